@@ -1,0 +1,8 @@
+//! The meeting's world in plain Rust: weeks, money, report facts, settings.
+//! Depends on std and chrono only — no terminal, no files, no serde.
+
+pub mod facts;
+pub mod money;
+pub mod report;
+pub mod settings;
+pub mod week;

@@ -1,0 +1,381 @@
+//! What each Amazon report says about a week, aggregated to the level the
+//! KPIs need. Importers build these; nothing here knows about files.
+//! Pure: std and chrono only.
+
+use chrono::NaiveDate;
+
+use super::money::Money;
+use super::report::{ReportKind, Totals};
+
+/// Sales of one SKU (or one child ASIN when the report has no SKU column),
+/// summed over every row that names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkuSales {
+    pub parent_asin: String,
+    pub child_asin: String,
+    /// `None` in the by-ASIN layout, which has no SKU column.
+    pub sku: Option<String>,
+    pub title: String,
+    pub units: i64,
+    pub sales: Money,
+    /// Total Order Items.
+    pub orders: i64,
+}
+
+/// Traffic of one child ASIN. Amazon repeats it on every SKU row of the ASIN,
+/// so it is counted once (the largest figure when rows disagree).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AsinTraffic {
+    pub child_asin: String,
+    pub sessions: i64,
+    pub page_views: i64,
+    /// Featured Offer (Buy Box) share of page views, as a fraction.
+    pub buy_box: Option<f64>,
+}
+
+/// A Business Report: sales per SKU and traffic per child ASIN.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BusinessFacts {
+    pub sales: Vec<SkuSales>,
+    pub traffic: Vec<AsinTraffic>,
+}
+
+/// Advertising figures for one key (an advertised SKU/ASIN, a campaign or a
+/// search term), summed over the rows of the week.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AdFigures {
+    pub impressions: i64,
+    pub clicks: i64,
+    pub spend: Money,
+    /// Attributed sales (7-day for sellers, 14-day for vendors).
+    pub sales: Money,
+    pub orders: i64,
+    pub units: i64,
+}
+
+impl AdFigures {
+    pub fn add(&mut self, other: &AdFigures) {
+        self.impressions += other.impressions;
+        self.clicks += other.clicks;
+        self.spend += other.spend;
+        self.sales += other.sales;
+        self.orders += other.orders;
+        self.units += other.units;
+    }
+}
+
+/// One advertised product of the advertised-product report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdvertisedProduct {
+    pub sku: Option<String>,
+    pub asin: Option<String>,
+    pub figures: AdFigures,
+}
+
+/// One campaign of the campaign report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignAds {
+    pub campaign: String,
+    pub figures: AdFigures,
+}
+
+/// One customer search term within a campaign.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchTermAds {
+    pub campaign: String,
+    pub search_term: String,
+    pub figures: AdFigures,
+}
+
+/// Stock of one SKU from Manage FBA Inventory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkuStock {
+    pub sku: String,
+    pub fnsku: String,
+    pub asin: String,
+    pub title: String,
+    /// afn-fulfillable-quantity.
+    pub available: i64,
+    /// Working + shipped + receiving inbound units.
+    pub inbound: i64,
+    pub reserved: i64,
+    pub unsellable: i64,
+}
+
+/// One SKU of the FBA Inventory planning (or Inventory Health) report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkuPlanning {
+    pub sku: String,
+    pub asin: String,
+    pub title: String,
+    pub snapshot: Option<NaiveDate>,
+    pub available: i64,
+    /// `None` where the layout has no inbound column.
+    pub inbound: Option<i64>,
+    /// Units aged 181 days or more.
+    pub aged_181_plus: i64,
+    /// Estimated aged-inventory surcharge or long-term storage fee.
+    pub storage_surcharge: Option<Money>,
+    pub sales_rank: Option<i64>,
+    pub product_group: Option<String>,
+    pub days_of_supply: Option<f64>,
+}
+
+/// One returned unit group (a license plate) of the FBA returns report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReturnLine {
+    pub date: NaiveDate,
+    pub order_id: String,
+    pub sku: String,
+    pub asin: String,
+    pub quantity: i64,
+    pub disposition: String,
+    /// Amazon's reason code, e.g. `NOT_AS_DESCRIBED`.
+    pub reason: String,
+    pub comment: Option<String>,
+}
+
+/// One entry of the seller feedback report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedbackEntry {
+    pub date: NaiveDate,
+    /// 1–5; 1 and 2 are negative.
+    pub rating: i64,
+    pub comment: String,
+}
+
+/// What one SKU costs, from the workspace's `costs.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkuCost {
+    pub sku: String,
+    pub unit_cost: Money,
+    pub fba_fee: Money,
+    /// Referral fee as a fraction of the sale price.
+    pub referral_rate: f64,
+}
+
+/// Account-level figures with no download, typed into a week's `week.toml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WeekFigures {
+    /// Order defect rate as a fraction.
+    pub odr: Option<f64>,
+    /// Inventory Performance Index.
+    pub ipi: Option<f64>,
+    /// Best Sellers Rank by ASIN.
+    pub bsr: std::collections::BTreeMap<String, i64>,
+    /// Average star rating by ASIN.
+    pub rating: std::collections::BTreeMap<String, f64>,
+}
+
+impl WeekFigures {
+    /// How many figures the file gives (for `check`'s row count).
+    pub fn len(&self) -> usize {
+        usize::from(self.odr.is_some())
+            + usize::from(self.ipi.is_some())
+            + self.bsr.len()
+            + self.rating.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The facts one report file contributes, by kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportFacts {
+    Business(BusinessFacts),
+    AdvertisedProducts(Vec<AdvertisedProduct>),
+    Campaigns(Vec<CampaignAds>),
+    SearchTerms(Vec<SearchTermAds>),
+    Inventory(Vec<SkuStock>),
+    Planning(Vec<SkuPlanning>),
+    Returns(Vec<ReturnLine>),
+    Feedback(Vec<FeedbackEntry>),
+    Costs(Vec<SkuCost>),
+}
+
+impl ReportFacts {
+    pub fn kind(&self) -> ReportKind {
+        match self {
+            ReportFacts::Business(_) => ReportKind::BusinessReport,
+            ReportFacts::AdvertisedProducts(_) => ReportKind::AdsAdvertisedProduct,
+            ReportFacts::Campaigns(_) => ReportKind::AdsCampaign,
+            ReportFacts::SearchTerms(_) => ReportKind::AdsSearchTerm,
+            ReportFacts::Inventory(_) => ReportKind::FbaInventory,
+            ReportFacts::Planning(_) => ReportKind::FbaInventoryPlanning,
+            ReportFacts::Returns(_) => ReportKind::FbaReturns,
+            ReportFacts::Feedback(_) => ReportKind::SellerFeedback,
+            ReportFacts::Costs(_) => ReportKind::Costs,
+        }
+    }
+
+    /// Sums over every fact, with the figures this kind does not carry left `None`.
+    pub fn totals(&self) -> Totals {
+        match self {
+            ReportFacts::Business(facts) => business_totals(facts),
+            ReportFacts::AdvertisedProducts(products) => {
+                ad_totals(products.iter().map(|p| &p.figures))
+            }
+            ReportFacts::Campaigns(campaigns) => ad_totals(campaigns.iter().map(|c| &c.figures)),
+            ReportFacts::SearchTerms(terms) => ad_totals(terms.iter().map(|t| &t.figures)),
+            ReportFacts::Inventory(stock) => Totals {
+                available_units: Some(stock.iter().map(|s| s.available).sum()),
+                inbound_units: Some(stock.iter().map(|s| s.inbound).sum()),
+                ..Totals::default()
+            },
+            ReportFacts::Planning(items) => Totals {
+                available_units: Some(items.iter().map(|s| s.available).sum()),
+                inbound_units: items.iter().map(|s| s.inbound).sum(),
+                ..Totals::default()
+            },
+            ReportFacts::Returns(lines) => Totals {
+                returned_units: Some(lines.iter().map(|r| r.quantity).sum()),
+                ..Totals::default()
+            },
+            ReportFacts::Feedback(_) | ReportFacts::Costs(_) => Totals::default(),
+        }
+    }
+
+    /// Distinct SKUs named by the facts.
+    pub fn skus(&self) -> usize {
+        let skus: Vec<&str> = match self {
+            ReportFacts::Business(facts) => facts
+                .sales
+                .iter()
+                .filter_map(|s| s.sku.as_deref())
+                .collect(),
+            ReportFacts::AdvertisedProducts(products) => {
+                products.iter().filter_map(|p| p.sku.as_deref()).collect()
+            }
+            ReportFacts::Inventory(stock) => stock.iter().map(|s| s.sku.as_str()).collect(),
+            ReportFacts::Planning(items) => items.iter().map(|s| s.sku.as_str()).collect(),
+            ReportFacts::Returns(lines) => lines.iter().map(|r| r.sku.as_str()).collect(),
+            ReportFacts::Costs(costs) => costs.iter().map(|c| c.sku.as_str()).collect(),
+            ReportFacts::Campaigns(_) | ReportFacts::SearchTerms(_) | ReportFacts::Feedback(_) => {
+                Vec::new()
+            }
+        };
+        count_distinct(skus)
+    }
+
+    /// Distinct child ASINs named by the facts.
+    pub fn child_asins(&self) -> usize {
+        let asins: Vec<&str> = match self {
+            ReportFacts::Business(facts) => facts
+                .traffic
+                .iter()
+                .map(|t| t.child_asin.as_str())
+                .collect(),
+            ReportFacts::AdvertisedProducts(products) => {
+                products.iter().filter_map(|p| p.asin.as_deref()).collect()
+            }
+            ReportFacts::Inventory(stock) => stock.iter().map(|s| s.asin.as_str()).collect(),
+            ReportFacts::Planning(items) => items.iter().map(|s| s.asin.as_str()).collect(),
+            ReportFacts::Returns(lines) => lines.iter().map(|r| r.asin.as_str()).collect(),
+            ReportFacts::Campaigns(_)
+            | ReportFacts::SearchTerms(_)
+            | ReportFacts::Feedback(_)
+            | ReportFacts::Costs(_) => Vec::new(),
+        };
+        count_distinct(asins)
+    }
+}
+
+fn count_distinct(mut keys: Vec<&str>) -> usize {
+    keys.retain(|key| !key.is_empty());
+    keys.sort_unstable();
+    keys.dedup();
+    keys.len()
+}
+
+fn business_totals(facts: &BusinessFacts) -> Totals {
+    Totals {
+        units: Some(facts.sales.iter().map(|s| s.units).sum()),
+        sales: Some(facts.sales.iter().map(|s| s.sales).sum()),
+        orders: Some(facts.sales.iter().map(|s| s.orders).sum()),
+        sessions: Some(facts.traffic.iter().map(|t| t.sessions).sum()),
+        page_views: Some(facts.traffic.iter().map(|t| t.page_views).sum()),
+        ..Totals::default()
+    }
+}
+
+fn ad_totals<'a>(figures: impl Iterator<Item = &'a AdFigures>) -> Totals {
+    let mut sum = AdFigures::default();
+    for figure in figures {
+        sum.add(figure);
+    }
+    Totals {
+        ad_spend: Some(sum.spend),
+        ad_sales: Some(sum.sales),
+        impressions: Some(sum.impressions),
+        clicks: Some(sum.clicks),
+        ..Totals::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sale(child: &str, sku: &str, units: i64) -> SkuSales {
+        SkuSales {
+            parent_asin: "P".into(),
+            child_asin: child.into(),
+            sku: Some(sku.into()),
+            title: String::new(),
+            units,
+            sales: Money::from_cents(units * 1000),
+            orders: units,
+        }
+    }
+
+    fn traffic(child: &str, sessions: i64) -> AsinTraffic {
+        AsinTraffic {
+            child_asin: child.into(),
+            sessions,
+            page_views: sessions * 2,
+            buy_box: None,
+        }
+    }
+
+    #[test]
+    fn business_totals_count_traffic_once_per_asin_and_sum_sales_per_sku() {
+        let facts = ReportFacts::Business(BusinessFacts {
+            sales: vec![
+                sale("A1", "S1", 3),
+                sale("A1", "S2", 4),
+                sale("A2", "S3", 1),
+            ],
+            traffic: vec![traffic("A1", 100), traffic("A2", 10)],
+        });
+        let totals = facts.totals();
+        assert_eq!(totals.units, Some(8));
+        assert_eq!(totals.sales, Some(Money::from_cents(8000)));
+        assert_eq!(totals.sessions, Some(110));
+        assert_eq!(totals.page_views, Some(220));
+        assert_eq!(totals.ad_spend, None);
+        assert_eq!(facts.skus(), 3);
+        assert_eq!(facts.child_asins(), 2);
+    }
+
+    #[test]
+    fn planning_without_inbound_column_has_no_inbound_total() {
+        let item = SkuPlanning {
+            sku: "S".into(),
+            asin: "A".into(),
+            title: String::new(),
+            snapshot: None,
+            available: 5,
+            inbound: None,
+            aged_181_plus: 0,
+            storage_surcharge: None,
+            sales_rank: None,
+            product_group: None,
+            days_of_supply: None,
+        };
+        let totals = ReportFacts::Planning(vec![item]).totals();
+        assert_eq!(totals.available_units, Some(5));
+        assert_eq!(totals.inbound_units, None);
+    }
+}

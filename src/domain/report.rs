@@ -1,0 +1,106 @@
+//! The kinds of file a workspace holds and the per-file totals `check` shows.
+//! Pure: std only.
+
+use std::fmt;
+
+use super::money::Money;
+
+/// What a file was recognised as. The names are part of the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ReportKind {
+    /// Detail Page Sales and Traffic (by child item, by ASIN, legacy, device split).
+    BusinessReport,
+    /// Sponsored Products advertised product report (per SKU/ASIN).
+    AdsAdvertisedProduct,
+    /// Sponsored Products campaign report (account level).
+    AdsCampaign,
+    /// Sponsored Products search term report.
+    AdsSearchTerm,
+    /// Manage FBA Inventory.
+    FbaInventory,
+    /// FBA Inventory (planning) and its older form, Inventory Health.
+    FbaInventoryPlanning,
+    /// FBA customer returns.
+    FbaReturns,
+    /// Seller feedback.
+    SellerFeedback,
+    /// A week's `week.toml` with account-level figures.
+    WeekFile,
+    /// The workspace's `costs.csv`.
+    Costs,
+    /// The workspace's `opsdeck.toml`.
+    Config,
+}
+
+impl ReportKind {
+    /// Every Amazon report kind, in the order detection tries them.
+    pub const AMAZON: [ReportKind; 8] = [
+        ReportKind::BusinessReport,
+        ReportKind::AdsAdvertisedProduct,
+        ReportKind::AdsSearchTerm,
+        ReportKind::AdsCampaign,
+        ReportKind::FbaInventory,
+        ReportKind::FbaInventoryPlanning,
+        ReportKind::FbaReturns,
+        ReportKind::SellerFeedback,
+    ];
+
+    /// The stable machine name used in JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportKind::BusinessReport => "business_report",
+            ReportKind::AdsAdvertisedProduct => "ads_advertised_product",
+            ReportKind::AdsCampaign => "ads_campaign",
+            ReportKind::AdsSearchTerm => "ads_search_term",
+            ReportKind::FbaInventory => "fba_inventory",
+            ReportKind::FbaInventoryPlanning => "fba_inventory_planning",
+            ReportKind::FbaReturns => "fba_returns",
+            ReportKind::SellerFeedback => "seller_feedback",
+            ReportKind::WeekFile => "week_toml",
+            ReportKind::Costs => "costs_csv",
+            ReportKind::Config => "opsdeck_toml",
+        }
+    }
+
+    /// How Amazon names the report, for messages to people.
+    pub fn title(self) -> &'static str {
+        match self {
+            ReportKind::BusinessReport => "Business Report (Detail Page Sales and Traffic)",
+            ReportKind::AdsAdvertisedProduct => "Sponsored Products advertised product report",
+            ReportKind::AdsCampaign => "Sponsored Products campaign report",
+            ReportKind::AdsSearchTerm => "Sponsored Products search term report",
+            ReportKind::FbaInventory => "Manage FBA Inventory report",
+            ReportKind::FbaInventoryPlanning => {
+                "FBA Inventory (planning / inventory health) report"
+            }
+            ReportKind::FbaReturns => "FBA customer returns report",
+            ReportKind::SellerFeedback => "seller feedback report",
+            ReportKind::WeekFile => "week.toml",
+            ReportKind::Costs => "costs.csv",
+            ReportKind::Config => "opsdeck.toml",
+        }
+    }
+}
+
+impl fmt::Display for ReportKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Sums over the rows a file contributes. A figure the kind does not carry is `None`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Totals {
+    pub units: Option<i64>,
+    pub sales: Option<Money>,
+    pub orders: Option<i64>,
+    pub sessions: Option<i64>,
+    pub page_views: Option<i64>,
+    pub ad_spend: Option<Money>,
+    pub ad_sales: Option<Money>,
+    pub impressions: Option<i64>,
+    pub clicks: Option<i64>,
+    pub available_units: Option<i64>,
+    pub inbound_units: Option<i64>,
+    pub returned_units: Option<i64>,
+}

@@ -1,0 +1,156 @@
+//! The team's settings: meeting, agenda, targets and diagnosis thresholds,
+//! with the playbook defaults that apply when `opsdeck.toml` is silent.
+//! Pure: std only.
+
+use std::collections::BTreeMap;
+
+use super::week::WeekStart;
+
+/// Which language the labels use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    #[default]
+    English,
+    Chinese,
+}
+
+/// One timed section of the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaSection {
+    pub name: String,
+    pub minutes: u32,
+}
+
+/// Targets from the team's playbook. Ratios are fractions (`0.25` is 25 %).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Targets {
+    /// `ACoS` at or below this is on target.
+    pub acos: f64,
+    /// Ad spend ÷ sales (`TACoS`) should stay within `ad_share_min..=ad_share_max`.
+    pub ad_share_min: f64,
+    pub ad_share_max: f64,
+    /// Above `ad_share_max` by more than this (in fraction points) is a breach.
+    pub ad_share_breach_margin: f64,
+    /// Annualised inventory turnover at or above this.
+    pub inventory_turnover: f64,
+    /// Order defect rate below this.
+    pub odr: f64,
+    /// Buy Box share of page views at or above this.
+    pub buy_box: f64,
+    /// Amazon's Inventory Performance Index at or above this.
+    pub ipi: f64,
+    /// Gross margin at or above this.
+    pub gross_margin: f64,
+    /// Replenishment lead time: days of supply below it is a stockout risk.
+    pub lead_time_days: f64,
+    /// Conversion (units ÷ sessions) at or above this category mean.
+    pub conversion: f64,
+    /// Category means by Amazon product group (e.g. `gl_kitchen`), overriding `conversion`.
+    pub conversion_by_category: BTreeMap<String, f64>,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Self {
+            acos: 0.25,
+            ad_share_min: 0.15,
+            ad_share_max: 0.25,
+            ad_share_breach_margin: 0.05,
+            inventory_turnover: 4.0,
+            odr: 0.01,
+            buy_box: 0.95,
+            ipi: 400.0,
+            gross_margin: 0.30,
+            lead_time_days: 35.0,
+            conversion: 0.10,
+            conversion_by_category: BTreeMap::new(),
+        }
+    }
+}
+
+/// When a diagnosis rule fires.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Thresholds {
+    /// Conversion falling by this fraction week over week…
+    pub conversion_drop: f64,
+    /// …on at least this many sessions.
+    pub conversion_min_sessions: i64,
+    /// Ad spend rising by this fraction while ad sales rise less than half as much.
+    pub ad_spend_spike: f64,
+    /// CTR below this on at least `low_ctr_min_impressions` impressions.
+    pub low_ctr: f64,
+    pub low_ctr_min_impressions: i64,
+    /// Return rate at this multiple of its trailing 4-week average…
+    pub return_spike_factor: f64,
+    /// …with at least this many returned units.
+    pub return_min_units: i64,
+    /// Return rate above this when there is no history.
+    pub return_rate_without_history: f64,
+    /// BSR worsening (rising) by this fraction week over week.
+    pub bsr_worsening: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self {
+            conversion_drop: 0.15,
+            conversion_min_sessions: 100,
+            ad_spend_spike: 0.50,
+            low_ctr: 0.002,
+            low_ctr_min_impressions: 1000,
+            return_spike_factor: 2.0,
+            return_min_units: 3,
+            return_rate_without_history: 0.10,
+            bsr_worsening: 0.20,
+        }
+    }
+}
+
+/// Everything `opsdeck.toml` configures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub title: String,
+    pub facilitator: Option<String>,
+    pub attendees: Vec<String>,
+    /// ISO 4217 code of the marketplace currency, e.g. `USD`.
+    pub currency: String,
+    pub language: Language,
+    pub week_start: WeekStart,
+    pub agenda: Vec<AgendaSection>,
+    pub targets: Targets,
+    pub thresholds: Thresholds,
+}
+
+impl Settings {
+    /// Planned length of the whole meeting.
+    pub fn planned_minutes(&self) -> u32 {
+        self.agenda.iter().map(|s| s.minutes).sum()
+    }
+}
+
+/// The playbook's agenda: review 25, diagnosis 25, plan 20 minutes.
+pub fn default_agenda() -> Vec<AgendaSection> {
+    [("review", 25), ("diagnosis", 25), ("plan", 20)]
+        .into_iter()
+        .map(|(name, minutes)| AgendaSection {
+            name: name.to_owned(),
+            minutes,
+        })
+        .collect()
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            title: "Weekly operations meeting".to_owned(),
+            facilitator: None,
+            attendees: Vec::new(),
+            currency: "USD".to_owned(),
+            language: Language::English,
+            week_start: WeekStart::Monday,
+            agenda: default_agenda(),
+            targets: Targets::default(),
+            thresholds: Thresholds::default(),
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The commented `opsdeck.toml` that `opsdeck init` writes: every setting
+//! with its default and what it means, ready to edit.
+
+/// The starting `opsdeck.toml`. Parsing it gives exactly the default settings.
+pub const CONFIG_TEMPLATE: &str = r#"# opsdeck.toml — settings of the weekly operations meeting.
+# Every key is optional: delete one and the default shown here applies.
+# Ratios are fractions: 0.25 means 25 %.
+
+title = "Weekly operations meeting"
+# facilitator = "Lina"
+# attendees = ["Lina", "Marco", "Wei", "Priya"]   # owners for action items
+currency = "USD"            # ISO code of the marketplace currency
+language = "en"             # "en" or "zh" (Chinese labels)
+week_start = "monday"       # "monday" (ISO weeks) or "sunday" (Amazon's weekly reports)
+
+# The agenda, in order. The playbook recommends 60–90 minutes in all.
+[[agenda]]
+name = "review"
+minutes = 25
+
+[[agenda]]
+name = "diagnosis"
+minutes = 25
+
+[[agenda]]
+name = "plan"
+minutes = 20
+
+[targets]
+acos = 0.25                  # ad spend ÷ ad sales, at or below
+ad_share_min = 0.15          # ad spend ÷ total sales (TACoS) within min..max
+ad_share_max = 0.25
+ad_share_breach_margin = 0.05  # above max by more than this is a breach
+inventory_turnover = 4.0     # annualised units sold ÷ units on hand, at or above
+odr = 0.01                   # order defect rate, below
+buy_box = 0.95               # Buy Box share of page views, at or above
+ipi = 400                    # Inventory Performance Index, at or above
+gross_margin = 0.30          # (sales − costs − fees) ÷ sales, at or above
+lead_time_days = 35          # days of supply below this is a stockout risk
+conversion = 0.10            # units ÷ sessions, the category mean
+
+# Category means by Amazon product group, overriding `conversion`:
+[targets.conversion_by_category]
+# gl_kitchen = 0.12
+
+[thresholds]
+conversion_drop = 0.15           # conversion down this much week over week…
+conversion_min_sessions = 100    # …on at least this many sessions
+ad_spend_spike = 0.50            # spend up this much while ad sales rose less than half as much
+low_ctr = 0.002                  # CTR below this…
+low_ctr_min_impressions = 1000   # …on at least this many impressions
+return_spike_factor = 2.0        # return rate at this multiple of its 4-week average…
+return_min_units = 3             # …with at least this many units returned
+return_rate_without_history = 0.10
+bsr_worsening = 0.20             # BSR up (worse) by this much week over week
+"#;
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::CONFIG_TEMPLATE;
+    use crate::domain::settings::Settings;
+    use crate::import::config::parse_config;
+
+    #[test]
+    fn the_template_states_exactly_the_defaults() {
+        let read = parse_config(Path::new("opsdeck.toml"), CONFIG_TEMPLATE).unwrap();
+        assert_eq!(read.settings, Settings::default());
+        assert!(read.warnings.is_empty());
+    }
+}

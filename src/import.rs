@@ -1,0 +1,29 @@
+//! Reading what users drop into a workspace: Amazon's report downloads as
+//! they are (CSV, tab-separated text, XLSX; UTF-8 or Windows-1252) and
+//! opsdeck's own TOML and CSV files. Bytes in, domain facts out; every
+//! problem becomes an `ImportError` with file, line and column.
+//! Must not depend on the terminal (`ratatui`, `crossterm`) or on `app`/`ui`.
+
+mod ads;
+mod business_report;
+pub mod check;
+pub mod config;
+mod costs;
+pub mod dates;
+pub mod error;
+mod feedback;
+pub mod header;
+mod inventory;
+mod keyed;
+pub mod numbers;
+pub mod parallel;
+mod planning;
+pub mod report;
+mod returns;
+pub mod sniff;
+pub mod table;
+pub mod text;
+mod toml_file;
+mod typed;
+pub mod week_file;
+pub mod workspace;

@@ -1,0 +1,284 @@
+//! Sponsored Products reports from the Ads console (CSV or XLSX): advertised
+//! product (per SKU/ASIN), campaign and search term. Ratios in the files are
+//! ignored: they are recomputed later from the summed parts.
+
+use crate::domain::facts::{AdFigures, AdvertisedProduct, CampaignAds, ReportFacts, SearchTermAds};
+use crate::domain::money::Money;
+use crate::domain::report::ReportKind;
+
+use super::dates::DateCache;
+use super::error::ImportError;
+use super::keyed::{Keyed, composite_key};
+use super::report::{DateWindow, KindRead};
+use super::table::{CellError, Row, Table};
+
+/// Where an ads report says when a row happened.
+enum Dating {
+    /// A Daily report: one `Date` per row.
+    Daily(usize),
+    /// A Summary report: the first and last day the row had activity.
+    Summary(usize, Option<usize>),
+    Undated,
+}
+
+struct Columns {
+    dating: Dating,
+    currency: Option<usize>,
+    keys: Vec<Option<usize>>,
+    impressions: usize,
+    clicks: Option<usize>,
+    spend: usize,
+    sales: Option<usize>,
+    orders: Option<usize>,
+    units: Option<usize>,
+}
+
+impl Columns {
+    fn find(table: &Table<'_>, kind: ReportKind) -> Result<Self, ImportError> {
+        let dating = match (
+            table.column(&["date"])?,
+            table.column(&["start date"])?,
+            table.column(&["end date"])?,
+        ) {
+            (Some(date), _, _) => Dating::Daily(date),
+            (None, Some(start), end) => Dating::Summary(start, end),
+            (None, None, _) => Dating::Undated,
+        };
+        let keys = match kind {
+            ReportKind::AdsAdvertisedProduct => vec![
+                table.column(&["advertised sku"])?,
+                Some(table.require(&["advertised asin"])?),
+            ],
+            ReportKind::AdsSearchTerm => vec![
+                Some(table.require(&["campaign name"])?),
+                Some(table.require(&["customer search term"])?),
+            ],
+            _ => vec![Some(table.require(&["campaign name"])?)],
+        };
+        Ok(Self {
+            dating,
+            currency: table.column(&["currency"])?,
+            keys,
+            impressions: table.require(&["impressions"])?,
+            clicks: table.column(&["clicks"])?,
+            spend: table.require(&["spend", "total cost"])?,
+            sales: table.column(&["7 day total sales", "14 day total sales", "sales"])?,
+            orders: table.column(&[
+                "7 day total orders (#)",
+                "14 day total orders (#)",
+                "purchases",
+            ])?,
+            units: table.column(&["7 day total units (#)", "14 day total units (#)"])?,
+        })
+    }
+
+    fn figures(&self, row: &Row<'_>) -> Result<AdFigures, CellError> {
+        Ok(AdFigures {
+            impressions: row.count(self.impressions)?.unwrap_or(0),
+            clicks: row.count_or_zero(self.clicks)?,
+            spend: row.money(self.spend)?.unwrap_or(Money::ZERO),
+            sales: match self.sales {
+                Some(column) => row.money(column)?.unwrap_or(Money::ZERO),
+                None => Money::ZERO,
+            },
+            orders: row.count_or_zero(self.orders)?,
+            units: row.count_or_zero(self.units)?,
+        })
+    }
+
+    fn in_week(
+        &self,
+        row: &Row<'_>,
+        window: &mut DateWindow,
+        dates: &mut DateCache,
+    ) -> Result<bool, CellError> {
+        Ok(match self.dating {
+            Dating::Daily(date) => window.keep(row.date(date, dates)?),
+            Dating::Summary(start, end) => {
+                let first = row.date(start, dates)?;
+                let last = match end {
+                    Some(end) => row.date(end, dates)?,
+                    None => None,
+                };
+                window.keep_range(first, last)
+            }
+            Dating::Undated => true,
+        })
+    }
+}
+
+/// Reads an ads report of `kind`, summing figures per product, campaign or search term.
+pub fn read(
+    table: &Table<'_>,
+    kind: ReportKind,
+    window: &mut DateWindow,
+) -> Result<KindRead, ImportError> {
+    let columns = Columns::find(table, kind)?;
+    let mut sums: Keyed<(Vec<String>, AdFigures)> = Keyed::default();
+    let mut dates = DateCache::default();
+    let mut currency: Option<String> = None;
+    let mut key = String::new();
+    let stats = table.for_each_row(|row| {
+        if !columns.in_week(row, window, &mut dates)? {
+            return Ok(());
+        }
+        let figures = columns.figures(row)?;
+        if currency.is_none() {
+            currency = columns
+                .currency
+                .map(|c| row.text(c).into_owned())
+                .filter(|c| !c.is_empty())
+                .or_else(|| row.currency(columns.spend).map(str::to_owned));
+        }
+        let parts: Vec<_> = columns.keys.iter().map(|&c| row.text_of(c)).collect();
+        let borrowed: Vec<&str> = parts.iter().map(AsRef::as_ref).collect();
+        composite_key(&mut key, &borrowed);
+        let entry = sums.entry(&key, || {
+            let owned = borrowed.iter().map(|p| (*p).to_owned()).collect();
+            (owned, AdFigures::default())
+        });
+        entry.1.add(&figures);
+        Ok(())
+    })?;
+    let facts = into_facts(kind, sums.into_values());
+    Ok(KindRead {
+        facts,
+        stats,
+        currency,
+        warnings: Vec::new(),
+    })
+}
+
+fn into_facts(kind: ReportKind, sums: Vec<(Vec<String>, AdFigures)>) -> ReportFacts {
+    let non_empty = |text: &String| (!text.is_empty()).then(|| text.clone());
+    match kind {
+        ReportKind::AdsAdvertisedProduct => ReportFacts::AdvertisedProducts(
+            sums.into_iter()
+                .map(|(key, figures)| AdvertisedProduct {
+                    sku: key.first().and_then(non_empty),
+                    asin: key.get(1).and_then(non_empty),
+                    figures,
+                })
+                .collect(),
+        ),
+        ReportKind::AdsSearchTerm => ReportFacts::SearchTerms(
+            sums.into_iter()
+                .map(|(mut key, figures)| SearchTermAds {
+                    search_term: key.pop().unwrap_or_default(),
+                    campaign: key.pop().unwrap_or_default(),
+                    figures,
+                })
+                .collect(),
+        ),
+        _ => ReportFacts::Campaigns(
+            sums.into_iter()
+                .map(|(mut key, figures)| CampaignAds {
+                    campaign: key.pop().unwrap_or_default(),
+                    figures,
+                })
+                .collect(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::domain::week::WeekStart;
+    use crate::import::report::{ReportFile, WeekFilter, read_report_bytes};
+
+    use super::*;
+
+    fn read_csv(csv: &str, filter: Option<WeekFilter>) -> ReportFile {
+        read_report_bytes(Path::new("ads.csv"), csv.as_bytes(), filter).unwrap()
+    }
+
+    const CAMPAIGN: &str = "\u{FEFF}Date,Start Date,End Date,Portfolio name,Campaign Type,Campaign Name,Status,Currency,Budget,Targeting Type,Bidding strategy,Impressions,Clicks,Click-Thru Rate (CTR),Spend,Cost Per Click (CPC),7 Day Total Orders (#),\"Total Advertising Cost of Sales (ACoS) \",\"7 Day Total Sales \"\r\n\
+        \"Nov 16, 2018\",\"Nov 15, 2018\",,No Portfolio,Sponsored Products,B07JMT389Q,PAUSED,USD,$1.0,Manual targeting,Dynamic bids - down only,4971,25,0.50%,$16.12,$0.6448,0,0.00%,$0.0\r\n\
+        \"Nov 17, 2018\",\"Nov 15, 2018\",,No Portfolio,Sponsored Products,B07JMT389Q,PAUSED,USD,$1.0,Manual targeting,Dynamic bids - down only,100,3,3.00%,$2.00,$0.5566667000000001,1,10.00%,$20.00\r\n\
+        \"Dec 1, 2019\",\"Nov 6, 2019\",,No Portfolio,Sponsored Products,\"31\\\"\" x 19\\\"\"  - key words 1 manual\",ARCHIVED,USD,$3.0,Automatic targeting,Dynamic bids - down only,974,6,0.62%,$3.34,$0.5566667000000001,0,0.00%,$0.0\r\n";
+
+    #[test]
+    fn campaign_csv_sums_per_campaign() {
+        let file = read_csv(CAMPAIGN, None);
+        assert_eq!(file.kind, ReportKind::AdsCampaign);
+        assert_eq!(file.rows, 3);
+        let totals = file.facts.totals();
+        assert_eq!(totals.impressions, Some(6045));
+        assert_eq!(totals.clicks, Some(34));
+        assert_eq!(totals.ad_spend, Some(Money::from_cents(2146)));
+        assert_eq!(totals.ad_sales, Some(Money::from_cents(2000)));
+        assert_eq!(file.currency.as_deref(), Some("USD"));
+        let ReportFacts::Campaigns(campaigns) = &file.facts else {
+            panic!()
+        };
+        assert_eq!(campaigns.len(), 2);
+        assert_eq!(
+            campaigns[1].campaign,
+            "31\\\" x 19\\\"  - key words 1 manual"
+        );
+    }
+
+    #[test]
+    fn daily_rows_outside_the_week_are_left_out_with_a_warning() {
+        let filter = WeekFilter {
+            week: "2018-W46".parse().unwrap(),
+            start: WeekStart::Monday,
+        };
+        let file = read_csv(CAMPAIGN, Some(filter));
+        assert_eq!(file.rows, 3);
+        assert_eq!(file.facts.totals().impressions, Some(5071));
+        assert!(
+            file.warnings[0].starts_with("1 rows dated outside 2018-W46"),
+            "{:?}",
+            file.warnings
+        );
+    }
+
+    #[test]
+    fn advertised_product_sums_per_sku_and_asin() {
+        let csv = "Date,Currency,Campaign Name,Ad Group Name,Advertised SKU,Advertised ASIN,Impressions,Clicks,Spend,7 Day Total Sales ,7 Day Total Orders (#),7 Day Total Units (#)\n\
+                   \"Nov 16, 2026\",USD,C1,G1,SKU-1,B01,1000,10,$5.00,$50.00,2,3\n\
+                   \"Nov 16, 2026\",USD,C2,G2,SKU-1,B01,500,5,$2.50,$0.00,0,0\n\
+                   \"Nov 17, 2026\",USD,C1,G1,SKU-2,B02,10,0,$0.00,,0,0\n";
+        let file = read_csv(csv, None);
+        assert_eq!(file.kind, ReportKind::AdsAdvertisedProduct);
+        let ReportFacts::AdvertisedProducts(products) = &file.facts else {
+            panic!()
+        };
+        assert_eq!(products.len(), 2);
+        assert_eq!(products[0].sku.as_deref(), Some("SKU-1"));
+        assert_eq!(products[0].figures.impressions, 1500);
+        assert_eq!(products[0].figures.spend, Money::from_cents(750));
+        assert_eq!(products[0].figures.units, 3);
+        assert_eq!((file.facts.skus(), file.facts.child_asins()), (2, 2));
+    }
+
+    #[test]
+    fn vendor_style_report_without_sku_and_rupee_columns() {
+        let csv = "Date,Currency,Campaign Name,Ad Group Name,Advertised ASIN,Impressions,Clicks,Spend,14 Day Total Sales (₹),14 Day Total Orders (#)\n\
+                   \"Feb 01, 2020\",INR,C,G,B0X,100,4,Rs.201.68,\"Rs.1,000.00\",1\n";
+        let file = read_csv(csv, None);
+        let ReportFacts::AdvertisedProducts(products) = &file.facts else {
+            panic!()
+        };
+        assert_eq!(products[0].sku, None);
+        assert_eq!(products[0].figures.sales, Money::from_cents(100_000));
+        assert_eq!(products[0].figures.spend, Money::from_cents(20_168));
+    }
+
+    #[test]
+    fn search_terms_key_on_campaign_and_term() {
+        let csv = "Start Date,End Date,Currency,Campaign Name,Ad Group Name,Targeting,Match Type,Customer Search Term,Impressions,Clicks,Spend,7 Day Total Sales \n\
+                   \"Jul 03, 2025\",\"Jul 03, 2025\",USD,C,G,k,BROAD,bath mat,10,1,$1.21,$0.00\n\
+                   \"Jul 04, 2025\",\"Jul 05, 2025\",USD,C,G,k,BROAD,bath mat,5,0,$0.00,$0.00\n";
+        let file = read_csv(csv, None);
+        let ReportFacts::SearchTerms(terms) = &file.facts else {
+            panic!()
+        };
+        assert_eq!(terms.len(), 1);
+        assert_eq!(terms[0].search_term, "bath mat");
+        assert_eq!(terms[0].figures.impressions, 15);
+    }
+}

@@ -1,0 +1,214 @@
+//! `opsdeck check`: read every file of a workspace, a week folder or a list
+//! of files, and say what each is and what it holds — or what is wrong.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::report::{ReportKind, Totals};
+use crate::domain::settings::Settings;
+
+use super::config::read_config;
+use super::error::ImportError;
+use super::parallel::map_in_parallel;
+use super::report::{WeekFilter, read_report};
+use super::week_file::read_week_file;
+use super::workspace::{
+    CONFIG_FILE, WEEK_FILE, WeekFolder, is_workspace, open_workspace, visible_entries,
+    week_of_folder,
+};
+
+/// What `check` found in one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileCheck {
+    pub path: PathBuf,
+    pub kind: ReportKind,
+    pub rows: usize,
+    pub skus: usize,
+    pub child_asins: usize,
+    pub currency: Option<String>,
+    pub totals: Totals,
+    pub warnings: Vec<String>,
+}
+
+/// Everything `check` found: files read, and problems.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckReport {
+    pub files: Vec<FileCheck>,
+    pub errors: Vec<ImportError>,
+}
+
+impl CheckReport {
+    /// Whether every file was read without error.
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// One file to read, and the week its rows must fall in.
+struct Job {
+    path: PathBuf,
+    filter: Option<WeekFilter>,
+}
+
+/// Checks each of `paths`: a workspace, a week folder, or a single file.
+pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
+    let mut report = CheckReport::default();
+    let mut jobs = Vec::new();
+    for path in paths {
+        if let Err(error) = plan(path, &mut jobs, &mut report) {
+            report.errors.push(error);
+        }
+    }
+    for outcome in map_in_parallel(&jobs, check_file) {
+        match outcome {
+            Ok(file) => report.files.push(file),
+            Err(error) => report.errors.push(error),
+        }
+    }
+    report
+}
+
+fn plan(path: &Path, jobs: &mut Vec<Job>, report: &mut CheckReport) -> Result<(), ImportError> {
+    if !path.exists() {
+        return Err(ImportError::file(
+            path,
+            "no such file or folder: expected a workspace, a week folder or report files",
+        ));
+    }
+    if path.is_file() {
+        jobs.push(Job {
+            path: path.to_path_buf(),
+            filter: None,
+        });
+        return Ok(());
+    }
+    if is_workspace(path) {
+        return plan_workspace(path, jobs, report);
+    }
+    if let Some(week) = week_of_folder(path) {
+        let settings = settings_above_week_folder(path)?;
+        let folder = WeekFolder {
+            week,
+            path: path.to_path_buf(),
+        };
+        return plan_week(&folder, &settings, jobs);
+    }
+    Err(ImportError::file(
+        path,
+        "not a workspace (no opsdeck.toml or weeks/ inside) and not a week folder (named like \
+         2026-W47): point check at one of those, or at report files",
+    ))
+}
+
+fn plan_workspace(
+    root: &Path,
+    jobs: &mut Vec<Job>,
+    report: &mut CheckReport,
+) -> Result<(), ImportError> {
+    let workspace = open_workspace(root)?;
+    if let Some(config_path) = &workspace.config_path {
+        jobs.push(Job {
+            path: config_path.clone(),
+            filter: None,
+        });
+    }
+    if let Some(costs) = workspace.costs_path() {
+        jobs.push(Job {
+            path: costs,
+            filter: None,
+        });
+    }
+    for stray in &workspace.stray_folders {
+        report.errors.push(ImportError::file(
+            stray,
+            "this folder in weeks/ is not named like an ISO week (2026-W47): rename it so its \
+             reports are read",
+        ));
+    }
+    for folder in &workspace.weeks {
+        plan_week(folder, &workspace.settings, jobs)?;
+    }
+    Ok(())
+}
+
+fn plan_week(
+    folder: &WeekFolder,
+    settings: &Settings,
+    jobs: &mut Vec<Job>,
+) -> Result<(), ImportError> {
+    let filter = WeekFilter {
+        week: folder.week,
+        start: settings.week_start,
+    };
+    for path in visible_entries(&folder.path)? {
+        if path.is_file() {
+            jobs.push(Job {
+                path,
+                filter: Some(filter),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A week folder checked on its own still honours its workspace's `week_start`.
+fn settings_above_week_folder(folder: &Path) -> Result<Settings, ImportError> {
+    let config = folder
+        .parent()
+        .and_then(Path::parent)
+        .map(|root| root.join(CONFIG_FILE))
+        .filter(|path| path.is_file());
+    match config {
+        Some(path) => Ok(read_config(&path)?.settings),
+        None => Ok(Settings::default()),
+    }
+}
+
+fn check_file(job: &Job) -> Result<FileCheck, ImportError> {
+    let path = &job.path;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    if name == CONFIG_FILE {
+        let read = read_config(path)?;
+        return Ok(summary(
+            path,
+            ReportKind::Config,
+            read.settings.agenda.len(),
+            read.warnings,
+        ));
+    }
+    if name == WEEK_FILE {
+        let figures = read_week_file(path)?;
+        return Ok(summary(
+            path,
+            ReportKind::WeekFile,
+            figures.len(),
+            Vec::new(),
+        ));
+    }
+    let file = read_report(path, job.filter)?;
+    Ok(FileCheck {
+        path: path.clone(),
+        kind: file.kind,
+        rows: file.rows,
+        skus: file.facts.skus(),
+        child_asins: file.facts.child_asins(),
+        currency: file.currency,
+        totals: file.facts.totals(),
+        warnings: file.warnings,
+    })
+}
+
+fn summary(path: &Path, kind: ReportKind, rows: usize, warnings: Vec<String>) -> FileCheck {
+    FileCheck {
+        path: path.to_path_buf(),
+        kind,
+        rows,
+        skus: 0,
+        child_asins: 0,
+        currency: None,
+        totals: Totals::default(),
+        warnings,
+    }
+}

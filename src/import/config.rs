@@ -1,0 +1,240 @@
+//! `opsdeck.toml`: the team, the agenda, targets and thresholds. Every key is
+//! optional (missing sections take the playbook defaults); unknown keys are
+//! errors with their line, so a typo never silently changes a target.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::domain::settings::{AgendaSection, Language, Settings, Targets, Thresholds};
+use crate::domain::week::WeekStart;
+
+use super::error::ImportError;
+use super::toml_file::{parse_toml, read_text};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    title: Option<String>,
+    facilitator: Option<String>,
+    #[serde(default)]
+    attendees: Vec<String>,
+    currency: Option<String>,
+    language: Option<LanguageField>,
+    week_start: Option<WeekStartField>,
+    agenda: Option<Vec<AgendaRow>>,
+    #[serde(default)]
+    targets: TargetsTable,
+    #[serde(default)]
+    thresholds: ThresholdsTable,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum LanguageField {
+    En,
+    Zh,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum WeekStartField {
+    Monday,
+    Sunday,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgendaRow {
+    name: String,
+    minutes: u32,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetsTable {
+    acos: Option<f64>,
+    ad_share_min: Option<f64>,
+    ad_share_max: Option<f64>,
+    ad_share_breach_margin: Option<f64>,
+    inventory_turnover: Option<f64>,
+    odr: Option<f64>,
+    buy_box: Option<f64>,
+    ipi: Option<f64>,
+    gross_margin: Option<f64>,
+    lead_time_days: Option<f64>,
+    conversion: Option<f64>,
+    #[serde(default)]
+    conversion_by_category: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThresholdsTable {
+    conversion_drop: Option<f64>,
+    conversion_min_sessions: Option<i64>,
+    ad_spend_spike: Option<f64>,
+    low_ctr: Option<f64>,
+    low_ctr_min_impressions: Option<i64>,
+    return_spike_factor: Option<f64>,
+    return_min_units: Option<i64>,
+    return_rate_without_history: Option<f64>,
+    bsr_worsening: Option<f64>,
+}
+
+/// Settings read from a config file, with warnings about legal but doubtful values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigRead {
+    pub settings: Settings,
+    pub warnings: Vec<String>,
+}
+
+/// Reads and validates `opsdeck.toml` at `path`.
+pub fn read_config(path: &Path) -> Result<ConfigRead, ImportError> {
+    parse_config(path, &read_text(path)?)
+}
+
+/// Parses the text of an `opsdeck.toml`.
+pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> {
+    let file: ConfigFile = parse_toml(path, text)?;
+    let defaults = Settings::default();
+    let agenda = match file.agenda {
+        Some(rows) => rows
+            .into_iter()
+            .map(|row| AgendaSection {
+                name: row.name,
+                minutes: row.minutes,
+            })
+            .collect(),
+        None => defaults.agenda,
+    };
+    if agenda.is_empty()
+        || agenda
+            .iter()
+            .any(|s| s.minutes == 0 || s.name.trim().is_empty())
+    {
+        return Err(ImportError::file(
+            path,
+            "the agenda needs at least one section, each with a name and at least 1 minute; \
+             fix the [[agenda]] entries",
+        ));
+    }
+    let settings = Settings {
+        title: file.title.unwrap_or(defaults.title),
+        facilitator: file.facilitator,
+        attendees: file.attendees,
+        currency: file.currency.unwrap_or(defaults.currency),
+        language: match file.language {
+            Some(LanguageField::Zh) => Language::Chinese,
+            Some(LanguageField::En) | None => Language::English,
+        },
+        week_start: match file.week_start {
+            Some(WeekStartField::Sunday) => WeekStart::Sunday,
+            Some(WeekStartField::Monday) | None => WeekStart::Monday,
+        },
+        agenda,
+        targets: targets(file.targets),
+        thresholds: thresholds(&file.thresholds),
+    };
+    let mut warnings = Vec::new();
+    let total = settings.planned_minutes();
+    if !(60..=90).contains(&total) {
+        warnings.push(format!(
+            "the agenda plans {total} minutes; the playbook recommends 60–90"
+        ));
+    }
+    Ok(ConfigRead { settings, warnings })
+}
+
+fn targets(table: TargetsTable) -> Targets {
+    let d = Targets::default();
+    Targets {
+        acos: table.acos.unwrap_or(d.acos),
+        ad_share_min: table.ad_share_min.unwrap_or(d.ad_share_min),
+        ad_share_max: table.ad_share_max.unwrap_or(d.ad_share_max),
+        ad_share_breach_margin: table
+            .ad_share_breach_margin
+            .unwrap_or(d.ad_share_breach_margin),
+        inventory_turnover: table.inventory_turnover.unwrap_or(d.inventory_turnover),
+        odr: table.odr.unwrap_or(d.odr),
+        buy_box: table.buy_box.unwrap_or(d.buy_box),
+        ipi: table.ipi.unwrap_or(d.ipi),
+        gross_margin: table.gross_margin.unwrap_or(d.gross_margin),
+        lead_time_days: table.lead_time_days.unwrap_or(d.lead_time_days),
+        conversion: table.conversion.unwrap_or(d.conversion),
+        conversion_by_category: table.conversion_by_category,
+    }
+}
+
+fn thresholds(table: &ThresholdsTable) -> Thresholds {
+    let d = Thresholds::default();
+    Thresholds {
+        conversion_drop: table.conversion_drop.unwrap_or(d.conversion_drop),
+        conversion_min_sessions: table
+            .conversion_min_sessions
+            .unwrap_or(d.conversion_min_sessions),
+        ad_spend_spike: table.ad_spend_spike.unwrap_or(d.ad_spend_spike),
+        low_ctr: table.low_ctr.unwrap_or(d.low_ctr),
+        low_ctr_min_impressions: table
+            .low_ctr_min_impressions
+            .unwrap_or(d.low_ctr_min_impressions),
+        return_spike_factor: table.return_spike_factor.unwrap_or(d.return_spike_factor),
+        return_min_units: table.return_min_units.unwrap_or(d.return_min_units),
+        return_rate_without_history: table
+            .return_rate_without_history
+            .unwrap_or(d.return_rate_without_history),
+        bsr_worsening: table.bsr_worsening.unwrap_or(d.bsr_worsening),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ConfigRead, ImportError> {
+        parse_config(Path::new("opsdeck.toml"), text)
+    }
+
+    #[test]
+    fn an_empty_file_is_all_defaults() {
+        let read = parse("").unwrap();
+        assert_eq!(read.settings, Settings::default());
+        assert!(read.warnings.is_empty());
+    }
+
+    #[test]
+    fn overrides_take_effect_and_the_rest_stays_default() {
+        let read = parse(
+            "title = \"Ops\"\nlanguage = \"zh\"\nweek_start = \"sunday\"\n[targets]\nacos = 0.3\n\
+             [targets.conversion_by_category]\ngl_kitchen = 0.12\n",
+        )
+        .unwrap();
+        let settings = read.settings;
+        assert_eq!(settings.title, "Ops");
+        assert_eq!(settings.language, Language::Chinese);
+        assert_eq!(settings.week_start, WeekStart::Sunday);
+        assert!((settings.targets.acos - 0.3).abs() < 1e-12);
+        assert!((settings.targets.buy_box - 0.95).abs() < 1e-12);
+        assert_eq!(settings.targets.conversion_by_category.len(), 1);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_their_line() {
+        let error = parse("title = \"Ops\"\n\n[targets]\nacoss = 0.3\n").unwrap_err();
+        assert_eq!(error.line, Some(4));
+        assert!(error.message.contains("acoss"), "{error}");
+    }
+
+    #[test]
+    fn a_short_agenda_is_allowed_with_a_warning() {
+        let read = parse("[[agenda]]\nname = \"review\"\nminutes = 30\n").unwrap();
+        assert_eq!(read.settings.planned_minutes(), 30);
+        assert!(read.warnings[0].contains("60–90"));
+    }
+
+    #[test]
+    fn a_zero_minute_section_is_an_error() {
+        assert!(parse("[[agenda]]\nname = \"review\"\nminutes = 0\n").is_err());
+    }
+}

@@ -1,0 +1,88 @@
+//! `costs.csv`: what each SKU costs (`sku,unit_cost,fba_fee,referral_rate`),
+//! for gross margin. The referral rate is a fraction (`0.15`) or a percentage (`15%`).
+
+use crate::domain::facts::{ReportFacts, SkuCost};
+
+use super::error::ImportError;
+use super::report::KindRead;
+use super::table::Table;
+
+/// Reads one cost line per SKU; a SKU listed twice is an error.
+pub fn read(table: &Table<'_>) -> Result<KindRead, ImportError> {
+    let sku = table.require(&["sku"])?;
+    let unit_cost = table.require(&["unit_cost"])?;
+    let fba_fee = table.require(&["fba_fee"])?;
+    let referral = table.require(&["referral_rate"])?;
+    let mut costs: Vec<SkuCost> = Vec::new();
+    let mut seen = rustc_hash::FxHashMap::default();
+    let stats = table.for_each_row(|row| {
+        let name = row.text(sku).into_owned();
+        if name.is_empty() {
+            return Err(row.error(sku, "a SKU"));
+        }
+        if let Some(first) = seen.insert(name.clone(), row.line) {
+            let mut error = row.error(sku, "each SKU once");
+            error.message = format!(
+                "the SKU `{name}` is already listed on line {first}: expected each SKU once; \
+                 remove one of the lines"
+            );
+            return Err(error);
+        }
+        let money = |column| {
+            row.money(column)?
+                .ok_or_else(|| row.error(column, "an amount such as 4.20"))
+        };
+        let rate = row
+            .ratio(referral)?
+            .filter(|rate| (0.0..1.0).contains(rate))
+            .ok_or_else(|| row.error(referral, "a referral rate such as 0.15 or 15%"))?;
+        costs.push(SkuCost {
+            sku: name,
+            unit_cost: money(unit_cost)?,
+            fba_fee: money(fba_fee)?,
+            referral_rate: rate,
+        });
+        Ok(())
+    })?;
+    Ok(KindRead {
+        facts: ReportFacts::Costs(costs),
+        stats,
+        currency: None,
+        warnings: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::domain::facts::ReportFacts;
+    use crate::domain::money::Money;
+    use crate::import::report::read_report_bytes;
+
+    #[test]
+    fn rates_as_fractions_or_percentages() {
+        let csv = "sku,unit_cost,fba_fee,referral_rate\nA,4.20,$5.10,0.15\nB,3,2.5,8%\n";
+        let file = read_report_bytes(Path::new("costs.csv"), csv.as_bytes(), None).unwrap();
+        let ReportFacts::Costs(costs) = &file.facts else {
+            panic!()
+        };
+        assert_eq!(costs[0].unit_cost, Money::from_cents(420));
+        assert_eq!(costs[0].fba_fee, Money::from_cents(510));
+        assert!((costs[1].referral_rate - 0.08).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_rate_of_fifteen_is_ambiguous() {
+        let csv = "sku,unit_cost,fba_fee,referral_rate\nA,4.20,5.10,15\n";
+        let error = read_report_bytes(Path::new("costs.csv"), csv.as_bytes(), None).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(4)));
+    }
+
+    #[test]
+    fn duplicate_skus_are_errors() {
+        let csv = "sku,unit_cost,fba_fee,referral_rate\nA,1,1,0.1\nA,1,1,0.1\n";
+        let error = read_report_bytes(Path::new("costs.csv"), csv.as_bytes(), None).unwrap_err();
+        assert!(error.message.contains("line 2"), "{error}");
+    }
+}

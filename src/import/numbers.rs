@@ -1,0 +1,281 @@
+//! Numbers as Amazon writes them, parsed from bytes without allocating:
+//! `"$1,234.56"`, `£`, `€`, `¥`/`￥`, `₹1,08,218.36`, `Rs.201.68`, `12.34%`,
+//! `1,500.00%`, `"1,091"`, `$0.5566667000000001`, `5.255,61 €`. Blanks, `--`,
+//! `N/A` and `Infinite` are missing, which is not zero.
+
+/// A decimal read from text: `mantissa × 10^-scale`, a percentage when it ended in `%`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decimal {
+    pub mantissa: i64,
+    pub scale: u32,
+    pub percent: bool,
+}
+
+/// The text is not a number in any format Amazon uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotANumber;
+
+/// Most significant digits kept; later fraction digits are dropped (an i64 holds 18).
+const MAX_DIGITS: u32 = 18;
+
+impl Decimal {
+    /// The value as a float; a percentage becomes a fraction (`12.5%` → 0.125).
+    #[allow(clippy::cast_precision_loss)]
+    pub fn to_f64(self) -> f64 {
+        let value = self.mantissa as f64 / 10f64.powi(self.scale.cast_signed());
+        if self.percent { value / 100.0 } else { value }
+    }
+
+    /// The value rounded half away from zero to `places` decimals, as an integer.
+    pub fn round_to(self, places: u32) -> i64 {
+        if self.scale <= places {
+            return self
+                .mantissa
+                .saturating_mul(10i64.saturating_pow(places - self.scale));
+        }
+        let divisor = 10i64.pow(self.scale - places);
+        let (quotient, remainder) = (self.mantissa / divisor, self.mantissa % divisor);
+        if remainder.abs() * 2 >= divisor {
+            quotient + self.mantissa.signum()
+        } else {
+            quotient
+        }
+    }
+
+    /// The value as a whole number, if it has no fraction (`42` or `42.0`).
+    pub fn to_integer(self) -> Option<i64> {
+        if self.percent {
+            return None;
+        }
+        let divisor = 10i64.pow(self.scale);
+        (self.mantissa % divisor == 0).then(|| self.mantissa / divisor)
+    }
+}
+
+/// Whether a cell's text stands for "no value".
+pub fn is_missing(text: &[u8]) -> bool {
+    let text = text.trim_ascii();
+    text.is_empty()
+        || matches!(
+            text,
+            b"--" | b"-" | b"N/A" | b"n/a" | b"NA" | b"Infinite" | b"infinite"
+        )
+}
+
+/// Parses a number; `Ok(None)` for a missing value.
+pub fn parse_decimal(text: &[u8]) -> Result<Option<Decimal>, NotANumber> {
+    if is_missing(text) {
+        return Ok(None);
+    }
+    let text = text.trim_ascii();
+    let first = text.iter().position(u8::is_ascii_digit).ok_or(NotANumber)?;
+    let last = text
+        .iter()
+        .rposition(u8::is_ascii_digit)
+        .ok_or(NotANumber)?;
+    let (prefix, body, suffix) = (&text[..first], &text[first..=last], &text[last + 1..]);
+    let negative = read_prefix(prefix)?;
+    let percent = read_suffix(suffix)?;
+    let (mantissa, scale) = read_digits(body)?;
+    Ok(Some(Decimal {
+        mantissa: if negative { -mantissa } else { mantissa },
+        scale,
+        percent,
+    }))
+}
+
+/// Currency symbols and a sign before the digits: `$`, `-$`, `($`, `Rs.`, `AED`, `£`.
+fn read_prefix(prefix: &[u8]) -> Result<bool, NotANumber> {
+    let mut negative = false;
+    for &byte in prefix {
+        match byte {
+            b'-' | b'(' => negative = true,
+            b'+' | b' ' | b'.' | b'$' => {}
+            b if b.is_ascii_alphabetic() || !b.is_ascii() => {}
+            _ => return Err(NotANumber),
+        }
+    }
+    Ok(negative)
+}
+
+/// What may follow the digits: `%`, `)` of a negative amount, spaces, a currency symbol.
+fn read_suffix(suffix: &[u8]) -> Result<bool, NotANumber> {
+    let mut percent = false;
+    for &byte in suffix {
+        match byte {
+            b'%' => percent = true,
+            b')' | b' ' => {}
+            b if !b.is_ascii() => {}
+            _ => return Err(NotANumber),
+        }
+    }
+    Ok(percent)
+}
+
+/// Digits with grouping and one decimal separator. When both `,` and `.` occur the
+/// later one is the decimal separator; a lone `,` followed by other than three
+/// digits is a decimal comma (`12,5`); several `.` are grouping (`1.234.567`).
+fn read_digits(body: &[u8]) -> Result<(i64, u32), NotANumber> {
+    let last_comma = memchr::memrchr(b',', body);
+    let last_dot = memchr::memrchr(b'.', body);
+    let dots = memchr::memchr_iter(b'.', body).count();
+    let decimal_at = match (last_comma, last_dot) {
+        (Some(comma), Some(dot)) => Some(comma.max(dot)),
+        (Some(comma), None) => {
+            let single = memchr::memchr(b',', body) == Some(comma);
+            (single && body.len() - comma - 1 != 3).then_some(comma)
+        }
+        (None, Some(dot)) => (dots == 1).then_some(dot),
+        (None, None) => None,
+    };
+    let mut mantissa: i64 = 0;
+    let mut scale = 0u32;
+    let mut digits = 0u32;
+    for (i, &byte) in body.iter().enumerate() {
+        match byte {
+            b'0'..=b'9' => {
+                let in_fraction = decimal_at.is_some_and(|at| i > at);
+                if in_fraction && scale >= MAX_DIGITS {
+                    continue;
+                }
+                if digits >= MAX_DIGITS {
+                    if in_fraction {
+                        continue;
+                    }
+                    return Err(NotANumber);
+                }
+                mantissa = mantissa * 10 + i64::from(byte - b'0');
+                if mantissa != 0 {
+                    digits += 1;
+                }
+                if in_fraction {
+                    scale += 1;
+                }
+            }
+            b',' | b'.' => {}
+            _ => return Err(NotANumber),
+        }
+    }
+    Ok((mantissa, scale))
+}
+
+/// The ISO currency a money cell's symbol names, e.g. `£12.00` → `GBP`.
+pub fn currency_of(text: &[u8]) -> Option<&'static str> {
+    let text = std::str::from_utf8(text).ok()?.trim();
+    let symbol = text.trim_start_matches(['-', '(']);
+    [
+        ("US$", "USD"),
+        ("C$", "CAD"),
+        ("CA$", "CAD"),
+        ("A$", "AUD"),
+        ("AU$", "AUD"),
+        ("$", "USD"),
+        ("£", "GBP"),
+        ("€", "EUR"),
+        ("¥", "JPY"),
+        ("￥", "JPY"),
+        ("₹", "INR"),
+        ("Rs", "INR"),
+        ("AED", "AED"),
+    ]
+    .into_iter()
+    .find(|(prefix, _)| symbol.starts_with(prefix))
+    .map(|(_, code)| code)
+    .or_else(|| text.ends_with('€').then_some("EUR"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cents(text: &str) -> Option<i64> {
+        parse_decimal(text.as_bytes())
+            .unwrap()
+            .map(|d| d.round_to(2))
+    }
+
+    fn ratio(text: &str) -> Option<f64> {
+        parse_decimal(text.as_bytes()).unwrap().map(Decimal::to_f64)
+    }
+
+    fn integer(text: &str) -> Option<i64> {
+        parse_decimal(text.as_bytes())
+            .unwrap()
+            .and_then(Decimal::to_integer)
+    }
+
+    #[test]
+    fn money_in_every_marketplace_format() {
+        assert_eq!(cents("$1,234.56"), Some(123_456));
+        assert_eq!(cents("£12,897.84"), Some(1_289_784));
+        assert_eq!(cents("£0.00"), Some(0));
+        assert_eq!(cents("€5.00"), Some(500));
+        assert_eq!(cents("5.255,61 €"), Some(525_561));
+        assert_eq!(cents("¥1,500"), Some(150_000));
+        assert_eq!(cents("￥1500"), Some(150_000));
+        assert_eq!(cents("₹1,08,218.36"), Some(10_821_836));
+        assert_eq!(cents("Rs.201.68"), Some(20_168));
+        assert_eq!(cents("AED1.21"), Some(121));
+        assert_eq!(cents("$0.5566667000000001"), Some(56));
+        assert_eq!(cents("$0.0"), Some(0));
+        assert_eq!(cents("-$3.50"), Some(-350));
+        assert_eq!(cents("($3.50)"), Some(-350));
+        assert_eq!(cents("59.99"), Some(5999));
+    }
+
+    #[test]
+    fn percentages_become_fractions() {
+        assert!((ratio("12.34%").unwrap() - 0.1234).abs() < 1e-12);
+        assert!((ratio("1,500.00%").unwrap() - 15.0).abs() < 1e-12);
+        assert!((ratio("99%").unwrap() - 0.99).abs() < 1e-12);
+        assert!((ratio("0.0197").unwrap() - 0.0197).abs() < 1e-12);
+    }
+
+    #[test]
+    fn counts_with_grouping() {
+        assert_eq!(integer("1,091"), Some(1091));
+        assert_eq!(integer("5,824"), Some(5824));
+        assert_eq!(integer("42.0"), Some(42));
+        assert_eq!(integer("1.234.567"), Some(1_234_567));
+        assert_eq!(integer("4.5"), None);
+    }
+
+    #[test]
+    fn missing_is_not_zero() {
+        for text in ["", "  ", "--", "-", "N/A", "Infinite"] {
+            assert_eq!(parse_decimal(text.as_bytes()), Ok(None), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn garbage_is_an_error() {
+        for text in ["abc", "12abc", "1/2/2019", "$", "1#2"] {
+            assert_eq!(parse_decimal(text.as_bytes()), Err(NotANumber), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn absurdly_long_numbers_are_errors_not_overflows() {
+        let long = "9".repeat(40);
+        assert_eq!(parse_decimal(long.as_bytes()), Err(NotANumber));
+        let long_fraction = format!("1.{}", "3".repeat(40));
+        assert_eq!(cents(&long_fraction), Some(133));
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(cents("0.005"), Some(1));
+        assert_eq!(cents("-0.005"), Some(-1));
+        assert_eq!(cents("0.0049"), Some(0));
+    }
+
+    #[test]
+    fn currency_symbols_name_their_currency() {
+        assert_eq!(currency_of("£1.00".as_bytes()), Some("GBP"));
+        assert_eq!(currency_of(b"$5,216.29"), Some("USD"));
+        assert_eq!(currency_of("₹1,08,218.36".as_bytes()), Some("INR"));
+        assert_eq!(currency_of(b"Rs.201.68"), Some("INR"));
+        assert_eq!(currency_of("5,00 €".as_bytes()), Some("EUR"));
+        assert_eq!(currency_of(b"12"), None);
+    }
+}

@@ -1,0 +1,251 @@
+//! Reading one Amazon report file: open it as a table, recognise its kind
+//! from the header, and hand it to the importer of that kind.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::domain::facts::ReportFacts;
+use crate::domain::report::ReportKind;
+use crate::domain::week::{IsoWeek, WeekStart};
+
+use super::error::ImportError;
+use super::sniff::{Detection, detect};
+use super::table::{RowStats, Table, TableFormat};
+use super::text::{TextEncoding, looks_like_gbk};
+use super::{ads, business_report, costs, feedback, inventory, planning, returns};
+
+/// One report file, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportFile {
+    pub kind: ReportKind,
+    /// Data rows in the file (including any left out for their date).
+    pub rows: usize,
+    pub facts: ReportFacts,
+    /// ISO code of the currency the file states or its money cells show.
+    pub currency: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// The week a week folder stands for: rows dated outside it are left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekFilter {
+    pub week: IsoWeek,
+    pub start: WeekStart,
+}
+
+/// Reads and recognises the report at `path`.
+pub fn read_report(path: &Path, filter: Option<WeekFilter>) -> Result<ReportFile, ImportError> {
+    let bytes = std::fs::read(path)
+        .map_err(|error| ImportError::file(path, format!("cannot read the file: {error}")))?;
+    read_report_bytes(path, &bytes, filter)
+}
+
+/// Reads a report from bytes already in memory; `path` names it in messages.
+pub fn read_report_bytes(
+    path: &Path,
+    bytes: &[u8],
+    filter: Option<WeekFilter>,
+) -> Result<ReportFile, ImportError> {
+    let table = Table::open(path, bytes)?;
+    let kind = match detect(&table.normalized) {
+        Detection::Recognised(kind) => kind,
+        Detection::Unrecognised { closest, missing } => {
+            return Err(unrecognised(path, &table, closest, &missing));
+        }
+    };
+    refuse_resaved_text(&table, kind, bytes)?;
+    let mut window = DateWindow::new(filter);
+    let mut read = match kind {
+        ReportKind::BusinessReport => business_report::read(&table)?,
+        ReportKind::AdsAdvertisedProduct | ReportKind::AdsCampaign | ReportKind::AdsSearchTerm => {
+            ads::read(&table, kind, &mut window)?
+        }
+        ReportKind::FbaInventory => inventory::read(&table)?,
+        ReportKind::FbaInventoryPlanning => planning::read(&table)?,
+        ReportKind::FbaReturns => returns::read(&table, &mut window)?,
+        ReportKind::SellerFeedback => feedback::read(&table, &mut window)?,
+        ReportKind::Costs => costs::read(&table)?,
+        ReportKind::WeekFile | ReportKind::Config => not_a_table(path, kind)?,
+    };
+    read.warnings.extend(row_warnings(read.stats));
+    read.warnings.extend(window.warning());
+    Ok(ReportFile {
+        kind,
+        rows: read.stats.rows,
+        facts: read.facts,
+        currency: read.currency,
+        warnings: read.warnings,
+    })
+}
+
+/// What a kind's importer returns.
+pub struct KindRead {
+    pub facts: ReportFacts,
+    pub stats: RowStats,
+    pub currency: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Detection never yields the TOML kinds; they are read by name, not as tables.
+fn not_a_table(path: &Path, kind: ReportKind) -> Result<KindRead, ImportError> {
+    Err(ImportError::file(
+        path,
+        format!("{} is a TOML file, not a table", kind.title()),
+    ))
+}
+
+fn unrecognised(
+    path: &Path,
+    table: &Table<'_>,
+    closest: ReportKind,
+    missing: &[&str],
+) -> ImportError {
+    let shown: Vec<&str> = table.headers.iter().take(6).map(|h| h.trim()).collect();
+    let more = if table.headers.len() > 6 { ", …" } else { "" };
+    ImportError::at(
+        path,
+        1,
+        None,
+        format!(
+            "not a report opsdeck knows: the header ({}{more}) comes closest to a {} but lacks {}; \
+             download that report from Amazon as it is, or move this file out of the week folder",
+            shown.join(", "),
+            closest.title(),
+            missing
+                .iter()
+                .map(|m| format!("`{m}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+}
+
+/// Amazon writes Business Reports and Ads reports in UTF-8; one that is not was
+/// re-saved by a spreadsheet in a local encoding, which can garble titles.
+fn refuse_resaved_text(
+    table: &Table<'_>,
+    kind: ReportKind,
+    bytes: &[u8],
+) -> Result<(), ImportError> {
+    let is_legacy_text = matches!(
+        table.format,
+        TableFormat::Csv(TextEncoding::Windows1252) | TableFormat::Tsv(TextEncoding::Windows1252)
+    );
+    let utf8_kind = matches!(
+        kind,
+        ReportKind::BusinessReport
+            | ReportKind::AdsAdvertisedProduct
+            | ReportKind::AdsCampaign
+            | ReportKind::AdsSearchTerm
+    );
+    let Some((line, column)) = table.first_non_utf8 else {
+        return Ok(());
+    };
+    if !(is_legacy_text && utf8_kind) {
+        return Ok(());
+    }
+    let encoding = if looks_like_gbk(bytes) {
+        "GBK (a Chinese Windows setting)"
+    } else {
+        "a local Windows encoding"
+    };
+    Err(ImportError::at(
+        table.path,
+        line,
+        Some(column),
+        format!(
+            "this {} is not UTF-8 here: it looks re-saved by Excel in {encoding}. Amazon writes \
+             it in UTF-8; download it again from Amazon and drop it in unopened (or save it from \
+             Excel as \"CSV UTF-8\")",
+            kind.title()
+        ),
+    ))
+}
+
+fn row_warnings(stats: RowStats) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if stats.rows == 0 {
+        warnings.push("the file has a header but no data rows".to_owned());
+    }
+    if stats.longer_than_header > 0 {
+        warnings.push(format!(
+            "{} rows have more fields than the header; the extra fields were ignored",
+            stats.longer_than_header
+        ));
+    }
+    warnings
+}
+
+/// Keeps the rows dated inside the filter's week and counts the others.
+#[derive(Debug)]
+pub struct DateWindow {
+    filter: Option<WeekFilter>,
+    left_out: usize,
+    outside_range: usize,
+}
+
+impl DateWindow {
+    pub fn new(filter: Option<WeekFilter>) -> Self {
+        Self {
+            filter,
+            left_out: 0,
+            outside_range: 0,
+        }
+    }
+
+    /// Whether a row dated `date` belongs to the week (undated rows always do).
+    pub fn keep(&mut self, date: Option<NaiveDate>) -> bool {
+        let keep = match (self.filter, date) {
+            (Some(filter), Some(date)) => filter.week.contains(date, filter.start),
+            _ => true,
+        };
+        if !keep {
+            self.left_out += 1;
+        }
+        keep
+    }
+
+    /// Whether a summary row active from `first` to `last` belongs to the week:
+    /// it does when the two overlap; a row reaching past the week is counted.
+    pub fn keep_range(&mut self, first: Option<NaiveDate>, last: Option<NaiveDate>) -> bool {
+        let (Some(filter), Some(first)) = (self.filter, first) else {
+            return true;
+        };
+        let last = last.unwrap_or(first);
+        let (monday, sunday) = filter.week.days(filter.start);
+        if last < monday || first > sunday {
+            self.left_out += 1;
+            return false;
+        }
+        if first < monday || last > sunday {
+            self.outside_range += 1;
+        }
+        true
+    }
+
+    fn warning(&self) -> Vec<String> {
+        let Some(filter) = self.filter else {
+            return Vec::new();
+        };
+        let (first, last) = filter.week.days(filter.start);
+        let mut warnings = Vec::new();
+        if self.left_out > 0 {
+            warnings.push(format!(
+                "{} rows dated outside {} ({} – {}) were left out",
+                self.left_out,
+                filter.week,
+                first.format("%a %-d %b"),
+                last.format("%a %-d %b %Y")
+            ));
+        }
+        if self.outside_range > 0 {
+            warnings.push(format!(
+                "{} summary rows also cover days outside {}: their figures were kept whole; \
+                 download a Daily report for exact weekly figures",
+                self.outside_range, filter.week
+            ));
+        }
+        warnings
+    }
+}

@@ -1,0 +1,41 @@
+//! Reading opsdeck's own TOML files with errors that point at the line and
+//! column, so a typo in `opsdeck.toml` or `week.toml` is found at once.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::error::{ImportError, line_and_column};
+
+/// Parses `text` (the content of `path`) into `T`; unknown keys are errors when `T` says so.
+pub fn parse_toml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ImportError> {
+    toml::from_str(text).map_err(|error| {
+        let message = format!(
+            "{}; fix the file (see `opsdeck init` for a commented example)",
+            error.message().trim_end_matches('\n')
+        );
+        match error.span() {
+            Some(span) => {
+                let (line, column) = line_and_column(text.as_bytes(), span.start);
+                ImportError::at(path, line, Some(column), message)
+            }
+            None => ImportError::file(path, message),
+        }
+    })
+}
+
+/// Reads a TOML file as UTF-8 text.
+pub fn read_text(path: &Path) -> Result<String, ImportError> {
+    let bytes = std::fs::read(path)
+        .map_err(|error| ImportError::file(path, format!("cannot read the file: {error}")))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|error| {
+        let (line, column) = line_and_column(bytes, error.utf8_error().valid_up_to());
+        ImportError::at(
+            path,
+            line,
+            Some(column),
+            "the file is not UTF-8 text; save it as UTF-8",
+        )
+    })
+}

@@ -1,0 +1,165 @@
+//! Typed reading of a row's cells: counts, money, ratios, dates. Text cells
+//! go through `numbers`/`dates`; spreadsheet cells are already numbers.
+
+use chrono::NaiveDate;
+
+use crate::domain::money::Money;
+
+use super::dates::{DateCache, from_excel_serial};
+use super::numbers::{Decimal, currency_of, is_missing, parse_decimal};
+use super::table::{Cell, CellError, Row};
+
+impl Row<'_> {
+    /// A text cell's number; callers read spreadsheet numbers before asking.
+    fn decimal(&self, column: usize, expected: &str) -> Result<Option<Decimal>, CellError> {
+        match self.cell(column) {
+            Cell::Text(bytes) => parse_decimal(bytes).map_err(|_| self.error(column, expected)),
+            Cell::Missing | Cell::Number(_) => Ok(None),
+        }
+    }
+
+    /// A whole number (units, sessions, clicks). Missing stays missing.
+    pub fn count(&self, column: usize) -> Result<Option<i64>, CellError> {
+        const EXPECTED: &str = "a whole number";
+        if let Cell::Number(value) = self.cell(column) {
+            return whole(value)
+                .map(Some)
+                .ok_or_else(|| self.error(column, EXPECTED));
+        }
+        match self.decimal(column, EXPECTED)? {
+            None => Ok(None),
+            Some(decimal) => decimal
+                .to_integer()
+                .map(Some)
+                .ok_or_else(|| self.error(column, EXPECTED)),
+        }
+    }
+
+    /// A count where a missing cell means zero (optional inventory buckets).
+    pub fn count_or_zero(&self, column: Option<usize>) -> Result<i64, CellError> {
+        Ok(match column {
+            Some(column) => self.count(column)?.unwrap_or(0),
+            None => 0,
+        })
+    }
+
+    /// An amount of money, rounded to the cent.
+    pub fn money(&self, column: usize) -> Result<Option<Money>, CellError> {
+        const EXPECTED: &str = "an amount of money such as $1,234.56";
+        if let Cell::Number(value) = self.cell(column) {
+            return Ok(value.is_finite().then(|| Money::from_units_f64(value)));
+        }
+        let decimal = self.decimal(column, EXPECTED)?;
+        match decimal {
+            Some(d) if d.percent => Err(self.error(column, EXPECTED)),
+            Some(d) => Ok(Some(Money::from_cents(d.round_to(2)))),
+            None => Ok(None),
+        }
+    }
+
+    /// A ratio as a fraction: `12.34%` and a spreadsheet's `0.1234` both give 0.1234.
+    pub fn ratio(&self, column: usize) -> Result<Option<f64>, CellError> {
+        if let Cell::Number(value) = self.cell(column) {
+            return Ok(value.is_finite().then_some(value));
+        }
+        Ok(self
+            .decimal(column, "a percentage such as 12.34%")?
+            .map(Decimal::to_f64))
+    }
+
+    /// A plain decimal number (days of supply); missing or `Infinite` is `None`.
+    pub fn number(&self, column: usize) -> Result<Option<f64>, CellError> {
+        if let Cell::Number(value) = self.cell(column) {
+            return Ok(value.is_finite().then_some(value));
+        }
+        Ok(self.decimal(column, "a number")?.map(Decimal::to_f64))
+    }
+
+    /// A date in any of Amazon's formats; an unreadable date is an error.
+    pub fn date(
+        &self,
+        column: usize,
+        cache: &mut DateCache,
+    ) -> Result<Option<NaiveDate>, CellError> {
+        const EXPECTED: &str = "a date such as Nov 16, 2026, 11/16/2026 or 2026-11-16";
+        match self.cell(column) {
+            Cell::Missing => Ok(None),
+            Cell::Number(serial) => from_excel_serial(serial)
+                .map(Some)
+                .ok_or_else(|| self.error(column, EXPECTED)),
+            Cell::Text(bytes) if is_missing(bytes) => Ok(None),
+            Cell::Text(_) => cache
+                .parse(&self.text(column))
+                .map(Some)
+                .ok_or_else(|| self.error(column, EXPECTED)),
+        }
+    }
+
+    /// The ISO currency named by a money cell's symbol, if it has one.
+    pub fn currency(&self, column: usize) -> Option<&'static str> {
+        match self.cell(column) {
+            Cell::Text(bytes) => currency_of(bytes),
+            Cell::Missing | Cell::Number(_) => None,
+        }
+    }
+}
+
+#[allow(clippy::cast_possible_truncation, clippy::float_cmp)]
+fn whole(value: f64) -> Option<i64> {
+    (value.is_finite() && value.fract() == 0.0 && value.abs() < 9e15).then_some(value as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::super::table::Table;
+    use super::*;
+
+    fn first_row<T>(csv: &str, mut read: impl FnMut(&Row<'_>) -> T) -> T {
+        let table = Table::open(Path::new("t.csv"), csv.as_bytes()).unwrap();
+        let mut out = None;
+        table
+            .for_each_row(|row| {
+                out.get_or_insert_with(|| read(row));
+                Ok(())
+            })
+            .unwrap();
+        out.unwrap()
+    }
+
+    #[test]
+    fn counts_money_and_ratios_from_text() {
+        let csv = "units,sales,share\n\"1,091\",\"£12,897.84\",2.64%\n";
+        assert_eq!(first_row(csv, |r| r.count(0)), Ok(Some(1091)));
+        assert_eq!(
+            first_row(csv, |r| r.money(1)),
+            Ok(Some(Money::from_cents(1_289_784)))
+        );
+        assert_eq!(first_row(csv, |r| r.currency(1)), Some("GBP"));
+        let share = first_row(csv, |r| r.ratio(2)).unwrap().unwrap();
+        assert!((share - 0.0264).abs() < 1e-12);
+    }
+
+    #[test]
+    fn fractional_units_are_errors() {
+        let error = first_row("units\n4.5\n", |r| r.count(0)).unwrap_err();
+        assert!(error.message.contains("whole number"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_percentage_is_not_money() {
+        assert!(first_row("sales\n5%\n", |r| r.money(0)).is_err());
+    }
+
+    #[test]
+    fn dates_and_missing_dates() {
+        let mut cache = DateCache::default();
+        let date = first_row("d\n\"Nov 16, 2018\"\n", |r| {
+            r.date(0, &mut DateCache::default())
+        });
+        assert_eq!(date, Ok(NaiveDate::from_ymd_opt(2018, 11, 16)));
+        assert_eq!(first_row("d,x\n,1\n", |r| r.date(0, &mut cache)), Ok(None));
+        assert!(first_row("d\nsoon\n", |r| r.date(0, &mut DateCache::default())).is_err());
+    }
+}

@@ -1,0 +1,122 @@
+//! A workspace on disk: `opsdeck.toml` (optional), `costs.csv` (optional),
+//! `weeks/<YYYY-Www>/` folders of downloads, and `minutes/`.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::settings::Settings;
+use crate::domain::week::IsoWeek;
+
+use super::config::read_config;
+use super::error::ImportError;
+
+/// The file names opsdeck gives meaning to inside a workspace.
+pub const CONFIG_FILE: &str = "opsdeck.toml";
+pub const COSTS_FILE: &str = "costs.csv";
+pub const WEEK_FILE: &str = "week.toml";
+pub const WEEKS_DIR: &str = "weeks";
+pub const MINUTES_DIR: &str = "minutes";
+
+/// A workspace folder with its settings and week folders (oldest first).
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub root: PathBuf,
+    /// `Some` when the workspace has an `opsdeck.toml`.
+    pub config_path: Option<PathBuf>,
+    pub settings: Settings,
+    pub config_warnings: Vec<String>,
+    pub weeks: Vec<WeekFolder>,
+    /// Folders in `weeks/` whose names are not ISO weeks.
+    pub stray_folders: Vec<PathBuf>,
+}
+
+/// One `weeks/<YYYY-Www>` folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekFolder {
+    pub week: IsoWeek,
+    pub path: PathBuf,
+}
+
+/// Whether `dir` looks like a workspace: it has an `opsdeck.toml` or a `weeks/` folder.
+pub fn is_workspace(dir: &Path) -> bool {
+    dir.join(CONFIG_FILE).is_file() || dir.join(WEEKS_DIR).is_dir()
+}
+
+/// Opens the workspace at `root`, reading and validating its `opsdeck.toml`.
+pub fn open_workspace(root: &Path) -> Result<Workspace, ImportError> {
+    if !is_workspace(root) {
+        return Err(ImportError::file(
+            root,
+            "not an opsdeck workspace: expected an opsdeck.toml or a weeks/ folder inside; \
+             run `opsdeck init` there to start one",
+        ));
+    }
+    let config_path = root.join(CONFIG_FILE);
+    let (config_path, settings, config_warnings) = if config_path.is_file() {
+        let read = read_config(&config_path)?;
+        (Some(config_path), read.settings, read.warnings)
+    } else {
+        (None, Settings::default(), Vec::new())
+    };
+    let (weeks, stray_folders) = list_weeks(&root.join(WEEKS_DIR))?;
+    Ok(Workspace {
+        root: root.to_path_buf(),
+        config_path,
+        settings,
+        config_warnings,
+        weeks,
+        stray_folders,
+    })
+}
+
+impl Workspace {
+    /// The workspace's `costs.csv`, if it has one.
+    pub fn costs_path(&self) -> Option<PathBuf> {
+        Some(self.root.join(COSTS_FILE)).filter(|path| path.is_file())
+    }
+
+    /// The newest week folder.
+    pub fn newest_week(&self) -> Option<&WeekFolder> {
+        self.weeks.last()
+    }
+}
+
+/// The ISO week a folder stands for, from its name (`2026-W47`).
+pub fn week_of_folder(dir: &Path) -> Option<IsoWeek> {
+    dir.file_name()?.to_str()?.parse().ok()
+}
+
+fn list_weeks(weeks_dir: &Path) -> Result<(Vec<WeekFolder>, Vec<PathBuf>), ImportError> {
+    if !weeks_dir.is_dir() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let mut weeks = Vec::new();
+    let mut strays = Vec::new();
+    for path in visible_entries(weeks_dir)? {
+        if !path.is_dir() {
+            continue;
+        }
+        match week_of_folder(&path) {
+            Some(week) => weeks.push(WeekFolder { week, path }),
+            None => strays.push(path),
+        }
+    }
+    weeks.sort_by_key(|folder| folder.week);
+    Ok((weeks, strays))
+}
+
+/// The entries of `dir` sorted by name, without hidden ones (`.DS_Store`, `.git`).
+pub fn visible_entries(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|error| ImportError::file(dir, format!("cannot list the folder: {error}")))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| !name.starts_with('.') && !name.starts_with("~$"))
+        })
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
