@@ -1,0 +1,291 @@
+//! The real Amazon downloads in `../shared/real-reports/`: `opsdeck check`
+//! must read each as it is, and its totals must equal an independent
+//! computation made here with nothing but the `csv` and `calamine` crates.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx};
+use serde_json::Value;
+
+fn reports_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-reports");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!("skipped: {} is absent (real reports are not in the repository)", dir.display());
+        None
+    }
+}
+
+/// The JSON `opsdeck check --format json FILE` prints for one file.
+fn check(path: &Path) -> Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(output.status.success(), "{json:#}");
+    assert_eq!(json["errors"].as_array().unwrap().len(), 0, "{json:#}");
+    json["files"][0].clone()
+}
+
+/// Cents of `"£12,897.84"`, `"$0.5566667000000001"` or `"59.99"`: digits only, rounded.
+fn cents(text: &str) -> i64 {
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    if digits.is_empty() {
+        return 0;
+    }
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    let fraction = format!("{fraction:0<3}");
+    let mut value = whole.parse::<i64>().unwrap() * 100 + fraction[..2].parse::<i64>().unwrap();
+    if fraction.as_bytes()[2] >= b'5' {
+        value += 1;
+    }
+    value
+}
+
+fn int(text: &str) -> i64 {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() { 0 } else { digits.parse().unwrap() }
+}
+
+fn money(json: &Value) -> i64 {
+    (json.as_f64().unwrap() * 100.0).round() as i64
+}
+
+/// Rows of a CSV file as header → value maps; bytes decoded leniently (the
+/// numeric columns are ASCII in every encoding Amazon uses).
+fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
+    let bytes = std::fs::read(path).unwrap();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers: Vec<String> = reader
+        .byte_headers()
+        .unwrap()
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).into_owned())
+        .collect();
+    reader
+        .byte_records()
+        .map(|record| {
+            let record = record.unwrap();
+            headers
+                .iter()
+                .zip(record.iter())
+                .map(|(h, v)| (h.clone(), String::from_utf8_lossy(v).into_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+/// A Business Report summed by hand: sales over rows, traffic once per child ASIN (the largest).
+fn check_business_report(name: &str, sessions: &str, page_views: &str, units: &str, sales: &str, orders: &str) {
+    let Some(dir) = reports_dir() else { return };
+    let path = dir.join(name);
+    let rows = csv_rows(&path);
+    let mut traffic: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
+    let mut skus = BTreeSet::new();
+    for row in &rows {
+        let entry = traffic.entry(row["(Child) ASIN"].as_str()).or_default();
+        entry.0 = entry.0.max(int(&row[sessions]));
+        entry.1 = entry.1.max(int(&row[page_views]));
+        if let Some(sku) = row.get("SKU") {
+            skus.insert(sku.as_str());
+        }
+    }
+    let file = check(&path);
+    let totals = &file["totals"];
+    assert_eq!(file["kind"], "business_report");
+    assert_eq!(file["rows"], rows.len());
+    assert_eq!(file["skus"], skus.len());
+    assert_eq!(file["child_asins"], traffic.len());
+    assert_eq!(totals["units"], rows.iter().map(|r| int(&r[units])).sum::<i64>());
+    assert_eq!(money(&totals["sales"]), rows.iter().map(|r| cents(&r[sales])).sum::<i64>());
+    assert_eq!(totals["orders"], rows.iter().map(|r| int(&r[orders])).sum::<i64>());
+    assert_eq!(totals["sessions"], traffic.values().map(|t| t.0).sum::<i64>());
+    assert_eq!(totals["page_views"], traffic.values().map(|t| t.1).sum::<i64>());
+    assert!(totals["ad_spend"].is_null());
+}
+
+#[test]
+fn uk_business_report_by_child_item() {
+    check_business_report(
+        "uk-2025-2026/BusinessReport-02-04-2026.csv",
+        "Sessions – Total",
+        "Page views – Total",
+        "Units ordered",
+        "Ordered Product Sales",
+        "Total order items",
+    );
+}
+
+#[test]
+fn uk_business_report_by_asin_without_sku() {
+    check_business_report(
+        "uk-2025-2026/BusinessReport-15-10-2025.csv",
+        "Sessions – Total",
+        "Page views – Total",
+        "Units ordered",
+        "Ordered Product Sales",
+        "Total order items",
+    );
+}
+
+#[test]
+fn uk_business_report_with_device_split() {
+    check_business_report(
+        "uk-2025-2026/BusinessReport-23-07-2025-devicesplit.csv",
+        "Sessions – Total",
+        "Page views – Total",
+        "Units ordered",
+        "Ordered Product Sales",
+        "Total order items",
+    );
+}
+
+#[test]
+fn us_legacy_business_report() {
+    check_business_report(
+        "us-2019/BusinessReport-11-21-19.csv",
+        "Sessions",
+        "Page Views",
+        "Units Ordered",
+        "Ordered Product Sales",
+        "Total Order Items",
+    );
+}
+
+#[test]
+fn us_campaign_report_csv() {
+    let Some(dir) = reports_dir() else { return };
+    let path = dir.join("us-2019/Sponsored Products Campaign report.csv");
+    let rows = csv_rows(&path);
+    let file = check(&path);
+    let totals = &file["totals"];
+    assert_eq!(file["kind"], "ads_campaign");
+    assert_eq!(file["rows"], rows.len());
+    assert_eq!(file["currency"], "USD");
+    assert_eq!(totals["impressions"], rows.iter().map(|r| int(&r["Impressions"])).sum::<i64>());
+    assert_eq!(totals["clicks"], rows.iter().map(|r| int(&r["Clicks"])).sum::<i64>());
+    assert_eq!(money(&totals["ad_spend"]), rows.iter().map(|r| cents(&r["Spend"])).sum::<i64>());
+    assert_eq!(
+        money(&totals["ad_sales"]),
+        rows.iter().map(|r| cents(&r["7 Day Total Sales "])).sum::<i64>()
+    );
+}
+
+#[test]
+fn us_advertised_product_report_xlsx() {
+    let Some(dir) = reports_dir() else { return };
+    let path = dir.join("us-2019/Sponsored Products Advertised product report.xlsx");
+    let mut workbook: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = workbook.worksheet_range_at(0).unwrap().unwrap();
+    let mut rows = range.rows();
+    let header: Vec<String> = rows.next().unwrap().iter().map(ToString::to_string).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let number = |cell: &Data| match cell {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        _ => 0.0,
+    };
+    let (mut impressions, mut clicks, mut spend, mut sales, mut count) = (0i64, 0i64, 0i64, 0i64, 0);
+    let (mut skus, mut asins) = (BTreeSet::new(), BTreeSet::new());
+    for row in rows {
+        count += 1;
+        impressions += number(&row[col("Impressions")]) as i64;
+        clicks += number(&row[col("Clicks")]) as i64;
+        spend += (number(&row[col("Spend")]) * 100.0).round() as i64;
+        sales += (number(&row[col("7 Day Total Sales ")]) * 100.0).round() as i64;
+        skus.insert(row[col("Advertised SKU")].to_string());
+        asins.insert(row[col("Advertised ASIN")].to_string());
+    }
+    let file = check(&path);
+    let totals = &file["totals"];
+    assert_eq!(file["kind"], "ads_advertised_product");
+    assert_eq!(file["rows"], count);
+    assert_eq!(file["skus"], skus.len());
+    assert_eq!(file["child_asins"], asins.len());
+    assert_eq!(totals["impressions"], impressions);
+    assert_eq!(totals["clicks"], clicks);
+    assert_eq!(money(&totals["ad_spend"]), spend);
+    assert_eq!(money(&totals["ad_sales"]), sales);
+}
+
+#[test]
+fn us_manage_fba_inventory_windows_1252() {
+    let Some(dir) = reports_dir() else { return };
+    let path = dir.join("us-2019/manage FBA inventory 12.17.csv");
+    let rows = csv_rows(&path);
+    let mut fnskus = BTreeSet::new();
+    let (mut available, mut inbound) = (0, 0);
+    for row in &rows {
+        if fnskus.insert(row["fnsku"].clone()) {
+            available += int(&row["afn-fulfillable-quantity"]);
+            inbound += int(&row["afn-inbound-working-quantity"])
+                + int(&row["afn-inbound-shipped-quantity"])
+                + int(&row["afn-inbound-receiving-quantity"]);
+        }
+    }
+    let file = check(&path);
+    assert_eq!(file["kind"], "fba_inventory");
+    assert_eq!(file["rows"], rows.len());
+    assert_eq!(file["totals"]["available_units"], available);
+    assert_eq!(file["totals"]["inbound_units"], inbound);
+}
+
+#[test]
+fn us_inventory_health_old_planning_layout() {
+    let Some(dir) = reports_dir() else { return };
+    let path = dir.join("us-2019/12.20 inventory health.csv");
+    let rows = csv_rows(&path);
+    let file = check(&path);
+    assert_eq!(file["kind"], "fba_inventory_planning");
+    assert_eq!(file["rows"], rows.len());
+    assert_eq!(
+        file["totals"]["available_units"],
+        rows.iter().map(|r| int(&r["sellable-quantity"])).sum::<i64>()
+    );
+    assert_eq!(
+        file["totals"]["inbound_units"],
+        rows.iter().map(|r| int(&r["in-bound-quantity"])).sum::<i64>()
+    );
+}
+
+#[test]
+fn us_fba_returns() {
+    let Some(dir) = reports_dir() else { return };
+    let path = dir.join("us-2019/12.1-12.20 return.csv");
+    let rows = csv_rows(&path);
+    let file = check(&path);
+    assert_eq!(file["kind"], "fba_returns");
+    assert_eq!(file["rows"], rows.len());
+    assert_eq!(
+        file["totals"]["returned_units"],
+        rows.iter().map(|r| int(&r["quantity"])).sum::<i64>()
+    );
+    let skus: BTreeSet<_> = rows.iter().map(|r| r["sku"].clone()).collect();
+    assert_eq!(file["skus"], skus.len());
+}
+
+#[test]
+fn all_nine_files_at_once_read_without_error() {
+    let Some(dir) = reports_dir() else { return };
+    let mut files: Vec<PathBuf> = Vec::new();
+    for market in ["uk-2025-2026", "us-2019"] {
+        for entry in std::fs::read_dir(dir.join(market)).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+    }
+    assert_eq!(files.len(), 9);
+    let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
+        .arg("check")
+        .args(&files)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.ends_with("9 files read, no errors.\n"), "{stdout}");
+}
