@@ -2,6 +2,12 @@
 //! must read each as it is, and its totals must equal an independent
 //! computation made here with nothing but the `csv` and `calamine` crates.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    clippy::unwrap_used
+)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,7 +20,10 @@ fn reports_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        println!("skipped: {} is absent (real reports are not in the repository)", dir.display());
+        println!(
+            "skipped: {} is absent (real reports are not in the repository)",
+            dir.display()
+        );
         None
     }
 }
@@ -34,7 +43,10 @@ fn check(path: &Path) -> Value {
 
 /// Cents of `"£12,897.84"`, `"$0.5566667000000001"` or `"59.99"`: digits only, rounded.
 fn cents(text: &str) -> i64 {
-    let digits: String = text.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    let digits: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     if digits.is_empty() {
         return 0;
     }
@@ -49,7 +61,11 @@ fn cents(text: &str) -> i64 {
 
 fn int(text: &str) -> i64 {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() { 0 } else { digits.parse().unwrap() }
+    if digits.is_empty() {
+        0
+    } else {
+        digits.parse().unwrap()
+    }
 }
 
 fn money(json: &Value) -> i64 {
@@ -82,7 +98,14 @@ fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
 }
 
 /// A Business Report summed by hand: sales over rows, traffic once per child ASIN (the largest).
-fn check_business_report(name: &str, sessions: &str, page_views: &str, units: &str, sales: &str, orders: &str) {
+fn check_business_report(
+    name: &str,
+    sessions: &str,
+    page_views: &str,
+    units: &str,
+    sales: &str,
+    orders: &str,
+) {
     let Some(dir) = reports_dir() else { return };
     let path = dir.join(name);
     let rows = csv_rows(&path);
@@ -102,11 +125,26 @@ fn check_business_report(name: &str, sessions: &str, page_views: &str, units: &s
     assert_eq!(file["rows"], rows.len());
     assert_eq!(file["skus"], skus.len());
     assert_eq!(file["child_asins"], traffic.len());
-    assert_eq!(totals["units"], rows.iter().map(|r| int(&r[units])).sum::<i64>());
-    assert_eq!(money(&totals["sales"]), rows.iter().map(|r| cents(&r[sales])).sum::<i64>());
-    assert_eq!(totals["orders"], rows.iter().map(|r| int(&r[orders])).sum::<i64>());
-    assert_eq!(totals["sessions"], traffic.values().map(|t| t.0).sum::<i64>());
-    assert_eq!(totals["page_views"], traffic.values().map(|t| t.1).sum::<i64>());
+    assert_eq!(
+        totals["units"],
+        rows.iter().map(|r| int(&r[units])).sum::<i64>()
+    );
+    assert_eq!(
+        money(&totals["sales"]),
+        rows.iter().map(|r| cents(&r[sales])).sum::<i64>()
+    );
+    assert_eq!(
+        totals["orders"],
+        rows.iter().map(|r| int(&r[orders])).sum::<i64>()
+    );
+    assert_eq!(
+        totals["sessions"],
+        traffic.values().map(|t| t.0).sum::<i64>()
+    );
+    assert_eq!(
+        totals["page_views"],
+        traffic.values().map(|t| t.1).sum::<i64>()
+    );
     assert!(totals["ad_spend"].is_null());
 }
 
@@ -168,12 +206,23 @@ fn us_campaign_report_csv() {
     assert_eq!(file["kind"], "ads_campaign");
     assert_eq!(file["rows"], rows.len());
     assert_eq!(file["currency"], "USD");
-    assert_eq!(totals["impressions"], rows.iter().map(|r| int(&r["Impressions"])).sum::<i64>());
-    assert_eq!(totals["clicks"], rows.iter().map(|r| int(&r["Clicks"])).sum::<i64>());
-    assert_eq!(money(&totals["ad_spend"]), rows.iter().map(|r| cents(&r["Spend"])).sum::<i64>());
+    assert_eq!(
+        totals["impressions"],
+        rows.iter().map(|r| int(&r["Impressions"])).sum::<i64>()
+    );
+    assert_eq!(
+        totals["clicks"],
+        rows.iter().map(|r| int(&r["Clicks"])).sum::<i64>()
+    );
+    assert_eq!(
+        money(&totals["ad_spend"]),
+        rows.iter().map(|r| cents(&r["Spend"])).sum::<i64>()
+    );
     assert_eq!(
         money(&totals["ad_sales"]),
-        rows.iter().map(|r| cents(&r["7 Day Total Sales "])).sum::<i64>()
+        rows.iter()
+            .map(|r| cents(&r["7 Day Total Sales "]))
+            .sum::<i64>()
     );
 }
 
@@ -184,14 +233,20 @@ fn us_advertised_product_report_xlsx() {
     let mut workbook: Xlsx<_> = calamine::open_workbook(&path).unwrap();
     let range = workbook.worksheet_range_at(0).unwrap().unwrap();
     let mut rows = range.rows();
-    let header: Vec<String> = rows.next().unwrap().iter().map(ToString::to_string).collect();
+    let header: Vec<String> = rows
+        .next()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let number = |cell: &Data| match cell {
         Data::Float(f) => *f,
         Data::Int(i) => *i as f64,
         _ => 0.0,
     };
-    let (mut impressions, mut clicks, mut spend, mut sales, mut count) = (0i64, 0i64, 0i64, 0i64, 0);
+    let (mut impressions, mut clicks, mut spend, mut sales, mut count) =
+        (0i64, 0i64, 0i64, 0i64, 0);
     let (mut skus, mut asins) = (BTreeSet::new(), BTreeSet::new());
     for row in rows {
         count += 1;
@@ -246,11 +301,15 @@ fn us_inventory_health_old_planning_layout() {
     assert_eq!(file["rows"], rows.len());
     assert_eq!(
         file["totals"]["available_units"],
-        rows.iter().map(|r| int(&r["sellable-quantity"])).sum::<i64>()
+        rows.iter()
+            .map(|r| int(&r["sellable-quantity"]))
+            .sum::<i64>()
     );
     assert_eq!(
         file["totals"]["inbound_units"],
-        rows.iter().map(|r| int(&r["in-bound-quantity"])).sum::<i64>()
+        rows.iter()
+            .map(|r| int(&r["in-bound-quantity"]))
+            .sum::<i64>()
     );
 }
 
