@@ -60,11 +60,14 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn check(paths: &[PathBuf], format: Format) -> ExitCode {
     let report = check_paths(paths);
-    let text = match format {
-        Format::Text => check_report::to_text(&report),
-        Format::Json => check_report::to_json(&report),
-    };
-    print_out(&text);
+    match format {
+        Format::Text => {
+            print_out(&check_report::to_text(&report));
+            eprint!("{}", check_report::errors_text(&report));
+            print_out(&check_report::verdict(&report));
+        }
+        Format::Json => print_out(&check_report::to_json(&report)),
+    }
     if report.is_ok() {
         ExitCode::SUCCESS
     } else {

@@ -96,24 +96,32 @@ fn file_json(file: &FileCheck) -> FileJson<'_> {
     }
 }
 
-/// The check report as text: a block per file, then the errors, then a verdict.
+/// The check report's files as text for stdout, a block per file.
 pub fn to_text(report: &CheckReport) -> String {
     let mut out = String::new();
     for file in &report.files {
         write_file(&mut out, file);
     }
-    for error in &report.errors {
-        let _ = writeln!(out, "error: {error}\n");
-    }
+    out
+}
+
+/// The one-line verdict that ends the text report.
+pub fn verdict(report: &CheckReport) -> String {
+    let mut out = String::new();
     let files = plural(report.files.len(), "file");
     let _ = match report.errors.len() {
         0 => writeln!(out, "{files} read, no errors."),
-        errors => writeln!(
-            out,
-            "{files} read, {} — see above.",
-            plural(errors, "error")
-        ),
+        errors => writeln!(out, "{files} read, {}.", plural(errors, "error")),
     };
+    out
+}
+
+/// The errors as text for stderr, one paragraph each.
+pub fn errors_text(report: &CheckReport) -> String {
+    let mut out = String::new();
+    for error in &report.errors {
+        let _ = writeln!(out, "error: {error}");
+    }
     out
 }
 
@@ -219,7 +227,7 @@ mod tests {
 
     #[test]
     fn text_reads_as_a_summary() {
-        let text = to_text(&report());
+        let text = to_text(&report()) + &verdict(&report());
         assert!(
             text.contains("business_report · 3 rows · 3 SKUs · 2 child ASINs · USD"),
             "{text}"
@@ -228,10 +236,7 @@ mod tests {
             text.contains("units 1,234 · sales $1,234.56 · sessions 10"),
             "{text}"
         );
-        assert!(text.contains("error: x.csv:2:3: bad"), "{text}");
-        assert!(
-            text.ends_with("1 file read, 1 error — see above.\n"),
-            "{text}"
-        );
+        assert!(text.ends_with("1 file read, 1 error.\n"), "{text}");
+        assert_eq!(errors_text(&report()), "error: x.csv:2:3: bad\n");
     }
 }

@@ -12,8 +12,8 @@ use super::parallel::map_in_parallel;
 use super::report::{WeekFilter, read_report};
 use super::week_file::read_week_file;
 use super::workspace::{
-    CONFIG_FILE, WEEK_FILE, WeekFolder, is_workspace, open_workspace, visible_entries,
-    week_of_folder,
+    CONFIG_FILE, COSTS_FILE, WEEK_FILE, WEEKS_DIR, WeekFolder, is_workspace, list_weeks,
+    visible_entries, week_of_folder,
 };
 
 /// What `check` found in one file.
@@ -104,28 +104,35 @@ fn plan_workspace(
     jobs: &mut Vec<Job>,
     report: &mut CheckReport,
 ) -> Result<(), ImportError> {
-    let workspace = open_workspace(root)?;
-    if let Some(config_path) = &workspace.config_path {
+    let config_path = root.join(CONFIG_FILE);
+    // A broken opsdeck.toml is reported by its own job; the weeks are still
+    // checked, with the default settings, so every problem shows at once.
+    let settings = if config_path.is_file() {
         jobs.push(Job {
             path: config_path.clone(),
             filter: None,
         });
-    }
-    if let Some(costs) = workspace.costs_path() {
+        read_config(&config_path).map_or_else(|_| Settings::default(), |read| read.settings)
+    } else {
+        Settings::default()
+    };
+    let costs = root.join(COSTS_FILE);
+    if costs.is_file() {
         jobs.push(Job {
             path: costs,
             filter: None,
         });
     }
-    for stray in &workspace.stray_folders {
+    let (weeks, strays) = list_weeks(&root.join(WEEKS_DIR))?;
+    for stray in strays {
         report.errors.push(ImportError::file(
-            stray,
+            &stray,
             "this folder in weeks/ is not named like an ISO week (2026-W47): rename it so its \
              reports are read",
         ));
     }
-    for folder in &workspace.weeks {
-        plan_week(folder, &workspace.settings, jobs)?;
+    for folder in &weeks {
+        plan_week(folder, &settings, jobs)?;
     }
     Ok(())
 }

@@ -85,7 +85,8 @@ pub fn week_of_folder(dir: &Path) -> Option<IsoWeek> {
     dir.file_name()?.to_str()?.parse().ok()
 }
 
-fn list_weeks(weeks_dir: &Path) -> Result<(Vec<WeekFolder>, Vec<PathBuf>), ImportError> {
+/// The week folders of `weeks_dir` (oldest first) and the folders not named like a week.
+pub fn list_weeks(weeks_dir: &Path) -> Result<(Vec<WeekFolder>, Vec<PathBuf>), ImportError> {
     if !weeks_dir.is_dir() {
         return Ok((Vec::new(), Vec::new()));
     }

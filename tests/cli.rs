@@ -1,0 +1,291 @@
+//! The binary's contract: exit status and what a user reads, for good
+//! workspaces and for every kind of broken input. Nothing may panic.
+
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn opsdeck(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_opsdeck"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn sample_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data")
+}
+
+/// Runs `check` on one file written with `bytes` and returns (exit code, stdout, stderr).
+fn check_bytes(name: &str, bytes: &[u8]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(name), bytes).unwrap();
+    let output = opsdeck(&["check", name], dir.path());
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("RUST_BACKTRACE"), "{stderr}");
+    (
+        output.status.code().unwrap(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr,
+    )
+}
+
+const BR_HEADER: &str = "(Parent) ASIN,(Child) ASIN,Title,SKU,Sessions - Total,Units Ordered,Ordered Product Sales,Total Order Items\n";
+
+#[test]
+fn sample_workspace_checks_clean() {
+    let output = opsdeck(&["sample-data"], Path::new(env!("CARGO_MANIFEST_DIR")));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("business_report · 30 rows · 30 SKUs"),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("80 files read, no errors.\n"), "{stdout}");
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let week = sample_data().join("weeks/2026-W47");
+    let output = opsdeck(
+        &["check", "--format", "json", week.to_str().unwrap()],
+        &week,
+    );
+    assert!(output.status.success());
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 6);
+    let kinds: Vec<&str> = files.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    for kind in [
+        "business_report",
+        "ads_advertised_product",
+        "fba_inventory",
+        "fba_inventory_planning",
+        "fba_returns",
+        "week_toml",
+    ] {
+        assert!(kinds.contains(&kind), "{kinds:?}");
+    }
+    for file in files {
+        for key in [
+            "path",
+            "kind",
+            "rows",
+            "skus",
+            "child_asins",
+            "currency",
+            "totals",
+            "warnings",
+        ] {
+            assert!(file.get(key).is_some(), "{key} missing in {file}");
+        }
+        for key in [
+            "units",
+            "sales",
+            "orders",
+            "sessions",
+            "page_views",
+            "ad_spend",
+            "ad_sales",
+            "impressions",
+            "clicks",
+            "available_units",
+            "inbound_units",
+            "returned_units",
+        ] {
+            assert!(file["totals"].get(key).is_some(), "{key} missing");
+        }
+    }
+    assert_eq!(json["errors"], Value::Array(Vec::new()));
+}
+
+#[test]
+fn an_empty_file_is_an_error() {
+    let (code, _, stderr) = check_bytes("BusinessReport.csv", b"");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("BusinessReport.csv: the file is empty"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_header_only_file_reads_with_a_warning() {
+    let (code, stdout, _) = check_bytes("br.csv", BR_HEADER.as_bytes());
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("warning: the file has a header but no data rows"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_truncated_file_names_the_cut_line() {
+    let text = format!("{BR_HEADER}P,C1,Mat,S1,10,1,$5.00,1\nP,C2,Mat,S2,1");
+    let (code, _, stderr) = check_bytes("br.csv", text.as_bytes());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("br.csv:3:"), "{stderr}");
+    assert!(stderr.contains("cut off"), "{stderr}");
+}
+
+#[test]
+fn a_binary_file_is_refused() {
+    let (code, _, stderr) = check_bytes("photo.csv", &[0x89, b'P', b'N', b'G', 0, 0, 1, 2]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("binary file"), "{stderr}");
+}
+
+#[test]
+fn a_damaged_xlsx_is_refused() {
+    let (code, _, stderr) = check_bytes("ads.xlsx", b"PK\x03\x04 not really a zip");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("cannot read this .xlsx workbook"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_ten_megabyte_field_does_not_break_anything() {
+    let title = "x".repeat(10 * 1024 * 1024);
+    let text = format!("{BR_HEADER}P,C1,{title},S1,10,1,$5.00,1\n");
+    let (code, stdout, _) = check_bytes("br.csv", text.as_bytes());
+    assert_eq!(code, 0);
+    assert!(stdout.contains("units 1 · sales $5.00"), "{stdout}");
+}
+
+#[test]
+fn duplicate_headers_are_explained() {
+    let text = "(Parent) ASIN,(Child) ASIN,SKU,Sessions - Total,Units Ordered,Units Ordered,Ordered Product Sales\nP,C,S,1,1,1,$1.00\n";
+    let (code, _, stderr) = check_bytes("br.csv", text.as_bytes());
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("br.csv:1:6: the column `Units Ordered` appears twice"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_cell_names_line_column_and_what_was_expected() {
+    let text = format!("{BR_HEADER}P,C1,Mat,S1,10,one,$5.00,1\n");
+    let (code, _, stderr) = check_bytes("br.csv", text.as_bytes());
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("br.csv:2:6: expected a whole number in `Units Ordered`, found `one`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_file_names_the_closest_report_and_what_it_lacks() {
+    let (code, _, stderr) = check_bytes(
+        "export.csv",
+        b"(Parent) ASIN,(Child) ASIN,SKU,Sessions - Total\nP,C,S,1\n",
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("comes closest to a Business Report"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`units ordered`, `ordered product sales`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_business_report_resaved_in_gbk_is_explained() {
+    let (gbk, _, _) = encoding_rs::GBK.encode("P,C1,硅胶厨房铲套装,S1,10,1,$5.00,1\n");
+    let mut bytes = BR_HEADER.as_bytes().to_vec();
+    bytes.extend_from_slice(&gbk);
+    let (code, _, stderr) = check_bytes("br.csv", &bytes);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("br.csv:2:"), "{stderr}");
+    assert!(stderr.contains("GBK"), "{stderr}");
+    assert!(stderr.contains("download it again"), "{stderr}");
+}
+
+#[test]
+fn utf16_text_is_explained() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "sku,fnsku\n".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let (code, _, stderr) = check_bytes("inventory.txt", &bytes);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("UTF-16"), "{stderr}");
+}
+
+#[test]
+fn a_config_typo_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("weeks")).unwrap();
+    fs::write(
+        dir.path().join("opsdeck.toml"),
+        "title = \"Ops\"\n[targets]\nacoss = 0.3\n",
+    )
+    .unwrap();
+    let output = opsdeck(&["check", "."], dir.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr.contains("opsdeck.toml:3:1: unknown field `acoss`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_path_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = opsdeck(&["check", "nowhere"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nowhere: no such file or folder"));
+}
+
+#[test]
+fn a_week_folder_leaves_out_rows_of_other_weeks() {
+    let dir = tempfile::tempdir().unwrap();
+    let week = dir.path().join("weeks/2026-W47");
+    fs::create_dir_all(&week).unwrap();
+    fs::write(
+        week.join("returns.txt"),
+        "return-date\torder-id\tsku\tasin\tquantity\tdetailed-disposition\treason\n\
+         2026-11-16T01:00:00+00:00\t1\tA\tB\t1\tSELLABLE\tUNWANTED_ITEM\n\
+         2026-11-15T23:00:00+00:00\t2\tA\tB\t1\tSELLABLE\tUNWANTED_ITEM\n",
+    )
+    .unwrap();
+    let output = opsdeck(&["check", "."], dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("returned 1"), "{stdout}");
+    assert!(stdout.contains("1 rows dated outside 2026-W47"), "{stdout}");
+    fs::write(dir.path().join("opsdeck.toml"), "week_start = \"sunday\"\n").unwrap();
+    let output = opsdeck(&["check", "weeks/2026-W47"], dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("returned 2"), "{stdout}");
+}
+
+#[test]
+fn init_starts_a_workspace_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = opsdeck(&["init", "team"], dir.path());
+    assert!(output.status.success());
+    assert!(dir.path().join("team/opsdeck.toml").is_file());
+    assert!(dir.path().join("team/weeks").is_dir());
+    assert!(dir.path().join("team/minutes").is_dir());
+    let output = opsdeck(&["check", "team"], dir.path());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let again = opsdeck(&["init", "team"], dir.path());
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
+}
