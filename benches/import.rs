@@ -1,0 +1,182 @@
+//! Import benchmark: a generated 100k-row Business Report and a 500k-row
+//! advertised product report, read by opsdeck and — in the same run — merely
+//! parsed by the `csv` crate's `ByteRecord`, the floor any CSV import stands
+//! on. Prints medians, their ratio, and opsdeck's peak memory against the
+//! input size. Run: `cargo bench --bench import`.
+
+// Generated counts and amounts are small: casts between them cannot overflow.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss,
+    clippy::unwrap_used
+)]
+
+#[path = "../tools/amazon_layouts.rs"]
+mod amazon_layouts;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use amazon_layouts::{ADVERTISED_PRODUCT_HEADER, AdRow, BUSINESS_REPORT_HEADER, BusinessRow};
+
+const RUNS: usize = 9;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--peak-rss") {
+        peak_rss_child(Path::new(&args[at + 1]));
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    fs::create_dir_all(&dir).unwrap();
+    let business = dir.join("business-report-100k.csv");
+    let ads = dir.join("advertised-product-500k.csv");
+    if !business.exists() {
+        fs::write(&business, business_report(100_000)).unwrap();
+    }
+    if !ads.exists() {
+        fs::write(&ads, advertised_products(500_000)).unwrap();
+    }
+    println!("| file | size | rows | csv ByteRecord parse | opsdeck import | ratio | opsdeck peak RSS | RSS ÷ input |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for path in [&business, &ads] {
+        measure(path);
+    }
+}
+
+fn measure(path: &Path) {
+    let size = fs::metadata(path).unwrap().len();
+    let mut rows = 0;
+    let parse = median(|| rows = parse_only(path));
+    let import = median(|| {
+        let file = opsdeck::import::report::read_report(path, None).unwrap();
+        std::hint::black_box(file.facts.totals());
+    });
+    let rss = child_peak_rss(path);
+    println!(
+        "| {} | {:.1} MB | {rows} | {:.1} ms | {:.1} ms | {:.2}× | {:.1} MB | {:.2}× |",
+        path.file_name().unwrap().to_string_lossy(),
+        size as f64 / 1e6,
+        ms(parse),
+        ms(import),
+        import.as_secs_f64() / parse.as_secs_f64(),
+        rss as f64 / 1e6,
+        rss as f64 / size as f64,
+    );
+}
+
+/// The floor: every record parsed as a `ByteRecord`, nothing else.
+fn parse_only(path: &Path) -> usize {
+    let mut reader = csv::ReaderBuilder::new().from_path(path).unwrap();
+    let mut record = csv::ByteRecord::new();
+    let mut rows = 0;
+    while reader.read_byte_record(&mut record).unwrap() {
+        rows += 1;
+    }
+    rows
+}
+
+#[allow(clippy::disallowed_methods)] // a benchmark measures wall time
+fn median(mut run: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[RUNS / 2]
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1e3
+}
+
+/// Peak resident memory of a fresh process that imports `path`, in bytes.
+fn child_peak_rss(path: &Path) -> u64 {
+    let output = Command::new(std::env::current_exe().unwrap())
+        .arg("--peak-rss")
+        .arg(path)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).trim().parse().unwrap_or(0)
+}
+
+fn peak_rss_child(path: &Path) {
+    let file = opsdeck::import::report::read_report(path, None).unwrap();
+    std::hint::black_box(file.facts.totals());
+    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: u64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0);
+    println!("{}", kb * 1024);
+}
+
+/// A 64-bit mixer for reproducible pseudo-random figures.
+fn mix(n: u64) -> u64 {
+    let mut z = n.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// A Business Report by child item: one SKU per row, 1–3 SKUs per child ASIN.
+fn business_report(rows: u64) -> String {
+    let mut out = format!("\u{FEFF}{BUSINESS_REPORT_HEADER}\n");
+    let mut child = 0;
+    for row in 0..rows {
+        if mix(row) % 3 == 0 {
+            child += 1;
+        }
+        let units = mix(row ^ 7) % 400;
+        let sessions = units * 9 + mix(row ^ 3) % 500;
+        BusinessRow {
+            parent_asin: &format!("B0P{:07}", child / 4),
+            child_asin: &format!("B0C{child:07}"),
+            title: &format!("Generated Kitchen Product {row}, Stainless Steel, Large, \"Premium\" Edition"),
+            sku: &format!("GEN-{row:06}-FBA"),
+            sessions,
+            page_views: sessions * 5 / 4,
+            buy_box: 0.97,
+            units,
+            sales_cents: (units * 2_499) as i64,
+            orders: units * 24 / 25,
+            account_sessions: 50_000_000,
+            account_page_views: 60_000_000,
+        }
+        .push(&mut out);
+    }
+    out
+}
+
+/// A Daily advertised product report: 50k products over 10 days.
+fn advertised_products(rows: u64) -> String {
+    let mut out = format!("\u{FEFF}{ADVERTISED_PRODUCT_HEADER}\n");
+    for row in 0..rows {
+        let product = row % 50_000;
+        let clicks = mix(row) % 40;
+        let orders = clicks / 9;
+        AdRow {
+            date: &format!("Nov {:02}, 2026", 10 + row / 50_000),
+            campaign: &format!("SP - Generated {} - Exact", product / 10),
+            ad_group: "Exact",
+            sku: &format!("GEN-{product:06}-FBA"),
+            asin: &format!("B0C{product:07}"),
+            impressions: clicks * 240 + mix(row ^ 5) % 300,
+            clicks,
+            spend_cents: (clicks * 87) as i64,
+            sales_cents: (orders * 2_499) as i64,
+            orders,
+            units: orders,
+        }
+        .push(&mut out);
+    }
+    out
+}
+
