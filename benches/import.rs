@@ -24,6 +24,10 @@ use amazon_layouts::{ADVERTISED_PRODUCT_HEADER, AdRow, BUSINESS_REPORT_HEADER, B
 
 const RUNS: usize = 9;
 
+/// The allocator the opsdeck binary uses, so the import is measured as users run it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(at) = args.iter().position(|a| a == "--peak-rss") {

@@ -10,7 +10,8 @@ use super::dates::DateCache;
 use super::error::ImportError;
 use super::keyed::{Keyed, composite_key};
 use super::report::{DateWindow, KindRead};
-use super::table::{CellError, Row, Table};
+use super::rows::{CellError, Row};
+use super::table::{ReadError, Table};
 
 /// Where an ads report says when a row happened.
 enum Dating {
@@ -112,7 +113,7 @@ pub fn read(
     table: &Table<'_>,
     kind: ReportKind,
     window: &mut DateWindow,
-) -> Result<KindRead, ImportError> {
+) -> Result<KindRead, ReadError> {
     let columns = Columns::find(table, kind)?;
     let mut sums: Keyed<(Vec<String>, AdFigures)> = Keyed::default();
     let mut dates = DateCache::default();

@@ -8,7 +8,8 @@ use crate::domain::money::Money;
 use super::error::ImportError;
 use super::keyed::{Keyed, composite_key};
 use super::report::KindRead;
-use super::table::{CellError, Row, Table};
+use super::rows::{CellError, Row};
+use super::table::{ReadError, Table};
 
 /// Column positions, found by normalised header.
 struct Columns {
@@ -46,7 +47,7 @@ impl Columns {
 }
 
 /// Reads a Business Report into sales per SKU and traffic per child ASIN.
-pub fn read(table: &Table<'_>) -> Result<KindRead, ImportError> {
+pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let columns = Columns::find(table)?;
     let mut sales: Keyed<SkuSales> = Keyed::default();
     let mut traffic: Keyed<AsinTraffic> = Keyed::default();

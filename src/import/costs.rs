@@ -3,12 +3,11 @@
 
 use crate::domain::facts::{ReportFacts, SkuCost};
 
-use super::error::ImportError;
 use super::report::KindRead;
-use super::table::Table;
+use super::table::{ReadError, Table};
 
 /// Reads one cost line per SKU; a SKU listed twice is an error.
-pub fn read(table: &Table<'_>) -> Result<KindRead, ImportError> {
+pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let sku = table.require(&["sku"])?;
     let unit_cost = table.require(&["unit_cost"])?;
     let fba_fee = table.require(&["fba_fee"])?;

@@ -3,12 +3,11 @@
 use crate::domain::facts::{FeedbackEntry, ReportFacts};
 
 use super::dates::DateCache;
-use super::error::ImportError;
 use super::report::{DateWindow, KindRead};
-use super::table::Table;
+use super::table::{ReadError, Table};
 
 /// Reads the feedback dated inside the window.
-pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, ImportError> {
+pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, ReadError> {
     let date = table.require(&["date"])?;
     let rating = table.require(&["rating"])?;
     let comments = table.require(&["comments"])?;

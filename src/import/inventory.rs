@@ -5,12 +5,11 @@ use rustc_hash::FxHashSet;
 
 use crate::domain::facts::{ReportFacts, SkuStock};
 
-use super::error::ImportError;
 use super::report::KindRead;
-use super::table::Table;
+use super::table::{ReadError, Table};
 
 /// Reads stock per SKU.
-pub fn read(table: &Table<'_>) -> Result<KindRead, ImportError> {
+pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let sku = table.require(&["sku"])?;
     let fnsku = table.require(&["fnsku"])?;
     let asin = table.column(&["asin"])?;

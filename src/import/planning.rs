@@ -7,7 +7,8 @@ use crate::domain::money::Money;
 use super::dates::DateCache;
 use super::error::ImportError;
 use super::report::KindRead;
-use super::table::{CellError, Row, Table};
+use super::rows::{CellError, Row};
+use super::table::{ReadError, Table};
 
 /// Aged-181+ buckets: the older layout ends in `365-plus`, the newer splits it.
 const AGED_181_PLUS: [&str; 5] = [
@@ -118,7 +119,7 @@ impl Columns {
 }
 
 /// Reads one planning row per SKU.
-pub fn read(table: &Table<'_>) -> Result<KindRead, ImportError> {
+pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let columns = Columns::find(table)?;
     let mut dates = DateCache::default();
     let mut items = Vec::new();

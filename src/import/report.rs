@@ -11,8 +11,10 @@ use crate::domain::week::{IsoWeek, WeekStart};
 
 use super::error::ImportError;
 use super::sniff::{Detection, detect};
-use super::table::{RowStats, Table, TableFormat};
-use super::text::{TextEncoding, looks_like_gbk};
+use super::rows::RowStats;
+use super::table::{ReadError, Table};
+use super::text::looks_like_gbk;
+use super::utf8_stream::NotUtf8;
 use super::{ads, business_report, costs, feedback, inventory, planning, returns};
 
 /// One report file, read.
@@ -34,11 +36,14 @@ pub struct WeekFilter {
     pub start: WeekStart,
 }
 
-/// Reads and recognises the report at `path`.
+/// Reads and recognises the report at `path`, streaming it from disk.
 pub fn read_report(path: &Path, filter: Option<WeekFilter>) -> Result<ReportFile, ImportError> {
-    let bytes = std::fs::read(path)
-        .map_err(|error| ImportError::file(path, format!("cannot read the file: {error}")))?;
-    read_report_bytes(path, &bytes, filter)
+    read_with(
+        path,
+        filter,
+        || Table::open(path),
+        || Table::open_windows_1252(path),
+    )
 }
 
 /// Reads a report from bytes already in memory; `path` names it in messages.
@@ -47,29 +52,43 @@ pub fn read_report_bytes(
     bytes: &[u8],
     filter: Option<WeekFilter>,
 ) -> Result<ReportFile, ImportError> {
-    let table = Table::open(path, bytes)?;
+    read_with(
+        path,
+        filter,
+        || Table::from_bytes(path, bytes),
+        || Table::from_bytes_windows_1252(path, bytes),
+    )
+}
+
+/// Opens the table as UTF-8, falling back to Windows-1252 where Amazon uses it,
+/// then recognises the kind and reads it.
+fn read_with<'a>(
+    path: &'a Path,
+    filter: Option<WeekFilter>,
+    open: impl Fn() -> Result<Table<'a>, ReadError>,
+    open_windows_1252: impl Fn() -> Result<Table<'a>, ReadError>,
+) -> Result<ReportFile, ImportError> {
+    let (table, header_not_utf8) = match open() {
+        Ok(table) => (table, None),
+        Err(ReadError::NotUtf8(position)) => (imported(path, open_windows_1252())?, Some(position)),
+        Err(ReadError::Import(error)) => return Err(error),
+    };
     let kind = match detect(&table.normalized) {
         Detection::Recognised(kind) => kind,
         Detection::Unrecognised { closest, missing } => {
             return Err(unrecognised(path, &table, closest, &missing));
         }
     };
-    refuse_resaved_text(&table, kind, bytes)?;
-    let mut window = DateWindow::new(filter);
-    let mut read = match kind {
-        ReportKind::BusinessReport => business_report::read(&table)?,
-        ReportKind::AdsAdvertisedProduct | ReportKind::AdsCampaign | ReportKind::AdsSearchTerm => {
-            ads::read(&table, kind, &mut window)?
+    if let Some(position) = header_not_utf8.filter(|_| !accepts_windows_1252(kind)) {
+        return Err(resaved(path, kind, &position));
+    }
+    let read = match read_kind(&table, kind, filter) {
+        Err(ReadError::NotUtf8(_)) if accepts_windows_1252(kind) => {
+            imported(path, read_kind(&imported(path, open_windows_1252())?, kind, filter))?
         }
-        ReportKind::FbaInventory => inventory::read(&table)?,
-        ReportKind::FbaInventoryPlanning => planning::read(&table)?,
-        ReportKind::FbaReturns => returns::read(&table, &mut window)?,
-        ReportKind::SellerFeedback => feedback::read(&table, &mut window)?,
-        ReportKind::Costs => costs::read(&table)?,
-        ReportKind::WeekFile | ReportKind::Config => not_a_table(path, kind)?,
+        Err(ReadError::NotUtf8(position)) => return Err(resaved(path, kind, &position)),
+        other => imported(path, other)?,
     };
-    read.warnings.extend(row_warnings(read.stats));
-    read.warnings.extend(window.warning());
     Ok(ReportFile {
         kind,
         rows: read.stats.rows,
@@ -77,6 +96,49 @@ pub fn read_report_bytes(
         currency: read.currency,
         warnings: read.warnings,
     })
+}
+
+/// The located error of a read; text decoded from Windows-1252 is always valid,
+/// so a `NotUtf8` here is only reported, never retried.
+fn imported<T>(path: &Path, result: Result<T, ReadError>) -> Result<T, ImportError> {
+    result.map_err(|error| match error {
+        ReadError::Import(error) => error,
+        ReadError::NotUtf8(position) => ImportError::at(
+            path,
+            position.line,
+            Some(position.column),
+            "the file is not valid text in any encoding Amazon uses; download it again",
+        ),
+    })
+}
+
+fn read_kind(
+    table: &Table<'_>,
+    kind: ReportKind,
+    filter: Option<WeekFilter>,
+) -> Result<KindRead, ReadError> {
+    let mut window = DateWindow::new(filter);
+    let mut read = match kind {
+        ReportKind::BusinessReport => business_report::read(table)?,
+        ReportKind::AdsAdvertisedProduct | ReportKind::AdsCampaign | ReportKind::AdsSearchTerm => {
+            ads::read(table, kind, &mut window)?
+        }
+        ReportKind::FbaInventory => inventory::read(table)?,
+        ReportKind::FbaInventoryPlanning => planning::read(table)?,
+        ReportKind::FbaReturns => returns::read(table, &mut window)?,
+        ReportKind::SellerFeedback => feedback::read(table, &mut window)?,
+        ReportKind::Costs => costs::read(table)?,
+        ReportKind::WeekFile | ReportKind::Config => {
+            return Err(ImportError::file(
+                table.path,
+                format!("{} is a TOML file, not a table", kind.title()),
+            )
+            .into());
+        }
+    };
+    read.warnings.extend(row_warnings(read.stats));
+    read.warnings.extend(window.warning());
+    Ok(read)
 }
 
 /// What a kind's importer returns.
@@ -87,12 +149,16 @@ pub struct KindRead {
     pub warnings: Vec<String>,
 }
 
-/// Detection never yields the TOML kinds; they are read by name, not as tables.
-fn not_a_table(path: &Path, kind: ReportKind) -> Result<KindRead, ImportError> {
-    Err(ImportError::file(
-        path,
-        format!("{} is a TOML file, not a table", kind.title()),
-    ))
+/// Amazon writes FBA flat files, feedback and opsdeck's own CSV in Windows-1252
+/// or UTF-8; Business Reports and Ads reports only in UTF-8.
+fn accepts_windows_1252(kind: ReportKind) -> bool {
+    !matches!(
+        kind,
+        ReportKind::BusinessReport
+            | ReportKind::AdsAdvertisedProduct
+            | ReportKind::AdsCampaign
+            | ReportKind::AdsSearchTerm
+    )
 }
 
 fn unrecognised(
@@ -121,46 +187,24 @@ fn unrecognised(
     )
 }
 
-/// Amazon writes Business Reports and Ads reports in UTF-8; one that is not was
-/// re-saved by a spreadsheet in a local encoding, which can garble titles.
-fn refuse_resaved_text(
-    table: &Table<'_>,
-    kind: ReportKind,
-    bytes: &[u8],
-) -> Result<(), ImportError> {
-    let is_legacy_text = matches!(
-        table.format,
-        TableFormat::Csv(TextEncoding::Windows1252) | TableFormat::Tsv(TextEncoding::Windows1252)
-    );
-    let utf8_kind = matches!(
-        kind,
-        ReportKind::BusinessReport
-            | ReportKind::AdsAdvertisedProduct
-            | ReportKind::AdsCampaign
-            | ReportKind::AdsSearchTerm
-    );
-    let Some((line, column)) = table.first_non_utf8 else {
-        return Ok(());
-    };
-    if !(is_legacy_text && utf8_kind) {
-        return Ok(());
-    }
-    let encoding = if looks_like_gbk(bytes) {
+/// A report Amazon writes in UTF-8 that is not: re-saved by a spreadsheet in a local encoding.
+fn resaved(path: &Path, kind: ReportKind, position: &NotUtf8) -> ImportError {
+    let encoding = if looks_like_gbk(&position.sample) {
         "GBK (a Chinese Windows setting)"
     } else {
         "a local Windows encoding"
     };
-    Err(ImportError::at(
-        table.path,
-        line,
-        Some(column),
+    ImportError::at(
+        path,
+        position.line,
+        Some(position.column),
         format!(
             "this {} is not UTF-8 here: it looks re-saved by Excel in {encoding}. Amazon writes \
              it in UTF-8; download it again from Amazon and drop it in unopened (or save it from \
              Excel as \"CSV UTF-8\")",
             kind.title()
         ),
-    ))
+    )
 }
 
 fn row_warnings(stats: RowStats) -> Vec<String> {

@@ -4,12 +4,11 @@
 use crate::domain::facts::{ReportFacts, ReturnLine};
 
 use super::dates::DateCache;
-use super::error::ImportError;
 use super::report::{DateWindow, KindRead};
-use super::table::Table;
+use super::table::{ReadError, Table};
 
 /// Reads the returns dated inside the window.
-pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, ImportError> {
+pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, ReadError> {
     let date = table.require(&["return-date"])?;
     let order = table.column(&["order-id", "amazon-order-id"])?;
     let sku = table.require(&["sku"])?;

@@ -7,7 +7,7 @@ use crate::domain::money::Money;
 
 use super::dates::{DateCache, from_excel_serial};
 use super::numbers::{Decimal, currency_of, is_missing, parse_decimal};
-use super::table::{Cell, CellError, Row};
+use super::rows::{Cell, CellError, Row};
 
 impl Row<'_> {
     /// A text cell's number; callers read spreadsheet numbers before asking.
@@ -117,7 +117,7 @@ mod tests {
     use super::*;
 
     fn first_row<T>(csv: &str, mut read: impl FnMut(&Row<'_>) -> T) -> T {
-        let table = Table::open(Path::new("t.csv"), csv.as_bytes()).unwrap();
+        let table = Table::from_bytes(Path::new("t.csv"), csv.as_bytes()).unwrap();
         let mut out = None;
         table
             .for_each_row(|row| {

@@ -1,0 +1,108 @@
+//! One data row of a table, whatever the file format: raw cells, text, and
+//! the `CellError` an importer returns for a cell it cannot use.
+
+use std::borrow::Cow;
+
+use calamine::Data;
+
+/// One cell's content before it is typed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'r> {
+    Missing,
+    Text(&'r [u8]),
+    Number(f64),
+}
+
+/// A problem with one cell, before the table adds the file and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellError {
+    /// 0-based field index.
+    pub column: usize,
+    pub message: String,
+}
+
+/// Counts of what reading the rows saw.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowStats {
+    pub rows: usize,
+    /// Rows with more fields than the header; the extra fields are ignored.
+    pub longer_than_header: usize,
+}
+
+pub(super) enum Cells<'r> {
+    Record(&'r csv::ByteRecord),
+    Sheet(&'r [Data]),
+}
+
+/// One data row, with typed access to its cells.
+pub struct Row<'r> {
+    /// 1-based line in the file (row number in a spreadsheet).
+    pub line: u64,
+    pub(super) cells: Cells<'r>,
+    pub(super) headers: &'r [String],
+}
+
+impl<'r> Row<'r> {
+    pub fn len(&self) -> usize {
+        match self.cells {
+            Cells::Record(record) => record.len(),
+            Cells::Sheet(cells) => cells.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The raw cell at `column`; missing when the row is shorter.
+    pub fn cell(&self, column: usize) -> Cell<'r> {
+        match self.cells {
+            Cells::Record(record) => record.get(column).map_or(Cell::Missing, Cell::Text),
+            Cells::Sheet(cells) => match cells.get(column) {
+                Some(Data::String(text) | Data::DateTimeIso(text)) => Cell::Text(text.as_bytes()),
+                Some(Data::Float(value)) => Cell::Number(*value),
+                #[allow(clippy::cast_precision_loss)]
+                Some(Data::Int(value)) => Cell::Number(*value as f64),
+                Some(Data::DateTime(value)) => Cell::Number(value.as_f64()),
+                _ => Cell::Missing,
+            },
+        }
+    }
+
+    /// The header of `column`, for messages.
+    pub fn header(&self, column: usize) -> &str {
+        self.headers.get(column).map_or("", |h| h.trim())
+    }
+
+    /// The cell as text, trimmed; numbers from a spreadsheet print without a needless `.0`.
+    pub fn text(&self, column: usize) -> Cow<'r, str> {
+        match self.cell(column) {
+            Cell::Missing => Cow::Borrowed(""),
+            Cell::Text(bytes) => match String::from_utf8_lossy(bytes) {
+                Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+                Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+            },
+            Cell::Number(value) => Cow::Owned(value.to_string()),
+        }
+    }
+
+    /// The optional column's text, or `""` when the report has no such column.
+    pub fn text_of(&self, column: Option<usize>) -> Cow<'r, str> {
+        column.map_or(Cow::Borrowed(""), |c| self.text(c))
+    }
+
+    /// A problem with this row's `column`: found the cell's text, expected `expected`.
+    pub fn error(&self, column: usize, expected: &str) -> CellError {
+        let found = self.text(column);
+        let shown: String = found.chars().take(40).collect();
+        let ellipsis = if found.chars().count() > 40 { "…" } else { "" };
+        CellError {
+            column,
+            message: format!(
+                "expected {expected} in `{}`, found `{shown}{ellipsis}`; correct the cell or \
+                 download the report again",
+                self.header(column)
+            ),
+        }
+    }
+}
