@@ -7,6 +7,7 @@
 // Generated counts and amounts are small: casts between them cannot overflow.
 #![allow(
     clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
     clippy::cast_precision_loss,
     clippy::cast_sign_loss,
     clippy::unwrap_used
@@ -44,7 +45,9 @@ fn main() {
     if !ads.exists() {
         fs::write(&ads, advertised_products(500_000)).unwrap();
     }
-    println!("| file | size | rows | csv ByteRecord parse | opsdeck import | ratio | opsdeck peak RSS | RSS ÷ input |");
+    println!(
+        "| file | size | rows | csv ByteRecord parse | opsdeck import | ratio | opsdeck peak RSS | RSS ÷ input |"
+    );
     println!("|---|---|---|---|---|---|---|---|");
     for path in [&business, &ads] {
         measure(path);
@@ -107,7 +110,10 @@ fn child_peak_rss(path: &Path) -> u64 {
         .arg(path)
         .output()
         .unwrap();
-    String::from_utf8_lossy(&output.stdout).trim().parse().unwrap_or(0)
+    String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0)
 }
 
 fn peak_rss_child(path: &Path) {
@@ -135,7 +141,7 @@ fn business_report(rows: u64) -> String {
     let mut out = format!("\u{FEFF}{BUSINESS_REPORT_HEADER}\n");
     let mut child = 0;
     for row in 0..rows {
-        if mix(row) % 3 == 0 {
+        if mix(row).is_multiple_of(3) {
             child += 1;
         }
         let units = mix(row ^ 7) % 400;
@@ -143,7 +149,9 @@ fn business_report(rows: u64) -> String {
         BusinessRow {
             parent_asin: &format!("B0P{:07}", child / 4),
             child_asin: &format!("B0C{child:07}"),
-            title: &format!("Generated Kitchen Product {row}, Stainless Steel, Large, \"Premium\" Edition"),
+            title: &format!(
+                "Generated Kitchen Product {row}, Stainless Steel, Large, \"Premium\" Edition"
+            ),
             sku: &format!("GEN-{row:06}-FBA"),
             sessions,
             page_views: sessions * 5 / 4,
@@ -183,4 +191,3 @@ fn advertised_products(rows: u64) -> String {
     }
     out
 }
-

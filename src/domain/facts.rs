@@ -11,33 +11,33 @@ use super::report::{ReportKind, Totals};
 /// summed over every row that names it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkuSales {
-    pub parent_asin: String,
     pub child_asin: String,
     /// `None` in the by-ASIN layout, which has no SKU column.
     pub sku: Option<String>,
-    pub title: String,
     pub units: i64,
     pub sales: Money,
     /// Total Order Items.
     pub orders: i64,
 }
 
-/// Traffic of one child ASIN. Amazon repeats it on every SKU row of the ASIN,
-/// so it is counted once (the largest figure when rows disagree).
+/// One child ASIN's listing and traffic. Amazon repeats them on every SKU row
+/// of the ASIN, so they count once (the largest figure when rows disagree).
 #[derive(Debug, Clone, PartialEq)]
-pub struct AsinTraffic {
+pub struct AsinListing {
     pub child_asin: String,
+    pub parent_asin: String,
+    pub title: String,
     pub sessions: i64,
     pub page_views: i64,
     /// Featured Offer (Buy Box) share of page views, as a fraction.
     pub buy_box: Option<f64>,
 }
 
-/// A Business Report: sales per SKU and traffic per child ASIN.
+/// A Business Report: sales per SKU, listing and traffic per child ASIN.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BusinessFacts {
     pub sales: Vec<SkuSales>,
-    pub traffic: Vec<AsinTraffic>,
+    pub listings: Vec<AsinListing>,
 }
 
 /// Advertising figures for one key (an advertised SKU/ASIN, a campaign or a
@@ -263,7 +263,7 @@ impl ReportFacts {
     pub fn child_asins(&self) -> usize {
         let asins: Vec<&str> = match self {
             ReportFacts::Business(facts) => facts
-                .traffic
+                .listings
                 .iter()
                 .map(|t| t.child_asin.as_str())
                 .collect(),
@@ -294,8 +294,8 @@ fn business_totals(facts: &BusinessFacts) -> Totals {
         units: Some(facts.sales.iter().map(|s| s.units).sum()),
         sales: Some(facts.sales.iter().map(|s| s.sales).sum()),
         orders: Some(facts.sales.iter().map(|s| s.orders).sum()),
-        sessions: Some(facts.traffic.iter().map(|t| t.sessions).sum()),
-        page_views: Some(facts.traffic.iter().map(|t| t.page_views).sum()),
+        sessions: Some(facts.listings.iter().map(|t| t.sessions).sum()),
+        page_views: Some(facts.listings.iter().map(|t| t.page_views).sum()),
         ..Totals::default()
     }
 }
@@ -320,19 +320,19 @@ mod tests {
 
     fn sale(child: &str, sku: &str, units: i64) -> SkuSales {
         SkuSales {
-            parent_asin: "P".into(),
             child_asin: child.into(),
             sku: Some(sku.into()),
-            title: String::new(),
             units,
             sales: Money::from_cents(units * 1000),
             orders: units,
         }
     }
 
-    fn traffic(child: &str, sessions: i64) -> AsinTraffic {
-        AsinTraffic {
+    fn traffic(child: &str, sessions: i64) -> AsinListing {
+        AsinListing {
             child_asin: child.into(),
+            parent_asin: "P".into(),
+            title: String::new(),
             sessions,
             page_views: sessions * 2,
             buy_box: None,
@@ -347,7 +347,7 @@ mod tests {
                 sale("A1", "S2", 4),
                 sale("A2", "S3", 1),
             ],
-            traffic: vec![traffic("A1", 100), traffic("A2", 10)],
+            listings: vec![traffic("A1", 100), traffic("A2", 10)],
         });
         let totals = facts.totals();
         assert_eq!(totals.units, Some(8));

@@ -2,13 +2,15 @@
 //! product (per SKU/ASIN), campaign and search term. Ratios in the files are
 //! ignored: they are recomputed later from the summed parts.
 
+use chrono::NaiveDate;
+
 use crate::domain::facts::{AdFigures, AdvertisedProduct, CampaignAds, ReportFacts, SearchTermAds};
 use crate::domain::money::Money;
 use crate::domain::report::ReportKind;
 
 use super::dates::DateCache;
 use super::error::ImportError;
-use super::keyed::{Keyed, composite_key};
+use super::keyed::{Keyed, hash_key};
 use super::report::{DateWindow, KindRead};
 use super::rows::{CellError, Row};
 use super::table::{ReadError, Table};
@@ -25,7 +27,8 @@ enum Dating {
 struct Columns {
     dating: Dating,
     currency: Option<usize>,
-    keys: Vec<Option<usize>>,
+    /// The two columns of the key; the second is absent for campaigns.
+    keys: [Option<usize>; 2],
     impressions: usize,
     clicks: Option<usize>,
     spend: usize,
@@ -46,15 +49,15 @@ impl Columns {
             (None, None, _) => Dating::Undated,
         };
         let keys = match kind {
-            ReportKind::AdsAdvertisedProduct => vec![
+            ReportKind::AdsAdvertisedProduct => [
                 table.column(&["advertised sku"])?,
                 Some(table.require(&["advertised asin"])?),
             ],
-            ReportKind::AdsSearchTerm => vec![
+            ReportKind::AdsSearchTerm => [
                 Some(table.require(&["campaign name"])?),
                 Some(table.require(&["customer search term"])?),
             ],
-            _ => vec![Some(table.require(&["campaign name"])?)],
+            _ => [Some(table.require(&["campaign name"])?), None],
         };
         Ok(Self {
             dating,
@@ -87,24 +90,34 @@ impl Columns {
         })
     }
 
-    fn in_week(
-        &self,
-        row: &Row<'_>,
-        window: &mut DateWindow,
-        dates: &mut DateCache,
-    ) -> Result<bool, CellError> {
+    /// The row's first and last day (the same day in a Daily report).
+    fn days(&self, row: &Row<'_>, dates: &mut DateCache) -> Result<Days, CellError> {
         Ok(match self.dating {
-            Dating::Daily(date) => window.keep(row.date(date, dates)?),
-            Dating::Summary(start, end) => {
-                let first = row.date(start, dates)?;
-                let last = match end {
+            Dating::Daily(date) => Days::Daily(row.date(date, dates)?),
+            Dating::Summary(start, end) => Days::Summary(
+                row.date(start, dates)?,
+                match end {
                     Some(end) => row.date(end, dates)?,
                     None => None,
-                };
-                window.keep_range(first, last)
-            }
-            Dating::Undated => true,
+                },
+            ),
+            Dating::Undated => Days::Daily(None),
         })
+    }
+}
+
+/// When one row happened.
+enum Days {
+    Daily(Option<NaiveDate>),
+    Summary(Option<NaiveDate>, Option<NaiveDate>),
+}
+
+impl Days {
+    fn in_week(&self, window: &mut DateWindow) -> bool {
+        match *self {
+            Days::Daily(day) => window.keep(day),
+            Days::Summary(first, last) => window.keep_range(first, last),
+        }
     }
 }
 
@@ -115,15 +128,14 @@ pub fn read(
     window: &mut DateWindow,
 ) -> Result<KindRead, ReadError> {
     let columns = Columns::find(table, kind)?;
-    let mut sums: Keyed<(Vec<String>, AdFigures)> = Keyed::default();
+    let mut sums: Keyed<(Key, AdFigures)> = Keyed::with_capacity(table.estimated_rows() / 16);
     let mut dates = DateCache::default();
     let mut currency: Option<String> = None;
-    let mut key = String::new();
-    let stats = table.for_each_row(|row| {
-        if !columns.in_week(row, window, &mut dates)? {
+    let prepare = |row: &Row<'_>| columns.figures(row);
+    let stats = table.for_each_prepared_row(prepare, |row, figures| {
+        if !columns.days(row, &mut dates)?.in_week(window) {
             return Ok(());
         }
-        let figures = columns.figures(row)?;
         if currency.is_none() {
             currency = columns
                 .currency
@@ -131,52 +143,57 @@ pub fn read(
                 .filter(|c| !c.is_empty())
                 .or_else(|| row.currency(columns.spend).map(str::to_owned));
         }
-        let parts: Vec<_> = columns.keys.iter().map(|&c| row.text_of(c)).collect();
-        let borrowed: Vec<&str> = parts.iter().map(AsRef::as_ref).collect();
-        composite_key(&mut key, &borrowed);
-        let entry = sums.entry(&key, || {
-            let owned = borrowed.iter().map(|p| (*p).to_owned()).collect();
-            (owned, AdFigures::default())
-        });
+        let [first, second] = columns.keys.map(|c| row.text_of(c));
+        let (first, second) = (first.as_ref(), second.as_ref());
+        let entry = sums.entry(
+            hash_key(&(first, second)),
+            |(key, _)| key.0 == first && key.1 == second,
+            |(key, _)| hash_key(&(key.0.as_str(), key.1.as_str())),
+            || {
+                (
+                    Key(first.to_owned(), second.to_owned()),
+                    AdFigures::default(),
+                )
+            },
+        );
         entry.1.add(&figures);
         Ok(())
     })?;
-    let facts = into_facts(kind, sums.into_values());
     Ok(KindRead {
-        facts,
+        facts: into_facts(kind, sums.into_values()),
         stats,
         currency,
         warnings: Vec::new(),
     })
 }
 
-fn into_facts(kind: ReportKind, sums: Vec<(Vec<String>, AdFigures)>) -> ReportFacts {
-    let non_empty = |text: &String| (!text.is_empty()).then(|| text.clone());
+/// What ads figures are summed by: (SKU, ASIN), (campaign, search term) or (campaign, "").
+struct Key(String, String);
+
+fn into_facts(kind: ReportKind, sums: Vec<(Key, AdFigures)>) -> ReportFacts {
+    let non_empty = |text: String| (!text.is_empty()).then_some(text);
     match kind {
         ReportKind::AdsAdvertisedProduct => ReportFacts::AdvertisedProducts(
             sums.into_iter()
-                .map(|(key, figures)| AdvertisedProduct {
-                    sku: key.first().and_then(non_empty),
-                    asin: key.get(1).and_then(non_empty),
+                .map(|(Key(sku, asin), figures)| AdvertisedProduct {
+                    sku: non_empty(sku),
+                    asin: non_empty(asin),
                     figures,
                 })
                 .collect(),
         ),
         ReportKind::AdsSearchTerm => ReportFacts::SearchTerms(
             sums.into_iter()
-                .map(|(mut key, figures)| SearchTermAds {
-                    search_term: key.pop().unwrap_or_default(),
-                    campaign: key.pop().unwrap_or_default(),
+                .map(|(Key(campaign, search_term), figures)| SearchTermAds {
+                    campaign,
+                    search_term,
                     figures,
                 })
                 .collect(),
         ),
         _ => ReportFacts::Campaigns(
             sums.into_iter()
-                .map(|(mut key, figures)| CampaignAds {
-                    campaign: key.pop().unwrap_or_default(),
-                    figures,
-                })
+                .map(|(Key(campaign, _), figures)| CampaignAds { campaign, figures })
                 .collect(),
         ),
     }

@@ -2,11 +2,11 @@
 //! SKU, by ASIN without SKU, the legacy 13-column layout and the device split.
 //! Sales sum over SKU rows; traffic belongs to the child ASIN and counts once.
 
-use crate::domain::facts::{AsinTraffic, BusinessFacts, ReportFacts, SkuSales};
+use crate::domain::facts::{AsinListing, BusinessFacts, ReportFacts, SkuSales};
 use crate::domain::money::Money;
 
 use super::error::ImportError;
-use super::keyed::{Keyed, composite_key};
+use super::keyed::{Keyed, hash_key};
 use super::report::KindRead;
 use super::rows::{CellError, Row};
 use super::table::{ReadError, Table};
@@ -46,42 +46,52 @@ impl Columns {
     }
 }
 
-/// Reads a Business Report into sales per SKU and traffic per child ASIN.
+/// Reads a Business Report into sales per SKU and a listing per child ASIN.
 pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let columns = Columns::find(table)?;
-    let mut sales: Keyed<SkuSales> = Keyed::default();
-    let mut traffic: Keyed<AsinTraffic> = Keyed::default();
+    let rows = table.estimated_rows();
+    let mut sales: Keyed<SkuSales> = Keyed::with_capacity(rows);
+    let mut listings: Keyed<AsinListing> = Keyed::with_capacity(rows / 2);
     let mut currency = None;
-    let mut key = String::new();
     let mut blank_asins = 0usize;
-    let stats = table.for_each_row(|row| {
+    let prepare = |row: &Row<'_>| SaleFigures::read(row, &columns);
+    let stats = table.for_each_prepared_row(prepare, |row, figures| {
         let child = row.text(columns.child);
         if child.is_empty() {
             blank_asins += 1;
             return Ok(());
         }
         let sku = row.text_of(columns.sku);
-        let figures = SaleFigures::read(row, &columns)?;
         currency = currency.or_else(|| row.currency(columns.sales));
-        composite_key(&mut key, &[&child, &sku]);
-        let item = sales.entry(&key, || SkuSales {
-            parent_asin: row.text(columns.parent).into_owned(),
-            child_asin: child.to_string(),
-            sku: columns.sku.map(|_| sku.to_string()),
-            title: row.text_of(columns.title).into_owned(),
-            units: 0,
-            sales: Money::ZERO,
-            orders: 0,
-        });
+        let (child, sku) = (child.as_ref(), sku.as_ref());
+        let item = sales.entry(
+            hash_key(&(child, sku)),
+            |s| s.child_asin == child && s.sku.as_deref().unwrap_or("") == sku,
+            |s| hash_key(&(s.child_asin.as_str(), s.sku.as_deref().unwrap_or(""))),
+            || SkuSales {
+                child_asin: child.to_owned(),
+                sku: columns.sku.map(|_| sku.to_owned()),
+                units: 0,
+                sales: Money::ZERO,
+                orders: 0,
+            },
+        );
         item.units += figures.units;
         item.sales += figures.sales;
         item.orders += figures.orders;
-        let asin = traffic.entry(&child, || AsinTraffic {
-            child_asin: child.to_string(),
-            sessions: 0,
-            page_views: 0,
-            buy_box: None,
-        });
+        let asin = listings.entry(
+            hash_key(&child),
+            |t| t.child_asin == child,
+            |t| hash_key(&t.child_asin.as_str()),
+            || AsinListing {
+                child_asin: child.to_owned(),
+                parent_asin: row.text(columns.parent).into_owned(),
+                title: row.text_of(columns.title).into_owned(),
+                sessions: 0,
+                page_views: 0,
+                buy_box: None,
+            },
+        );
         asin.sessions = asin.sessions.max(figures.sessions);
         asin.page_views = asin.page_views.max(figures.page_views);
         asin.buy_box = max_option(asin.buy_box, figures.buy_box);
@@ -96,7 +106,7 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     Ok(KindRead {
         facts: ReportFacts::Business(BusinessFacts {
             sales: sales.into_values(),
-            traffic: traffic.into_values(),
+            listings: listings.into_values(),
         }),
         stats,
         currency: currency.map(str::to_owned),
@@ -175,7 +185,7 @@ mod tests {
         assert_eq!(totals.page_views, Some(7448 + 1279));
         assert_eq!(file.currency.as_deref(), Some("GBP"));
         assert_eq!((file.facts.skus(), file.facts.child_asins()), (3, 2));
-        assert!((facts.traffic[0].buy_box.unwrap() - 0.7887).abs() < 1e-9);
+        assert!((facts.listings[0].buy_box.unwrap() - 0.7887).abs() < 1e-9);
     }
 
     #[test]
@@ -183,7 +193,7 @@ mod tests {
         let csv = "\u{FEFF}\"(Parent) ASIN\",\"(Child) ASIN\",\"Title\",\"SKU\",\"Sessions\",\"Session Percentage\",\"Page Views\",\"Page Views Percentage\",\"Buy Box Percentage\",\"Units Ordered\",\"Unit Session Percentage\",\"Ordered Product Sales\",\"Total Order Items\"\n\
              \"B07JH5RJYF\",\"B07JJC4NTT\",\"Mat - 31\"\" x 19\"\"\",\"1-mc-18\",\"3,395\",\"4.51%\",\"4,488\",\"4.61%\",\"99%\",\"119\",\"3.51%\",\"$5,216.29\",\"107\"";
         let (facts, file) = business(csv);
-        assert_eq!(facts.sales[0].title, "Mat - 31\" x 19\"");
+        assert_eq!(facts.listings[0].title, "Mat - 31\" x 19\"");
         assert_eq!(file.facts.totals().sales, Some(Money::from_cents(521_629)));
         assert_eq!(file.facts.totals().sessions, Some(3395));
         assert_eq!(file.currency.as_deref(), Some("USD"));

@@ -1,33 +1,59 @@
-//! Rows summed by key in first-seen order, with a fast hasher and no
-//! allocation when a key is already known.
+//! Rows summed by key in first-seen order. The hash table holds only
+//! indices into the values, so a key is stored once (inside its value) and
+//! a known key costs one hash and one comparison, with no allocation.
+//! Reports repeat their keys in the same order (an ads report lists the same
+//! products day after day), so the value after the last one found is tried
+//! first, which spares most lookups their cache misses.
 
-use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
 
-/// Values summed by a text key, kept in the order keys first appeared.
+use hashbrown::HashTable;
+use rustc_hash::FxHasher;
+
+/// Values summed by a key that each value carries, kept in the order keys first appeared.
 pub struct Keyed<V> {
-    index: FxHashMap<Box<str>, usize>,
+    table: HashTable<usize>,
     values: Vec<V>,
-}
-
-impl<V> Default for Keyed<V> {
-    fn default() -> Self {
-        Self {
-            index: FxHashMap::default(),
-            values: Vec::new(),
-        }
-    }
+    /// Index of the value the last `entry` returned.
+    last: usize,
 }
 
 impl<V> Keyed<V> {
-    /// The value for `key`, created by `make` the first time the key is seen.
-    pub fn entry(&mut self, key: &str, make: impl FnOnce() -> V) -> &mut V {
-        let index = if let Some(&index) = self.index.get(key) {
+    /// Room for `capacity` keys before the table grows.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            table: HashTable::with_capacity(capacity),
+            values: Vec::with_capacity(capacity),
+            last: 0,
+        }
+    }
+
+    /// The value with key hash `hash` for which `is_key` holds, created by `make`
+    /// the first time. `hash_of_value` recomputes a stored value's key hash (with
+    /// `hash_key`) when the table grows.
+    pub fn entry(
+        &mut self,
+        hash: u64,
+        is_key: impl Fn(&V) -> bool,
+        hash_of_value: impl Fn(&V) -> u64,
+        make: impl FnOnce() -> V,
+    ) -> &mut V {
+        let values = &self.values;
+        let found = self
+            .table
+            .find(hash, |&index| is_key(&values[index]))
+            .copied();
+        let index = if let Some(index) = found {
             index
         } else {
+            let index = self.values.len();
             self.values.push(make());
-            self.index.insert(key.into(), self.values.len() - 1);
-            self.values.len() - 1
+            let values = &self.values;
+            self.table
+                .insert_unique(hash, index, |&i| hash_of_value(&values[i]));
+            index
         };
+        self.last = index;
         &mut self.values[index]
     }
 
@@ -37,16 +63,11 @@ impl<V> Keyed<V> {
     }
 }
 
-/// Joins key parts with a separator no report field contains.
-pub fn composite_key(buffer: &mut String, parts: &[&str]) -> usize {
-    buffer.clear();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            buffer.push('\u{1F}');
-        }
-        buffer.push_str(part);
-    }
-    buffer.len()
+/// The hash of a key (a `&str`, or a tuple of parts) for `Keyed::entry`.
+pub fn hash_key<K: Hash>(key: &K) -> u64 {
+    let mut hasher = FxHasher::default();
+    key.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]
@@ -55,19 +76,38 @@ mod tests {
 
     #[test]
     fn sums_by_key_in_first_seen_order() {
-        let mut keyed: Keyed<i64> = Keyed::default();
-        for (key, value) in [("b", 1), ("a", 2), ("b", 3)] {
-            *keyed.entry(key, || 0) += value;
+        let mut keyed: Keyed<(String, i64)> = Keyed::with_capacity(1);
+        for (key, value) in [("b", 1), ("a", 2), ("b", 3), ("c", 4), ("a", 5)] {
+            let entry = keyed.entry(
+                hash_key(&key),
+                |v| v.0 == key,
+                |v| hash_key(&v.0.as_str()),
+                || (key.to_owned(), 0),
+            );
+            entry.1 += value;
         }
-        assert_eq!(keyed.into_values(), [4, 2]);
+        let values = keyed.into_values();
+        assert_eq!(
+            values,
+            [
+                ("b".to_owned(), 4),
+                ("a".to_owned(), 7),
+                ("c".to_owned(), 4)
+            ]
+        );
     }
 
     #[test]
     fn composite_keys_keep_parts_apart() {
-        let mut a = String::new();
-        let mut b = String::new();
-        composite_key(&mut a, &["ab", "c"]);
-        composite_key(&mut b, &["a", "bc"]);
-        assert_ne!(a, b);
+        let mut keyed: Keyed<(String, String)> = Keyed::with_capacity(0);
+        for (a, b) in [("ab", "c"), ("a", "bc"), ("ab", "c")] {
+            keyed.entry(
+                hash_key(&(a, b)),
+                |v| v.0 == a && v.1 == b,
+                |v| hash_key(&(v.0.as_str(), v.1.as_str())),
+                || (a.to_owned(), b.to_owned()),
+            );
+        }
+        assert_eq!(keyed.into_values().len(), 2);
     }
 }

@@ -64,6 +64,9 @@ pub fn is_missing(text: &[u8]) -> bool {
 
 /// Parses a number; `Ok(None)` for a missing value.
 pub fn parse_decimal(text: &[u8]) -> Result<Option<Decimal>, NotANumber> {
+    if let Some(decimal) = parse_simple(text) {
+        return Ok(Some(decimal));
+    }
     if is_missing(text) {
         return Ok(None);
     }
@@ -82,6 +85,45 @@ pub fn parse_decimal(text: &[u8]) -> Result<Option<Decimal>, NotANumber> {
         scale,
         percent,
     }))
+}
+
+/// The common shapes in one pass — `1234`, `1,234`, `$1,234.56`, `12.34%` — or
+/// `None` to let the general parser decide (signs, symbols, decimal commas, blanks).
+fn parse_simple(text: &[u8]) -> Option<Decimal> {
+    let mut bytes = text;
+    if let [b'$', rest @ ..] = bytes {
+        bytes = rest;
+    }
+    let mut percent = false;
+    if let [rest @ .., b'%'] = bytes {
+        bytes = rest;
+        percent = true;
+    }
+    let (mut mantissa, mut scale, mut digits) = (0i64, 0u32, 0u32);
+    let mut in_fraction = false;
+    let mut group_digits = 0u32;
+    for &byte in bytes {
+        match byte {
+            b'0'..=b'9' if digits < MAX_DIGITS => {
+                mantissa = mantissa * 10 + i64::from(byte - b'0');
+                digits += 1;
+                group_digits += 1;
+                scale += u32::from(in_fraction);
+            }
+            b',' if !in_fraction && digits > 0 && (group_digits == digits || group_digits == 3) => {
+                group_digits = 0;
+            }
+            b'.' if !in_fraction && digits > 0 => in_fraction = true,
+            _ => return None,
+        }
+    }
+    // A comma group must have three digits (`1,234`); `12,5` is left to the general parser.
+    let grouping_ok = group_digits == digits || in_fraction || group_digits == 3;
+    (digits > 0 && grouping_ok && (!in_fraction || scale > 0)).then_some(Decimal {
+        mantissa,
+        scale,
+        percent,
+    })
 }
 
 /// Currency symbols and a sign before the digits: `$`, `-$`, `($`, `Rs.`, `AED`, `£`.
@@ -260,6 +302,43 @@ mod tests {
         assert_eq!(parse_decimal(long.as_bytes()), Err(NotANumber));
         let long_fraction = format!("1.{}", "3".repeat(40));
         assert_eq!(cents(&long_fraction), Some(133));
+    }
+
+    #[test]
+    fn the_one_pass_parser_agrees_with_the_general_one() {
+        let cases = [
+            "0",
+            "42",
+            "1,091",
+            "1,234,567",
+            "$1,234.56",
+            "12.34%",
+            "1,500.00%",
+            "$0.5566667000000001",
+            "0.00%",
+            "12,5",
+            "1,08,218.36",
+            "1.234.567",
+            "12.",
+            "1,2,3",
+            "99%",
+            "$0.0",
+        ];
+        for text in cases {
+            let simple = parse_simple(text.as_bytes());
+            let general = {
+                let text = text.trim();
+                let first = text.bytes().position(|b| b.is_ascii_digit()).unwrap();
+                let last = text.bytes().rposition(|b| b.is_ascii_digit()).unwrap();
+                read_digits(&text.as_bytes()[first..=last]).unwrap()
+            };
+            if let Some(simple) = simple {
+                assert_eq!((simple.mantissa, simple.scale), general, "{text}");
+            }
+        }
+        assert!(parse_simple(b"12,5").is_none());
+        assert!(parse_simple(b"1,08,218.36").is_none());
+        assert!(parse_simple(b"$1,234.56").is_some());
     }
 
     #[test]

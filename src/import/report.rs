@@ -10,8 +10,8 @@ use crate::domain::report::ReportKind;
 use crate::domain::week::{IsoWeek, WeekStart};
 
 use super::error::ImportError;
-use super::sniff::{Detection, detect};
 use super::rows::RowStats;
+use super::sniff::{Detection, detect};
 use super::table::{ReadError, Table};
 use super::text::looks_like_gbk;
 use super::utf8_stream::NotUtf8;
@@ -83,9 +83,10 @@ fn read_with<'a>(
         return Err(resaved(path, kind, &position));
     }
     let read = match read_kind(&table, kind, filter) {
-        Err(ReadError::NotUtf8(_)) if accepts_windows_1252(kind) => {
-            imported(path, read_kind(&imported(path, open_windows_1252())?, kind, filter))?
-        }
+        Err(ReadError::NotUtf8(_)) if accepts_windows_1252(kind) => imported(
+            path,
+            read_kind(&imported(path, open_windows_1252())?, kind, filter),
+        )?,
         Err(ReadError::NotUtf8(position)) => return Err(resaved(path, kind, &position)),
         other => imported(path, other)?,
     };

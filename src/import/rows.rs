@@ -78,10 +78,14 @@ impl<'r> Row<'r> {
     pub fn text(&self, column: usize) -> Cow<'r, str> {
         match self.cell(column) {
             Cell::Missing => Cow::Borrowed(""),
-            Cell::Text(bytes) => match String::from_utf8_lossy(bytes) {
-                Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
-                Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
-            },
+            Cell::Text(bytes) => {
+                // Fields of streamed text are already checked UTF-8; the lossy path is a fallback.
+                let bytes = bytes.trim_ascii();
+                std::str::from_utf8(bytes).map_or_else(
+                    |_| Cow::Owned(String::from_utf8_lossy(bytes).trim().to_owned()),
+                    Cow::Borrowed,
+                )
+            }
             Cell::Number(value) => Cow::Owned(value.to_string()),
         }
     }
@@ -95,7 +99,11 @@ impl<'r> Row<'r> {
     pub fn error(&self, column: usize, expected: &str) -> CellError {
         let found = self.text(column);
         let shown: String = found.chars().take(40).collect();
-        let ellipsis = if found.chars().count() > 40 { "…" } else { "" };
+        let ellipsis = if found.chars().count() > 40 {
+            "…"
+        } else {
+            ""
+        };
         CellError {
             column,
             message: format!(

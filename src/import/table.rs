@@ -50,7 +50,10 @@ enum Source<'a> {
     Bytes(&'a [u8]),
     /// Windows-1252 text decoded into UTF-8.
     Decoded(Vec<u8>),
-    Sheet { rows: Vec<Vec<Data>>, first_row: u64 },
+    Sheet {
+        rows: Vec<Vec<Data>>,
+        first_row: u64,
+    },
 }
 
 /// A report file opened as a table: its header row, and its rows on demand.
@@ -62,6 +65,8 @@ pub struct Table<'a> {
     /// Header cells normalised for matching (see `header::normalize`).
     pub normalized: Vec<String>,
     delimiter: u8,
+    /// Data rows expected, from the file size and the rows in its first bytes.
+    estimated_rows: usize,
     source: Source<'a>,
 }
 
@@ -73,7 +78,8 @@ const PEEK: usize = 64 * 1024;
 impl<'a> Table<'a> {
     /// Opens the file at `path`, reading only its beginning for now.
     pub fn open(path: &'a Path) -> Result<Self, ReadError> {
-        let unreadable = |error: io::Error| ImportError::file(path, format!("cannot read the file: {error}"));
+        let unreadable =
+            |error: io::Error| ImportError::file(path, format!("cannot read the file: {error}"));
         let mut start = Vec::with_capacity(PEEK);
         File::open(path)
             .and_then(|file| file.take(PEEK as u64).read_to_end(&mut start))
@@ -83,7 +89,17 @@ impl<'a> Table<'a> {
             return Ok(Self::open_xlsx(path, &bytes)?);
         }
         let skip = refuse_non_text(path, &start, start.len() < PEEK)?;
-        Self::open_text(path, &start, Source::File { path, skip: skip as u64 })
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        let mut table = Self::open_text(
+            path,
+            &start,
+            Source::File {
+                path,
+                skip: skip as u64,
+            },
+        )?;
+        table.estimated_rows = estimate_rows(&start, size);
+        Ok(table)
     }
 
     /// Opens a table from bytes already in memory; `path` names it in messages.
@@ -92,7 +108,10 @@ impl<'a> Table<'a> {
             return Ok(Self::open_xlsx(path, bytes)?);
         }
         let skip = refuse_non_text(path, bytes, true)?;
-        Self::open_text(path, bytes, Source::Bytes(&bytes[skip..]))
+        let start = &bytes[..bytes.len().min(PEEK)];
+        let mut table = Self::open_text(path, start, Source::Bytes(&bytes[skip..]))?;
+        table.estimated_rows = estimate_rows(start, bytes.len() as u64);
+        Ok(table)
     }
 
     /// Opens the file at `path` as Windows-1252 text (Amazon's FBA flat files).
@@ -108,8 +127,10 @@ impl<'a> Table<'a> {
         let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes[skip..]);
         let decoded = text.into_owned().into_bytes();
         let start = decoded[..decoded.len().min(PEEK)].to_vec();
+        let size = decoded.len() as u64;
         let mut table = Self::open_text(path, &start, Source::Decoded(decoded))?;
         table.format = TableFormat::Windows1252;
+        table.estimated_rows = estimate_rows(&start, size);
         Ok(table)
     }
 
@@ -117,13 +138,22 @@ impl<'a> Table<'a> {
         let first_line = start.split(|&b| b == b'\n').next().unwrap_or_default();
         let tabs = memchr::memchr_iter(b'\t', first_line).count();
         let commas = memchr::memchr_iter(b',', first_line).count();
-        let delimiter = if tabs > 0 && tabs >= commas { b'\t' } else { b',' };
+        let delimiter = if tabs > 0 && tabs >= commas {
+            b'\t'
+        } else {
+            b','
+        };
         let mut table = Self {
             path,
-            format: if delimiter == b'\t' { TableFormat::Tsv } else { TableFormat::Csv },
+            format: if delimiter == b'\t' {
+                TableFormat::Tsv
+            } else {
+                TableFormat::Csv
+            },
             headers: Vec::new(),
             normalized: Vec::new(),
             delimiter,
+            estimated_rows: 0,
             source,
         };
         let mut record = csv::ByteRecord::new();
@@ -131,9 +161,12 @@ impl<'a> Table<'a> {
         match read {
             Ok(true) => {}
             Ok(false) => return Err(ImportError::file(path, "the file has no header row").into()),
-            Err(error) => return Err(table.parse_error(error)),
+            Err(error) => return Err(table.parse_error(&error)),
         }
-        table.headers = record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+        table.headers = record
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect();
         table.normalized = table.headers.iter().map(|h| normalize(h)).collect();
         Ok(table)
     }
@@ -178,11 +211,17 @@ impl<'a> Table<'a> {
             normalized: headers.iter().map(|h| normalize(h)).collect(),
             headers,
             delimiter: b',',
+            estimated_rows: range.height(),
             source: Source::Sheet {
                 rows: rows.collect(),
                 first_row: top + skipped + 2,
             },
         })
+    }
+
+    /// How many data rows the table probably has, for sizing what it is read into.
+    pub fn estimated_rows(&self) -> usize {
+        self.estimated_rows
     }
 
     fn csv_reader(&self) -> Result<csv::Reader<Utf8Reader<Box<dyn Read + Send + '_>>>, ReadError> {
@@ -209,14 +248,20 @@ impl<'a> Table<'a> {
             .from_reader(Utf8Reader::new(input)))
     }
 
-    fn parse_error(&self, error: csv::Error) -> ReadError {
-        if let csv::ErrorKind::Io(io_error) = error.kind() {
-            if let Some(not_utf8) = as_not_utf8(io_error) {
-                return ReadError::NotUtf8(not_utf8.clone());
-            }
+    fn parse_error(&self, error: &csv::Error) -> ReadError {
+        if let csv::ErrorKind::Io(io_error) = error.kind()
+            && let Some(not_utf8) = as_not_utf8(io_error)
+        {
+            return ReadError::NotUtf8(not_utf8.clone());
         }
         let line = error.position().map_or(0, csv::Position::line);
-        ImportError::at(self.path, line, None, format!("cannot read this line: {error}")).into()
+        ImportError::at(
+            self.path,
+            line,
+            None,
+            format!("cannot read this line: {error}"),
+        )
+        .into()
     }
 
     /// The column whose normalised header is one of `names` (first name first).
@@ -271,41 +316,62 @@ impl<'a> Table<'a> {
         &self,
         mut visit: impl FnMut(&Row<'_>) -> Result<(), CellError>,
     ) -> Result<RowStats, ReadError> {
+        self.for_each_prepared_row(|_| Ok(()), |row, ()| visit(row))
+    }
+
+    /// Like `for_each_row`, with a `prepare` step (typing a row's cells, a pure
+    /// function of the row) that may run on the parsing thread ahead of `visit`
+    /// (aggregating), to share the work between two cores.
+    pub fn for_each_prepared_row<T: Send>(
+        &self,
+        prepare: impl Fn(&Row<'_>) -> Result<T, CellError> + Sync,
+        mut visit: impl FnMut(&Row<'_>, T) -> Result<(), CellError>,
+    ) -> Result<RowStats, ReadError> {
         let mut stats = RowStats::default();
         let width = self.headers.len();
-        let mut check = |row: &Row<'_>| -> Result<(), ReadError> {
+        let headers = self.headers.as_slice();
+        let mut check = |row: &Row<'_>, prepared: Result<T, CellError>| -> Result<(), ReadError> {
             stats.rows += 1;
             if row.len() > width {
                 stats.longer_than_header += 1;
             } else if row.len() < width {
                 return Err(self.short_row(row, width).into());
             }
-            visit(row).map_err(|error| {
-                ImportError::at(self.path, row.line, Some(error.column as u64 + 1), error.message)
+            prepared
+                .and_then(|prepared| visit(row, prepared))
+                .map_err(|error| {
+                    ImportError::at(
+                        self.path,
+                        row.line,
+                        Some(error.column as u64 + 1),
+                        error.message,
+                    )
                     .into()
-            })
+                })
         };
         if let Source::Sheet { rows, first_row } = &self.source {
             for (offset, cells) in (0u64..).zip(rows) {
                 if !cells.iter().all(|cell| matches!(cell, Data::Empty)) {
-                    let cells = Cells::Sheet(cells);
-                    check(&Row { line: first_row + offset, cells, headers: &self.headers })?;
+                    let row = Row {
+                        line: first_row + offset,
+                        cells: Cells::Sheet(cells),
+                        headers,
+                    };
+                    check(&row, prepare(&row))?;
                 }
             }
             return Ok(stats);
         }
-        let mut header_seen = false;
+        let mut reader = self.csv_reader()?;
+        let mut header = csv::ByteRecord::new();
+        reader
+            .read_byte_record(&mut header)
+            .map_err(|error| self.parse_error(&error))?;
         for_each_record(
-            self.csv_reader()?,
-            |record| {
-                if !header_seen {
-                    header_seen = true;
-                    return Ok(());
-                }
-                let line = record.position().map_or(0, csv::Position::line);
-                check(&Row { line, cells: Cells::Record(record), headers: &self.headers })
-            },
-            |error| self.parse_error(error),
+            reader,
+            |record| prepare(&record_row(record, headers)),
+            |record, prepared| check(&record_row(record, headers), prepared),
+            |error| self.parse_error(&error),
         )?;
         Ok(stats)
     }
@@ -322,6 +388,22 @@ impl<'a> Table<'a> {
             ),
         )
     }
+}
+
+fn record_row<'r>(record: &'r csv::ByteRecord, headers: &'r [String]) -> Row<'r> {
+    let line = record.position().map_or(0, csv::Position::line);
+    Row {
+        line,
+        cells: Cells::Record(record),
+        headers,
+    }
+}
+
+/// Rows in a file of `size` bytes, judged by the line lengths of its first bytes.
+fn estimate_rows(start: &[u8], size: u64) -> usize {
+    let lines = memchr::memchr_iter(b'\n', start).count().max(1) as u64;
+    let estimate = size.saturating_mul(lines) / (start.len().max(1) as u64);
+    usize::try_from(estimate.min(50_000_000)).unwrap_or(0)
 }
 
 /// Refuses what cannot be a text report; returns the length of a UTF-8 BOM to skip.
@@ -354,7 +436,11 @@ fn refuse_non_text(path: &Path, start: &[u8], whole_file: bool) -> Result<usize,
              .xlsx as downloaded from Seller Central or the Ads console",
         ));
     }
-    Ok(if start.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 })
+    Ok(if start.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else {
+        0
+    })
 }
 
 /// `14 day total sales (₹)` → `14 day total sales`: a currency in brackets is not part of the name.

@@ -28,7 +28,13 @@ fn csv_with_quotes_and_doubled_quotes() {
 fn tab_files_are_unquoted() {
     let table = open(b"sku\tproduct-name\nA-1\tFunko POP! 10\" Deluxe\nB-2\t\"quoted\" name\n");
     assert_eq!(table.format, TableFormat::Tsv);
-    assert_eq!(rows(&table), [["A-1", "Funko POP! 10\" Deluxe"], ["B-2", "\"quoted\" name"]]);
+    assert_eq!(
+        rows(&table),
+        [
+            ["A-1", "Funko POP! 10\" Deluxe"],
+            ["B-2", "\"quoted\" name"]
+        ]
+    );
 }
 
 #[test]
@@ -40,7 +46,9 @@ fn the_bom_is_not_part_of_the_first_header() {
 #[test]
 fn short_rows_are_errors_with_their_line() {
     let table = open(b"a,b,c\n1,2,3\n4,5\n");
-    let Err(ReadError::Import(error)) = table.for_each_row(|_| Ok(())) else { panic!() };
+    let Err(ReadError::Import(error)) = table.for_each_row(|_| Ok(())) else {
+        panic!()
+    };
     assert_eq!(error.line, Some(3));
     assert!(error.message.contains("has 2 fields"), "{error}");
 }
@@ -70,7 +78,8 @@ fn currency_suffix_matches_the_plain_name() {
 #[test]
 fn cell_errors_carry_line_column_and_header() {
     let table = Table::from_bytes(Path::new("w/r.csv"), b"SKU,Units\nA,x\n").unwrap();
-    let Err(ReadError::Import(error)) = table.for_each_row(|row| Err(row.error(1, "a whole number")))
+    let Err(ReadError::Import(error)) =
+        table.for_each_row(|row| Err(row.error(1, "a whole number")))
     else {
         panic!()
     };
@@ -99,7 +108,8 @@ fn windows_1252_text_is_noticed_then_read_on_request() {
 
 #[test]
 fn utf16_and_binary_are_refused() {
-    let Err(ReadError::Import(utf16)) = Table::from_bytes(Path::new("u.txt"), b"\xFF\xFEa\0") else {
+    let Err(ReadError::Import(utf16)) = Table::from_bytes(Path::new("u.txt"), b"\xFF\xFEa\0")
+    else {
         panic!()
     };
     assert!(utf16.message.contains("UTF-16"), "{utf16}");

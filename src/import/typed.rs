@@ -9,30 +9,35 @@ use super::dates::{DateCache, from_excel_serial};
 use super::numbers::{Decimal, currency_of, is_missing, parse_decimal};
 use super::rows::{Cell, CellError, Row};
 
+/// A numeric cell, read once: a spreadsheet number or parsed text.
+enum Value {
+    Missing,
+    Number(f64),
+    Decimal(Decimal),
+}
+
 impl Row<'_> {
-    /// A text cell's number; callers read spreadsheet numbers before asking.
-    fn decimal(&self, column: usize, expected: &str) -> Result<Option<Decimal>, CellError> {
+    fn value(&self, column: usize, expected: &str) -> Result<Value, CellError> {
         match self.cell(column) {
-            Cell::Text(bytes) => parse_decimal(bytes).map_err(|_| self.error(column, expected)),
-            Cell::Missing | Cell::Number(_) => Ok(None),
+            Cell::Missing => Ok(Value::Missing),
+            Cell::Number(value) => Ok(Value::Number(value)),
+            Cell::Text(bytes) => match parse_decimal(bytes) {
+                Ok(Some(decimal)) => Ok(Value::Decimal(decimal)),
+                Ok(None) => Ok(Value::Missing),
+                Err(_) => Err(self.error(column, expected)),
+            },
         }
     }
 
     /// A whole number (units, sessions, clicks). Missing stays missing.
     pub fn count(&self, column: usize) -> Result<Option<i64>, CellError> {
         const EXPECTED: &str = "a whole number";
-        if let Cell::Number(value) = self.cell(column) {
-            return whole(value)
-                .map(Some)
-                .ok_or_else(|| self.error(column, EXPECTED));
-        }
-        match self.decimal(column, EXPECTED)? {
-            None => Ok(None),
-            Some(decimal) => decimal
-                .to_integer()
-                .map(Some)
-                .ok_or_else(|| self.error(column, EXPECTED)),
-        }
+        let whole = match self.value(column, EXPECTED)? {
+            Value::Missing => return Ok(None),
+            Value::Number(value) => whole(value),
+            Value::Decimal(decimal) => decimal.to_integer(),
+        };
+        whole.map(Some).ok_or_else(|| self.error(column, EXPECTED))
     }
 
     /// A count where a missing cell means zero (optional inventory buckets).
@@ -46,33 +51,30 @@ impl Row<'_> {
     /// An amount of money, rounded to the cent.
     pub fn money(&self, column: usize) -> Result<Option<Money>, CellError> {
         const EXPECTED: &str = "an amount of money such as $1,234.56";
-        if let Cell::Number(value) = self.cell(column) {
-            return Ok(value.is_finite().then(|| Money::from_units_f64(value)));
-        }
-        let decimal = self.decimal(column, EXPECTED)?;
-        match decimal {
-            Some(d) if d.percent => Err(self.error(column, EXPECTED)),
-            Some(d) => Ok(Some(Money::from_cents(d.round_to(2)))),
-            None => Ok(None),
+        match self.value(column, EXPECTED)? {
+            Value::Missing => Ok(None),
+            Value::Number(value) => Ok(value.is_finite().then(|| Money::from_units_f64(value))),
+            Value::Decimal(d) if d.percent => Err(self.error(column, EXPECTED)),
+            Value::Decimal(d) => Ok(Some(Money::from_cents(d.round_to(2)))),
         }
     }
 
     /// A ratio as a fraction: `12.34%` and a spreadsheet's `0.1234` both give 0.1234.
     pub fn ratio(&self, column: usize) -> Result<Option<f64>, CellError> {
-        if let Cell::Number(value) = self.cell(column) {
-            return Ok(value.is_finite().then_some(value));
-        }
-        Ok(self
-            .decimal(column, "a percentage such as 12.34%")?
-            .map(Decimal::to_f64))
+        self.fraction(column, "a percentage such as 12.34%")
     }
 
     /// A plain decimal number (days of supply); missing or `Infinite` is `None`.
     pub fn number(&self, column: usize) -> Result<Option<f64>, CellError> {
-        if let Cell::Number(value) = self.cell(column) {
-            return Ok(value.is_finite().then_some(value));
-        }
-        Ok(self.decimal(column, "a number")?.map(Decimal::to_f64))
+        self.fraction(column, "a number")
+    }
+
+    fn fraction(&self, column: usize, expected: &str) -> Result<Option<f64>, CellError> {
+        Ok(match self.value(column, expected)? {
+            Value::Missing => None,
+            Value::Number(value) => value.is_finite().then_some(value),
+            Value::Decimal(decimal) => Some(decimal.to_f64()),
+        })
     }
 
     /// A date in any of Amazon's formats; an unreadable date is an error.

@@ -163,7 +163,9 @@ mod tests {
         struct OneByte<'a>(&'a [u8]);
         impl Read for OneByte<'_> {
             fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-                let Some((first, rest)) = self.0.split_first() else { return Ok(0) };
+                let Some((first, rest)) = self.0.split_first() else {
+                    return Ok(0);
+                };
                 out[0] = *first;
                 self.0 = rest;
                 Ok(1)
@@ -171,7 +173,9 @@ mod tests {
         }
         let text = "a–b€c硅".repeat(10);
         let mut out = Vec::new();
-        Utf8Reader::new(OneByte(text.as_bytes())).read_to_end(&mut out).unwrap();
+        Utf8Reader::new(OneByte(text.as_bytes()))
+            .read_to_end(&mut out)
+            .unwrap();
         assert_eq!(out, text.as_bytes());
     }
 
