@@ -287,6 +287,90 @@ mod tests {
     }
 
     #[test]
+    fn xlsx_with_serial_dates_fractions_and_absent_ratios() {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        let headers = [
+            "Date",
+            "Portfolio name",
+            "Currency",
+            "Campaign Name",
+            "Ad Group Name",
+            "Advertised SKU",
+            "Advertised ASIN",
+            "Impressions",
+            "Clicks",
+            "Click-Thru Rate (CTR)",
+            "Cost Per Click (CPC)",
+            "Spend",
+            "7 Day Total Sales ",
+            "Total Advertising Cost of Sales (ACoS) ",
+            "7 Day Total Orders (#)",
+        ];
+        for (column, header) in (0u16..).zip(headers) {
+            sheet.write_string(0, column, header).unwrap();
+        }
+        let date = rust_xlsxwriter::Format::new().set_num_format("mmm dd, yyyy");
+        for (row, (serial, impressions, clicks, spend, sales)) in [
+            (43_800.0, 1000.0, 10.0, 5.0, 50.0),
+            (43_800.0, 0.0, 1.0, 0.45, 0.0),
+            (43_801.0, 9.0, 0.0, 0.0, 0.0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let row = u32::try_from(row).unwrap() + 1;
+            sheet
+                .write_number_with_format(row, 0, serial, &date)
+                .unwrap();
+            for (column, text) in [
+                (1, "Not grouped"),
+                (2, "USD"),
+                (3, "C1"),
+                (4, "G1"),
+                (5, "SKU-1"),
+                (6, "B01"),
+            ] {
+                sheet.write_string(row, column, text).unwrap();
+            }
+            for (column, value) in [
+                (7, impressions),
+                (8, clicks),
+                (11, spend),
+                (12, sales),
+                (14, 0.0),
+            ] {
+                sheet.write_number(row, column, value).unwrap();
+            }
+            if impressions > 0.0 {
+                sheet.write_number(row, 9, clicks / impressions).unwrap();
+            }
+            if sales > 0.0 {
+                sheet.write_number(row, 13, spend / sales).unwrap();
+            }
+        }
+        let bytes = workbook.save_to_buffer().unwrap();
+        let filter = WeekFilter {
+            week: "2019-W48".parse().unwrap(),
+            start: WeekStart::Monday,
+        };
+        let file = read_report_bytes(Path::new("ads.xlsx"), &bytes, Some(filter)).unwrap();
+        assert_eq!(file.kind, ReportKind::AdsAdvertisedProduct);
+        assert_eq!(file.rows, 3);
+        let totals = file.facts.totals();
+        assert_eq!(totals.impressions, Some(1000));
+        assert_eq!(totals.clicks, Some(11));
+        assert_eq!(totals.ad_spend, Some(Money::from_cents(545)));
+        assert_eq!(totals.ad_sales, Some(Money::from_cents(5000)));
+        assert_eq!(file.currency.as_deref(), Some("USD"));
+        assert!(
+            file.warnings[0].starts_with("1 rows dated outside 2019-W48"),
+            "{:?}",
+            file.warnings
+        );
+    }
+
+    #[test]
     fn search_terms_key_on_campaign_and_term() {
         let csv = "Start Date,End Date,Currency,Campaign Name,Ad Group Name,Targeting,Match Type,Customer Search Term,Impressions,Clicks,Spend,7 Day Total Sales \n\
                    \"Jul 03, 2025\",\"Jul 03, 2025\",USD,C,G,k,BROAD,bath mat,10,1,$1.21,$0.00\n\

@@ -220,6 +220,20 @@ mod tests {
     }
 
     #[test]
+    fn device_split_layout_reads_the_totals() {
+        let csv = "(Parent) ASIN,(Child) ASIN,Title,SKU,Sessions – Mobile app,Sessions – Mobile APP – B2B,Sessions – Browser,Sessions – Browser – B2B,Sessions – Total,Sessions – Total – B2B,Session percentage – Mobile App,Session percentage – Mobile APP – B2B,Session percentage – Browser,Session percentage – Browser – B2B,Session percentage – Total,Session percentage – Total – B2B,Page views – Mobile app,Page views – Mobile APP – B2B,Page views – Browser,Page views – Browser – B2B,Page views – Total,Page views – Total – B2B,Page views percentage – Mobile App,Page views percentage – Mobile app – B2B,Page views percentage – Browser,Page views percentage – Browser – B2B,Page views percentage – Total,Page views percentage – Total – B2B,Featured Offer (Buy Box) percentage,Featured Offer (Buy Box) percentage – B2B,Units ordered,Units ordered – B2B,Unit Session Percentage,Unit session percentage – B2B,Ordered Product Sales,Ordered product sales – B2B,Total order items,Total order items – B2B\n\
+                   B0B46GGBBP,B0B46GGBBP,Parkers Poppadoms 1kg,ACC01 - 001,415,1,371,10,786,11,0.12%,0.02%,0.16%,0.06%,0.14%,0.05%,593,1,498,19,\"1,091\",20,0.13%,0.02%,0.16%,0.09%,0.15%,0.07%,98.35%,100.00%,312,9,39.69%,81.82%,\"£3,513.12\",£101.34,295,7\n";
+        let (_, file) = business(csv);
+        let totals = file.facts.totals();
+        assert_eq!(
+            (totals.sessions, totals.page_views),
+            (Some(786), Some(1091))
+        );
+        assert_eq!((totals.units, totals.orders), (Some(312), Some(295)));
+        assert_eq!(totals.sales, Some(Money::from_cents(351_312)));
+    }
+
+    #[test]
     fn b2b_columns_are_never_added() {
         let csv = "(Parent) ASIN,(Child) ASIN,SKU,Sessions - Total,Sessions - Total - B2B,Units Ordered,Units Ordered - B2B,Ordered Product Sales,Ordered Product Sales - B2B\n\
                    P,C,S,100,40,10,4,$100.00,$40.00\n";
