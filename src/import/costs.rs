@@ -43,12 +43,7 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
         });
         Ok(())
     })?;
-    Ok(KindRead {
-        facts: ReportFacts::Costs(costs),
-        stats,
-        currency: None,
-        warnings: Vec::new(),
-    })
+    Ok(KindRead::plain(ReportFacts::Costs(costs), stats))
 }
 
 #[cfg(test)]

@@ -30,12 +30,7 @@ pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, Read
         });
         Ok(())
     })?;
-    Ok(KindRead {
-        facts: ReportFacts::Feedback(entries),
-        stats,
-        currency: None,
-        warnings: Vec::new(),
-    })
+    Ok(KindRead::plain(ReportFacts::Feedback(entries), stats))
 }
 
 #[cfg(test)]

@@ -150,6 +150,18 @@ pub struct KindRead {
     pub warnings: Vec<String>,
 }
 
+impl KindRead {
+    /// Facts with no currency and no warnings of the importer's own.
+    pub fn plain(facts: ReportFacts, stats: RowStats) -> Self {
+        Self {
+            facts,
+            stats,
+            currency: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Amazon writes FBA flat files, feedback and opsdeck's own CSV in Windows-1252
 /// or UTF-8; Business Reports and Ads reports only in UTF-8.
 fn accepts_windows_1252(kind: ReportKind) -> bool {

@@ -38,12 +38,7 @@ pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, Read
         });
         Ok(())
     })?;
-    Ok(KindRead {
-        facts: ReportFacts::Returns(lines),
-        stats,
-        currency: None,
-        warnings: Vec::new(),
-    })
+    Ok(KindRead::plain(ReportFacts::Returns(lines), stats))
 }
 
 #[cfg(test)]
