@@ -2,7 +2,12 @@
 //! Depends on std and chrono only — no terminal, no files, no serde.
 
 pub mod facts;
+pub mod judgement;
+pub mod kpi;
+pub mod metric;
 pub mod money;
 pub mod report;
+pub mod review;
 pub mod settings;
 pub mod week;
+pub mod week_data;
