@@ -200,7 +200,8 @@ fn sku_values(data: &WeekData, entry: &Inputs<'_>, previous_stock: Option<f64>) 
         let listing = &business.listings[index];
         v.set(Metric::Sessions, Some(f(listing.sessions)));
         v.set(Metric::PageViews, Some(f(listing.page_views)));
-        v.set(Metric::BuyBox, listing.buy_box);
+        // A share of no page views is undefined, whatever the file writes.
+        v.set(Metric::BuyBox, listing.buy_box.filter(|_| listing.page_views > 0));
     }
     v.set(Metric::Conversion, ratio(v.get(Metric::Units), v.get(Metric::Sessions)));
     let ads = entry.ads.clone().or_else(|| data.advertised.as_ref().map(|_| AdFigures::default()));

@@ -1,0 +1,81 @@
+//! How figures read to people: `$1,234`, `12.3%`, `+4.5 pts`, `1,091`.
+//! Shared by messages, tables, Markdown and the cockpit. Pure: std only.
+
+use super::metric::{Metric, Unit};
+use super::money::currency_symbol;
+
+/// `1234567.8` → `1,234,568`.
+#[allow(clippy::cast_possible_truncation)]
+pub fn count(value: f64) -> String {
+    let rounded = value.round() as i64;
+    let digits = rounded.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if rounded < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Money with its symbol; cents only below 1,000 (`$12.34`, `$1,234`).
+pub fn money(value: f64, currency: &str) -> String {
+    let symbol = currency_symbol(currency);
+    let sign = if value < 0.0 { "-" } else { "" };
+    let amount = value.abs();
+    if amount < 1000.0 {
+        format!("{sign}{symbol}{amount:.2}")
+    } else {
+        format!("{sign}{symbol}{}", count(amount))
+    }
+}
+
+/// A fraction as a percentage with one decimal: `0.1234` → `12.3%`.
+pub fn percent(fraction: f64) -> String {
+    format!("{:.1}%", fraction * 100.0)
+}
+
+/// A metric's value as people read it.
+pub fn value(metric: Metric, value: f64, currency: &str) -> String {
+    match metric.unit() {
+        Unit::Money => money(value, currency),
+        Unit::Count | Unit::Rank => count(value),
+        Unit::Ratio => percent(value),
+        Unit::Number => format!("{value:.1}"),
+        Unit::Stars => format!("{value:.1}★"),
+    }
+}
+
+/// A week-over-week change: `+12%` for amounts, `-2.1 pts` for ratios.
+pub fn change(metric: Metric, change: f64) -> String {
+    match metric.unit() {
+        Unit::Ratio => format!("{:+.1} pts", change * 100.0),
+        Unit::Stars => format!("{change:+.1}"),
+        Unit::Money | Unit::Count | Unit::Number | Unit::Rank => {
+            format!("{:+.0}%", change * 100.0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_as_people_write_them() {
+        assert_eq!(count(1_234_567.4), "1,234,567");
+        assert_eq!(count(-1234.0), "-1,234");
+        assert_eq!(money(12.345, "USD"), "$12.35");
+        assert_eq!(money(15_370.45, "USD"), "$15,370");
+        assert_eq!(money(-5.0, "GBP"), "-£5.00");
+        assert_eq!(percent(0.1234), "12.3%");
+        assert_eq!(value(Metric::Acos, 0.38, "USD"), "38.0%");
+        assert_eq!(value(Metric::DaysOfSupply, 4.25, "USD"), "4.2");
+        assert_eq!(change(Metric::Conversion, -0.021), "-2.1 pts");
+        assert_eq!(change(Metric::Sales, 0.124), "+12%");
+    }
+}

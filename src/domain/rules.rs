@@ -1,0 +1,294 @@
+//! The diagnosis rules, one function each: when a rule fires, on what
+//! evidence, how severe, and how much money is at stake. Pure: std only.
+
+use super::diagnosis::{Anomaly, Rule};
+use super::facts::ReturnLine;
+use super::format::{change, count, money, percent, value};
+use super::judgement::Status;
+use super::metric::Metric;
+use super::review::{Figures, MetricCell, Review, SkuRow, TREND_WEEKS};
+use super::settings::Settings;
+use super::voice::pain_points;
+
+/// What a rule looks at: one row (a SKU or the account) and the settings.
+struct Subject<'a> {
+    row: Option<&'a SkuRow>,
+    figures: &'a Figures,
+    settings: &'a Settings,
+    currency: &'a str,
+}
+
+impl Subject<'_> {
+    fn cell(&self, metric: Metric) -> MetricCell {
+        self.figures.cell(metric, self.settings)
+    }
+
+    fn now(&self, metric: Metric) -> Option<f64> {
+        self.figures.current.get(metric)
+    }
+
+    fn before(&self, metric: Metric) -> Option<f64> {
+        self.figures.previous.get(metric)
+    }
+
+    /// Average selling price this week (or last week when nothing sold).
+    fn price(&self) -> f64 {
+        let price = |values: &super::metric::MetricValues| {
+            super::metric::ratio(values.get(Metric::Sales), values.get(Metric::Units))
+        };
+        price(&self.figures.current).or_else(|| price(&self.figures.previous)).unwrap_or(0.0)
+    }
+
+    fn show(&self, metric: Metric, figure: f64) -> String {
+        value(metric, figure, self.currency)
+    }
+
+    fn anomaly(&self, rule: Rule, severity: Status, metric: Metric, message: String, at_stake: f64) -> Anomaly {
+        Anomaly {
+            rule,
+            severity,
+            sku: self.row.map(|r| r.sku.clone().unwrap_or_else(|| r.key.clone())),
+            asin: self.row.map(|r| r.asin.clone()),
+            title: self.row.map(|r| r.title.clone()),
+            metric,
+            value: self.now(metric),
+            previous: self.before(metric),
+            message,
+            evidence: Vec::new(),
+            at_stake: at_stake.max(0.0),
+        }
+    }
+
+    /// Fires `rule` when `metric` misses its target.
+    fn off_target(&self, rule: Rule, metric: Metric, at_stake: impl Fn(f64, f64) -> f64) -> Option<Anomaly> {
+        let cell = self.cell(metric);
+        let (Some(now), Some(target)) = (cell.value, cell.target) else { return None };
+        if !matches!(cell.status, Status::Watch | Status::Breach) {
+            return None;
+        }
+        let message = format!(
+            "{} is {} against a target of {}",
+            metric.label(),
+            self.show(metric, now),
+            self.show(metric, target.headline())
+        );
+        Some(self.anomaly(rule, cell.status, metric, message, at_stake(now, target.headline())))
+    }
+}
+
+/// Rules about the whole account.
+pub fn account_rules(review: &Review, settings: &Settings) -> Vec<Anomaly> {
+    let subject = Subject { row: None, figures: &review.account, settings, currency: &review.currency };
+    let sales = subject.now(Metric::Sales).unwrap_or(0.0);
+    [
+        subject.off_target(Rule::AdShareOutOfBand, Metric::Tacos, |now, _| {
+            let t = &settings.targets;
+            let edge = if now > t.ad_share_max { t.ad_share_max } else { t.ad_share_min };
+            (now - edge).abs() * sales
+        }),
+        // The whole account is at stake when its health slips.
+        subject.off_target(Rule::OdrOverTarget, Metric::Odr, |_, _| sales),
+        subject.off_target(Rule::IpiBelowThreshold, Metric::Ipi, |_, _| sales * 0.05),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Rules about one SKU.
+pub fn sku_rules(row: &SkuRow, review: &Review, returns: Option<&[ReturnLine]>, settings: &Settings) -> Vec<Anomaly> {
+    let subject = Subject { row: Some(row), figures: &row.figures, settings, currency: &review.currency };
+    let sales = subject.now(Metric::Sales).unwrap_or(0.0);
+    let mut fired = vec![
+        conversion_drop(&subject),
+        ad_spend_spike(&subject),
+        subject.off_target(Rule::AcosOverTarget, Metric::Acos, |now, target| {
+            subject.now(Metric::AdSales).unwrap_or(0.0) * (now - target)
+        }),
+        low_ctr(&subject),
+        return_spike(&subject, returns),
+        stockout_risk(&subject),
+        aged_inventory(&subject),
+        listing_inactive(&subject),
+        subject.off_target(Rule::BuyBoxLoss, Metric::BuyBox, |now, target| sales * (target - now)),
+        subject.off_target(Rule::MarginBelowTarget, Metric::GrossMargin, |now, target| sales * (target - now)),
+        bsr_worsening(&subject),
+    ];
+    fired.retain(Option::is_some);
+    fired.into_iter().flatten().collect()
+}
+
+fn conversion_drop(s: &Subject<'_>) -> Option<Anomaly> {
+    let t = &s.settings.thresholds;
+    let (now, before) = (s.now(Metric::Conversion)?, s.before(Metric::Conversion)?);
+    let sessions = s.now(Metric::Sessions)?;
+    if before <= 0.0 || sessions < t.conversion_min_sessions as f64 {
+        return None;
+    }
+    let drop = (before - now) / before;
+    if drop < t.conversion_drop {
+        return None;
+    }
+    let severity = if drop >= 2.0 * t.conversion_drop { Status::Breach } else { Status::Watch };
+    let message = format!(
+        "Conversion fell from {} to {} (−{:.0}%) on {} sessions",
+        percent(before),
+        percent(now),
+        drop * 100.0,
+        count(sessions)
+    );
+    let lost_sales = (before - now) * sessions * s.price();
+    Some(s.anomaly(Rule::ConversionDrop, severity, Metric::Conversion, message, lost_sales))
+}
+
+fn ad_spend_spike(s: &Subject<'_>) -> Option<Anomaly> {
+    let (spend, spend_before) = (s.now(Metric::AdSpend)?, s.before(Metric::AdSpend)?);
+    let (sales, sales_before) = (s.now(Metric::AdSales)?, s.before(Metric::AdSales)?);
+    if spend_before <= 0.0 {
+        return None;
+    }
+    let growth = spend / spend_before - 1.0;
+    let sales_growth = if sales_before > 0.0 { sales / sales_before - 1.0 } else { f64::INFINITY };
+    if growth < s.settings.thresholds.ad_spend_spike || sales_growth >= growth / 2.0 {
+        return None;
+    }
+    let severity = if growth >= 1.0 { Status::Breach } else { Status::Watch };
+    let message = format!(
+        "Ad spend rose {} ({} → {}) while ad sales changed {}",
+        change(Metric::AdSpend, growth),
+        money(spend_before, s.currency),
+        money(spend, s.currency),
+        if sales_before > 0.0 { change(Metric::AdSales, sales_growth) } else { "from nothing".to_owned() }
+    );
+    Some(s.anomaly(Rule::AdSpendSpike, severity, Metric::AdSpend, message, spend - spend_before))
+}
+
+fn low_ctr(s: &Subject<'_>) -> Option<Anomaly> {
+    let t = &s.settings.thresholds;
+    let (ctr, impressions) = (s.now(Metric::Ctr)?, s.now(Metric::Impressions)?);
+    if impressions < t.low_ctr_min_impressions as f64 || ctr >= t.low_ctr {
+        return None;
+    }
+    let message = format!(
+        "CTR is {:.2}% on {} impressions (below {:.2}%): exposure that does not earn clicks",
+        ctr * 100.0,
+        count(impressions),
+        t.low_ctr * 100.0
+    );
+    let spend = s.now(Metric::AdSpend).unwrap_or(0.0);
+    Some(s.anomaly(Rule::LowCtr, Status::Watch, Metric::Ctr, message, spend))
+}
+
+fn return_spike(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Option<Anomaly> {
+    let t = &s.settings.thresholds;
+    let (rate, returned) = (s.now(Metric::ReturnRate)?, s.now(Metric::ReturnedUnits)?);
+    if returned < t.return_min_units as f64 {
+        return None;
+    }
+    let trailing = trailing_return_rate(s.figures);
+    let fires = match trailing {
+        Some(average) => rate >= t.return_spike_factor * average,
+        None => rate > t.return_rate_without_history,
+    };
+    if !fires {
+        return None;
+    }
+    let against = trailing.map_or_else(
+        || "no history to compare with".to_owned(),
+        |average| format!("a 4-week average of {}", percent(average)),
+    );
+    let message = format!(
+        "Return rate is {} ({} of {} units) against {against}",
+        percent(rate),
+        count(returned),
+        count(s.now(Metric::Units).unwrap_or(0.0))
+    );
+    let mut anomaly = s.anomaly(Rule::ReturnSpike, Status::Breach, Metric::ReturnRate, message, returned * s.price());
+    anomaly.evidence = return_evidence(s, returns);
+    Some(anomaly)
+}
+
+/// Returned ÷ sold over the four weeks before this one, from summed parts.
+fn trailing_return_rate(figures: &Figures) -> Option<f64> {
+    let returned = figures.series(Metric::ReturnedUnits)?;
+    let units = figures.series(Metric::Units)?;
+    let weeks = TREND_WEEKS - 5..TREND_WEEKS - 1;
+    let pairs: Vec<(f64, f64)> = weeks.filter_map(|w| Some((returned[w]?, units[w]?))).collect();
+    let sold: f64 = pairs.iter().map(|p| p.1).sum();
+    (sold > 0.0).then(|| pairs.iter().map(|p| p.0).sum::<f64>() / sold)
+}
+
+fn return_evidence(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Vec<String> {
+    let Some(row) = s.row else { return Vec::new() };
+    let own: Vec<ReturnLine> = returns
+        .unwrap_or_default()
+        .iter()
+        .filter(|line| row.sku.as_deref().map_or(line.asin == row.asin, |sku| line.sku == sku))
+        .cloned()
+        .collect();
+    let mut evidence = Vec::new();
+    for point in pain_points(&own).iter().take(3) {
+        evidence.push(format!("{} units: {}", point.units, point.reason));
+        evidence.extend(point.comments.iter().take(2).map(|c| format!("  “{c}”")));
+    }
+    evidence
+}
+
+fn stockout_risk(s: &Subject<'_>) -> Option<Anomaly> {
+    let days = s.now(Metric::DaysOfSupply)?;
+    let lead = s.settings.targets.lead_time_days;
+    if days >= lead {
+        return None;
+    }
+    let severity = if days < lead / 2.0 { Status::Breach } else { Status::Watch };
+    let message = format!(
+        "{:.0} days of supply against a {lead:.0}-day lead time ({} units available, {} sold this week)",
+        days,
+        count(s.now(Metric::AvailableUnits).unwrap_or(0.0)),
+        count(s.now(Metric::Units).unwrap_or(0.0))
+    );
+    let weekly_sales = s.now(Metric::Sales).unwrap_or(0.0);
+    Some(s.anomaly(Rule::StockoutRisk, severity, Metric::DaysOfSupply, message, weekly_sales * (lead - days) / 7.0))
+}
+
+fn aged_inventory(s: &Subject<'_>) -> Option<Anomaly> {
+    let aged = s.now(Metric::Aged181PlusUnits)?;
+    let surcharge = s.now(Metric::StorageSurcharge).unwrap_or(0.0);
+    if aged <= 0.0 && surcharge <= 0.0 {
+        return None;
+    }
+    let message = format!(
+        "{} units aged 181+ days; estimated surcharge {}",
+        count(aged),
+        money(surcharge, s.currency)
+    );
+    Some(s.anomaly(Rule::AgedInventory, Status::Watch, Metric::Aged181PlusUnits, message, aged * s.price()))
+}
+
+fn listing_inactive(s: &Subject<'_>) -> Option<Anomaly> {
+    let (now, before) = (s.now(Metric::Sessions)?, s.before(Metric::Sessions)?);
+    if now > 0.0 || before <= 0.0 {
+        return None;
+    }
+    let message = format!("No sessions this week ({} the week before)", count(before));
+    let lost = s.before(Metric::Sales).unwrap_or(0.0);
+    Some(s.anomaly(Rule::ListingInactive, Status::Breach, Metric::Sessions, message, lost))
+}
+
+fn bsr_worsening(s: &Subject<'_>) -> Option<Anomaly> {
+    let (now, before) = (s.now(Metric::Bsr)?, s.before(Metric::Bsr)?);
+    if before <= 0.0 {
+        return None;
+    }
+    let worse = now / before - 1.0;
+    if worse < s.settings.thresholds.bsr_worsening {
+        return None;
+    }
+    let message = format!("Best Sellers Rank worsened {} (#{} → #{})", change(Metric::Bsr, worse), count(before), count(now));
+    let sales = s.now(Metric::Sales).unwrap_or(0.0);
+    Some(s.anomaly(Rule::BsrWorsening, Status::Watch, Metric::Bsr, message, sales * worse.min(1.0) * 0.5))
+}
+
+#[cfg(test)]
+#[path = "rules_tests.rs"]
+mod tests;
