@@ -1,15 +1,19 @@
 //! The command line: parsing with clap and running each command. Every
 //! failure prints one paragraph on stderr and gives a non-zero exit status.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::export::check_report;
+use crate::domain::week::IsoWeek;
+use crate::domain::week_report::WeekReport;
 use crate::export::init::init_workspace;
+use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
 use crate::import::check::check_paths;
+use crate::import::minutes::previous_minutes;
+use crate::import::weeks::{Loaded, load_review_weeks};
 
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
 #[derive(Debug, Parser)]
@@ -31,12 +35,41 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The week's KPIs against targets and last week, anomalies and customer voice.
+    Kpis {
+        /// Workspace folder (default: the current folder).
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// The week to review, like 2026-W47 (default: the newest week folder).
+        #[arg(long)]
+        week: Option<IsoWeek>,
+        #[arg(long, value_enum, default_value_t = KpiFormat::Table)]
+        format: KpiFormat,
+    },
+    /// The pre-read for the next meeting, as Markdown.
+    Prep {
+        /// Workspace folder (default: the current folder).
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// The week to review, like 2026-W47 (default: the newest week folder).
+        #[arg(long)]
+        week: Option<IsoWeek>,
+    },
     /// Start a workspace: a commented opsdeck.toml, weeks/ and minutes/.
     Init {
         /// Folder to create the workspace in (default: the current folder).
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+}
+
+/// Output format of `kpis`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KpiFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
 }
 
 /// Output format of `check`.
@@ -50,6 +83,12 @@ pub enum Format {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
+        Some(Command::Kpis {
+            workspace,
+            week,
+            format,
+        }) => kpis(&workspace, week, format),
+        Some(Command::Prep { workspace, week }) => prep(&workspace, week),
         Some(Command::Init { dir }) => init(&dir),
         None => check(
             &[cli.workspace.unwrap_or_else(|| PathBuf::from("."))],
@@ -75,7 +114,66 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
     }
 }
 
-fn init(dir: &std::path::Path) -> ExitCode {
+/// Loads the week's report, or prints every problem and gives up.
+fn week_report(workspace: &Path, week: Option<IsoWeek>) -> Result<(Loaded, WeekReport), ExitCode> {
+    let loaded = load_review_weeks(workspace, week).map_err(|errors| {
+        for error in &errors {
+            eprintln!("error: {error}");
+        }
+        eprintln!(
+            "Run `opsdeck check {}` for the whole picture.",
+            workspace.display()
+        );
+        ExitCode::FAILURE
+    })?;
+    for warning in &loaded.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let report = WeekReport::build(&loaded.weeks, &loaded.costs, &loaded.workspace.settings)
+        .ok_or(ExitCode::FAILURE)?;
+    Ok((loaded, report))
+}
+
+fn kpis(workspace: &Path, week: Option<IsoWeek>, format: KpiFormat) -> ExitCode {
+    let (loaded, report) = match week_report(workspace, week) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let settings = &loaded.workspace.settings;
+    let text = match format {
+        KpiFormat::Table => kpis_text::to_table(&report, settings, std::io::stdout().is_terminal()),
+        KpiFormat::Json => kpis_json::to_json(&report, settings),
+        KpiFormat::Csv => kpis_csv::to_csv(&report, settings),
+        KpiFormat::Md => kpis_md::to_markdown(&report, settings),
+    };
+    print_out(&text);
+    ExitCode::SUCCESS
+}
+
+fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
+    let (loaded, report) = match week_report(workspace, week) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let open: Vec<_> = match previous_minutes(workspace, report.review.week.next()) {
+        Ok(minutes) => minutes
+            .map(|m| {
+                m.actions
+                    .into_iter()
+                    .filter(|a| a.status.is_open())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    print_out(&prep::to_prep(&report, &loaded.workspace.settings, &open));
+    ExitCode::SUCCESS
+}
+
+fn init(dir: &Path) -> ExitCode {
     match init_workspace(dir) {
         Ok(()) => {
             print_out(&format!(

@@ -1,6 +1,7 @@
 //! The meeting's world in plain Rust: weeks, money, report facts, settings.
 //! Depends on std and chrono only — no terminal, no files, no serde.
 
+pub mod action;
 pub mod diagnosis;
 pub mod facts;
 pub mod format;
@@ -8,11 +9,12 @@ pub mod judgement;
 pub mod kpi;
 pub mod metric;
 pub mod money;
-pub mod report;
 pub mod reasons;
+pub mod report;
 pub mod review;
 mod rules;
 pub mod settings;
 pub mod voice;
 pub mod week;
 pub mod week_data;
+pub mod week_report;

@@ -160,7 +160,11 @@ impl Anomaly {
 }
 
 /// Runs every rule on the review; `returns` are the week's return lines (evidence).
-pub fn diagnose(review: &Review, returns: Option<&[ReturnLine]>, settings: &Settings) -> Vec<Anomaly> {
+pub fn diagnose(
+    review: &Review,
+    returns: Option<&[ReturnLine]>,
+    settings: &Settings,
+) -> Vec<Anomaly> {
     let mut anomalies = account_rules(review, settings);
     for row in &review.skus {
         anomalies.extend(sku_rules(row, review, returns, settings));

@@ -34,9 +34,14 @@ pub fn money(value: f64, currency: &str) -> String {
     }
 }
 
-/// A fraction as a percentage with one decimal: `0.1234` → `12.3%`.
+/// A fraction as a percentage with one decimal (two below 1 %, where CTR
+/// and ODR live): `0.1234` → `12.3%`, `0.0042` → `0.42%`.
 pub fn percent(fraction: f64) -> String {
-    format!("{:.1}%", fraction * 100.0)
+    if fraction != 0.0 && fraction.abs() < 0.01 {
+        format!("{:.2}%", fraction * 100.0)
+    } else {
+        format!("{:.1}%", fraction * 100.0)
+    }
 }
 
 /// A metric's value as people read it.
@@ -73,6 +78,8 @@ mod tests {
         assert_eq!(money(15_370.45, "USD"), "$15,370");
         assert_eq!(money(-5.0, "GBP"), "-£5.00");
         assert_eq!(percent(0.1234), "12.3%");
+        assert_eq!(percent(0.0042), "0.42%");
+        assert_eq!(percent(0.0), "0.0%");
         assert_eq!(value(Metric::Acos, 0.38, "USD"), "38.0%");
         assert_eq!(value(Metric::DaysOfSupply, 4.25, "USD"), "4.2");
         assert_eq!(change(Metric::Conversion, -0.021), "-2.1 pts");

@@ -55,7 +55,11 @@ pub enum Target {
     Below(f64),
     /// Within `min..=max` is ok; outside is `watch`; above `max + breach_margin`
     /// or below `min - breach_margin` is `breach`.
-    Band { min: f64, max: f64, breach_margin: f64 },
+    Band {
+        min: f64,
+        max: f64,
+        breach_margin: f64,
+    },
 }
 
 /// How far (relative) a value may miss an at-least / at-most target and only be `watch`.
@@ -74,7 +78,11 @@ impl Target {
             Target::Below(limit) if value >= limit * 0.8 => Status::Watch,
             Target::Below(_) => Status::Ok,
             Target::Band { min, max, .. } if (min..=max).contains(&value) => Status::Ok,
-            Target::Band { min, max, breach_margin } => {
+            Target::Band {
+                min,
+                max,
+                breach_margin,
+            } => {
                 if value > max + breach_margin || value < min - breach_margin {
                     Status::Breach
                 } else {
@@ -136,7 +144,11 @@ mod tests {
 
     #[test]
     fn ad_share_band_watch_outside_breach_five_points_above() {
-        let band = Target::Band { min: 0.15, max: 0.25, breach_margin: 0.05 };
+        let band = Target::Band {
+            min: 0.15,
+            max: 0.25,
+            breach_margin: 0.05,
+        };
         assert_eq!(band.judge(0.20), Status::Ok);
         assert_eq!(band.judge(0.12), Status::Watch);
         assert_eq!(band.judge(0.28), Status::Watch);
@@ -156,7 +168,13 @@ mod tests {
     fn only_targeted_metrics_have_targets() {
         let targets = Targets::default();
         assert_eq!(target_of(Metric::Sales, &targets, 0.1), None);
-        assert_eq!(target_of(Metric::Conversion, &targets, 0.12), Some(Target::AtLeast(0.12)));
-        assert_eq!(target_of(Metric::DaysOfSupply, &targets, 0.1), Some(Target::AtLeast(35.0)));
+        assert_eq!(
+            target_of(Metric::Conversion, &targets, 0.12),
+            Some(Target::AtLeast(0.12))
+        );
+        assert_eq!(
+            target_of(Metric::DaysOfSupply, &targets, 0.1),
+            Some(Target::AtLeast(35.0))
+        );
     }
 }

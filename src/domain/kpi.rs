@@ -118,9 +118,17 @@ pub fn compute_week<'a>(
             .or(product.asin.as_deref())
             .unwrap_or("");
         let entry = gathered.slot(key);
-        entry.ads.get_or_insert_with(AdFigures::default).add(&product.figures);
+        entry
+            .ads
+            .get_or_insert_with(AdFigures::default)
+            .add(&product.figures);
         if entry.identity.is_none() {
-            entry.identity = Some(identity(key, product.sku.as_deref(), product.asin.as_deref().unwrap_or(""), ""));
+            entry.identity = Some(identity(
+                key,
+                product.sku.as_deref(),
+                product.asin.as_deref().unwrap_or(""),
+                "",
+            ));
         }
     }
     for stock in data.inventory.iter().flatten() {
@@ -132,13 +140,23 @@ pub fn compute_week<'a>(
     for item in data.planning.iter().flatten() {
         let entry = gathered.slot(if by_sku { &item.sku } else { &item.asin });
         entry.planning = Some(item);
-        fill_identity(entry, identity(if by_sku { &item.sku } else { &item.asin }, Some(&item.sku), &item.asin, &item.title));
+        fill_identity(
+            entry,
+            identity(
+                if by_sku { &item.sku } else { &item.asin },
+                Some(&item.sku),
+                &item.asin,
+                &item.title,
+            ),
+        );
         if let Some(identity) = &mut entry.identity {
             identity.category = identity.category.or(item.product_group.as_deref());
         }
     }
     for line in data.returns.iter().flatten() {
-        gathered.slot(if by_sku { &line.sku } else { &line.asin }).returned += f(line.quantity);
+        gathered
+            .slot(if by_sku { &line.sku } else { &line.asin })
+            .returned += f(line.quantity);
     }
     let Gathered { order, mut inputs } = gathered;
     for cost in costs {
@@ -153,19 +171,43 @@ pub fn compute_week<'a>(
             let entry = inputs.get(key)?;
             let identity = entry.identity?;
             let previous = previous_stock.as_ref().and_then(|s| s.get(key).copied());
-            Some(SkuKpis { identity, values: sku_values(data, entry, previous) })
+            Some(SkuKpis {
+                identity,
+                values: sku_values(data, entry, previous),
+            })
         })
         .collect();
-    let account = account_values(data, &skus, previous_stock.as_ref().map(|s| s.values().sum()));
+    let account = account_values(
+        data,
+        &skus,
+        previous_stock.as_ref().map(|s| s.values().sum()),
+    );
     WeekKpis { account, skus }
 }
 
-fn identity<'a>(key: &'a str, sku: Option<&'a str>, asin: &'a str, title: &'a str) -> SkuIdentity<'a> {
-    SkuIdentity { key, sku, asin, parent_asin: "", title, category: None }
+fn identity<'a>(
+    key: &'a str,
+    sku: Option<&'a str>,
+    asin: &'a str,
+    title: &'a str,
+) -> SkuIdentity<'a> {
+    SkuIdentity {
+        key,
+        sku,
+        asin,
+        parent_asin: "",
+        title,
+        category: None,
+    }
 }
 
 fn stock_identity(stock: &SkuStock, by_sku: bool) -> SkuIdentity<'_> {
-    identity(if by_sku { &stock.sku } else { &stock.asin }, Some(&stock.sku), &stock.asin, &stock.title)
+    identity(
+        if by_sku { &stock.sku } else { &stock.asin },
+        Some(&stock.sku),
+        &stock.asin,
+        &stock.title,
+    )
 }
 
 fn fill_identity<'a>(entry: &mut Inputs<'a>, identity: SkuIdentity<'a>) {
@@ -181,11 +223,15 @@ fn stock_by_key(data: &WeekData, by_sku: bool) -> HashMap<&str, f64> {
     let mut stock: HashMap<&str, f64> = HashMap::new();
     if let Some(inventory) = &data.inventory {
         for item in inventory {
-            *stock.entry(if by_sku { &item.sku } else { &item.asin }).or_default() += f(item.available);
+            *stock
+                .entry(if by_sku { &item.sku } else { &item.asin })
+                .or_default() += f(item.available);
         }
     } else {
         for item in data.planning.iter().flatten() {
-            *stock.entry(if by_sku { &item.sku } else { &item.asin }).or_default() += f(item.available);
+            *stock
+                .entry(if by_sku { &item.sku } else { &item.asin })
+                .or_default() += f(item.available);
         }
     }
     stock
@@ -201,26 +247,48 @@ fn sku_values(data: &WeekData, entry: &Inputs<'_>, previous_stock: Option<f64>) 
         v.set(Metric::Sessions, Some(f(listing.sessions)));
         v.set(Metric::PageViews, Some(f(listing.page_views)));
         // A share of no page views is undefined, whatever the file writes.
-        v.set(Metric::BuyBox, listing.buy_box.filter(|_| listing.page_views > 0));
+        v.set(
+            Metric::BuyBox,
+            listing.buy_box.filter(|_| listing.page_views > 0),
+        );
     }
-    v.set(Metric::Conversion, ratio(v.get(Metric::Units), v.get(Metric::Sessions)));
-    let ads = entry.ads.clone().or_else(|| data.advertised.as_ref().map(|_| AdFigures::default()));
+    v.set(
+        Metric::Conversion,
+        ratio(v.get(Metric::Units), v.get(Metric::Sessions)),
+    );
+    let ads = entry
+        .ads
+        .clone()
+        .or_else(|| data.advertised.as_ref().map(|_| AdFigures::default()));
     set_ads(&mut v, ads.as_ref());
     if let Some(cost) = entry.cost {
         set_profit(&mut v, cost);
     }
     let stock = entry.stock.or_else(|| {
-        entry.planning.map(|p| (f(p.available), p.inbound.map_or(0.0, f)))
+        entry
+            .planning
+            .map(|p| (f(p.available), p.inbound.map_or(0.0, f)))
     });
-    set_inventory(&mut v, stock.map(|s| s.0), stock.map(|s| s.1), previous_stock);
+    set_inventory(
+        &mut v,
+        stock.map(|s| s.0),
+        stock.map(|s| s.1),
+        previous_stock,
+    );
     if let Some(planning) = entry.planning {
         v.set(Metric::Aged181PlusUnits, Some(f(planning.aged_181_plus)));
-        v.set(Metric::StorageSurcharge, planning.storage_surcharge.map(|m| m.to_f64()));
+        v.set(
+            Metric::StorageSurcharge,
+            planning.storage_surcharge.map(|m| m.to_f64()),
+        );
         v.set(Metric::Bsr, planning.sales_rank.map(f));
     }
     if data.returns.is_some() {
         v.set(Metric::ReturnedUnits, Some(entry.returned));
-        v.set(Metric::ReturnRate, ratio(Some(entry.returned), v.get(Metric::Units)));
+        v.set(
+            Metric::ReturnRate,
+            ratio(Some(entry.returned), v.get(Metric::Units)),
+        );
     }
     if let (Some(figures), Some(identity)) = (&data.figures, entry.identity) {
         if let Some(rank) = figures.bsr.get(identity.asin) {
@@ -241,20 +309,30 @@ fn set_ads(v: &mut MetricValues, ads: Option<&AdFigures>) {
     v.set(Metric::Clicks, Some(f(ads.clicks)));
     v.set(Metric::Acos, ratio(Some(spend), Some(sales)));
     v.set(Metric::Roas, ratio(Some(sales), Some(spend)));
-    v.set(Metric::Ctr, ratio(Some(f(ads.clicks)), Some(f(ads.impressions))));
+    v.set(
+        Metric::Ctr,
+        ratio(Some(f(ads.clicks)), Some(f(ads.impressions))),
+    );
     v.set(Metric::Cpc, ratio(Some(spend), Some(f(ads.clicks))));
     v.set(Metric::Tacos, ratio(Some(spend), v.get(Metric::Sales)));
 }
 
 fn set_profit(v: &mut MetricValues, cost: &SkuCost) {
-    let (Some(sales), Some(units)) = (v.get(Metric::Sales), v.get(Metric::Units)) else { return };
+    let (Some(sales), Some(units)) = (v.get(Metric::Sales), v.get(Metric::Units)) else {
+        return;
+    };
     let per_unit = (cost.unit_cost + cost.fba_fee).to_f64();
     let profit = sales - units * per_unit - sales * cost.referral_rate;
     v.set(Metric::GrossProfit, Some(profit));
     v.set(Metric::GrossMargin, ratio(Some(profit), Some(sales)));
 }
 
-fn set_inventory(v: &mut MetricValues, available: Option<f64>, inbound: Option<f64>, previous: Option<f64>) {
+fn set_inventory(
+    v: &mut MetricValues,
+    available: Option<f64>,
+    inbound: Option<f64>,
+    previous: Option<f64>,
+) {
     v.set(Metric::AvailableUnits, available);
     v.set(Metric::InboundUnits, inbound);
     let daily = v.get(Metric::Units).map(|u| u / 7.0);
@@ -264,7 +342,11 @@ fn set_inventory(v: &mut MetricValues, available: Option<f64>, inbound: Option<f
     v.set(Metric::InventoryTurnover, ratio(annual, average));
 }
 
-fn account_values(data: &WeekData, skus: &[SkuKpis<'_>], previous_stock: Option<f64>) -> MetricValues {
+fn account_values(
+    data: &WeekData,
+    skus: &[SkuKpis<'_>],
+    previous_stock: Option<f64>,
+) -> MetricValues {
     let sum = |metric: Metric| -> Option<f64> {
         let mut values = skus.iter().filter_map(|s| s.values.get(metric)).peekable();
         values.peek().is_some().then(|| values.sum())
@@ -276,26 +358,48 @@ fn account_values(data: &WeekData, skus: &[SkuKpis<'_>], previous_stock: Option<
     if let Some(business) = &data.business {
         let sessions: i64 = business.listings.iter().map(|l| l.sessions).sum();
         let views: i64 = business.listings.iter().map(|l| l.page_views).sum();
-        let weighted: f64 = business.listings.iter().filter_map(|l| Some(l.buy_box? * f(l.page_views))).sum();
+        let weighted: f64 = business
+            .listings
+            .iter()
+            .filter_map(|l| Some(l.buy_box? * f(l.page_views)))
+            .sum();
         v.set(Metric::Sessions, Some(f(sessions)));
         v.set(Metric::PageViews, Some(f(views)));
         v.set(Metric::BuyBox, ratio(Some(weighted), Some(f(views))));
     }
-    v.set(Metric::Conversion, ratio(v.get(Metric::Units), v.get(Metric::Sessions)));
+    v.set(
+        Metric::Conversion,
+        ratio(v.get(Metric::Units), v.get(Metric::Sessions)),
+    );
     let ads = account_ads(data);
     set_ads(&mut v, ads.as_ref());
     let profit = sum(Metric::GrossProfit);
     let costed_sales: Option<f64> = profit.map(|_| {
-        skus.iter().filter(|s| s.values.get(Metric::GrossProfit).is_some()).filter_map(|s| s.values.get(Metric::Sales)).sum()
+        skus.iter()
+            .filter(|s| s.values.get(Metric::GrossProfit).is_some())
+            .filter_map(|s| s.values.get(Metric::Sales))
+            .sum()
     });
     v.set(Metric::GrossProfit, profit);
     v.set(Metric::GrossMargin, ratio(profit, costed_sales));
-    set_inventory(&mut v, sum(Metric::AvailableUnits), sum(Metric::InboundUnits), previous_stock);
-    for metric in [Metric::Aged181PlusUnits, Metric::StorageSurcharge, Metric::ReturnedUnits] {
+    set_inventory(
+        &mut v,
+        sum(Metric::AvailableUnits),
+        sum(Metric::InboundUnits),
+        previous_stock,
+    );
+    for metric in [
+        Metric::Aged181PlusUnits,
+        Metric::StorageSurcharge,
+        Metric::ReturnedUnits,
+    ] {
         v.set(metric, sum(metric));
     }
     if data.returns.is_some() {
-        v.set(Metric::ReturnRate, ratio(v.get(Metric::ReturnedUnits), v.get(Metric::Units)));
+        v.set(
+            Metric::ReturnRate,
+            ratio(v.get(Metric::ReturnedUnits), v.get(Metric::Units)),
+        );
     }
     if let Some(figures) = &data.figures {
         v.set(Metric::Odr, figures.odr);

@@ -35,14 +35,23 @@ fn listing(asin: &str, sessions: i64, page_views: i64, buy_box: f64) -> AsinList
 fn base() -> WeekData {
     let mut data = WeekData::new(week());
     data.business = Some(BusinessFacts {
-        sales: vec![sale("A1", "S1", 30, 600), sale("A1", "S2", 10, 200), sale("A2", "S3", 5, 100)],
+        sales: vec![
+            sale("A1", "S1", 30, 600),
+            sale("A1", "S2", 10, 200),
+            sale("A2", "S3", 5, 100),
+        ],
         listings: vec![listing("A1", 400, 500, 1.0), listing("A2", 100, 500, 0.8)],
     });
     data
 }
 
 fn sku<'a>(kpis: &'a WeekKpis<'_>, key: &str) -> &'a MetricValues {
-    &kpis.skus.iter().find(|s| s.identity.key == key).unwrap().values
+    &kpis
+        .skus
+        .iter()
+        .find(|s| s.identity.key == key)
+        .unwrap()
+        .values
 }
 
 fn close(a: Option<f64>, b: f64) -> bool {
@@ -54,8 +63,14 @@ fn sku_rows_show_their_asins_traffic_and_convert_on_it() {
     let data = base();
     let kpis = compute_week(&data, None, &[]);
     assert_eq!(sku(&kpis, "S2").get(Metric::Sessions), Some(400.0));
-    assert!(close(sku(&kpis, "S1").get(Metric::Conversion), 30.0 / 400.0));
-    assert!(close(sku(&kpis, "S2").get(Metric::Conversion), 10.0 / 400.0));
+    assert!(close(
+        sku(&kpis, "S1").get(Metric::Conversion),
+        30.0 / 400.0
+    ));
+    assert!(close(
+        sku(&kpis, "S2").get(Metric::Conversion),
+        10.0 / 400.0
+    ));
     assert_eq!(kpis.skus[0].identity.title, "Title of A1");
 }
 
@@ -81,8 +96,16 @@ fn ads_ratios_come_from_summed_parts() {
         units: 1,
     };
     data.advertised = Some(vec![
-        AdvertisedProduct { sku: Some("S1".into()), asin: Some("A1".into()), figures: figures(1000, 10, 5000, 20000) },
-        AdvertisedProduct { sku: Some("S1".into()), asin: Some("A1".into()), figures: figures(1000, 30, 3000, 0) },
+        AdvertisedProduct {
+            sku: Some("S1".into()),
+            asin: Some("A1".into()),
+            figures: figures(1000, 10, 5000, 20000),
+        },
+        AdvertisedProduct {
+            sku: Some("S1".into()),
+            asin: Some("A1".into()),
+            figures: figures(1000, 30, 3000, 0),
+        },
     ]);
     let kpis = compute_week(&data, None, &[]);
     let s1 = sku(&kpis, "S1");
@@ -92,7 +115,11 @@ fn ads_ratios_come_from_summed_parts() {
     assert!(close(s1.get(Metric::Cpc), 80.0 / 40.0));
     assert!(close(s1.get(Metric::Tacos), 80.0 / 600.0));
     let s3 = sku(&kpis, "S3");
-    assert_eq!(s3.get(Metric::AdSpend), Some(0.0), "not advertised: no spend");
+    assert_eq!(
+        s3.get(Metric::AdSpend),
+        Some(0.0),
+        "not advertised: no spend"
+    );
     assert_eq!(s3.get(Metric::Acos), None, "0 ÷ 0 is missing, not zero");
     assert!(close(kpis.account.get(Metric::Tacos), 80.0 / 900.0));
 }
@@ -117,7 +144,10 @@ fn gross_profit_takes_off_costs_fees_and_referral() {
     let kpis = compute_week(&data, None, &costs);
     let profit = 600.0 - 30.0 * 8.0 - 600.0 * 0.15;
     assert!(close(sku(&kpis, "S1").get(Metric::GrossProfit), profit));
-    assert!(close(sku(&kpis, "S1").get(Metric::GrossMargin), profit / 600.0));
+    assert!(close(
+        sku(&kpis, "S1").get(Metric::GrossMargin),
+        profit / 600.0
+    ));
     assert_eq!(sku(&kpis, "S2").get(Metric::GrossProfit), None);
     assert!(close(kpis.account.get(Metric::GrossMargin), profit / 600.0));
 }
@@ -141,9 +171,15 @@ fn days_of_supply_and_turnover_average_last_weeks_stock() {
     let kpis = compute_week(&data, Some(&previous), &[]);
     let s1 = sku(&kpis, "S1");
     assert!(close(s1.get(Metric::DaysOfSupply), 100.0 / (30.0 / 7.0)));
-    assert!(close(s1.get(Metric::InventoryTurnover), 30.0 * 52.0 / 200.0));
+    assert!(close(
+        s1.get(Metric::InventoryTurnover),
+        30.0 * 52.0 / 200.0
+    ));
     let alone = compute_week(&data, None, &[]);
-    assert!(close(sku(&alone, "S1").get(Metric::InventoryTurnover), 30.0 * 52.0 / 100.0));
+    assert!(close(
+        sku(&alone, "S1").get(Metric::InventoryTurnover),
+        30.0 * 52.0 / 100.0
+    ));
     assert_eq!(sku(&alone, "S1").get(Metric::InboundUnits), Some(50.0));
     assert_eq!(sku(&alone, "S2").get(Metric::DaysOfSupply), None);
 }
@@ -151,7 +187,10 @@ fn days_of_supply_and_turnover_average_last_weeks_stock() {
 #[test]
 fn return_rate_needs_units_and_a_returns_report() {
     let mut data = base();
-    assert_eq!(sku(&compute_week(&data, None, &[]), "S1").get(Metric::ReturnRate), None);
+    assert_eq!(
+        sku(&compute_week(&data, None, &[]), "S1").get(Metric::ReturnRate),
+        None
+    );
     let line = ReturnLine {
         date: week().monday(),
         order_id: String::new(),
@@ -172,7 +211,11 @@ fn return_rate_needs_units_and_a_returns_report() {
 #[test]
 fn week_file_gives_odr_ipi_bsr_and_rating() {
     let mut data = base();
-    let mut figures = WeekFigures { odr: Some(0.004), ipi: Some(550.0), ..WeekFigures::default() };
+    let mut figures = WeekFigures {
+        odr: Some(0.004),
+        ipi: Some(550.0),
+        ..WeekFigures::default()
+    };
     figures.bsr.insert("A1".into(), 3120);
     figures.rating.insert("A1".into(), 4.4);
     data.figures = Some(figures);

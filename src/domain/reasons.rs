@@ -37,11 +37,32 @@ pub fn plain_reason(code: &str) -> String {
 pub fn comment_theme(comment: &str) -> Option<&'static str> {
     let text = comment.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    if has(&["size", "small", "smaller", "large", "bigger", "tiny", "dimension", "fit", "尺寸", "太小", "太大"]) {
+    if has(&[
+        "size",
+        "small",
+        "smaller",
+        "large",
+        "bigger",
+        "tiny",
+        "dimension",
+        "fit",
+        "尺寸",
+        "太小",
+        "太大",
+    ]) {
         Some("size")
     } else if has(&["color", "colour", "颜色"]) {
         Some("colour")
-    } else if has(&["broke", "broken", "crack", "cheap", "flimsy", "quality", "stopped working", "质量"]) {
+    } else if has(&[
+        "broke",
+        "broken",
+        "crack",
+        "cheap",
+        "flimsy",
+        "quality",
+        "stopped working",
+        "质量",
+    ]) {
         Some("quality")
     } else if has(&["damaged", "crushed", "dent", "scratch"]) {
         Some("damage")
@@ -59,14 +80,23 @@ mod tests {
     #[test]
     fn codes_read_as_plain_words() {
         assert_eq!(plain_reason("NOT_AS_DESCRIBED"), "not as described");
-        assert_eq!(plain_reason("UNDELIVERABLE_REFUSED"), "could not be delivered");
+        assert_eq!(
+            plain_reason("UNDELIVERABLE_REFUSED"),
+            "could not be delivered"
+        );
         assert_eq!(plain_reason("CR-DEFECTIVE"), "CR-DEFECTIVE");
     }
 
     #[test]
     fn comments_fall_into_themes() {
-        assert_eq!(comment_theme("Much smaller than the listing says"), Some("size"));
-        assert_eq!(comment_theme("Color is different from the photos"), Some("colour"));
+        assert_eq!(
+            comment_theme("Much smaller than the listing says"),
+            Some("size")
+        );
+        assert_eq!(
+            comment_theme("Color is different from the photos"),
+            Some("colour")
+        );
         assert_eq!(comment_theme("Broke after a few uses"), Some("quality"));
         assert_eq!(comment_theme("尺寸太小"), Some("size"));
         assert_eq!(comment_theme("ok"), None);

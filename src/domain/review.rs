@@ -82,13 +82,19 @@ impl Figures {
     pub fn series(&self, metric: Metric) -> Option<Vec<Option<f64>>> {
         let slot = TREND_METRICS.iter().position(|m| *m == metric)?;
         let values = &self.trend[slot * TREND_WEEKS..(slot + 1) * TREND_WEEKS];
-        Some(values.iter().map(|v| (!v.is_nan()).then_some(f64::from(*v))).collect())
+        Some(
+            values
+                .iter()
+                .map(|v| (!v.is_nan()).then_some(f64::from(*v)))
+                .collect(),
+        )
     }
 
     #[allow(clippy::cast_possible_truncation)]
     fn record(&mut self, week: usize, values: &MetricValues) {
         for (slot, metric) in TREND_METRICS.iter().enumerate() {
-            self.trend[slot * TREND_WEEKS + week] = values.get(*metric).map_or(f32::NAN, |v| v as f32);
+            self.trend[slot * TREND_WEEKS + week] =
+                values.get(*metric).map_or(f32::NAN, |v| v as f32);
         }
     }
 }
@@ -124,9 +130,18 @@ pub fn build_review(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) 
     let week = current_data.week;
     let find = |w: IsoWeek| weeks.iter().find(|d| d.week == w);
     let current = kpis_of(current_data, weeks, costs);
-    let mut skus: Vec<SkuRow> = current.skus.iter().map(|s| sku_row(&s.identity, &s.values, settings)).collect();
+    let mut skus: Vec<SkuRow> = current
+        .skus
+        .iter()
+        .map(|s| sku_row(&s.identity, &s.values, settings))
+        .collect();
     let mut account = Figures::new(current.account.clone(), settings.targets.conversion);
-    let index: HashMap<&str, usize> = current.skus.iter().enumerate().map(|(i, s)| (s.identity.key, i)).collect();
+    let index: HashMap<&str, usize> = current
+        .skus
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.identity.key, i))
+        .collect();
     let trend_weeks: Vec<IsoWeek> = (0..TREND_WEEKS)
         .scan(week, |w, _| {
             let this = *w;
@@ -138,16 +153,32 @@ pub fn build_review(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) 
         .rev()
         .collect();
     for (slot, trend_week) in trend_weeks.iter().enumerate() {
-        let Some(data) = find(*trend_week) else { continue };
-        let kpis = if data.week == week { None } else { Some(kpis_of(data, weeks, costs)) };
+        let Some(data) = find(*trend_week) else {
+            continue;
+        };
+        let kpis = if data.week == week {
+            None
+        } else {
+            Some(kpis_of(data, weeks, costs))
+        };
         let kpis = kpis.as_ref().unwrap_or(&current);
-        record_week(&mut account, &mut skus, &index, slot, kpis, data.week == week.previous());
+        record_week(
+            &mut account,
+            &mut skus,
+            &index,
+            slot,
+            kpis,
+            data.week == week.previous(),
+        );
     }
     Some(Review {
         week,
         previous_week: find(week.previous()).map(|d| d.week),
         trend_weeks,
-        currency: current_data.currency.clone().unwrap_or_else(|| settings.currency.clone()),
+        currency: current_data
+            .currency
+            .clone()
+            .unwrap_or_else(|| settings.currency.clone()),
         account,
         skus,
     })

@@ -29,37 +29,69 @@ fn week_with(week: &str, units: i64, sessions: i64) -> WeekData {
 
 #[test]
 fn compares_with_the_week_before_and_judges() {
-    let weeks = [week_with("2026-W46", 100, 1000), week_with("2026-W47", 85, 1000)];
+    let weeks = [
+        week_with("2026-W46", 100, 1000),
+        week_with("2026-W47", 85, 1000),
+    ];
     let review = build_review(&weeks, &[], &Settings::default()).unwrap();
-    assert_eq!(review.previous_week.map(|w| w.to_string()).as_deref(), Some("2026-W46"));
+    assert_eq!(
+        review.previous_week.map(|w| w.to_string()).as_deref(),
+        Some("2026-W46")
+    );
     let row = &review.skus[0];
     let units = row.figures.cell(Metric::Units, &Settings::default());
     assert_eq!((units.value, units.previous), (Some(85.0), Some(100.0)));
     assert!((units.change.unwrap() + 0.15).abs() < 1e-9);
     let conversion = row.figures.cell(Metric::Conversion, &Settings::default());
-    assert!((conversion.change.unwrap() + 0.015).abs() < 1e-9, "points, not percent");
-    assert_eq!(conversion.status, Status::Watch, "8.5 % against a 10 % mean");
-    assert_eq!(row.figures.cell(Metric::Sales, &Settings::default()).status, Status::None);
+    assert!(
+        (conversion.change.unwrap() + 0.015).abs() < 1e-9,
+        "points, not percent"
+    );
+    assert_eq!(
+        conversion.status,
+        Status::Watch,
+        "8.5 % against a 10 % mean"
+    );
+    assert_eq!(
+        row.figures.cell(Metric::Sales, &Settings::default()).status,
+        Status::None
+    );
 }
 
 #[test]
 fn a_gap_means_no_previous_week() {
-    let weeks = [week_with("2026-W45", 100, 1000), week_with("2026-W47", 80, 1000)];
+    let weeks = [
+        week_with("2026-W45", 100, 1000),
+        week_with("2026-W47", 80, 1000),
+    ];
     let review = build_review(&weeks, &[], &Settings::default()).unwrap();
     assert_eq!(review.previous_week, None);
-    assert_eq!(review.skus[0].figures.cell(Metric::Units, &Settings::default()).previous, None);
+    assert_eq!(
+        review.skus[0]
+            .figures
+            .cell(Metric::Units, &Settings::default())
+            .previous,
+        None
+    );
 }
 
 #[test]
 fn trend_series_span_thirteen_weeks_oldest_first() {
-    let weeks = [week_with("2026-W45", 10, 100), week_with("2026-W46", 20, 100), week_with("2026-W47", 30, 100)];
+    let weeks = [
+        week_with("2026-W45", 10, 100),
+        week_with("2026-W46", 20, 100),
+        week_with("2026-W47", 30, 100),
+    ];
     let review = build_review(&weeks, &[], &Settings::default()).unwrap();
     assert_eq!(review.trend_weeks.len(), TREND_WEEKS);
     assert_eq!(review.trend_weeks.last(), Some(&review.week));
     let units = review.skus[0].figures.series(Metric::Units).unwrap();
     assert_eq!(&units[10..], [Some(10.0), Some(20.0), Some(30.0)]);
     assert_eq!(units[0], None);
-    assert_eq!(review.account.series(Metric::Units).unwrap()[12], Some(30.0));
+    assert_eq!(
+        review.account.series(Metric::Units).unwrap()[12],
+        Some(30.0)
+    );
     assert!(review.skus[0].figures.series(Metric::Orders).is_none());
 }
 
@@ -80,7 +112,10 @@ fn conversion_target_is_the_category_mean() {
         days_of_supply: None,
     }]);
     let mut settings = Settings::default();
-    settings.targets.conversion_by_category.insert("gl_kitchen".into(), 0.07);
+    settings
+        .targets
+        .conversion_by_category
+        .insert("gl_kitchen".into(), 0.07);
     let review = build_review(&[week], &[], &settings).unwrap();
     let cell = review.skus[0].figures.cell(Metric::Conversion, &settings);
     assert_eq!(cell.status, Status::Ok);

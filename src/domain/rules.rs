@@ -36,18 +36,29 @@ impl Subject<'_> {
         let price = |values: &super::metric::MetricValues| {
             super::metric::ratio(values.get(Metric::Sales), values.get(Metric::Units))
         };
-        price(&self.figures.current).or_else(|| price(&self.figures.previous)).unwrap_or(0.0)
+        price(&self.figures.current)
+            .or_else(|| price(&self.figures.previous))
+            .unwrap_or(0.0)
     }
 
     fn show(&self, metric: Metric, figure: f64) -> String {
         value(metric, figure, self.currency)
     }
 
-    fn anomaly(&self, rule: Rule, severity: Status, metric: Metric, message: String, at_stake: f64) -> Anomaly {
+    fn anomaly(
+        &self,
+        rule: Rule,
+        severity: Status,
+        metric: Metric,
+        message: String,
+        at_stake: f64,
+    ) -> Anomaly {
         Anomaly {
             rule,
             severity,
-            sku: self.row.map(|r| r.sku.clone().unwrap_or_else(|| r.key.clone())),
+            sku: self
+                .row
+                .map(|r| r.sku.clone().unwrap_or_else(|| r.key.clone())),
             asin: self.row.map(|r| r.asin.clone()),
             title: self.row.map(|r| r.title.clone()),
             metric,
@@ -60,9 +71,16 @@ impl Subject<'_> {
     }
 
     /// Fires `rule` when `metric` misses its target.
-    fn off_target(&self, rule: Rule, metric: Metric, at_stake: impl Fn(f64, f64) -> f64) -> Option<Anomaly> {
+    fn off_target(
+        &self,
+        rule: Rule,
+        metric: Metric,
+        at_stake: impl Fn(f64, f64) -> f64,
+    ) -> Option<Anomaly> {
         let cell = self.cell(metric);
-        let (Some(now), Some(target)) = (cell.value, cell.target) else { return None };
+        let (Some(now), Some(target)) = (cell.value, cell.target) else {
+            return None;
+        };
         if !matches!(cell.status, Status::Watch | Status::Breach) {
             return None;
         }
@@ -72,18 +90,33 @@ impl Subject<'_> {
             self.show(metric, now),
             self.show(metric, target.headline())
         );
-        Some(self.anomaly(rule, cell.status, metric, message, at_stake(now, target.headline())))
+        Some(self.anomaly(
+            rule,
+            cell.status,
+            metric,
+            message,
+            at_stake(now, target.headline()),
+        ))
     }
 }
 
 /// Rules about the whole account.
 pub fn account_rules(review: &Review, settings: &Settings) -> Vec<Anomaly> {
-    let subject = Subject { row: None, figures: &review.account, settings, currency: &review.currency };
+    let subject = Subject {
+        row: None,
+        figures: &review.account,
+        settings,
+        currency: &review.currency,
+    };
     let sales = subject.now(Metric::Sales).unwrap_or(0.0);
     [
         subject.off_target(Rule::AdShareOutOfBand, Metric::Tacos, |now, _| {
             let t = &settings.targets;
-            let edge = if now > t.ad_share_max { t.ad_share_max } else { t.ad_share_min };
+            let edge = if now > t.ad_share_max {
+                t.ad_share_max
+            } else {
+                t.ad_share_min
+            };
             (now - edge).abs() * sales
         }),
         // The whole account is at stake when its health slips.
@@ -96,8 +129,18 @@ pub fn account_rules(review: &Review, settings: &Settings) -> Vec<Anomaly> {
 }
 
 /// Rules about one SKU.
-pub fn sku_rules(row: &SkuRow, review: &Review, returns: Option<&[ReturnLine]>, settings: &Settings) -> Vec<Anomaly> {
-    let subject = Subject { row: Some(row), figures: &row.figures, settings, currency: &review.currency };
+pub fn sku_rules(
+    row: &SkuRow,
+    review: &Review,
+    returns: Option<&[ReturnLine]>,
+    settings: &Settings,
+) -> Vec<Anomaly> {
+    let subject = Subject {
+        row: Some(row),
+        figures: &row.figures,
+        settings,
+        currency: &review.currency,
+    };
     let sales = subject.now(Metric::Sales).unwrap_or(0.0);
     let mut fired = vec![
         conversion_drop(&subject),
@@ -110,8 +153,14 @@ pub fn sku_rules(row: &SkuRow, review: &Review, returns: Option<&[ReturnLine]>, 
         stockout_risk(&subject),
         aged_inventory(&subject),
         listing_inactive(&subject),
-        subject.off_target(Rule::BuyBoxLoss, Metric::BuyBox, |now, target| sales * (target - now)),
-        subject.off_target(Rule::MarginBelowTarget, Metric::GrossMargin, |now, target| sales * (target - now)),
+        subject.off_target(Rule::BuyBoxLoss, Metric::BuyBox, |now, target| {
+            sales * (target - now)
+        }),
+        subject.off_target(
+            Rule::MarginBelowTarget,
+            Metric::GrossMargin,
+            |now, target| sales * (target - now),
+        ),
         bsr_worsening(&subject),
     ];
     fired.retain(Option::is_some);
@@ -129,7 +178,11 @@ fn conversion_drop(s: &Subject<'_>) -> Option<Anomaly> {
     if drop < t.conversion_drop {
         return None;
     }
-    let severity = if drop >= 2.0 * t.conversion_drop { Status::Breach } else { Status::Watch };
+    let severity = if drop >= 2.0 * t.conversion_drop {
+        Status::Breach
+    } else {
+        Status::Watch
+    };
     let message = format!(
         "Conversion fell from {} to {} (−{:.0}%) on {} sessions",
         percent(before),
@@ -138,7 +191,13 @@ fn conversion_drop(s: &Subject<'_>) -> Option<Anomaly> {
         count(sessions)
     );
     let lost_sales = (before - now) * sessions * s.price();
-    Some(s.anomaly(Rule::ConversionDrop, severity, Metric::Conversion, message, lost_sales))
+    Some(s.anomaly(
+        Rule::ConversionDrop,
+        severity,
+        Metric::Conversion,
+        message,
+        lost_sales,
+    ))
 }
 
 fn ad_spend_spike(s: &Subject<'_>) -> Option<Anomaly> {
@@ -148,19 +207,37 @@ fn ad_spend_spike(s: &Subject<'_>) -> Option<Anomaly> {
         return None;
     }
     let growth = spend / spend_before - 1.0;
-    let sales_growth = if sales_before > 0.0 { sales / sales_before - 1.0 } else { f64::INFINITY };
+    let sales_growth = if sales_before > 0.0 {
+        sales / sales_before - 1.0
+    } else {
+        f64::INFINITY
+    };
     if growth < s.settings.thresholds.ad_spend_spike || sales_growth >= growth / 2.0 {
         return None;
     }
-    let severity = if growth >= 1.0 { Status::Breach } else { Status::Watch };
+    let severity = if growth >= 1.0 {
+        Status::Breach
+    } else {
+        Status::Watch
+    };
     let message = format!(
         "Ad spend rose {} ({} → {}) while ad sales changed {}",
         change(Metric::AdSpend, growth),
         money(spend_before, s.currency),
         money(spend, s.currency),
-        if sales_before > 0.0 { change(Metric::AdSales, sales_growth) } else { "from nothing".to_owned() }
+        if sales_before > 0.0 {
+            change(Metric::AdSales, sales_growth)
+        } else {
+            "from nothing".to_owned()
+        }
     );
-    Some(s.anomaly(Rule::AdSpendSpike, severity, Metric::AdSpend, message, spend - spend_before))
+    Some(s.anomaly(
+        Rule::AdSpendSpike,
+        severity,
+        Metric::AdSpend,
+        message,
+        spend - spend_before,
+    ))
 }
 
 fn low_ctr(s: &Subject<'_>) -> Option<Anomaly> {
@@ -203,7 +280,13 @@ fn return_spike(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Option<Anoma
         count(returned),
         count(s.now(Metric::Units).unwrap_or(0.0))
     );
-    let mut anomaly = s.anomaly(Rule::ReturnSpike, Status::Breach, Metric::ReturnRate, message, returned * s.price());
+    let mut anomaly = s.anomaly(
+        Rule::ReturnSpike,
+        Status::Breach,
+        Metric::ReturnRate,
+        message,
+        returned * s.price(),
+    );
     anomaly.evidence = return_evidence(s, returns);
     Some(anomaly)
 }
@@ -213,7 +296,9 @@ fn trailing_return_rate(figures: &Figures) -> Option<f64> {
     let returned = figures.series(Metric::ReturnedUnits)?;
     let units = figures.series(Metric::Units)?;
     let weeks = TREND_WEEKS - 5..TREND_WEEKS - 1;
-    let pairs: Vec<(f64, f64)> = weeks.filter_map(|w| Some((returned[w]?, units[w]?))).collect();
+    let pairs: Vec<(f64, f64)> = weeks
+        .filter_map(|w| Some((returned[w]?, units[w]?)))
+        .collect();
     let sold: f64 = pairs.iter().map(|p| p.1).sum();
     (sold > 0.0).then(|| pairs.iter().map(|p| p.0).sum::<f64>() / sold)
 }
@@ -223,7 +308,11 @@ fn return_evidence(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Vec<Strin
     let own: Vec<ReturnLine> = returns
         .unwrap_or_default()
         .iter()
-        .filter(|line| row.sku.as_deref().map_or(line.asin == row.asin, |sku| line.sku == sku))
+        .filter(|line| {
+            row.sku
+                .as_deref()
+                .map_or(line.asin == row.asin, |sku| line.sku == sku)
+        })
         .cloned()
         .collect();
     let mut evidence = Vec::new();
@@ -240,7 +329,11 @@ fn stockout_risk(s: &Subject<'_>) -> Option<Anomaly> {
     if days >= lead {
         return None;
     }
-    let severity = if days < lead / 2.0 { Status::Breach } else { Status::Watch };
+    let severity = if days < lead / 2.0 {
+        Status::Breach
+    } else {
+        Status::Watch
+    };
     let message = format!(
         "{:.0} days of supply against a {lead:.0}-day lead time ({} units available, {} sold this week)",
         days,
@@ -248,7 +341,13 @@ fn stockout_risk(s: &Subject<'_>) -> Option<Anomaly> {
         count(s.now(Metric::Units).unwrap_or(0.0))
     );
     let weekly_sales = s.now(Metric::Sales).unwrap_or(0.0);
-    Some(s.anomaly(Rule::StockoutRisk, severity, Metric::DaysOfSupply, message, weekly_sales * (lead - days) / 7.0))
+    Some(s.anomaly(
+        Rule::StockoutRisk,
+        severity,
+        Metric::DaysOfSupply,
+        message,
+        weekly_sales * (lead - days) / 7.0,
+    ))
 }
 
 fn aged_inventory(s: &Subject<'_>) -> Option<Anomaly> {
@@ -262,7 +361,13 @@ fn aged_inventory(s: &Subject<'_>) -> Option<Anomaly> {
         count(aged),
         money(surcharge, s.currency)
     );
-    Some(s.anomaly(Rule::AgedInventory, Status::Watch, Metric::Aged181PlusUnits, message, aged * s.price()))
+    Some(s.anomaly(
+        Rule::AgedInventory,
+        Status::Watch,
+        Metric::Aged181PlusUnits,
+        message,
+        aged * s.price(),
+    ))
 }
 
 fn listing_inactive(s: &Subject<'_>) -> Option<Anomaly> {
@@ -272,7 +377,13 @@ fn listing_inactive(s: &Subject<'_>) -> Option<Anomaly> {
     }
     let message = format!("No sessions this week ({} the week before)", count(before));
     let lost = s.before(Metric::Sales).unwrap_or(0.0);
-    Some(s.anomaly(Rule::ListingInactive, Status::Breach, Metric::Sessions, message, lost))
+    Some(s.anomaly(
+        Rule::ListingInactive,
+        Status::Breach,
+        Metric::Sessions,
+        message,
+        lost,
+    ))
 }
 
 fn bsr_worsening(s: &Subject<'_>) -> Option<Anomaly> {
@@ -284,9 +395,20 @@ fn bsr_worsening(s: &Subject<'_>) -> Option<Anomaly> {
     if worse < s.settings.thresholds.bsr_worsening {
         return None;
     }
-    let message = format!("Best Sellers Rank worsened {} (#{} → #{})", change(Metric::Bsr, worse), count(before), count(now));
+    let message = format!(
+        "Best Sellers Rank worsened {} (#{} → #{})",
+        change(Metric::Bsr, worse),
+        count(before),
+        count(now)
+    );
     let sales = s.now(Metric::Sales).unwrap_or(0.0);
-    Some(s.anomaly(Rule::BsrWorsening, Status::Watch, Metric::Bsr, message, sales * worse.min(1.0) * 0.5))
+    Some(s.anomaly(
+        Rule::BsrWorsening,
+        Status::Watch,
+        Metric::Bsr,
+        message,
+        sales * worse.min(1.0) * 0.5,
+    ))
 }
 
 #[cfg(test)]

@@ -64,7 +64,14 @@ fn data(week: IsoWeek, w: &Week) -> WeekData {
         vec![AdvertisedProduct {
             sku: Some("S1".into()),
             asin: Some("A1".into()),
-            figures: AdFigures { impressions, clicks, spend: Money::from_cents(spend), sales: Money::from_cents(sales), orders: 5, units: 5 },
+            figures: AdFigures {
+                impressions,
+                clicks,
+                spend: Money::from_cents(spend),
+                sales: Money::from_cents(sales),
+                orders: 5,
+                units: 5,
+            },
         }]
     });
     data.returns = w.returned.map(|n| {
@@ -96,7 +103,11 @@ fn data(week: IsoWeek, w: &Week) -> WeekData {
             days_of_supply: None,
         }]
     });
-    data.figures = w.odr.map(|odr| WeekFigures { odr: Some(odr), ipi: Some(600.0), ..WeekFigures::default() });
+    data.figures = w.odr.map(|odr| WeekFigures {
+        odr: Some(odr),
+        ipi: Some(600.0),
+        ..WeekFigures::default()
+    });
     data
 }
 
@@ -105,18 +116,34 @@ fn rules_for(history: &Week, now: &Week) -> Vec<(Rule, Status)> {
     let newest: IsoWeek = "2026-W47".parse().unwrap();
     let mut weeks: Vec<WeekData> = (1..=4u64)
         .rev()
-        .map(|back| data(IsoWeek::containing(newest.monday() - Days::new(7 * back)), history))
+        .map(|back| {
+            data(
+                IsoWeek::containing(newest.monday() - Days::new(7 * back)),
+                history,
+            )
+        })
         .collect();
     weeks.push(data(newest, now));
-    let costs = [SkuCost { sku: "S1".into(), unit_cost: Money::from_cents(500), fba_fee: Money::from_cents(300), referral_rate: 0.15 }];
+    let costs = [SkuCost {
+        sku: "S1".into(),
+        unit_cost: Money::from_cents(500),
+        fba_fee: Money::from_cents(300),
+        referral_rate: 0.15,
+    }];
     let settings = Settings::default();
     let review = build_review(&weeks, &costs, &settings).unwrap();
     let returns = weeks.last().and_then(|w| w.returns.clone());
-    diagnose(&review, returns.as_deref(), &settings).into_iter().map(|a| (a.rule, a.severity)).collect()
+    diagnose(&review, returns.as_deref(), &settings)
+        .into_iter()
+        .map(|a| (a.rule, a.severity))
+        .collect()
 }
 
 fn fired(history: &Week, now: &Week) -> Vec<Rule> {
-    rules_for(history, now).into_iter().map(|(rule, _)| rule).collect()
+    rules_for(history, now)
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .collect()
 }
 
 #[test]
@@ -126,76 +153,174 @@ fn a_healthy_week_fires_nothing() {
 
 #[test]
 fn conversion_drop_of_twenty_percent_fires_but_a_ten_percent_dip_does_not() {
-    let drop = Week { units: 80, ..healthy() };
+    let drop = Week {
+        units: 80,
+        ..healthy()
+    };
     assert!(fired(&healthy(), &drop).contains(&Rule::ConversionDrop));
-    let dip = Week { units: 90, ..healthy() };
+    let dip = Week {
+        units: 90,
+        ..healthy()
+    };
     assert!(!fired(&healthy(), &dip).contains(&Rule::ConversionDrop));
-    let few_sessions = Week { sessions: 90, units: 10, ..healthy() };
-    let fewer = Week { sessions: 90, units: 5, ..healthy() };
+    let few_sessions = Week {
+        sessions: 90,
+        units: 10,
+        ..healthy()
+    };
+    let fewer = Week {
+        sessions: 90,
+        units: 5,
+        ..healthy()
+    };
     assert!(!fired(&few_sessions, &fewer).contains(&Rule::ConversionDrop));
 }
 
 #[test]
 fn ad_spend_spike_without_matching_sales() {
-    let spike = Week { ads: Some((150_000, 1000, 80_000, 208_000)), ..healthy() };
+    let spike = Week {
+        ads: Some((150_000, 1000, 80_000, 208_000)),
+        ..healthy()
+    };
     assert!(rules_for(&healthy(), &spike).contains(&(Rule::AdSpendSpike, Status::Breach)));
-    let growth = Week { ads: Some((150_000, 1000, 80_000, 400_000)), ..healthy() };
+    let growth = Week {
+        ads: Some((150_000, 1000, 80_000, 400_000)),
+        ..healthy()
+    };
     assert!(!fired(&healthy(), &growth).contains(&Rule::AdSpendSpike));
 }
 
 #[test]
 fn acos_over_target_and_low_ctr() {
-    let costly = Week { ads: Some((100_000, 500, 50_000, 125_000)), ..healthy() };
+    let costly = Week {
+        ads: Some((100_000, 500, 50_000, 125_000)),
+        ..healthy()
+    };
     assert!(rules_for(&healthy(), &costly).contains(&(Rule::AcosOverTarget, Status::Breach)));
-    let unclicked = Week { ads: Some((1_000_000, 500, 40_000, 200_000)), ..healthy() };
+    let unclicked = Week {
+        ads: Some((1_000_000, 500, 40_000, 200_000)),
+        ..healthy()
+    };
     assert!(fired(&healthy(), &unclicked).contains(&Rule::LowCtr));
 }
 
 #[test]
 fn return_spike_against_the_trailing_average() {
-    let spike = Week { returned: Some(8), ..healthy() };
+    let spike = Week {
+        returned: Some(8),
+        ..healthy()
+    };
     assert!(fired(&healthy(), &spike).contains(&Rule::ReturnSpike));
-    let few = Week { returned: Some(2), units: 20, sessions: 200, ..healthy() };
-    assert!(!fired(&Week { returned: Some(0), ..healthy() }, &few).contains(&Rule::ReturnSpike), "under 3 units");
-    let no_history = Week { returned: None, ..healthy() };
-    let high = Week { returned: Some(12), ..healthy() };
-    assert!(fired(&no_history, &high).contains(&Rule::ReturnSpike), "12 % with no history");
+    let few = Week {
+        returned: Some(2),
+        units: 20,
+        sessions: 200,
+        ..healthy()
+    };
+    assert!(
+        !fired(
+            &Week {
+                returned: Some(0),
+                ..healthy()
+            },
+            &few
+        )
+        .contains(&Rule::ReturnSpike),
+        "under 3 units"
+    );
+    let no_history = Week {
+        returned: None,
+        ..healthy()
+    };
+    let high = Week {
+        returned: Some(12),
+        ..healthy()
+    };
+    assert!(
+        fired(&no_history, &high).contains(&Rule::ReturnSpike),
+        "12 % with no history"
+    );
 }
 
 #[test]
 fn stock_rules() {
-    let low = Week { stock: Some((100, 0)), ..healthy() };
+    let low = Week {
+        stock: Some((100, 0)),
+        ..healthy()
+    };
     assert!(rules_for(&healthy(), &low).contains(&(Rule::StockoutRisk, Status::Breach)));
-    let aged = Week { stock: Some((2000, 300)), ..healthy() };
+    let aged = Week {
+        stock: Some((2000, 300)),
+        ..healthy()
+    };
     assert!(fired(&healthy(), &aged).contains(&Rule::AgedInventory));
 }
 
 #[test]
 fn listing_buy_box_bsr_and_account_rules() {
-    let gone = Week { sessions: 0, units: 0, ..healthy() };
+    let gone = Week {
+        sessions: 0,
+        units: 0,
+        ..healthy()
+    };
     assert!(fired(&healthy(), &gone).contains(&Rule::ListingInactive));
-    let lost_box = Week { buy_box: 0.8, ..healthy() };
+    let lost_box = Week {
+        buy_box: 0.8,
+        ..healthy()
+    };
     assert!(fired(&healthy(), &lost_box).contains(&Rule::BuyBoxLoss));
-    let worse = Week { bsr: Some(1500), ..healthy() };
+    let worse = Week {
+        bsr: Some(1500),
+        ..healthy()
+    };
     assert!(fired(&healthy(), &worse).contains(&Rule::BsrWorsening));
-    let defects = Week { odr: Some(0.012), ..healthy() };
+    let defects = Week {
+        odr: Some(0.012),
+        ..healthy()
+    };
     assert!(rules_for(&healthy(), &defects).contains(&(Rule::OdrOverTarget, Status::Breach)));
 }
 
 #[test]
 fn no_rule_fires_on_a_missing_input() {
-    let bare = Week { ads: None, returned: None, stock: None, bsr: None, odr: None, units: 0, sessions: 0, buy_box: 0.0 };
+    let bare = Week {
+        ads: None,
+        returned: None,
+        stock: None,
+        bsr: None,
+        odr: None,
+        units: 0,
+        sessions: 0,
+        buy_box: 0.0,
+    };
     assert_eq!(fired(&bare, &bare), []);
-    let no_ads_now = Week { ads: None, ..healthy() };
-    assert!(!fired(&healthy(), &no_ads_now).iter().any(|r| matches!(r, Rule::AdSpendSpike | Rule::AcosOverTarget | Rule::LowCtr)));
+    let no_ads_now = Week {
+        ads: None,
+        ..healthy()
+    };
+    assert!(
+        !fired(&healthy(), &no_ads_now)
+            .iter()
+            .any(|r| matches!(r, Rule::AdSpendSpike | Rule::AcosOverTarget | Rule::LowCtr))
+    );
 }
 
 #[test]
 fn anomalies_rank_by_money_at_stake() {
-    let trouble = Week { units: 60, returned: Some(20), stock: Some((2000, 10)), ..healthy() };
+    let trouble = Week {
+        units: 60,
+        returned: Some(20),
+        stock: Some((2000, 10)),
+        ..healthy()
+    };
     // $800 of lost sales, $400 returned, $200 aged, ad share 8 points over on $1,200.
     assert_eq!(
         fired(&healthy(), &trouble),
-        [Rule::ConversionDrop, Rule::ReturnSpike, Rule::AgedInventory, Rule::AdShareOutOfBand]
+        [
+            Rule::ConversionDrop,
+            Rule::ReturnSpike,
+            Rule::AgedInventory,
+            Rule::AdShareOutOfBand
+        ]
     );
 }

@@ -51,7 +51,10 @@ pub fn pain_points(returns: &[ReturnLine]) -> Vec<PainPoint> {
             theme,
             units: group.units,
             skus: most_first(group.skus),
-            comments: most_first(group.comments).into_iter().map(|(c, _)| c).collect(),
+            comments: most_first(group.comments)
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect(),
         })
         .collect();
     points.sort_by(|a, b| b.units.cmp(&a.units).then_with(|| a.reason.cmp(&b.reason)));
@@ -85,7 +88,11 @@ mod tests {
     #[test]
     fn size_complaints_become_one_pain_point() {
         let returns = [
-            line("MAT", "NOT_AS_DESCRIBED", "Much smaller than the listing says"),
+            line(
+                "MAT",
+                "NOT_AS_DESCRIBED",
+                "Much smaller than the listing says",
+            ),
             line("MAT", "NOT_AS_DESCRIBED", "Too small for my bathroom"),
             line("MAT2", "NOT_AS_DESCRIBED", "smaller than pictured"),
             line("MAT", "NOT_AS_DESCRIBED", "Color is off"),
@@ -94,7 +101,10 @@ mod tests {
         let points = pain_points(&returns);
         assert_eq!(points[0].reason, "not as described — size");
         assert_eq!(points[0].units, 3);
-        assert_eq!(points[0].skus, [("MAT".to_owned(), 2), ("MAT2".to_owned(), 1)]);
+        assert_eq!(
+            points[0].skus,
+            [("MAT".to_owned(), 2), ("MAT2".to_owned(), 1)]
+        );
         assert_eq!(points[0].comments.len(), 3);
         assert_eq!(points.len(), 3);
     }

@@ -1,0 +1,111 @@
+//! Action items and decisions of a meeting, and what happens to them at the
+//! next one. Pure: std and chrono only.
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// Where an action item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActionStatus {
+    Open,
+    Done,
+    /// Not done, kept for the next meeting under the same id.
+    Carried,
+    Dropped,
+}
+
+impl ActionStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+            ActionStatus::Carried => "carried",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [
+            ActionStatus::Open,
+            ActionStatus::Done,
+            ActionStatus::Carried,
+            ActionStatus::Dropped,
+        ]
+        .into_iter()
+        .find(|s| s.name() == name)
+    }
+
+    /// Whether the item still needs doing (open or carried).
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::Carried)
+    }
+}
+
+impl fmt::Display for ActionStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How urgent an action item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Priority {
+    Low,
+    #[default]
+    Normal,
+    High,
+}
+
+impl Priority {
+    pub fn name(self) -> &'static str {
+        match self {
+            Priority::Low => "low",
+            Priority::Normal => "normal",
+            Priority::High => "high",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Priority::Low, Priority::Normal, Priority::High]
+            .into_iter()
+            .find(|p| p.name() == name)
+    }
+}
+
+/// One action item: who does what by when, for which SKU and KPI.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionItem {
+    /// Stable across meetings, e.g. `2026-W48-03`.
+    pub id: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub sku: Option<String>,
+    /// The KPI the action should move (a metric name).
+    pub kpi: Option<String>,
+    pub priority: Priority,
+    pub status: ActionStatus,
+    pub created: Option<DateTime<FixedOffset>>,
+    /// The meeting it was carried from.
+    pub carried_from: Option<String>,
+    pub weeks_carried: u32,
+    pub closed_at: Option<DateTime<FixedOffset>>,
+    pub note: Option<String>,
+}
+
+impl ActionItem {
+    /// Whether it is still open after its due date.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_open() && self.due.is_some_and(|due| due < today)
+    }
+}
+
+/// A decision taken in the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub id: String,
+    pub text: String,
+    pub section: String,
+    pub time: Option<DateTime<FixedOffset>>,
+}

@@ -1,0 +1,47 @@
+//! Everything the meeting discusses about one week: the review (KPIs judged
+//! against targets and last week), the diagnosis and the customer voice.
+//! Pure: std only.
+
+use super::diagnosis::{Anomaly, diagnose};
+use super::facts::SkuCost;
+use super::review::{Review, SkuRow, build_review};
+use super::settings::Settings;
+use super::voice::{PainPoint, pain_points};
+use super::week_data::WeekData;
+
+/// The reviewed week, diagnosed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekReport {
+    pub review: Review,
+    pub anomalies: Vec<Anomaly>,
+    pub voice: Vec<PainPoint>,
+}
+
+impl WeekReport {
+    /// Builds the report of the last of `weeks` (oldest first).
+    pub fn build(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) -> Option<Self> {
+        let review = build_review(weeks, costs, settings)?;
+        let returns = weeks.last().and_then(|w| w.returns.as_deref());
+        let anomalies = diagnose(&review, returns, settings);
+        let voice = returns.map(pain_points).unwrap_or_default();
+        Some(Self {
+            review,
+            anomalies,
+            voice,
+        })
+    }
+
+    /// The SKUs with at least one anomaly, in the review's order.
+    pub fn problem_skus(&self) -> Vec<&SkuRow> {
+        self.review
+            .skus
+            .iter()
+            .filter(|row| {
+                let name = row.sku.as_deref().unwrap_or(&row.key);
+                self.anomalies
+                    .iter()
+                    .any(|a| a.sku.as_deref() == Some(name))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,144 @@
+//! `opsdeck kpis --format json`: the week's KPIs, anomalies and customer
+//! voice. Field names are a contract; ratios are fractions (0.25), not percent.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::domain::metric::Metric;
+use crate::domain::review::{Figures, MetricCell};
+use crate::domain::settings::Settings;
+use crate::domain::week_report::WeekReport;
+
+#[derive(Serialize)]
+struct KpisJson<'a> {
+    schema: u32,
+    week: String,
+    previous_week: Option<String>,
+    currency: &'a str,
+    account: BTreeMap<&'static str, CellJson>,
+    skus: Vec<SkuJson<'a>>,
+    anomalies: Vec<AnomalyJson<'a>>,
+    voice: Vec<VoiceJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CellJson {
+    value: Option<f64>,
+    previous: Option<f64>,
+    change: Option<f64>,
+    target: Option<f64>,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct SkuJson<'a> {
+    sku: &'a str,
+    asin: &'a str,
+    parent_asin: &'a str,
+    title: &'a str,
+    metrics: BTreeMap<&'static str, CellJson>,
+}
+
+#[derive(Serialize)]
+struct AnomalyJson<'a> {
+    rule: &'static str,
+    severity: &'static str,
+    sku: Option<&'a str>,
+    asin: Option<&'a str>,
+    metric: &'static str,
+    value: Option<f64>,
+    previous: Option<f64>,
+    message: &'a str,
+    evidence: &'a [String],
+    checks: &'static [&'static str],
+    at_stake: f64,
+}
+
+#[derive(Serialize)]
+struct VoiceJson<'a> {
+    reason: &'a str,
+    code: &'a str,
+    units: i64,
+    skus: Vec<VoiceSkuJson<'a>>,
+    comments: &'a [String],
+}
+
+#[derive(Serialize)]
+struct VoiceSkuJson<'a> {
+    sku: &'a str,
+    units: i64,
+}
+
+/// The report as pretty-printed JSON.
+pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
+    let review = &report.review;
+    let json = KpisJson {
+        schema: 1,
+        week: review.week.to_string(),
+        previous_week: review.previous_week.map(|w| w.to_string()),
+        currency: &review.currency,
+        account: metrics(&review.account, settings),
+        skus: review
+            .skus
+            .iter()
+            .map(|row| SkuJson {
+                sku: row.sku.as_deref().unwrap_or(&row.key),
+                asin: &row.asin,
+                parent_asin: &row.parent_asin,
+                title: &row.title,
+                metrics: metrics(&row.figures, settings),
+            })
+            .collect(),
+        anomalies: report
+            .anomalies
+            .iter()
+            .map(|a| AnomalyJson {
+                rule: a.rule.name(),
+                severity: a.severity.name(),
+                sku: a.sku.as_deref(),
+                asin: a.asin.as_deref(),
+                metric: a.metric.name(),
+                value: a.value,
+                previous: a.previous,
+                message: &a.message,
+                evidence: &a.evidence,
+                checks: a.checks(),
+                at_stake: (a.at_stake * 100.0).round() / 100.0,
+            })
+            .collect(),
+        voice: report
+            .voice
+            .iter()
+            .map(|p| VoiceJson {
+                reason: &p.reason,
+                code: &p.code,
+                units: p.units,
+                skus: p
+                    .skus
+                    .iter()
+                    .map(|(sku, units)| VoiceSkuJson { sku, units: *units })
+                    .collect(),
+                comments: &p.comments,
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+}
+
+fn metrics(figures: &Figures, settings: &Settings) -> BTreeMap<&'static str, CellJson> {
+    Metric::ALL
+        .iter()
+        .map(|&metric| (metric.name(), cell_json(figures.cell(metric, settings))))
+        .collect()
+}
+
+fn cell_json(cell: MetricCell) -> CellJson {
+    CellJson {
+        value: cell.value,
+        previous: cell.previous,
+        change: cell.change,
+        target: cell.target.map(crate::domain::judgement::Target::headline),
+        status: cell.status.name(),
+    }
+}

@@ -1,0 +1,82 @@
+//! `opsdeck kpis --format md`: the KPI dashboard as Markdown tables.
+
+use crate::domain::metric::Metric;
+use crate::domain::review::SkuRow;
+use crate::domain::settings::Settings;
+use crate::domain::week_report::WeekReport;
+
+use super::kpis_text::TABLE_METRICS;
+use super::markdown::{figure, table};
+
+/// The account metrics the dashboard opens with.
+pub const ACCOUNT_METRICS: [Metric; 14] = [
+    Metric::Sales,
+    Metric::Units,
+    Metric::Sessions,
+    Metric::Conversion,
+    Metric::BuyBox,
+    Metric::AdSpend,
+    Metric::Acos,
+    Metric::Tacos,
+    Metric::GrossMargin,
+    Metric::DaysOfSupply,
+    Metric::InventoryTurnover,
+    Metric::ReturnRate,
+    Metric::Odr,
+    Metric::Ipi,
+];
+
+/// The account's KPIs as a two-column table.
+pub fn account_table(report: &WeekReport, settings: &Settings) -> String {
+    let review = &report.review;
+    let rows: Vec<Vec<String>> = ACCOUNT_METRICS
+        .iter()
+        .map(|m| {
+            vec![
+                m.label().to_owned(),
+                figure(&review.account, *m, settings, &review.currency),
+            ]
+        })
+        .collect();
+    table(&["KPI", review.week.to_string().as_str()], &rows)
+}
+
+/// A table of `skus` with the main metrics.
+pub fn sku_table(skus: &[&SkuRow], report: &WeekReport, settings: &Settings) -> String {
+    let mut headers = vec!["SKU", "Title"];
+    headers.extend(TABLE_METRICS.iter().map(|m| m.label()));
+    let rows: Vec<Vec<String>> = skus
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                row.sku.clone().unwrap_or_else(|| row.key.clone()),
+                short(&row.title),
+            ];
+            cells.extend(
+                TABLE_METRICS
+                    .iter()
+                    .map(|m| figure(&row.figures, *m, settings, &report.review.currency)),
+            );
+            cells
+        })
+        .collect();
+    table(&headers, &rows)
+}
+
+fn short(title: &str) -> String {
+    super::text_table::truncate(title, 40)
+}
+
+/// The whole KPI dashboard: account, then every SKU, then the anomalies.
+pub fn to_markdown(report: &WeekReport, settings: &Settings) -> String {
+    let review = &report.review;
+    let skus: Vec<&SkuRow> = review.skus.iter().collect();
+    let mut out = format!("# KPIs — {}\n\n", review.week);
+    out.push_str(&account_table(report, settings));
+    out.push_str("\n## SKUs\n\n");
+    out.push_str(&sku_table(&skus, report, settings));
+    out.push_str(
+        "\n✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input\n",
+    );
+    out
+}

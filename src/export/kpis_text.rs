@@ -1,0 +1,134 @@
+//! `opsdeck kpis --format table`: the week at a glance for people — account
+//! line, then a line per SKU, each figure with its status symbol and its
+//! change arrow, coloured when the output is a terminal.
+
+use crate::domain::format;
+use crate::domain::judgement::Status;
+use crate::domain::metric::Metric;
+use crate::domain::review::Figures;
+use crate::domain::settings::Settings;
+use crate::domain::week_report::WeekReport;
+
+use super::text_table::{Align, Column, TextCell, Tone, render};
+
+/// The metrics the table shows, in order.
+pub const TABLE_METRICS: [Metric; 9] = [
+    Metric::Sales,
+    Metric::Units,
+    Metric::Sessions,
+    Metric::Conversion,
+    Metric::Acos,
+    Metric::Tacos,
+    Metric::DaysOfSupply,
+    Metric::ReturnRate,
+    Metric::Bsr,
+];
+
+/// The tone a status is shown in.
+pub fn status_tone(status: Status) -> Tone {
+    match status {
+        Status::None => Tone::Plain,
+        Status::Ok => Tone::Good,
+        Status::Watch => Tone::Warning,
+        Status::Breach => Tone::Bad,
+    }
+}
+
+/// One judged figure as `value symbol arrow`, e.g. `8.9% ✖↓`.
+pub fn figure_cell(
+    figures: &Figures,
+    metric: Metric,
+    settings: &Settings,
+    currency: &str,
+) -> TextCell {
+    let cell = figures.cell(metric, settings);
+    let Some(value) = cell.value else {
+        return TextCell::toned("—", Tone::Dim);
+    };
+    let arrow = match cell.change.filter(|c| c.abs() > 1e-9) {
+        Some(change) if change > 0.0 => "↑",
+        Some(_) => "↓",
+        None => " ",
+    };
+    let text = format!(
+        "{}{}{arrow}",
+        format::value(metric, value, currency),
+        cell.status.symbol()
+    );
+    let tone = match cell.status {
+        Status::None => match cell.change.and_then(|c| metric.change_is_good(c)) {
+            Some(true) => Tone::Good,
+            Some(false) if cell.change.is_some_and(|c| c.abs() >= 0.15) => Tone::Bad,
+            _ => Tone::Plain,
+        },
+        status => status_tone(status),
+    };
+    TextCell::toned(text, tone)
+}
+
+/// The KPI table as text.
+pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> String {
+    let review = &report.review;
+    let mut columns = vec![
+        Column {
+            header: "SKU",
+            align: Align::Left,
+            max_width: 16,
+        },
+        Column {
+            header: "Title",
+            align: Align::Left,
+            max_width: 26,
+        },
+    ];
+    columns.extend(TABLE_METRICS.iter().map(|m| Column {
+        header: m.label(),
+        align: Align::Right,
+        max_width: 14,
+    }));
+    let row = |key: &str, title: &str, figures: &Figures| {
+        let mut cells = vec![TextCell::plain(key), TextCell::plain(title)];
+        cells.extend(
+            TABLE_METRICS
+                .iter()
+                .map(|m| figure_cell(figures, *m, settings, &review.currency)),
+        );
+        cells
+    };
+    let mut rows = vec![row("ACCOUNT", "all SKUs", &review.account)];
+    rows.extend(
+        review
+            .skus
+            .iter()
+            .map(|s| row(s.sku.as_deref().unwrap_or(&s.key), &s.title, &s.figures)),
+    );
+    let mut out = format!(
+        "{} — week {}{}\n\n",
+        settings.title,
+        review.week,
+        review
+            .previous_week
+            .map(|w| format!(" (compared with {w})"))
+            .unwrap_or_default()
+    );
+    out.push_str(&render(&columns, &rows, colour));
+    out.push_str(
+        "\n✔ on target   ▲ watch   ✖ breach   ↑↓ change since last week   — missing input\n",
+    );
+    if !report.anomalies.is_empty() {
+        out.push_str(&format!(
+            "\n{} anomalies, most money at stake first:\n",
+            report.anomalies.len()
+        ));
+        for anomaly in &report.anomalies {
+            let who = anomaly.sku.as_deref().unwrap_or("account");
+            out.push_str(&format!(
+                "  {} {} {who}: {}\n",
+                anomaly.severity.symbol(),
+                anomaly.rule,
+                anomaly.message
+            ));
+        }
+    }
+    out
+}

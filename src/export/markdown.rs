@@ -1,0 +1,44 @@
+//! Markdown building blocks shared by the KPI export and the pre-read:
+//! tables that render in mail, Notion and Feishu, and safe cell text.
+
+use crate::domain::format;
+use crate::domain::metric::Metric;
+use crate::domain::review::Figures;
+use crate::domain::settings::Settings;
+
+/// A Markdown table.
+pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = format!("| {} |\n", headers.join(" | "));
+    out.push_str(&format!(
+        "|{}\n",
+        headers.iter().map(|_| "---|").collect::<String>()
+    ));
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+/// Cell text that cannot break a table: pipes escaped, line breaks folded.
+pub fn escape(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// A judged figure for Markdown: `8.9% ✖ (-3.5 pts)`.
+pub fn figure(figures: &Figures, metric: Metric, settings: &Settings, currency: &str) -> String {
+    let cell = figures.cell(metric, settings);
+    let Some(value) = cell.value else {
+        return "—".to_owned();
+    };
+    let mut text = format::value(metric, value, currency);
+    let symbol = cell.status.symbol().trim();
+    if !symbol.is_empty() {
+        text.push(' ');
+        text.push_str(symbol);
+    }
+    if let Some(change) = cell.change {
+        text.push_str(&format!(" ({})", format::change(metric, change)));
+    }
+    text
+}

@@ -1,0 +1,285 @@
+//! `opsdeck prep`: the pre-read the team reads before the meeting — agenda,
+//! KPI dashboard, ads, inventory, customer voice, anomalies with their
+//! checks, and the open action items of the last meeting — as Markdown that
+//! reads well in mail and renders in Notion or Feishu.
+
+use std::fmt::Write as _;
+
+use crate::domain::action::ActionItem;
+use crate::domain::format;
+use crate::domain::metric::Metric;
+use crate::domain::review::SkuRow;
+use crate::domain::settings::Settings;
+use crate::domain::week_report::WeekReport;
+
+use super::kpis_md::{account_table, sku_table};
+use super::markdown::{escape, figure, table};
+
+/// The pre-read for the meeting that reviews `report`'s week.
+pub fn to_prep(report: &WeekReport, settings: &Settings, open_actions: &[ActionItem]) -> String {
+    let review = &report.review;
+    let mut out = format!(
+        "# {} — pre-read for the meeting of {}\n\nReviews week {}{}. Read before the meeting; bring your answers to the open actions.\n\n",
+        escape(&settings.title),
+        review.week.next(),
+        review.week,
+        review
+            .previous_week
+            .map(|w| format!(", compared with {w}"))
+            .unwrap_or_default()
+    );
+    agenda(&mut out, settings);
+    out.push_str("## KPI dashboard\n\n");
+    out.push_str(&account_table(report, settings));
+    let problems = report.problem_skus();
+    if !problems.is_empty() {
+        out.push_str("\n### SKUs with problems\n\n");
+        out.push_str(&sku_table(&problems, report, settings));
+    }
+    ads(&mut out, report, settings);
+    inventory(&mut out, report, settings);
+    voice(&mut out, report);
+    anomalies(&mut out, report);
+    actions(&mut out, open_actions, report);
+    out.push_str(
+        "\n---\n✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input\n",
+    );
+    out
+}
+
+fn agenda(out: &mut String, settings: &Settings) {
+    let mut start = 0;
+    let rows: Vec<Vec<String>> = settings
+        .agenda
+        .iter()
+        .map(|section| {
+            let row = vec![
+                format!("+{}:{:02}", start / 60, start % 60),
+                section.name.clone(),
+                format!("{} min", section.minutes),
+            ];
+            start += section.minutes;
+            row
+        })
+        .collect();
+    let _ = write!(
+        out,
+        "## Agenda ({} minutes)\n\n{}\n",
+        settings.planned_minutes(),
+        table(&["Starts", "Section", "Time"], &rows)
+    );
+}
+
+fn ads(out: &mut String, report: &WeekReport, settings: &Settings) {
+    let review = &report.review;
+    let account = &review.account;
+    if account.current.get(Metric::AdSpend).is_none() {
+        out.push_str("\n## Advertising\n\nNo ads report this week.\n");
+        return;
+    }
+    let line: Vec<String> = [
+        Metric::AdSpend,
+        Metric::AdSales,
+        Metric::Acos,
+        Metric::Tacos,
+        Metric::Roas,
+        Metric::Ctr,
+        Metric::Cpc,
+    ]
+    .iter()
+    .map(|m| {
+        format!(
+            "{} {}",
+            m.label(),
+            figure(account, *m, settings, &review.currency)
+        )
+    })
+    .collect();
+    let _ = write!(out, "\n## Advertising\n\n{}\n\n", line.join(" · "));
+    let mut spenders: Vec<&SkuRow> = review
+        .skus
+        .iter()
+        .filter(|s| s.figures.current.get(Metric::AdSpend).unwrap_or(0.0) > 0.0)
+        .collect();
+    spenders.sort_by(|a, b| spend(b).total_cmp(&spend(a)));
+    let rows: Vec<Vec<String>> = spenders
+        .iter()
+        .take(5)
+        .map(|s| {
+            let mut row = vec![name(s)];
+            row.extend(
+                [Metric::AdSpend, Metric::AdSales, Metric::Acos, Metric::Ctr]
+                    .iter()
+                    .map(|m| figure(&s.figures, *m, settings, &review.currency)),
+            );
+            row
+        })
+        .collect();
+    out.push_str("Top spenders:\n\n");
+    out.push_str(&table(
+        &["SKU", "Ad spend", "Ad sales", "ACoS", "CTR"],
+        &rows,
+    ));
+}
+
+fn spend(row: &SkuRow) -> f64 {
+    row.figures.current.get(Metric::AdSpend).unwrap_or(0.0)
+}
+
+fn name(row: &SkuRow) -> String {
+    row.sku.clone().unwrap_or_else(|| row.key.clone())
+}
+
+fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
+    let review = &report.review;
+    let account = &review.account;
+    let _ = write!(
+        out,
+        "\n## Inventory\n\nAvailable {} · inbound {} · days of supply {} · turnover {} · aged 181+ {} · IPI {}\n\n",
+        figure(account, Metric::AvailableUnits, settings, &review.currency),
+        figure(account, Metric::InboundUnits, settings, &review.currency),
+        figure(account, Metric::DaysOfSupply, settings, &review.currency),
+        figure(
+            account,
+            Metric::InventoryTurnover,
+            settings,
+            &review.currency
+        ),
+        figure(
+            account,
+            Metric::Aged181PlusUnits,
+            settings,
+            &review.currency
+        ),
+        figure(account, Metric::Ipi, settings, &review.currency),
+    );
+    let lead = settings.targets.lead_time_days;
+    let rows: Vec<Vec<String>> = review
+        .skus
+        .iter()
+        .filter(|s| {
+            let values = &s.figures.current;
+            values.get(Metric::DaysOfSupply).is_some_and(|d| d < lead)
+                || values.get(Metric::Aged181PlusUnits).unwrap_or(0.0) > 0.0
+        })
+        .map(|s| {
+            let mut row = vec![name(s)];
+            row.extend(
+                [
+                    Metric::AvailableUnits,
+                    Metric::InboundUnits,
+                    Metric::DaysOfSupply,
+                    Metric::Aged181PlusUnits,
+                    Metric::StorageSurcharge,
+                ]
+                .iter()
+                .map(|m| figure(&s.figures, *m, settings, &review.currency)),
+            );
+            row
+        })
+        .collect();
+    if !rows.is_empty() {
+        let _ = write!(
+            out,
+            "Below the {lead:.0}-day lead time or aged past 181 days:\n\n"
+        );
+        out.push_str(&table(
+            &[
+                "SKU",
+                "Available",
+                "Inbound",
+                "Days of supply",
+                "Aged 181+",
+                "Surcharge",
+            ],
+            &rows,
+        ));
+    }
+}
+
+fn voice(out: &mut String, report: &WeekReport) {
+    out.push_str("\n## Customer voice\n\n");
+    if report.voice.is_empty() {
+        out.push_str("No returns report this week, or no returns.\n");
+        return;
+    }
+    for point in report.voice.iter().take(6) {
+        let skus: Vec<String> = point
+            .skus
+            .iter()
+            .take(4)
+            .map(|(sku, n)| format!("{sku} ({n})"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "- **{}** — {} units: {}",
+            escape(&point.reason),
+            point.units,
+            escape(&skus.join(", "))
+        );
+        for comment in point.comments.iter().take(2) {
+            let _ = writeln!(out, "  - “{}”", escape(comment));
+        }
+    }
+}
+
+fn anomalies(out: &mut String, report: &WeekReport) {
+    out.push_str("\n## Diagnosis\n\n");
+    if report.anomalies.is_empty() {
+        out.push_str("No anomalies this week.\n");
+        return;
+    }
+    for (i, anomaly) in report.anomalies.iter().enumerate() {
+        let who = anomaly.sku.as_deref().unwrap_or("Account");
+        let _ = writeln!(
+            out,
+            "{}. {} **{who}** `{}` — {} (at stake ≈ {})",
+            i + 1,
+            anomaly.severity.symbol(),
+            anomaly.rule,
+            escape(&anomaly.message),
+            format::money(anomaly.at_stake, &report.review.currency)
+        );
+        for line in &anomaly.evidence {
+            let _ = writeln!(out, "   - {}", escape(line.trim()));
+        }
+        let _ = writeln!(out, "   - Checks: {}", anomaly.checks().join("; "));
+    }
+}
+
+fn actions(out: &mut String, open: &[ActionItem], report: &WeekReport) {
+    out.push_str("\n## Open actions from the last meeting\n\n");
+    if open.is_empty() {
+        out.push_str("None.\n");
+        return;
+    }
+    let today = report.review.week.next().monday();
+    let rows: Vec<Vec<String>> = open
+        .iter()
+        .map(|a| {
+            let due = a
+                .due
+                .map(|d| d.format("%a %-d %b").to_string())
+                .unwrap_or_else(|| "—".to_owned());
+            let overdue = if a.is_overdue(today) {
+                " ✖ overdue"
+            } else {
+                ""
+            };
+            let carried = if a.weeks_carried > 0 {
+                format!("carried {}×", a.weeks_carried)
+            } else {
+                String::new()
+            };
+            vec![
+                a.id.clone(),
+                a.title.clone(),
+                a.owner.clone().unwrap_or_else(|| "—".to_owned()),
+                format!("{due}{overdue}"),
+                a.sku.clone().unwrap_or_default(),
+                carried,
+            ]
+        })
+        .collect();
+    out.push_str(&table(&["Id", "Action", "Owner", "Due", "SKU", ""], &rows));
+}

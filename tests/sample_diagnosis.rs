@@ -1,0 +1,65 @@
+//! On the bundled sample workspace, every planted problem of the newest week
+//! appears as its rule, and no healthy SKU is flagged.
+
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use opsdeck::domain::week_report::WeekReport;
+use opsdeck::import::weeks::load_review_weeks;
+
+fn sample_report(week: Option<&str>) -> WeekReport {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let loaded = load_review_weeks(&root, week.map(|w| w.parse().unwrap())).unwrap();
+    WeekReport::build(&loaded.weeks, &loaded.costs, &loaded.workspace.settings).unwrap()
+}
+
+#[test]
+fn every_planted_problem_and_nothing_else() {
+    let report = sample_report(None);
+    assert_eq!(report.review.week.to_string(), "2026-W47");
+    let found: BTreeSet<(String, String)> = report
+        .anomalies
+        .iter()
+        .map(|a| (a.rule.name().to_owned(), a.sku.clone().unwrap_or_default()))
+        .collect();
+    let planted: BTreeSet<(String, String)> = [
+        ("conversion_drop", "HK-CB-BAM-L"),
+        // The conversion drop comes with its causes: a lost Buy Box and a falling rank.
+        ("buy_box_loss", "HK-CB-BAM-L"),
+        ("bsr_worsening", "HK-CB-BAM-L"),
+        ("ad_spend_spike", "HK-KS-3STG"),
+        // Spend without sales drives the ACoS up too.
+        ("acos_over_target", "HK-KS-3STG"),
+        ("acos_over_target", "HK-SC-ADH-2"),
+        ("stockout_risk", "HK-SP-SIL-5"),
+        ("return_spike", "HK-BM-NV-2032"),
+        ("aged_inventory", "HK-VB-20PK"),
+        ("listing_inactive", "HK-SJ-GL-12"),
+        ("low_ctr", "HK-DR-2T"),
+    ]
+    .into_iter()
+    .map(|(rule, sku)| (rule.to_owned(), sku.to_owned()))
+    .collect();
+    assert_eq!(found, planted);
+}
+
+#[test]
+fn the_return_spike_shows_the_size_complaints() {
+    let report = sample_report(None);
+    let spike = report.anomalies.iter().find(|a| a.rule.name() == "return_spike").unwrap();
+    assert!(spike.evidence[0].contains("not as described — size"), "{:?}", spike.evidence);
+    assert_eq!(report.voice[0].reason, "not as described — size");
+    assert_eq!(report.voice[0].skus[0].0, "HK-BM-NV-2032");
+}
+
+#[test]
+fn the_week_before_is_healthy() {
+    let report = sample_report(Some("2026-W46"));
+    let rules: Vec<String> = report.anomalies.iter().map(|a| format!("{} {:?}", a.rule, a.sku)).collect();
+    assert!(
+        rules.iter().all(|r| r.contains("HK-VB-20PK") || r.contains("HK-DR-2T") || r.contains("HK-SC-ADH-2")),
+        "only the slow-building problems may show a week early: {rules:?}"
+    );
+}
