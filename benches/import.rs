@@ -52,6 +52,54 @@ fn main() {
     for path in [&business, &ads] {
         measure(path);
     }
+    let workspace = dir.join("workspace-13-weeks");
+    if !workspace.join("weeks/2026-W47").exists() {
+        write_workspace(&workspace);
+    }
+    measure_review(&workspace);
+}
+
+/// Thirteen weeks, each a 100k-row Business Report and a 100k-row ads report.
+fn write_workspace(root: &Path) {
+    for week in 35..=47u64 {
+        let dir = root.join(format!("weeks/2026-W{week}"));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("BusinessReport.csv"),
+            business_report_week(100_000, week),
+        )
+        .unwrap();
+        fs::write(dir.join("ads.csv"), advertised_products_week(100_000, week)).unwrap();
+    }
+}
+
+/// Import, KPIs of every SKU for 13 weeks, trends and diagnosis, against parsing the same files.
+fn measure_review(root: &Path) {
+    let files: Vec<_> = (35..=47)
+        .flat_map(|w| {
+            ["BusinessReport.csv", "ads.csv"].map(|f| root.join(format!("weeks/2026-W{w}/{f}")))
+        })
+        .collect();
+    let size: u64 = files.iter().map(|f| fs::metadata(f).unwrap().len()).sum();
+    let mut rows = 0;
+    let parse = median(|| rows = files.iter().map(|f| parse_only(f)).sum());
+    let mut anomalies = 0;
+    let review = median(|| {
+        let loaded = opsdeck::import::weeks::load_review_weeks(root, None).unwrap();
+        let settings = &loaded.workspace.settings;
+        let report =
+            opsdeck::domain::week_report::WeekReport::build(&loaded.weeks, &loaded.costs, settings)
+                .unwrap();
+        anomalies = report.anomalies.len();
+        std::hint::black_box(report);
+    });
+    println!(
+        "| 13 weeks of a Business Report and an ads report, with KPIs and diagnosis of every SKU ({anomalies} anomalies) | {:.1} MB | {rows} | {:.1} ms | {:.1} ms | {:.2}× | | |",
+        size as f64 / 1e6,
+        ms(parse),
+        ms(review),
+        review.as_secs_f64() / parse.as_secs_f64(),
+    );
 }
 
 fn measure(path: &Path) {
@@ -138,14 +186,19 @@ fn mix(n: u64) -> u64 {
 
 /// A Business Report by child item: one SKU per row, 1–3 SKUs per child ASIN.
 fn business_report(rows: u64) -> String {
+    business_report_week(rows, 0)
+}
+
+/// The same catalogue in week `week`: the same SKUs, other figures.
+fn business_report_week(rows: u64, week: u64) -> String {
     let mut out = format!("\u{FEFF}{BUSINESS_REPORT_HEADER}\n");
     let mut child = 0;
     for row in 0..rows {
         if mix(row).is_multiple_of(3) {
             child += 1;
         }
-        let units = mix(row ^ 7) % 400;
-        let sessions = units * 9 + mix(row ^ 3) % 500;
+        let units = mix(row ^ 7 ^ (week << 40)) % 400;
+        let sessions = units * 9 + mix(row ^ 3 ^ (week << 40)) % 500;
         BusinessRow {
             parent_asin: &format!("B0P{:07}", child / 4),
             child_asin: &format!("B0C{child:07}"),
@@ -169,17 +222,40 @@ fn business_report(rows: u64) -> String {
 
 /// A Daily advertised product report: 50k products over 10 days.
 fn advertised_products(rows: u64) -> String {
+    advertised_products_week(rows, 0)
+}
+
+/// Ads of week `week` (ISO week of 2026): 50k products, each on two days of the week.
+fn advertised_products_week(rows: u64, week: u64) -> String {
     let mut out = format!("\u{FEFF}{ADVERTISED_PRODUCT_HEADER}\n");
+    let monday = chrono::NaiveDate::from_isoywd_opt(
+        2026,
+        u32::try_from(week.max(1)).unwrap(),
+        chrono::Weekday::Mon,
+    )
+    .unwrap();
     for row in 0..rows {
         let product = row % 50_000;
-        let clicks = mix(row) % 40;
+        let clicks = mix(row ^ (week << 40)) % 40;
         let orders = clicks / 9;
+        let day = if week == 0 {
+            10 + row / 50_000
+        } else {
+            row / 50_000 % 7
+        };
+        let date = if week == 0 {
+            format!("Nov {day:02}, 2026")
+        } else {
+            (monday + chrono::Days::new(day))
+                .format("%b %d, %Y")
+                .to_string()
+        };
         AdRow {
-            date: &format!("Nov {:02}, 2026", 10 + row / 50_000),
+            date: &date,
             campaign: &format!("SP - Generated {} - Exact", product / 10),
             ad_group: "Exact",
             sku: &format!("GEN-{product:06}-FBA"),
-            asin: &format!("B0C{product:07}"),
+            asin: &format!("B0C{:07}", product / 3),
             impressions: clicks * 240 + mix(row ^ 5) % 300,
             clicks,
             spend_cents: (clicks * 87) as i64,

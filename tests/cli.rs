@@ -289,3 +289,126 @@ fn init_starts_a_workspace_and_never_overwrites() {
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
 }
+
+#[test]
+fn kpis_json_follows_the_contract() {
+    let output = opsdeck(
+        &["kpis", "sample-data", "--format", "json"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["schema"], 1);
+    assert_eq!(json["week"], "2026-W47");
+    assert_eq!(json["previous_week"], "2026-W46");
+    assert_eq!(json["currency"], "USD");
+    for key in ["value", "previous", "change", "target", "status"] {
+        assert!(json["account"]["acos"].get(key).is_some(), "{key}");
+    }
+    assert_eq!(json["account"]["acos"]["target"], 0.25);
+    let sku = &json["skus"][0];
+    for key in ["sku", "asin", "parent_asin", "title", "metrics"] {
+        assert!(sku.get(key).is_some(), "{key}");
+    }
+    let conversion = sku["metrics"]["conversion"]["value"].as_f64().unwrap();
+    assert!(
+        conversion > 0.0 && conversion < 1.0,
+        "a fraction, not a percentage"
+    );
+    let anomaly = &json["anomalies"][0];
+    for key in [
+        "rule", "severity", "sku", "asin", "metric", "value", "previous", "message", "checks",
+    ] {
+        assert!(anomaly.get(key).is_some(), "{key}");
+    }
+    assert!(["watch", "breach"].contains(&anomaly["severity"].as_str().unwrap()));
+    let voice = &json["voice"][0];
+    for key in ["reason", "units", "skus", "comments"] {
+        assert!(voice.get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn kpis_table_csv_and_markdown() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let table = opsdeck(&["kpis", "sample-data"], root);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(table.status.success());
+    assert!(text.contains("HK-CB-BAM-L"), "{text}");
+    assert!(!text.contains('\x1b'), "no colour when not a terminal");
+    let csv = opsdeck(&["kpis", "sample-data", "--format", "csv"], root);
+    let csv = String::from_utf8_lossy(&csv.stdout);
+    assert!(
+        csv.starts_with("week,sku,asin,metric,value,previous,change,target,status\n"),
+        "{csv}"
+    );
+    let md = opsdeck(
+        &[
+            "kpis",
+            "sample-data",
+            "--format",
+            "md",
+            "--week",
+            "2026-W46",
+        ],
+        root,
+    );
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.starts_with("# KPIs — 2026-W46"), "{md}");
+}
+
+#[test]
+fn prep_is_a_markdown_pre_read_with_last_meetings_actions() {
+    let output = opsdeck(
+        &["prep", "sample-data"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success());
+    for heading in [
+        "## Agenda",
+        "## KPI dashboard",
+        "## Advertising",
+        "## Inventory",
+        "## Customer voice",
+        "## Diagnosis",
+        "## Open actions from the last meeting",
+    ] {
+        assert!(text.contains(heading), "{heading} missing");
+    }
+    assert!(
+        text.contains("2026-W47-01"),
+        "open action from the last minutes"
+    );
+    assert!(!text.contains("2026-W46-01"), "a done action is not open");
+}
+
+#[test]
+fn kpis_for_a_week_without_a_folder_is_an_error() {
+    let output = opsdeck(
+        &["kpis", "sample-data", "--week", "2026-W10"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("there is no folder for 2026-W10"));
+}
+
+#[test]
+fn kpis_with_a_broken_report_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let week = dir.path().join("weeks/2026-W47");
+    fs::create_dir_all(&week).unwrap();
+    fs::write(
+        week.join("br.csv"),
+        format!("{BR_HEADER}P,C1,Mat,S1,10,one,$5.00,1\n"),
+    )
+    .unwrap();
+    let output = opsdeck(&["kpis", "."], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("br.csv:2:6"), "{stderr}");
+}

@@ -48,8 +48,16 @@ fn every_planted_problem_and_nothing_else() {
 #[test]
 fn the_return_spike_shows_the_size_complaints() {
     let report = sample_report(None);
-    let spike = report.anomalies.iter().find(|a| a.rule.name() == "return_spike").unwrap();
-    assert!(spike.evidence[0].contains("not as described — size"), "{:?}", spike.evidence);
+    let spike = report
+        .anomalies
+        .iter()
+        .find(|a| a.rule.name() == "return_spike")
+        .unwrap();
+    assert!(
+        spike.evidence[0].contains("not as described — size"),
+        "{:?}",
+        spike.evidence
+    );
     assert_eq!(report.voice[0].reason, "not as described — size");
     assert_eq!(report.voice[0].skus[0].0, "HK-BM-NV-2032");
 }
@@ -57,9 +65,15 @@ fn the_return_spike_shows_the_size_complaints() {
 #[test]
 fn the_week_before_is_healthy() {
     let report = sample_report(Some("2026-W46"));
-    let rules: Vec<String> = report.anomalies.iter().map(|a| format!("{} {:?}", a.rule, a.sku)).collect();
+    let rules: Vec<String> = report
+        .anomalies
+        .iter()
+        .map(|a| format!("{} {:?}", a.rule, a.sku))
+        .collect();
     assert!(
-        rules.iter().all(|r| r.contains("HK-VB-20PK") || r.contains("HK-DR-2T") || r.contains("HK-SC-ADH-2")),
+        rules.iter().all(|r| r.contains("HK-VB-20PK")
+            || r.contains("HK-DR-2T")
+            || r.contains("HK-SC-ADH-2")),
         "only the slow-building problems may show a week early: {rules:?}"
     );
 }

@@ -3,9 +3,9 @@
 //! summed parts; a ratio with a zero or missing part is `None`.
 //! Pure: std only.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-use super::facts::{AdFigures, SkuCost, SkuPlanning, SkuStock};
+use super::facts::{AdFigures, BusinessFacts, SkuCost, SkuPlanning, SkuStock};
 use super::metric::{Metric, MetricValues, ratio};
 use super::week_data::WeekData;
 
@@ -54,20 +54,29 @@ struct Inputs<'a> {
     cost: Option<&'a SkuCost>,
 }
 
-/// Inputs by SKU key, and the order keys first appeared in.
-#[derive(Default)]
+/// Inputs by SKU key, in the order keys first appeared.
 struct Gathered<'a> {
-    order: Vec<&'a str>,
-    inputs: HashMap<&'a str, Inputs<'a>>,
+    index: HashMap<&'a str, usize>,
+    inputs: Vec<Inputs<'a>>,
 }
 
 impl<'a> Gathered<'a> {
+    fn with_capacity(capacity: usize) -> Self {
+        let mut index = HashMap::default();
+        index.reserve(capacity);
+        Self {
+            index,
+            inputs: Vec::with_capacity(capacity),
+        }
+    }
+
     fn slot(&mut self, key: &'a str) -> &mut Inputs<'a> {
-        let order = &mut self.order;
-        self.inputs.entry(key).or_insert_with(|| {
-            order.push(key);
-            Inputs::default()
-        })
+        let next = self.inputs.len();
+        let at = *self.index.entry(key).or_insert(next);
+        if at == next {
+            self.inputs.push(Inputs::default());
+        }
+        &mut self.inputs[at]
     }
 }
 
@@ -83,35 +92,31 @@ pub fn compute_week<'a>(
     previous: Option<&WeekData>,
     costs: &'a [SkuCost],
 ) -> WeekKpis<'a> {
+    let mut skus = Vec::new();
+    let account = compute_week_with(data, previous, costs, |identity, values| {
+        skus.push(SkuKpis {
+            identity,
+            values: values.clone(),
+        });
+    });
+    WeekKpis { account, skus }
+}
+
+/// Like `compute_week`, handing each SKU's KPIs to `each` instead of keeping
+/// them (for history weeks, where only a few metrics are kept); returns the
+/// account's KPIs.
+pub fn compute_week_with<'a>(
+    data: &'a WeekData,
+    previous: Option<&WeekData>,
+    costs: &'a [SkuCost],
+    mut each: impl FnMut(SkuIdentity<'a>, &MetricValues),
+) -> MetricValues {
     let by_sku = data.keyed_by_sku();
-    let mut gathered = Gathered::default();
+    let expected = data.business.as_ref().map_or(0, |b| b.sales.len())
+        + data.inventory.as_ref().map_or(0, Vec::len) / 4;
+    let mut gathered = Gathered::with_capacity(expected);
     if let Some(business) = &data.business {
-        let listing_of: HashMap<&str, usize> = business
-            .listings
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.child_asin.as_str(), i))
-            .collect();
-        for sale in &business.sales {
-            let key = sale.sku.as_deref().unwrap_or(&sale.child_asin);
-            let listing = listing_of.get(sale.child_asin.as_str()).copied();
-            let entry = gathered.slot(key);
-            entry.units = Some(entry.units.unwrap_or(0.0) + f(sale.units));
-            entry.sales = Some(entry.sales.unwrap_or(0.0) + sale.sales.to_f64());
-            entry.orders = Some(entry.orders.unwrap_or(0.0) + f(sale.orders));
-            entry.listing = listing;
-            if entry.identity.is_none() {
-                let listing = listing.map(|i| &business.listings[i]);
-                entry.identity = Some(SkuIdentity {
-                    key,
-                    sku: sale.sku.as_deref(),
-                    asin: &sale.child_asin,
-                    parent_asin: listing.map_or("", |l| l.parent_asin.as_str()),
-                    title: listing.map_or("", |l| l.title.as_str()),
-                    category: None,
-                });
-            }
-        }
+        gather_sales(&mut gathered, business);
     }
     for product in data.advertised.iter().flatten() {
         let key = if by_sku { product.sku.as_deref() } else { None }
@@ -158,31 +163,60 @@ pub fn compute_week<'a>(
             .slot(if by_sku { &line.sku } else { &line.asin })
             .returned += f(line.quantity);
     }
-    let Gathered { order, mut inputs } = gathered;
+    let Gathered { index, mut inputs } = gathered;
     for cost in costs {
-        if let Some(entry) = inputs.get_mut(cost.sku.as_str()) {
-            entry.cost = Some(cost);
+        if let Some(&at) = index.get(cost.sku.as_str()) {
+            inputs[at].cost = Some(cost);
         }
     }
     let previous_stock = previous.map(|p| stock_by_key(p, by_sku));
-    let skus: Vec<SkuKpis<'a>> = order
-        .iter()
-        .filter_map(|key| {
-            let entry = inputs.get(key)?;
-            let identity = entry.identity?;
-            let previous = previous_stock.as_ref().and_then(|s| s.get(key).copied());
-            Some(SkuKpis {
-                identity,
-                values: sku_values(data, entry, previous),
-            })
-        })
-        .collect();
-    let account = account_values(
+    let mut totals = AccountSums::default();
+    for entry in &inputs {
+        let Some(identity) = entry.identity else {
+            continue;
+        };
+        let previous = previous_stock
+            .as_ref()
+            .and_then(|s| s.get(identity.key).copied());
+        let values = sku_values(data, entry, previous);
+        totals.add(&values);
+        each(identity, &values);
+    }
+    account_values(
         data,
-        &skus,
+        &totals,
         previous_stock.as_ref().map(|s| s.values().sum()),
-    );
-    WeekKpis { account, skus }
+    )
+}
+
+/// Sales and listings of the Business Report, by SKU.
+fn gather_sales<'a>(gathered: &mut Gathered<'a>, business: &'a BusinessFacts) {
+    let listing_of: HashMap<&str, usize> = business
+        .listings
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.child_asin.as_str(), i))
+        .collect();
+    for sale in &business.sales {
+        let key = sale.sku.as_deref().unwrap_or(&sale.child_asin);
+        let listing = listing_of.get(sale.child_asin.as_str()).copied();
+        let entry = gathered.slot(key);
+        entry.units = Some(entry.units.unwrap_or(0.0) + f(sale.units));
+        entry.sales = Some(entry.sales.unwrap_or(0.0) + sale.sales.to_f64());
+        entry.orders = Some(entry.orders.unwrap_or(0.0) + f(sale.orders));
+        entry.listing = listing;
+        if entry.identity.is_none() {
+            let listing = listing.map(|i| &business.listings[i]);
+            entry.identity = Some(SkuIdentity {
+                key,
+                sku: sale.sku.as_deref(),
+                asin: &sale.child_asin,
+                parent_asin: listing.map_or("", |l| l.parent_asin.as_str()),
+                title: listing.map_or("", |l| l.title.as_str()),
+                category: None,
+            });
+        }
+    }
 }
 
 fn identity<'a>(
@@ -220,7 +254,7 @@ fn fill_identity<'a>(entry: &mut Inputs<'a>, identity: SkuIdentity<'a>) {
 
 /// Available units by SKU key, from Manage FBA Inventory or else the planning report.
 fn stock_by_key(data: &WeekData, by_sku: bool) -> HashMap<&str, f64> {
-    let mut stock: HashMap<&str, f64> = HashMap::new();
+    let mut stock: HashMap<&str, f64> = HashMap::default();
     if let Some(inventory) = &data.inventory {
         for item in inventory {
             *stock
@@ -279,7 +313,7 @@ fn sku_values(data: &WeekData, entry: &Inputs<'_>, previous_stock: Option<f64>) 
         v.set(Metric::Aged181PlusUnits, Some(f(planning.aged_181_plus)));
         v.set(
             Metric::StorageSurcharge,
-            planning.storage_surcharge.map(|m| m.to_f64()),
+            planning.storage_surcharge.map(super::money::Money::to_f64),
         );
         v.set(Metric::Bsr, planning.sales_rank.map(f));
     }
@@ -337,23 +371,64 @@ fn set_inventory(
     v.set(Metric::InboundUnits, inbound);
     let daily = v.get(Metric::Units).map(|u| u / 7.0);
     v.set(Metric::DaysOfSupply, ratio(available, daily));
-    let average = available.map(|a| previous.map_or(a, |p| (a + p) / 2.0));
+    let average = available.map(|a| previous.map_or(a, |p| f64::midpoint(a, p)));
     let annual = v.get(Metric::Units).map(|u| u * WEEKS_PER_YEAR);
     v.set(Metric::InventoryTurnover, ratio(annual, average));
 }
 
+/// Sums over SKUs of the metrics the account adds up, kept as they stream by.
+#[derive(Default)]
+struct AccountSums {
+    sums: Vec<(Metric, f64, bool)>,
+    /// Sales of the SKUs with costs, the base of the account's gross margin.
+    costed_sales: f64,
+}
+
+const SUMMED: [Metric; 9] = [
+    Metric::Sales,
+    Metric::Units,
+    Metric::Orders,
+    Metric::GrossProfit,
+    Metric::AvailableUnits,
+    Metric::InboundUnits,
+    Metric::Aged181PlusUnits,
+    Metric::StorageSurcharge,
+    Metric::ReturnedUnits,
+];
+
+impl AccountSums {
+    fn add(&mut self, values: &MetricValues) {
+        if self.sums.is_empty() {
+            self.sums = SUMMED.iter().map(|m| (*m, 0.0, false)).collect();
+        }
+        for (metric, sum, seen) in &mut self.sums {
+            if let Some(value) = values.get(*metric) {
+                *sum += value;
+                *seen = true;
+            }
+        }
+        if values.get(Metric::GrossProfit).is_some() {
+            self.costed_sales += values.get(Metric::Sales).unwrap_or(0.0);
+        }
+    }
+
+    /// The sum of `metric` over the SKUs that have it; `None` when none has.
+    fn get(&self, metric: Metric) -> Option<f64> {
+        self.sums
+            .iter()
+            .find(|s| s.0 == metric)
+            .and_then(|s| s.2.then_some(s.1))
+    }
+}
+
 fn account_values(
     data: &WeekData,
-    skus: &[SkuKpis<'_>],
+    sums: &AccountSums,
     previous_stock: Option<f64>,
 ) -> MetricValues {
-    let sum = |metric: Metric| -> Option<f64> {
-        let mut values = skus.iter().filter_map(|s| s.values.get(metric)).peekable();
-        values.peek().is_some().then(|| values.sum())
-    };
     let mut v = MetricValues::default();
     for metric in [Metric::Sales, Metric::Units, Metric::Orders] {
-        v.set(metric, sum(metric));
+        v.set(metric, sums.get(metric));
     }
     if let Some(business) = &data.business {
         let sessions: i64 = business.listings.iter().map(|l| l.sessions).sum();
@@ -373,19 +448,16 @@ fn account_values(
     );
     let ads = account_ads(data);
     set_ads(&mut v, ads.as_ref());
-    let profit = sum(Metric::GrossProfit);
-    let costed_sales: Option<f64> = profit.map(|_| {
-        skus.iter()
-            .filter(|s| s.values.get(Metric::GrossProfit).is_some())
-            .filter_map(|s| s.values.get(Metric::Sales))
-            .sum()
-    });
+    let profit = sums.get(Metric::GrossProfit);
     v.set(Metric::GrossProfit, profit);
-    v.set(Metric::GrossMargin, ratio(profit, costed_sales));
+    v.set(
+        Metric::GrossMargin,
+        ratio(profit, profit.map(|_| sums.costed_sales)),
+    );
     set_inventory(
         &mut v,
-        sum(Metric::AvailableUnits),
-        sum(Metric::InboundUnits),
+        sums.get(Metric::AvailableUnits),
+        sums.get(Metric::InboundUnits),
         previous_stock,
     );
     for metric in [
@@ -393,7 +465,7 @@ fn account_values(
         Metric::StorageSurcharge,
         Metric::ReturnedUnits,
     ] {
-        v.set(metric, sum(metric));
+        v.set(metric, sums.get(metric));
     }
     if data.returns.is_some() {
         v.set(

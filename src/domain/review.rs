@@ -2,11 +2,11 @@
 //! against targets, with a 13-week trend. Built from the weeks' facts.
 //! Pure: std only.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::facts::SkuCost;
 use super::judgement::{Status, Target, target_of};
-use super::kpi::{SkuIdentity, WeekKpis, compute_week};
+use super::kpi::{SkuIdentity, WeekKpis, compute_week, compute_week_with};
 use super::metric::{Metric, MetricValues};
 use super::settings::Settings;
 use super::week::IsoWeek;
@@ -90,11 +90,13 @@ impl Figures {
         )
     }
 
-    #[allow(clippy::cast_possible_truncation)]
     fn record(&mut self, week: usize, values: &MetricValues) {
-        for (slot, metric) in TREND_METRICS.iter().enumerate() {
-            self.trend[slot * TREND_WEEKS + week] =
-                values.get(*metric).map_or(f32::NAN, |v| v as f32);
+        self.trend_at(week, &trend_of(values));
+    }
+
+    fn trend_at(&mut self, week: usize, trend: &[f32; TREND_METRICS.len()]) {
+        for (slot, value) in trend.iter().enumerate() {
+            self.trend[slot * TREND_WEEKS + week] = *value;
         }
     }
 }
@@ -152,24 +154,31 @@ pub fn build_review(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) 
         .into_iter()
         .rev()
         .collect();
-    for (slot, trend_week) in trend_weeks.iter().enumerate() {
-        let Some(data) = find(*trend_week) else {
-            continue;
-        };
-        let kpis = if data.week == week {
-            None
-        } else {
-            Some(kpis_of(data, weeks, costs))
-        };
-        let kpis = kpis.as_ref().unwrap_or(&current);
-        record_week(
-            &mut account,
-            &mut skus,
-            &index,
-            slot,
-            kpis,
-            data.week == week.previous(),
-        );
+    let history: Vec<(usize, &WeekData)> = trend_weeks
+        .iter()
+        .enumerate()
+        .filter_map(|(slot, w)| find(*w).map(|data| (slot, data)))
+        .collect();
+    for (slot, data) in &history {
+        if data.week == week {
+            record_current(&mut account, &mut skus, *slot, &current);
+        }
+    }
+    let older: Vec<(usize, &WeekData)> = history
+        .into_iter()
+        .filter(|(_, d)| d.week != week)
+        .collect();
+    for result in history_in_parallel(&older, weeks, costs, &index, week.previous()) {
+        account.record(result.slot, &result.account);
+        for (row, trend) in &result.rows {
+            skus[*row].figures.trend_at(result.slot, trend);
+        }
+        if let Some(previous) = result.previous {
+            account.previous = result.account;
+            for (row, values) in previous {
+                skus[row].figures.previous = values;
+            }
+        }
     }
     Some(Review {
         week,
@@ -190,25 +199,64 @@ fn kpis_of<'a>(data: &'a WeekData, weeks: &[WeekData], costs: &'a [SkuCost]) -> 
     compute_week(data, previous, costs)
 }
 
-fn record_week(
-    account: &mut Figures,
-    skus: &mut [SkuRow],
-    index: &HashMap<&str, usize>,
+/// One older week's contribution: the account, each current SKU's trend
+/// figures, and — for the week before — every SKU's full figures.
+struct HistoryWeek {
     slot: usize,
-    kpis: &WeekKpis<'_>,
-    is_previous: bool,
-) {
-    account.record(slot, &kpis.account);
-    if is_previous {
-        account.previous = kpis.account.clone();
-    }
-    for sku in &kpis.skus {
-        if let Some(&i) = index.get(sku.identity.key) {
-            skus[i].figures.record(slot, &sku.values);
-            if is_previous {
-                skus[i].figures.previous = sku.values.clone();
+    account: MetricValues,
+    rows: Vec<(usize, [f32; TREND_METRICS.len()])>,
+    previous: Option<Vec<(usize, MetricValues)>>,
+}
+
+/// Computes the older weeks on two threads: each week's KPIs are independent.
+fn history_in_parallel(
+    older: &[(usize, &WeekData)],
+    weeks: &[WeekData],
+    costs: &[SkuCost],
+    index: &HashMap<&str, usize>,
+    previous_week: IsoWeek,
+) -> Vec<HistoryWeek> {
+    let compute = |(slot, data): &(usize, &WeekData)| {
+        let previous = weeks.iter().find(|d| d.week == data.week.previous());
+        let is_previous = data.week == previous_week;
+        let mut rows = Vec::with_capacity(index.len());
+        let mut full = Vec::new();
+        let account = compute_week_with(data, previous, costs, |identity, values| {
+            if let Some(&row) = index.get(identity.key) {
+                rows.push((row, trend_of(values)));
+                if is_previous {
+                    full.push((row, values.clone()));
+                }
             }
+        });
+        HistoryWeek {
+            slot: *slot,
+            account,
+            rows,
+            previous: is_previous.then_some(full),
         }
+    };
+    let (first, second) = older.split_at(older.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| first.iter().map(compute).collect::<Vec<_>>());
+        let mut mine: Vec<HistoryWeek> = second.iter().map(compute).collect();
+        let mut all = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        all.append(&mut mine);
+        all
+    })
+}
+
+#[allow(clippy::cast_possible_truncation)]
+fn trend_of(values: &MetricValues) -> [f32; TREND_METRICS.len()] {
+    TREND_METRICS.map(|m| values.get(m).map_or(f32::NAN, |v| v as f32))
+}
+
+fn record_current(account: &mut Figures, skus: &mut [SkuRow], slot: usize, current: &WeekKpis<'_>) {
+    account.record(slot, &current.account);
+    for (row, sku) in skus.iter_mut().zip(&current.skus) {
+        row.figures.record(slot, &sku.values);
     }
 }
 

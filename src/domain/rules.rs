@@ -100,6 +100,12 @@ impl Subject<'_> {
     }
 }
 
+/// A threshold count as a float; thresholds are small, far from 2^52.
+#[allow(clippy::cast_precision_loss)]
+fn as_f64(count: i64) -> f64 {
+    count as f64
+}
+
 /// Rules about the whole account.
 pub fn account_rules(review: &Review, settings: &Settings) -> Vec<Anomaly> {
     let subject = Subject {
@@ -171,7 +177,7 @@ fn conversion_drop(s: &Subject<'_>) -> Option<Anomaly> {
     let t = &s.settings.thresholds;
     let (now, before) = (s.now(Metric::Conversion)?, s.before(Metric::Conversion)?);
     let sessions = s.now(Metric::Sessions)?;
-    if before <= 0.0 || sessions < t.conversion_min_sessions as f64 {
+    if before <= 0.0 || sessions < as_f64(t.conversion_min_sessions) {
         return None;
     }
     let drop = (before - now) / before;
@@ -243,7 +249,7 @@ fn ad_spend_spike(s: &Subject<'_>) -> Option<Anomaly> {
 fn low_ctr(s: &Subject<'_>) -> Option<Anomaly> {
     let t = &s.settings.thresholds;
     let (ctr, impressions) = (s.now(Metric::Ctr)?, s.now(Metric::Impressions)?);
-    if impressions < t.low_ctr_min_impressions as f64 || ctr >= t.low_ctr {
+    if impressions < as_f64(t.low_ctr_min_impressions) || ctr >= t.low_ctr {
         return None;
     }
     let message = format!(
@@ -259,7 +265,7 @@ fn low_ctr(s: &Subject<'_>) -> Option<Anomaly> {
 fn return_spike(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Option<Anomaly> {
     let t = &s.settings.thresholds;
     let (rate, returned) = (s.now(Metric::ReturnRate)?, s.now(Metric::ReturnedUnits)?);
-    if returned < t.return_min_units as f64 {
+    if returned < as_f64(t.return_min_units) {
         return None;
     }
     let trailing = trailing_return_rate(s.figures);

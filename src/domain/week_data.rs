@@ -69,30 +69,22 @@ impl WeekData {
 }
 
 fn extend<T>(slot: &mut Option<Vec<T>>, new: Vec<T>) -> bool {
-    match slot {
-        Some(existing) => {
-            existing.extend(new);
-            true
-        }
-        None => {
-            *slot = Some(new);
-            false
-        }
+    if let Some(existing) = slot {
+        existing.extend(new);
+        return true;
     }
+    *slot = Some(new);
+    false
 }
 
 fn merge_business(slot: &mut Option<BusinessFacts>, new: BusinessFacts) -> bool {
-    match slot {
-        Some(existing) => {
-            existing.sales.extend(new.sales);
-            existing.listings.extend(new.listings);
-            true
-        }
-        None => {
-            *slot = Some(new);
-            false
-        }
+    if let Some(existing) = slot {
+        existing.sales.extend(new.sales);
+        existing.listings.extend(new.listings);
+        return true;
     }
+    *slot = Some(new);
+    false
 }
 
 /// Costs by SKU, as `costs.csv` gives them.

@@ -2,6 +2,8 @@
 //! line, then a line per SKU, each figure with its status symbol and its
 //! change arrow, coloured when the output is a terminal.
 
+use std::fmt::Write as _;
+
 use crate::domain::format;
 use crate::domain::judgement::Status;
 use crate::domain::metric::Metric;
@@ -116,18 +118,20 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
         "\n✔ on target   ▲ watch   ✖ breach   ↑↓ change since last week   — missing input\n",
     );
     if !report.anomalies.is_empty() {
-        out.push_str(&format!(
-            "\n{} anomalies, most money at stake first:\n",
+        let _ = writeln!(
+            out,
+            "\n{} anomalies, most money at stake first:",
             report.anomalies.len()
-        ));
+        );
         for anomaly in &report.anomalies {
             let who = anomaly.sku.as_deref().unwrap_or("account");
-            out.push_str(&format!(
-                "  {} {} {who}: {}\n",
+            let _ = writeln!(
+                out,
+                "  {} {} {who}: {}",
                 anomaly.severity.symbol(),
                 anomaly.rule,
                 anomaly.message
-            ));
+            );
         }
     }
     out

@@ -1,6 +1,8 @@
 //! Markdown building blocks shared by the KPI export and the pre-read:
 //! tables that render in mail, Notion and Feishu, and safe cell text.
 
+use std::fmt::Write as _;
+
 use crate::domain::format;
 use crate::domain::metric::Metric;
 use crate::domain::review::Figures;
@@ -8,14 +10,12 @@ use crate::domain::settings::Settings;
 
 /// A Markdown table.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = format!("| {} |\n", headers.join(" | "));
-    out.push_str(&format!(
-        "|{}\n",
-        headers.iter().map(|_| "---|").collect::<String>()
-    ));
+    let mut out = format!("| {} |\n|", headers.join(" | "));
+    out.push_str(&"---|".repeat(headers.len()));
+    out.push('\n');
     for row in rows {
         let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out
 }
@@ -38,7 +38,7 @@ pub fn figure(figures: &Figures, metric: Metric, settings: &Settings, currency: 
         text.push_str(symbol);
     }
     if let Some(change) = cell.change {
-        text.push_str(&format!(" ({})", format::change(metric, change)));
+        let _ = write!(text, " ({})", format::change(metric, change));
     }
     text
 }

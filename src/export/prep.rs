@@ -259,8 +259,7 @@ fn actions(out: &mut String, open: &[ActionItem], report: &WeekReport) {
         .map(|a| {
             let due = a
                 .due
-                .map(|d| d.format("%a %-d %b").to_string())
-                .unwrap_or_else(|| "—".to_owned());
+                .map_or_else(|| "—".to_owned(), |d| d.format("%a %-d %b").to_string());
             let overdue = if a.is_overdue(today) {
                 " ✖ overdue"
             } else {

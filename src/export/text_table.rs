@@ -1,6 +1,8 @@
 //! Aligned plain-text tables for the terminal and for mail: CJK-aware widths,
 //! colour only when asked for (a terminal), so pipes and files stay clean.
 
+use std::fmt::Write as _;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The meaning of a cell's colour.
@@ -119,10 +121,10 @@ fn push_line(
         } else {
             text.clone()
         };
-        match column.align {
-            Align::Left => line.push_str(&format!("{styled}{pad}  ")),
-            Align::Right => line.push_str(&format!("{pad}{styled}  ")),
-        }
+        let _ = match column.align {
+            Align::Left => write!(line, "{styled}{pad}  "),
+            Align::Right => write!(line, "{pad}{styled}  "),
+        };
     }
     out.push_str(line.trim_end());
     out.push('\n');

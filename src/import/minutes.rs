@@ -163,10 +163,10 @@ pub fn previous_minutes(
             .and_then(|s| s.to_str())
             .and_then(|s| s.parse::<IsoWeek>().ok())
             .filter(|_| path.extension().is_some_and(|e| e == "toml"));
-        if let Some(week) = week.filter(|w| *w < meeting_week) {
-            if newest.as_ref().is_none_or(|(best, _)| week > *best) {
-                newest = Some((week, path));
-            }
+        if let Some(week) = week.filter(|w| *w < meeting_week)
+            && newest.as_ref().is_none_or(|(best, _)| week > *best)
+        {
+            newest = Some((week, path));
         }
     }
     newest.map(|(_, path)| read_minutes(&path)).transpose()

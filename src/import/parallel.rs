@@ -1,8 +1,19 @@
 //! Spreading independent file reads over the machine's cores, keeping the
 //! results in input order.
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
+
+thread_local! {
+    static IN_WORKER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread is one of `map_in_parallel`'s workers, whose sibling
+/// workers already keep the other cores busy.
+pub fn in_parallel_worker() -> bool {
+    IN_WORKER.with(Cell::get)
+}
 
 /// Applies `work` to every item on up to `available_parallelism` threads;
 /// the results come back in the order of `items`.
@@ -18,6 +29,7 @@ pub fn map_in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + S
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
+                    IN_WORKER.with(|flag| flag.set(true));
                     let mut done = Vec::new();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);

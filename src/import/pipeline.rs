@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread;
 
+use super::parallel::in_parallel_worker;
+
 const BATCH: usize = 512;
 const BATCHES_IN_FLIGHT: usize = 4;
 
@@ -69,8 +71,9 @@ where
     R: Read + Send,
     T: Send,
 {
+    // Inside a worker of `map_in_parallel` the cores are already busy with other files.
     let cores = thread::available_parallelism().map_or(1, usize::from);
-    if cores < 2 {
+    if cores < 2 || in_parallel_worker() {
         let mut record = csv::ByteRecord::new();
         loop {
             match reader.read_byte_record(&mut record) {
