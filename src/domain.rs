@@ -2,6 +2,7 @@
 //! Depends on std and chrono only — no terminal, no files, no serde.
 
 pub mod action;
+pub mod agenda;
 pub mod diagnosis;
 pub mod facts;
 pub mod format;
@@ -14,6 +15,7 @@ pub mod report;
 pub mod review;
 mod rules;
 pub mod settings;
+pub mod timing;
 pub mod voice;
 pub mod week;
 pub mod week_data;

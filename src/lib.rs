@@ -10,6 +10,7 @@
 //! | `export` | domain → files and text (JSON, TOML, Markdown)    | terminal, `app`, `ui`          |
 //! | `cli`    | the command line                                  | —                              |
 
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod export;

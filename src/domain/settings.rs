@@ -14,6 +14,16 @@ pub enum Language {
     Chinese,
 }
 
+/// The cockpit's colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    /// Strong contrast for projectors and low-quality video.
+    HighContrast,
+}
+
 /// One timed section of the meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaSection {
@@ -119,6 +129,9 @@ pub struct Settings {
     pub agenda: Vec<AgendaSection>,
     pub targets: Targets,
     pub thresholds: Thresholds,
+    pub theme: ThemeName,
+    /// Ring the terminal bell once when a section runs over.
+    pub bell: bool,
 }
 
 impl Settings {
@@ -151,6 +164,8 @@ impl Default for Settings {
             agenda: default_agenda(),
             targets: Targets::default(),
             thresholds: Thresholds::default(),
+            theme: ThemeName::Dark,
+            bell: false,
         }
     }
 }

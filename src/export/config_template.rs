@@ -12,6 +12,8 @@ title = "Weekly operations meeting"
 currency = "USD"            # ISO code of the marketplace currency
 language = "en"             # "en" or "zh" (Chinese labels)
 week_start = "monday"       # "monday" (ISO weeks) or "sunday" (Amazon's weekly reports)
+theme = "dark"              # "dark", "light" or "high-contrast" (projectors, video calls)
+bell = false                # ring the terminal bell once when a section runs over
 
 # The agenda, in order. The playbook recommends 60–90 minutes in all.
 [[agenda]]

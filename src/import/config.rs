@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::domain::settings::{AgendaSection, Language, Settings, Targets, Thresholds};
+use crate::domain::settings::{AgendaSection, Language, Settings, Targets, ThemeName, Thresholds};
 use crate::domain::week::WeekStart;
 
 use super::error::ImportError;
@@ -23,6 +23,8 @@ struct ConfigFile {
     currency: Option<String>,
     language: Option<LanguageField>,
     week_start: Option<WeekStartField>,
+    theme: Option<ThemeField>,
+    bell: Option<bool>,
     agenda: Option<Vec<AgendaRow>>,
     #[serde(default)]
     targets: TargetsTable,
@@ -42,6 +44,14 @@ enum LanguageField {
 enum WeekStartField {
     Monday,
     Sunday,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum ThemeField {
+    Dark,
+    Light,
+    HighContrast,
 }
 
 #[derive(Debug, Deserialize)]
@@ -134,6 +144,12 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
             Some(WeekStartField::Monday) | None => WeekStart::Monday,
         },
         agenda,
+        theme: match file.theme {
+            Some(ThemeField::Light) => ThemeName::Light,
+            Some(ThemeField::HighContrast) => ThemeName::HighContrast,
+            Some(ThemeField::Dark) | None => ThemeName::Dark,
+        },
+        bell: file.bell.unwrap_or(false),
         targets: targets(file.targets),
         thresholds: thresholds(&file.thresholds),
     };

@@ -1,0 +1,337 @@
+//! The cockpit's state and its one entry point, `App::update(action, now)`:
+//! pure (no I/O, no clocks — time comes in as `now`), returning an optional
+//! `Effect` for the event loop to perform. The screen is drawn from `&App`.
+//! Must not use ratatui; only `app/keymap.rs` may use crossterm.
+
+pub mod action;
+pub mod keymap;
+pub mod mode;
+pub mod sku_list;
+
+use std::time::Duration;
+
+use crate::domain::action::ActionItem;
+use crate::domain::agenda::Agenda;
+use crate::domain::settings::Settings;
+use crate::domain::timing::Now;
+use crate::domain::week_report::WeekReport;
+
+use action::{Action, EditOp, Effect, View};
+use mode::{Base, Mode};
+use sku_list::{ListOptions, visible_rows};
+
+/// Rows a page key moves when the screen size is not known yet.
+const DEFAULT_PAGE: i32 = 10;
+
+/// Everything the cockpit shows and how the facilitator has arranged it.
+#[derive(Debug, Clone)]
+pub struct App {
+    settings: Settings,
+    report: WeekReport,
+    open_actions: Vec<ActionItem>,
+    agenda: Agenda,
+    view: View,
+    mode: Mode,
+    list: ListOptions,
+    /// Rows of the review table after filter and sort: indices into the review's SKUs.
+    visible: Vec<usize>,
+    /// Which SKUs have an anomaly (by index into the review's SKUs).
+    flagged: Vec<bool>,
+    /// Selected row per view (review table, anomaly list, plan list).
+    selection: [usize; 3],
+    /// Terminal size, from the last resize (for page moves).
+    size: (u16, u16),
+    now: Now,
+    /// The section whose overrun has already rung the bell.
+    rung_for: Option<usize>,
+    running: bool,
+}
+
+impl App {
+    /// A cockpit for `report`, its meeting not yet started (the clock starts on the first key or tick).
+    pub fn new(
+        settings: Settings,
+        report: WeekReport,
+        open_actions: Vec<ActionItem>,
+        now: Now,
+    ) -> Self {
+        let agenda = Agenda::new(&settings.agenda);
+        let flagged = report
+            .review
+            .skus
+            .iter()
+            .map(|row| {
+                let name = row.sku.as_deref().unwrap_or(&row.key);
+                report
+                    .anomalies
+                    .iter()
+                    .any(|a| a.sku.as_deref() == Some(name))
+            })
+            .collect();
+        let view = View::for_section(&agenda.current().name);
+        let mut app = Self {
+            settings,
+            report,
+            open_actions,
+            agenda,
+            view,
+            mode: Mode::Browsing,
+            list: ListOptions::default(),
+            visible: Vec::new(),
+            flagged,
+            selection: [0; 3],
+            size: (100, 30),
+            now,
+            rung_for: None,
+            running: true,
+        };
+        app.agenda.start(now);
+        app.refresh_list();
+        app
+    }
+
+    /// Applies one action. No I/O and no clock reads: everything time-dependent uses `now`.
+    pub fn update(&mut self, action: Action, now: Now) -> Option<Effect> {
+        self.now = now;
+        match action {
+            Action::Tick => return self.check_overrun(),
+            Action::NextSection => self.change_section(true),
+            Action::PreviousSection => self.change_section(false),
+            Action::ToggleTimer => self.agenda.toggle_pause(now),
+            Action::AddMinute => self.agenda.adjust_minutes(1),
+            Action::RemoveMinute => self.agenda.adjust_minutes(-1),
+            Action::Rebalance => {
+                self.agenda.rebalance(now);
+            }
+            Action::ShowView(view) => self.show_view(view),
+            Action::NextView => self.show_view(self.view.next()),
+            Action::MoveSelection(rows) => self.move_selection(rows),
+            Action::MovePage(pages) => self.move_selection(pages * self.page_rows()),
+            Action::MoveToEnd(last) => self.move_selection(if last { i32::MAX } else { i32::MIN }),
+            Action::OpenDetail => self.open_detail(),
+            Action::Back => self.back(),
+            Action::CycleSort => {
+                self.list.cycle_sort();
+                self.refresh_list();
+            }
+            Action::StartFilter => self.mode = Mode::Filtering,
+            Action::EditFilter(op) => self.edit_filter(op),
+            Action::ApplyFilter => self.mode = Mode::Browsing,
+            Action::ToggleProblemsOnly => {
+                self.list.problems_only = !self.list.problems_only;
+                self.refresh_list();
+            }
+            Action::ToggleHelp => self.toggle_help(),
+            Action::RequestQuit => self.mode = Mode::ConfirmingQuit(self.mode.base()),
+            Action::ConfirmQuit => self.running = false,
+            Action::CancelQuit => self.mode = self.mode.base().into(),
+            Action::Resize(width, height) => self.size = (width, height),
+        }
+        self.check_overrun()
+    }
+
+    /// The bell rings once, at the moment the current section runs over.
+    fn check_overrun(&mut self) -> Option<Effect> {
+        let section = self.agenda.current_index();
+        if !self.agenda.is_overrun(self.now) || self.rung_for == Some(section) {
+            return None;
+        }
+        self.rung_for = Some(section);
+        self.settings.bell.then_some(Effect::RingBell)
+    }
+
+    fn change_section(&mut self, forward: bool) {
+        if forward {
+            self.agenda.next(self.now);
+        } else {
+            self.agenda.previous(self.now);
+        }
+        self.view = View::for_section(&self.agenda.current().name);
+        if let Mode::Detail(_) = self.mode {
+            self.mode = Mode::Browsing;
+        }
+    }
+
+    fn show_view(&mut self, view: View) {
+        self.view = view;
+        self.mode = Mode::Browsing;
+    }
+
+    fn view_slot(&self) -> usize {
+        match self.view {
+            View::Review => 0,
+            View::Diagnosis => 1,
+            View::Plan => 2,
+        }
+    }
+
+    /// How many rows the current view lists.
+    pub fn row_count(&self) -> usize {
+        match self.view {
+            View::Review => self.visible.len(),
+            View::Diagnosis => self.report.anomalies.len(),
+            View::Plan => self.open_actions.len(),
+        }
+    }
+
+    fn page_rows(&self) -> i32 {
+        if self.size.1 > 16 {
+            i32::from(self.size.1) - 16
+        } else {
+            DEFAULT_PAGE
+        }
+    }
+
+    fn move_selection(&mut self, rows: i32) {
+        let count = self.row_count();
+        let slot = self.view_slot();
+        if count == 0 {
+            self.selection[slot] = 0;
+            return;
+        }
+        let current = i64::try_from(self.selection[slot]).unwrap_or(0);
+        let target = (current + i64::from(rows)).clamp(0, i64::try_from(count - 1).unwrap_or(0));
+        self.selection[slot] = usize::try_from(target).unwrap_or(0);
+        if let Mode::Detail(_) = self.mode {
+            if let Some(row) = self.selected_sku_row() {
+                self.mode = Mode::Detail(row);
+            }
+        }
+    }
+
+    /// The review row (index into the review's SKUs) the selection points at.
+    pub fn selected_sku_row(&self) -> Option<usize> {
+        match self.view {
+            View::Review => self.visible.get(self.selection[0]).copied(),
+            View::Diagnosis => {
+                let anomaly = self.report.anomalies.get(self.selection[1])?;
+                let sku = anomaly.sku.as_deref()?;
+                self.report
+                    .review
+                    .skus
+                    .iter()
+                    .position(|r| r.sku.as_deref().unwrap_or(&r.key) == sku)
+            }
+            View::Plan => None,
+        }
+    }
+
+    fn open_detail(&mut self) {
+        if let Some(row) = self.selected_sku_row() {
+            self.mode = Mode::Detail(row);
+        }
+    }
+
+    fn back(&mut self) {
+        self.mode = match self.mode {
+            Mode::Filtering => {
+                self.list.filter.clear();
+                self.refresh_list();
+                Mode::Browsing
+            }
+            Mode::Help(base) | Mode::ConfirmingQuit(base) => base.into(),
+            Mode::Detail(_) | Mode::Browsing => Mode::Browsing,
+        };
+    }
+
+    fn edit_filter(&mut self, op: EditOp) {
+        match op {
+            EditOp::Insert(c) => self.list.filter.push(c),
+            EditOp::Backspace => {
+                self.list.filter.pop();
+            }
+            EditOp::Clear => self.list.filter.clear(),
+        }
+        self.view = View::Review;
+        self.refresh_list();
+    }
+
+    fn toggle_help(&mut self) {
+        self.mode = match self.mode {
+            Mode::Help(base) => base.into(),
+            Mode::Filtering => Mode::Help(Base::Browsing),
+            other => Mode::Help(other.base()),
+        };
+    }
+
+    fn refresh_list(&mut self) {
+        self.visible = visible_rows(
+            &self.report.review.skus,
+            &self.flagged,
+            &self.list,
+            &self.settings,
+        );
+        self.selection[0] = self.selection[0].min(self.visible.len().saturating_sub(1));
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn report(&self) -> &WeekReport {
+        &self.report
+    }
+
+    pub fn open_actions(&self) -> &[ActionItem] {
+        &self.open_actions
+    }
+
+    pub fn agenda(&self) -> &Agenda {
+        &self.agenda
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn list(&self) -> &ListOptions {
+        &self.list
+    }
+
+    /// Review rows to show, in order (indices into the review's SKUs).
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    /// Whether the review row has an anomaly.
+    pub fn is_flagged(&self, row: usize) -> bool {
+        self.flagged.get(row).copied().unwrap_or(false)
+    }
+
+    /// The selected row of the current view.
+    pub fn selection(&self) -> usize {
+        self.selection[self.view_slot()]
+    }
+
+    /// The selected row of `view`.
+    pub fn selection_in(&self, view: View) -> usize {
+        match view {
+            View::Review => self.selection[0],
+            View::Diagnosis => self.selection[1],
+            View::Plan => self.selection[2],
+        }
+    }
+
+    /// The last clock reading (render never reads a clock).
+    pub fn now(&self) -> Now {
+        self.now
+    }
+
+    /// How long until the next second ticks over on the countdown.
+    pub fn until_next_second(&self) -> Duration {
+        let elapsed = self.agenda.current().timer.elapsed(self.now.instant);
+        Duration::from_millis(1000 - u64::from(elapsed.subsec_millis()))
+    }
+}
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod tests;

@@ -1,0 +1,105 @@
+//! Everything the user or the clock can ask of the cockpit (`Action`), and
+//! the I/O `update` asks the event loop to perform (`Effect`). No variant
+//! carries terminal types.
+
+/// The three views of the meeting; the current section picks the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Review,
+    Diagnosis,
+    Plan,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Review, View::Diagnosis, View::Plan];
+
+    /// The view after this one, wrapping around (Tab).
+    #[must_use]
+    pub fn next(self) -> View {
+        match self {
+            View::Review => View::Diagnosis,
+            View::Diagnosis => View::Plan,
+            View::Plan => View::Review,
+        }
+    }
+
+    /// The view an agenda section drives: `diagnosis…` and `plan…` by name, else the review.
+    pub fn for_section(name: &str) -> View {
+        let name = name.to_lowercase();
+        if name.starts_with("diag") {
+            View::Diagnosis
+        } else if name.starts_with("plan") || name.starts_with("action") {
+            View::Plan
+        } else {
+            View::Review
+        }
+    }
+}
+
+/// Edits of a one-line text input (the filter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditOp {
+    Insert(char),
+    Backspace,
+    Clear,
+}
+
+/// Everything the user or the clock can ask for. Made by `keymap`, consumed by `App::update`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Refresh the clock face; state changes only through the `now` passed to `update`.
+    Tick,
+    /// Go to the next agenda section.
+    NextSection,
+    /// Go back to the previous agenda section.
+    PreviousSection,
+    /// Pause the meeting clock, or resume it.
+    ToggleTimer,
+    /// Give the current section one more minute.
+    AddMinute,
+    /// Take one minute from the current section.
+    RemoveMinute,
+    /// Spread the time left over the remaining sections so the meeting ends on time.
+    Rebalance,
+    /// Show a view.
+    ShowView(View),
+    /// Show the next view (Tab).
+    NextView,
+    /// Move the selection by this many rows (negative is up).
+    MoveSelection(i32),
+    /// Move the selection by a page (negative is up).
+    MovePage(i32),
+    /// Jump to the first (`false`) or last (`true`) row.
+    MoveToEnd(bool),
+    /// Open the detail of the selected row.
+    OpenDetail,
+    /// Close the detail, the help or the filter line.
+    Back,
+    /// Sort the SKU table by the next column (again: reverse).
+    CycleSort,
+    /// Start typing a filter.
+    StartFilter,
+    /// Edit the filter being typed.
+    EditFilter(EditOp),
+    /// Keep the filter and stop typing.
+    ApplyFilter,
+    /// Show only SKUs with a problem, or all of them.
+    ToggleProblemsOnly,
+    /// Show or hide every key of the current mode.
+    ToggleHelp,
+    /// Ask to quit (a confirmation follows).
+    RequestQuit,
+    /// Quit for good.
+    ConfirmQuit,
+    /// Stay in the meeting.
+    CancelQuit,
+    /// The terminal changed size.
+    Resize(u16, u16),
+}
+
+/// I/O that `update` asks the event loop to perform, so `update` stays pure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Ring the terminal bell (the section has just run over).
+    RingBell,
+}

@@ -1,0 +1,292 @@
+//! The only place keys become actions, and the key hints shown beside them,
+//! so a changed key changes its hint in the same place. Pure: it looks at the
+//! mode and never changes it.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, EditOp, View};
+use super::mode::Mode;
+
+/// The action a terminal event asks for in `mode`, if any.
+pub fn action_for(mode: Mode, event: &Event) -> Option<Action> {
+    if let Event::Resize(width, height) = event {
+        return Some(Action::Resize(*width, *height));
+    }
+    // Key release and repeat events (Windows) are not presses.
+    let key = event.as_key_press_event()?;
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(match mode {
+            Mode::ConfirmingQuit(_) => Action::ConfirmQuit,
+            _ => Action::RequestQuit,
+        });
+    }
+    match mode {
+        Mode::Filtering => filter_key(key),
+        Mode::Help(_) => Some(Action::ToggleHelp),
+        Mode::ConfirmingQuit(_) => Some(match key.code {
+            KeyCode::Char('y' | 'Y' | 'q') | KeyCode::Enter => Action::ConfirmQuit,
+            _ => Action::CancelQuit,
+        }),
+        Mode::Browsing | Mode::Detail(_) => browse_key(key),
+    }
+}
+
+fn browse_key(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('>' | '.') => Action::NextSection,
+        KeyCode::Char('<' | ',') => Action::PreviousSection,
+        KeyCode::Char(' ') => Action::ToggleTimer,
+        KeyCode::Char('+' | '=') => Action::AddMinute,
+        KeyCode::Char('-' | '_') => Action::RemoveMinute,
+        KeyCode::Char('r') => Action::Rebalance,
+        KeyCode::Char('1') => Action::ShowView(View::Review),
+        KeyCode::Char('2') => Action::ShowView(View::Diagnosis),
+        KeyCode::Char('3') => Action::ShowView(View::Plan),
+        KeyCode::Tab => Action::NextView,
+        KeyCode::Up | KeyCode::Char('k') => Action::MoveSelection(-1),
+        KeyCode::Down | KeyCode::Char('j') => Action::MoveSelection(1),
+        KeyCode::PageUp => Action::MovePage(-1),
+        KeyCode::PageDown => Action::MovePage(1),
+        KeyCode::Home | KeyCode::Char('g') => Action::MoveToEnd(false),
+        KeyCode::End | KeyCode::Char('G') => Action::MoveToEnd(true),
+        KeyCode::Enter => Action::OpenDetail,
+        KeyCode::Esc | KeyCode::Backspace => Action::Back,
+        KeyCode::Char('s') => Action::CycleSort,
+        KeyCode::Char('/') => Action::StartFilter,
+        KeyCode::Char('f') => Action::ToggleProblemsOnly,
+        KeyCode::Char('?') | KeyCode::F(1) => Action::ToggleHelp,
+        KeyCode::Char('q') => Action::RequestQuit,
+        _ => return None,
+    })
+}
+
+fn filter_key(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Enter => Action::ApplyFilter,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Backspace => Action::EditFilter(EditOp::Backspace),
+        KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Action::EditFilter(EditOp::Clear)
+        }
+        KeyCode::Char(c) if !c.is_control() => Action::EditFilter(EditOp::Insert(c)),
+        _ => return None,
+    })
+}
+
+/// One key and what it does, in English and Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyHelp {
+    pub keys: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+const fn k(keys: &'static str, en: &'static str, zh: &'static str) -> KeyHelp {
+    KeyHelp { keys, en, zh }
+}
+
+const FILTER_HELP: &[KeyHelp] = &[
+    k(
+        "type",
+        "filter by SKU, ASIN or title",
+        "按 SKU、ASIN 或标题筛选",
+    ),
+    k("Enter", "keep the filter", "确认筛选"),
+    k("Esc", "clear the filter", "清除筛选"),
+    k("Ctrl-U", "erase the line", "清空输入"),
+];
+
+const BROWSE_HELP: &[KeyHelp] = &[
+    k("> <", "next / previous section", "下一节 / 上一节"),
+    k("space", "pause / resume the timer", "暂停 / 继续计时"),
+    k(
+        "+ -",
+        "a minute more / less for this section",
+        "本节加 / 减一分钟",
+    ),
+    k(
+        "r",
+        "rebalance: end on time after an overrun",
+        "重新分配剩余时间，按时结束",
+    ),
+    k(
+        "1 2 3 Tab",
+        "review / diagnosis / plan view",
+        "复盘 / 诊断 / 计划视图",
+    ),
+    k("↑↓ j k", "move", "移动"),
+    k("PgUp PgDn", "move a page", "翻页"),
+    k("g G", "first / last row", "第一行 / 最后一行"),
+    k("Enter", "detail with 13-week trends", "详情（13 周趋势）"),
+    k("Esc", "back", "返回"),
+    k(
+        "s",
+        "sort by the next column (again: reverse)",
+        "按下一列排序（再按反序）",
+    ),
+    k("/", "filter SKUs", "筛选 SKU"),
+    k("f", "problems only / all SKUs", "只看问题 / 全部 SKU"),
+    k("?", "this help", "帮助"),
+    k("q", "quit (asks first)", "退出（需确认）"),
+];
+
+const FILTER_HINTS: &[KeyHelp] = &[k("Enter", "keep", "确认"), k("Esc", "clear", "清除")];
+const HELP_HINTS: &[KeyHelp] = &[k("any key", "close help", "关闭帮助")];
+const QUIT_HINTS: &[KeyHelp] = &[k("y", "quit", "退出"), k("n", "stay", "留下")];
+const DETAIL_HINTS: &[KeyHelp] = &[
+    k("Esc", "back", "返回"),
+    k("↑↓", "next SKU", "切换 SKU"),
+    k("> <", "section", "换节"),
+    k("?", "keys", "按键"),
+];
+const BROWSE_HINTS: &[KeyHelp] = &[
+    k("> <", "section", "换节"),
+    k("space", "pause", "暂停"),
+    k("1 2 3", "views", "视图"),
+    k("↑↓", "move", "移动"),
+    k("Enter", "detail", "详情"),
+    k("s", "sort", "排序"),
+    k("/", "filter", "筛选"),
+    k("f", "problems", "问题"),
+    k("?", "all keys", "全部按键"),
+    k("q", "quit", "退出"),
+];
+
+/// Every key of `mode`, for the help screen.
+pub fn help_keys(mode: Mode) -> &'static [KeyHelp] {
+    match mode.into_underlying() {
+        Mode::Filtering => FILTER_HELP,
+        _ => BROWSE_HELP,
+    }
+}
+
+/// The one-line hint bar of `mode`.
+pub fn key_hints(mode: Mode) -> &'static [KeyHelp] {
+    match mode {
+        Mode::Filtering => FILTER_HINTS,
+        Mode::Help(_) => HELP_HINTS,
+        Mode::ConfirmingQuit(_) => QUIT_HINTS,
+        Mode::Detail(_) => DETAIL_HINTS,
+        Mode::Browsing => BROWSE_HINTS,
+    }
+}
+
+impl Mode {
+    /// The mode whose keys an overlay's help describes.
+    fn into_underlying(self) -> Mode {
+        match self {
+            Mode::Help(base) | Mode::ConfirmingQuit(base) => base.into(),
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::mode::Base;
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(code.into())
+    }
+
+    #[test]
+    fn browsing_keys() {
+        let cases = [
+            (KeyCode::Char('>'), Action::NextSection),
+            (KeyCode::Char('<'), Action::PreviousSection),
+            (KeyCode::Char(' '), Action::ToggleTimer),
+            (KeyCode::Char('+'), Action::AddMinute),
+            (KeyCode::Char('-'), Action::RemoveMinute),
+            (KeyCode::Char('r'), Action::Rebalance),
+            (KeyCode::Char('2'), Action::ShowView(View::Diagnosis)),
+            (KeyCode::Tab, Action::NextView),
+            (KeyCode::Char('j'), Action::MoveSelection(1)),
+            (KeyCode::Up, Action::MoveSelection(-1)),
+            (KeyCode::PageDown, Action::MovePage(1)),
+            (KeyCode::Enter, Action::OpenDetail),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::Char('s'), Action::CycleSort),
+            (KeyCode::Char('/'), Action::StartFilter),
+            (KeyCode::Char('f'), Action::ToggleProblemsOnly),
+            (KeyCode::Char('?'), Action::ToggleHelp),
+            (KeyCode::Char('q'), Action::RequestQuit),
+        ];
+        for (code, action) in cases {
+            assert_eq!(
+                action_for(Mode::Browsing, &key(code)),
+                Some(action),
+                "{code:?}"
+            );
+        }
+        assert_eq!(action_for(Mode::Browsing, &key(KeyCode::Char('x'))), None);
+    }
+
+    #[test]
+    fn typing_a_filter_takes_every_character() {
+        assert_eq!(
+            action_for(Mode::Filtering, &key(KeyCode::Char('q'))),
+            Some(Action::EditFilter(EditOp::Insert('q')))
+        );
+        assert_eq!(
+            action_for(Mode::Filtering, &key(KeyCode::Char('硅'))),
+            Some(Action::EditFilter(EditOp::Insert('硅')))
+        );
+        assert_eq!(
+            action_for(Mode::Filtering, &key(KeyCode::Enter)),
+            Some(Action::ApplyFilter)
+        );
+        assert_eq!(
+            action_for(Mode::Filtering, &key(KeyCode::Esc)),
+            Some(Action::Back)
+        );
+    }
+
+    #[test]
+    fn quitting_asks_first() {
+        let confirming = Mode::ConfirmingQuit(Base::Browsing);
+        assert_eq!(
+            action_for(confirming, &key(KeyCode::Char('y'))),
+            Some(Action::ConfirmQuit)
+        );
+        assert_eq!(
+            action_for(confirming, &key(KeyCode::Enter)),
+            Some(Action::ConfirmQuit)
+        );
+        assert_eq!(
+            action_for(confirming, &key(KeyCode::Char('n'))),
+            Some(Action::CancelQuit)
+        );
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(
+            action_for(Mode::Browsing, &ctrl_c),
+            Some(Action::RequestQuit)
+        );
+    }
+
+    #[test]
+    fn help_closes_on_any_key_and_resize_is_seen_everywhere() {
+        assert_eq!(
+            action_for(Mode::Help(Base::Browsing), &key(KeyCode::Char('x'))),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            action_for(Mode::Filtering, &Event::Resize(80, 24)),
+            Some(Action::Resize(80, 24))
+        );
+    }
+
+    #[test]
+    fn every_mode_has_hints_and_help() {
+        for mode in [
+            Mode::Browsing,
+            Mode::Filtering,
+            Mode::Detail(0),
+            Mode::Help(Base::Browsing),
+            Mode::ConfirmingQuit(Base::Detail(0)),
+        ] {
+            assert!(!key_hints(mode).is_empty());
+            assert!(!help_keys(mode).is_empty());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! What keys mean right now. Overlays (help, quit confirmation) remember the
+//! mode under them, so closing one returns exactly there.
+
+/// A mode that overlays can sit on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    Browsing,
+    /// The detail of one SKU (index into the review's rows).
+    Detail(usize),
+}
+
+/// The cockpit's input mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Browsing,
+    /// Typing the SKU filter at the bottom line.
+    Filtering,
+    /// The 13-week detail of one SKU (index into the review's rows).
+    Detail(usize),
+    /// Every key of the mode underneath.
+    Help(Base),
+    /// "Quit? y/n" over the mode underneath.
+    ConfirmingQuit(Base),
+}
+
+impl Mode {
+    /// The mode an overlay covers, or the mode itself.
+    pub fn base(self) -> Base {
+        match self {
+            Mode::Detail(row) => Base::Detail(row),
+            Mode::Help(base) | Mode::ConfirmingQuit(base) => base,
+            Mode::Browsing | Mode::Filtering => Base::Browsing,
+        }
+    }
+}
+
+impl From<Base> for Mode {
+    fn from(base: Base) -> Self {
+        match base {
+            Base::Browsing => Mode::Browsing,
+            Base::Detail(row) => Mode::Detail(row),
+        }
+    }
+}

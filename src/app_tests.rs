@@ -1,0 +1,223 @@
+//! Tests of `App::update`: every action, with time passed in as data.
+
+use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use chrono::{DateTime, TimeDelta};
+
+use super::*;
+use crate::domain::timing::TimeStatus;
+use crate::import::minutes::previous_minutes;
+use crate::import::weeks::load_review_weeks;
+
+/// One base instant for all tests, so `now_at` readings compare.
+fn base() -> Instant {
+    static BASE: OnceLock<Instant> = OnceLock::new();
+    *BASE.get_or_init(Instant::now)
+}
+
+pub fn now_at(seconds: u64) -> Now {
+    let wall = DateTime::parse_from_rfc3339("2026-11-23T09:00:00-08:00").unwrap();
+    Now {
+        instant: base() + Duration::from_secs(seconds),
+        wall: wall + TimeDelta::seconds(i64::try_from(seconds).unwrap()),
+    }
+}
+
+/// A cockpit on the sample workspace, started at `now_at(0)`.
+pub fn sample_app(settings_change: impl FnOnce(&mut Settings)) -> App {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let loaded = load_review_weeks(&root, None).unwrap();
+    let mut settings = loaded.workspace.settings.clone();
+    settings_change(&mut settings);
+    let report = WeekReport::build(&loaded.weeks, &loaded.costs, &settings).unwrap();
+    let open = previous_minutes(&root, report.review.week.next())
+        .unwrap()
+        .map(|m| {
+            m.actions
+                .into_iter()
+                .filter(|a| a.status.is_open())
+                .collect()
+        })
+        .unwrap_or_default();
+    App::new(settings, report, open, now_at(0))
+}
+
+#[test]
+fn the_meeting_starts_on_the_review() {
+    let app = sample_app(|_| {});
+    assert_eq!(app.view(), View::Review);
+    assert_eq!(app.agenda().current().name, "review");
+    assert!(!app.agenda().is_paused());
+    assert_eq!(app.open_actions().len(), 4);
+}
+
+#[test]
+fn sections_drive_the_view_and_keep_time() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::NextSection, now_at(600));
+    assert_eq!(app.view(), View::Diagnosis);
+    app.update(Action::NextSection, now_at(700));
+    assert_eq!(app.view(), View::Plan);
+    app.update(Action::PreviousSection, now_at(800));
+    assert_eq!(app.view(), View::Diagnosis);
+    assert_eq!(app.agenda().elapsed(now_at(800)), Duration::from_secs(800));
+}
+
+#[test]
+fn pause_minutes_and_rebalance() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ToggleTimer, now_at(60));
+    assert!(app.agenda().is_paused());
+    app.update(Action::ToggleTimer, now_at(120));
+    assert_eq!(app.agenda().elapsed(now_at(180)), Duration::from_secs(120));
+    app.update(Action::AddMinute, now_at(180));
+    assert_eq!(app.agenda().current().planned, Duration::from_secs(26 * 60));
+    app.update(Action::RemoveMinute, now_at(180));
+    app.update(Action::RemoveMinute, now_at(180));
+    assert_eq!(app.agenda().current().planned, Duration::from_secs(24 * 60));
+    app.update(Action::NextSection, now_at(35 * 60));
+    app.update(Action::Rebalance, now_at(35 * 60));
+    let plan = app.agenda().sections()[2].planned.as_secs() / 60;
+    assert!(plan < 20, "plan shrinks to end on time: {plan}");
+}
+
+#[test]
+fn the_bell_rings_once_when_the_section_runs_over() {
+    let mut app = sample_app(|settings| settings.bell = true);
+    assert_eq!(app.update(Action::Tick, now_at(24 * 60)), None);
+    assert_eq!(
+        app.update(Action::Tick, now_at(25 * 60 + 1)),
+        Some(Effect::RingBell)
+    );
+    assert!(matches!(
+        app.agenda().status(now_at(25 * 60 + 2)),
+        TimeStatus::Overrun { .. }
+    ));
+    assert_eq!(app.update(Action::Tick, now_at(25 * 60 + 2)), None);
+    let mut quiet = sample_app(|settings| settings.bell = false);
+    assert_eq!(quiet.update(Action::Tick, now_at(26 * 60)), None);
+}
+
+#[test]
+fn views_by_number_and_tab() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ShowView(View::Plan), now_at(1));
+    assert_eq!(app.view(), View::Plan);
+    app.update(Action::NextView, now_at(1));
+    assert_eq!(app.view(), View::Review);
+}
+
+#[test]
+fn selection_moves_and_stops_at_the_ends() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::MoveSelection(-1), now_at(1));
+    assert_eq!(app.selection(), 0);
+    app.update(Action::MoveSelection(3), now_at(1));
+    assert_eq!(app.selection(), 3);
+    app.update(Action::MoveToEnd(true), now_at(1));
+    assert_eq!(app.selection(), app.visible().len() - 1);
+    app.update(Action::MovePage(-1), now_at(1));
+    assert_eq!(app.selection(), app.visible().len() - 1 - 14);
+    app.update(Action::MoveToEnd(false), now_at(1));
+    assert_eq!(app.selection(), 0);
+}
+
+#[test]
+fn problems_first_then_only_problems() {
+    let mut app = sample_app(|_| {});
+    let first = app.visible()[0];
+    assert!(app.is_flagged(first), "problems sort first");
+    app.update(Action::ToggleProblemsOnly, now_at(1));
+    assert_eq!(app.visible().len(), 8);
+    assert!(app.visible().iter().all(|&row| app.is_flagged(row)));
+    app.update(Action::ToggleProblemsOnly, now_at(1));
+    assert_eq!(app.visible().len(), 30);
+}
+
+#[test]
+fn sorting_cycles_columns_and_directions() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::CycleSort, now_at(1));
+    app.update(Action::CycleSort, now_at(1));
+    assert_eq!(
+        app.list().sort,
+        sku_list::SortColumn::Metric(crate::domain::metric::Metric::Sales)
+    );
+    assert!(app.list().descending);
+    let sales = |app: &App, at: usize| {
+        app.report().review.skus[app.visible()[at]]
+            .figures
+            .current
+            .get(crate::domain::metric::Metric::Sales)
+            .unwrap_or(0.0)
+    };
+    assert!(sales(&app, 0) >= sales(&app, 1));
+    app.update(Action::CycleSort, now_at(1));
+    assert!(!app.list().descending);
+    assert!(sales(&app, 0) <= sales(&app, 1));
+}
+
+#[test]
+fn filtering_by_text_in_any_script() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::StartFilter, now_at(1));
+    assert_eq!(app.mode(), Mode::Filtering);
+    for c in "硅胶".chars() {
+        app.update(Action::EditFilter(EditOp::Insert(c)), now_at(1));
+    }
+    assert_eq!(app.visible().len(), 2);
+    app.update(Action::ApplyFilter, now_at(1));
+    assert_eq!(app.mode(), Mode::Browsing);
+    assert_eq!(app.list().filter, "硅胶");
+    app.update(Action::StartFilter, now_at(1));
+    app.update(Action::Back, now_at(1));
+    assert_eq!(app.list().filter, "");
+    assert_eq!(app.visible().len(), 30);
+}
+
+#[test]
+fn detail_opens_on_the_selected_sku_and_follows_the_selection() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::OpenDetail, now_at(1));
+    let first = app.visible()[0];
+    assert_eq!(app.mode(), Mode::Detail(first));
+    app.update(Action::MoveSelection(1), now_at(1));
+    assert_eq!(app.mode(), Mode::Detail(app.visible()[1]));
+    app.update(Action::Back, now_at(1));
+    assert_eq!(app.mode(), Mode::Browsing);
+    app.update(Action::ShowView(View::Diagnosis), now_at(1));
+    app.update(Action::OpenDetail, now_at(1));
+    let Mode::Detail(row) = app.mode() else {
+        panic!("{:?}", app.mode())
+    };
+    let sku = app.report().anomalies[0].sku.clone();
+    assert_eq!(app.report().review.skus[row].sku, sku);
+}
+
+#[test]
+fn help_and_quit_return_to_where_they_were() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::OpenDetail, now_at(1));
+    let detail = app.mode();
+    app.update(Action::ToggleHelp, now_at(1));
+    assert!(matches!(app.mode(), Mode::Help(_)));
+    app.update(Action::ToggleHelp, now_at(1));
+    assert_eq!(app.mode(), detail);
+    app.update(Action::RequestQuit, now_at(1));
+    app.update(Action::CancelQuit, now_at(1));
+    assert_eq!(app.mode(), detail);
+    assert!(app.is_running());
+    app.update(Action::RequestQuit, now_at(1));
+    app.update(Action::ConfirmQuit, now_at(1));
+    assert!(!app.is_running());
+}
+
+#[test]
+fn resize_sets_the_page_size() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::Resize(80, 24), now_at(1));
+    app.update(Action::MovePage(1), now_at(1));
+    assert_eq!(app.selection(), 8);
+}
