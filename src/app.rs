@@ -192,10 +192,10 @@ impl App {
         let current = i64::try_from(self.selection[slot]).unwrap_or(0);
         let target = (current + i64::from(rows)).clamp(0, i64::try_from(count - 1).unwrap_or(0));
         self.selection[slot] = usize::try_from(target).unwrap_or(0);
-        if let Mode::Detail(_) = self.mode {
-            if let Some(row) = self.selected_sku_row() {
-                self.mode = Mode::Detail(row);
-            }
+        if let Mode::Detail(_) = self.mode
+            && let Some(row) = self.selected_sku_row()
+        {
+            self.mode = Mode::Detail(row);
         }
     }
 
@@ -334,4 +334,4 @@ impl App {
 
 #[cfg(test)]
 #[path = "app_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -12,6 +12,7 @@ use crate::import::minutes::previous_minutes;
 use crate::import::weeks::load_review_weeks;
 
 /// One base instant for all tests, so `now_at` readings compare.
+#[allow(clippy::disallowed_methods)] // the base instant; every later time is arithmetic on it
 fn base() -> Instant {
     static BASE: OnceLock<Instant> = OnceLock::new();
     *BASE.get_or_init(Instant::now)

@@ -7,8 +7,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::App;
+use crate::domain::action::ActionItem;
+use crate::domain::settings::ThemeName;
 use crate::domain::week::IsoWeek;
 use crate::domain::week_report::WeekReport;
+use crate::event_loop;
+use crate::export::demo::write_demo_workspace;
 use crate::export::init::init_workspace;
 use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
 use crate::import::check::check_paths;
@@ -21,12 +26,46 @@ use crate::import::weeks::{Loaded, load_review_weeks};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    pub cockpit: CockpitArgs,
+}
+
+/// How to open the cockpit.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CockpitArgs {
     /// Workspace folder (default: the current folder).
     pub workspace: Option<PathBuf>,
+    /// The week to review, like 2026-W47 (default: the newest week folder).
+    #[arg(long)]
+    pub week: Option<IsoWeek>,
+    /// Ring the terminal bell when a section runs over.
+    #[arg(long)]
+    pub bell: bool,
+    /// Colour theme (default: the workspace's, else dark).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+}
+
+/// Colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+    HighContrast,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The cockpit: the timed review → diagnosis → plan meeting (the default).
+    Run(CockpitArgs),
+    /// The cockpit on a fresh copy of the sample workspace, in a temporary folder.
+    Demo {
+        /// Ring the terminal bell when a section runs over.
+        #[arg(long)]
+        bell: bool,
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
+    },
     /// Validate the configuration and every report file, and explain every problem.
     Check {
         /// Workspaces, week folders (weeks/2026-W47) or report files.
@@ -90,10 +129,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => kpis(&workspace, week, format),
         Some(Command::Prep { workspace, week }) => prep(&workspace, week),
         Some(Command::Init { dir }) => init(&dir),
-        None => check(
-            &[cli.workspace.unwrap_or_else(|| PathBuf::from("."))],
-            Format::Text,
-        ),
+        Some(Command::Run(args)) => cockpit(&args),
+        Some(Command::Demo { bell, theme }) => demo(bell, theme),
+        None => cockpit(&cli.cockpit),
     }
 }
 
@@ -155,22 +193,99 @@ fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let open: Vec<_> = match previous_minutes(workspace, report.review.week.next()) {
-        Ok(minutes) => minutes
+    let open = match open_actions(workspace, &report) {
+        Ok(open) => open,
+        Err(code) => return code,
+    };
+    print_out(&prep::to_prep(&report, &loaded.workspace.settings, &open));
+    ExitCode::SUCCESS
+}
+
+fn cockpit(args: &CockpitArgs) -> ExitCode {
+    let workspace = args.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "error: the cockpit needs a terminal; for text use `opsdeck kpis {0}` or `opsdeck prep {0}`",
+            workspace.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let (mut loaded, _) = match week_report(&workspace, args.week) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let settings = &mut loaded.workspace.settings;
+    settings.bell |= args.bell;
+    if let Some(theme) = args.theme {
+        settings.theme = match theme {
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Light => ThemeName::Light,
+            ThemeArg::HighContrast => ThemeName::HighContrast,
+        };
+    }
+    let settings = loaded.workspace.settings.clone();
+    let Some(report) = WeekReport::build(&loaded.weeks, &loaded.costs, &settings) else {
+        return ExitCode::FAILURE;
+    };
+    let open = match open_actions(&workspace, &report) {
+        Ok(open) => open,
+        Err(code) => return code,
+    };
+    let app = App::new(settings, report, open, event_loop::read_now());
+    let outcome = ratatui::try_init().and_then(|mut terminal| {
+        let result = event_loop::run(&mut terminal, app);
+        ratatui::try_restore()?;
+        result
+    });
+    match outcome {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) => {
+            ratatui::restore();
+            eprintln!("error: the terminal failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
+    let name = format!("opsdeck-demo-{}", std::process::id());
+    let root = match write_demo_workspace(&std::env::temp_dir(), &name) {
+        Ok(root) => root,
+        Err(error) => {
+            eprintln!("error: cannot write the demo workspace: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    eprintln!(
+        "Demo workspace: {} (a copy of the sample; delete it when done)",
+        root.display()
+    );
+    let code = cockpit(&CockpitArgs {
+        workspace: Some(root.clone()),
+        week: None,
+        bell,
+        theme,
+    });
+    eprintln!("The demo workspace stays in {}.", root.display());
+    code
+}
+
+/// Last meeting's actions still open.
+fn open_actions(workspace: &Path, report: &WeekReport) -> Result<Vec<ActionItem>, ExitCode> {
+    match previous_minutes(workspace, report.review.week.next()) {
+        Ok(minutes) => Ok(minutes
             .map(|m| {
                 m.actions
                     .into_iter()
                     .filter(|a| a.status.is_open())
                     .collect()
             })
-            .unwrap_or_default(),
+            .unwrap_or_default()),
         Err(error) => {
             eprintln!("error: {error}");
-            return ExitCode::FAILURE;
+            Err(ExitCode::FAILURE)
         }
-    };
-    print_out(&prep::to_prep(&report, &loaded.workspace.settings, &open));
-    ExitCode::SUCCESS
+    }
 }
 
 fn init(dir: &Path) -> ExitCode {

@@ -5,6 +5,7 @@
 pub mod atomic;
 pub mod check_report;
 pub mod config_template;
+pub mod demo;
 pub mod init;
 pub mod kpis_csv;
 pub mod kpis_json;

@@ -13,5 +13,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod event_loop;
 pub mod export;
 pub mod import;
+pub mod ui;

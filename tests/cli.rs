@@ -40,7 +40,10 @@ const BR_HEADER: &str = "(Parent) ASIN,(Child) ASIN,Title,SKU,Sessions - Total,U
 
 #[test]
 fn sample_workspace_checks_clean() {
-    let output = opsdeck(&["sample-data"], Path::new(env!("CARGO_MANIFEST_DIR")));
+    let output = opsdeck(
+        &["check", "sample-data"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}");
     assert!(
@@ -411,4 +414,13 @@ fn kpis_with_a_broken_report_names_it() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("br.csv:2:6"), "{stderr}");
+}
+
+#[test]
+fn the_cockpit_without_a_terminal_points_to_the_text_commands() {
+    let output = opsdeck(&["sample-data"], Path::new(env!("CARGO_MANIFEST_DIR")));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("the cockpit needs a terminal"), "{stderr}");
+    assert!(stderr.contains("opsdeck kpis sample-data"), "{stderr}");
 }

@@ -66,6 +66,15 @@ pub fn change(metric: Metric, change: f64) -> String {
     }
 }
 
+/// The arrow of a week-over-week change: `↑`, `↓`, or a space when flat or unknown.
+pub fn arrow(change: Option<f64>) -> &'static str {
+    match change.filter(|c| c.abs() > 1e-9) {
+        Some(change) if change > 0.0 => "↑",
+        Some(_) => "↓",
+        None => " ",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

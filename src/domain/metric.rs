@@ -93,6 +93,21 @@ metrics! {
 }
 
 impl Metric {
+    /// A label of at most 11 characters, for table headers.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Metric::Conversion => "Conv.",
+            Metric::DaysOfSupply => "Days supply",
+            Metric::ReturnRate => "Returns",
+            Metric::InventoryTurnover => "Turnover",
+            Metric::Aged181PlusUnits => "Aged 181+",
+            Metric::StorageSurcharge => "Surcharge",
+            Metric::GrossProfit => "Profit",
+            Metric::GrossMargin => "Margin",
+            other => other.label(),
+        }
+    }
+
     /// Position in `Metric::ALL`, for fixed-size per-metric arrays.
     pub fn index(self) -> usize {
         self as usize

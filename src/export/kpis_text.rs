@@ -47,11 +47,7 @@ pub fn figure_cell(
     let Some(value) = cell.value else {
         return TextCell::toned("—", Tone::Dim);
     };
-    let arrow = match cell.change.filter(|c| c.abs() > 1e-9) {
-        Some(change) if change > 0.0 => "↑",
-        Some(_) => "↓",
-        None => " ",
-    };
+    let arrow = format::arrow(cell.change);
     let text = format!(
         "{}{}{arrow}",
         format::value(metric, value, currency),

@@ -1,0 +1,126 @@
+//! Drawing the cockpit from `&App`: never mutates state, never reads a
+//! clock. Header, the current view (or a SKU's detail), the hint bar, and
+//! overlays. Below 80×24 it says how big the terminal must be.
+//! Must not use crossterm, files or `&mut App`.
+
+mod clean;
+mod detail;
+mod diagnosis;
+mod figure;
+mod header;
+mod hints;
+mod labels;
+mod overlay;
+mod plan;
+mod review;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::App;
+use crate::app::action::View;
+use crate::app::mode::{Base, Mode};
+
+use detail::DetailView;
+use diagnosis::DiagnosisView;
+use header::{HEADER_HEIGHT, HeaderView};
+use hints::HintBar;
+use labels::labels;
+use overlay::{HelpOverlay, QuitOverlay};
+use plan::PlanView;
+use review::ReviewView;
+use theme::Theme;
+
+/// The smallest terminal the cockpit draws in.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// Draws the whole screen from `app`, placing the cursor while a filter is typed.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if let Some(cursor) = render_to_buffer(app, area, frame.buffer_mut()) {
+        frame.set_cursor_position(cursor);
+    }
+}
+
+/// Draws the whole screen into `buf`; returns the text cursor's position, if any.
+pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = Theme::named(app.settings().theme);
+    let labels = labels(app.settings().language);
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let message = format!("{} (now {}×{}).", labels.too_small, area.width, area.height);
+        Paragraph::new(Line::styled(message, theme.watch))
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return None;
+    }
+    let [header, body, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(HEADER_HEIGHT),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    HeaderView {
+        app,
+        theme: &theme,
+        labels,
+    }
+    .render(header, buf);
+    match app.mode().base() {
+        Base::Detail(row) => DetailView {
+            app,
+            row,
+            theme: &theme,
+            labels,
+        }
+        .render(body, buf),
+        Base::Browsing => match app.view() {
+            View::Review => ReviewView {
+                app,
+                theme: &theme,
+                labels,
+            }
+            .render(body, buf),
+            View::Diagnosis => DiagnosisView {
+                app,
+                theme: &theme,
+                labels,
+            }
+            .render(body, buf),
+            View::Plan => PlanView {
+                app,
+                theme: &theme,
+                labels,
+            }
+            .render(body, buf),
+        },
+    }
+    let cursor = HintBar {
+        app,
+        theme: &theme,
+        labels,
+    }
+    .render_with_cursor(footer, buf);
+    match app.mode() {
+        Mode::Help(_) => HelpOverlay {
+            mode: app.mode(),
+            language: app.settings().language,
+            theme: &theme,
+            labels,
+        }
+        .render(body, buf),
+        Mode::ConfirmingQuit(_) => QuitOverlay {
+            theme: &theme,
+            labels,
+        }
+        .render(body, buf),
+        Mode::Browsing | Mode::Filtering | Mode::Detail(_) => {}
+    }
+    cursor
+}
+
+#[cfg(test)]
+#[path = "ui_tests.rs"]
+mod tests;

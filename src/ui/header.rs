@@ -1,0 +1,195 @@
+//! The header that is always there: meeting and week, the section and its
+//! countdown in large digits (amber near the end, red and `+mm:ss` on
+//! overrun), elapsed against planned with the projected end, a strip of
+//! the sections with planned and actual minutes, and the view tabs.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
+
+use crate::app::App;
+use crate::app::action::View;
+use crate::domain::timing::{TimeStatus, mm_ss};
+
+use super::clean::clean;
+use super::labels::Labels;
+use super::theme::Theme;
+
+/// Rows the header takes.
+pub const HEADER_HEIGHT: u16 = 6;
+
+pub struct HeaderView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub labels: &'a Labels,
+}
+
+impl Widget for HeaderView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let [top, strip, tabs] = area.layout(&Layout::vertical([
+            Constraint::Length(4),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ]));
+        let status = self.app.agenda().status(self.app.now());
+        let face = match status {
+            TimeStatus::OnTrack { remaining } | TimeStatus::Ending { remaining } => {
+                mm_ss(remaining)
+            }
+            TimeStatus::Overrun { by } => format!("+{}", mm_ss(by)),
+        };
+        let wide = top.width >= 100;
+        let clock_width = if wide { 8 * 6 } else { 4 * 6 };
+        let [info, clock] = top.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(clock_width),
+        ]));
+        self.info(info, buf);
+        BigText::builder()
+            .pixel_size(if wide {
+                PixelSize::HalfHeight
+            } else {
+                PixelSize::Quadrant
+            })
+            .style(self.theme.clock(status))
+            .lines(vec![Line::from(face)])
+            .right_aligned()
+            .build()
+            .render(clock, buf);
+        self.strip(strip, buf);
+        self.tabs(tabs, buf);
+    }
+}
+
+impl HeaderView<'_> {
+    fn info(&self, area: Rect, buf: &mut Buffer) {
+        let (app, l, t) = (self.app, self.labels, self.theme);
+        let review = &app.report().review;
+        let agenda = app.agenda();
+        let now = app.now();
+        let section = agenda.current();
+        let mut section_line = vec![
+            Span::styled(
+                format!(
+                    "{} {}/{}: ",
+                    l.section,
+                    agenda.current_index() + 1,
+                    agenda.sections().len()
+                ),
+                t.dim,
+            ),
+            Span::styled(section.name.to_uppercase(), t.accent.patch(t.title)),
+        ];
+        if agenda.is_paused() {
+            section_line.push(Span::styled(format!("  ‖ {}", l.paused), t.watch));
+        }
+        let compared = review
+            .previous_week
+            .map(|w| format!(" · vs {w}"))
+            .unwrap_or_default();
+        let lines = vec![
+            Line::styled(clean(&app.settings().title).into_owned(), t.title),
+            Line::from(vec![
+                Span::styled(format!("{} {}", l.week, review.week), t.text),
+                Span::styled(compared, t.dim),
+            ]),
+            Line::from(section_line),
+            Line::from(vec![
+                Span::styled(
+                    format!(
+                        "{} {} {} {}",
+                        l.elapsed,
+                        mm_ss(agenda.elapsed(now)),
+                        l.of,
+                        mm_ss(agenda.planned())
+                    ),
+                    t.text,
+                ),
+                Span::styled(
+                    format!(
+                        " · {} {}",
+                        l.ends,
+                        agenda.projected_end(now).format("%H:%M")
+                    ),
+                    t.dim,
+                ),
+            ]),
+        ];
+        Paragraph::new(lines).render(area, buf);
+    }
+
+    fn strip(&self, area: Rect, buf: &mut Buffer) {
+        let (agenda, t) = (self.app.agenda(), self.theme);
+        let now = self.app.now().instant;
+        let mut spans = Vec::new();
+        for (i, section) in agenda.sections().iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" ▸ ", t.dim));
+            }
+            let planned = section.planned.as_secs() / 60;
+            let actual = section.timer.elapsed(now).as_secs() / 60;
+            let style = if i == agenda.current_index() {
+                t.tab_active
+            } else if actual > planned {
+                t.bad_change
+            } else if i < agenda.current_index() {
+                t.dim
+            } else {
+                t.text
+            };
+            let spent = if section.timer.elapsed(now).is_zero() {
+                String::new()
+            } else {
+                format!(" ({actual}′)")
+            };
+            spans.push(Span::styled(
+                format!(" {} {planned}′{spent} ", section.name),
+                style,
+            ));
+        }
+        Paragraph::new(Line::from(spans)).render(area, buf);
+    }
+
+    fn tabs(&self, area: Rect, buf: &mut Buffer) {
+        let (app, l, t) = (self.app, self.labels, self.theme);
+        let mut spans = Vec::new();
+        for (i, view) in View::ALL.iter().enumerate() {
+            let name = match view {
+                View::Review => l.review,
+                View::Diagnosis => l.diagnosis,
+                View::Plan => l.plan,
+            };
+            let style = if *view == app.view() {
+                t.tab_active
+            } else {
+                t.tab
+            };
+            spans.push(Span::styled(format!(" {} {name} ", i + 1), style));
+            spans.push(Span::raw(" "));
+        }
+        let list = app.list();
+        let mut state = vec![format!("{}: {}", l.sort, sort_name(list))];
+        if !list.filter.is_empty() {
+            state.push(format!("{}: {}", l.filter, clean(&list.filter)));
+        }
+        if list.problems_only {
+            state.push(l.problems_only.to_owned());
+        }
+        if app.view() == View::Review {
+            spans.push(Span::styled(format!(" {}", state.join(" · ")), t.dim));
+        }
+        Paragraph::new(Line::from(spans)).render(area, buf);
+    }
+}
+
+fn sort_name(list: &crate::app::sku_list::ListOptions) -> String {
+    use crate::app::sku_list::SortColumn;
+    let column = match list.sort {
+        SortColumn::Problems => "problems".to_owned(),
+        SortColumn::Metric(metric) => metric.label().to_lowercase(),
+        SortColumn::Sku => "SKU".to_owned(),
+    };
+    format!("{column} {}", if list.descending { "↓" } else { "↑" })
+}

@@ -1,0 +1,76 @@
+//! The bottom line: the keys of the current mode, or the filter being typed.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::app::App;
+use crate::app::keymap::{KeyHelp, key_hints};
+use crate::app::mode::Mode;
+use crate::domain::settings::Language;
+
+use super::clean::clean;
+use super::labels::Labels;
+use super::theme::Theme;
+
+pub struct HintBar<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub labels: &'a Labels,
+}
+
+impl HintBar<'_> {
+    /// Draws the bar; returns where the text cursor goes while a filter is typed.
+    pub fn render_with_cursor(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let (t, mode) = (self.theme, self.app.mode());
+        if mode == Mode::Filtering {
+            let filter = clean(&self.app.list().filter).into_owned();
+            let prompt = format!("/ {}: ", self.labels.filter);
+            let width = unicode_width::UnicodeWidthStr::width(prompt.as_str())
+                + unicode_width::UnicodeWidthStr::width(filter.as_str());
+            Paragraph::new(Line::from(vec![
+                Span::styled(prompt, t.key),
+                Span::styled(filter, t.text),
+            ]))
+            .render(area, buf);
+            let x = area
+                .x
+                .saturating_add(u16::try_from(width).unwrap_or(area.width))
+                .min(area.right().saturating_sub(1));
+            return Some(Position::new(x, area.y));
+        }
+        let chinese = self.app.settings().language == Language::Chinese;
+        let hints = key_hints(mode);
+        // The last two hints (help and quit) always show; the others as room allows.
+        let (rest, always) = hints.split_at(hints.len().saturating_sub(2));
+        let spans_of = |hint: &KeyHelp| {
+            [
+                Span::styled(format!(" {} ", hint.keys), t.key),
+                Span::styled(
+                    format!("{} ", if chinese { hint.zh } else { hint.en }),
+                    t.dim,
+                ),
+            ]
+        };
+        let width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+        let tail: Vec<Span> = always.iter().flat_map(spans_of).collect();
+        let mut spans: Vec<Span> = Vec::new();
+        for hint in rest {
+            let next = spans_of(hint);
+            if width(&spans) + width(&next) + width(&tail) > usize::from(area.width) {
+                break;
+            }
+            spans.extend(next);
+        }
+        spans.extend(tail);
+        Paragraph::new(Line::from(spans)).render(area, buf);
+        None
+    }
+}
+
+impl Widget for HintBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        self.render_with_cursor(area, buf);
+    }
+}

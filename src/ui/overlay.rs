@@ -1,0 +1,76 @@
+//! Overlays drawn over a view: the help with every key of the mode, and the
+//! "end the meeting?" confirmation.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use crate::app::keymap::help_keys;
+use crate::app::mode::Mode;
+use crate::domain::settings::Language;
+
+use super::labels::Labels;
+use super::theme::Theme;
+
+/// Every key of the mode under the help, in a centred box.
+pub struct HelpOverlay<'a> {
+    pub mode: Mode,
+    pub language: Language,
+    pub theme: &'a Theme,
+    pub labels: &'a Labels,
+}
+
+impl Widget for HelpOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let keys = help_keys(self.mode);
+        let height = u16::try_from(keys.len()).unwrap_or(20) + 2;
+        let box_area = area.centered(
+            ratatui::layout::Constraint::Length(area.width.min(70)),
+            ratatui::layout::Constraint::Length(height.min(area.height)),
+        );
+        Clear.render(box_area, buf);
+        let lines: Vec<Line> = keys
+            .iter()
+            .map(|key| {
+                let what = match self.language {
+                    Language::English => key.en,
+                    Language::Chinese => key.zh,
+                };
+                Line::from(vec![
+                    Span::styled(format!(" {:<11}", key.keys), self.theme.key),
+                    Span::styled(what, self.theme.text),
+                ])
+            })
+            .collect();
+        let title = Line::styled(format!(" {} — ? ", self.labels.keys), self.theme.title);
+        Paragraph::new(lines)
+            .block(
+                Block::bordered()
+                    .title(title)
+                    .border_style(self.theme.accent),
+            )
+            .render(box_area, buf);
+    }
+}
+
+/// The quit question.
+pub struct QuitOverlay<'a> {
+    pub theme: &'a Theme,
+    pub labels: &'a Labels,
+}
+
+impl Widget for QuitOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = u16::try_from(self.labels.quit_question.chars().count()).unwrap_or(50) + 6;
+        let box_area = area.centered(
+            ratatui::layout::Constraint::Length(width.min(area.width)),
+            ratatui::layout::Constraint::Length(3.min(area.height)),
+        );
+        Clear.render(box_area, buf);
+        Paragraph::new(Line::styled(self.labels.quit_question, self.theme.title))
+            .centered()
+            .block(Block::bordered().border_style(self.theme.watch))
+            .render(box_area, buf);
+    }
+}

@@ -1,0 +1,202 @@
+//! The review view: last meeting's open actions first, the account's KPI
+//! strip, then the SKU table. Only the rows on screen are built, so a
+//! hundred thousand SKUs cost what a screenful does.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Widget, Wrap};
+
+use crate::app::App;
+use crate::domain::metric::Metric;
+
+use super::clean::clean;
+use super::figure::figure_spans;
+use super::labels::Labels;
+use super::plan::action_line;
+use super::theme::Theme;
+
+/// The account figures of the strip.
+const STRIP: [Metric; 10] = [
+    Metric::Sales,
+    Metric::Units,
+    Metric::Sessions,
+    Metric::Conversion,
+    Metric::BuyBox,
+    Metric::Acos,
+    Metric::Tacos,
+    Metric::DaysOfSupply,
+    Metric::ReturnRate,
+    Metric::Odr,
+];
+
+/// Table columns, most important first; narrow screens keep the first ones.
+const COLUMNS: [Metric; 9] = [
+    Metric::Sales,
+    Metric::Conversion,
+    Metric::Acos,
+    Metric::DaysOfSupply,
+    Metric::ReturnRate,
+    Metric::Units,
+    Metric::Tacos,
+    Metric::Sessions,
+    Metric::Bsr,
+];
+
+const FIGURE_WIDTH: u16 = 12;
+
+pub struct ReviewView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub labels: &'a Labels,
+}
+
+impl Widget for ReviewView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let actions = self.app.open_actions().len().min(4);
+        let actions_height = if actions == 0 {
+            0
+        } else {
+            u16::try_from(actions).unwrap_or(4) + 1
+        };
+        let [open, strip, table] = area.layout(&Layout::vertical([
+            Constraint::Length(actions_height),
+            Constraint::Length(3),
+            Constraint::Fill(1),
+        ]));
+        self.open_actions(open, buf);
+        self.strip(strip, buf);
+        self.table(table, buf);
+    }
+}
+
+impl ReviewView<'_> {
+    fn open_actions(&self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let today = self.app.now().wall.date_naive();
+        let mut lines = vec![Line::styled(
+            format!("{}:", self.labels.open_actions),
+            self.theme.title,
+        )];
+        lines.extend(
+            self.app
+                .open_actions()
+                .iter()
+                .take(4)
+                .map(|a| action_line(a, today, self.theme, self.labels)),
+        );
+        Paragraph::new(lines).render(area, buf);
+    }
+
+    fn strip(&self, area: Rect, buf: &mut Buffer) {
+        let review = &self.app.report().review;
+        let settings = self.app.settings();
+        let mut spans = vec![Span::styled(
+            format!("{} ", self.labels.account),
+            self.theme.title,
+        )];
+        for (i, metric) in STRIP.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" · ", self.theme.dim));
+            }
+            spans.push(Span::styled(format!("{} ", metric.label()), self.theme.dim));
+            spans.extend(figure_spans(
+                &review.account,
+                *metric,
+                settings,
+                &review.currency,
+                self.theme,
+            ));
+        }
+        Paragraph::new(Line::from(spans))
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::new()
+                    .borders(Borders::TOP)
+                    .border_style(self.theme.dim),
+            )
+            .render(area, buf);
+    }
+
+    fn table(&self, area: Rect, buf: &mut Buffer) {
+        let (app, t) = (self.app, self.theme);
+        let review = &app.report().review;
+        let settings = app.settings();
+        let fixed = 2 + 16 + 12;
+        let room = area.width.saturating_sub(fixed) / (FIGURE_WIDTH + 1);
+        let columns = &COLUMNS[..usize::from(room).min(COLUMNS.len())];
+        let mut widths = vec![
+            Constraint::Length(1),
+            Constraint::Length(16),
+            Constraint::Fill(1),
+        ];
+        widths.extend(columns.iter().map(|_| Constraint::Length(FIGURE_WIDTH)));
+        let mut header = vec![
+            String::new(),
+            self.labels.sku.to_owned(),
+            self.labels.title.to_owned(),
+        ];
+        header.extend(columns.iter().map(|m| {
+            format!(
+                "{:>width$}",
+                m.short_label(),
+                width = usize::from(FIGURE_WIDTH)
+            )
+        }));
+        let body_rows = usize::from(area.height.saturating_sub(1));
+        let visible = app.visible();
+        let selected = app.selection_in(crate::app::action::View::Review);
+        let offset = if selected < body_rows {
+            0
+        } else {
+            selected + 1 - body_rows
+        };
+        let rows =
+            visible
+                .iter()
+                .enumerate()
+                .skip(offset)
+                .take(body_rows)
+                .map(|(position, &index)| {
+                    let row = &review.skus[index];
+                    let flag = if app.is_flagged(index) {
+                        Span::styled("●", t.breach)
+                    } else {
+                        Span::raw(" ")
+                    };
+                    let mut cells = vec![
+                        Line::from(flag),
+                        Line::from(clean(row.sku.as_deref().unwrap_or(&row.key)).into_owned()),
+                        Line::styled(clean(&row.title).into_owned(), t.dim),
+                    ];
+                    cells.extend(columns.iter().map(|m| {
+                        Line::from(figure_spans(
+                            &row.figures,
+                            *m,
+                            settings,
+                            &review.currency,
+                            t,
+                        ))
+                        .right_aligned()
+                    }));
+                    let style = if position == selected {
+                        t.selected
+                    } else {
+                        t.text
+                    };
+                    Row::new(cells).style(style)
+                });
+        if visible.is_empty() {
+            Paragraph::new(self.labels.no_rows)
+                .style(t.dim)
+                .render(area, buf);
+            return;
+        }
+        Table::new(rows, widths)
+            .header(Row::new(header).style(t.title))
+            .column_spacing(1)
+            .render(area, buf);
+    }
+}

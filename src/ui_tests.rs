@@ -1,0 +1,165 @@
+//! Whole-screen snapshots of every visual state (100×30, one at 80×24),
+//! colours that matter, and no panic in tiny terminals.
+
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+
+use super::*;
+use crate::app::action::{Action, EditOp};
+use crate::app::tests::{now_at, sample_app};
+use crate::domain::settings::ThemeName;
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| render(app, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn buffer(app: &App) -> Buffer {
+    let area = Rect::new(0, 0, 100, 30);
+    let mut buf = Buffer::empty(area);
+    render_to_buffer(app, area, &mut buf);
+    buf
+}
+
+/// The first cell whose text starts `needle` on row `y`.
+fn find(buf: &Buffer, y: u16, needle: &str) -> Option<u16> {
+    let row: String = (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_owned())
+        .collect();
+    let at = row.find(needle)?;
+    Some(u16::try_from(row[..at].chars().count()).unwrap())
+}
+
+fn find_anywhere(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    (0..buf.area.height).find_map(|y| find(buf, y, needle).map(|x| (x, y)))
+}
+
+#[test]
+fn review_view() {
+    let app = sample_app(|_| {});
+    assert_snapshot!("review", screen(&app, 100, 30));
+}
+
+#[test]
+fn review_view_at_80_by_24() {
+    let app = sample_app(|_| {});
+    assert_snapshot!("review_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn diagnosis_view() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ShowView(View::Diagnosis), now_at(5));
+    app.update(Action::MoveSelection(8), now_at(5));
+    assert_snapshot!("diagnosis", screen(&app, 100, 30));
+}
+
+#[test]
+fn plan_view() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ShowView(View::Plan), now_at(5));
+    assert_snapshot!("plan", screen(&app, 100, 30));
+}
+
+#[test]
+fn sku_detail() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::OpenDetail, now_at(5));
+    assert_snapshot!("detail", screen(&app, 100, 30));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ToggleHelp, now_at(5));
+    assert_snapshot!("help", screen(&app, 100, 30));
+}
+
+#[test]
+fn quit_confirmation() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::RequestQuit, now_at(5));
+    assert_snapshot!("quit", screen(&app, 100, 30));
+}
+
+#[test]
+fn filtering_problems_only() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ToggleProblemsOnly, now_at(5));
+    app.update(Action::StartFilter, now_at(5));
+    for c in "bath".chars() {
+        app.update(Action::EditFilter(EditOp::Insert(c)), now_at(5));
+    }
+    assert_snapshot!("filtering", screen(&app, 100, 30));
+}
+
+#[test]
+fn overrun_section_after_moving_on() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::NextSection, now_at(30 * 60));
+    app.update(Action::Tick, now_at(56 * 60 + 7));
+    assert_snapshot!("diagnosis_overrun", screen(&app, 100, 30));
+}
+
+#[test]
+fn chinese_labels() {
+    let app = sample_app(|settings| settings.language = crate::domain::settings::Language::Chinese);
+    assert_snapshot!("review_zh", screen(&app, 100, 30));
+}
+
+#[test]
+fn too_small_says_how_big() {
+    let app = sample_app(|_| {});
+    let text = screen(&app, 60, 20);
+    assert!(text.contains("at least 80×24"), "{text}");
+    assert!(text.contains("(now 60×20)"), "{text}");
+}
+
+#[test]
+fn tiny_terminals_do_not_panic() {
+    let mut app = sample_app(|_| {});
+    for (w, h) in [(1, 1), (20, 5), (40, 10), (80, 24), (200, 60)] {
+        screen(&app, w, h);
+        app.update(Action::ToggleHelp, now_at(1));
+        screen(&app, w, h);
+        app.update(Action::ToggleHelp, now_at(1));
+    }
+}
+
+#[test]
+fn the_countdown_is_green_then_red_on_overrun() {
+    let mut app = sample_app(|_| {});
+    let buf = buffer(&app);
+    let clock = (60..100).find(|&x| buf[(x, 0)].symbol() != " ").unwrap();
+    assert_eq!(buf[(clock, 0)].fg, Color::Green);
+    app.update(Action::Tick, now_at(26 * 60));
+    let buf = buffer(&app);
+    let clock = (52..100).find(|&x| buf[(x, 0)].symbol() != " ").unwrap();
+    assert_eq!(buf[(clock, 0)].fg, Color::Red);
+}
+
+#[test]
+fn a_breach_is_red_and_a_good_change_green() {
+    let app = sample_app(|_| {});
+    let buf = buffer(&app);
+    let (x, y) = find_anywhere(&buf, "45.7%✖").unwrap();
+    assert_eq!(buf[(x, y)].fg, Color::Red, "ACoS in breach");
+    let (x, y) = find_anywhere(&buf, "8.1%✖↓").unwrap();
+    assert_eq!(buf[(x + 5, y)].fg, Color::Red, "falling conversion is bad");
+    let (x, y) = find_anywhere(&buf, "19.0%✔↓").unwrap();
+    assert_eq!(buf[(x, y)].fg, Color::Green, "ACoS on target");
+    assert_eq!(buf[(x + 6, y)].fg, Color::Green, "falling ACoS is good");
+}
+
+#[test]
+fn high_contrast_shows_breach_as_white_on_red() {
+    let app = sample_app(|settings| settings.theme = ThemeName::HighContrast);
+    let buf = buffer(&app);
+    let (x, y) = find_anywhere(&buf, "45.7%✖").unwrap();
+    assert_eq!((buf[(x, y)].fg, buf[(x, y)].bg), (Color::White, Color::Red));
+}
