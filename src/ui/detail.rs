@@ -58,9 +58,12 @@ impl Widget for DetailView<'_> {
                 Constraint::Length(14),
                 Constraint::Fill(1),
             ]));
-            Paragraph::new(metric.label())
-                .style(t.dim)
-                .render(label, buf);
+            Paragraph::new(super::labels::metric_label(
+                **metric,
+                self.app.settings().language,
+            ))
+            .style(t.dim)
+            .render(label, buf);
             Paragraph::new(
                 Line::from(figure_spans(
                     &row.figures,

@@ -37,6 +37,14 @@ impl Widget for DiagnosisView<'_> {
 }
 
 impl DiagnosisView<'_> {
+    /// Whether an open action item names `sku`.
+    fn has_action(&self, sku: &str) -> bool {
+        self.app
+            .open_actions()
+            .iter()
+            .any(|a| a.sku.as_deref() == Some(sku))
+    }
+
     fn anomalies(&self, area: Rect, buf: &mut Buffer) {
         let (t, l) = (self.theme, self.labels);
         let report = self.app.report();
@@ -73,7 +81,15 @@ impl DiagnosisView<'_> {
                     Span::styled(format!("{} ", a.severity.symbol()), t.status(a.severity)),
                     Span::styled(format!("{:<17}", a.rule.name()), t.status(a.severity)),
                     Span::styled(format!("{who:<16}"), t.text),
-                    Span::styled(format::money(a.at_stake, &report.review.currency), t.dim),
+                    Span::styled(
+                        format!("{:<9}", format::money(a.at_stake, &report.review.currency)),
+                        t.dim,
+                    ),
+                    if a.sku.as_deref().is_some_and(|sku| self.has_action(sku)) {
+                        Span::styled("✎ action", t.ok)
+                    } else {
+                        Span::styled(l.no_action, t.watch)
+                    },
                 ]);
                 if i == selected {
                     line.style(t.selected)
@@ -125,12 +141,6 @@ impl DiagnosisView<'_> {
                 .render(area, buf);
             return;
         }
-        let flagged = |sku: &str| {
-            report
-                .anomalies
-                .iter()
-                .any(|a| a.sku.as_deref() == Some(sku))
-        };
         let lines: Vec<Line> = report
             .voice
             .iter()
@@ -141,8 +151,8 @@ impl DiagnosisView<'_> {
                     .take(3)
                     .map(|(sku, n)| format!("{} ({n})", clean(sku)))
                     .collect();
-                // A pain point whose SKUs are not under discussion stands out: nobody owns it yet.
-                let unowned = !point.skus.iter().any(|(sku, _)| flagged(sku));
+                // A pain point no action covers stands out: nobody owns it yet.
+                let unowned = !point.skus.iter().any(|(sku, _)| self.has_action(sku));
                 let comment = point
                     .comments
                     .first()

@@ -1,5 +1,6 @@
 //! Every label on screen, in English and Chinese (`language = "zh"`).
 
+use crate::domain::metric::Metric;
 use crate::domain::settings::Language;
 
 /// The words of the cockpit in one language.
@@ -39,6 +40,7 @@ pub struct Labels {
     pub trend: &'static str,
     pub no_rows: &'static str,
     pub at_stake: &'static str,
+    pub no_action: &'static str,
 }
 
 pub const ENGLISH: Labels = Labels {
@@ -76,6 +78,7 @@ pub const ENGLISH: Labels = Labels {
     trend: "13-week trend",
     no_rows: "No SKU matches.",
     at_stake: "at stake",
+    no_action: "no action",
 };
 
 pub const CHINESE: Labels = Labels {
@@ -113,11 +116,52 @@ pub const CHINESE: Labels = Labels {
     trend: "13 周趋势",
     no_rows: "没有匹配的 SKU。",
     at_stake: "涉及金额",
+    no_action: "无行动项",
 };
 
 pub fn labels(language: Language) -> &'static Labels {
     match language {
         Language::English => &ENGLISH,
         Language::Chinese => &CHINESE,
+    }
+}
+
+/// A metric's short label in `language` (table headers, the KPI strip).
+pub fn metric_label(metric: Metric, language: Language) -> &'static str {
+    if language == Language::English {
+        return metric.short_label();
+    }
+    match metric {
+        Metric::Sales => "销售额",
+        Metric::Units => "销量",
+        Metric::Orders => "订单",
+        Metric::Sessions => "访问量",
+        Metric::PageViews => "浏览量",
+        Metric::Conversion => "转化率",
+        Metric::BuyBox => "购物车",
+        Metric::AdSpend => "广告花费",
+        Metric::AdSales => "广告销售",
+        Metric::AdOrders => "广告订单",
+        Metric::Impressions => "曝光",
+        Metric::Clicks => "点击",
+        Metric::Acos => "ACoS",
+        Metric::Roas => "ROAS",
+        Metric::Ctr => "点击率",
+        Metric::Cpc => "CPC",
+        Metric::Tacos => "广告占比",
+        Metric::GrossProfit => "毛利",
+        Metric::GrossMargin => "毛利率",
+        Metric::AvailableUnits => "可售库存",
+        Metric::InboundUnits => "在途",
+        Metric::DaysOfSupply => "可售天数",
+        Metric::InventoryTurnover => "周转",
+        Metric::Aged181PlusUnits => "库龄181+",
+        Metric::StorageSurcharge => "超龄费",
+        Metric::ReturnedUnits => "退货数",
+        Metric::ReturnRate => "退货率",
+        Metric::Odr => "ODR",
+        Metric::Ipi => "IPI",
+        Metric::Bsr => "BSR",
+        Metric::Rating => "评分",
     }
 }

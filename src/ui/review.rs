@@ -12,7 +12,7 @@ use crate::domain::metric::Metric;
 
 use super::clean::clean;
 use super::figure::figure_spans;
-use super::labels::Labels;
+use super::labels::{Labels, metric_label};
 use super::plan::action_line;
 use super::theme::Theme;
 
@@ -101,7 +101,10 @@ impl ReviewView<'_> {
             if i > 0 {
                 spans.push(Span::styled(" · ", self.theme.dim));
             }
-            spans.push(Span::styled(format!("{} ", metric.label()), self.theme.dim));
+            spans.push(Span::styled(
+                format!("{} ", metric_label(*metric, settings.language)),
+                self.theme.dim,
+            ));
             spans.extend(figure_spans(
                 &review.account,
                 *metric,
@@ -134,17 +137,15 @@ impl ReviewView<'_> {
         ];
         widths.extend(columns.iter().map(|_| Constraint::Length(FIGURE_WIDTH)));
         let mut header = vec![
-            String::new(),
-            self.labels.sku.to_owned(),
-            self.labels.title.to_owned(),
+            Line::default(),
+            Line::from(self.labels.sku),
+            Line::from(self.labels.title),
         ];
-        header.extend(columns.iter().map(|m| {
-            format!(
-                "{:>width$}",
-                m.short_label(),
-                width = usize::from(FIGURE_WIDTH)
-            )
-        }));
+        header.extend(
+            columns
+                .iter()
+                .map(|m| Line::from(metric_label(*m, settings.language)).right_aligned()),
+        );
         let body_rows = usize::from(area.height.saturating_sub(1));
         let visible = app.visible();
         let selected = app.selection_in(crate::app::action::View::Review);
