@@ -19,6 +19,7 @@ use ratatui::layout::Rect;
 use opsdeck::app::App;
 use opsdeck::app::action::Action;
 use opsdeck::domain::facts::{AdFigures, AdvertisedProduct, AsinListing, BusinessFacts, SkuSales};
+use opsdeck::domain::meeting::Meeting;
 use opsdeck::domain::money::Money;
 use opsdeck::domain::settings::Settings;
 use opsdeck::domain::timing::Now;
@@ -54,9 +55,11 @@ fn first_frame() {
     let report = WeekReport::build(&loaded.weeks, &loaded.costs, &settings).unwrap();
     let open = previous_minutes(&root, report.review.week.next())
         .unwrap()
-        .map(|m| m.actions)
+        .map(|m| m.open_actions())
         .unwrap_or_default();
-    let app = App::new(settings, report, open, now());
+    let started = now();
+    let meeting = Meeting::new(report.review.week, started.wall, open);
+    let app = App::new(settings, report, meeting, None, started);
     let area = Rect::new(0, 0, 100, 30);
     let mut buf = Buffer::empty(area);
     opsdeck::ui::render_to_buffer(&app, area, &mut buf);
@@ -76,7 +79,9 @@ fn big_table() {
     ];
     let settings = Settings::default();
     let report = WeekReport::build(&weeks, &[], &settings).unwrap();
-    let mut app = App::new(settings, report, Vec::new(), now());
+    let started = now();
+    let meeting = Meeting::new(report.review.week, started.wall, Vec::new());
+    let mut app = App::new(settings, report, meeting, None, started);
     let area = Rect::new(0, 0, 200, 60);
     let mut buf = Buffer::empty(area);
     let mut times: Vec<Duration> = Vec::with_capacity(FRAMES);

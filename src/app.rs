@@ -4,6 +4,7 @@
 //! Must not use ratatui; only `app/keymap.rs` may use crossterm.
 
 pub mod action;
+pub mod capture;
 pub mod keymap;
 pub mod mode;
 pub mod sku_list;
@@ -12,23 +13,43 @@ use std::time::Duration;
 
 use crate::domain::action::ActionItem;
 use crate::domain::agenda::Agenda;
+use crate::domain::meeting::{History, Meeting};
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
 use crate::domain::week_report::WeekReport;
 
 use action::{Action, EditOp, Effect, View};
+use capture::Capture;
 use mode::{Base, Mode};
 use sku_list::{ListOptions, visible_rows};
 
 /// Rows a page key moves when the screen size is not known yet.
 const DEFAULT_PAGE: i32 = 10;
 
+/// Seconds between saves of the running clock when nothing else changes.
+const CLOCK_SAVE_SECONDS: u64 = 15;
+
+/// Whether what is on screen is on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    /// A change is waiting for the event loop to save it.
+    Pending,
+    Failed,
+}
+
 /// Everything the cockpit shows and how the facilitator has arranged it.
 #[derive(Debug, Clone)]
 pub struct App {
     settings: Settings,
     report: WeekReport,
-    open_actions: Vec<ActionItem>,
+    /// The minutes being written, with undo.
+    meeting: History,
+    /// The capture line, while `mode` is `Capturing`.
+    capture: Option<Capture>,
+    save_state: SaveState,
+    /// When the minutes were last asked to be saved.
+    saved_at: std::time::Instant,
     agenda: Agenda,
     view: View,
     mode: Mode,
@@ -49,13 +70,16 @@ pub struct App {
 
 impl App {
     /// A cockpit for `report`, its meeting not yet started (the clock starts on the first key or tick).
+    /// A cockpit for `report` and `meeting`; a resumed meeting brings its `agenda`.
+    /// The clock starts at once.
     pub fn new(
         settings: Settings,
         report: WeekReport,
-        open_actions: Vec<ActionItem>,
+        meeting: Meeting,
+        agenda: Option<Agenda>,
         now: Now,
     ) -> Self {
-        let agenda = Agenda::new(&settings.agenda);
+        let agenda = agenda.unwrap_or_else(|| Agenda::new(&settings.agenda));
         let flagged = report
             .review
             .skus
@@ -72,7 +96,10 @@ impl App {
         let mut app = Self {
             settings,
             report,
-            open_actions,
+            meeting: History::new(meeting),
+            capture: None,
+            save_state: SaveState::Saved,
+            saved_at: now.instant,
             agenda,
             view,
             mode: Mode::Browsing,
@@ -93,16 +120,61 @@ impl App {
     /// Applies one action. No I/O and no clock reads: everything time-dependent uses `now`.
     pub fn update(&mut self, action: Action, now: Now) -> Option<Effect> {
         self.now = now;
+        // The bell is decided on the clock's tick only, so it never competes with a save.
+        if action == Action::Tick {
+            return self.check_overrun().or_else(|| self.clock_save());
+        }
+        let effect = self.apply(action);
+        if effect == Some(Effect::SaveMinutes) {
+            self.save_state = SaveState::Pending;
+            self.saved_at = now.instant;
+        }
+        effect
+    }
+
+    /// Applies an action other than the tick; changes to the minutes or the clock ask for a save.
+    fn apply(&mut self, action: Action) -> Option<Effect> {
+        let now = self.now;
         match action {
-            Action::Tick => return self.check_overrun(),
-            Action::NextSection => self.change_section(true),
-            Action::PreviousSection => self.change_section(false),
-            Action::ToggleTimer => self.agenda.toggle_pause(now),
-            Action::AddMinute => self.agenda.adjust_minutes(1),
-            Action::RemoveMinute => self.agenda.adjust_minutes(-1),
-            Action::Rebalance => {
-                self.agenda.rebalance(now);
+            Action::Tick => None,
+            Action::NextSection | Action::PreviousSection => {
+                self.change_section(action == Action::NextSection);
+                Some(Effect::SaveMinutes)
             }
+            Action::ToggleTimer => {
+                self.agenda.toggle_pause(now);
+                Some(Effect::SaveMinutes)
+            }
+            Action::AddMinute | Action::RemoveMinute => {
+                self.agenda
+                    .adjust_minutes(if action == Action::AddMinute { 1 } else { -1 });
+                Some(Effect::SaveMinutes)
+            }
+            Action::Rebalance => self.agenda.rebalance(now).then_some(Effect::SaveMinutes),
+            Action::ConfirmQuit => self.confirm_quit(),
+            Action::SubmitCapture => self.submit_capture(),
+            Action::MarkDone => self.mark_done(),
+            Action::CarryAction => self.carry(),
+            Action::Undo => self.undo(),
+            Action::CloseAnyway => Some(self.end_meeting(self.meeting.current.closing_gaps())),
+            Action::SaveFinished(ok) => {
+                self.save_state = if ok {
+                    SaveState::Saved
+                } else {
+                    SaveState::Failed
+                };
+                None
+            }
+            other => {
+                self.navigate(other);
+                None
+            }
+        }
+    }
+
+    /// Actions that change what is shown, not what is recorded.
+    fn navigate(&mut self, action: Action) {
+        match action {
             Action::ShowView(view) => self.show_view(view),
             Action::NextView => self.show_view(self.view.next()),
             Action::MoveSelection(rows) => self.move_selection(rows),
@@ -123,11 +195,31 @@ impl App {
             }
             Action::ToggleHelp => self.toggle_help(),
             Action::RequestQuit => self.mode = Mode::ConfirmingQuit(self.mode.base()),
-            Action::ConfirmQuit => self.running = false,
             Action::CancelQuit => self.mode = self.mode.base().into(),
             Action::Resize(width, height) => self.size = (width, height),
+            Action::StartCapture(kind) => self.start_capture(kind),
+            Action::EditCapture(op) => self.edit_capture(op),
+            Action::CompleteCapture => self.complete_capture(),
+            Action::DropAction => self.drop_selected(),
+            Action::EditAction => self.edit_selected(),
+            _ => {}
         }
-        self.check_overrun()
+    }
+
+    /// While the clock runs, its time is saved now and then, so a crash loses seconds, not minutes.
+    fn clock_save(&mut self) -> Option<Effect> {
+        let due = self
+            .now
+            .instant
+            .saturating_duration_since(self.saved_at)
+            .as_secs()
+            >= CLOCK_SAVE_SECONDS;
+        if !due || self.agenda.is_paused() {
+            return None;
+        }
+        self.save_state = SaveState::Pending;
+        self.saved_at = self.now.instant;
+        Some(Effect::SaveMinutes)
     }
 
     /// The bell rings once, at the moment the current section runs over.
@@ -170,7 +262,7 @@ impl App {
         match self.view {
             View::Review => self.visible.len(),
             View::Diagnosis => self.report.anomalies.len(),
-            View::Plan => self.open_actions.len(),
+            View::Plan => self.plan_items().len(),
         }
     }
 
@@ -230,6 +322,14 @@ impl App {
                 Mode::Browsing
             }
             Mode::Help(base) | Mode::ConfirmingQuit(base) => base.into(),
+            Mode::Capturing => {
+                self.capture = None;
+                Mode::Browsing
+            }
+            Mode::Closing => {
+                self.view = View::Plan;
+                Mode::Browsing
+            }
             Mode::Detail(_) | Mode::Browsing => Mode::Browsing,
         };
     }
@@ -276,8 +376,23 @@ impl App {
         &self.report
     }
 
+    /// Last meeting's open actions, with this meeting's verdicts.
     pub fn open_actions(&self) -> &[ActionItem] {
-        &self.open_actions
+        &self.meeting.current.follow_ups
+    }
+
+    /// The minutes being written.
+    pub fn meeting(&self) -> &Meeting {
+        &self.meeting.current
+    }
+
+    /// The capture line being typed, if any.
+    pub fn capture(&self) -> Option<&Capture> {
+        self.capture.as_ref()
+    }
+
+    pub fn save_state(&self) -> SaveState {
+        self.save_state
     }
 
     pub fn agenda(&self) -> &Agenda {

@@ -7,9 +7,11 @@ use std::time::Instant;
 use chrono::{DateTime, TimeDelta};
 
 use super::*;
+use crate::domain::action::ActionStatus;
 use crate::domain::timing::TimeStatus;
 use crate::import::minutes::previous_minutes;
 use crate::import::weeks::load_review_weeks;
+use action::CaptureKind;
 
 /// One base instant for all tests, so `now_at` readings compare.
 #[allow(clippy::disallowed_methods)] // the base instant; every later time is arithmetic on it
@@ -35,14 +37,11 @@ pub fn sample_app(settings_change: impl FnOnce(&mut Settings)) -> App {
     let report = WeekReport::build(&loaded.weeks, &loaded.costs, &settings).unwrap();
     let open = previous_minutes(&root, report.review.week.next())
         .unwrap()
-        .map(|m| {
-            m.actions
-                .into_iter()
-                .filter(|a| a.status.is_open())
-                .collect()
-        })
+        .map(|m| m.open_actions())
         .unwrap_or_default();
-    App::new(settings, report, open, now_at(0))
+    let mut meeting = Meeting::new(report.review.week, now_at(0).wall, open);
+    meeting.attendees.clone_from(&settings.attendees);
+    App::new(settings, report, meeting, None, now_at(0))
 }
 
 #[test]
@@ -87,7 +86,10 @@ fn pause_minutes_and_rebalance() {
 #[test]
 fn the_bell_rings_once_when_the_section_runs_over() {
     let mut app = sample_app(|settings| settings.bell = true);
-    assert_eq!(app.update(Action::Tick, now_at(24 * 60)), None);
+    assert_ne!(
+        app.update(Action::Tick, now_at(24 * 60)),
+        Some(Effect::RingBell)
+    );
     assert_eq!(
         app.update(Action::Tick, now_at(25 * 60 + 1)),
         Some(Effect::RingBell)
@@ -96,9 +98,15 @@ fn the_bell_rings_once_when_the_section_runs_over() {
         app.agenda().status(now_at(25 * 60 + 2)),
         TimeStatus::Overrun { .. }
     ));
-    assert_eq!(app.update(Action::Tick, now_at(25 * 60 + 2)), None);
+    assert_ne!(
+        app.update(Action::Tick, now_at(25 * 60 + 2)),
+        Some(Effect::RingBell)
+    );
     let mut quiet = sample_app(|settings| settings.bell = false);
-    assert_eq!(quiet.update(Action::Tick, now_at(26 * 60)), None);
+    assert_ne!(
+        quiet.update(Action::Tick, now_at(26 * 60)),
+        Some(Effect::RingBell)
+    );
 }
 
 #[test]
@@ -211,8 +219,145 @@ fn help_and_quit_return_to_where_they_were() {
     assert_eq!(app.mode(), detail);
     assert!(app.is_running());
     app.update(Action::RequestQuit, now_at(1));
+    assert_eq!(app.update(Action::ConfirmQuit, now_at(1)), None);
+    assert_eq!(
+        app.mode(),
+        Mode::Closing,
+        "last meeting's actions have no verdict yet"
+    );
+    app.update(Action::Back, now_at(1));
+    assert_eq!(
+        (app.mode(), app.view()),
+        (Mode::Browsing, View::Plan),
+        "back to fix the gaps"
+    );
+    app.update(Action::RequestQuit, now_at(1));
     app.update(Action::ConfirmQuit, now_at(1));
+    assert_eq!(
+        app.update(Action::CloseAnyway, now_at(2)),
+        Some(Effect::SaveMinutes)
+    );
     assert!(!app.is_running());
+    assert_eq!(app.meeting().closing_gaps.len(), 4);
+    assert!(app.meeting().ended.is_some());
+}
+
+fn type_line(app: &mut App, line: &str) {
+    for c in line.chars() {
+        app.update(Action::EditCapture(EditOp::Insert(c)), now_at(10));
+    }
+}
+
+#[test]
+fn capturing_an_action_records_owner_due_and_sku_and_saves() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::StartCapture(CaptureKind::Action), now_at(60));
+    assert_eq!(app.mode(), Mode::Capturing);
+    type_line(&mut app, "Update main image size marks @li");
+    app.update(Action::CompleteCapture, now_at(61));
+    type_line(&mut app, "due:fri #HK-BM-NV-2032 !high");
+    let effect = app.update(Action::SubmitCapture, now_at(62));
+    assert_eq!(effect, Some(Effect::SaveMinutes));
+    assert_eq!(app.save_state(), SaveState::Pending);
+    assert_eq!(app.mode(), Mode::Browsing);
+    let action = &app.meeting().actions[0];
+    assert_eq!(action.id, "2026-W48-01");
+    assert_eq!(action.title, "Update main image size marks");
+    assert_eq!(action.owner.as_deref(), Some("Lina"));
+    assert_eq!(action.due, chrono::NaiveDate::from_ymd_opt(2026, 11, 27));
+    assert_eq!(action.sku.as_deref(), Some("HK-BM-NV-2032"));
+    app.update(Action::SaveFinished(true), now_at(63));
+    assert_eq!(app.save_state(), SaveState::Saved);
+}
+
+#[test]
+fn an_invalid_date_refuses_the_line_and_keeps_it() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::StartCapture(CaptureKind::Action), now_at(60));
+    type_line(&mut app, "Send samples due:2026-02-30");
+    assert_eq!(app.update(Action::SubmitCapture, now_at(61)), None);
+    assert_eq!(app.mode(), Mode::Capturing);
+    let capture = app.capture().unwrap();
+    assert_eq!(capture.line, "Send samples due:2026-02-30");
+    assert!(capture.problems[0].contains("due:2026-02-30"));
+    assert!(app.meeting().actions.is_empty());
+}
+
+#[test]
+fn decisions_and_notes_record_the_section() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::StartCapture(CaptureKind::Decision), now_at(60));
+    type_line(&mut app, "Hold Black Friday prices");
+    app.update(Action::SubmitCapture, now_at(61));
+    app.update(Action::StartCapture(CaptureKind::Note), now_at(62));
+    type_line(&mut app, "供应商下周报价");
+    app.update(Action::SubmitCapture, now_at(63));
+    assert_eq!(app.meeting().decisions[0].section, "review");
+    assert_eq!(app.meeting().notes[0].text, "供应商下周报价");
+}
+
+#[test]
+fn an_anomaly_becomes_an_action_with_one_key() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ShowView(View::Diagnosis), now_at(60));
+    app.update(Action::StartCapture(CaptureKind::Action), now_at(60));
+    assert_eq!(
+        app.capture().unwrap().line,
+        "Replenish HK-SP-SIL-5 #HK-SP-SIL-5 kpi:days_of_supply "
+    );
+    type_line(&mut app, "@Wei due:+2d");
+    app.update(Action::SubmitCapture, now_at(61));
+    let action = &app.meeting().actions[0];
+    assert_eq!(
+        (action.sku.as_deref(), action.kpi.as_deref()),
+        (Some("HK-SP-SIL-5"), Some("days_of_supply"))
+    );
+}
+
+#[test]
+fn verdicts_edit_and_undo_in_the_plan_view() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::StartCapture(CaptureKind::Action), now_at(60));
+    type_line(&mut app, "Call the supplier");
+    app.update(Action::SubmitCapture, now_at(61));
+    app.update(Action::ShowView(View::Plan), now_at(62));
+    app.update(Action::EditAction, now_at(62));
+    assert_eq!(app.capture().unwrap().line, "Call the supplier");
+    type_line(&mut app, " @Wei due:fri");
+    app.update(Action::SubmitCapture, now_at(63));
+    assert_eq!(app.meeting().actions[0].owner.as_deref(), Some("Wei"));
+    app.update(Action::MoveSelection(1), now_at(64));
+    assert_eq!(
+        app.update(Action::MarkDone, now_at(64)),
+        Some(Effect::SaveMinutes)
+    );
+    assert_eq!(app.meeting().follow_ups[0].status, ActionStatus::Done);
+    app.update(Action::MoveSelection(1), now_at(65));
+    app.update(Action::CarryAction, now_at(65));
+    assert_eq!(app.meeting().follow_ups[1].status, ActionStatus::Carried);
+    assert_eq!(
+        app.meeting().actions.len(),
+        2,
+        "the carried action joins this meeting's"
+    );
+    let third = app
+        .plan_items()
+        .iter()
+        .position(|i| *i == capture::PlanItem::FollowUp(2))
+        .unwrap();
+    app.update(Action::MoveToEnd(false), now_at(66));
+    app.update(
+        Action::MoveSelection(i32::try_from(third).unwrap()),
+        now_at(66),
+    );
+    app.update(Action::DropAction, now_at(66));
+    type_line(&mut app, "no longer needed");
+    app.update(Action::SubmitCapture, now_at(67));
+    assert_eq!(app.meeting().follow_ups[2].status, ActionStatus::Dropped);
+    app.update(Action::Undo, now_at(68));
+    assert_eq!(app.meeting().follow_ups[2].status, ActionStatus::Open);
+    app.update(Action::Undo, now_at(69));
+    assert_eq!(app.meeting().actions.len(), 1);
 }
 
 #[test]

@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::App;
 use crate::domain::action::ActionItem;
+use crate::domain::agenda::Agenda;
+use crate::domain::meeting::Meeting;
 use crate::domain::settings::ThemeName;
 use crate::domain::week::IsoWeek;
 use crate::domain::week_report::WeekReport;
@@ -17,7 +19,7 @@ use crate::export::demo::write_demo_workspace;
 use crate::export::init::init_workspace;
 use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
 use crate::import::check::check_paths;
-use crate::import::minutes::previous_minutes;
+use crate::import::minutes::{minutes_path, previous_minutes, read_minutes};
 use crate::import::weeks::{Loaded, load_review_weeks};
 
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
@@ -44,6 +46,9 @@ pub struct CockpitArgs {
     /// Colour theme (default: the workspace's, else dark).
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
+    /// Continue a meeting that was already closed (its closed minutes are kept as a copy).
+    #[arg(long)]
+    pub reopen: bool,
 }
 
 /// Colour themes.
@@ -227,16 +232,22 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
     let Some(report) = WeekReport::build(&loaded.weeks, &loaded.costs, &settings) else {
         return ExitCode::FAILURE;
     };
-    let open = match open_actions(&workspace, &report) {
-        Ok(open) => open,
-        Err(code) => return code,
-    };
-    let app = App::new(settings, report, open, event_loop::read_now());
+    let now = event_loop::read_now();
+    let path = minutes_path(&workspace, report.review.week.next());
+    let (meeting, agenda) =
+        match meeting_to_run(&workspace, &path, &report, &settings, now, args.reopen) {
+            Ok(found) => found,
+            Err(code) => return code,
+        };
+    let app = App::new(settings, report, meeting, agenda, now);
     let outcome = ratatui::try_init().and_then(|mut terminal| {
-        let result = event_loop::run(&mut terminal, app);
+        let result = event_loop::run(&mut terminal, app, &path);
         ratatui::try_restore()?;
         result
     });
+    if outcome.is_ok() {
+        eprintln!("Minutes saved in {}.", path.display());
+    }
     match outcome {
         Ok(_) => ExitCode::SUCCESS,
         Err(error) => {
@@ -265,22 +276,75 @@ fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
         week: None,
         bell,
         theme,
+        reopen: false,
     });
     eprintln!("The demo workspace stays in {}.", root.display());
     code
 }
 
+/// The meeting to run: resumed from its minutes when they exist and are
+/// open, a new one (following up last meeting's open actions) otherwise. A
+/// closed meeting is reopened only when asked, keeping the closed version.
+fn meeting_to_run(
+    workspace: &Path,
+    path: &Path,
+    report: &WeekReport,
+    settings: &crate::domain::settings::Settings,
+    now: crate::domain::timing::Now,
+    reopen: bool,
+) -> Result<(Meeting, Option<Agenda>), ExitCode> {
+    if path.exists() {
+        let stored = read_minutes(path).map_err(|error| {
+            eprintln!("error: {error}");
+            eprintln!("The minutes file was left untouched; fix it, or move it away to start the meeting afresh.");
+            ExitCode::FAILURE
+        })?;
+        if stored.meeting.ended.is_some() {
+            if !reopen {
+                eprintln!(
+                    "error: the meeting of {} is closed ({}); run again with --reopen to continue it (the closed minutes are kept as a copy)",
+                    stored.week(),
+                    path.display()
+                );
+                return Err(ExitCode::FAILURE);
+            }
+            let copy = path.with_extension("closed.toml");
+            std::fs::copy(path, &copy).map_err(|error| {
+                eprintln!(
+                    "error: cannot keep a copy of the closed minutes in {}: {error}",
+                    copy.display()
+                );
+                ExitCode::FAILURE
+            })?;
+        }
+        let target = std::time::Duration::from_secs(u64::from(settings.planned_minutes()) * 60);
+        let saved: Vec<_> = stored
+            .sections
+            .iter()
+            .map(|s| {
+                (
+                    s.name.clone(),
+                    std::time::Duration::from_secs(s.planned_seconds),
+                    std::time::Duration::from_secs(s.actual_seconds),
+                )
+            })
+            .collect();
+        let agenda = Agenda::resumed(&saved, stored.current_section, target);
+        let mut meeting = stored.meeting;
+        meeting.ended = None;
+        return Ok((meeting, agenda));
+    }
+    let follow_ups = open_actions(workspace, report)?;
+    let mut meeting = Meeting::new(report.review.week, now.wall, follow_ups);
+    meeting.facilitator.clone_from(&settings.facilitator);
+    meeting.attendees.clone_from(&settings.attendees);
+    Ok((meeting, None))
+}
+
 /// Last meeting's actions still open.
 fn open_actions(workspace: &Path, report: &WeekReport) -> Result<Vec<ActionItem>, ExitCode> {
     match previous_minutes(workspace, report.review.week.next()) {
-        Ok(minutes) => Ok(minutes
-            .map(|m| {
-                m.actions
-                    .into_iter()
-                    .filter(|a| a.status.is_open())
-                    .collect()
-            })
-            .unwrap_or_default()),
+        Ok(minutes) => Ok(minutes.map(|m| m.open_actions()).unwrap_or_default()),
         Err(error) => {
             eprintln!("error: {error}");
             Err(ExitCode::FAILURE)

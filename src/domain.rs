@@ -3,11 +3,13 @@
 
 pub mod action;
 pub mod agenda;
+pub mod capture;
 pub mod diagnosis;
 pub mod facts;
 pub mod format;
 pub mod judgement;
 pub mod kpi;
+pub mod meeting;
 pub mod metric;
 pub mod money;
 pub mod reasons;

@@ -3,6 +3,7 @@
 //! due, so an idle meeting costs no CPU.
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::Local;
@@ -13,13 +14,16 @@ use crate::app::App;
 use crate::app::action::{Action, Effect};
 use crate::app::keymap::action_for;
 use crate::domain::timing::Now;
+use crate::export;
 use crate::ui;
 
 /// The longest the loop sleeps when nothing happens.
 const MAX_WAIT: Duration = Duration::from_secs(1);
 
-/// Runs the meeting until the facilitator quits; returns the final state.
-pub fn run(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<App> {
+/// Runs the meeting until the facilitator quits, saving the minutes to
+/// `minutes` whenever `update` asks; returns the final state.
+pub fn run(terminal: &mut DefaultTerminal, mut app: App, minutes: &Path) -> io::Result<App> {
+    save(&mut app, minutes);
     terminal.draw(|frame| ui::render(&app, frame))?;
     while app.is_running() {
         // Wake for the next second of the countdown, or a key, whichever comes first.
@@ -31,13 +35,24 @@ pub fn run(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<App> {
         };
         // An unbound key changes nothing: no redraw.
         let Some(action) = action else { continue };
-        if app.update(action, read_now()) == Some(Effect::RingBell) {
-            let mut stdout = io::stdout();
-            let _ = stdout.write_all(b"\x07").and_then(|()| stdout.flush());
+        match app.update(action, read_now()) {
+            Some(Effect::RingBell) => {
+                let mut stdout = io::stdout();
+                let _ = stdout.write_all(b"\x07").and_then(|()| stdout.flush());
+            }
+            Some(Effect::SaveMinutes) => save(&mut app, minutes),
+            None => {}
         }
         terminal.draw(|frame| ui::render(&app, frame))?;
     }
     Ok(app)
+}
+
+/// Writes the minutes atomically and tells the app how it went.
+fn save(app: &mut App, minutes: &Path) {
+    let now = read_now();
+    let ok = export::minutes::save(minutes, app.meeting(), app.agenda(), app.report(), now).is_ok();
+    app.update(Action::SaveFinished(ok), now);
 }
 
 /// The one place that reads both clocks.

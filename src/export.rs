@@ -12,5 +12,6 @@ pub mod kpis_json;
 pub mod kpis_md;
 pub mod kpis_text;
 pub mod markdown;
+pub mod minutes;
 pub mod prep;
 pub mod text_table;

@@ -30,7 +30,7 @@ use diagnosis::DiagnosisView;
 use header::{HEADER_HEIGHT, HeaderView};
 use hints::HintBar;
 use labels::labels;
-use overlay::{HelpOverlay, QuitOverlay};
+use overlay::{ClosingOverlay, HelpOverlay, QuitOverlay};
 use plan::PlanView;
 use review::ReviewView;
 use theme::Theme;
@@ -116,7 +116,13 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
             labels,
         }
         .render(body, buf),
-        Mode::Browsing | Mode::Filtering | Mode::Detail(_) => {}
+        Mode::Closing => ClosingOverlay {
+            gaps: app.meeting().closing_gaps(),
+            theme: &theme,
+            labels,
+        }
+        .render(body, buf),
+        Mode::Browsing | Mode::Filtering | Mode::Capturing | Mode::Detail(_) => {}
     }
     cursor
 }

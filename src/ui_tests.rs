@@ -163,3 +163,57 @@ fn high_contrast_shows_breach_as_white_on_red() {
     let (x, y) = find_anywhere(&buf, "45.7%✖").unwrap();
     assert_eq!((buf[(x, y)].fg, buf[(x, y)].bg), (Color::White, Color::Red));
 }
+
+#[test]
+fn capture_line_highlights_tokens() {
+    let mut app = sample_app(|_| {});
+    app.update(
+        Action::StartCapture(crate::app::action::CaptureKind::Action),
+        now_at(5),
+    );
+    for c in "Update size marks @Lina due:fri #HK-BM-NV-2032 @nobody due:2026-02-30".chars() {
+        app.update(Action::EditCapture(EditOp::Insert(c)), now_at(5));
+    }
+    assert_snapshot!("capturing", screen(&app, 100, 30));
+    let buf = buffer(&app);
+    let (x, y) = find_anywhere(&buf, "@Lina").unwrap();
+    assert_eq!(buf[(x, y)].fg, Color::Cyan, "a known owner");
+    let (x, y) = find_anywhere(&buf, "@nobody").unwrap();
+    assert_eq!(buf[(x, y)].fg, Color::Yellow, "an unknown owner is flagged");
+    let (x, y) = find_anywhere(&buf, "due:2026-02-30").unwrap();
+    assert_eq!(buf[(x, y)].fg, Color::Red, "an invalid date");
+}
+
+#[test]
+fn plan_view_with_captured_items() {
+    let mut app = sample_app(|_| {});
+    for (kind, line) in [
+        (
+            crate::app::action::CaptureKind::Action,
+            "Update main image size marks @Lina due:fri #HK-BM-NV-2032",
+        ),
+        (crate::app::action::CaptureKind::Action, "Call the supplier"),
+        (
+            crate::app::action::CaptureKind::Decision,
+            "Hold Black Friday prices",
+        ),
+    ] {
+        app.update(Action::StartCapture(kind), now_at(5));
+        for c in line.chars() {
+            app.update(Action::EditCapture(EditOp::Insert(c)), now_at(5));
+        }
+        app.update(Action::SubmitCapture, now_at(6));
+    }
+    app.update(Action::ShowView(View::Plan), now_at(7));
+    app.update(Action::MoveSelection(2), now_at(7));
+    app.update(Action::MarkDone, now_at(8));
+    assert_snapshot!("plan_captured", screen(&app, 100, 30));
+}
+
+#[test]
+fn closing_check_lists_the_gaps() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::RequestQuit, now_at(5));
+    app.update(Action::ConfirmQuit, now_at(5));
+    assert_snapshot!("closing", screen(&app, 100, 30));
+}

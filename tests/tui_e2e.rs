@@ -4,7 +4,6 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
 use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::Duration;
@@ -85,10 +84,17 @@ impl Drop for Tmux {
     }
 }
 
+/// A fresh copy of the sample workspace: the cockpit writes minutes into it.
+fn workspace() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = opsdeck::export::demo::write_demo_workspace(dir.path(), "workspace").unwrap();
+    (dir, root)
+}
+
 #[test]
 fn a_whole_meeting_in_a_real_terminal() {
     let binary = env!("CARGO_BIN_EXE_opsdeck");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let (_dir, sample) = workspace();
     let command = format!("{binary} {}", sample.display());
     let Some(tmux) = Tmux::start("meeting", 100, 30, &command) else {
         return;
@@ -130,8 +136,14 @@ fn a_whole_meeting_in_a_real_terminal() {
     tmux.keys(&["n"]);
     assert!(tmux.is_running(), "n keeps the meeting going");
     tmux.keys(&["q", "y"]);
+    let screen = tmux.wait_for("Before the meeting closes");
+    assert!(screen.contains("has no verdict"), "{screen}");
+    tmux.keys(&["c"]);
     for _ in 0..30 {
         if !tmux.is_running() {
+            let minutes = std::fs::read_to_string(sample.join("minutes/2026-W48.toml")).unwrap();
+            assert!(minutes.contains("ended = "), "{minutes}");
+            assert!(minutes.contains("closing_gaps = ["), "{minutes}");
             return;
         }
         sleep(Duration::from_millis(100));
@@ -140,9 +152,64 @@ fn a_whole_meeting_in_a_real_terminal() {
 }
 
 #[test]
+fn captured_actions_survive_kill_9() {
+    let binary = env!("CARGO_BIN_EXE_opsdeck");
+    let (_dir, sample) = workspace();
+    let command = format!("{binary} {}", sample.display());
+    let Some(tmux) = Tmux::start("crash", 100, 30, &command) else {
+        return;
+    };
+    tmux.wait_for("Week 2026-W47");
+    tmux.keys(&["a"]);
+    tmux.run(&[
+        "send-keys",
+        "-t",
+        "meeting",
+        "-l",
+        "Book air freight for spatulas @Wei due:+2d #HK-SP-SIL-5",
+    ]);
+    tmux.keys(&["Enter", "d"]);
+    tmux.run(&[
+        "send-keys",
+        "-t",
+        "meeting",
+        "-l",
+        "暂停促销 until stock arrives",
+    ]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("saved ✓");
+    let pid = String::from_utf8_lossy(
+        &tmux
+            .run(&["list-panes", "-t", "meeting", "-F", "#{pane_pid}"])
+            .stdout,
+    )
+    .trim()
+    .to_owned();
+    let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
+    assert!(killed.success());
+    sleep(Duration::from_millis(300));
+    let minutes = std::fs::read_to_string(sample.join("minutes/2026-W48.toml")).unwrap();
+    assert!(
+        minutes.contains("Book air freight for spatulas"),
+        "{minutes}"
+    );
+    assert!(minutes.contains("暂停促销"), "{minutes}");
+    assert!(!minutes.contains("ended = "), "the meeting is still open");
+    drop(tmux);
+    let Some(again) = Tmux::start("crash-again", 100, 30, &command) else {
+        return;
+    };
+    again.wait_for("Week 2026-W47");
+    again.keys(&["3"]);
+    let screen = again.wait_for("Book air freight for spatulas");
+    assert!(screen.contains("2026-W48-01"), "{screen}");
+    assert!(screen.contains("暂停促销"), "{screen}");
+}
+
+#[test]
 fn the_cockpit_says_when_the_terminal_is_too_small() {
     let binary = env!("CARGO_BIN_EXE_opsdeck");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let (_dir, sample) = workspace();
     let Some(tmux) = Tmux::start("small", 60, 20, &format!("{binary} {}", sample.display())) else {
         return;
     };

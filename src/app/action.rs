@@ -44,6 +44,14 @@ pub enum EditOp {
     Clear,
 }
 
+/// What the capture line records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaptureKind {
+    Action,
+    Decision,
+    Note,
+}
+
 /// Everything the user or the clock can ask for. Made by `keymap`, consumed by `App::update`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -95,6 +103,29 @@ pub enum Action {
     CancelQuit,
     /// The terminal changed size.
     Resize(u16, u16),
+    /// Open the capture line for an action item, a decision or a note
+    /// (in the diagnosis view, an action is pre-filled from the selected anomaly).
+    StartCapture(CaptureKind),
+    /// Edit the capture line.
+    EditCapture(EditOp),
+    /// Complete the `@owner` or `#SKU` being typed.
+    CompleteCapture,
+    /// Record the capture line.
+    SubmitCapture,
+    /// Mark the selected action done.
+    MarkDone,
+    /// Carry the selected action from last meeting to the next.
+    CarryAction,
+    /// Drop the selected action (a reason is asked for).
+    DropAction,
+    /// Re-type the selected action.
+    EditAction,
+    /// Undo the last change to the minutes.
+    Undo,
+    /// End the meeting although the closing check found gaps (they are recorded).
+    CloseAnyway,
+    /// The event loop saved the minutes (`true`) or could not.
+    SaveFinished(bool),
 }
 
 /// I/O that `update` asks the event loop to perform, so `update` stays pure.
@@ -102,4 +133,6 @@ pub enum Action {
 pub enum Effect {
     /// Ring the terminal bell (the section has just run over).
     RingBell,
+    /// Write the minutes to disk (atomically).
+    SaveMinutes,
 }

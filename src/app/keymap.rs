@@ -4,7 +4,7 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, EditOp, View};
+use super::action::{Action, CaptureKind, EditOp, View};
 use super::mode::Mode;
 
 /// The action a terminal event asks for in `mode`, if any.
@@ -22,6 +22,11 @@ pub fn action_for(mode: Mode, event: &Event) -> Option<Action> {
     }
     match mode {
         Mode::Filtering => filter_key(key),
+        Mode::Capturing => capture_key(key),
+        Mode::Closing => Some(match key.code {
+            KeyCode::Char('c') => Action::CloseAnyway,
+            _ => Action::Back,
+        }),
         Mode::Help(_) => Some(Action::ToggleHelp),
         Mode::ConfirmingQuit(_) => Some(match key.code {
             KeyCode::Char('y' | 'Y' | 'q') | KeyCode::Enter => Action::ConfirmQuit,
@@ -56,6 +61,28 @@ fn browse_key(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('f') => Action::ToggleProblemsOnly,
         KeyCode::Char('?') | KeyCode::F(1) => Action::ToggleHelp,
         KeyCode::Char('q') => Action::RequestQuit,
+        KeyCode::Char('a') => Action::StartCapture(CaptureKind::Action),
+        KeyCode::Char('d') => Action::StartCapture(CaptureKind::Decision),
+        KeyCode::Char('n') => Action::StartCapture(CaptureKind::Note),
+        KeyCode::Char('x') => Action::MarkDone,
+        KeyCode::Char('c') => Action::CarryAction,
+        KeyCode::Char('D') | KeyCode::Delete => Action::DropAction,
+        KeyCode::Char('e') => Action::EditAction,
+        KeyCode::Char('u') => Action::Undo,
+        _ => return None,
+    })
+}
+
+fn capture_key(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Enter => Action::SubmitCapture,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Tab => Action::CompleteCapture,
+        KeyCode::Backspace => Action::EditCapture(EditOp::Backspace),
+        KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Action::EditCapture(EditOp::Clear)
+        }
+        KeyCode::Char(c) if !c.is_control() => Action::EditCapture(EditOp::Insert(c)),
         _ => return None,
     })
 }
@@ -130,6 +157,32 @@ const BROWSE_HELP: &[KeyHelp] = &[
     k("q", "quit (asks first)", "退出（需确认）"),
 ];
 
+const CAPTURE_HELP: &[KeyHelp] = &[
+    k(
+        "type",
+        "the title, with @owner due:fri #SKU !high kpi:acos",
+        "标题，可加 @负责人 due:fri #SKU !high kpi:acos",
+    ),
+    k(
+        "due:",
+        "2026-12-05, 12-05, fri, +3d, +2w, tomorrow",
+        "2026-12-05、12-05、fri、+3d、+2w、tomorrow",
+    ),
+    k("Tab", "complete @owner or #SKU", "补全 @负责人 或 #SKU"),
+    k("Enter", "record", "记录"),
+    k("Esc", "cancel", "取消"),
+];
+
+const CAPTURE_HINTS: &[KeyHelp] = &[
+    k("Tab", "complete", "补全"),
+    k("Enter", "record", "记录"),
+    k("Esc", "cancel", "取消"),
+];
+const CLOSING_HINTS: &[KeyHelp] = &[
+    k("c", "close anyway", "仍然结束"),
+    k("Esc", "fix first", "先修正"),
+];
+
 const FILTER_HINTS: &[KeyHelp] = &[k("Enter", "keep", "确认"), k("Esc", "clear", "清除")];
 const HELP_HINTS: &[KeyHelp] = &[k("any key", "close help", "关闭帮助")];
 const QUIT_HINTS: &[KeyHelp] = &[k("y", "quit", "退出"), k("n", "stay", "留下")];
@@ -145,6 +198,8 @@ const BROWSE_HINTS: &[KeyHelp] = &[
     k("1 2 3", "views", "视图"),
     k("↑↓", "move", "移动"),
     k("Enter", "detail", "详情"),
+    k("a", "action", "行动项"),
+    k("d", "decision", "决定"),
     k("s", "sort", "排序"),
     k("/", "filter", "筛选"),
     k("f", "problems", "问题"),
@@ -156,6 +211,7 @@ const BROWSE_HINTS: &[KeyHelp] = &[
 pub fn help_keys(mode: Mode) -> &'static [KeyHelp] {
     match mode.into_underlying() {
         Mode::Filtering => FILTER_HELP,
+        Mode::Capturing => CAPTURE_HELP,
         _ => BROWSE_HELP,
     }
 }
@@ -164,6 +220,8 @@ pub fn help_keys(mode: Mode) -> &'static [KeyHelp] {
 pub fn key_hints(mode: Mode) -> &'static [KeyHelp] {
     match mode {
         Mode::Filtering => FILTER_HINTS,
+        Mode::Capturing => CAPTURE_HINTS,
+        Mode::Closing => CLOSING_HINTS,
         Mode::Help(_) => HELP_HINTS,
         Mode::ConfirmingQuit(_) => QUIT_HINTS,
         Mode::Detail(_) => DETAIL_HINTS,
@@ -219,7 +277,7 @@ mod tests {
                 "{code:?}"
             );
         }
-        assert_eq!(action_for(Mode::Browsing, &key(KeyCode::Char('x'))), None);
+        assert_eq!(action_for(Mode::Browsing, &key(KeyCode::Char('z'))), None);
     }
 
     #[test]

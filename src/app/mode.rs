@@ -21,6 +21,10 @@ pub enum Mode {
     Help(Base),
     /// "Quit? y/n" over the mode underneath.
     ConfirmingQuit(Base),
+    /// Typing on the capture line (its text lives in `App::capture`).
+    Capturing,
+    /// The closing check found gaps: fix them, or close anyway.
+    Closing,
 }
 
 impl Mode {
@@ -29,7 +33,7 @@ impl Mode {
         match self {
             Mode::Detail(row) => Base::Detail(row),
             Mode::Help(base) | Mode::ConfirmingQuit(base) => base,
-            Mode::Browsing | Mode::Filtering => Base::Browsing,
+            Mode::Browsing | Mode::Filtering | Mode::Capturing | Mode::Closing => Base::Browsing,
         }
     }
 }

@@ -49,6 +49,32 @@ impl Agenda {
         }
     }
 
+    /// An agenda resumed from saved minutes: each section's name, planned and
+    /// actual time, and the section the meeting was in. It starts paused.
+    pub fn resumed(
+        saved: &[(String, Duration, Duration)],
+        current: usize,
+        target: Duration,
+    ) -> Option<Self> {
+        if saved.is_empty() {
+            return None;
+        }
+        let sections = saved
+            .iter()
+            .map(|(name, planned, actual)| Section {
+                name: name.clone(),
+                planned: (*planned).max(MINUTE),
+                timer: SectionTimer::with_elapsed(*actual),
+            })
+            .collect();
+        Some(Self {
+            sections,
+            current: current.min(saved.len() - 1),
+            paused: true,
+            target,
+        })
+    }
+
     pub fn sections(&self) -> &[Section] {
         &self.sections
     }
@@ -69,6 +95,13 @@ impl Agenda {
     pub fn start(&mut self, now: Now) {
         self.paused = false;
         self.sections[self.current].timer.start(now.instant);
+    }
+
+    /// Stops the clock if it runs (the meeting ends).
+    pub fn pause(&mut self, now: Now) {
+        if !self.paused {
+            self.toggle_pause(now);
+        }
     }
 
     /// Pauses a running clock, resumes a paused one.

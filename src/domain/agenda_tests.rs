@@ -119,3 +119,20 @@ fn rebalance_in_the_last_section_changes_nothing() {
     agenda.next(at(2));
     assert!(!agenda.rebalance(at(3)));
 }
+
+#[test]
+fn a_resumed_agenda_keeps_its_times_and_section() {
+    let at = clock();
+    let saved = vec![
+        ("review".to_owned(), MINUTE * 25, MINUTE * 27),
+        ("diagnosis".to_owned(), MINUTE * 25, MINUTE * 3),
+        ("plan".to_owned(), MINUTE * 20, Duration::ZERO),
+    ];
+    let mut agenda = Agenda::resumed(&saved, 1, MINUTE * 70).unwrap();
+    assert!(agenda.is_paused());
+    assert_eq!(agenda.current().name, "diagnosis");
+    assert_eq!(agenda.elapsed(at(0)), MINUTE * 30);
+    agenda.start(at(0));
+    assert_eq!(agenda.elapsed(at(60)), MINUTE * 31);
+    assert!(Agenda::resumed(&[], 0, MINUTE).is_none());
+}

@@ -4,86 +4,204 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::action::{ActionItem, ActionStatus, Decision, Priority};
+use crate::domain::meeting::{Meeting, Note};
 use crate::domain::week::IsoWeek;
 
 use super::error::ImportError;
 use super::toml_file::{parse_toml, read_text};
 use super::workspace::{MINUTES_DIR, visible_entries};
 
-/// The parts of a minutes file that later meetings read.
+/// A minutes file as read: the meeting and its sections' times.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PastMinutes {
+pub struct StoredMinutes {
     pub path: PathBuf,
-    pub week: IsoWeek,
-    pub decisions: Vec<Decision>,
-    pub actions: Vec<ActionItem>,
+    pub meeting: Meeting,
+    pub sections: Vec<SectionRecord>,
+    /// The section the meeting was in when last saved.
+    pub current_section: usize,
 }
 
-#[derive(Debug, Deserialize)]
-struct MinutesHead {
-    schema: u32,
-    week: String,
-    #[serde(default)]
-    decisions: Vec<DecisionRow>,
-    #[serde(default)]
-    actions: Vec<ActionRow>,
+impl StoredMinutes {
+    pub fn week(&self) -> IsoWeek {
+        self.meeting.week
+    }
+
+    /// Action items still to do at the end of that meeting.
+    pub fn open_actions(&self) -> Vec<ActionItem> {
+        self.meeting
+            .actions
+            .iter()
+            .filter(|a| a.status.is_open())
+            .cloned()
+            .collect()
+    }
 }
 
-#[derive(Debug, Deserialize)]
-struct DecisionRow {
-    id: String,
-    text: String,
-    #[serde(default)]
-    section: String,
-    time: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
+/// One agenda section's planned and actual time, in seconds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ActionRow {
-    id: String,
-    title: String,
-    owner: Option<String>,
-    due: Option<String>,
-    sku: Option<String>,
-    kpi: Option<String>,
-    priority: Option<String>,
-    status: String,
-    created: Option<String>,
-    carried_from: Option<String>,
+pub struct SectionRecord {
+    pub name: String,
+    pub planned_seconds: u64,
+    pub actual_seconds: u64,
+}
+
+/// The minutes file format, schema 1.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinutesFile {
+    pub schema: u32,
+    pub week: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_week: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub started: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facilitator: Option<String>,
     #[serde(default)]
-    weeks_carried: u32,
-    closed_at: Option<String>,
-    note: Option<String>,
+    pub attendees: Vec<String>,
+    #[serde(default)]
+    pub current_section: usize,
+    #[serde(default)]
+    pub sections: Vec<SectionRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kpis: Option<KpiSnapshot>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anomalies: Vec<AnomalyRow>,
+    #[serde(default)]
+    pub decisions: Vec<DecisionRow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteRow>,
+    #[serde(default)]
+    pub actions: Vec<ActionRow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<ActionRow>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ratings: BTreeMap<String, u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing_gaps: Vec<String>,
+}
+
+/// The KPIs the meeting discussed: the account and the SKUs with anomalies.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KpiSnapshot {
+    pub account: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub skus: BTreeMap<String, BTreeMap<String, f64>>,
+}
+
+/// An anomaly the meeting discussed.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnomalyRow {
+    pub rule: String,
+    pub severity: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRow {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteRow {
+    pub text: String,
+    #[serde(default)]
+    pub section: String,
+    pub time: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRow {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kpi: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
+    #[serde(default)]
+    pub weeks_carried: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Reads one minutes file.
-pub fn read_minutes(path: &Path) -> Result<PastMinutes, ImportError> {
+pub fn read_minutes(path: &Path) -> Result<StoredMinutes, ImportError> {
     let text = read_text(path)?;
-    let head: MinutesHead = parse_toml(path, &text)?;
-    if head.schema != 1 {
+    let file: MinutesFile = parse_toml(path, &text)?;
+    if file.schema != 1 {
         return Err(ImportError::file(
             path,
             format!(
                 "minutes schema {} is newer than this opsdeck understands (1); update opsdeck",
-                head.schema
+                file.schema
             ),
         ));
     }
-    let week = head
+    let week: IsoWeek = file
         .week
         .parse()
         .map_err(|e| ImportError::file(path, format!("{e}")))?;
-    let actions = head
+    let reviewed_week = match &file.reviewed_week {
+        Some(text) => text
+            .parse()
+            .map_err(|e| ImportError::file(path, format!("{e}")))?,
+        None => week.previous(),
+    };
+    let started = timestamp(&file.started).ok_or_else(|| {
+        ImportError::file(
+            path,
+            format!(
+                "`started = {}` is not an RFC 3339 time such as 2026-11-23T09:00:00-08:00",
+                file.started
+            ),
+        )
+    })?;
+    let actions = file
         .actions
         .into_iter()
         .map(|row| action(path, row))
         .collect::<Result<_, _>>()?;
-    let decisions = head
+    let follow_ups = file
+        .follow_ups
+        .into_iter()
+        .map(|row| action(path, row))
+        .collect::<Result<_, _>>()?;
+    let decisions = file
         .decisions
         .into_iter()
         .map(|row| Decision {
@@ -93,11 +211,36 @@ pub fn read_minutes(path: &Path) -> Result<PastMinutes, ImportError> {
             time: row.time.as_deref().and_then(timestamp),
         })
         .collect();
-    Ok(PastMinutes {
-        path: path.to_path_buf(),
+    let notes = file
+        .notes
+        .into_iter()
+        .filter_map(|row| {
+            Some(Note {
+                text: row.text,
+                section: row.section,
+                time: timestamp(&row.time)?,
+            })
+        })
+        .collect();
+    let meeting = Meeting {
         week,
+        reviewed_week,
+        started,
+        ended: file.ended.as_deref().and_then(timestamp),
+        facilitator: file.facilitator,
+        attendees: file.attendees,
         decisions,
+        notes,
         actions,
+        follow_ups,
+        ratings: file.ratings,
+        closing_gaps: file.closing_gaps,
+    };
+    Ok(StoredMinutes {
+        path: path.to_path_buf(),
+        meeting,
+        sections: file.sections,
+        current_section: file.current_section,
     })
 }
 
@@ -151,7 +294,7 @@ fn timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
 pub fn previous_minutes(
     workspace_root: &Path,
     meeting_week: IsoWeek,
-) -> Result<Option<PastMinutes>, ImportError> {
+) -> Result<Option<StoredMinutes>, ImportError> {
     let dir = workspace_root.join(MINUTES_DIR);
     if !dir.is_dir() {
         return Ok(None);
@@ -172,6 +315,13 @@ pub fn previous_minutes(
     newest.map(|(_, path)| read_minutes(&path)).transpose()
 }
 
+/// The minutes file of the meeting held in `meeting_week`.
+pub fn minutes_path(workspace_root: &Path, meeting_week: IsoWeek) -> PathBuf {
+    workspace_root
+        .join(MINUTES_DIR)
+        .join(format!("{meeting_week}.toml"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,19 +330,15 @@ mod tests {
     fn reads_the_sample_minutes() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/minutes/2026-W47.toml");
         let minutes = read_minutes(&path).unwrap();
-        assert_eq!(minutes.week.to_string(), "2026-W47");
-        let open: Vec<&str> = minutes
-            .actions
-            .iter()
-            .filter(|a| a.status.is_open())
-            .map(|a| a.id.as_str())
-            .collect();
+        assert_eq!(minutes.week().to_string(), "2026-W47");
+        let open: Vec<String> = minutes.open_actions().into_iter().map(|a| a.id).collect();
         assert_eq!(
             open,
             ["2026-W47-01", "2026-W47-02", "2026-W45-03", "2026-W47-03"]
         );
-        assert_eq!(minutes.actions[2].weeks_carried, 2);
-        assert_eq!(minutes.decisions.len(), 2);
+        assert_eq!(minutes.meeting.actions[2].weeks_carried, 2);
+        assert_eq!(minutes.meeting.decisions.len(), 2);
+        assert_eq!(minutes.sections.len(), 3);
     }
 
     #[test]
@@ -219,7 +365,7 @@ mod tests {
         let found = previous_minutes(&root, "2026-W48".parse().unwrap())
             .unwrap()
             .unwrap();
-        assert_eq!(found.week.to_string(), "2026-W47");
+        assert_eq!(found.week().to_string(), "2026-W47");
         assert!(
             previous_minutes(&root, "2026-W47".parse().unwrap())
                 .unwrap()

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
-use crate::app::App;
 use crate::app::action::View;
+use crate::app::{App, SaveState};
 use crate::domain::timing::{TimeStatus, mm_ss};
 
 use super::clean::clean;
@@ -180,6 +180,12 @@ impl HeaderView<'_> {
         if app.view() == View::Review {
             spans.push(Span::styled(format!(" {}", state.join(" · ")), t.dim));
         }
+        let (saved, style) = match app.save_state() {
+            SaveState::Saved => (l.saved, t.dim),
+            SaveState::Pending => (l.saving, t.dim),
+            SaveState::Failed => (l.not_saved, t.breach),
+        };
+        spans.push(Span::styled(format!("   {saved}"), style));
         Paragraph::new(Line::from(spans)).render(area, buf);
     }
 }

@@ -6,8 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
+use crate::app::action::CaptureKind;
+use crate::app::capture::CaptureTarget;
 use crate::app::keymap::{KeyHelp, key_hints};
 use crate::app::mode::Mode;
+use crate::domain::capture::TokenKind;
 use crate::domain::settings::Language;
 
 use super::clean::clean;
@@ -40,6 +43,9 @@ impl HintBar<'_> {
                 .min(area.right().saturating_sub(1));
             return Some(Position::new(x, area.y));
         }
+        if mode == Mode::Capturing {
+            return self.capture_line(area, buf);
+        }
         let chinese = self.app.settings().language == Language::Chinese;
         let hints = key_hints(mode);
         // The last two hints (help and quit) always show; the others as room allows.
@@ -66,6 +72,71 @@ impl HintBar<'_> {
         spans.extend(tail);
         Paragraph::new(Line::from(spans)).render(area, buf);
         None
+    }
+}
+
+impl HintBar<'_> {
+    /// The capture line, each token coloured by what it is; problems replace it when Enter was refused.
+    fn capture_line(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let t = self.theme;
+        let capture = self.app.capture()?;
+        let parsed = self.app.parsed_capture()?;
+        let kind = match &capture.target {
+            CaptureTarget::New(CaptureKind::Action) | CaptureTarget::Edit(_) => {
+                self.labels.capture_action
+            }
+            CaptureTarget::New(CaptureKind::Decision) => self.labels.capture_decision,
+            CaptureTarget::New(CaptureKind::Note) => self.labels.capture_note,
+            CaptureTarget::DropReason { .. } => self.labels.capture_drop,
+        };
+        let mut spans = vec![Span::styled(format!("{kind} › "), t.key)];
+        let line = &capture.line;
+        let mut at = 0;
+        for token in &parsed.tokens {
+            spans.push(Span::styled(
+                clean(&line[at..token.range.start]).into_owned(),
+                t.text,
+            ));
+            let style = match token.kind {
+                TokenKind::Text => t.text,
+                TokenKind::Owner { known: true }
+                | TokenKind::Sku { known: true }
+                | TokenKind::Due
+                | TokenKind::Priority
+                | TokenKind::Kpi => t.accent,
+                TokenKind::Owner { known: false } | TokenKind::Sku { known: false } => t.watch,
+                TokenKind::Invalid => t.breach,
+            };
+            spans.push(Span::styled(
+                clean(&line[token.range.clone()]).into_owned(),
+                style,
+            ));
+            at = token.range.end;
+        }
+        spans.push(Span::styled(clean(&line[at..]).into_owned(), t.text));
+        if let Some(due) = parsed.due {
+            spans.push(Span::styled(
+                format!("   → {}", due.format("%a %-d %b")),
+                t.dim,
+            ));
+        }
+        if let Some(problem) = capture.problems.first() {
+            spans.push(Span::styled(format!("   ✖ {problem}"), t.breach));
+        }
+        let width: usize = spans
+            .iter()
+            .take(spans.len())
+            .map(Span::width)
+            .sum::<usize>();
+        let typed = unicode_width::UnicodeWidthStr::width(format!("{kind} › ").as_str())
+            + unicode_width::UnicodeWidthStr::width(line.as_str());
+        Paragraph::new(Line::from(spans)).render(area, buf);
+        let _ = width;
+        let x = area
+            .x
+            .saturating_add(u16::try_from(typed).unwrap_or(area.width))
+            .min(area.right().saturating_sub(1));
+        Some(Position::new(x, area.y))
     }
 }
 

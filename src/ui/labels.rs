@@ -41,6 +41,17 @@ pub struct Labels {
     pub no_rows: &'static str,
     pub at_stake: &'static str,
     pub no_action: &'static str,
+    pub closing_title: &'static str,
+    pub closing_choice: &'static str,
+    pub saved: &'static str,
+    pub saving: &'static str,
+    pub not_saved: &'static str,
+    pub decisions: &'static str,
+    pub notes: &'static str,
+    pub capture_action: &'static str,
+    pub capture_decision: &'static str,
+    pub capture_note: &'static str,
+    pub capture_drop: &'static str,
 }
 
 pub const ENGLISH: Labels = Labels {
@@ -79,6 +90,17 @@ pub const ENGLISH: Labels = Labels {
     no_rows: "No SKU matches.",
     at_stake: "at stake",
     no_action: "no action",
+    closing_title: "Before the meeting closes",
+    closing_choice: "Esc: fix them in the plan view · c: close anyway (the gaps are recorded)",
+    saved: "saved ✓",
+    saving: "saving…",
+    not_saved: "NOT SAVED ✖",
+    decisions: "Decisions",
+    notes: "Notes",
+    capture_action: "Action",
+    capture_decision: "Decision",
+    capture_note: "Note",
+    capture_drop: "Why drop it",
 };
 
 pub const CHINESE: Labels = Labels {
@@ -117,6 +139,17 @@ pub const CHINESE: Labels = Labels {
     no_rows: "没有匹配的 SKU。",
     at_stake: "涉及金额",
     no_action: "无行动项",
+    closing_title: "会议结束前",
+    closing_choice: "Esc：到计划视图修正 · c：仍然结束（记录缺项）",
+    saved: "已保存 ✓",
+    saving: "保存中…",
+    not_saved: "未保存 ✖",
+    decisions: "决定",
+    notes: "备注",
+    capture_action: "行动项",
+    capture_decision: "决定",
+    capture_note: "备注",
+    capture_drop: "放弃原因",
 };
 
 pub fn labels(language: Language) -> &'static Labels {

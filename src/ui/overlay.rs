@@ -74,3 +74,41 @@ impl Widget for QuitOverlay<'_> {
             .render(box_area, buf);
     }
 }
+
+/// The closing check: what is missing before the meeting can close cleanly.
+pub struct ClosingOverlay<'a> {
+    pub gaps: Vec<String>,
+    pub theme: &'a Theme,
+    pub labels: &'a Labels,
+}
+
+impl Widget for ClosingOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let height = u16::try_from(self.gaps.len())
+            .unwrap_or(10)
+            .saturating_add(4);
+        let box_area = area.centered(
+            ratatui::layout::Constraint::Length(area.width.min(90)),
+            ratatui::layout::Constraint::Length(height.min(area.height)),
+        );
+        Clear.render(box_area, buf);
+        let mut lines: Vec<Line> = self
+            .gaps
+            .iter()
+            .map(|gap| Line::styled(format!(" • {gap}"), self.theme.text))
+            .collect();
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!(" {}", self.labels.closing_choice),
+            self.theme.key,
+        ));
+        let title = Line::styled(format!(" {} ", self.labels.closing_title), self.theme.title);
+        Paragraph::new(lines)
+            .block(
+                Block::bordered()
+                    .title(title)
+                    .border_style(self.theme.watch),
+            )
+            .render(box_area, buf);
+    }
+}

@@ -1,21 +1,23 @@
-//! The plan view: the action items and decisions of this meeting (captured
-//! by keyboard) and last meeting's open actions still to settle.
+//! The plan view: the action items, decisions and notes of this meeting, and
+//! last meeting's actions with their verdicts. Keys act on the selected entry.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
 use crate::app::action::View;
-use crate::domain::action::ActionItem;
+use crate::app::capture::PlanItem;
+use crate::domain::action::{ActionItem, ActionStatus};
+use crate::domain::meeting::CARRIED_TOO_OFTEN;
 
 use super::clean::clean;
 use super::labels::Labels;
 use super::theme::Theme;
 
-/// One action item on one line: id, title, owner, due (overdue in red), SKU, weeks carried.
+/// One action item on one line: status, id, title, owner, due (overdue in red), SKU, weeks carried.
 pub fn action_line(
     action: &ActionItem,
     today: NaiveDate,
@@ -25,28 +27,40 @@ pub fn action_line(
     let due = action
         .due
         .map_or_else(|| "—".to_owned(), |d| d.format("%a %-d %b").to_string());
-    let due_style = if action.is_overdue(today) {
-        theme.breach
-    } else {
-        theme.text
+    let overdue = action.is_overdue(today);
+    let (mark, mark_style) = match action.status {
+        ActionStatus::Open => ("○", theme.text),
+        ActionStatus::Done => ("✔", theme.ok),
+        ActionStatus::Carried => ("↷", theme.watch),
+        ActionStatus::Dropped => ("✖", theme.dim),
     };
     let mut spans = vec![
+        Span::styled(format!("{mark} "), mark_style),
         Span::styled(format!("{} ", action.id), theme.dim),
         Span::styled(clean(&action.title).into_owned(), theme.text),
+        match &action.owner {
+            Some(owner) => Span::styled(format!("  @{}", clean(owner)), theme.accent),
+            None => Span::styled(format!("  @? ({})", labels.owner), theme.watch),
+        },
         Span::styled(
-            format!("  @{}", action.owner.as_deref().unwrap_or("?")),
-            theme.accent,
+            format!("  {} {due}", labels.due),
+            if overdue {
+                theme.breach
+            } else if action.due.is_none() {
+                theme.watch
+            } else {
+                theme.text
+            },
         ),
-        Span::styled(format!("  {} {due}", labels.due), due_style),
     ];
-    if action.is_overdue(today) {
+    if overdue {
         spans.push(Span::styled(format!(" {}", labels.overdue), theme.breach));
     }
     if let Some(sku) = &action.sku {
         spans.push(Span::styled(format!("  #{}", clean(sku)), theme.dim));
     }
     if action.weeks_carried > 0 {
-        let style = if action.weeks_carried >= 3 {
+        let style = if action.weeks_carried >= CARRIED_TOO_OFTEN {
             theme.breach
         } else {
             theme.watch
@@ -67,27 +81,70 @@ pub struct PlanView<'a> {
 
 impl Widget for PlanView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (t, l) = (self.theme, self.labels);
-        let [captured, open] = area.layout(&Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Fill(1),
-        ]));
-        Paragraph::new(vec![
-            Line::styled(l.actions_this_meeting, t.title),
-            Line::styled(l.nothing_captured, t.dim),
-        ])
-        .render(captured, buf);
-        let today = self.app.now().wall.date_naive();
-        let selected = self.app.selection_in(View::Plan);
-        let mut lines = vec![Line::styled(format!("{}:", l.open_actions), t.title)];
-        for (i, action) in self.app.open_actions().iter().enumerate() {
-            let line = action_line(action, today, t, l);
+        let (t, l, app) = (self.theme, self.labels, self.app);
+        let meeting = app.meeting();
+        let today = app.now().wall.date_naive();
+        let selected = app.selection_in(View::Plan);
+        let mut lines = Vec::new();
+        let mut heading = None;
+        for (i, item) in app.plan_items().iter().enumerate() {
+            let (title, line) = match *item {
+                PlanItem::Action(a) => (
+                    l.actions_this_meeting,
+                    action_line(&meeting.actions[a], today, t, l),
+                ),
+                PlanItem::FollowUp(a) => (
+                    l.open_actions,
+                    action_line(&meeting.follow_ups[a], today, t, l),
+                ),
+                PlanItem::Decision(d) => {
+                    let decision = &meeting.decisions[d];
+                    (
+                        l.decisions,
+                        Line::from(vec![
+                            Span::styled("◆ ", t.accent),
+                            Span::styled(clean(&decision.text).into_owned(), t.text),
+                        ]),
+                    )
+                }
+                PlanItem::Note(n) => (
+                    l.notes,
+                    Line::from(vec![
+                        Span::styled("· ", t.dim),
+                        Span::styled(clean(&meeting.notes[n].text).into_owned(), t.text),
+                    ]),
+                ),
+            };
+            if heading != Some(title) {
+                if heading.is_some() {
+                    lines.push(Line::default());
+                }
+                lines.push(Line::styled(format!("{title}:"), t.title));
+                heading = Some(title);
+            }
             lines.push(if i == selected {
                 line.style(t.selected)
             } else {
                 line
             });
         }
-        Paragraph::new(lines).render(open, buf);
+        if meeting.actions.is_empty() && meeting.decisions.is_empty() && meeting.notes.is_empty() {
+            lines.insert(
+                0,
+                Line::styled(
+                    format!(
+                        "{}: {}  (a = action · d = decision · n = note)",
+                        l.actions_this_meeting, l.nothing_captured
+                    ),
+                    t.dim,
+                ),
+            );
+        }
+        let height = usize::from(area.height);
+        let skip = lines
+            .len()
+            .saturating_sub(height)
+            .min(selected.saturating_sub(height / 2));
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(area, buf);
     }
 }

@@ -1,0 +1,303 @@
+//! The capture side of `App::update`: the quick-add line, the plan list's
+//! verdicts (done, carried, dropped), edit, undo and the closing check.
+//! Every change asks for the minutes to be saved.
+
+use std::fmt::Write as _;
+
+use crate::domain::action::{ActionItem, ActionStatus};
+use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add};
+use crate::domain::diagnosis::{Anomaly, Rule};
+use crate::domain::meeting::Verdict;
+
+use super::App;
+use super::action::{CaptureKind, EditOp, Effect, View};
+use super::mode::Mode;
+
+/// What the capture line will record when submitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaptureTarget {
+    New(CaptureKind),
+    /// Re-typing this meeting's action `id`.
+    Edit(String),
+    /// The reason for dropping action `id` (of last meeting when `follow_up`).
+    DropReason {
+        id: String,
+        follow_up: bool,
+    },
+}
+
+/// The capture line being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Capture {
+    pub target: CaptureTarget,
+    pub line: String,
+    /// Why the last Enter was refused.
+    pub problems: Vec<String>,
+}
+
+/// One entry of the plan view's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanItem {
+    /// This meeting's action (index into `Meeting::actions`).
+    Action(usize),
+    /// Last meeting's action to settle (index into `Meeting::follow_ups`).
+    FollowUp(usize),
+    Decision(usize),
+    Note(usize),
+}
+
+impl App {
+    /// The plan view's entries, in order.
+    pub fn plan_items(&self) -> Vec<PlanItem> {
+        let meeting = &self.meeting.current;
+        (0..meeting.actions.len())
+            .map(PlanItem::Action)
+            .chain((0..meeting.follow_ups.len()).map(PlanItem::FollowUp))
+            .chain((0..meeting.decisions.len()).map(PlanItem::Decision))
+            .chain((0..meeting.notes.len()).map(PlanItem::Note))
+            .collect()
+    }
+
+    pub(super) fn start_capture(&mut self, kind: CaptureKind) {
+        let line = match (kind, self.view) {
+            (CaptureKind::Action, View::Diagnosis) => self
+                .report
+                .anomalies
+                .get(self.selection_in(View::Diagnosis))
+                .map(suggested_action)
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        self.open_capture(CaptureTarget::New(kind), line);
+    }
+
+    fn open_capture(&mut self, target: CaptureTarget, line: String) {
+        self.capture = Some(Capture {
+            target,
+            line,
+            problems: Vec::new(),
+        });
+        self.mode = Mode::Capturing;
+    }
+
+    pub(super) fn edit_capture(&mut self, op: EditOp) {
+        if let Some(capture) = &mut self.capture {
+            match op {
+                EditOp::Insert(c) => capture.line.push(c),
+                EditOp::Backspace => {
+                    capture.line.pop();
+                }
+                EditOp::Clear => capture.line.clear(),
+            }
+            capture.problems.clear();
+        }
+    }
+
+    pub(super) fn complete_capture(&mut self) {
+        let skus: Vec<&str> = self
+            .report
+            .review
+            .skus
+            .iter()
+            .map(|r| r.sku.as_deref().unwrap_or(&r.key))
+            .collect();
+        if let Some(capture) = &mut self.capture
+            && let Some(completed) = complete(&capture.line, &self.settings.attendees, &skus)
+        {
+            capture.line = completed;
+        }
+    }
+
+    /// The capture line as the parser reads it now (for highlighting while typing).
+    pub fn parsed_capture(&self) -> Option<QuickAdd> {
+        let capture = self.capture.as_ref()?;
+        let review = &self.report.review;
+        let is_sku = |text: &str| {
+            review
+                .skus
+                .iter()
+                .any(|r| r.sku.as_deref() == Some(text) || r.asin == text || r.key == text)
+        };
+        let known = Known {
+            attendees: &self.settings.attendees,
+            is_sku: &is_sku,
+        };
+        Some(parse_quick_add(
+            &capture.line,
+            self.now.wall.date_naive(),
+            &known,
+        ))
+    }
+
+    pub(super) fn submit_capture(&mut self) -> Option<Effect> {
+        let parsed = self.parsed_capture()?;
+        let capture = self.capture.as_mut()?;
+        let text = capture.line.trim().to_owned();
+        let mut problems = parsed.problems.clone();
+        let is_action = matches!(
+            capture.target,
+            CaptureTarget::New(CaptureKind::Action) | CaptureTarget::Edit(_)
+        );
+        if is_action && parsed.title.is_empty() {
+            problems.push("write what is to be done before the @owner and due: tokens".to_owned());
+        }
+        if text.is_empty() {
+            problems.push("the line is empty: type something, or Esc to cancel".to_owned());
+        }
+        if !problems.is_empty() {
+            capture.problems = problems;
+            return None;
+        }
+        let target = capture.target.clone();
+        let (now, section) = (self.now.wall, self.agenda.current().name.clone());
+        self.meeting.change(|meeting| match target {
+            CaptureTarget::New(CaptureKind::Action) => {
+                meeting.add_action(&parsed, now);
+                true
+            }
+            CaptureTarget::New(CaptureKind::Decision) => {
+                meeting.add_decision(&text, &section, now);
+                true
+            }
+            CaptureTarget::New(CaptureKind::Note) => {
+                meeting.add_note(&text, &section, now);
+                true
+            }
+            CaptureTarget::Edit(id) => meeting.edit_action(&id, &parsed),
+            CaptureTarget::DropReason {
+                id,
+                follow_up: true,
+            } => meeting.follow_up(&id, Verdict::Dropped, Some(text.clone()), now),
+            CaptureTarget::DropReason {
+                id,
+                follow_up: false,
+            } => meeting.close_action(&id, ActionStatus::Dropped, Some(text.clone()), now),
+        });
+        self.capture = None;
+        self.mode = Mode::Browsing;
+        Some(Effect::SaveMinutes)
+    }
+
+    /// The selected plan entry when it is an action: (id, from last meeting?, item).
+    fn selected_action(&self) -> Option<(String, bool, ActionItem)> {
+        if self.view != View::Plan {
+            return None;
+        }
+        let meeting = &self.meeting.current;
+        match self.plan_items().get(self.selection_in(View::Plan))? {
+            PlanItem::Action(i) => meeting
+                .actions
+                .get(*i)
+                .map(|a| (a.id.clone(), false, a.clone())),
+            PlanItem::FollowUp(i) => meeting
+                .follow_ups
+                .get(*i)
+                .map(|a| (a.id.clone(), true, a.clone())),
+            PlanItem::Decision(_) | PlanItem::Note(_) => None,
+        }
+    }
+
+    pub(super) fn mark_done(&mut self) -> Option<Effect> {
+        let (id, follow_up, _) = self.selected_action()?;
+        let now = self.now.wall;
+        let changed = self.meeting.change(|meeting| {
+            if follow_up {
+                meeting.follow_up(&id, Verdict::Done, None, now)
+            } else {
+                meeting.close_action(&id, ActionStatus::Done, None, now)
+            }
+        });
+        changed.then_some(Effect::SaveMinutes)
+    }
+
+    pub(super) fn carry(&mut self) -> Option<Effect> {
+        let (id, follow_up, _) = self
+            .selected_action()
+            .filter(|(_, follow_up, _)| *follow_up)?;
+        let now = self.now.wall;
+        debug_assert!(follow_up);
+        self.meeting
+            .change(|meeting| meeting.follow_up(&id, Verdict::Carried, None, now))
+            .then_some(Effect::SaveMinutes)
+    }
+
+    pub(super) fn drop_selected(&mut self) {
+        if let Some((id, follow_up, _)) = self.selected_action() {
+            self.open_capture(CaptureTarget::DropReason { id, follow_up }, String::new());
+        }
+    }
+
+    pub(super) fn edit_selected(&mut self) {
+        if let Some((id, false, action)) = self.selected_action() {
+            self.open_capture(CaptureTarget::Edit(id), quick_add_line(&action));
+        }
+    }
+
+    pub(super) fn undo(&mut self) -> Option<Effect> {
+        self.meeting.undo().then_some(Effect::SaveMinutes)
+    }
+
+    /// Quitting ends the meeting; gaps found by the closing check stop it once.
+    pub(super) fn confirm_quit(&mut self) -> Option<Effect> {
+        if self.meeting.current.closing_gaps().is_empty() {
+            return Some(self.end_meeting(Vec::new()));
+        }
+        self.mode = Mode::Closing;
+        None
+    }
+
+    /// Ends the meeting with `gaps` recorded; the minutes must then be saved.
+    pub(super) fn end_meeting(&mut self, gaps: Vec<String>) -> Effect {
+        let now = self.now;
+        self.agenda.pause(now);
+        self.meeting.current.ended = Some(now.wall);
+        self.meeting.current.closing_gaps = gaps;
+        self.running = false;
+        Effect::SaveMinutes
+    }
+}
+
+/// The quick-add line that re-creates an action, for editing it.
+fn quick_add_line(action: &ActionItem) -> String {
+    let mut line = action.title.clone();
+    if let Some(owner) = &action.owner {
+        let _ = write!(line, " @{owner}");
+    }
+    if let Some(due) = action.due {
+        let _ = write!(line, " due:{due}");
+    }
+    if let Some(sku) = &action.sku {
+        let _ = write!(line, " #{sku}");
+    }
+    if let Some(kpi) = &action.kpi {
+        let _ = write!(line, " kpi:{kpi}");
+    }
+    line
+}
+
+/// An action pre-filled from an anomaly: a suggested title, its SKU and KPI.
+pub fn suggested_action(anomaly: &Anomaly) -> String {
+    let sku = anomaly.sku.as_deref().unwrap_or("the account");
+    let title = match anomaly.rule {
+        Rule::ConversionDrop => format!("Find why conversion fell on {sku}"),
+        Rule::AdSpendSpike => format!("Check the ad spend spike on {sku}"),
+        Rule::AcosOverTarget => format!("Bring ACoS back under target on {sku}"),
+        Rule::LowCtr => format!("Add negative keywords for {sku}"),
+        Rule::AdShareOutOfBand => "Rebalance the ad budget".to_owned(),
+        Rule::ReturnSpike => format!("Fix the cause of returns on {sku}"),
+        Rule::StockoutRisk => format!("Replenish {sku}"),
+        Rule::AgedInventory => format!("Plan a removal or promotion for {sku}"),
+        Rule::ListingInactive => format!("Reactivate the listing of {sku}"),
+        Rule::BuyBoxLoss => format!("Win back the Buy Box on {sku}"),
+        Rule::MarginBelowTarget => format!("Restore the margin of {sku}"),
+        Rule::OdrOverTarget => "Bring the order defect rate under 1%".to_owned(),
+        Rule::IpiBelowThreshold => "Raise the IPI above the threshold".to_owned(),
+        Rule::BsrWorsening => format!("Find why the rank of {sku} fell"),
+    };
+    let mut line = title;
+    if let Some(sku) = &anomaly.sku {
+        let _ = write!(line, " #{sku}");
+    }
+    let _ = write!(line, " kpi:{} ", anomaly.metric.name());
+    line
+}

@@ -1,0 +1,138 @@
+//! Tests of the quick-add parser: every token form, dates across month and
+//! year ends, invalid dates, Chinese text.
+
+use super::*;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn parse(line: &str, today: NaiveDate) -> QuickAdd {
+    let attendees = vec!["Lina".to_owned(), "Marco".to_owned()];
+    let is_sku = |s: &str| s == "HK-BM-NV-2032";
+    parse_quick_add(
+        line,
+        today,
+        &Known {
+            attendees: &attendees,
+            is_sku: &is_sku,
+        },
+    )
+}
+
+#[test]
+fn every_token_form() {
+    let line = "Update main image size marks @lina due:fri #HK-BM-NV-2032 !high kpi:return_rate";
+    let parsed = parse(line, date(2026, 11, 23));
+    assert_eq!(parsed.title, "Update main image size marks");
+    assert_eq!(
+        parsed.owner.as_deref(),
+        Some("Lina"),
+        "matched to the attendee's spelling"
+    );
+    assert_eq!(parsed.due, Some(date(2026, 11, 27)));
+    assert_eq!(parsed.sku.as_deref(), Some("HK-BM-NV-2032"));
+    assert_eq!(parsed.priority, Some(Priority::High));
+    assert_eq!(parsed.kpi.as_deref(), Some("return_rate"));
+    assert!(parsed.problems.is_empty());
+    let kinds: Vec<TokenKind> = parsed.tokens.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds[5], TokenKind::Owner { known: true });
+    assert_eq!(kinds[7], TokenKind::Sku { known: true });
+    assert_eq!(&line[parsed.tokens[6].range.clone()], "due:fri");
+}
+
+#[test]
+fn unknown_owner_and_sku_are_accepted_but_flagged() {
+    let parsed = parse("Call supplier @wei #B0NEW00001", date(2026, 11, 23));
+    assert_eq!(parsed.owner.as_deref(), Some("wei"));
+    assert_eq!(parsed.tokens[2].kind, TokenKind::Owner { known: false });
+    assert_eq!(parsed.tokens[3].kind, TokenKind::Sku { known: false });
+    assert!(parsed.problems.is_empty());
+}
+
+#[test]
+fn due_dates_in_every_form() {
+    let monday = date(2026, 11, 23);
+    assert_eq!(parse_due("2026-12-05", monday), Some(date(2026, 12, 5)));
+    assert_eq!(parse_due("fri", monday), Some(date(2026, 11, 27)));
+    assert_eq!(
+        parse_due("mon", monday),
+        Some(date(2026, 11, 30)),
+        "the next Monday, not today"
+    );
+    assert_eq!(parse_due("+3d", monday), Some(date(2026, 11, 26)));
+    assert_eq!(parse_due("+2w", monday), Some(date(2026, 12, 7)));
+    assert_eq!(parse_due("12-05", monday), Some(date(2026, 12, 5)));
+    assert_eq!(parse_due("tomorrow", monday), Some(date(2026, 11, 24)));
+}
+
+#[test]
+fn due_dates_across_month_and_year_ends() {
+    let new_years_eve = date(2026, 12, 31);
+    assert_eq!(parse_due("+1d", new_years_eve), Some(date(2027, 1, 1)));
+    assert_eq!(parse_due("fri", new_years_eve), Some(date(2027, 1, 1)));
+    assert_eq!(
+        parse_due("01-05", new_years_eve),
+        Some(date(2027, 1, 5)),
+        "the next such date"
+    );
+    assert_eq!(parse_due("+3d", date(2026, 2, 27)), Some(date(2026, 3, 2)));
+    assert_eq!(
+        parse_due("02-29", date(2026, 3, 1)),
+        None,
+        "2027 has no 29 February either"
+    );
+    assert_eq!(parse_due("+1m", date(2026, 1, 31)), Some(date(2026, 2, 28)));
+}
+
+#[test]
+fn an_invalid_date_is_explained_and_nothing_is_lost() {
+    let line = "Send samples due:2026-02-30 @marco";
+    let parsed = parse(line, date(2026, 11, 23));
+    assert_eq!(parsed.due, None);
+    assert_eq!(parsed.tokens[2].kind, TokenKind::Invalid);
+    assert!(
+        parsed.problems[0].contains("due:2026-02-30"),
+        "{:?}",
+        parsed.problems
+    );
+    assert_eq!(
+        parsed.owner.as_deref(),
+        Some("Marco"),
+        "the rest of the line still counts"
+    );
+    assert_eq!(parsed.title, "Send samples");
+}
+
+#[test]
+fn bad_priority_and_kpi_are_explained() {
+    let parsed = parse("Fix !urgent kpi:happiness", date(2026, 11, 23));
+    assert_eq!(parsed.problems.len(), 2);
+    assert_eq!(
+        parse("Fix it !low", date(2026, 11, 23)).priority,
+        Some(Priority::Low)
+    );
+}
+
+#[test]
+fn chinese_text_works_the_same() {
+    let line = "更新主图尺寸标注 @Lina due:+2d #HK-BM-NV-2032";
+    let parsed = parse(line, date(2026, 11, 23));
+    assert_eq!(parsed.title, "更新主图尺寸标注");
+    assert_eq!(parsed.due, Some(date(2026, 11, 25)));
+    assert_eq!(&line[parsed.tokens[1].range.clone()], "@Lina");
+}
+
+#[test]
+fn tab_completes_owners_and_skus() {
+    let attendees = vec!["Lina".to_owned(), "Marco".to_owned()];
+    assert_eq!(
+        complete("Call @ma", &attendees, &[]),
+        Some("Call @Marco ".to_owned())
+    );
+    assert_eq!(
+        complete("Fix #hk-bm", &attendees, &["HK-BM-NV-2032"]),
+        Some("Fix #HK-BM-NV-2032 ".to_owned())
+    );
+    assert_eq!(complete("plain", &attendees, &[]), None);
+}

@@ -1,0 +1,284 @@
+//! What a meeting decides and assigns: decisions, notes, action items, the
+//! verdicts on last meeting's open actions, and undo. Pure: std and chrono.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::action::{ActionItem, ActionStatus, Decision, Priority};
+use super::capture::QuickAdd;
+use super::week::IsoWeek;
+
+/// A note taken in the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub text: String,
+    pub section: String,
+    pub time: DateTime<FixedOffset>,
+}
+
+/// The verdict on one of last meeting's open actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Done,
+    Carried,
+    Dropped,
+}
+
+/// Weeks an action may be carried before it counts as a problem, not a task.
+pub const CARRIED_TOO_OFTEN: u32 = 3;
+
+/// The record of one meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meeting {
+    /// The week the meeting is held in (names the minutes file).
+    pub week: IsoWeek,
+    /// The week whose figures it reviews.
+    pub reviewed_week: IsoWeek,
+    pub started: DateTime<FixedOffset>,
+    pub ended: Option<DateTime<FixedOffset>>,
+    pub facilitator: Option<String>,
+    pub attendees: Vec<String>,
+    pub decisions: Vec<Decision>,
+    pub notes: Vec<Note>,
+    /// This meeting's action items, carried ones included.
+    pub actions: Vec<ActionItem>,
+    /// Last meeting's open actions, with their verdicts as statuses (open: none yet).
+    pub follow_ups: Vec<ActionItem>,
+    /// Meeting rating 1–10 by attendee.
+    pub ratings: BTreeMap<String, u8>,
+    /// Gaps the facilitator chose to close the meeting with.
+    pub closing_gaps: Vec<String>,
+}
+
+impl Meeting {
+    /// A new meeting reviewing `reviewed_week`, following up `previous_open` actions.
+    pub fn new(
+        reviewed_week: IsoWeek,
+        started: DateTime<FixedOffset>,
+        previous_open: Vec<ActionItem>,
+    ) -> Self {
+        Self {
+            week: reviewed_week.next(),
+            reviewed_week,
+            started,
+            ended: None,
+            facilitator: None,
+            attendees: Vec::new(),
+            decisions: Vec::new(),
+            notes: Vec::new(),
+            actions: Vec::new(),
+            // Each needs a verdict in this meeting, whatever it was last time.
+            follow_ups: previous_open
+                .into_iter()
+                .map(|mut item| {
+                    item.status = ActionStatus::Open;
+                    item
+                })
+                .collect(),
+            ratings: BTreeMap::new(),
+            closing_gaps: Vec::new(),
+        }
+    }
+
+    /// The next free action id, like `2026-W48-03`.
+    fn next_action_id(&self) -> String {
+        let prefix = format!("{}-", self.week);
+        let used = self
+            .actions
+            .iter()
+            .filter_map(|a| a.id.strip_prefix(&prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{:02}", used + 1)
+    }
+
+    /// Records a new action item from a quick-add line.
+    pub fn add_action(&mut self, parsed: &QuickAdd, at: DateTime<FixedOffset>) -> String {
+        let id = self.next_action_id();
+        self.actions.push(ActionItem {
+            id: id.clone(),
+            title: parsed.title.clone(),
+            owner: parsed.owner.clone(),
+            due: parsed.due,
+            sku: parsed.sku.clone(),
+            kpi: parsed.kpi.clone(),
+            priority: parsed.priority.unwrap_or(Priority::Normal),
+            status: ActionStatus::Open,
+            created: Some(at),
+            carried_from: None,
+            weeks_carried: 0,
+            closed_at: None,
+            note: None,
+        });
+        id
+    }
+
+    /// Replaces an action's fields with those of a re-typed quick-add line.
+    pub fn edit_action(&mut self, id: &str, parsed: &QuickAdd) -> bool {
+        let Some(action) = self.actions.iter_mut().find(|a| a.id == id) else {
+            return false;
+        };
+        action.title.clone_from(&parsed.title);
+        action.owner.clone_from(&parsed.owner);
+        action.due = parsed.due;
+        action.sku.clone_from(&parsed.sku);
+        action.kpi.clone_from(&parsed.kpi);
+        action.priority = parsed.priority.unwrap_or(action.priority);
+        true
+    }
+
+    pub fn add_decision(&mut self, text: &str, section: &str, at: DateTime<FixedOffset>) {
+        let id = format!("{}-D{:02}", self.week, self.decisions.len() + 1);
+        self.decisions.push(Decision {
+            id,
+            text: text.to_owned(),
+            section: section.to_owned(),
+            time: Some(at),
+        });
+    }
+
+    pub fn add_note(&mut self, text: &str, section: &str, at: DateTime<FixedOffset>) {
+        self.notes.push(Note {
+            text: text.to_owned(),
+            section: section.to_owned(),
+            time: at,
+        });
+    }
+
+    /// Sets the status of this meeting's action `id` (done, dropped with a reason).
+    pub fn close_action(
+        &mut self,
+        id: &str,
+        status: ActionStatus,
+        note: Option<String>,
+        at: DateTime<FixedOffset>,
+    ) -> bool {
+        let Some(action) = self.actions.iter_mut().find(|a| a.id == id) else {
+            return false;
+        };
+        action.status = status;
+        action.closed_at = Some(at);
+        if note.is_some() {
+            action.note = note;
+        }
+        true
+    }
+
+    /// Gives last meeting's action `id` its verdict. Carrying keeps the id and
+    /// adds it to this meeting's actions with one more week carried.
+    pub fn follow_up(
+        &mut self,
+        id: &str,
+        verdict: Verdict,
+        reason: Option<String>,
+        at: DateTime<FixedOffset>,
+    ) -> bool {
+        let Some(item) = self.follow_ups.iter_mut().find(|a| a.id == id) else {
+            return false;
+        };
+        self.actions.retain(|a| a.id != id);
+        item.status = match verdict {
+            Verdict::Done => ActionStatus::Done,
+            Verdict::Carried => ActionStatus::Carried,
+            Verdict::Dropped => ActionStatus::Dropped,
+        };
+        item.closed_at = (verdict != Verdict::Carried).then_some(at);
+        if reason.is_some() {
+            item.note = reason;
+        }
+        if verdict == Verdict::Carried {
+            let mut carried = item.clone();
+            carried.status = ActionStatus::Open;
+            carried.carried_from = Some(self.reviewed_week.to_string());
+            carried.weeks_carried += 1;
+            carried.closed_at = None;
+            self.actions.push(carried);
+        }
+        true
+    }
+
+    /// What stops a clean close: actions without owner or due date, follow-ups without a verdict.
+    pub fn closing_gaps(&self) -> Vec<String> {
+        let mut gaps = Vec::new();
+        for action in self.actions.iter().filter(|a| a.status.is_open()) {
+            match (&action.owner, action.due) {
+                (None, None) => gaps.push(format!("{} has no owner and no due date", action.id)),
+                (None, Some(_)) => gaps.push(format!("{} has no owner", action.id)),
+                (Some(_), None) => gaps.push(format!("{} has no due date", action.id)),
+                (Some(_), Some(_)) => {}
+            }
+        }
+        for item in self
+            .follow_ups
+            .iter()
+            .filter(|a| a.status == ActionStatus::Open)
+        {
+            gaps.push(format!(
+                "{} from last meeting has no verdict (done, carried or dropped)",
+                item.id
+            ));
+        }
+        gaps
+    }
+
+    /// Whether an action (this meeting's or last meeting's, still open) names `sku`.
+    pub fn has_action_for(&self, sku: &str) -> bool {
+        self.actions
+            .iter()
+            .chain(&self.follow_ups)
+            .any(|a| a.status.is_open() && a.sku.as_deref() == Some(sku))
+    }
+}
+
+/// A meeting with an undo history of its changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct History {
+    pub current: Meeting,
+    earlier: Vec<Meeting>,
+}
+
+/// How many changes undo remembers.
+const UNDO_DEPTH: usize = 100;
+
+impl History {
+    pub fn new(meeting: Meeting) -> Self {
+        Self {
+            current: meeting,
+            earlier: Vec::new(),
+        }
+    }
+
+    /// Applies `change`; when it changed something, the state before can be undone.
+    pub fn change(&mut self, change: impl FnOnce(&mut Meeting) -> bool) -> bool {
+        let before = self.current.clone();
+        let changed = change(&mut self.current);
+        if changed {
+            self.earlier.push(before);
+            if self.earlier.len() > UNDO_DEPTH {
+                self.earlier.remove(0);
+            }
+        }
+        changed
+    }
+
+    /// Returns to the state before the last change.
+    pub fn undo(&mut self) -> bool {
+        match self.earlier.pop() {
+            Some(before) => {
+                self.current = before;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Whether `due` has passed on `today` for an open item.
+pub fn is_late(due: Option<NaiveDate>, today: NaiveDate) -> bool {
+    due.is_some_and(|d| d < today)
+}
+
+#[cfg(test)]
+#[path = "meeting_tests.rs"]
+mod tests;

@@ -1,0 +1,143 @@
+//! Tests of `meeting`: capture, edit, verdicts, closing gaps, undo.
+
+use chrono::DateTime;
+
+use super::*;
+use crate::domain::capture::{Known, parse_quick_add};
+
+fn at(minute: u32) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(&format!("2026-11-23T09:{minute:02}:00-08:00")).unwrap()
+}
+
+fn quick(line: &str) -> QuickAdd {
+    let attendees = vec!["Lina".to_owned(), "Wei".to_owned()];
+    parse_quick_add(
+        line,
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        &Known {
+            attendees: &attendees,
+            is_sku: &|_| true,
+        },
+    )
+}
+
+fn previous_action(id: &str, weeks_carried: u32) -> ActionItem {
+    let mut action =
+        History::new(Meeting::new("2026-W46".parse().unwrap(), at(0), Vec::new())).current;
+    action.add_action(&quick("Book shipment @Wei due:fri #HK-SP-SIL-5"), at(0));
+    let mut item = action.actions.remove(0);
+    item.id = id.to_owned();
+    item.weeks_carried = weeks_carried;
+    item
+}
+
+fn meeting() -> Meeting {
+    Meeting::new(
+        "2026-W47".parse().unwrap(),
+        at(0),
+        vec![
+            previous_action("2026-W47-01", 0),
+            previous_action("2026-W45-03", 2),
+        ],
+    )
+}
+
+#[test]
+fn actions_get_stable_ids_and_fields() {
+    let mut m = meeting();
+    let first = m.add_action(
+        &quick("Update size marks @lina due:fri #HK-BM-NV-2032 !high kpi:return_rate"),
+        at(5),
+    );
+    let second = m.add_action(&quick("Call the supplier"), at(6));
+    assert_eq!(
+        (first.as_str(), second.as_str()),
+        ("2026-W48-01", "2026-W48-02")
+    );
+    let action = &m.actions[0];
+    assert_eq!(action.owner.as_deref(), Some("Lina"));
+    assert_eq!(action.priority, Priority::High);
+    assert_eq!(action.kpi.as_deref(), Some("return_rate"));
+    assert_eq!(action.created, Some(at(5)));
+}
+
+#[test]
+fn editing_keeps_the_id() {
+    let mut m = meeting();
+    let id = m.add_action(&quick("Call the supplier"), at(5));
+    assert!(m.edit_action(&id, &quick("Call the supplier about cartons @Wei due:+2d")));
+    assert_eq!(m.actions[0].id, id);
+    assert_eq!(m.actions[0].owner.as_deref(), Some("Wei"));
+    assert!(!m.edit_action("nope", &quick("x")));
+}
+
+#[test]
+fn verdicts_on_last_meetings_actions() {
+    let mut m = meeting();
+    assert!(m.follow_up("2026-W47-01", Verdict::Done, None, at(7)));
+    assert_eq!(m.follow_ups[0].status, ActionStatus::Done);
+    assert!(m.follow_up("2026-W45-03", Verdict::Carried, None, at(8)));
+    assert_eq!(m.follow_ups[1].status, ActionStatus::Carried);
+    let carried = &m.actions[0];
+    assert_eq!(
+        (carried.id.as_str(), carried.weeks_carried),
+        ("2026-W45-03", 3)
+    );
+    assert_eq!(carried.carried_from.as_deref(), Some("2026-W47"));
+    assert!(carried.weeks_carried >= CARRIED_TOO_OFTEN);
+    assert!(m.follow_up(
+        "2026-W45-03",
+        Verdict::Dropped,
+        Some("supplier gone".into()),
+        at(9)
+    ));
+    assert!(
+        m.actions.is_empty(),
+        "changing the verdict takes the carried copy back"
+    );
+    assert_eq!(m.follow_ups[1].note.as_deref(), Some("supplier gone"));
+}
+
+#[test]
+fn closing_check_lists_every_gap() {
+    let mut m = meeting();
+    m.add_action(&quick("Call the supplier"), at(5));
+    m.add_action(&quick("Fix photos @Lina due:fri"), at(6));
+    let gaps = m.closing_gaps();
+    assert_eq!(gaps.len(), 3, "{gaps:?}");
+    assert!(gaps[0].contains("2026-W48-01 has no owner and no due date"));
+    m.follow_up("2026-W47-01", Verdict::Done, None, at(7));
+    m.follow_up(
+        "2026-W45-03",
+        Verdict::Dropped,
+        Some("obsolete".into()),
+        at(7),
+    );
+    m.close_action(
+        "2026-W48-01",
+        ActionStatus::Dropped,
+        Some("merged".into()),
+        at(8),
+    );
+    assert!(m.closing_gaps().is_empty());
+}
+
+#[test]
+fn undo_returns_to_the_state_before_each_change() {
+    let mut history = History::new(meeting());
+    history.change(|m| {
+        m.add_decision("Hold prices", "plan", at(5));
+        true
+    });
+    history.change(|m| {
+        m.add_action(&quick("Call the supplier"), at(6));
+        true
+    });
+    assert!(!history.change(|_| false), "no change, nothing to undo");
+    assert!(history.undo());
+    assert!(history.current.actions.is_empty());
+    assert_eq!(history.current.decisions.len(), 1);
+    assert!(history.undo());
+    assert!(history.current.decisions.is_empty());
+    assert!(!history.undo());
+}

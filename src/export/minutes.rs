@@ -1,0 +1,155 @@
+//! Writing minutes: the meeting with its sections' times, the KPI snapshot
+//! and anomalies it discussed, as TOML with a stable order that diffs
+//! cleanly in git — saved atomically, so a crash leaves the old or the new
+//! file, never half of one.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::Path;
+
+use crate::domain::action::{ActionItem, Decision};
+use crate::domain::agenda::Agenda;
+use crate::domain::metric::Metric;
+use crate::domain::timing::Now;
+use crate::domain::week_report::WeekReport;
+use crate::import::minutes::{
+    ActionRow, AnomalyRow, DecisionRow, KpiSnapshot, MinutesFile, NoteRow, SectionRecord,
+};
+
+use super::atomic::write_atomically;
+use crate::domain::meeting::Meeting;
+
+/// The metrics kept in the minutes' KPI snapshot.
+const SNAPSHOT: [Metric; 12] = [
+    Metric::Sales,
+    Metric::Units,
+    Metric::Sessions,
+    Metric::Conversion,
+    Metric::BuyBox,
+    Metric::AdSpend,
+    Metric::Acos,
+    Metric::Tacos,
+    Metric::GrossMargin,
+    Metric::DaysOfSupply,
+    Metric::ReturnRate,
+    Metric::Odr,
+];
+
+/// The minutes as the TOML text of schema 1.
+pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now) -> String {
+    let file = MinutesFile {
+        schema: 1,
+        week: meeting.week.to_string(),
+        reviewed_week: Some(meeting.reviewed_week.to_string()),
+        date: Some(meeting.started.date_naive().to_string()),
+        started: meeting.started.to_rfc3339(),
+        ended: meeting.ended.map(|t| t.to_rfc3339()),
+        facilitator: meeting.facilitator.clone(),
+        attendees: meeting.attendees.clone(),
+        current_section: agenda.current_index(),
+        sections: agenda
+            .sections()
+            .iter()
+            .map(|s| SectionRecord {
+                name: s.name.clone(),
+                planned_seconds: s.planned.as_secs(),
+                actual_seconds: s.timer.elapsed(now.instant).as_secs(),
+            })
+            .collect(),
+        kpis: Some(snapshot(report)),
+        anomalies: report
+            .anomalies
+            .iter()
+            .map(|a| AnomalyRow {
+                rule: a.rule.name().to_owned(),
+                severity: a.severity.name().to_owned(),
+                sku: a.sku.clone(),
+                message: a.message.clone(),
+            })
+            .collect(),
+        decisions: meeting.decisions.iter().map(decision_row).collect(),
+        notes: meeting
+            .notes
+            .iter()
+            .map(|n| NoteRow {
+                text: n.text.clone(),
+                section: n.section.clone(),
+                time: n.time.to_rfc3339(),
+            })
+            .collect(),
+        actions: meeting.actions.iter().map(action_row).collect(),
+        follow_ups: meeting.follow_ups.iter().map(action_row).collect(),
+        ratings: meeting.ratings.clone(),
+        closing_gaps: meeting.closing_gaps.clone(),
+    };
+    let body = toml::to_string(&file).unwrap_or_default();
+    format!("# Minutes of the weekly operations meeting, written by opsdeck.\n{body}")
+}
+
+/// Saves the minutes to `path` atomically.
+pub fn save(
+    path: &Path,
+    meeting: &Meeting,
+    agenda: &Agenda,
+    report: &WeekReport,
+    now: Now,
+) -> io::Result<()> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    write_atomically(path, to_toml(meeting, agenda, report, now).as_bytes())
+}
+
+fn snapshot(report: &WeekReport) -> KpiSnapshot {
+    let values = |figures: &crate::domain::review::Figures| -> BTreeMap<String, f64> {
+        SNAPSHOT
+            .iter()
+            .filter_map(|m| Some((m.name().to_owned(), round(figures.current.get(*m)?))))
+            .collect()
+    };
+    KpiSnapshot {
+        account: values(&report.review.account),
+        skus: report
+            .problem_skus()
+            .into_iter()
+            .map(|row| {
+                (
+                    row.sku.clone().unwrap_or_else(|| row.key.clone()),
+                    values(&row.figures),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Six significant decimals are plenty for a snapshot and keep the file readable.
+fn round(value: f64) -> f64 {
+    (value * 1e6).round() / 1e6
+}
+
+fn decision_row(decision: &Decision) -> DecisionRow {
+    DecisionRow {
+        id: decision.id.clone(),
+        text: decision.text.clone(),
+        section: decision.section.clone(),
+        time: decision.time.map(|t| t.to_rfc3339()),
+    }
+}
+
+fn action_row(action: &ActionItem) -> ActionRow {
+    ActionRow {
+        id: action.id.clone(),
+        title: action.title.clone(),
+        owner: action.owner.clone(),
+        due: action.due.map(|d| d.to_string()),
+        sku: action.sku.clone(),
+        kpi: action.kpi.clone(),
+        priority: Some(action.priority.name().to_owned()),
+        status: action.status.name().to_owned(),
+        created: action.created.map(|t| t.to_rfc3339()),
+        carried_from: action.carried_from.clone(),
+        weeks_carried: action.weeks_carried,
+        closed_at: action.closed_at.map(|t| t.to_rfc3339()),
+        note: action.note.clone(),
+    }
+}
