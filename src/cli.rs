@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::App;
 use crate::domain::action::ActionItem;
+use crate::domain::action_log::action_log;
 use crate::domain::agenda::Agenda;
 use crate::domain::meeting::Meeting;
 use crate::domain::settings::ThemeName;
@@ -19,7 +20,9 @@ use crate::export::demo::write_demo_workspace;
 use crate::export::init::init_workspace;
 use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
 use crate::import::check::check_paths;
-use crate::import::minutes::{minutes_path, previous_minutes, read_minutes};
+use crate::import::minutes::{
+    minutes_path, previous_minutes, read_all_minutes, read_minutes, read_minutes_file,
+};
 use crate::import::weeks::{Loaded, load_review_weeks};
 
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
@@ -99,12 +102,51 @@ pub enum Command {
         #[arg(long)]
         week: Option<IsoWeek>,
     },
+    /// Export a meeting's minutes: the Markdown mail, or JSON.
+    Minutes {
+        /// A minutes file, like minutes/2026-W48.toml.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = MinutesFormat::Md)]
+        format: MinutesFormat,
+    },
+    /// Action items across all minutes, with completion rates.
+    Actions {
+        /// Workspace folder (default: the current folder).
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// Only this owner's actions.
+        #[arg(long)]
+        owner: Option<String>,
+        /// Only actions still to do.
+        #[arg(long)]
+        open: bool,
+        /// Only actions past their due date.
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
+        format: ActionsFormat,
+    },
     /// Start a workspace: a commented opsdeck.toml, weeks/ and minutes/.
     Init {
         /// Folder to create the workspace in (default: the current folder).
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+}
+
+/// Output format of `minutes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinutesFormat {
+    Md,
+    Json,
+}
+
+/// Output format of `actions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActionsFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 /// Output format of `kpis`.
@@ -135,6 +177,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Prep { workspace, week }) => prep(&workspace, week),
         Some(Command::Init { dir }) => init(&dir),
         Some(Command::Run(args)) => cockpit(&args),
+        Some(Command::Minutes { file, format }) => minutes(&file, format),
+        Some(Command::Actions {
+            workspace,
+            owner,
+            open,
+            overdue,
+            format,
+        }) => actions(&workspace, owner.as_deref(), open, overdue, format),
         Some(Command::Demo { bell, theme }) => demo(bell, theme),
         None => cockpit(&cli.cockpit),
     }
@@ -350,6 +400,71 @@ fn open_actions(workspace: &Path, report: &WeekReport) -> Result<Vec<ActionItem>
             Err(ExitCode::FAILURE)
         }
     }
+}
+
+fn minutes(file: &Path, format: MinutesFormat) -> ExitCode {
+    let (stored, raw) = match read_minutes_file(file) {
+        Ok(read) => read,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let currency = file
+        .parent()
+        .and_then(Path::parent)
+        .and_then(|root| crate::import::workspace::open_workspace(root).ok())
+        .map_or_else(|| "USD".to_owned(), |w| w.settings.currency);
+    match format {
+        MinutesFormat::Md => print_out(&crate::export::minutes_md::to_markdown(
+            &stored, &raw, &currency,
+        )),
+        MinutesFormat::Json => {
+            print_out(&(serde_json::to_string_pretty(&raw).unwrap_or_default() + "\n"));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn actions(
+    workspace: &Path,
+    owner: Option<&str>,
+    open: bool,
+    overdue: bool,
+    format: ActionsFormat,
+) -> ExitCode {
+    let all = match read_all_minutes(workspace) {
+        Ok(all) => all,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let meetings: Vec<Meeting> = all.into_iter().map(|m| m.meeting).collect();
+    let log = action_log(&meetings);
+    let today = event_loop::read_now().wall.date_naive();
+    let shown: Vec<_> = log
+        .iter()
+        .filter(|l| {
+            owner.is_none_or(|o| {
+                l.action
+                    .owner
+                    .as_deref()
+                    .is_some_and(|a| a.eq_ignore_ascii_case(o))
+            })
+        })
+        .filter(|l| !open || l.action.status.is_open())
+        .filter(|l| !overdue || l.action.is_overdue(today))
+        .collect();
+    let text = match format {
+        ActionsFormat::Table => {
+            crate::export::actions::to_table(&shown, today, std::io::stdout().is_terminal())
+        }
+        ActionsFormat::Json => crate::export::actions::to_json(&shown),
+        ActionsFormat::Csv => crate::export::actions::to_csv(&shown),
+    };
+    print_out(&text);
+    ExitCode::SUCCESS
 }
 
 fn init(dir: &Path) -> ExitCode {

@@ -2,6 +2,7 @@
 //! Depends on std and chrono only — no terminal, no files, no serde.
 
 pub mod action;
+pub mod action_log;
 pub mod agenda;
 pub mod capture;
 pub mod diagnosis;

@@ -2,6 +2,7 @@
 //! and the atomic file writing that keeps what was typed safe.
 //! Must not depend on the terminal (`ratatui`, `crossterm`) or on `app`/`ui`.
 
+pub mod actions;
 pub mod atomic;
 pub mod check_report;
 pub mod config_template;
@@ -13,5 +14,6 @@ pub mod kpis_md;
 pub mod kpis_text;
 pub mod markdown;
 pub mod minutes;
+pub mod minutes_md;
 pub mod prep;
 pub mod text_table;

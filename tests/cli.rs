@@ -424,3 +424,91 @@ fn the_cockpit_without_a_terminal_points_to_the_text_commands() {
     assert!(stderr.contains("the cockpit needs a terminal"), "{stderr}");
     assert!(stderr.contains("opsdeck kpis sample-data"), "{stderr}");
 }
+
+#[test]
+fn minutes_export_as_markdown_and_json() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let md = opsdeck(&["minutes", "sample-data/minutes/2026-W47.toml"], root);
+    assert!(
+        md.status.success(),
+        "{}",
+        String::from_utf8_lossy(&md.stderr)
+    );
+    let text = String::from_utf8_lossy(&md.stdout);
+    for part in [
+        "# Weekly operations meeting — 2026-W47",
+        "## Decisions",
+        "## Action items",
+        "| 2026-W47-01 | Book the December sea shipment",
+        "## Time",
+    ] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    let json = opsdeck(
+        &[
+            "minutes",
+            "sample-data/minutes/2026-W47.toml",
+            "--format",
+            "json",
+        ],
+        root,
+    );
+    let value: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["schema"], 1);
+    assert_eq!(value["actions"][0]["id"], "2026-W47-01");
+}
+
+#[test]
+fn a_broken_minutes_file_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("2026-W48.toml"),
+        "schema = 1\nweek = \"2026-W48\"\nstarted = \n",
+    )
+    .unwrap();
+    let output = opsdeck(&["minutes", "2026-W48.toml"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("2026-W48.toml:3:"), "{stderr}");
+}
+
+#[test]
+fn actions_across_minutes_with_completion() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = opsdeck(&["actions", "sample-data", "--format", "json"], root);
+    assert!(output.status.success());
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let actions = json["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 5);
+    for key in [
+        "id",
+        "meeting",
+        "title",
+        "owner",
+        "due",
+        "sku",
+        "kpi",
+        "priority",
+        "status",
+        "weeks_carried",
+    ] {
+        assert!(actions[0].get(key).is_some(), "{key}");
+    }
+    assert_eq!(json["completion"]["overall"], 0.2);
+    assert_eq!(json["completion"]["by_owner"]["Priya"], 0.5);
+    let open = opsdeck(
+        &[
+            "actions",
+            "sample-data",
+            "--open",
+            "--owner",
+            "priya",
+            "--format",
+            "csv",
+        ],
+        root,
+    );
+    let csv = String::from_utf8_lossy(&open.stdout);
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(csv.contains("2026-W45-03"), "{csv}");
+}

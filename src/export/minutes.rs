@@ -153,3 +153,74 @@ fn action_row(action: &ActionItem) -> ActionRow {
         note: action.note.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::time::{Duration, Instant};
+
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::domain::capture::{Known, parse_quick_add};
+    use crate::domain::meeting::Verdict;
+    use crate::domain::settings::default_agenda;
+    use crate::import::minutes::{previous_minutes, read_minutes};
+    use crate::import::weeks::load_review_weeks;
+
+    #[test]
+    #[allow(clippy::disallowed_methods)] // a base instant; every later time is arithmetic on it
+    fn minutes_round_trip_through_toml() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let loaded = load_review_weeks(&root, None).unwrap();
+        let report =
+            WeekReport::build(&loaded.weeks, &loaded.costs, &loaded.workspace.settings).unwrap();
+        let previous = previous_minutes(&root, report.review.week.next())
+            .unwrap()
+            .unwrap();
+        let wall = DateTime::parse_from_rfc3339("2026-11-23T09:00:00-08:00").unwrap();
+        let mut meeting = Meeting::new(report.review.week, wall, previous.open_actions());
+        meeting.attendees = vec!["Lina".into(), "Wei".into()];
+        let attendees = meeting.attendees.clone();
+        let parsed = parse_quick_add(
+            "Replenish spatulas @Wei due:fri #HK-SP-SIL-5 !high kpi:days_of_supply",
+            wall.date_naive(),
+            &Known {
+                attendees: &attendees,
+                is_sku: &|_| true,
+            },
+        );
+        meeting.add_action(&parsed, wall);
+        meeting.add_decision("Hold prices", "plan", wall);
+        meeting.add_note("供应商下周报价", "review", wall);
+        meeting.follow_up("2026-W47-01", Verdict::Done, None, wall);
+        meeting.follow_up("2026-W45-03", Verdict::Carried, None, wall);
+        meeting.ratings.insert("Lina".into(), 8);
+        let start = Instant::now();
+        let mut agenda = Agenda::new(&default_agenda());
+        let now = Now {
+            instant: start,
+            wall,
+        };
+        agenda.start(now);
+        let later = Now {
+            instant: start + Duration::from_secs(754),
+            wall,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("minutes/2026-W48.toml");
+        save(&path, &meeting, &agenda, &report, later).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("# Minutes of the weekly operations meeting"));
+        let read = read_minutes(&path).unwrap();
+        assert_eq!(read.meeting, meeting);
+        assert_eq!(read.sections[0].actual_seconds, 754);
+        assert_eq!(read.current_section, 0);
+        save(&path, &read.meeting, &agenda, &report, later).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            text,
+            "stable: saving again writes the same bytes"
+        );
+    }
+}

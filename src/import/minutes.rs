@@ -53,7 +53,7 @@ pub struct SectionRecord {
 }
 
 /// The minutes file format, schema 1.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MinutesFile {
     pub schema: u32,
@@ -92,7 +92,7 @@ pub struct MinutesFile {
 }
 
 /// The KPIs the meeting discussed: the account and the SKUs with anomalies.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KpiSnapshot {
     pub account: BTreeMap<String, f64>,
@@ -101,7 +101,7 @@ pub struct KpiSnapshot {
 }
 
 /// An anomaly the meeting discussed.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnomalyRow {
     pub rule: String,
@@ -111,7 +111,7 @@ pub struct AnomalyRow {
     pub message: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionRow {
     pub id: String,
@@ -122,7 +122,7 @@ pub struct DecisionRow {
     pub time: Option<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoteRow {
     pub text: String,
@@ -131,7 +131,7 @@ pub struct NoteRow {
     pub time: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionRow {
     pub id: String,
@@ -161,8 +161,39 @@ pub struct ActionRow {
 
 /// Reads one minutes file.
 pub fn read_minutes(path: &Path) -> Result<StoredMinutes, ImportError> {
+    read_minutes_file(path).map(|(stored, _)| stored)
+}
+
+/// Reads one minutes file, keeping its raw form (KPI snapshot, anomalies) too.
+pub fn read_minutes_file(path: &Path) -> Result<(StoredMinutes, MinutesFile), ImportError> {
     let text = read_text(path)?;
     let file: MinutesFile = parse_toml(path, &text)?;
+    let stored = stored_minutes(path, file.clone())?;
+    Ok((stored, file))
+}
+
+/// Every minutes file of a workspace, oldest meeting first.
+pub fn read_all_minutes(workspace_root: &Path) -> Result<Vec<StoredMinutes>, ImportError> {
+    let dir = workspace_root.join(MINUTES_DIR);
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut all = Vec::new();
+    for path in visible_entries(&dir)? {
+        let is_minutes = path.extension().is_some_and(|e| e == "toml")
+            && path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.parse::<IsoWeek>().is_ok());
+        if is_minutes {
+            all.push(read_minutes(&path)?);
+        }
+    }
+    all.sort_by_key(StoredMinutes::week);
+    Ok(all)
+}
+
+fn stored_minutes(path: &Path, file: MinutesFile) -> Result<StoredMinutes, ImportError> {
     if file.schema != 1 {
         return Err(ImportError::file(
             path,

@@ -1,0 +1,168 @@
+//! `opsdeck actions`: action items across all minutes as a table, JSON or
+//! CSV, with completion rates overall and by owner.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::domain::action_log::{LoggedAction, completion, completion_by_owner};
+
+use super::text_table::{Align, Column, TextCell, Tone, render};
+
+#[derive(Serialize)]
+struct ActionsJson<'a> {
+    actions: Vec<ActionJson<'a>>,
+    completion: CompletionJson,
+}
+
+#[derive(Serialize)]
+struct ActionJson<'a> {
+    id: &'a str,
+    meeting: String,
+    title: &'a str,
+    owner: Option<&'a str>,
+    due: Option<String>,
+    sku: Option<&'a str>,
+    kpi: Option<&'a str>,
+    priority: &'static str,
+    status: &'static str,
+    weeks_carried: u32,
+}
+
+#[derive(Serialize)]
+struct CompletionJson {
+    overall: Option<f64>,
+    by_owner: BTreeMap<String, f64>,
+}
+
+pub fn to_json(actions: &[&LoggedAction]) -> String {
+    let json = ActionsJson {
+        actions: actions
+            .iter()
+            .map(|l| ActionJson {
+                id: &l.action.id,
+                meeting: l.meeting.to_string(),
+                title: &l.action.title,
+                owner: l.action.owner.as_deref(),
+                due: l.action.due.map(|d| d.to_string()),
+                sku: l.action.sku.as_deref(),
+                kpi: l.action.kpi.as_deref(),
+                priority: l.action.priority.name(),
+                status: l.action.status.name(),
+                weeks_carried: l.action.weeks_carried,
+            })
+            .collect(),
+        completion: CompletionJson {
+            overall: completion(actions),
+            by_owner: completion_by_owner(actions),
+        },
+    };
+    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+}
+
+pub fn to_csv(actions: &[&LoggedAction]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record([
+        "id",
+        "meeting",
+        "title",
+        "owner",
+        "due",
+        "sku",
+        "kpi",
+        "priority",
+        "status",
+        "weeks_carried",
+    ]);
+    for l in actions {
+        let a = &l.action;
+        let _ = writer.write_record([
+            a.id.as_str(),
+            &l.meeting.to_string(),
+            &a.title,
+            a.owner.as_deref().unwrap_or(""),
+            &a.due.map(|d| d.to_string()).unwrap_or_default(),
+            a.sku.as_deref().unwrap_or(""),
+            a.kpi.as_deref().unwrap_or(""),
+            a.priority.name(),
+            a.status.name(),
+            &a.weeks_carried.to_string(),
+        ]);
+    }
+    writer
+        .into_inner()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
+}
+
+/// The actions as an aligned table, then the completion rates.
+pub fn to_table(actions: &[&LoggedAction], today: chrono::NaiveDate, colour: bool) -> String {
+    let columns = [
+        Column {
+            header: "Id",
+            align: Align::Left,
+            max_width: 12,
+        },
+        Column {
+            header: "Action",
+            align: Align::Left,
+            max_width: 48,
+        },
+        Column {
+            header: "Owner",
+            align: Align::Left,
+            max_width: 12,
+        },
+        Column {
+            header: "Due",
+            align: Align::Left,
+            max_width: 10,
+        },
+        Column {
+            header: "SKU",
+            align: Align::Left,
+            max_width: 16,
+        },
+        Column {
+            header: "Status",
+            align: Align::Left,
+            max_width: 16,
+        },
+    ];
+    let rows: Vec<Vec<TextCell>> = actions
+        .iter()
+        .map(|l| {
+            let a = &l.action;
+            let overdue = a.is_overdue(today);
+            let status = if a.weeks_carried > 0 {
+                format!("{} ({}×)", a.status, a.weeks_carried)
+            } else {
+                a.status.name().to_owned()
+            };
+            vec![
+                TextCell::plain(&a.id),
+                TextCell::plain(&a.title),
+                TextCell::plain(a.owner.as_deref().unwrap_or("—")),
+                TextCell::toned(
+                    a.due.map_or_else(|| "—".to_owned(), |d| d.to_string()),
+                    if overdue { Tone::Bad } else { Tone::Plain },
+                ),
+                TextCell::plain(a.sku.as_deref().unwrap_or("")),
+                TextCell::toned(status, if overdue { Tone::Bad } else { Tone::Plain }),
+            ]
+        })
+        .collect();
+    let mut out = render(&columns, &rows, colour);
+    let rate = |r: f64| format!("{:.0}%", r * 100.0);
+    let _ = write!(
+        out,
+        "\nCompletion: {} overall (the L10 practice aims at 90 % or more)",
+        completion(actions).map_or_else(|| "—".to_owned(), rate)
+    );
+    for (owner, r) in completion_by_owner(actions) {
+        let _ = write!(out, " · {owner} {}", rate(r));
+    }
+    out.push('\n');
+    out
+}
