@@ -258,14 +258,7 @@ fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
 
 fn cockpit(args: &CockpitArgs) -> ExitCode {
     let workspace = args.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
-    if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "error: the cockpit needs a terminal; for text use `opsdeck kpis {0}` or `opsdeck prep {0}`",
-            workspace.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let (mut loaded, _) = match week_report(&workspace, args.week) {
+    let (mut loaded, report) = match week_report(&workspace, args.week) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -278,10 +271,8 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
             ThemeArg::HighContrast => ThemeName::HighContrast,
         };
     }
+    // Bell and theme change how the meeting runs, not its figures.
     let settings = loaded.workspace.settings.clone();
-    let Some(report) = WeekReport::build(&loaded.weeks, &loaded.costs, &settings) else {
-        return ExitCode::FAILURE;
-    };
     let now = event_loop::read_now();
     let path = minutes_path(&workspace, report.review.week.next());
     let (meeting, agenda) =
@@ -289,6 +280,13 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
             Ok(found) => found,
             Err(code) => return code,
         };
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "error: the cockpit needs a terminal; for text use `opsdeck kpis {0}` or `opsdeck prep {0}`",
+            workspace.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let app = App::new(settings, report, meeting, agenda, now);
     let outcome = ratatui::try_init().and_then(|mut terminal| {
         let result = event_loop::run(&mut terminal, app, &path);
@@ -296,7 +294,10 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
         result
     });
     if outcome.is_ok() {
-        eprintln!("Minutes saved in {}.", path.display());
+        eprintln!(
+            "Minutes saved in {0}. For the mail: opsdeck minutes {0}",
+            path.display()
+        );
     }
     match outcome {
         Ok(_) => ExitCode::SUCCESS,

@@ -512,3 +512,40 @@ fn actions_across_minutes_with_completion() {
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(csv.contains("2026-W45-03"), "{csv}");
 }
+
+#[test]
+fn a_closed_meeting_is_not_reopened_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = opsdeck::export::demo::write_demo_workspace(dir.path(), "ws").unwrap();
+    let closed = "schema = 1\nweek = \"2026-W48\"\nstarted = \"2026-11-23T09:00:00-08:00\"\nended = \"2026-11-23T10:10:00-08:00\"\n";
+    fs::write(root.join("minutes/2026-W48.toml"), closed).unwrap();
+    let output = opsdeck(&["ws"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the meeting of 2026-W48 is closed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--reopen"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(root.join("minutes/2026-W48.toml")).unwrap(),
+        closed,
+        "untouched"
+    );
+}
+
+#[test]
+fn a_broken_minutes_file_stops_the_cockpit_and_is_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = opsdeck::export::demo::write_demo_workspace(dir.path(), "ws").unwrap();
+    let broken = "schema = 1\nweek = \"2026-W48\"\nstarted = [\n";
+    fs::write(root.join("minutes/2026-W48.toml"), broken).unwrap();
+    let output = opsdeck(&["ws"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("2026-W48.toml:3:"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(root.join("minutes/2026-W48.toml")).unwrap(),
+        broken
+    );
+}

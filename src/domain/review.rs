@@ -126,6 +126,21 @@ pub struct Review {
     pub skus: Vec<SkuRow>,
 }
 
+impl Review {
+    /// Whether `metric` of `sku` moved the right way since the week `since`
+    /// (when an action meant to move it was created): `None` without figures.
+    pub fn moved_right_way(&self, sku: &str, metric: Metric, since: IsoWeek) -> Option<bool> {
+        let row = self
+            .skus
+            .iter()
+            .find(|r| r.sku.as_deref() == Some(sku) || r.asin == sku)?;
+        let series = row.figures.series(metric)?;
+        let slot = self.trend_weeks.iter().position(|w| *w == since)?;
+        let (then, now) = (series[slot]?, (*series.last()?)?);
+        metric.change_is_good(now - then)
+    }
+}
+
 /// Builds the review of the last of `weeks` (oldest first; gaps allowed).
 pub fn build_review(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) -> Option<Review> {
     let current_data = weeks.last()?;

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use crate::app::App;
 use crate::app::action::View;
 use crate::domain::format;
+use crate::domain::meeting::CARRIED_TOO_OFTEN;
 
 use super::clean::clean;
 use super::labels::Labels;
@@ -130,6 +131,29 @@ impl DiagnosisView<'_> {
     fn voice(&self, area: Rect, buf: &mut Buffer) {
         let (t, l) = (self.theme, self.labels);
         let report = self.app.report();
+        let meeting = self.app.meeting();
+        let stuck: Vec<String> = meeting
+            .actions
+            .iter()
+            .chain(&meeting.follow_ups)
+            .filter(|a| a.status.is_open() && a.weeks_carried + 1 >= CARRIED_TOO_OFTEN)
+            .map(|a| format!("{} {}", a.id, clean(&a.title)))
+            .collect();
+        let area = if stuck.is_empty() {
+            area
+        } else {
+            // An action carried again and again is a problem to solve, not a task to repeat.
+            let [banner, rest] = area.layout(&Layout::vertical([
+                Constraint::Length(2),
+                Constraint::Fill(1),
+            ]));
+            Paragraph::new(vec![
+                Line::styled(format!("▲ {}", l.carried_too_often), t.watch),
+                Line::styled(format!("  {}", stuck.join(" · ")), t.text),
+            ])
+            .render(banner, buf);
+            rest
+        };
         let block = Block::new()
             .borders(Borders::TOP)
             .border_style(t.dim)

@@ -52,6 +52,9 @@ pub struct Labels {
     pub capture_decision: &'static str,
     pub capture_note: &'static str,
     pub capture_drop: &'static str,
+    pub moved_right: &'static str,
+    pub moved_wrong: &'static str,
+    pub carried_too_often: &'static str,
 }
 
 pub const ENGLISH: Labels = Labels {
@@ -101,6 +104,9 @@ pub const ENGLISH: Labels = Labels {
     capture_decision: "Decision",
     capture_note: "Note",
     capture_drop: "Why drop it",
+    moved_right: "moved the right way",
+    moved_wrong: "moved the wrong way",
+    carried_too_often: "Carried 3 times or more: a problem to solve, not a task to repeat",
 };
 
 pub const CHINESE: Labels = Labels {
@@ -150,6 +156,9 @@ pub const CHINESE: Labels = Labels {
     capture_decision: "决定",
     capture_note: "备注",
     capture_drop: "放弃原因",
+    moved_right: "方向正确",
+    moved_wrong: "方向错误",
+    carried_too_often: "顺延 3 次以上：这是要解决的问题，不是要重复的任务",
 };
 
 pub fn labels(language: Language) -> &'static Labels {

@@ -12,15 +12,20 @@ use crate::app::action::View;
 use crate::app::capture::PlanItem;
 use crate::domain::action::{ActionItem, ActionStatus};
 use crate::domain::meeting::CARRIED_TOO_OFTEN;
+use crate::domain::metric::Metric;
+use crate::domain::review::Review;
+use crate::domain::week::IsoWeek;
 
 use super::clean::clean;
 use super::labels::Labels;
 use super::theme::Theme;
 
-/// One action item on one line: status, id, title, owner, due (overdue in red), SKU, weeks carried.
+/// One action item on one line: status, id, title, owner, due (overdue in red),
+/// SKU, weeks carried, and whether its KPI has moved the right way since.
 pub fn action_line(
     action: &ActionItem,
     today: NaiveDate,
+    review: &Review,
     theme: &Theme,
     labels: &Labels,
 ) -> Line<'static> {
@@ -34,6 +39,13 @@ pub fn action_line(
         ActionStatus::Carried => ("↷", theme.watch),
         ActionStatus::Dropped => ("✖", theme.dim),
     };
+    let due_style = if overdue {
+        theme.breach
+    } else if action.due.is_none() {
+        theme.watch
+    } else {
+        theme.text
+    };
     let mut spans = vec![
         Span::styled(format!("{mark} "), mark_style),
         Span::styled(format!("{} ", action.id), theme.dim),
@@ -42,16 +54,7 @@ pub fn action_line(
             Some(owner) => Span::styled(format!("  @{}", clean(owner)), theme.accent),
             None => Span::styled(format!("  @? ({})", labels.owner), theme.watch),
         },
-        Span::styled(
-            format!("  {} {due}", labels.due),
-            if overdue {
-                theme.breach
-            } else if action.due.is_none() {
-                theme.watch
-            } else {
-                theme.text
-            },
-        ),
+        Span::styled(format!("  {} {due}", labels.due), due_style),
     ];
     if overdue {
         spans.push(Span::styled(format!(" {}", labels.overdue), theme.breach));
@@ -70,7 +73,32 @@ pub fn action_line(
             style,
         ));
     }
+    spans.extend(kpi_progress(action, review, theme, labels));
     Line::from(spans)
+}
+
+/// Whether the KPI an action should move has moved the right way since it was created.
+fn kpi_progress(
+    action: &ActionItem,
+    review: &Review,
+    theme: &Theme,
+    labels: &Labels,
+) -> Option<Span<'static>> {
+    let kpi = Metric::from_name(action.kpi.as_deref()?)?;
+    let sku = action.sku.as_deref()?;
+    // The meeting that created it reviewed the week before its own.
+    let since = IsoWeek::containing(action.created?.date_naive()).previous();
+    Some(if review.moved_right_way(sku, kpi, since)? {
+        Span::styled(
+            format!("  {} ✔ {}", kpi.label(), labels.moved_right),
+            theme.ok,
+        )
+    } else {
+        Span::styled(
+            format!("  {} ✖ {}", kpi.label(), labels.moved_wrong),
+            theme.breach,
+        )
+    })
 }
 
 pub struct PlanView<'a> {
@@ -83,6 +111,7 @@ impl Widget for PlanView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (t, l, app) = (self.theme, self.labels, self.app);
         let meeting = app.meeting();
+        let review = &app.report().review;
         let today = app.now().wall.date_naive();
         let selected = app.selection_in(View::Plan);
         let mut lines = Vec::new();
@@ -91,11 +120,11 @@ impl Widget for PlanView<'_> {
             let (title, line) = match *item {
                 PlanItem::Action(a) => (
                     l.actions_this_meeting,
-                    action_line(&meeting.actions[a], today, t, l),
+                    action_line(&meeting.actions[a], today, review, t, l),
                 ),
                 PlanItem::FollowUp(a) => (
                     l.open_actions,
-                    action_line(&meeting.follow_ups[a], today, t, l),
+                    action_line(&meeting.follow_ups[a], today, review, t, l),
                 ),
                 PlanItem::Decision(d) => {
                     let decision = &meeting.decisions[d];

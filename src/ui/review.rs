@@ -85,7 +85,7 @@ impl ReviewView<'_> {
                 .open_actions()
                 .iter()
                 .take(4)
-                .map(|a| action_line(a, today, self.theme, self.labels)),
+                .map(|a| action_line(a, today, &self.app.report().review, self.theme, self.labels)),
         );
         Paragraph::new(lines).render(area, buf);
     }
