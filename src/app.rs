@@ -261,7 +261,8 @@ impl App {
     pub fn row_count(&self) -> usize {
         match self.view {
             View::Review => self.visible.len(),
-            View::Diagnosis => self.report.anomalies.len(),
+            // Anomalies, then the customer-voice pain points.
+            View::Diagnosis => self.report.anomalies.len() + self.report.voice.len(),
             View::Plan => self.plan_items().len(),
         }
     }
@@ -296,8 +297,18 @@ impl App {
         match self.view {
             View::Review => self.visible.get(self.selection[0]).copied(),
             View::Diagnosis => {
-                let anomaly = self.report.anomalies.get(self.selection[1])?;
-                let sku = anomaly.sku.as_deref()?;
+                let at = self.selection[1];
+                let sku = match self.report.anomalies.get(at) {
+                    Some(anomaly) => anomaly.sku.as_deref()?,
+                    None => self
+                        .report
+                        .voice
+                        .get(at - self.report.anomalies.len())?
+                        .skus
+                        .first()?
+                        .0
+                        .as_str(),
+                };
                 self.report
                     .review
                     .skus

@@ -367,3 +367,16 @@ fn resize_sets_the_page_size() {
     app.update(Action::MovePage(1), now_at(1));
     assert_eq!(app.selection(), 8);
 }
+
+#[test]
+fn a_pain_point_becomes_an_action_with_one_key() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ShowView(View::Diagnosis), now_at(60));
+    let anomalies = i32::try_from(app.report().anomalies.len()).unwrap();
+    app.update(Action::MoveSelection(anomalies), now_at(60));
+    app.update(Action::StartCapture(CaptureKind::Action), now_at(60));
+    assert_eq!(
+        app.capture().unwrap().line,
+        "Fix “not as described — size” on HK-BM-NV-2032 #HK-BM-NV-2032 kpi:return_rate "
+    );
+}

@@ -217,3 +217,13 @@ fn closing_check_lists_the_gaps() {
     app.update(Action::ConfirmQuit, now_at(5));
     assert_snapshot!("closing", screen(&app, 100, 30));
 }
+
+#[test]
+fn help_fits_80_by_24_in_two_columns() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ToggleHelp, now_at(5));
+    let text = screen(&app, 80, 24);
+    for key in ["> <", "space", "rebalance", "a d n", "quit (asks first)"] {
+        assert!(text.contains(key), "{key} missing:\n{text}");
+    }
+}

@@ -50,6 +50,8 @@ pub enum CaptureKind {
     Action,
     Decision,
     Note,
+    /// Meeting ratings: `Lina 8 Wei 9`.
+    Rating,
 }
 
 /// Everything the user or the clock can ask for. Made by `keymap`, consumed by `App::update`.

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use crate::domain::action::{ActionItem, ActionStatus};
 use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add};
 use crate::domain::diagnosis::{Anomaly, Rule};
-use crate::domain::meeting::Verdict;
+use crate::domain::meeting::{Verdict, parse_ratings};
+use crate::domain::voice::PainPoint;
 
 use super::App;
 use super::action::{CaptureKind, EditOp, Effect, View};
@@ -60,12 +61,18 @@ impl App {
 
     pub(super) fn start_capture(&mut self, kind: CaptureKind) {
         let line = match (kind, self.view) {
-            (CaptureKind::Action, View::Diagnosis) => self
-                .report
-                .anomalies
-                .get(self.selection_in(View::Diagnosis))
-                .map(suggested_action)
-                .unwrap_or_default(),
+            (CaptureKind::Action, View::Diagnosis) => {
+                let at = self.selection_in(View::Diagnosis);
+                match self.report.anomalies.get(at) {
+                    Some(anomaly) => suggested_action(anomaly),
+                    None => self
+                        .report
+                        .voice
+                        .get(at - self.report.anomalies.len())
+                        .map(suggested_for_pain)
+                        .unwrap_or_default(),
+                }
+            }
             _ => String::new(),
         };
         self.open_capture(CaptureTarget::New(kind), line);
@@ -144,6 +151,19 @@ impl App {
         if text.is_empty() {
             problems.push("the line is empty: type something, or Esc to cancel".to_owned());
         }
+        let ratings = match capture.target {
+            CaptureTarget::New(CaptureKind::Rating) => {
+                problems = Vec::new();
+                match parse_ratings(&text, &self.settings.attendees) {
+                    Ok(ratings) => Some(ratings),
+                    Err(problem) => {
+                        problems.push(problem);
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
         if !problems.is_empty() {
             capture.problems = problems;
             return None;
@@ -161,6 +181,10 @@ impl App {
             }
             CaptureTarget::New(CaptureKind::Note) => {
                 meeting.add_note(&text, &section, now);
+                true
+            }
+            CaptureTarget::New(CaptureKind::Rating) => {
+                meeting.ratings.extend(ratings.unwrap_or_default());
                 true
             }
             CaptureTarget::Edit(id) => meeting.edit_action(&id, &parsed),
@@ -273,6 +297,14 @@ fn quick_add_line(action: &ActionItem) -> String {
         let _ = write!(line, " kpi:{kpi}");
     }
     line
+}
+
+/// An action pre-filled from a pain point: fix it on the SKU it hurts most.
+pub fn suggested_for_pain(pain: &PainPoint) -> String {
+    match pain.skus.first() {
+        Some((sku, _)) => format!("Fix “{}” on {sku} #{sku} kpi:return_rate ", pain.reason),
+        None => format!("Fix “{}” kpi:return_rate ", pain.reason),
+    }
 }
 
 /// An action pre-filled from an anomaly: a suggested title, its SKU and KPI.

@@ -274,6 +274,32 @@ impl History {
     }
 }
 
+/// Ratings typed as `Lina 8 Wei 9` (names of attendees, 1–10), or why not.
+pub fn parse_ratings(text: &str, attendees: &[String]) -> Result<BTreeMap<String, u8>, String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || !words.len().is_multiple_of(2) {
+        return Err(
+            "write a name and a score from 1 to 10 for each attendee, like: Lina 8 Wei 9"
+                .to_owned(),
+        );
+    }
+    let mut ratings = BTreeMap::new();
+    for pair in words.chunks(2) {
+        let name = attendees
+            .iter()
+            .find(|a| a.eq_ignore_ascii_case(pair[0]))
+            .cloned()
+            .unwrap_or_else(|| pair[0].to_owned());
+        let score: u8 = pair[1]
+            .parse()
+            .ok()
+            .filter(|s| (1..=10).contains(s))
+            .ok_or_else(|| format!("`{}` is not a score from 1 to 10", pair[1]))?;
+        ratings.insert(name, score);
+    }
+    Ok(ratings)
+}
+
 /// Whether `due` has passed on `today` for an open item.
 pub fn is_late(due: Option<NaiveDate>, today: NaiveDate) -> bool {
     due.is_some_and(|d| d < today)

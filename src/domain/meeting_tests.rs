@@ -123,6 +123,16 @@ fn closing_check_lists_every_gap() {
 }
 
 #[test]
+fn ratings_by_attendee() {
+    let attendees = vec!["Lina".to_owned(), "Wei".to_owned()];
+    let ratings = parse_ratings("lina 8 Wei 10", &attendees).unwrap();
+    assert_eq!(ratings["Lina"], 8);
+    assert_eq!(ratings["Wei"], 10);
+    assert!(parse_ratings("Lina 11", &attendees).is_err());
+    assert!(parse_ratings("Lina", &attendees).is_err());
+}
+
+#[test]
 fn undo_returns_to_the_state_before_each_change() {
     let mut history = History::new(meeting());
     history.change(|m| {

@@ -105,7 +105,9 @@ impl DiagnosisView<'_> {
     fn detail(&self, area: Rect, buf: &mut Buffer) {
         let (t, l) = (self.theme, self.labels);
         let report = self.app.report();
-        let Some(anomaly) = report.anomalies.get(self.app.selection_in(View::Diagnosis)) else {
+        let at = self.app.selection_in(View::Diagnosis);
+        let Some(anomaly) = report.anomalies.get(at) else {
+            self.pain_detail(at - report.anomalies.len(), area, buf);
             return;
         };
         let mut lines = vec![Line::styled(clean(&anomaly.message).into_owned(), t.text)];
@@ -121,6 +123,34 @@ impl DiagnosisView<'_> {
                 .checks()
                 .iter()
                 .map(|c| Line::styled(format!("• {c}"), t.text)),
+        );
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::new().padding(ratatui::widgets::Padding::left(1)))
+            .render(area, buf);
+    }
+
+    /// The selected pain point: every SKU it touches and what customers wrote.
+    fn pain_detail(&self, index: usize, area: Rect, buf: &mut Buffer) {
+        let (t, l) = (self.theme, self.labels);
+        let Some(point) = self.app.report().voice.get(index) else {
+            return;
+        };
+        let mut lines = vec![Line::styled(
+            format!("{} — {} {}", clean(&point.reason), point.units, l.units),
+            t.title,
+        )];
+        lines.extend(
+            point
+                .skus
+                .iter()
+                .map(|(sku, n)| Line::styled(format!("{} ({n})", clean(sku)), t.text)),
+        );
+        lines.extend(
+            point
+                .comments
+                .iter()
+                .map(|c| Line::styled(format!("“{}”", clean(c)), t.accent)),
         );
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -165,10 +195,15 @@ impl DiagnosisView<'_> {
                 .render(area, buf);
             return;
         }
+        let selected = self
+            .app
+            .selection_in(View::Diagnosis)
+            .checked_sub(report.anomalies.len());
         let lines: Vec<Line> = report
             .voice
             .iter()
-            .map(|point| {
+            .enumerate()
+            .map(|(i, point)| {
                 let skus: Vec<String> = point
                     .skus
                     .iter()
@@ -182,7 +217,7 @@ impl DiagnosisView<'_> {
                     .first()
                     .map(|c| format!("  “{}”", clean(c)))
                     .unwrap_or_default();
-                Line::from(vec![
+                let line = Line::from(vec![
                     Span::styled(
                         format!("{:>4} {} ", point.units, l.units),
                         if unowned { t.watch } else { t.text },
@@ -190,7 +225,12 @@ impl DiagnosisView<'_> {
                     Span::styled(clean(&point.reason).into_owned(), t.title),
                     Span::styled(format!("  {}", skus.join(", ")), t.dim),
                     Span::styled(comment, t.accent),
-                ])
+                ]);
+                if selected == Some(i) {
+                    line.style(t.selected)
+                } else {
+                    line
+                }
             })
             .collect();
         Paragraph::new(lines).block(block).render(area, buf);

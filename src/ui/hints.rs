@@ -87,6 +87,7 @@ impl HintBar<'_> {
             }
             CaptureTarget::New(CaptureKind::Decision) => self.labels.capture_decision,
             CaptureTarget::New(CaptureKind::Note) => self.labels.capture_note,
+            CaptureTarget::New(CaptureKind::Rating) => self.labels.capture_rating,
             CaptureTarget::DropReason { .. } => self.labels.capture_drop,
         };
         let mut spans = vec![Span::styled(format!("{kind} › "), t.key)];

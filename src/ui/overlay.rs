@@ -24,33 +24,54 @@ pub struct HelpOverlay<'a> {
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let keys = help_keys(self.mode);
-        let height = u16::try_from(keys.len()).unwrap_or(20) + 2;
+        // Two columns when one does not fit the height (80×24 included).
+        let columns = if keys.len() + 2 > usize::from(area.height) {
+            2
+        } else {
+            1
+        };
+        let per_column = keys.len().div_ceil(columns);
+        let height = u16::try_from(per_column).unwrap_or(20) + 2;
+        let width = if columns == 2 {
+            area.width
+        } else {
+            area.width.min(70)
+        };
         let box_area = area.centered(
-            ratatui::layout::Constraint::Length(area.width.min(70)),
+            ratatui::layout::Constraint::Length(width),
             ratatui::layout::Constraint::Length(height.min(area.height)),
         );
         Clear.render(box_area, buf);
-        let lines: Vec<Line> = keys
-            .iter()
-            .map(|key| {
-                let what = match self.language {
-                    Language::English => key.en,
-                    Language::Chinese => key.zh,
-                };
-                Line::from(vec![
-                    Span::styled(format!(" {:<11}", key.keys), self.theme.key),
-                    Span::styled(what, self.theme.text),
-                ])
-            })
-            .collect();
+        let line = |key: &crate::app::keymap::KeyHelp, text_width: usize| {
+            let what = match self.language {
+                Language::English => key.en,
+                Language::Chinese => key.zh,
+            };
+            let what = crate::export::text_table::truncate(what, text_width);
+            Line::from(vec![
+                Span::styled(format!(" {:<11}", key.keys), self.theme.key),
+                Span::styled(what, self.theme.text),
+            ])
+        };
         let title = Line::styled(format!(" {} — ? ", self.labels.keys), self.theme.title);
-        Paragraph::new(lines)
-            .block(
-                Block::bordered()
-                    .title(title)
-                    .border_style(self.theme.accent),
+        let block = Block::bordered()
+            .title(title)
+            .border_style(self.theme.accent);
+        let inner = block.inner(box_area);
+        block.render(box_area, buf);
+        let column_width = inner.width / u16::try_from(columns).unwrap_or(1);
+        for (c, chunk) in keys.chunks(per_column).enumerate() {
+            let x = inner.x + column_width * u16::try_from(c).unwrap_or(0);
+            let column = Rect::new(x, inner.y, column_width, inner.height);
+            let text_width = usize::from(column_width.saturating_sub(13));
+            Paragraph::new(
+                chunk
+                    .iter()
+                    .map(|k| line(k, text_width))
+                    .collect::<Vec<_>>(),
             )
-            .render(box_area, buf);
+            .render(column, buf);
+        }
     }
 }
 
