@@ -340,6 +340,11 @@ fn verdicts_edit_and_undo_in_the_plan_view() {
         2,
         "the carried action joins this meeting's"
     );
+    assert_eq!(
+        app.plan_items()[app.selection()],
+        capture::PlanItem::FollowUp(1),
+        "the cursor stays on the carried entry"
+    );
     let third = app
         .plan_items()
         .iter()

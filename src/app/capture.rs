@@ -235,14 +235,28 @@ impl App {
     }
 
     pub(super) fn carry(&mut self) -> Option<Effect> {
-        let (id, follow_up, _) = self
+        let (id, _, _) = self
             .selected_action()
             .filter(|(_, follow_up, _)| *follow_up)?;
         let now = self.now.wall;
-        debug_assert!(follow_up);
-        self.meeting
-            .change(|meeting| meeting.follow_up(&id, Verdict::Carried, None, now))
-            .then_some(Effect::SaveMinutes)
+        let changed = self
+            .meeting
+            .change(|meeting| meeting.follow_up(&id, Verdict::Carried, None, now));
+        // The carried copy joins this meeting's actions above: keep the cursor on the same entry.
+        let at = self
+            .meeting
+            .current
+            .follow_ups
+            .iter()
+            .position(|a| a.id == id);
+        if let Some(position) = at.and_then(|i| {
+            self.plan_items()
+                .iter()
+                .position(|p| *p == PlanItem::FollowUp(i))
+        }) {
+            self.selection[2] = position;
+        }
+        changed.then_some(Effect::SaveMinutes)
     }
 
     pub(super) fn drop_selected(&mut self) {

@@ -143,15 +143,14 @@ pub fn actions_table(actions: &[ActionItem]) -> String {
 fn headlines(out: &mut String, file: &MinutesFile, currency: &str) {
     let Some(kpis) = &file.kpis else { return };
     out.push_str("\n## KPI headlines\n\n");
-    let parts: Vec<String> = kpis
-        .account
+    let parts: Vec<String> = Metric::ALL
         .iter()
-        .filter_map(|(name, value)| {
-            let metric = Metric::from_name(name)?;
+        .filter_map(|metric| {
+            let value = kpis.account.get(metric.name())?;
             Some(format!(
                 "{} {}",
                 metric.label(),
-                format::value(metric, *value, currency)
+                format::value(*metric, *value, currency)
             ))
         })
         .collect();
