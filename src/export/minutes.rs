@@ -17,23 +17,11 @@ use crate::import::minutes::{
 };
 
 use super::atomic::write_atomically;
+use super::kpis_md::ACCOUNT_METRICS;
 use crate::domain::meeting::Meeting;
 
-/// The metrics kept in the minutes' KPI snapshot.
-const SNAPSHOT: [Metric; 12] = [
-    Metric::Sales,
-    Metric::Units,
-    Metric::Sessions,
-    Metric::Conversion,
-    Metric::BuyBox,
-    Metric::AdSpend,
-    Metric::Acos,
-    Metric::Tacos,
-    Metric::GrossMargin,
-    Metric::DaysOfSupply,
-    Metric::ReturnRate,
-    Metric::Odr,
-];
+/// The metrics kept in the minutes' KPI snapshot: those of the dashboard.
+const SNAPSHOT: &[Metric] = &ACCOUNT_METRICS;
 
 /// The minutes as the TOML text of schema 1.
 pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now) -> String {
