@@ -85,11 +85,9 @@ fn measure_review(root: &Path) {
     let parse = median(|| rows = files.iter().map(|f| parse_only(f)).sum());
     let mut anomalies = 0;
     let review = median(|| {
-        let loaded = opsdeck::import::weeks::load_review_weeks(root, None).unwrap();
-        let settings = &loaded.workspace.settings;
-        let report =
-            opsdeck::domain::week_report::WeekReport::build(&loaded.weeks, &loaded.costs, settings)
-                .unwrap();
+        let report = opsdeck::import::weeks::load_report(root, None)
+            .unwrap()
+            .report;
         anomalies = report.anomalies.len();
         std::hint::black_box(report);
     });

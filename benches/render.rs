@@ -27,7 +27,7 @@ use opsdeck::domain::week::IsoWeek;
 use opsdeck::domain::week_data::WeekData;
 use opsdeck::domain::week_report::WeekReport;
 use opsdeck::import::minutes::previous_minutes;
-use opsdeck::import::weeks::load_review_weeks;
+use opsdeck::import::weeks::load_report;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -50,9 +50,9 @@ fn main() {
 fn first_frame() {
     let start = Instant::now();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let loaded = load_review_weeks(&root, None).unwrap();
+    let loaded = load_report(&root, None).unwrap();
     let settings = loaded.workspace.settings.clone();
-    let report = WeekReport::build(&loaded.weeks, &loaded.costs, &settings).unwrap();
+    let report = loaded.report;
     let open = previous_minutes(&root, report.review.week.next())
         .unwrap()
         .map(|m| m.open_actions())

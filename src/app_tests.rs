@@ -10,7 +10,7 @@ use super::*;
 use crate::domain::action::ActionStatus;
 use crate::domain::timing::TimeStatus;
 use crate::import::minutes::previous_minutes;
-use crate::import::weeks::load_review_weeks;
+use crate::import::weeks::load_report;
 use action::CaptureKind;
 
 /// One base instant for all tests, so `now_at` readings compare.
@@ -31,10 +31,11 @@ pub fn now_at(seconds: u64) -> Now {
 /// A cockpit on the sample workspace, started at `now_at(0)`.
 pub fn sample_app(settings_change: impl FnOnce(&mut Settings)) -> App {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let loaded = load_review_weeks(&root, None).unwrap();
+    let loaded = load_report(&root, None).unwrap();
     let mut settings = loaded.workspace.settings.clone();
+    // Language, theme and bell change the cockpit, not the figures.
     settings_change(&mut settings);
-    let report = WeekReport::build(&loaded.weeks, &loaded.costs, &settings).unwrap();
+    let report = loaded.report;
     let open = previous_minutes(&root, report.review.week.next())
         .unwrap()
         .map(|m| m.open_actions())

@@ -23,7 +23,7 @@ use crate::import::check::check_paths;
 use crate::import::minutes::{
     minutes_path, previous_minutes, read_all_minutes, read_minutes, read_minutes_file,
 };
-use crate::import::weeks::{Loaded, load_review_weeks};
+use crate::import::weeks::{LoadedReport, load_report};
 
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
 #[derive(Debug, Parser)]
@@ -208,8 +208,8 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
 }
 
 /// Loads the week's report, or prints every problem and gives up.
-fn week_report(workspace: &Path, week: Option<IsoWeek>) -> Result<(Loaded, WeekReport), ExitCode> {
-    let loaded = load_review_weeks(workspace, week).map_err(|errors| {
+fn week_report(workspace: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, ExitCode> {
+    let loaded = load_report(workspace, week).map_err(|errors| {
         for error in &errors {
             eprintln!("error: {error}");
         }
@@ -222,43 +222,43 @@ fn week_report(workspace: &Path, week: Option<IsoWeek>) -> Result<(Loaded, WeekR
     for warning in &loaded.warnings {
         eprintln!("warning: {warning}");
     }
-    let report = WeekReport::build(&loaded.weeks, &loaded.costs, &loaded.workspace.settings)
-        .ok_or(ExitCode::FAILURE)?;
-    Ok((loaded, report))
+    Ok(loaded)
 }
 
 fn kpis(workspace: &Path, week: Option<IsoWeek>, format: KpiFormat) -> ExitCode {
-    let (loaded, report) = match week_report(workspace, week) {
+    let loaded = match week_report(workspace, week) {
         Ok(found) => found,
         Err(code) => return code,
     };
+    let report = &loaded.report;
     let settings = &loaded.workspace.settings;
     let text = match format {
-        KpiFormat::Table => kpis_text::to_table(&report, settings, std::io::stdout().is_terminal()),
-        KpiFormat::Json => kpis_json::to_json(&report, settings),
-        KpiFormat::Csv => kpis_csv::to_csv(&report, settings),
-        KpiFormat::Md => kpis_md::to_markdown(&report, settings),
+        KpiFormat::Table => kpis_text::to_table(report, settings, std::io::stdout().is_terminal()),
+        KpiFormat::Json => kpis_json::to_json(report, settings),
+        KpiFormat::Csv => kpis_csv::to_csv(report, settings),
+        KpiFormat::Md => kpis_md::to_markdown(report, settings),
     };
     print_out(&text);
     ExitCode::SUCCESS
 }
 
 fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
-    let (loaded, report) = match week_report(workspace, week) {
+    let loaded = match week_report(workspace, week) {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let open = match open_actions(workspace, &report) {
+    let report = &loaded.report;
+    let open = match open_actions(workspace, report) {
         Ok(open) => open,
         Err(code) => return code,
     };
-    print_out(&prep::to_prep(&report, &loaded.workspace.settings, &open));
+    print_out(&prep::to_prep(report, &loaded.workspace.settings, &open));
     ExitCode::SUCCESS
 }
 
 fn cockpit(args: &CockpitArgs) -> ExitCode {
     let workspace = args.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
-    let (mut loaded, report) = match week_report(&workspace, args.week) {
+    let mut loaded = match week_report(&workspace, args.week) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -273,6 +273,7 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
     }
     // Bell and theme change how the meeting runs, not its figures.
     let settings = loaded.workspace.settings.clone();
+    let report = loaded.report;
     let now = event_loop::read_now();
     let path = minutes_path(&workspace, report.review.week.next());
     let (meeting, agenda) =

@@ -7,12 +7,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use opsdeck::domain::week_report::WeekReport;
-use opsdeck::import::weeks::load_review_weeks;
+use opsdeck::import::weeks::load_report;
 
 fn sample_report(week: Option<&str>) -> WeekReport {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let loaded = load_review_weeks(&root, week.map(|w| w.parse().unwrap())).unwrap();
-    WeekReport::build(&loaded.weeks, &loaded.costs, &loaded.workspace.settings).unwrap()
+    load_report(&root, week.map(|w| w.parse().unwrap()))
+        .unwrap()
+        .report
 }
 
 #[test]

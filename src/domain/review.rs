@@ -141,24 +141,58 @@ impl Review {
     }
 }
 
-/// Builds the review of the last of `weeks` (oldest first; gaps allowed).
+/// Builds the review of the last of `weeks` (oldest first; gaps allowed),
+/// every week in memory. `begin_review` and `history_of` do the same a week at
+/// a time, for callers that read weeks as they go.
 pub fn build_review(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) -> Option<Review> {
-    let current_data = weeks.last()?;
-    let week = current_data.week;
+    let current = weeks.last()?;
     let find = |w: IsoWeek| weeks.iter().find(|d| d.week == w);
-    let current = kpis_of(current_data, weeks, costs);
-    let mut skus: Vec<SkuRow> = current
+    let previous = find(current.week.previous());
+    let before = find(current.week.previous().previous());
+    let mut review = begin_review(current, previous, before, costs, settings);
+    let index = review.index();
+    let older: Vec<&WeekData> = weeks
+        .iter()
+        .filter(|d| {
+            d.week < current.week.previous().previous() && review.trend_weeks.contains(&d.week)
+        })
+        .collect();
+    let (first, second) = older.split_at(older.len() / 2);
+    let trend_weeks = review.trend_weeks.clone();
+    let compute = |data: &&WeekData| history_of(&trend_weeks, data, costs, &index);
+    let results: Vec<Option<HistoryWeek>> = std::thread::scope(|scope| {
+        let other = scope.spawn(|| first.iter().map(compute).collect::<Vec<_>>());
+        let mut mine: Vec<_> = second.iter().map(compute).collect();
+        let mut all = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        all.append(&mut mine);
+        all
+    });
+    for week in results {
+        review.extend(week);
+    }
+    Some(review)
+}
+
+/// The review of `current`, with last week (`previous`, itself compared with
+/// `before`) for changes and `before` in the trends; older weeks join the
+/// trends through `history_of`.
+pub fn begin_review(
+    current: &WeekData,
+    previous: Option<&WeekData>,
+    before: Option<&WeekData>,
+    costs: &[SkuCost],
+    settings: &Settings,
+) -> Review {
+    let week = current.week;
+    let now = compute_week(current, previous, costs);
+    let mut skus: Vec<SkuRow> = now
         .skus
         .iter()
         .map(|s| sku_row(&s.identity, &s.values, settings))
         .collect();
-    let mut account = Figures::new(current.account.clone(), settings.targets.conversion);
-    let index: HashMap<&str, usize> = current
-        .skus
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.identity.key, i))
-        .collect();
+    let mut account = Figures::new(now.account.clone(), settings.targets.conversion);
     let trend_weeks: Vec<IsoWeek> = (0..TREND_WEEKS)
         .scan(week, |w, _| {
             let this = *w;
@@ -169,97 +203,92 @@ pub fn build_review(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) 
         .into_iter()
         .rev()
         .collect();
-    let history: Vec<(usize, &WeekData)> = trend_weeks
-        .iter()
-        .enumerate()
-        .filter_map(|(slot, w)| find(*w).map(|data| (slot, data)))
-        .collect();
-    for (slot, data) in &history {
-        if data.week == week {
-            record_current(&mut account, &mut skus, *slot, &current);
-        }
-    }
-    let older: Vec<(usize, &WeekData)> = history
-        .into_iter()
-        .filter(|(_, d)| d.week != week)
-        .collect();
-    for result in history_in_parallel(&older, weeks, costs, &index, week.previous()) {
-        account.record(result.slot, &result.account);
-        for (row, trend) in &result.rows {
-            skus[*row].figures.trend_at(result.slot, trend);
-        }
-        if let Some(previous) = result.previous {
-            account.previous = result.account;
-            for (row, values) in previous {
-                skus[row].figures.previous = values;
-            }
-        }
-    }
-    Some(Review {
+    record_current(&mut account, &mut skus, TREND_WEEKS - 1, &now);
+    let mut review = Review {
         week,
-        previous_week: find(week.previous()).map(|d| d.week),
+        previous_week: previous.map(|d| d.week),
         trend_weeks,
-        currency: current_data
+        currency: current
             .currency
             .clone()
             .unwrap_or_else(|| settings.currency.clone()),
         account,
         skus,
-    })
+    };
+    if let Some(previous) = previous {
+        let index = review.index();
+        let mut full = Vec::new();
+        let last_week = compute_week_with(previous, before, costs, |identity, values| {
+            if let Some(&row) = index.0.get(identity.key) {
+                full.push((row, values.clone()));
+            }
+        });
+        for (row, values) in full {
+            review.skus[row].figures.record(TREND_WEEKS - 2, &values);
+            review.skus[row].figures.previous = values;
+        }
+        review.account.record(TREND_WEEKS - 2, &last_week);
+        review.account.previous = last_week;
+    }
+    if let Some(before) = before {
+        let history = history_of(&review.trend_weeks, before, costs, &review.index());
+        review.extend(history);
+    }
+    review
 }
 
-/// The KPIs of `data`, with the week before it (when present) for turnover.
-fn kpis_of<'a>(data: &'a WeekData, weeks: &[WeekData], costs: &'a [SkuCost]) -> WeekKpis<'a> {
-    let previous = weeks.iter().find(|d| d.week == data.week.previous());
-    compute_week(data, previous, costs)
+/// The review's rows by SKU key, for recording older weeks.
+pub struct SkuIndex(HashMap<String, usize>);
+
+impl Review {
+    /// An index of the rows by key.
+    pub fn index(&self) -> SkuIndex {
+        SkuIndex(
+            self.skus
+                .iter()
+                .enumerate()
+                .map(|(i, row)| (row.key.clone(), i))
+                .collect(),
+        )
+    }
+
+    /// Adds an older week's figures to the trends (nothing for a week outside them).
+    pub fn extend(&mut self, week: Option<HistoryWeek>) {
+        let Some(week) = week else { return };
+        self.account.record(week.slot, &week.account);
+        for (row, trend) in &week.rows {
+            self.skus[*row].figures.trend_at(week.slot, trend);
+        }
+    }
 }
 
-/// One older week's contribution: the account, each current SKU's trend
-/// figures, and — for the week before — every SKU's full figures.
-struct HistoryWeek {
+/// One older week's contribution to the trends: the account and each row's trend figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryWeek {
     slot: usize,
     account: MetricValues,
     rows: Vec<(usize, [f32; TREND_METRICS.len()])>,
-    previous: Option<Vec<(usize, MetricValues)>>,
 }
 
-/// Computes the older weeks on two threads: each week's KPIs are independent.
-fn history_in_parallel(
-    older: &[(usize, &WeekData)],
-    weeks: &[WeekData],
+/// An older week's trend figures, or `None` when it is not one of `trend_weeks`.
+pub fn history_of(
+    trend_weeks: &[IsoWeek],
+    data: &WeekData,
     costs: &[SkuCost],
-    index: &HashMap<&str, usize>,
-    previous_week: IsoWeek,
-) -> Vec<HistoryWeek> {
-    let compute = |(slot, data): &(usize, &WeekData)| {
-        let previous = weeks.iter().find(|d| d.week == data.week.previous());
-        let is_previous = data.week == previous_week;
-        let mut rows = Vec::with_capacity(index.len());
-        let mut full = Vec::new();
-        let account = compute_week_with(data, previous, costs, |identity, values| {
-            if let Some(&row) = index.get(identity.key) {
-                rows.push((row, trend_of(values)));
-                if is_previous {
-                    full.push((row, values.clone()));
-                }
-            }
-        });
-        HistoryWeek {
-            slot: *slot,
-            account,
-            rows,
-            previous: is_previous.then_some(full),
+    index: &SkuIndex,
+) -> Option<HistoryWeek> {
+    let slot = trend_weeks.iter().position(|w| *w == data.week)?;
+    let mut rows = Vec::with_capacity(index.0.len());
+    // Turnover, the one figure that needs the week before, is not a trend figure.
+    let account = compute_week_with(data, None, costs, |identity, values| {
+        if let Some(&row) = index.0.get(identity.key) {
+            rows.push((row, trend_of(values)));
         }
-    };
-    let (first, second) = older.split_at(older.len() / 2);
-    std::thread::scope(|scope| {
-        let other = scope.spawn(|| first.iter().map(compute).collect::<Vec<_>>());
-        let mut mine: Vec<HistoryWeek> = second.iter().map(compute).collect();
-        let mut all = other
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        all.append(&mut mine);
-        all
+    });
+    Some(HistoryWeek {
+        slot,
+        account,
+        rows,
     })
 }
 

@@ -3,7 +3,7 @@
 //! Pure: std only.
 
 use super::diagnosis::{Anomaly, diagnose};
-use super::facts::SkuCost;
+use super::facts::{ReturnLine, SkuCost};
 use super::review::{Review, SkuRow, build_review};
 use super::settings::Settings;
 use super::voice::{PainPoint, pain_points};
@@ -22,13 +22,18 @@ impl WeekReport {
     pub fn build(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) -> Option<Self> {
         let review = build_review(weeks, costs, settings)?;
         let returns = weeks.last().and_then(|w| w.returns.as_deref());
+        Some(Self::diagnosed(review, returns, settings))
+    }
+
+    /// Diagnoses a review; `returns` are the reviewed week's return lines.
+    pub fn diagnosed(review: Review, returns: Option<&[ReturnLine]>, settings: &Settings) -> Self {
         let anomalies = diagnose(&review, returns, settings);
         let voice = returns.map(pain_points).unwrap_or_default();
-        Some(Self {
+        Self {
             review,
             anomalies,
             voice,
-        })
+        }
     }
 
     /// The SKUs with at least one anomaly, in the review's order.

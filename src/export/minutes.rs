@@ -154,15 +154,13 @@ mod tests {
     use crate::domain::meeting::Verdict;
     use crate::domain::settings::default_agenda;
     use crate::import::minutes::{previous_minutes, read_minutes};
-    use crate::import::weeks::load_review_weeks;
+    use crate::import::weeks::load_report;
 
     #[test]
     #[allow(clippy::disallowed_methods)] // a base instant; every later time is arithmetic on it
     fn minutes_round_trip_through_toml() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-        let loaded = load_review_weeks(&root, None).unwrap();
-        let report =
-            WeekReport::build(&loaded.weeks, &loaded.costs, &loaded.workspace.settings).unwrap();
+        let report = load_report(&root, None).unwrap().report;
         let previous = previous_minutes(&root, report.review.week.next())
             .unwrap()
             .unwrap();

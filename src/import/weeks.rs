@@ -1,41 +1,119 @@
-//! Loading the weeks a review needs — the chosen week and the twelve before
-//! it — from a workspace, every file read in parallel, into `WeekData`.
+//! Loading what a review needs — the chosen week and the twelve before it —
+//! from a workspace. The three newest weeks are kept whole; each older week
+//! is read, folded into the trends and let go, so memory holds three weeks,
+//! not thirteen. Folders are read in parallel.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::domain::facts::{ReportFacts, SkuCost};
-use crate::domain::review::TREND_WEEKS;
-use crate::domain::week::IsoWeek;
+use crate::domain::facts::{ReportFacts, SkuCost, WeekFigures};
+use crate::domain::review::{TREND_WEEKS, begin_review, history_of};
+use crate::domain::week::{IsoWeek, WeekStart};
 use crate::domain::week_data::WeekData;
+use crate::domain::week_report::WeekReport;
 
 use super::error::ImportError;
 use super::parallel::map_in_parallel;
 use super::report::{WeekFilter, read_report};
 use super::week_file::read_week_file;
-use super::workspace::{WEEK_FILE, Workspace, open_workspace, visible_entries};
+use super::workspace::{WEEK_FILE, WeekFolder, Workspace, open_workspace, visible_entries};
 
-/// A workspace with the weeks of one review loaded.
+/// A workspace with the review of one week built.
 #[derive(Debug, Clone)]
-pub struct Loaded {
+pub struct LoadedReport {
     pub workspace: Workspace,
-    /// The reviewed week and up to twelve before it, oldest first.
-    pub weeks: Vec<WeekData>,
+    pub report: WeekReport,
     pub costs: Vec<SkuCost>,
     /// Things worth knowing that did not stop the reading.
     pub warnings: Vec<String>,
 }
 
-impl Loaded {
-    /// The week under review (the last one loaded).
-    pub fn current(&self) -> Option<&WeekData> {
-        self.weeks.last()
+/// One folder read: its facts and its warnings.
+type FolderRead = Result<(WeekData, Vec<String>), Vec<ImportError>>;
+
+/// Opens the workspace at `root` and builds the review of `week` (default: the
+/// newest). Every problem found is returned, not just the first.
+pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, Vec<ImportError>> {
+    let workspace = open_workspace(root).map_err(|error| vec![error])?;
+    let chosen = choose_week(&workspace, root, week)?;
+    let start = workspace.settings.week_start;
+    let oldest = (1..TREND_WEEKS).fold(chosen, |w, _| w.previous());
+    let in_window: Vec<&WeekFolder> = workspace
+        .weeks
+        .iter()
+        .filter(|w| oldest <= w.week && w.week <= chosen)
+        .collect();
+    let recent_weeks = [chosen, chosen.previous(), chosen.previous().previous()];
+    let (recent, older): (Vec<&WeekFolder>, Vec<&WeekFolder>) = in_window
+        .into_iter()
+        .partition(|f| recent_weeks.contains(&f.week));
+    let mut errors = Vec::new();
+    let mut warnings = workspace.config_warnings.clone();
+    let costs = match workspace.costs_path().map(|path| read_costs(&path)) {
+        Some(Ok(costs)) => costs,
+        Some(Err(error)) => {
+            errors.push(error);
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    let mut recent_data: Vec<WeekData> = Vec::new();
+    for read in map_in_parallel(&recent, |folder| read_week_folder(folder, start)) {
+        match read {
+            Ok((data, folder_warnings)) => {
+                warnings.extend(folder_warnings);
+                recent_data.push(data);
+            }
+            Err(folder_errors) => errors.extend(folder_errors),
+        }
     }
+    let find = |w: IsoWeek| recent_data.iter().find(|d| d.week == w);
+    let (Some(current), true) = (find(chosen), errors.is_empty()) else {
+        return Err(errors);
+    };
+    let settings = &workspace.settings;
+    let mut review = begin_review(
+        current,
+        find(chosen.previous()),
+        find(chosen.previous().previous()),
+        &costs,
+        settings,
+    );
+    let index = review.index();
+    let trend_weeks = review.trend_weeks.clone();
+    let histories = map_in_parallel(&older, |folder| {
+        read_week_folder(folder, start).map(|(data, folder_warnings)| {
+            (
+                history_of(&trend_weeks, &data, &costs, &index),
+                folder_warnings,
+            )
+        })
+    });
+    for read in histories {
+        match read {
+            Ok((history, folder_warnings)) => {
+                warnings.extend(folder_warnings);
+                review.extend(history);
+            }
+            Err(folder_errors) => errors.extend(folder_errors),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let report = WeekReport::diagnosed(review, current.returns.as_deref(), settings);
+    Ok(LoadedReport {
+        workspace,
+        report,
+        costs,
+        warnings,
+    })
 }
 
-/// Opens the workspace at `root` and loads `week` (default: the newest) with
-/// the weeks before it. Every problem found is returned, not just the first.
-pub fn load_review_weeks(root: &Path, week: Option<IsoWeek>) -> Result<Loaded, Vec<ImportError>> {
-    let workspace = open_workspace(root).map_err(|error| vec![error])?;
+fn choose_week(
+    workspace: &Workspace,
+    root: &Path,
+    week: Option<IsoWeek>,
+) -> Result<IsoWeek, Vec<ImportError>> {
     let Some(chosen) = week.or_else(|| workspace.newest_week().map(|w| w.week)) else {
         return Err(vec![ImportError::file(
             &root.join("weeks"),
@@ -43,42 +121,28 @@ pub fn load_review_weeks(root: &Path, week: Option<IsoWeek>) -> Result<Loaded, V
              and drop the week's Amazon downloads into it",
         )]);
     };
-    if !workspace.weeks.iter().any(|w| w.week == chosen) {
-        return Err(vec![ImportError::file(
+    if workspace.weeks.iter().any(|w| w.week == chosen) {
+        Ok(chosen)
+    } else {
+        Err(vec![ImportError::file(
             &root.join("weeks").join(chosen.to_string()),
             format!("there is no folder for {chosen}: choose a week that has one, or create it"),
-        )]);
+        )])
     }
-    let oldest = (1..TREND_WEEKS).fold(chosen, |w, _| w.previous());
-    let folders: Vec<_> = workspace
-        .weeks
-        .iter()
-        .filter(|w| oldest <= w.week && w.week <= chosen)
-        .collect();
-    let mut jobs: Vec<(IsoWeek, PathBuf)> = Vec::new();
+}
+
+/// Reads every file of one week folder into its `WeekData`.
+fn read_week_folder(folder: &WeekFolder, start: WeekStart) -> FolderRead {
+    let entries = visible_entries(&folder.path).map_err(|error| vec![error])?;
+    let filter = WeekFilter {
+        week: folder.week,
+        start,
+    };
+    let mut data = WeekData::new(folder.week);
+    let mut warnings = Vec::new();
     let mut errors = Vec::new();
-    for folder in &folders {
-        match visible_entries(&folder.path) {
-            Ok(entries) => jobs.extend(
-                entries
-                    .into_iter()
-                    .filter(|p| p.is_file())
-                    .map(|p| (folder.week, p)),
-            ),
-            Err(error) => errors.push(error),
-        }
-    }
-    let start = workspace.settings.week_start;
-    let costs_path = workspace.costs_path();
-    let read = |job: &(IsoWeek, PathBuf)| read_file(&job.1, WeekFilter { week: job.0, start });
-    let results = map_in_parallel(&jobs, read);
-    let mut weeks: Vec<WeekData> = folders.iter().map(|f| WeekData::new(f.week)).collect();
-    let mut warnings = workspace.config_warnings.clone();
-    for ((week, path), result) in jobs.iter().zip(results) {
-        let Some(data) = weeks.iter_mut().find(|d| d.week == *week) else {
-            continue;
-        };
-        match result {
+    for path in entries.iter().filter(|p| p.is_file()) {
+        match read_file(path, filter) {
             Ok(FileRead::Report {
                 facts,
                 currency,
@@ -92,8 +156,9 @@ pub fn load_review_weeks(root: &Path, week: Option<IsoWeek>) -> Result<Loaded, V
                 data.currency = data.currency.take().or(currency);
                 if let Some(kind) = data.add(facts) {
                     warnings.push(format!(
-                        "{}: {week} already has a {}; their rows were added together — remove one if it is the same download twice",
+                        "{}: {} already has a {}; their rows were added together — remove one if it is the same download twice",
                         path.display(),
+                        folder.week,
                         kind.title()
                     ));
                 }
@@ -102,21 +167,8 @@ pub fn load_review_weeks(root: &Path, week: Option<IsoWeek>) -> Result<Loaded, V
             Err(error) => errors.push(error),
         }
     }
-    let costs = match costs_path.map(|path| read_costs(&path)) {
-        Some(Ok(costs)) => costs,
-        Some(Err(error)) => {
-            errors.push(error);
-            Vec::new()
-        }
-        None => Vec::new(),
-    };
     if errors.is_empty() {
-        Ok(Loaded {
-            workspace,
-            weeks,
-            costs,
-            warnings,
-        })
+        Ok((data, warnings))
     } else {
         Err(errors)
     }
@@ -128,7 +180,7 @@ enum FileRead {
         currency: Option<String>,
         warnings: Vec<String>,
     },
-    WeekFile(crate::domain::facts::WeekFigures),
+    WeekFile(WeekFigures),
 }
 
 fn read_file(path: &Path, filter: WeekFilter) -> Result<FileRead, ImportError> {
