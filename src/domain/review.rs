@@ -148,29 +148,12 @@ pub fn build_review(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) 
     let current = weeks.last()?;
     let find = |w: IsoWeek| weeks.iter().find(|d| d.week == w);
     let previous = find(current.week.previous());
-    let before = find(current.week.previous().previous());
-    let mut review = begin_review(current, previous, before, costs, settings);
+    let before_week = current.week.previous().previous();
+    let mut review = begin_review(current, previous, find(before_week), costs, settings);
     let index = review.index();
-    let older: Vec<&WeekData> = weeks
-        .iter()
-        .filter(|d| {
-            d.week < current.week.previous().previous() && review.trend_weeks.contains(&d.week)
-        })
-        .collect();
-    let (first, second) = older.split_at(older.len() / 2);
-    let trend_weeks = review.trend_weeks.clone();
-    let compute = |data: &&WeekData| history_of(&trend_weeks, data, costs, &index);
-    let results: Vec<Option<HistoryWeek>> = std::thread::scope(|scope| {
-        let other = scope.spawn(|| first.iter().map(compute).collect::<Vec<_>>());
-        let mut mine: Vec<_> = second.iter().map(compute).collect();
-        let mut all = other
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        all.append(&mut mine);
-        all
-    });
-    for week in results {
-        review.extend(week);
+    for older in weeks.iter().filter(|d| d.week < before_week) {
+        let history = history_of(&review.trend_weeks, older, costs, &index);
+        review.extend(history);
     }
     Some(review)
 }
