@@ -42,7 +42,8 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         .iter()
         .filter(|w| oldest <= w.week && w.week <= chosen)
         .collect();
-    let recent_weeks = [chosen, chosen.previous(), chosen.previous().previous()];
+    let before = chosen.previous().previous();
+    let recent_weeks = [chosen, chosen.previous(), before];
     let (recent, older): (Vec<&WeekFolder>, Vec<&WeekFolder>) = in_window
         .into_iter()
         .partition(|f| recent_weeks.contains(&f.week));
@@ -56,16 +57,11 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         }
         None => Vec::new(),
     };
-    let mut recent_data: Vec<WeekData> = Vec::new();
-    for read in map_in_parallel(&recent, |folder| read_week_folder(folder, start)) {
-        match read {
-            Ok((data, folder_warnings)) => {
-                warnings.extend(folder_warnings);
-                recent_data.push(data);
-            }
-            Err(folder_errors) => errors.extend(folder_errors),
-        }
-    }
+    let recent_data: Vec<WeekData> =
+        map_in_parallel(&recent, |folder| read_week_folder(folder, start))
+            .into_iter()
+            .filter_map(|read| keep_read(read, &mut warnings, &mut errors))
+            .collect();
     let find = |w: IsoWeek| recent_data.iter().find(|d| d.week == w);
     let (Some(current), true) = (find(chosen), errors.is_empty()) else {
         return Err(errors);
@@ -74,7 +70,7 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
     let mut review = begin_review(
         current,
         find(chosen.previous()),
-        find(chosen.previous().previous()),
+        find(before),
         &costs,
         settings,
     );
@@ -89,12 +85,8 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         })
     });
     for read in histories {
-        match read {
-            Ok((history, folder_warnings)) => {
-                warnings.extend(folder_warnings);
-                review.extend(history);
-            }
-            Err(folder_errors) => errors.extend(folder_errors),
+        if let Some(history) = keep_read(read, &mut warnings, &mut errors) {
+            review.extend(history);
         }
     }
     if !errors.is_empty() {
@@ -107,6 +99,24 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         costs,
         warnings,
     })
+}
+
+/// What one folder's read gave, its warnings and errors moved to the lists.
+fn keep_read<T>(
+    read: Result<(T, Vec<String>), Vec<ImportError>>,
+    warnings: &mut Vec<String>,
+    errors: &mut Vec<ImportError>,
+) -> Option<T> {
+    match read {
+        Ok((value, folder_warnings)) => {
+            warnings.extend(folder_warnings);
+            Some(value)
+        }
+        Err(folder_errors) => {
+            errors.extend(folder_errors);
+            None
+        }
+    }
 }
 
 fn choose_week(
