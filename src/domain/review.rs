@@ -176,16 +176,7 @@ pub fn begin_review(
         .map(|s| sku_row(&s.identity, &s.values, settings))
         .collect();
     let mut account = Figures::new(now.account.clone(), settings.targets.conversion);
-    let trend_weeks: Vec<IsoWeek> = (0..TREND_WEEKS)
-        .scan(week, |w, _| {
-            let this = *w;
-            *w = w.previous();
-            Some(this)
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let trend_weeks = trend_weeks_ending(week);
     record_current(&mut account, &mut skus, TREND_WEEKS - 1, &now);
     let mut review = Review {
         week,
@@ -218,6 +209,15 @@ pub fn begin_review(
         review.extend(history);
     }
     review
+}
+
+/// The `TREND_WEEKS` weeks that end with `week`, oldest first.
+pub fn trend_weeks_ending(week: IsoWeek) -> Vec<IsoWeek> {
+    let mut weeks: Vec<IsoWeek> = std::iter::successors(Some(week), |w| Some(w.previous()))
+        .take(TREND_WEEKS)
+        .collect();
+    weeks.reverse();
+    weeks
 }
 
 /// The review's rows by SKU key, for recording older weeks.

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::domain::facts::{ReportFacts, SkuCost, WeekFigures};
-use crate::domain::review::{TREND_WEEKS, begin_review, history_of};
+use crate::domain::review::{begin_review, history_of, trend_weeks_ending};
 use crate::domain::week::{IsoWeek, WeekStart};
 use crate::domain::week_data::WeekData;
 use crate::domain::week_report::WeekReport;
@@ -36,11 +36,11 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
     let workspace = open_workspace(root).map_err(|error| vec![error])?;
     let chosen = choose_week(&workspace, root, week)?;
     let start = workspace.settings.week_start;
-    let oldest = (1..TREND_WEEKS).fold(chosen, |w, _| w.previous());
+    let window = trend_weeks_ending(chosen);
     let in_window: Vec<&WeekFolder> = workspace
         .weeks
         .iter()
-        .filter(|w| oldest <= w.week && w.week <= chosen)
+        .filter(|w| window.contains(&w.week))
         .collect();
     let before = chosen.previous().previous();
     let recent_weeks = [chosen, chosen.previous(), before];
