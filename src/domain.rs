@@ -8,6 +8,7 @@ pub mod capture;
 pub mod diagnosis;
 pub mod facts;
 pub mod format;
+pub mod history;
 pub mod judgement;
 pub mod kpi;
 pub mod meeting;

@@ -348,3 +348,42 @@ fn all_nine_files_at_once_read_without_error() {
     assert!(output.status.success(), "{stdout}");
     assert!(stdout.ends_with("9 files read, no errors.\n"), "{stdout}");
 }
+
+/// A week of history is read only as far as the trends need: on every real
+/// download that leaves units, sales, sessions, ad spend and ad sales — and
+/// every other kind's figures — exactly as a full read gives them.
+#[test]
+fn trend_detail_reads_the_trend_figures_of_a_full_read() {
+    use opsdeck::import::report::{Detail, read_report, read_report_with};
+    let Some(dir) = reports_dir() else { return };
+    let mut compared = 0;
+    for folder in std::fs::read_dir(&dir).unwrap() {
+        let folder = folder.unwrap().path();
+        if !folder.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&folder).unwrap() {
+            let path = file.unwrap().path();
+            let full = read_report(&path, None).unwrap().facts.totals();
+            let trends = read_report_with(&path, None, Detail::Trends)
+                .unwrap()
+                .facts
+                .totals();
+            let kept = |t: &opsdeck::domain::report::Totals| {
+                (
+                    t.units,
+                    t.sales,
+                    t.sessions,
+                    t.ad_spend,
+                    t.ad_sales,
+                    t.available_units,
+                    t.inbound_units,
+                    t.returned_units,
+                )
+            };
+            assert_eq!(kept(&trends), kept(&full), "{}", path.display());
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 9);
+}

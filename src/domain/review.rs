@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::facts::SkuCost;
+use super::history::{HistoryWeek, TrendFigures, history_of};
 use super::judgement::{Status, Target, target_of};
 use super::kpi::{SkuIdentity, WeekKpis, compute_week, compute_week_with};
 use super::metric::{Metric, MetricValues};
@@ -47,7 +48,7 @@ pub struct Figures {
     pub previous: MetricValues,
     /// The conversion target that applies (the category mean).
     pub conversion_target: f64,
-    /// `TREND_METRICS.len()` series of `TREND_WEEKS` values, oldest first; NaN is missing.
+    /// `TREND_WEEKS` weeks (oldest first) of `TREND_METRICS.len()` values; NaN is missing.
     trend: Vec<f32>,
 }
 
@@ -81,11 +82,10 @@ impl Figures {
     /// The 13-week series of a trend metric (oldest first), or `None` for other metrics.
     pub fn series(&self, metric: Metric) -> Option<Vec<Option<f64>>> {
         let slot = TREND_METRICS.iter().position(|m| *m == metric)?;
-        let values = &self.trend[slot * TREND_WEEKS..(slot + 1) * TREND_WEEKS];
         Some(
-            values
-                .iter()
-                .map(|v| (!v.is_nan()).then_some(f64::from(*v)))
+            self.trend
+                .chunks_exact(TREND_METRICS.len())
+                .map(|week| (!week[slot].is_nan()).then_some(f64::from(week[slot])))
                 .collect(),
         )
     }
@@ -94,10 +94,9 @@ impl Figures {
         self.trend_at(week, &trend_of(values));
     }
 
-    fn trend_at(&mut self, week: usize, trend: &[f32; TREND_METRICS.len()]) {
-        for (slot, value) in trend.iter().enumerate() {
-            self.trend[slot * TREND_WEEKS + week] = *value;
-        }
+    fn trend_at(&mut self, week: usize, trend: &TrendFigures) {
+        let width = TREND_METRICS.len();
+        self.trend[week * width..(week + 1) * width].copy_from_slice(trend);
     }
 }
 
@@ -142,18 +141,16 @@ impl Review {
 }
 
 /// Builds the review of the last of `weeks` (oldest first; gaps allowed),
-/// every week in memory. `begin_review` and `history_of` do the same a week at
-/// a time, for callers that read weeks as they go.
+/// every week in memory. `begin_review`, `history_of` and `Review::extend`
+/// do the same a week at a time, for callers that read weeks as they go.
 pub fn build_review(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) -> Option<Review> {
     let current = weeks.last()?;
     let find = |w: IsoWeek| weeks.iter().find(|d| d.week == w);
     let previous = find(current.week.previous());
     let before_week = current.week.previous().previous();
     let mut review = begin_review(current, previous, find(before_week), costs, settings);
-    let index = review.index();
     for older in weeks.iter().filter(|d| d.week < before_week) {
-        let history = history_of(&review.trend_weeks, older, costs, &index);
-        review.extend(history);
+        review.extend(&history_of(older, costs));
     }
     Some(review)
 }
@@ -190,23 +187,22 @@ pub fn begin_review(
         skus,
     };
     if let Some(previous) = previous {
-        let index = review.index();
         let mut full = Vec::new();
         let last_week = compute_week_with(previous, before, costs, |identity, values| {
-            if let Some(&row) = index.0.get(identity.key) {
-                full.push((row, values.clone()));
-            }
+            full.push((identity.key, values.clone()));
         });
-        for (row, values) in full {
-            review.skus[row].figures.record(TREND_WEEKS - 2, &values);
-            review.skus[row].figures.previous = values;
+        let rows = review.rows_of(full.iter().map(|(key, _)| *key));
+        for (row, (_, values)) in rows.into_iter().zip(full) {
+            if let Some(row) = row {
+                review.skus[row].figures.record(TREND_WEEKS - 2, &values);
+                review.skus[row].figures.previous = values;
+            }
         }
         review.account.record(TREND_WEEKS - 2, &last_week);
         review.account.previous = last_week;
     }
     if let Some(before) = before {
-        let history = history_of(&review.trend_weeks, before, costs, &review.index());
-        review.extend(history);
+        review.extend(&history_of(before, costs));
     }
     review
 }
@@ -220,63 +216,52 @@ pub fn trend_weeks_ending(week: IsoWeek) -> Vec<IsoWeek> {
     weeks
 }
 
-/// The review's rows by SKU key, for recording older weeks.
-pub struct SkuIndex(HashMap<String, usize>);
-
 impl Review {
-    /// An index of the rows by key.
-    pub fn index(&self) -> SkuIndex {
-        SkuIndex(
-            self.skus
-                .iter()
-                .enumerate()
-                .map(|(i, row)| (row.key.clone(), i))
-                .collect(),
-        )
-    }
-
     /// Adds an older week's figures to the trends (nothing for a week outside them).
-    pub fn extend(&mut self, week: Option<HistoryWeek>) {
-        let Some(week) = week else { return };
-        self.account.record(week.slot, &week.account);
-        for (row, trend) in &week.rows {
-            self.skus[*row].figures.trend_at(week.slot, trend);
+    pub fn extend(&mut self, week: &HistoryWeek) {
+        let Some(slot) = self.trend_weeks.iter().position(|w| *w == week.week) else {
+            return;
+        };
+        self.account.record(slot, &week.account);
+        let rows = self.rows_of(week.rows().map(|(key, _)| key));
+        for (row, (_, trend)) in rows.into_iter().zip(week.rows()) {
+            if let Some(row) = row {
+                self.skus[row].figures.trend_at(slot, trend);
+            }
         }
+    }
+
+    /// The row of each of `keys` (`None` for a SKU not in this week). Weeks
+    /// list their SKUs in much the same order, so the row after the last one
+    /// found is tried first; an index by key is built only when that misses.
+    fn rows_of<'k>(&self, keys: impl Iterator<Item = &'k str>) -> Vec<Option<usize>> {
+        let mut index: Option<HashMap<&str, usize>> = None;
+        let mut next = 0;
+        keys.map(|key| {
+            let row = if self.skus.get(next).is_some_and(|row| row.key == key) {
+                Some(next)
+            } else {
+                let index = index.get_or_insert_with(|| {
+                    self.skus
+                        .iter()
+                        .enumerate()
+                        .map(|(i, row)| (row.key.as_str(), i))
+                        .collect()
+                });
+                index.get(key).copied()
+            };
+            if let Some(row) = row {
+                next = row + 1;
+            }
+            row
+        })
+        .collect()
     }
 }
 
-/// One older week's contribution to the trends: the account and each row's trend figures.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HistoryWeek {
-    slot: usize,
-    account: MetricValues,
-    rows: Vec<(usize, [f32; TREND_METRICS.len()])>,
-}
-
-/// An older week's trend figures, or `None` when it is not one of `trend_weeks`.
-pub fn history_of(
-    trend_weeks: &[IsoWeek],
-    data: &WeekData,
-    costs: &[SkuCost],
-    index: &SkuIndex,
-) -> Option<HistoryWeek> {
-    let slot = trend_weeks.iter().position(|w| *w == data.week)?;
-    let mut rows = Vec::with_capacity(index.0.len());
-    // Turnover, the one figure that needs the week before, is not a trend figure.
-    let account = compute_week_with(data, None, costs, |identity, values| {
-        if let Some(&row) = index.0.get(identity.key) {
-            rows.push((row, trend_of(values)));
-        }
-    });
-    Some(HistoryWeek {
-        slot,
-        account,
-        rows,
-    })
-}
-
+/// The trend metrics of `values`, as stored in the series.
 #[allow(clippy::cast_possible_truncation)]
-fn trend_of(values: &MetricValues) -> [f32; TREND_METRICS.len()] {
+pub(super) fn trend_of(values: &MetricValues) -> TrendFigures {
     TREND_METRICS.map(|m| values.get(m).map_or(f32::NAN, |v| v as f32))
 }
 

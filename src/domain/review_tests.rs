@@ -121,3 +121,33 @@ fn conversion_target_is_the_category_mean() {
     assert_eq!(cell.status, Status::Ok);
     assert_eq!(review.skus[0].category.as_deref(), Some("gl_kitchen"));
 }
+
+#[test]
+fn older_weeks_find_their_rows_whatever_the_order() {
+    let two_skus = |week: &str, units: [i64; 2], order: [usize; 2]| {
+        let mut data = week_with(week, units[0], 1000);
+        let business = data.business.as_mut().unwrap();
+        let mut second = business.sales[0].clone();
+        second.sku = Some("S2".into());
+        second.units = units[1];
+        business.sales.push(second);
+        business.sales = order.map(|i| business.sales[i].clone()).to_vec();
+        data
+    };
+    let mut older = two_skus("2026-W44", [1, 2], [1, 0]);
+    let mut gone = older.business.as_ref().unwrap().sales[0].clone();
+    gone.sku = Some("S9".into());
+    older.business.as_mut().unwrap().sales.insert(0, gone);
+    let weeks = [
+        older,
+        two_skus("2026-W45", [3, 4], [0, 1]),
+        two_skus("2026-W46", [5, 6], [1, 0]),
+        two_skus("2026-W47", [7, 8], [0, 1]),
+    ];
+    let review = build_review(&weeks, &[], &Settings::default()).unwrap();
+    let units = |row: usize| review.skus[row].figures.series(Metric::Units).unwrap()[9..].to_vec();
+    assert_eq!(review.skus[0].sku.as_deref(), Some("S1"));
+    assert_eq!(units(0), [Some(1.0), Some(3.0), Some(5.0), Some(7.0)]);
+    assert_eq!(units(1), [Some(2.0), Some(4.0), Some(6.0), Some(8.0)]);
+    assert_eq!(review.skus.len(), 2, "a SKU gone by this week has no row");
+}

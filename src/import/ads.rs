@@ -11,7 +11,7 @@ use crate::domain::report::ReportKind;
 use super::dates::DateCache;
 use super::error::ImportError;
 use super::keyed::{Keyed, hash_key};
-use super::report::{DateWindow, KindRead};
+use super::report::{DateWindow, Detail, KindRead};
 use super::rows::{CellError, Row};
 use super::table::{ReadError, Table};
 
@@ -29,7 +29,8 @@ struct Columns {
     currency: Option<usize>,
     /// The two columns of the key; the second is absent for campaigns.
     keys: [Option<usize>; 2],
-    impressions: usize,
+    /// `None` when the detail asked for leaves it unread.
+    impressions: Option<usize>,
     clicks: Option<usize>,
     spend: usize,
     sales: Option<usize>,
@@ -38,7 +39,8 @@ struct Columns {
 }
 
 impl Columns {
-    fn find(table: &Table<'_>, kind: ReportKind) -> Result<Self, ImportError> {
+    fn find(table: &Table<'_>, kind: ReportKind, detail: Detail) -> Result<Self, ImportError> {
+        let detailed = |column| detail.detail_column(column);
         let dating = match (
             table.column(&["date"])?,
             table.column(&["start date"])?,
@@ -63,22 +65,22 @@ impl Columns {
             dating,
             currency: table.column(&["currency"])?,
             keys,
-            impressions: table.require(&["impressions"])?,
-            clicks: table.column(&["clicks"])?,
+            impressions: detailed(Some(table.require(&["impressions"])?)),
+            clicks: detailed(table.column(&["clicks"])?),
             spend: table.require(&["spend", "total cost"])?,
             sales: table.column(&["7 day total sales", "14 day total sales", "sales"])?,
-            orders: table.column(&[
+            orders: detailed(table.column(&[
                 "7 day total orders (#)",
                 "14 day total orders (#)",
                 "purchases",
-            ])?,
-            units: table.column(&["7 day total units (#)", "14 day total units (#)"])?,
+            ])?),
+            units: detailed(table.column(&["7 day total units (#)", "14 day total units (#)"])?),
         })
     }
 
     fn figures(&self, row: &Row<'_>) -> Result<AdFigures, CellError> {
         Ok(AdFigures {
-            impressions: row.count(self.impressions)?.unwrap_or(0),
+            impressions: row.count_or_zero(self.impressions)?,
             clicks: row.count_or_zero(self.clicks)?,
             spend: row.money(self.spend)?.unwrap_or(Money::ZERO),
             sales: match self.sales {
@@ -126,8 +128,9 @@ pub fn read(
     table: &Table<'_>,
     kind: ReportKind,
     window: &mut DateWindow,
+    detail: Detail,
 ) -> Result<KindRead, ReadError> {
-    let columns = Columns::find(table, kind)?;
+    let columns = Columns::find(table, kind, detail)?;
     let mut sums: Keyed<(Key, AdFigures)> = Keyed::with_capacity(table.estimated_rows() / 16);
     let mut dates = DateCache::default();
     let mut currency: Option<String> = None;

@@ -7,13 +7,14 @@ use crate::domain::money::Money;
 
 use super::error::ImportError;
 use super::keyed::{Keyed, hash_key};
-use super::report::KindRead;
+use super::report::{Detail, KindRead};
 use super::rows::{CellError, Row};
 use super::table::{ReadError, Table};
 
 /// Column positions, found by normalised header.
 struct Columns {
-    parent: usize,
+    /// `None` when the detail asked for leaves it unread.
+    parent: Option<usize>,
     child: usize,
     title: Option<usize>,
     sku: Option<usize>,
@@ -26,29 +27,30 @@ struct Columns {
 }
 
 impl Columns {
-    fn find(table: &Table<'_>) -> Result<Self, ImportError> {
+    fn find(table: &Table<'_>, detail: Detail) -> Result<Self, ImportError> {
+        let detailed = |column| detail.detail_column(column);
         Ok(Self {
-            parent: table.require(&["(parent) asin"])?,
+            parent: detailed(Some(table.require(&["(parent) asin"])?)),
             child: table.require(&["(child) asin"])?,
-            title: table.column(&["title"])?,
+            title: detailed(table.column(&["title"])?),
             sku: table.column(&["sku"])?,
             sessions: table.require(&["sessions - total", "sessions"])?,
-            page_views: table.column(&["page views - total", "page views"])?,
-            buy_box: table.column(&[
+            page_views: detailed(table.column(&["page views - total", "page views"])?),
+            buy_box: detailed(table.column(&[
                 "featured offer (buy box) percentage",
                 "buy box percentage",
                 "featured offer percentage",
-            ])?,
+            ])?),
             units: table.require(&["units ordered"])?,
             sales: table.require(&["ordered product sales", "gross product sales"])?,
-            orders: table.column(&["total order items", "orders placed"])?,
+            orders: detailed(table.column(&["total order items", "orders placed"])?),
         })
     }
 }
 
 /// Reads a Business Report into sales per SKU and a listing per child ASIN.
-pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
-    let columns = Columns::find(table)?;
+pub fn read(table: &Table<'_>, detail: Detail) -> Result<KindRead, ReadError> {
+    let columns = Columns::find(table, detail)?;
     let rows = table.estimated_rows();
     let mut sales: Keyed<SkuSales> = Keyed::with_capacity(rows);
     let mut listings: Keyed<AsinListing> = Keyed::with_capacity(rows / 2);
@@ -85,7 +87,7 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
             |t| hash_key(&t.child_asin.as_str()),
             || AsinListing {
                 child_asin: child.to_owned(),
-                parent_asin: row.text(columns.parent).into_owned(),
+                parent_asin: row.text_of(columns.parent).into_owned(),
                 title: row.text_of(columns.title).into_owned(),
                 sessions: 0,
                 page_views: 0,
@@ -186,6 +188,29 @@ mod tests {
         assert_eq!(file.currency.as_deref(), Some("GBP"));
         assert_eq!((file.facts.skus(), file.facts.child_asins()), (3, 2));
         assert!((facts.listings[0].buy_box.unwrap() - 0.7887).abs() < 1e-9);
+    }
+
+    #[test]
+    fn trend_detail_keeps_sales_and_sessions_only() {
+        let csv = format!(
+            "{UK_HEADER}\n\
+             B0BGPMD867,B0BGPMD867,LA ESPAÑOLA Oil,OIL02H - 001,\"5,824\",75,2.64%,1.21%,\"7,448\",82,2.62%,0.98%,78.87%,6.82%,370,0,6.35%,0.00%,\"£12,897.84\",£0.00,349,0"
+        );
+        let table = Table::from_bytes(Path::new("br.csv"), csv.as_bytes()).unwrap();
+        let Ok(KindRead { facts, .. }) = read(&table, Detail::Trends) else {
+            panic!("the report reads")
+        };
+        let totals = facts.totals();
+        assert_eq!(
+            (totals.units, totals.sales, totals.sessions),
+            (Some(370), Some(Money::from_cents(1_289_784)), Some(5824))
+        );
+        assert_eq!((totals.orders, totals.page_views), (Some(0), Some(0)));
+        let ReportFacts::Business(business) = facts else {
+            panic!("a Business Report")
+        };
+        assert_eq!(business.listings[0].title, "");
+        assert_eq!(business.listings[0].buy_box, None);
     }
 
     #[test]

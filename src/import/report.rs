@@ -36,11 +36,39 @@ pub struct WeekFilter {
     pub start: WeekStart,
 }
 
+/// How much of a report to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every column opsdeck uses.
+    Full,
+    /// Only what the trend series need (sales, units, sessions, ad spend and
+    /// ad sales): titles, page views, Buy Box, impressions, clicks and ad
+    /// orders are left unread, so a week of history reads faster.
+    Trends,
+}
+
+impl Detail {
+    /// `column`, when this detail reads it: a detail column is kept only in `Full`.
+    pub fn detail_column(self, column: Option<usize>) -> Option<usize> {
+        column.filter(|_| self == Detail::Full)
+    }
+}
+
 /// Reads and recognises the report at `path`, streaming it from disk.
 pub fn read_report(path: &Path, filter: Option<WeekFilter>) -> Result<ReportFile, ImportError> {
+    read_report_with(path, filter, Detail::Full)
+}
+
+/// Like `read_report`, reading only the columns `detail` asks for.
+pub fn read_report_with(
+    path: &Path,
+    filter: Option<WeekFilter>,
+    detail: Detail,
+) -> Result<ReportFile, ImportError> {
     read_with(
         path,
         filter,
+        detail,
         || Table::open(path),
         || Table::open_windows_1252(path),
     )
@@ -55,6 +83,7 @@ pub fn read_report_bytes(
     read_with(
         path,
         filter,
+        Detail::Full,
         || Table::from_bytes(path, bytes),
         || Table::from_bytes_windows_1252(path, bytes),
     )
@@ -65,6 +94,7 @@ pub fn read_report_bytes(
 fn read_with<'a>(
     path: &'a Path,
     filter: Option<WeekFilter>,
+    detail: Detail,
     open: impl Fn() -> Result<Table<'a>, ReadError>,
     open_windows_1252: impl Fn() -> Result<Table<'a>, ReadError>,
 ) -> Result<ReportFile, ImportError> {
@@ -82,10 +112,10 @@ fn read_with<'a>(
     if let Some(position) = header_not_utf8.filter(|_| !accepts_windows_1252(kind)) {
         return Err(resaved(path, kind, &position));
     }
-    let read = match read_kind(&table, kind, filter) {
+    let read = match read_kind(&table, kind, filter, detail) {
         Err(ReadError::NotUtf8(_)) if accepts_windows_1252(kind) => imported(
             path,
-            read_kind(&imported(path, open_windows_1252())?, kind, filter),
+            read_kind(&imported(path, open_windows_1252())?, kind, filter, detail),
         )?,
         Err(ReadError::NotUtf8(position)) => return Err(resaved(path, kind, &position)),
         other => imported(path, other)?,
@@ -117,12 +147,13 @@ fn read_kind(
     table: &Table<'_>,
     kind: ReportKind,
     filter: Option<WeekFilter>,
+    detail: Detail,
 ) -> Result<KindRead, ReadError> {
     let mut window = DateWindow::new(filter);
     let mut read = match kind {
-        ReportKind::BusinessReport => business_report::read(table)?,
+        ReportKind::BusinessReport => business_report::read(table, detail)?,
         ReportKind::AdsAdvertisedProduct | ReportKind::AdsCampaign | ReportKind::AdsSearchTerm => {
-            ads::read(table, kind, &mut window)?
+            ads::read(table, kind, &mut window, detail)?
         }
         ReportKind::FbaInventory => inventory::read(table)?,
         ReportKind::FbaInventoryPlanning => planning::read(table)?,
