@@ -38,7 +38,7 @@ impl HistoryWeek {
 /// The trend figures of `data`. Turnover, the one figure that needs the week
 /// before, is not a trend figure, so no other week is needed.
 pub fn history_of(data: &WeekData, costs: &[SkuCost]) -> HistoryWeek {
-    let expected = data.business.as_ref().map_or(0, |b| b.sales.len());
+    let expected = data.sku_count_hint();
     let mut keys = String::with_capacity(expected * 16);
     let mut ends = Vec::with_capacity(expected);
     let mut trends = Vec::with_capacity(expected);

@@ -92,7 +92,7 @@ pub fn compute_week<'a>(
     previous: Option<&WeekData>,
     costs: &'a [SkuCost],
 ) -> WeekKpis<'a> {
-    let mut skus = Vec::new();
+    let mut skus = Vec::with_capacity(data.sku_count_hint());
     let account = compute_week_with(data, previous, costs, |identity, values| {
         skus.push(SkuKpis {
             identity,
@@ -112,9 +112,7 @@ pub fn compute_week_with<'a>(
     mut each: impl FnMut(SkuIdentity<'a>, &MetricValues),
 ) -> MetricValues {
     let by_sku = data.keyed_by_sku();
-    let expected = data.business.as_ref().map_or(0, |b| b.sales.len())
-        + data.inventory.as_ref().map_or(0, Vec::len) / 4;
-    let mut gathered = Gathered::with_capacity(expected);
+    let mut gathered = Gathered::with_capacity(data.sku_count_hint());
     if let Some(business) = &data.business {
         gather_sales(&mut gathered, business);
     }

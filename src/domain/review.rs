@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::facts::SkuCost;
 use super::history::{HistoryWeek, TrendFigures, history_of};
 use super::judgement::{Status, Target, target_of};
-use super::kpi::{SkuIdentity, WeekKpis, compute_week, compute_week_with};
+use super::kpi::{SkuIdentity, compute_week_with};
 use super::metric::{Metric, MetricValues};
 use super::settings::Settings;
 use super::week::IsoWeek;
@@ -166,15 +166,15 @@ pub fn begin_review(
     settings: &Settings,
 ) -> Review {
     let week = current.week;
-    let now = compute_week(current, previous, costs);
-    let mut skus: Vec<SkuRow> = now
-        .skus
-        .iter()
-        .map(|s| sku_row(&s.identity, &s.values, settings))
-        .collect();
-    let mut account = Figures::new(now.account.clone(), settings.targets.conversion);
+    let mut skus = Vec::with_capacity(current.sku_count_hint());
+    let now = compute_week_with(current, previous, costs, |identity, values| {
+        let mut row = sku_row(&identity, values, settings);
+        row.figures.record(TREND_WEEKS - 1, values);
+        skus.push(row);
+    });
+    let mut account = Figures::new(now.clone(), settings.targets.conversion);
+    account.record(TREND_WEEKS - 1, &now);
     let trend_weeks = trend_weeks_ending(week);
-    record_current(&mut account, &mut skus, TREND_WEEKS - 1, &now);
     let mut review = Review {
         week,
         previous_week: previous.map(|d| d.week),
@@ -187,7 +187,7 @@ pub fn begin_review(
         skus,
     };
     if let Some(previous) = previous {
-        let mut full = Vec::new();
+        let mut full = Vec::with_capacity(review.skus.len());
         let last_week = compute_week_with(previous, before, costs, |identity, values| {
             full.push((identity.key, values.clone()));
         });
@@ -263,13 +263,6 @@ impl Review {
 #[allow(clippy::cast_possible_truncation)]
 pub(super) fn trend_of(values: &MetricValues) -> TrendFigures {
     TREND_METRICS.map(|m| values.get(m).map_or(f32::NAN, |v| v as f32))
-}
-
-fn record_current(account: &mut Figures, skus: &mut [SkuRow], slot: usize, current: &WeekKpis<'_>) {
-    account.record(slot, &current.account);
-    for (row, sku) in skus.iter_mut().zip(&current.skus) {
-        row.figures.record(slot, &sku.values);
-    }
 }
 
 fn sku_row(identity: &SkuIdentity<'_>, values: &MetricValues, settings: &Settings) -> SkuRow {

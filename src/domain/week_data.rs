@@ -60,6 +60,12 @@ impl WeekData {
         repeated.then_some(kind)
     }
 
+    /// About how many SKUs the week names, for sizing what holds them.
+    pub fn sku_count_hint(&self) -> usize {
+        self.business.as_ref().map_or(0, |b| b.sales.len())
+            + self.inventory.as_ref().map_or(0, Vec::len) / 4
+    }
+
     /// Whether the Business Report names SKUs (by child item) or only ASINs.
     pub fn keyed_by_sku(&self) -> bool {
         self.business

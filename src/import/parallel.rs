@@ -1,5 +1,5 @@
 //! Spreading independent file reads over the machine's cores, keeping the
-//! results in input order.
+//! results in input order, with room for one job that runs beside them.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,39 +18,63 @@ pub fn in_parallel_worker() -> bool {
 /// Applies `work` to every item on up to `available_parallelism` threads;
 /// the results come back in the order of `items`.
 pub fn map_in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    map_in_parallel_after(|| (), items, work).1
+}
+
+/// Like `map_in_parallel`, with one thread running `first` before it joins
+/// the others on `items`: work that does not need `items` overlaps with them.
+pub fn map_in_parallel_after<P: Send, T: Sync, R: Send>(
+    first: impl FnOnce() -> P + Send,
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+) -> (P, Vec<R>) {
     let threads = thread::available_parallelism()
         .map_or(1, usize::from)
-        .min(items.len());
+        .min(items.len() + 1);
     if threads <= 1 {
-        return items.iter().map(work).collect();
+        return (first(), items.iter().map(work).collect());
     }
     let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
+    let drain = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(index) else { break };
+            done.push((index, work(item)));
+        }
+        done
+    };
+    let (first, mut results) = thread::scope(|scope| {
+        let leader = scope.spawn(|| {
+            IN_WORKER.with(|flag| flag.set(true));
+            (first(), drain())
+        });
+        let helpers: Vec<_> = (1..threads)
             .map(|_| {
                 scope.spawn(|| {
                     IN_WORKER.with(|flag| flag.set(true));
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(index) else { break };
-                        done.push((index, work(item)));
-                    }
-                    done
+                    drain()
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+        let (first, mut results) = joined(leader);
+        for helper in helpers {
+            results.extend(joined(helper));
+        }
+        (first, results)
     });
     results.sort_by_key(|(index, _)| *index);
-    results.into_iter().map(|(_, result)| result).collect()
+    (
+        first,
+        results.into_iter().map(|(_, result)| result).collect(),
+    )
+}
+
+/// What a scoped thread returned; its panic goes on in the caller.
+fn joined<R>(handle: thread::ScopedJoinHandle<'_, R>) -> R {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 #[cfg(test)]
@@ -65,5 +89,22 @@ mod tests {
             (0..100).map(|n| n * 2).collect::<Vec<_>>()
         );
         assert!(map_in_parallel(&[] as &[u8], |n| *n).is_empty());
+    }
+
+    #[test]
+    fn runs_first_beside_the_items() {
+        let items: Vec<u64> = (0..10).collect();
+        let (first, doubled) = map_in_parallel_after(|| in_parallel_worker(), &items, |n| n * 2);
+        assert_eq!(doubled, (0..10).map(|n| n * 2).collect::<Vec<_>>());
+        let cores = thread::available_parallelism().map_or(1, usize::from);
+        assert_eq!(
+            first,
+            cores > 1,
+            "first runs as a worker when there are helpers"
+        );
+        assert_eq!(
+            map_in_parallel_after(|| 7, &[] as &[u8], |n| *n),
+            (7, vec![])
+        );
     }
 }

@@ -8,13 +8,14 @@ use std::path::Path;
 
 use crate::domain::facts::{ReportFacts, SkuCost, WeekFigures};
 use crate::domain::history::{HistoryWeek, history_of};
-use crate::domain::review::{begin_review, trend_weeks_ending};
+use crate::domain::review::{Review, begin_review, trend_weeks_ending};
+use crate::domain::settings::Settings;
 use crate::domain::week::{IsoWeek, WeekStart};
 use crate::domain::week_data::WeekData;
 use crate::domain::week_report::WeekReport;
 
 use super::error::ImportError;
-use super::parallel::map_in_parallel;
+use super::parallel::map_in_parallel_after;
 use super::report::{Detail, WeekFilter, read_report, read_report_with};
 use super::week_file::read_week_file;
 use super::workspace::{WEEK_FILE, WeekFolder, Workspace, open_workspace, visible_entries};
@@ -31,14 +32,6 @@ pub struct LoadedReport {
 
 /// One folder read: what it gave and its warnings.
 type FolderRead<T> = Result<(T, Vec<String>), Vec<ImportError>>;
-
-/// What one week of the trend window gives.
-enum WindowWeek {
-    /// One of the three newest weeks, kept whole.
-    Whole(WeekData),
-    /// An older week, as trend figures.
-    History(HistoryWeek),
-}
 
 /// Opens the workspace at `root` and builds the review of `week` (default: the
 /// newest). Every problem found is returned, not just the first.
@@ -64,39 +57,37 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         }
         None => Vec::new(),
     };
-    let reads = map_in_parallel(&in_window, |folder| {
-        if recent_weeks.contains(&folder.week) {
-            read_week_folder(folder, start, Detail::Full)
-                .map(|(data, folder_warnings)| (WindowWeek::Whole(data), folder_warnings))
-        } else {
-            read_week_folder(folder, start, Detail::Trends).map(|(data, folder_warnings)| {
-                (
-                    WindowWeek::History(history_of(&data, &costs)),
-                    folder_warnings,
-                )
-            })
-        }
-    });
-    let (mut recent, mut histories) = (Vec::new(), Vec::new());
-    for read in reads {
-        match keep_read(read, &mut warnings, &mut errors) {
-            Some(WindowWeek::Whole(data)) => recent.push(data),
-            Some(WindowWeek::History(history)) => histories.push(history),
-            None => {}
-        }
-    }
-    let find = |w: IsoWeek| recent.iter().find(|d| d.week == w);
-    let (Some(current), true) = (find(chosen), errors.is_empty()) else {
+    let (recent_folders, older): (Vec<&WeekFolder>, Vec<&WeekFolder>) = in_window
+        .into_iter()
+        .partition(|folder| recent_weeks.contains(&folder.week));
+    let settings = &workspace.settings;
+    // The three newest weeks are read and compared on one thread while the
+    // others turn older weeks into trend figures.
+    let read_recent = || {
+        let reads: Vec<FolderRead<WeekData>> = recent_folders
+            .iter()
+            .map(|folder| read_week_folder(folder, start, Detail::Full))
+            .collect();
+        let review = begin_when_read(&reads, chosen, &costs, settings);
+        (reads, review)
+    };
+    let ((recent_reads, review), history_reads) =
+        map_in_parallel_after(read_recent, &older, |folder| {
+            read_week_folder(folder, start, Detail::Trends)
+                .map(|(data, folder_warnings)| (history_of(&data, &costs), folder_warnings))
+        });
+    let recent: Vec<WeekData> = recent_reads
+        .into_iter()
+        .filter_map(|read| keep_read(read, &mut warnings, &mut errors))
+        .collect();
+    let histories: Vec<HistoryWeek> = history_reads
+        .into_iter()
+        .filter_map(|read| keep_read(read, &mut warnings, &mut errors))
+        .collect();
+    let current = recent.iter().find(|d| d.week == chosen);
+    let (Some(mut review), Some(current), true) = (review, current, errors.is_empty()) else {
         return Err(errors);
     };
-    let settings = &workspace.settings;
-    let mut review = begin_review(
-        current,
-        find(chosen.previous()),
-        find(before),
-        &costs,
-        settings,
-    );
     for history in &histories {
         review.extend(history);
     }
@@ -107,6 +98,29 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         costs,
         warnings,
     })
+}
+
+/// The review of `chosen` begun from the newest weeks' reads, when every one succeeded.
+fn begin_when_read(
+    reads: &[FolderRead<WeekData>],
+    chosen: IsoWeek,
+    costs: &[SkuCost],
+    settings: &Settings,
+) -> Option<Review> {
+    let weeks: Vec<&WeekData> = reads
+        .iter()
+        .map(|read| read.as_ref().ok().map(|(data, _)| data))
+        .collect::<Option<_>>()?;
+    let find = |w: IsoWeek| weeks.iter().copied().find(|d| d.week == w);
+    let current = find(chosen)?;
+    let previous = chosen.previous();
+    Some(begin_review(
+        current,
+        find(previous),
+        find(previous.previous()),
+        costs,
+        settings,
+    ))
 }
 
 /// What one folder's read gave, its warnings and errors moved to the lists.
