@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn runs_first_beside_the_items() {
         let items: Vec<u64> = (0..10).collect();
-        let (first, doubled) = map_in_parallel_after(|| in_parallel_worker(), &items, |n| n * 2);
+        let (first, doubled) = map_in_parallel_after(in_parallel_worker, &items, |n| n * 2);
         assert_eq!(doubled, (0..10).map(|n| n * 2).collect::<Vec<_>>());
         let cores = thread::available_parallelism().map_or(1, usize::from);
         assert_eq!(
