@@ -3,7 +3,10 @@
 //! summed parts; a ratio with a zero or missing part is `None`.
 //! Pure: std only.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::hash::{Hash, Hasher};
+
+use hashbrown::HashTable;
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use super::facts::{AdFigures, BusinessFacts, SkuCost, SkuPlanning, SkuStock};
 use super::metric::{Metric, MetricValues, ratio};
@@ -54,30 +57,61 @@ struct Inputs<'a> {
     cost: Option<&'a SkuCost>,
 }
 
-/// Inputs by SKU key, in the order keys first appeared.
+/// Inputs by SKU key, in the order keys first appeared. The table holds
+/// positions only; reports name SKUs in much the same order, so the key after
+/// the last one found is tried before the table.
 struct Gathered<'a> {
-    index: HashMap<&'a str, usize>,
+    table: HashTable<usize>,
+    keys: Vec<&'a str>,
     inputs: Vec<Inputs<'a>>,
+    last: usize,
 }
 
 impl<'a> Gathered<'a> {
     fn with_capacity(capacity: usize) -> Self {
-        let mut index = HashMap::default();
-        index.reserve(capacity);
         Self {
-            index,
+            table: HashTable::with_capacity(capacity),
+            keys: Vec::with_capacity(capacity),
             inputs: Vec::with_capacity(capacity),
+            last: 0,
         }
     }
 
     fn slot(&mut self, key: &'a str) -> &mut Inputs<'a> {
-        let next = self.inputs.len();
-        let at = *self.index.entry(key).or_insert(next);
-        if at == next {
-            self.inputs.push(Inputs::default());
-        }
+        let guess = self.last + 1;
+        let at = if self.keys.get(guess) == Some(&key) {
+            guess
+        } else {
+            let hash = hash_of(key);
+            let keys = &self.keys;
+            match self.table.find(hash, |&i| keys[i] == key) {
+                Some(&at) => at,
+                None => {
+                    let at = self.keys.len();
+                    self.keys.push(key);
+                    self.inputs.push(Inputs::default());
+                    let keys = &self.keys;
+                    self.table.insert_unique(hash, at, |&i| hash_of(keys[i]));
+                    at
+                }
+            }
+        };
+        self.last = at;
         &mut self.inputs[at]
     }
+
+    /// The position of `key`, if gathered.
+    fn position(&self, key: &str) -> Option<usize> {
+        self.table
+            .find(hash_of(key), |&i| self.keys[i] == key)
+            .copied()
+    }
+}
+
+fn hash_of(key: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    key.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[allow(clippy::cast_precision_loss)]
@@ -161,12 +195,12 @@ pub fn compute_week_with<'a>(
             .slot(if by_sku { &line.sku } else { &line.asin })
             .returned += f(line.quantity);
     }
-    let Gathered { index, mut inputs } = gathered;
     for cost in costs {
-        if let Some(&at) = index.get(cost.sku.as_str()) {
-            inputs[at].cost = Some(cost);
+        if let Some(at) = gathered.position(&cost.sku) {
+            gathered.inputs[at].cost = Some(cost);
         }
     }
+    let inputs = gathered.inputs;
     let previous_stock = previous.map(|p| stock_by_key(p, by_sku));
     let mut totals = AccountSums::default();
     for entry in &inputs {

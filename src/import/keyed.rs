@@ -38,6 +38,11 @@ impl<V> Keyed<V> {
         hash_of_value: impl Fn(&V) -> u64,
         make: impl FnOnce() -> V,
     ) -> &mut V {
+        let guess = self.last + 1;
+        if self.values.get(guess).is_some_and(&is_key) {
+            self.last = guess;
+            return &mut self.values[guess];
+        }
         let values = &self.values;
         let found = self
             .table
@@ -95,6 +100,30 @@ mod tests {
                 ("c".to_owned(), 4)
             ]
         );
+    }
+
+    #[test]
+    fn keys_repeated_in_order_are_found_after_the_last_one() {
+        let mut keyed: Keyed<(String, i64)> = Keyed::with_capacity(0);
+        for (key, value) in [
+            ("a", 1),
+            ("b", 2),
+            ("c", 3),
+            ("a", 10),
+            ("b", 20),
+            ("c", 30),
+            ("b", 100),
+        ] {
+            let entry = keyed.entry(
+                hash_key(&key),
+                |v| v.0 == key,
+                |v| hash_key(&v.0.as_str()),
+                || (key.to_owned(), 0),
+            );
+            entry.1 += value;
+        }
+        let sums: Vec<i64> = keyed.into_values().iter().map(|v| v.1).collect();
+        assert_eq!(sums, [11, 122, 33]);
     }
 
     #[test]

@@ -66,7 +66,15 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
     let read_recent = || {
         let reads: Vec<FolderRead<WeekData>> = recent_folders
             .iter()
-            .map(|folder| read_week_folder(folder, start, Detail::Full))
+            .map(|folder| {
+                // The week before last gives only trend figures and last week's starting stock.
+                let detail = if folder.week == before {
+                    Detail::Trends
+                } else {
+                    Detail::Full
+                };
+                read_week_folder(folder, start, detail)
+            })
             .collect();
         let review = begin_when_read(&reads, chosen, &costs, settings);
         (reads, review)
