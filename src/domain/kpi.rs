@@ -84,16 +84,15 @@ impl<'a> Gathered<'a> {
         } else {
             let hash = hash_of(key);
             let keys = &self.keys;
-            match self.table.find(hash, |&i| keys[i] == key) {
-                Some(&at) => at,
-                None => {
-                    let at = self.keys.len();
-                    self.keys.push(key);
-                    self.inputs.push(Inputs::default());
-                    let keys = &self.keys;
-                    self.table.insert_unique(hash, at, |&i| hash_of(keys[i]));
-                    at
-                }
+            if let Some(&at) = self.table.find(hash, |&i| keys[i] == key) {
+                at
+            } else {
+                let at = self.keys.len();
+                self.keys.push(key);
+                self.inputs.push(Inputs::default());
+                let keys = &self.keys;
+                self.table.insert_unique(hash, at, |&i| hash_of(keys[i]));
+                at
             }
         };
         self.last = at;
