@@ -11,6 +11,10 @@ use super::review::Review;
 use super::rules::{account_rules, sku_rules};
 use super::settings::Settings;
 
+/// How many weeks before the reviewed one the diagnosis looks at (for the
+/// trailing return rate); older weeks only draw the trend lines.
+pub const DIAGNOSIS_LOOKBACK: usize = 4;
+
 /// A diagnosis rule. The names are part of the JSON contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Rule {

@@ -81,13 +81,18 @@ impl Figures {
 
     /// The 13-week series of a trend metric (oldest first), or `None` for other metrics.
     pub fn series(&self, metric: Metric) -> Option<Vec<Option<f64>>> {
+        TREND_METRICS.contains(&metric).then(|| {
+            (0..TREND_WEEKS)
+                .map(|week| self.trend_value(metric, week))
+                .collect()
+        })
+    }
+
+    /// A trend metric's value in week `week` of the series (0 is the oldest).
+    pub fn trend_value(&self, metric: Metric, week: usize) -> Option<f64> {
         let slot = TREND_METRICS.iter().position(|m| *m == metric)?;
-        Some(
-            self.trend
-                .chunks_exact(TREND_METRICS.len())
-                .map(|week| (!week[slot].is_nan()).then_some(f64::from(week[slot])))
-                .collect(),
-        )
+        let value = *self.trend.get(week * TREND_METRICS.len() + slot)?;
+        (!value.is_nan()).then_some(f64::from(value))
     }
 
     fn record(&mut self, week: usize, values: &MetricValues) {

@@ -1,7 +1,7 @@
 //! The diagnosis rules, one function each: when a rule fires, on what
 //! evidence, how severe, and how much money is at stake. Pure: std only.
 
-use super::diagnosis::{Anomaly, Rule};
+use super::diagnosis::{Anomaly, DIAGNOSIS_LOOKBACK, Rule};
 use super::facts::ReturnLine;
 use super::format::{change, count, money, percent, value};
 use super::judgement::Status;
@@ -297,16 +297,20 @@ fn return_spike(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Option<Anoma
     Some(anomaly)
 }
 
-/// Returned ÷ sold over the four weeks before this one, from summed parts.
+/// Returned ÷ sold over the weeks of the lookback, from summed parts.
 fn trailing_return_rate(figures: &Figures) -> Option<f64> {
-    let returned = figures.series(Metric::ReturnedUnits)?;
-    let units = figures.series(Metric::Units)?;
-    let weeks = TREND_WEEKS - 5..TREND_WEEKS - 1;
-    let pairs: Vec<(f64, f64)> = weeks
-        .filter_map(|w| Some((returned[w]?, units[w]?)))
-        .collect();
-    let sold: f64 = pairs.iter().map(|p| p.1).sum();
-    (sold > 0.0).then(|| pairs.iter().map(|p| p.0).sum::<f64>() / sold)
+    let weeks = TREND_WEEKS - 1 - DIAGNOSIS_LOOKBACK..TREND_WEEKS - 1;
+    let (returned, sold) = weeks
+        .filter_map(|w| {
+            Some((
+                figures.trend_value(Metric::ReturnedUnits, w)?,
+                figures.trend_value(Metric::Units, w)?,
+            ))
+        })
+        .fold((0.0, 0.0), |(r, s), (returned, sold)| {
+            (r + returned, s + sold)
+        });
+    (sold > 0.0).then(|| returned / sold)
 }
 
 fn return_evidence(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Vec<String> {

@@ -3,7 +3,7 @@
 
 use chrono::Days;
 
-use crate::domain::diagnosis::{Rule, diagnose};
+use crate::domain::diagnosis::{DIAGNOSIS_LOOKBACK, Rule, diagnose};
 use crate::domain::facts::{
     AdFigures, AdvertisedProduct, AsinListing, BusinessFacts, ReturnLine, SkuCost, SkuPlanning,
     SkuSales, WeekFigures,
@@ -113,17 +113,24 @@ fn data(week: IsoWeek, w: &Week) -> WeekData {
 
 /// Diagnoses five weeks: four of `history`, then `now`.
 fn rules_for(history: &Week, now: &Week) -> Vec<(Rule, Status)> {
+    let mut weeks = vec![history.clone(); 4];
+    weeks.push(now.clone());
+    rules_over(&weeks)
+}
+
+/// Diagnoses consecutive weeks, the last one reviewed.
+fn rules_over(weeks: &[Week]) -> Vec<(Rule, Status)> {
     let newest: IsoWeek = "2026-W47".parse().unwrap();
-    let mut weeks: Vec<WeekData> = (1..=4u64)
+    let weeks: Vec<WeekData> = (0..weeks.len() as u64)
         .rev()
-        .map(|back| {
+        .zip(weeks)
+        .map(|(back, week)| {
             data(
                 IsoWeek::containing(newest.monday() - Days::new(7 * back)),
-                history,
+                week,
             )
         })
         .collect();
-    weeks.push(data(newest, now));
     let costs = [SkuCost {
         sku: "S1".into(),
         unit_cost: Money::from_cents(500),
@@ -239,6 +246,37 @@ fn return_spike_against_the_trailing_average() {
     assert!(
         fired(&no_history, &high).contains(&Rule::ReturnSpike),
         "12 % with no history"
+    );
+}
+
+#[test]
+fn the_trailing_average_looks_back_exactly_the_diagnosis_lookback() {
+    let spike = Week {
+        returned: Some(8),
+        ..healthy()
+    };
+    let heavy = Week {
+        returned: Some(50),
+        ..healthy()
+    };
+    let spiked = |weeks: &[Week]| {
+        rules_over(weeks)
+            .iter()
+            .any(|(rule, _)| *rule == Rule::ReturnSpike)
+    };
+    let mut inside = vec![heavy.clone()];
+    inside.extend(vec![healthy(); DIAGNOSIS_LOOKBACK - 1]);
+    inside.push(spike.clone());
+    assert!(
+        !spiked(&inside),
+        "heavy returns inside the lookback raise the average"
+    );
+    let mut outside = vec![heavy];
+    outside.extend(vec![healthy(); DIAGNOSIS_LOOKBACK]);
+    outside.push(spike);
+    assert!(
+        spiked(&outside),
+        "a week before the lookback is not looked at"
     );
 }
 

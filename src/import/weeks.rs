@@ -6,9 +6,10 @@
 
 use std::path::Path;
 
+use crate::domain::diagnosis::DIAGNOSIS_LOOKBACK;
 use crate::domain::facts::{ReportFacts, SkuCost, WeekFigures};
 use crate::domain::history::{HistoryWeek, history_of};
-use crate::domain::review::{Review, begin_review, trend_weeks_ending};
+use crate::domain::review::{begin_review, trend_weeks_ending};
 use crate::domain::settings::Settings;
 use crate::domain::week::{IsoWeek, WeekStart};
 use crate::domain::week_data::WeekData;
@@ -45,8 +46,6 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         .iter()
         .filter(|w| window.contains(&w.week))
         .collect();
-    let before = chosen.previous().previous();
-    let recent_weeks = [chosen, chosen.previous(), before];
     let mut errors = Vec::new();
     let mut warnings = workspace.config_warnings.clone();
     let costs = match workspace.costs_path().map(|path| read_costs(&path)) {
@@ -57,49 +56,51 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         }
         None => Vec::new(),
     };
-    let (recent_folders, older): (Vec<&WeekFolder>, Vec<&WeekFolder>) = in_window
+    // The weeks the diagnosis looks at are read, compared and diagnosed on one
+    // thread while the others turn the older weeks into trend figures.
+    let diagnosed_weeks = &window[window.len() - 1 - DIAGNOSIS_LOOKBACK..];
+    let (diagnosed, older): (Vec<&WeekFolder>, Vec<&WeekFolder>) = in_window
         .into_iter()
-        .partition(|folder| recent_weeks.contains(&folder.week));
+        .partition(|folder| diagnosed_weeks.contains(&folder.week));
     let settings = &workspace.settings;
-    // The three newest weeks are read and compared on one thread while the
-    // others turn older weeks into trend figures.
-    let read_recent = || {
-        let reads: Vec<FolderRead<WeekData>> = recent_folders
+    let read_and_diagnose = || {
+        let reads: Vec<FolderRead<WeekData>> = diagnosed
             .iter()
             .map(|folder| {
-                // The week before last gives only trend figures and last week's starting stock.
-                let detail = if folder.week == before {
-                    Detail::Trends
-                } else {
+                // Only this week and last week are shown in full.
+                let detail = if folder.week >= chosen.previous() {
                     Detail::Full
+                } else {
+                    Detail::Trends
                 };
                 read_week_folder(folder, start, detail)
             })
             .collect();
-        let review = begin_when_read(&reads, chosen, &costs, settings);
-        (reads, review)
+        let report = diagnose_when_read(&reads, chosen, &costs, settings);
+        let reads: Vec<FolderRead<()>> = reads
+            .into_iter()
+            .map(|read| read.map(|(_, folder_warnings)| ((), folder_warnings)))
+            .collect();
+        (reads, report)
     };
-    let ((recent_reads, review), history_reads) =
-        map_in_parallel_after(read_recent, &older, |folder| {
+    let ((diagnosed_reads, report), history_reads) =
+        map_in_parallel_after(read_and_diagnose, &older, |folder| {
             read_week_folder(folder, start, Detail::Trends)
                 .map(|(data, folder_warnings)| (history_of(&data, &costs), folder_warnings))
         });
-    let recent: Vec<WeekData> = recent_reads
-        .into_iter()
-        .filter_map(|read| keep_read(read, &mut warnings, &mut errors))
-        .collect();
+    for read in diagnosed_reads {
+        keep_read(read, &mut warnings, &mut errors);
+    }
     let histories: Vec<HistoryWeek> = history_reads
         .into_iter()
         .filter_map(|read| keep_read(read, &mut warnings, &mut errors))
         .collect();
-    let current = recent.iter().find(|d| d.week == chosen);
-    let (Some(mut review), Some(current), true) = (review, current, errors.is_empty()) else {
+    let (Some(mut report), true) = (report, errors.is_empty()) else {
         return Err(errors);
     };
     for history in &histories {
-        review.extend(history);
+        report.review.extend(history);
     }
-    let report = WeekReport::diagnosed(review, current.returns.as_deref(), settings);
     Ok(LoadedReport {
         workspace,
         report,
@@ -108,13 +109,15 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
     })
 }
 
-/// The review of `chosen` begun from the newest weeks' reads, when every one succeeded.
-fn begin_when_read(
+/// The report of `chosen`, reviewed and diagnosed from the reads of the
+/// weeks the diagnosis looks at, when every one succeeded. Older weeks join
+/// its trend lines later.
+fn diagnose_when_read(
     reads: &[FolderRead<WeekData>],
     chosen: IsoWeek,
     costs: &[SkuCost],
     settings: &Settings,
-) -> Option<Review> {
+) -> Option<WeekReport> {
     let weeks: Vec<&WeekData> = reads
         .iter()
         .map(|read| read.as_ref().ok().map(|(data, _)| data))
@@ -122,11 +125,14 @@ fn begin_when_read(
     let find = |w: IsoWeek| weeks.iter().copied().find(|d| d.week == w);
     let current = find(chosen)?;
     let previous = chosen.previous();
-    Some(begin_review(
-        current,
-        find(previous),
-        find(previous.previous()),
-        costs,
+    let before = previous.previous();
+    let mut review = begin_review(current, find(previous), find(before), costs, settings);
+    for older in weeks.iter().filter(|d| d.week < before) {
+        review.extend(&history_of(older, costs));
+    }
+    Some(WeekReport::diagnosed(
+        review,
+        current.returns.as_deref(),
         settings,
     ))
 }
