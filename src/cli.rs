@@ -239,6 +239,7 @@ fn kpis(workspace: &Path, week: Option<IsoWeek>, format: KpiFormat) -> ExitCode 
         KpiFormat::Md => kpis_md::to_markdown(report, settings),
     };
     print_out(&text);
+    leave_at_exit(loaded);
     ExitCode::SUCCESS
 }
 
@@ -253,7 +254,14 @@ fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
         Err(code) => return code,
     };
     print_out(&prep::to_prep(report, &loaded.workspace.settings, &open));
+    leave_at_exit(loaded);
     ExitCode::SUCCESS
+}
+
+/// Leaves `value` to the operating system: the process is about to exit,
+/// and freeing the figures of a large catalogue would only delay it.
+fn leave_at_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 fn cockpit(args: &CockpitArgs) -> ExitCode {
@@ -301,7 +309,10 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
         );
     }
     match outcome {
-        Ok(_) => ExitCode::SUCCESS,
+        Ok(app) => {
+            leave_at_exit(app);
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             ratatui::restore();
             eprintln!("error: the terminal failed: {error}");

@@ -131,7 +131,8 @@ pub fn read(
     detail: Detail,
 ) -> Result<KindRead, ReadError> {
     let columns = Columns::find(table, kind, detail)?;
-    let mut sums: Keyed<(Key, AdFigures)> = Keyed::with_capacity(table.estimated_rows() / 16);
+    // A Daily report repeats each product once a day: a week's file has a few rows per key.
+    let mut sums: Keyed<(Key, AdFigures)> = Keyed::with_capacity(table.estimated_rows() / 4);
     let mut dates = DateCache::default();
     let mut currency: Option<String> = None;
     let prepare = |row: &Row<'_>| columns.figures(row);
