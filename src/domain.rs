@@ -11,6 +11,7 @@ pub mod format;
 pub mod history;
 pub mod judgement;
 pub mod kpi;
+pub mod lookup;
 pub mod meeting;
 pub mod metric;
 pub mod money;

@@ -9,6 +9,7 @@ use hashbrown::HashTable;
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use super::facts::{AdFigures, BusinessFacts, SkuCost, SkuPlanning, SkuStock};
+use super::lookup::OrderedLookup;
 use super::metric::{Metric, MetricValues, ratio};
 use super::week_data::WeekData;
 
@@ -222,15 +223,10 @@ pub fn compute_week_with<'a>(
 
 /// Sales and listings of the Business Report, by SKU.
 fn gather_sales<'a>(gathered: &mut Gathered<'a>, business: &'a BusinessFacts) {
-    let listing_of: HashMap<&str, usize> = business
-        .listings
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.child_asin.as_str(), i))
-        .collect();
+    let mut listing_of = OrderedLookup::new(&business.listings, |l| l.child_asin.as_str());
     for sale in &business.sales {
         let key = sale.sku.as_deref().unwrap_or(&sale.child_asin);
-        let listing = listing_of.get(sale.child_asin.as_str()).copied();
+        let listing = listing_of.find(&sale.child_asin);
         let entry = gathered.slot(key);
         entry.units = Some(entry.units.unwrap_or(0.0) + f(sale.units));
         entry.sales = Some(entry.sales.unwrap_or(0.0) + sale.sales.to_f64());

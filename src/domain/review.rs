@@ -2,12 +2,11 @@
 //! against targets, with a 13-week trend. Built from the weeks' facts.
 //! Pure: std only.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::facts::SkuCost;
 use super::history::{HistoryWeek, TrendFigures, history_of};
 use super::judgement::{Status, Target, target_of};
 use super::kpi::{SkuIdentity, compute_week_with};
+use super::lookup::OrderedLookup;
 use super::metric::{Metric, MetricValues};
 use super::settings::Settings;
 use super::week::IsoWeek;
@@ -236,31 +235,11 @@ impl Review {
         }
     }
 
-    /// The row of each of `keys` (`None` for a SKU not in this week). Weeks
-    /// list their SKUs in much the same order, so the row after the last one
-    /// found is tried first; an index by key is built only when that misses.
+    /// The row of each of `keys` (`None` for a SKU not in this week); weeks
+    /// list their SKUs in much the same order.
     fn rows_of<'k>(&self, keys: impl Iterator<Item = &'k str>) -> Vec<Option<usize>> {
-        let mut index: Option<HashMap<&str, usize>> = None;
-        let mut next = 0;
-        keys.map(|key| {
-            let row = if self.skus.get(next).is_some_and(|row| row.key == key) {
-                Some(next)
-            } else {
-                let index = index.get_or_insert_with(|| {
-                    self.skus
-                        .iter()
-                        .enumerate()
-                        .map(|(i, row)| (row.key.as_str(), i))
-                        .collect()
-                });
-                index.get(key).copied()
-            };
-            if let Some(row) = row {
-                next = row + 1;
-            }
-            row
-        })
-        .collect()
+        let mut rows = OrderedLookup::new(&self.skus, |row| row.key.as_str());
+        keys.map(|key| rows.find(key)).collect()
     }
 }
 

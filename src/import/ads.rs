@@ -131,8 +131,8 @@ pub fn read(
     detail: Detail,
 ) -> Result<KindRead, ReadError> {
     let columns = Columns::find(table, kind, detail)?;
-    // A Daily report repeats each product once a day: a week's file has a few rows per key.
-    let mut sums: Keyed<(Key, AdFigures)> = Keyed::with_capacity(table.estimated_rows() / 4);
+    // A Daily report repeats each product once a day with activity: a few rows per key.
+    let mut sums: Keyed<(Key, AdFigures)> = Keyed::with_capacity(table.estimated_rows() / 2);
     let mut dates = DateCache::default();
     let mut currency: Option<String> = None;
     let prepare = |row: &Row<'_>| columns.figures(row);

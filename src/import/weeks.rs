@@ -63,8 +63,15 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         .into_iter()
         .partition(|folder| diagnosed_weeks.contains(&folder.week));
     let settings = &workspace.settings;
+    let before = chosen.previous().previous();
+    let read_history = |folder: &&WeekFolder| {
+        read_week_folder(folder, start, Detail::Trends)
+            .map(|(data, folder_warnings)| (history_of(&data, &costs), folder_warnings))
+    };
     let read_and_diagnose = || {
-        let reads: Vec<FolderRead<WeekData>> = diagnosed
+        let (newest, lookback): (Vec<&WeekFolder>, Vec<&WeekFolder>) =
+            diagnosed.iter().partition(|folder| folder.week >= before);
+        let newest_reads: Vec<FolderRead<WeekData>> = newest
             .iter()
             .map(|folder| {
                 // Only this week and last week are shown in full.
@@ -76,18 +83,18 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
                 read_week_folder(folder, start, detail)
             })
             .collect();
-        let report = diagnose_when_read(&reads, chosen, &costs, settings);
-        let reads: Vec<FolderRead<()>> = reads
+        let lookback_reads: Vec<FolderRead<HistoryWeek>> =
+            lookback.iter().map(read_history).collect();
+        let report = diagnose_when_read(&newest_reads, &lookback_reads, chosen, &costs, settings);
+        let reads: Vec<FolderRead<()>> = newest_reads
             .into_iter()
-            .map(|read| read.map(|(_, folder_warnings)| ((), folder_warnings)))
+            .map(warnings_only)
+            .chain(lookback_reads.into_iter().map(warnings_only))
             .collect();
         (reads, report)
     };
     let ((diagnosed_reads, report), history_reads) =
-        map_in_parallel_after(read_and_diagnose, &older, |folder| {
-            read_week_folder(folder, start, Detail::Trends)
-                .map(|(data, folder_warnings)| (history_of(&data, &costs), folder_warnings))
-        });
+        map_in_parallel_after(read_and_diagnose, &older, read_history);
     for read in diagnosed_reads {
         keep_read(read, &mut warnings, &mut errors);
     }
@@ -110,31 +117,46 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
 }
 
 /// The report of `chosen`, reviewed and diagnosed from the reads of the
-/// weeks the diagnosis looks at, when every one succeeded. Older weeks join
-/// its trend lines later.
+/// three newest weeks and the trend figures of the older weeks the diagnosis
+/// looks at, when every read succeeded. Older weeks join its trend lines later.
 fn diagnose_when_read(
-    reads: &[FolderRead<WeekData>],
+    newest: &[FolderRead<WeekData>],
+    lookback: &[FolderRead<HistoryWeek>],
     chosen: IsoWeek,
     costs: &[SkuCost],
     settings: &Settings,
 ) -> Option<WeekReport> {
-    let weeks: Vec<&WeekData> = reads
+    let weeks: Vec<&WeekData> = newest
         .iter()
         .map(|read| read.as_ref().ok().map(|(data, _)| data))
+        .collect::<Option<_>>()?;
+    let histories: Vec<&HistoryWeek> = lookback
+        .iter()
+        .map(|read| read.as_ref().ok().map(|(history, _)| history))
         .collect::<Option<_>>()?;
     let find = |w: IsoWeek| weeks.iter().copied().find(|d| d.week == w);
     let current = find(chosen)?;
     let previous = chosen.previous();
-    let before = previous.previous();
-    let mut review = begin_review(current, find(previous), find(before), costs, settings);
-    for older in weeks.iter().filter(|d| d.week < before) {
-        review.extend(&history_of(older, costs));
+    let mut review = begin_review(
+        current,
+        find(previous),
+        find(previous.previous()),
+        costs,
+        settings,
+    );
+    for history in histories {
+        review.extend(history);
     }
     Some(WeekReport::diagnosed(
         review,
         current.returns.as_deref(),
         settings,
     ))
+}
+
+/// A folder's read with what it gave already used: its warnings and errors.
+fn warnings_only<T>(read: FolderRead<T>) -> FolderRead<()> {
+    read.map(|(_, warnings)| ((), warnings))
 }
 
 /// What one folder's read gave, its warnings and errors moved to the lists.
