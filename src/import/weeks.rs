@@ -85,10 +85,18 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
             .collect();
         let lookback_reads: Vec<FolderRead<HistoryWeek>> =
             lookback.iter().map(read_history).collect();
-        let report = diagnose_when_read(&newest_reads, &lookback_reads, chosen, &costs, settings);
+        // Each week's data is taken from its read, to be let go as soon as it is used.
+        let (newest_weeks, newest_reads): (Vec<Option<WeekData>>, Vec<FolderRead<()>>) =
+            newest_reads
+                .into_iter()
+                .map(|read| match read {
+                    Ok((data, folder_warnings)) => (Some(data), Ok(((), folder_warnings))),
+                    Err(folder_errors) => (None, Err(folder_errors)),
+                })
+                .unzip();
+        let report = diagnose_when_read(newest_weeks, &lookback_reads, chosen, &costs, settings);
         let reads: Vec<FolderRead<()>> = newest_reads
             .into_iter()
-            .map(warnings_only)
             .chain(lookback_reads.into_iter().map(warnings_only))
             .collect();
         (reads, report)
@@ -120,33 +128,32 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
 /// three newest weeks and the trend figures of the older weeks the diagnosis
 /// looks at, when every read succeeded. Older weeks join its trend lines later.
 fn diagnose_when_read(
-    newest: &[FolderRead<WeekData>],
+    newest: Vec<Option<WeekData>>,
     lookback: &[FolderRead<HistoryWeek>],
     chosen: IsoWeek,
     costs: &[SkuCost],
     settings: &Settings,
 ) -> Option<WeekReport> {
-    let weeks: Vec<&WeekData> = newest
-        .iter()
-        .map(|read| read.as_ref().ok().map(|(data, _)| data))
-        .collect::<Option<_>>()?;
+    let mut weeks: Vec<WeekData> = newest.into_iter().collect::<Option<_>>()?;
     let histories: Vec<&HistoryWeek> = lookback
         .iter()
         .map(|read| read.as_ref().ok().map(|(history, _)| history))
         .collect::<Option<_>>()?;
-    let find = |w: IsoWeek| weeks.iter().copied().find(|d| d.week == w);
-    let current = find(chosen)?;
+    let find = |w: IsoWeek| weeks.iter().find(|d| d.week == w);
     let previous = chosen.previous();
     let mut review = begin_review(
-        current,
+        find(chosen)?,
         find(previous),
         find(previous.previous()),
         costs,
         settings,
     );
+    // Only this week's returns are still needed: the diagnosis quotes them.
+    weeks.retain(|d| d.week == chosen);
     for history in histories {
         review.extend(history);
     }
+    let current = weeks.first()?;
     Some(WeekReport::diagnosed(
         review,
         current.returns.as_deref(),
