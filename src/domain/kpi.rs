@@ -3,12 +3,13 @@
 //! summed parts; a ratio with a zero or missing part is `None`.
 //! Pure: std only.
 
-use std::hash::{Hash, Hasher};
+mod gathered;
 
-use hashbrown::HashTable;
-use rustc_hash::{FxHashMap as HashMap, FxHasher};
+use rustc_hash::FxHashMap as HashMap;
 
-use super::facts::{AdFigures, BusinessFacts, SkuCost, SkuPlanning, SkuStock};
+use gathered::{Gathered, Inputs};
+
+use super::facts::{AdFigures, BusinessFacts, SkuCost, SkuStock};
 use super::lookup::OrderedLookup;
 use super::metric::{Metric, MetricValues, ratio};
 use super::week_data::WeekData;
@@ -42,77 +43,6 @@ pub struct WeekKpis<'a> {
 
 /// Weeks in a year, for annualising turnover.
 const WEEKS_PER_YEAR: f64 = 52.0;
-
-/// Per-SKU inputs gathered from every report of the week.
-#[derive(Default)]
-struct Inputs<'a> {
-    identity: Option<SkuIdentity<'a>>,
-    units: Option<f64>,
-    sales: Option<f64>,
-    orders: Option<f64>,
-    listing: Option<usize>,
-    ads: Option<AdFigures>,
-    stock: Option<(f64, f64)>,
-    planning: Option<&'a SkuPlanning>,
-    returned: f64,
-    cost: Option<&'a SkuCost>,
-}
-
-/// Inputs by SKU key, in the order keys first appeared. The table holds
-/// positions only; reports name SKUs in much the same order, so the key after
-/// the last one found is tried before the table.
-struct Gathered<'a> {
-    table: HashTable<usize>,
-    keys: Vec<&'a str>,
-    inputs: Vec<Inputs<'a>>,
-    last: usize,
-}
-
-impl<'a> Gathered<'a> {
-    fn with_capacity(capacity: usize) -> Self {
-        Self {
-            table: HashTable::with_capacity(capacity),
-            keys: Vec::with_capacity(capacity),
-            inputs: Vec::with_capacity(capacity),
-            last: 0,
-        }
-    }
-
-    fn slot(&mut self, key: &'a str) -> &mut Inputs<'a> {
-        let guess = self.last + 1;
-        let at = if self.keys.get(guess) == Some(&key) {
-            guess
-        } else {
-            let hash = hash_of(key);
-            let keys = &self.keys;
-            if let Some(&at) = self.table.find(hash, |&i| keys[i] == key) {
-                at
-            } else {
-                let at = self.keys.len();
-                self.keys.push(key);
-                self.inputs.push(Inputs::default());
-                let keys = &self.keys;
-                self.table.insert_unique(hash, at, |&i| hash_of(keys[i]));
-                at
-            }
-        };
-        self.last = at;
-        &mut self.inputs[at]
-    }
-
-    /// The position of `key`, if gathered.
-    fn position(&self, key: &str) -> Option<usize> {
-        self.table
-            .find(hash_of(key), |&i| self.keys[i] == key)
-            .copied()
-    }
-}
-
-fn hash_of(key: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    key.hash(&mut hasher);
-    hasher.finish()
-}
 
 #[allow(clippy::cast_precision_loss)]
 fn f(n: i64) -> f64 {

@@ -1,8 +1,9 @@
 //! Loading what a review needs — the chosen week and the twelve before it —
-//! from a workspace. The three newest weeks are kept whole; each older week
-//! is read only as far as the trends need, turned into its trend figures and
-//! let go, so memory holds three weeks, not thirteen. Folders are read in
-//! parallel.
+//! from a workspace. One thread reads the weeks the diagnosis looks at,
+//! compares this week with the last and diagnoses it, while the others read
+//! the older weeks. Only this week and last week are read in full; every
+//! other week is read only as far as the trend lines need, turned into its
+//! trend figures and let go, so memory never holds more than three weeks.
 
 use std::path::Path;
 
@@ -63,46 +64,11 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         .into_iter()
         .partition(|folder| diagnosed_weeks.contains(&folder.week));
     let settings = &workspace.settings;
-    let before = chosen.previous().previous();
-    let read_history = |folder: &&WeekFolder| {
-        read_week_folder(folder, start, Detail::Trends)
-            .map(|(data, folder_warnings)| (history_of(&data, &costs), folder_warnings))
-    };
-    let read_and_diagnose = || {
-        let (newest, lookback): (Vec<&WeekFolder>, Vec<&WeekFolder>) =
-            diagnosed.iter().partition(|folder| folder.week >= before);
-        let newest_reads: Vec<FolderRead<WeekData>> = newest
-            .iter()
-            .map(|folder| {
-                // Only this week and last week are shown in full.
-                let detail = if folder.week >= chosen.previous() {
-                    Detail::Full
-                } else {
-                    Detail::Trends
-                };
-                read_week_folder(folder, start, detail)
-            })
-            .collect();
-        let lookback_reads: Vec<FolderRead<HistoryWeek>> =
-            lookback.iter().map(read_history).collect();
-        // Each week's data is taken from its read, to be let go as soon as it is used.
-        let (newest_weeks, newest_reads): (Vec<Option<WeekData>>, Vec<FolderRead<()>>) =
-            newest_reads
-                .into_iter()
-                .map(|read| match read {
-                    Ok((data, folder_warnings)) => (Some(data), Ok(((), folder_warnings))),
-                    Err(folder_errors) => (None, Err(folder_errors)),
-                })
-                .unzip();
-        let report = diagnose_when_read(newest_weeks, &lookback_reads, chosen, &costs, settings);
-        let reads: Vec<FolderRead<()>> = newest_reads
-            .into_iter()
-            .chain(lookback_reads.into_iter().map(warnings_only))
-            .collect();
-        (reads, report)
-    };
-    let ((diagnosed_reads, report), history_reads) =
-        map_in_parallel_after(read_and_diagnose, &older, read_history);
+    let ((diagnosed_reads, report), history_reads) = map_in_parallel_after(
+        || read_and_diagnose(&diagnosed, chosen, start, &costs, settings),
+        &older,
+        |folder| read_history(folder, start, &costs),
+    );
     for read in diagnosed_reads {
         keep_read(read, &mut warnings, &mut errors);
     }
@@ -122,6 +88,60 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         costs,
         warnings,
     })
+}
+
+/// Reads the weeks the diagnosis looks at (`diagnosed`) and builds the
+/// report of `chosen` from them; what each read said comes back with it.
+fn read_and_diagnose(
+    diagnosed: &[&WeekFolder],
+    chosen: IsoWeek,
+    start: WeekStart,
+    costs: &[SkuCost],
+    settings: &Settings,
+) -> (Vec<FolderRead<()>>, Option<WeekReport>) {
+    let before = chosen.previous().previous();
+    let (newest, lookback): (Vec<&WeekFolder>, Vec<&WeekFolder>) =
+        diagnosed.iter().partition(|folder| folder.week >= before);
+    let newest_reads: Vec<FolderRead<WeekData>> = newest
+        .iter()
+        .map(|folder| {
+            // Only this week and last week are shown in full.
+            let detail = if folder.week >= chosen.previous() {
+                Detail::Full
+            } else {
+                Detail::Trends
+            };
+            read_week_folder(folder, start, detail)
+        })
+        .collect();
+    let lookback_reads: Vec<FolderRead<HistoryWeek>> = lookback
+        .iter()
+        .map(|folder| read_history(folder, start, costs))
+        .collect();
+    // Each week's data is taken from its read, to be let go as soon as it is used.
+    let (newest_weeks, newest_reads): (Vec<Option<WeekData>>, Vec<FolderRead<()>>) = newest_reads
+        .into_iter()
+        .map(|read| match read {
+            Ok((data, folder_warnings)) => (Some(data), Ok(((), folder_warnings))),
+            Err(folder_errors) => (None, Err(folder_errors)),
+        })
+        .unzip();
+    let report = diagnose_when_read(newest_weeks, &lookback_reads, chosen, costs, settings);
+    let reads = newest_reads
+        .into_iter()
+        .chain(lookback_reads.into_iter().map(warnings_only))
+        .collect();
+    (reads, report)
+}
+
+/// An older week, read for its trend figures only.
+fn read_history(
+    folder: &WeekFolder,
+    start: WeekStart,
+    costs: &[SkuCost],
+) -> FolderRead<HistoryWeek> {
+    read_week_folder(folder, start, Detail::Trends)
+        .map(|(data, folder_warnings)| (history_of(&data, costs), folder_warnings))
 }
 
 /// The report of `chosen`, reviewed and diagnosed from the reads of the
