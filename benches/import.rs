@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use amazon_layouts::{ADVERTISED_PRODUCT_HEADER, AdRow, BUSINESS_REPORT_HEADER, BusinessRow};
 
-const RUNS: usize = 9;
+const RUNS: usize = 15;
 
 /// The allocator the opsdeck binary uses, so the import is measured as users run it.
 #[global_allocator]
