@@ -10,6 +10,7 @@ pub mod facts;
 pub mod format;
 pub mod history;
 pub mod judgement;
+pub mod keyed;
 pub mod kpi;
 pub mod lookup;
 pub mod meeting;

@@ -14,7 +14,6 @@ pub mod error;
 mod feedback;
 pub mod header;
 mod inventory;
-mod keyed;
 pub mod minutes;
 pub mod numbers;
 pub mod parallel;

@@ -126,14 +126,14 @@ pub fn compute_week_with<'a>(
             .returned += f(line.quantity);
     }
     for cost in costs {
-        if let Some(at) = gathered.position(&cost.sku) {
-            gathered.inputs[at].cost = Some(cost);
+        if let Some(inputs) = gathered.get_mut(&cost.sku) {
+            inputs.cost = Some(cost);
         }
     }
-    let inputs = gathered.inputs;
+    let inputs = gathered.into_inputs();
     let previous_stock = previous.map(|p| stock_by_key(p, by_sku));
     let mut totals = AccountSums::default();
-    for entry in &inputs {
+    for (_, entry) in &inputs {
         let Some(identity) = entry.identity else {
             continue;
         };

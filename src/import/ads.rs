@@ -10,10 +10,10 @@ use crate::domain::report::ReportKind;
 
 use super::dates::DateCache;
 use super::error::ImportError;
-use super::keyed::{Keyed, hash_key};
 use super::report::{DateWindow, Detail, KindRead};
 use super::rows::{CellError, Row};
 use super::table::{ReadError, Table};
+use crate::domain::keyed::{Keyed, hash_key};
 
 /// Where an ads report says when a row happened.
 enum Dating {

@@ -6,10 +6,10 @@ use crate::domain::facts::{AsinListing, BusinessFacts, ReportFacts, SkuSales};
 use crate::domain::money::Money;
 
 use super::error::ImportError;
-use super::keyed::{Keyed, hash_key};
 use super::report::{Detail, KindRead};
 use super::rows::{CellError, Row};
 use super::table::{ReadError, Table};
+use crate::domain::keyed::{Keyed, hash_key};
 
 /// Column positions, found by normalised header.
 struct Columns {

@@ -1,12 +1,8 @@
 //! The inputs of one week's KPIs, gathered by SKU key from every report of
 //! the week in the order keys first appear. Pure: std only.
 
-use std::hash::{Hash, Hasher};
-
-use hashbrown::HashTable;
-use rustc_hash::FxHasher;
-
 use crate::domain::facts::{AdFigures, SkuCost, SkuPlanning};
+use crate::domain::keyed::{Keyed, hash_key};
 
 use super::SkuIdentity;
 
@@ -25,58 +21,34 @@ pub(super) struct Inputs<'a> {
     pub(super) cost: Option<&'a SkuCost>,
 }
 
-/// Inputs by SKU key, in the order keys first appeared. The table holds
-/// positions only; reports name SKUs in much the same order, so the key after
-/// the last one found is tried before the table.
-pub(super) struct Gathered<'a> {
-    table: HashTable<usize>,
-    keys: Vec<&'a str>,
-    pub(super) inputs: Vec<Inputs<'a>>,
-    last: usize,
-}
+/// Inputs by SKU key, in the order keys first appeared.
+pub(super) struct Gathered<'a>(Keyed<(&'a str, Inputs<'a>)>);
 
 impl<'a> Gathered<'a> {
     pub(super) fn with_capacity(capacity: usize) -> Self {
-        Self {
-            table: HashTable::with_capacity(capacity),
-            keys: Vec::with_capacity(capacity),
-            inputs: Vec::with_capacity(capacity),
-            last: 0,
-        }
+        Self(Keyed::with_capacity(capacity))
     }
 
+    /// The inputs of `key`, empty the first time it is named.
     pub(super) fn slot(&mut self, key: &'a str) -> &mut Inputs<'a> {
-        let guess = self.last + 1;
-        let at = if self.keys.get(guess) == Some(&key) {
-            guess
-        } else {
-            let hash = hash_of(key);
-            let keys = &self.keys;
-            if let Some(&at) = self.table.find(hash, |&i| keys[i] == key) {
-                at
-            } else {
-                let at = self.keys.len();
-                self.keys.push(key);
-                self.inputs.push(Inputs::default());
-                let keys = &self.keys;
-                self.table.insert_unique(hash, at, |&i| hash_of(keys[i]));
-                at
-            }
-        };
-        self.last = at;
-        &mut self.inputs[at]
+        let (_, inputs) = self.0.entry(
+            hash_key(&key),
+            |(known, _)| *known == key,
+            |(known, _)| hash_key(known),
+            || (key, Inputs::default()),
+        );
+        inputs
     }
 
-    /// The position of `key`, if gathered.
-    pub(super) fn position(&self, key: &str) -> Option<usize> {
-        self.table
-            .find(hash_of(key), |&i| self.keys[i] == key)
-            .copied()
+    /// The inputs of `key`, if it was named.
+    pub(super) fn get_mut(&mut self, key: &str) -> Option<&mut Inputs<'a>> {
+        self.0
+            .get_mut(hash_key(&key), |(known, _)| *known == key)
+            .map(|(_, inputs)| inputs)
     }
-}
 
-fn hash_of(key: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    key.hash(&mut hasher);
-    hasher.finish()
+    /// Every key's inputs, in the order keys first appeared.
+    pub(super) fn into_inputs(self) -> Vec<(&'a str, Inputs<'a>)> {
+        self.0.into_values()
+    }
 }

@@ -4,7 +4,7 @@
 //! Reports repeat their keys in the same order (an ads report lists the same
 //! products day after day, a Business Report a child ASIN's SKUs together),
 //! so the value found last and the one after it are tried first, which
-//! spares most lookups their cache misses.
+//! spares most lookups their cache misses. Pure: std only.
 
 use std::hash::{Hash, Hasher};
 
@@ -64,6 +64,13 @@ impl<V> Keyed<V> {
         };
         self.last = index;
         &mut self.values[index]
+    }
+
+    /// The value with key hash `hash` for which `is_key` holds, if there is one.
+    pub fn get_mut(&mut self, hash: u64, is_key: impl Fn(&V) -> bool) -> Option<&mut V> {
+        let values = &self.values;
+        let index = *self.table.find(hash, |&index| is_key(&values[index]))?;
+        Some(&mut self.values[index])
     }
 
     /// The values in first-seen order.
@@ -126,6 +133,22 @@ mod tests {
         .map(|v| v.1)
         .collect();
         assert_eq!(sums, [13, 123, 34]);
+    }
+
+    #[test]
+    fn get_mut_finds_only_known_keys() {
+        let mut keyed: Keyed<(String, i64)> = Keyed::with_capacity(0);
+        keyed.entry(
+            hash_key(&"a"),
+            |v| v.0 == "a",
+            |v| hash_key(&v.0.as_str()),
+            || ("a".to_owned(), 1),
+        );
+        if let Some(value) = keyed.get_mut(hash_key(&"a"), |v| v.0 == "a") {
+            value.1 += 1;
+        }
+        assert!(keyed.get_mut(hash_key(&"b"), |v| v.0 == "b").is_none());
+        assert_eq!(keyed.into_values(), [("a".to_owned(), 2)]);
     }
 
     #[test]
