@@ -27,20 +27,6 @@ pub struct SkuIdentity<'a> {
     pub category: Option<&'a str>,
 }
 
-/// One SKU's KPIs for a week.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SkuKpis<'a> {
-    pub identity: SkuIdentity<'a>,
-    pub values: MetricValues,
-}
-
-/// A week's KPIs: the account, then every SKU in the order the reports name them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WeekKpis<'a> {
-    pub account: MetricValues,
-    pub skus: Vec<SkuKpis<'a>>,
-}
-
 /// Weeks in a year, for annualising turnover.
 const WEEKS_PER_YEAR: f64 = 52.0;
 
@@ -49,26 +35,9 @@ fn f(n: i64) -> f64 {
     n as f64
 }
 
-/// Computes the KPIs of `data`. `previous` (the week before) averages the
-/// stock for turnover; `costs` gives gross profit.
-pub fn compute_week<'a>(
-    data: &'a WeekData,
-    previous: Option<&WeekData>,
-    costs: &'a [SkuCost],
-) -> WeekKpis<'a> {
-    let mut skus = Vec::with_capacity(data.sku_count_hint());
-    let account = compute_week_with(data, previous, costs, |identity, values| {
-        skus.push(SkuKpis {
-            identity,
-            values: values.clone(),
-        });
-    });
-    WeekKpis { account, skus }
-}
-
-/// Like `compute_week`, handing each SKU's KPIs to `each` instead of keeping
-/// them (for history weeks, where only a few metrics are kept); returns the
-/// account's KPIs.
+/// Computes the KPIs of `data`, handing each SKU's to `each` in the order the
+/// reports name them; returns the account's. `previous` (the week before)
+/// averages the stock for turnover; `costs` gives gross profit.
 pub fn compute_week_with<'a>(
     data: &'a WeekData,
     previous: Option<&WeekData>,

@@ -7,6 +7,34 @@ use crate::domain::facts::{
 use crate::domain::money::Money;
 use crate::domain::week::IsoWeek;
 
+/// One SKU's KPIs for a week.
+struct SkuKpis<'a> {
+    identity: SkuIdentity<'a>,
+    values: MetricValues,
+}
+
+/// A week's KPIs: the account, then every SKU in the order the reports name them.
+struct WeekKpis<'a> {
+    account: MetricValues,
+    skus: Vec<SkuKpis<'a>>,
+}
+
+/// Every KPI of `data`, kept.
+fn compute_week<'a>(
+    data: &'a WeekData,
+    previous: Option<&WeekData>,
+    costs: &'a [SkuCost],
+) -> WeekKpis<'a> {
+    let mut skus = Vec::new();
+    let account = compute_week_with(data, previous, costs, |identity, values| {
+        skus.push(SkuKpis {
+            identity,
+            values: values.clone(),
+        });
+    });
+    WeekKpis { account, skus }
+}
+
 fn week() -> IsoWeek {
     "2026-W47".parse().unwrap()
 }
