@@ -13,6 +13,7 @@ use crate::domain::action_log::action_log;
 use crate::domain::agenda::Agenda;
 use crate::domain::meeting::Meeting;
 use crate::domain::settings::ThemeName;
+use crate::domain::untrusted::clean_document;
 use crate::domain::week::IsoWeek;
 use crate::domain::week_report::WeekReport;
 use crate::event_loop;
@@ -233,7 +234,12 @@ fn kpis(workspace: &Path, week: Option<IsoWeek>, format: KpiFormat) -> ExitCode 
     let report = &loaded.report;
     let settings = &loaded.workspace.settings;
     let text = match format {
-        KpiFormat::Table => kpis_text::to_table(report, settings, std::io::stdout().is_terminal()),
+        KpiFormat::Table => {
+            let colour = std::io::stdout().is_terminal();
+            print_coloured(&kpis_text::to_table(report, settings, colour));
+            leave_at_exit(loaded);
+            return ExitCode::SUCCESS;
+        }
         KpiFormat::Json => kpis_json::to_json(report, settings),
         KpiFormat::Csv => kpis_csv::to_csv(report, settings),
         KpiFormat::Md => kpis_md::to_markdown(report, settings),
@@ -471,7 +477,9 @@ fn actions(
         .collect();
     let text = match format {
         ActionsFormat::Table => {
-            crate::export::actions::to_table(&shown, today, std::io::stdout().is_terminal())
+            let colour = std::io::stdout().is_terminal();
+            print_coloured(&crate::export::actions::to_table(&shown, today, colour));
+            return ExitCode::SUCCESS;
         }
         ActionsFormat::Json => crate::export::actions::to_json(&shown),
         ActionsFormat::Csv => crate::export::actions::to_csv(&shown),
@@ -500,8 +508,14 @@ fn init(dir: &Path) -> ExitCode {
     }
 }
 
-/// Writes to stdout, quietly stopping when the reader has gone (`| head`).
+/// Writes a document to stdout, with any control character a value slipped
+/// past its formatter removed, quietly stopping when the reader has gone (`| head`).
 fn print_out(text: &str) {
+    print_coloured(&clean_document(text));
+}
+
+/// Writes text whose values are cleaned already and whose colours are wanted.
+fn print_coloured(text: &str) {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout
         .write_all(text.as_bytes())

@@ -22,6 +22,7 @@ pub mod review;
 mod rules;
 pub mod settings;
 pub mod timing;
+pub mod untrusted;
 pub mod voice;
 pub mod week;
 pub mod week_data;

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod atomic;
 pub mod check_report;
 pub mod config_template;
+pub mod csv_row;
 pub mod demo;
 pub mod init;
 pub mod kpis_csv;

@@ -3,7 +3,6 @@
 //! overlays. Below 80×24 it says how big the terminal must be.
 //! Must not use crossterm, files or `&mut App`.
 
-mod clean;
 mod detail;
 mod diagnosis;
 mod figure;

@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::domain::action_log::{LoggedAction, completion, completion_by_owner};
 
+use super::csv_row::write_row;
 use super::text_table::{Align, Column, TextCell, Tone, render};
+use crate::domain::untrusted::clean;
 
 #[derive(Serialize)]
 struct ActionsJson<'a> {
@@ -77,18 +79,21 @@ pub fn to_csv(actions: &[&LoggedAction]) -> String {
     ]);
     for l in actions {
         let a = &l.action;
-        let _ = writer.write_record([
-            a.id.as_str(),
-            &l.meeting.to_string(),
-            &a.title,
-            a.owner.as_deref().unwrap_or(""),
-            &a.due.map(|d| d.to_string()).unwrap_or_default(),
-            a.sku.as_deref().unwrap_or(""),
-            a.kpi.as_deref().unwrap_or(""),
-            a.priority.name(),
-            a.status.name(),
-            &a.weeks_carried.to_string(),
-        ]);
+        let _ = write_row(
+            &mut writer,
+            &[
+                a.id.as_str(),
+                &l.meeting.to_string(),
+                &a.title,
+                a.owner.as_deref().unwrap_or(""),
+                &a.due.map(|d| d.to_string()).unwrap_or_default(),
+                a.sku.as_deref().unwrap_or(""),
+                a.kpi.as_deref().unwrap_or(""),
+                a.priority.name(),
+                a.status.name(),
+                &a.weeks_carried.to_string(),
+            ],
+        );
     }
     writer
         .into_inner()
@@ -161,7 +166,7 @@ pub fn to_table(actions: &[&LoggedAction], today: chrono::NaiveDate, colour: boo
         completion(actions).map_or_else(|| "—".to_owned(), rate)
     );
     for (owner, r) in completion_by_owner(actions) {
-        let _ = write!(out, " · {owner} {}", rate(r));
+        let _ = write!(out, " · {} {}", clean(&owner), rate(r));
     }
     out.push('\n');
     out

@@ -6,6 +6,8 @@ use crate::domain::review::Figures;
 use crate::domain::settings::Settings;
 use crate::domain::week_report::WeekReport;
 
+use super::csv_row::write_row;
+
 /// The KPIs as CSV: `week,sku,asin,metric,value,previous,change,target,status`.
 pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
     let review = &report.review;
@@ -18,17 +20,20 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
         for metric in Metric::ALL {
             let cell = figures.cell(metric, settings);
             let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-            let _ = writer.write_record([
-                week.as_str(),
-                sku,
-                asin,
-                metric.name(),
-                &number(cell.value),
-                &number(cell.previous),
-                &number(cell.change),
-                &number(cell.target.map(crate::domain::judgement::Target::headline)),
-                cell.status.name(),
-            ]);
+            let _ = write_row(
+                &mut writer,
+                &[
+                    week.as_str(),
+                    sku,
+                    asin,
+                    metric.name(),
+                    &number(cell.value),
+                    &number(cell.previous),
+                    &number(cell.change),
+                    &number(cell.target.map(crate::domain::judgement::Target::headline)),
+                    cell.status.name(),
+                ],
+            );
         }
     };
     write("", "", &review.account);

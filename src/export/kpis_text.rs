@@ -9,6 +9,7 @@ use crate::domain::judgement::Status;
 use crate::domain::metric::Metric;
 use crate::domain::review::Figures;
 use crate::domain::settings::Settings;
+use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
 
 use super::text_table::{Align, Column, TextCell, Tone, render};
@@ -102,7 +103,7 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
     );
     let mut out = format!(
         "{} — week {}{}\n\n",
-        settings.title,
+        clean(&settings.title),
         review.week,
         review
             .previous_week

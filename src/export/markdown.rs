@@ -7,6 +7,7 @@ use crate::domain::format;
 use crate::domain::metric::Metric;
 use crate::domain::review::Figures;
 use crate::domain::settings::Settings;
+use crate::domain::untrusted::clean;
 
 /// A Markdown table.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
@@ -20,9 +21,10 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// Cell text that cannot break a table: pipes escaped, line breaks folded.
+/// Cell text that cannot break a table or reach a terminal raw: cleaned
+/// of control characters (line breaks folded), pipes escaped.
 pub fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    clean(text).replace('|', "\\|")
 }
 
 /// A judged figure for Markdown: `8.9% ✖ (-3.5 pts)`.

@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::domain::untrusted::clean;
+
 /// The meaning of a cell's colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -73,7 +75,7 @@ pub fn render(columns: &[Column], rows: &[Vec<TextCell>], colour: bool) -> Strin
             columns
                 .iter()
                 .zip(row)
-                .map(|(column, cell)| (truncate(&cell.text, column.max_width), cell.tone))
+                .map(|(column, cell)| (truncate(&clean(&cell.text), column.max_width), cell.tone))
                 .collect()
         })
         .collect();

@@ -9,10 +9,10 @@ use ratatui::widgets::{Paragraph, Sparkline, Widget};
 use crate::app::App;
 use crate::domain::review::TREND_METRICS;
 
-use super::clean::clean;
 use super::figure::figure_spans;
 use super::labels::Labels;
 use super::theme::Theme;
+use crate::domain::untrusted::clean;
 
 pub struct DetailView<'a> {
     pub app: &'a App,

@@ -11,9 +11,9 @@ use crate::app::action::View;
 use crate::domain::format;
 use crate::domain::meeting::CARRIED_TOO_OFTEN;
 
-use super::clean::clean;
 use super::labels::Labels;
 use super::theme::Theme;
+use crate::domain::untrusted::clean;
 
 pub struct DiagnosisView<'a> {
     pub app: &'a App,

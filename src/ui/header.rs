@@ -13,9 +13,9 @@ use crate::app::action::View;
 use crate::app::{App, SaveState};
 use crate::domain::timing::{TimeStatus, mm_ss};
 
-use super::clean::clean;
 use super::labels::Labels;
 use super::theme::Theme;
+use crate::domain::untrusted::clean;
 
 /// Rows the header takes.
 pub const HEADER_HEIGHT: u16 = 6;

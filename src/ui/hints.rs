@@ -13,9 +13,9 @@ use crate::app::mode::Mode;
 use crate::domain::capture::TokenKind;
 use crate::domain::settings::Language;
 
-use super::clean::clean;
 use super::labels::Labels;
 use super::theme::Theme;
+use crate::domain::untrusted::clean;
 
 pub struct HintBar<'a> {
     pub app: &'a App,

@@ -16,9 +16,9 @@ use crate::domain::metric::Metric;
 use crate::domain::review::Review;
 use crate::domain::week::IsoWeek;
 
-use super::clean::clean;
 use super::labels::Labels;
 use super::theme::Theme;
+use crate::domain::untrusted::clean;
 
 /// One action item on one line: status, id, title, owner, due (overdue in red),
 /// SKU, weeks carried, and whether its KPI has moved the right way since.

@@ -10,11 +10,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Widget, Wrap};
 use crate::app::App;
 use crate::domain::metric::Metric;
 
-use super::clean::clean;
 use super::figure::figure_spans;
 use super::labels::{Labels, metric_label};
 use super::plan::action_line;
 use super::theme::Theme;
+use crate::domain::untrusted::clean;
 
 /// The account figures of the strip.
 const STRIP: [Metric; 10] = [
