@@ -7,6 +7,7 @@ pub mod action;
 pub mod capture;
 pub mod keymap;
 pub mod mode;
+mod saving;
 pub mod sku_list;
 
 use std::time::Duration;
@@ -35,7 +36,8 @@ pub enum SaveState {
     Saved,
     /// A change is waiting for the event loop to save it.
     Pending,
-    Failed,
+    /// The last save failed, for this reason.
+    Failed(std::io::ErrorKind),
 }
 
 /// Everything the cockpit shows and how the facilitator has arranged it.
@@ -48,6 +50,14 @@ pub struct App {
     /// The capture line, while `mode` is `Capturing`.
     capture: Option<Capture>,
     save_state: SaveState,
+    /// The path typed to write the minutes to, while `mode` is `SavingAs`.
+    save_as: String,
+    /// Who holds the meeting, when this cockpit only shows it.
+    view_only: Option<String>,
+    /// What the facilitator must know about this meeting's data and minutes.
+    notices: Vec<String>,
+    /// The last key asked for a change a view-only cockpit cannot make.
+    refused: bool,
     /// When the minutes were last asked to be saved.
     saved_at: std::time::Instant,
     agenda: Agenda,
@@ -99,6 +109,10 @@ impl App {
             meeting: History::new(meeting),
             capture: None,
             save_state: SaveState::Saved,
+            save_as: String::new(),
+            view_only: None,
+            notices: Vec::new(),
+            refused: false,
             saved_at: now.instant,
             agenda,
             view,
@@ -124,8 +138,12 @@ impl App {
         if action == Action::Tick {
             return self.check_overrun().or_else(|| self.clock_save());
         }
+        self.refused = false;
+        if self.view_only.is_some() {
+            return self.apply_view_only(action);
+        }
         let effect = self.apply(action);
-        if effect == Some(Effect::SaveMinutes) {
+        if matches!(effect, Some(Effect::SaveMinutes | Effect::SaveMinutesAs(_))) {
             self.save_state = SaveState::Pending;
             self.saved_at = now.instant;
         }
@@ -157,14 +175,19 @@ impl App {
             Action::CarryAction => self.carry(),
             Action::Undo => self.undo(),
             Action::CloseAnyway => Some(self.end_meeting(self.meeting.current.closing_gaps())),
-            Action::SaveFinished(ok) => {
-                self.save_state = if ok {
-                    SaveState::Saved
-                } else {
-                    SaveState::Failed
-                };
+            Action::SaveFinished(result) => {
+                self.finish_save(result);
                 None
             }
+            Action::StartSaveAs => {
+                self.start_save_as();
+                None
+            }
+            Action::EditSaveAs(op) => {
+                self.edit_save_as(op);
+                None
+            }
+            Action::SubmitSaveAs => self.submit_save_as(),
             other => {
                 self.navigate(other);
                 None
@@ -214,7 +237,7 @@ impl App {
             .saturating_duration_since(self.saved_at)
             .as_secs()
             >= CLOCK_SAVE_SECONDS;
-        if !due || self.agenda.is_paused() {
+        if !due || self.agenda.is_paused() || self.view_only.is_some() {
             return None;
         }
         self.save_state = SaveState::Pending;
@@ -333,6 +356,7 @@ impl App {
                 Mode::Browsing
             }
             Mode::Help(base) | Mode::ConfirmingQuit(base) => base.into(),
+            Mode::SavingAs(base) => Mode::ConfirmingQuit(base),
             Mode::Capturing => {
                 self.capture = None;
                 Mode::Browsing

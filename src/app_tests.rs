@@ -12,6 +12,7 @@ use crate::domain::timing::TimeStatus;
 use crate::import::minutes::previous_minutes;
 use crate::import::weeks::load_report;
 use action::CaptureKind;
+use mode::Base;
 
 /// One base instant for all tests, so `now_at` readings compare.
 #[allow(clippy::disallowed_methods)] // the base instant; every later time is arithmetic on it
@@ -244,8 +245,12 @@ fn help_and_quit_return_to_where_they_were() {
 }
 
 fn type_line(app: &mut App, line: &str) {
+    type_into(app, line, Action::EditCapture);
+}
+
+fn type_into(app: &mut App, line: &str, edit: fn(EditOp) -> Action) {
     for c in line.chars() {
-        app.update(Action::EditCapture(EditOp::Insert(c)), now_at(10));
+        app.update(edit(EditOp::Insert(c)), now_at(10));
     }
 }
 
@@ -267,7 +272,7 @@ fn capturing_an_action_records_owner_due_and_sku_and_saves() {
     assert_eq!(action.owner.as_deref(), Some("Lina"));
     assert_eq!(action.due, chrono::NaiveDate::from_ymd_opt(2026, 11, 27));
     assert_eq!(action.sku.as_deref(), Some("HK-BM-NV-2032"));
-    app.update(Action::SaveFinished(true), now_at(63));
+    app.update(Action::SaveFinished(Ok(())), now_at(63));
     assert_eq!(app.save_state(), SaveState::Saved);
 }
 
@@ -385,4 +390,52 @@ fn a_pain_point_becomes_an_action_with_one_key() {
         app.capture().unwrap().line,
         "Fix “not as described — size” on HK-BM-NV-2032 #HK-BM-NV-2032 kpi:return_rate "
     );
+}
+
+#[test]
+fn a_failed_save_keeps_its_reason_and_the_quit_question_offers_another_path() {
+    let mut app = sample_app(|_| {}).with_save_as("~/opsdeck-minutes-2026-W48.toml".to_owned());
+    app.update(Action::StartCapture(CaptureKind::Decision), now_at(10));
+    type_line(&mut app, "Hold prices");
+    app.update(Action::SubmitCapture, now_at(11));
+    let read_only = std::io::ErrorKind::ReadOnlyFilesystem;
+    app.update(Action::SaveFinished(Err(read_only)), now_at(11));
+    assert_eq!(app.save_state(), SaveState::Failed(read_only));
+    app.update(Action::RequestQuit, now_at(12));
+    app.update(Action::StartSaveAs, now_at(13));
+    assert_eq!(app.mode(), Mode::SavingAs(Base::Browsing));
+    assert_eq!(app.save_as(), "~/opsdeck-minutes-2026-W48.toml");
+    app.update(Action::EditSaveAs(EditOp::Clear), now_at(14));
+    type_into(&mut app, "/mnt/usb/w48.toml", Action::EditSaveAs);
+    let effect = app.update(Action::SubmitSaveAs, now_at(15));
+    assert_eq!(
+        effect,
+        Some(Effect::SaveMinutesAs("/mnt/usb/w48.toml".to_owned()))
+    );
+    assert_eq!(app.mode(), Mode::ConfirmingQuit(Base::Browsing));
+    assert_eq!(app.save_state(), SaveState::Pending);
+    app.update(Action::SaveFinished(Ok(())), now_at(16));
+    assert_eq!(app.save_state(), SaveState::Saved);
+}
+
+#[test]
+fn a_view_only_cockpit_refuses_changes_and_never_saves() {
+    let mut app = sample_app(|_| {}).view_only("on lina-laptop by lina since Mon 10:02".to_owned());
+    assert!(!app.can_save());
+    for action in [
+        Action::StartCapture(CaptureKind::Action),
+        Action::Undo,
+        Action::MarkDone,
+    ] {
+        assert_eq!(app.update(action, now_at(5)), None);
+        assert!(app.refused(), "{action:?}");
+        assert_eq!(app.mode(), Mode::Browsing);
+    }
+    assert_eq!(app.update(Action::NextSection, now_at(6)), None);
+    assert!(!app.refused(), "moving around is allowed");
+    assert_eq!(app.update(Action::Tick, now_at(60)), None, "no clock save");
+    app.update(Action::RequestQuit, now_at(61));
+    app.update(Action::ConfirmQuit, now_at(62));
+    assert!(!app.is_running());
+    assert!(app.meeting().ended.is_none(), "the holder ends the meeting");
 }

@@ -7,13 +7,17 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::App;
+use crate::app::{App, SaveState};
+use crate::event_loop::signals::Signals;
+use crate::event_loop::{Ending, Finished};
+use crate::session::lock::Holder;
+use crate::session::recovery::write_recovery;
+use crate::session::{Access, StartOptions, start_meeting};
 use crate::domain::action::ActionItem;
 use crate::domain::action_log::action_log;
-use crate::domain::agenda::Agenda;
 use crate::domain::meeting::Meeting;
 use crate::domain::settings::ThemeName;
-use crate::domain::untrusted::clean_document;
+use crate::domain::untrusted::{clean, clean_document};
 use crate::domain::week::IsoWeek;
 use crate::domain::week_report::WeekReport;
 use crate::event_loop;
@@ -21,9 +25,7 @@ use crate::export::demo::write_demo_workspace;
 use crate::export::init::init_workspace;
 use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
 use crate::import::check::check_paths;
-use crate::import::minutes::{
-    minutes_path, previous_minutes, read_all_minutes, read_minutes, read_minutes_file,
-};
+use crate::import::minutes::{read_all_minutes, read_minutes_file};
 use crate::import::weeks::{LoadedReport, load_report};
 
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
@@ -53,6 +55,12 @@ pub struct CockpitArgs {
     /// Continue a meeting that was already closed (its closed minutes are kept as a copy).
     #[arg(long)]
     pub reopen: bool,
+    /// Take over a meeting held by a cockpit on another machine (asks first).
+    #[arg(long)]
+    pub take_over: bool,
+    /// Resume from the recovery copy written when the minutes could not be saved.
+    #[arg(long)]
+    pub recover: bool,
 }
 
 /// Colour themes.
@@ -272,11 +280,36 @@ fn leave_at_exit<T>(value: T) {
 
 fn cockpit(args: &CockpitArgs) -> ExitCode {
     let workspace = args.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
-    let mut loaded = match week_report(&workspace, args.week) {
-        Ok(found) => found,
-        Err(code) => return code,
+    let terminal = std::io::stdout().is_terminal();
+    let options = StartOptions {
+        week: args.week,
+        reopen: args.reopen,
+        take_over: args.take_over,
+        recover: args.recover,
+        read_only: !terminal,
     };
-    let settings = &mut loaded.workspace.settings;
+    let now = event_loop::read_now();
+    let mut session = match start_meeting(&workspace, options, now, confirm_take_over) {
+        Ok(session) => session,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &session.loaded.warnings {
+        eprintln!("warning: {}", clean(warning));
+    }
+    for notice in &session.notices {
+        eprintln!("notice: {}", clean(notice));
+    }
+    if !terminal {
+        eprintln!(
+            "error: the cockpit needs a terminal; for text use `opsdeck kpis {0}` or `opsdeck prep {0}`",
+            workspace.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let settings = &mut session.loaded.workspace.settings;
     settings.bell |= args.bell;
     if let Some(theme) = args.theme {
         settings.theme = match theme {
@@ -285,46 +318,133 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
             ThemeArg::HighContrast => ThemeName::HighContrast,
         };
     }
-    // Bell and theme change how the meeting runs, not its figures.
-    let settings = loaded.workspace.settings.clone();
-    let report = loaded.report;
-    let now = event_loop::read_now();
-    let path = minutes_path(&workspace, report.review.week.next());
-    let (meeting, agenda) =
-        match meeting_to_run(&workspace, &path, &report, &settings, now, args.reopen) {
-            Ok(found) => found,
-            Err(code) => return code,
-        };
-    if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "error: the cockpit needs a terminal; for text use `opsdeck kpis {0}` or `opsdeck prep {0}`",
-            workspace.display()
-        );
-        return ExitCode::FAILURE;
+    let save_as = default_save_as(&session.minutes);
+    let mut app = App::new(
+        session.loaded.workspace.settings.clone(),
+        session.loaded.report,
+        session.meeting,
+        session.agenda,
+        now,
+    )
+    .with_notices(session.notices)
+    .with_save_as(save_as);
+    if let Access::ViewOnly(holder) = &session.access {
+        app = app.view_only(describe_holder(holder.as_ref()));
     }
-    let app = App::new(settings, report, meeting, agenda, now);
-    let outcome = ratatui::try_init().and_then(|mut terminal| {
-        let result = event_loop::run(&mut terminal, app, &path);
-        ratatui::try_restore()?;
-        result
-    });
-    if outcome.is_ok() {
+    let signals = match Signals::catch() {
+        Ok(signals) => signals,
+        Err(error) => {
+            eprintln!("error: cannot catch the signals that end a meeting: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(error) => {
+            ratatui::restore();
+            eprintln!("error: the terminal cannot be used: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let finished = event_loop::run(&mut terminal, app, session.minutes, &signals);
+    restore_terminal();
+    let code = report_ending(&workspace, &finished);
+    drop(session.access);
+    leave_at_exit(finished);
+    code
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor; a
+/// terminal that is gone is left alone.
+fn restore_terminal() {
+    let _ = ratatui::try_restore();
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
+}
+
+/// Says how the meeting ended and where its minutes are; writes a recovery
+/// copy when they could not be saved. Returns the exit status.
+fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
+    let app = &finished.app;
+    let path = &finished.minutes;
+    let code = |failed: bool| match &finished.ending {
+        Ending::Signal(number) => ExitCode::from(u8::try_from(128 + number).unwrap_or(1)),
+        Ending::TerminalLost(_) => ExitCode::FAILURE,
+        Ending::Quit if failed => ExitCode::FAILURE,
+        Ending::Quit => ExitCode::SUCCESS,
+    };
+    match &finished.ending {
+        Ending::Quit => {}
+        Ending::Signal(number) => eprintln!("The meeting was ended by signal {number}."),
+        Ending::TerminalLost(error) => eprintln!("error: the terminal failed: {error}"),
+    }
+    if let Some(holder) = app.holder() {
+        eprintln!("View only: this cockpit saved nothing; the meeting is kept by opsdeck {holder}.");
+        return code(false);
+    }
+    let SaveState::Failed(_) = app.save_state() else {
         eprintln!(
             "Minutes saved in {0}. For the mail: opsdeck minutes {0}",
             path.display()
         );
-    }
-    match outcome {
-        Ok(app) => {
-            leave_at_exit(app);
-            ExitCode::SUCCESS
-        }
+        return code(false);
+    };
+    let reason = finished
+        .save_error
+        .as_ref()
+        .map_or_else(|| "unknown error".to_owned(), ToString::to_string);
+    eprintln!("error: the minutes could NOT be saved in {}: {reason}", path.display());
+    let minutes = crate::export::minutes::to_toml(app.meeting(), app.agenda(), app.report(), app.now());
+    match write_recovery(path, minutes.as_bytes()) {
+        Ok(copy) => eprintln!(
+            "A recovery copy holds everything captured: {}\n\
+             Once the workspace can be written again, bring it back with: opsdeck {} --recover",
+            copy.display(),
+            workspace.display()
+        ),
         Err(error) => {
-            ratatui::restore();
-            eprintln!("error: the terminal failed: {error}");
-            ExitCode::FAILURE
+            eprintln!("error: no recovery copy could be written either ({error}); the minutes follow:
+");
+            eprintln!("{minutes}");
         }
     }
+    code(true)
+}
+
+/// Where the quit question first offers to write minutes that cannot be saved.
+fn default_save_as(minutes: &Path) -> String {
+    let name = minutes.file_name().unwrap_or_default().to_string_lossy();
+    match std::env::var_os("HOME") {
+        Some(_) => format!("~/opsdeck-minutes-{name}"),
+        None => std::env::temp_dir()
+            .join(format!("opsdeck-minutes-{name}"))
+            .display()
+            .to_string(),
+    }
+}
+
+/// "on HOST by USER since 10:02", for the view-only banner.
+fn describe_holder(holder: Option<&Holder>) -> String {
+    let Some(holder) = holder else {
+        return "by another cockpit".to_owned();
+    };
+    let since = chrono::DateTime::parse_from_rfc3339(&holder.since)
+        .map_or_else(|_| holder.since.clone(), |t| t.format("%a %H:%M").to_string());
+    format!("on {} by {} since {since}", holder.host, holder.user)
+}
+
+/// Asks on the terminal before taking a meeting held on another machine.
+fn confirm_take_over(holder: &Holder) -> bool {
+    eprint!(
+        "The meeting is open in opsdeck on {} by {} since {} (pid {}). Take it over? \
+         Do so only if that cockpit is closed — its later saves would be lost. [y/N] ",
+        clean(&holder.host),
+        clean(&holder.user),
+        clean(&holder.since),
+        holder.pid
+    );
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer).is_ok()
+        && matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
 }
 
 fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
@@ -346,79 +466,19 @@ fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
         bell,
         theme,
         reopen: false,
+        take_over: false,
+        recover: false,
     });
     eprintln!("The demo workspace stays in {}.", root.display());
     code
 }
 
-/// The meeting to run: resumed from its minutes when they exist and are
-/// open, a new one (following up last meeting's open actions) otherwise. A
-/// closed meeting is reopened only when asked, keeping the closed version.
-fn meeting_to_run(
-    workspace: &Path,
-    path: &Path,
-    report: &WeekReport,
-    settings: &crate::domain::settings::Settings,
-    now: crate::domain::timing::Now,
-    reopen: bool,
-) -> Result<(Meeting, Option<Agenda>), ExitCode> {
-    if path.exists() {
-        let stored = read_minutes(path).map_err(|error| {
-            eprintln!("error: {error}");
-            eprintln!("The minutes file was left untouched; fix it, or move it away to start the meeting afresh.");
-            ExitCode::FAILURE
-        })?;
-        if stored.meeting.ended.is_some() {
-            if !reopen {
-                eprintln!(
-                    "error: the meeting of {} is closed ({}); run again with --reopen to continue it (the closed minutes are kept as a copy)",
-                    stored.week(),
-                    path.display()
-                );
-                return Err(ExitCode::FAILURE);
-            }
-            let copy = path.with_extension("closed.toml");
-            std::fs::copy(path, &copy).map_err(|error| {
-                eprintln!(
-                    "error: cannot keep a copy of the closed minutes in {}: {error}",
-                    copy.display()
-                );
-                ExitCode::FAILURE
-            })?;
-        }
-        let target = std::time::Duration::from_secs(u64::from(settings.planned_minutes()) * 60);
-        let saved: Vec<_> = stored
-            .sections
-            .iter()
-            .map(|s| {
-                (
-                    s.name.clone(),
-                    std::time::Duration::from_secs(s.planned_seconds),
-                    std::time::Duration::from_secs(s.actual_seconds),
-                )
-            })
-            .collect();
-        let agenda = Agenda::resumed(&saved, stored.current_section, target);
-        let mut meeting = stored.meeting;
-        meeting.ended = None;
-        return Ok((meeting, agenda));
-    }
-    let follow_ups = open_actions(workspace, report)?;
-    let mut meeting = Meeting::new(report.review.week, now.wall, follow_ups);
-    meeting.facilitator.clone_from(&settings.facilitator);
-    meeting.attendees.clone_from(&settings.attendees);
-    Ok((meeting, None))
-}
-
 /// Last meeting's actions still open.
 fn open_actions(workspace: &Path, report: &WeekReport) -> Result<Vec<ActionItem>, ExitCode> {
-    match previous_minutes(workspace, report.review.week.next()) {
-        Ok(minutes) => Ok(minutes.map(|m| m.open_actions()).unwrap_or_default()),
-        Err(error) => {
-            eprintln!("error: {error}");
-            Err(ExitCode::FAILURE)
-        }
-    }
+    crate::session::open_actions(workspace, report).map_err(|error| {
+        eprintln!("error: {error}");
+        ExitCode::FAILURE
+    })
 }
 
 fn minutes(file: &Path, format: MinutesFormat) -> ExitCode {

@@ -1,9 +1,13 @@
 //! The only code that touches the real terminal and reads the clocks. It
-//! sleeps in `poll` until a key arrives or the countdown's next second is
-//! due, so an idle meeting costs no CPU.
+//! sleeps in `poll` until a key arrives, the countdown's next second is due
+//! or a quarter of a second has passed (to see a signal), so an idle meeting
+//! costs next to no CPU. However the loop ends — quit, a signal, a lost
+//! terminal — the meeting is saved on the way out.
+
+pub mod signals;
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::Local;
@@ -17,42 +21,145 @@ use crate::domain::timing::Now;
 use crate::export;
 use crate::ui;
 
-/// The longest the loop sleeps when nothing happens.
-const MAX_WAIT: Duration = Duration::from_secs(1);
+use signals::Signals;
 
-/// Runs the meeting until the facilitator quits, saving the minutes to
-/// `minutes` whenever `update` asks; returns the final state.
-pub fn run(terminal: &mut DefaultTerminal, mut app: App, minutes: &Path) -> io::Result<App> {
-    save(&mut app, minutes);
-    terminal.draw(|frame| ui::render(&app, frame))?;
+/// The longest the loop sleeps before it looks for a signal again.
+const SIGNAL_CHECK: Duration = Duration::from_millis(250);
+
+/// Why the loop ended.
+#[derive(Debug)]
+pub enum Ending {
+    /// The facilitator quit.
+    Quit,
+    /// A signal asked the process to end (its number).
+    Signal(i32),
+    /// The terminal stopped answering (a closed window).
+    TerminalLost(io::Error),
+}
+
+/// The meeting when the loop ended.
+#[derive(Debug)]
+pub struct Finished {
+    pub app: App,
+    pub ending: Ending,
+    /// Where the minutes were saved last (the facilitator may have chosen another path).
+    pub minutes: PathBuf,
+    /// Why the last save failed, when it did.
+    pub save_error: Option<io::Error>,
+}
+
+/// Runs the meeting until the facilitator quits, a signal arrives or the
+/// terminal is lost, saving the minutes to `minutes` whenever `update` asks
+/// and once more on the way out.
+pub fn run(
+    terminal: &mut DefaultTerminal,
+    mut app: App,
+    minutes: PathBuf,
+    signals: &Signals,
+) -> Finished {
+    let mut saver = Saver {
+        path: minutes,
+        error: None,
+    };
+    saver.save(&mut app);
+    let ending = drive(terminal, &mut app, &mut saver, signals);
+    if !matches!(ending, Ending::Quit) {
+        // The clock's time since the last save is kept too.
+        saver.save(&mut app);
+    }
+    Finished {
+        app,
+        ending,
+        minutes: saver.path,
+        save_error: saver.error,
+    }
+}
+
+/// Reads keys and applies them until the loop must end.
+fn drive(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    saver: &mut Saver,
+    signals: &Signals,
+) -> Ending {
+    if let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
+        return Ending::TerminalLost(error);
+    }
+    let mut next_second = Instant::now() + app.until_next_second();
     while app.is_running() {
-        // Wake for the next second of the countdown, or a key, whichever comes first.
-        let wait = app.until_next_second().min(MAX_WAIT) + Duration::from_millis(5);
-        let action = if event::poll(wait)? {
-            action_for(app.mode(), &event::read()?)
-        } else {
-            Some(Action::Tick)
+        if let Some(signal) = signals.received() {
+            return Ending::Signal(signal);
+        }
+        let wait = next_second
+            .saturating_duration_since(Instant::now())
+            .min(SIGNAL_CHECK);
+        let action = match event::poll(wait) {
+            Ok(true) => match event::read() {
+                Ok(event) => action_for(app.mode(), &event),
+                Err(error) => return Ending::TerminalLost(error),
+            },
+            Ok(false) if Instant::now() >= next_second => Some(Action::Tick),
+            Ok(false) => None,
+            Err(error) => return Ending::TerminalLost(error),
         };
-        // An unbound key changes nothing: no redraw.
+        // An unbound key or an early wake changes nothing: no redraw.
         let Some(action) = action else { continue };
+        if action == Action::Tick {
+            next_second = Instant::now() + app.until_next_second() + Duration::from_millis(5);
+        }
         match app.update(action, read_now()) {
             Some(Effect::RingBell) => {
                 let mut stdout = io::stdout();
                 let _ = stdout.write_all(b"\x07").and_then(|()| stdout.flush());
             }
-            Some(Effect::SaveMinutes) => save(&mut app, minutes),
+            Some(Effect::SaveMinutes) => saver.save(app),
+            Some(Effect::SaveMinutesAs(path)) => saver.save_as(app, expand_home(&path)),
             None => {}
         }
-        terminal.draw(|frame| ui::render(&app, frame))?;
+        if let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
+            return Ending::TerminalLost(error);
+        }
     }
-    Ok(app)
+    Ending::Quit
 }
 
-/// Writes the minutes atomically and tells the app how it went.
-fn save(app: &mut App, minutes: &Path) {
-    let now = read_now();
-    let ok = export::minutes::save(minutes, app.meeting(), app.agenda(), app.report(), now).is_ok();
-    app.update(Action::SaveFinished(ok), now);
+/// Writes the minutes where they belong and tells the app how it went.
+struct Saver {
+    path: PathBuf,
+    error: Option<io::Error>,
+}
+
+impl Saver {
+    fn save(&mut self, app: &mut App) {
+        if !app.can_save() {
+            return;
+        }
+        let now = read_now();
+        let result =
+            export::minutes::save(&self.path, app.meeting(), app.agenda(), app.report(), now);
+        app.update(
+            Action::SaveFinished(result.as_ref().map(|_| ()).map_err(io::Error::kind)),
+            now,
+        );
+        self.error = result.err();
+    }
+
+    /// Saves to `path`, which becomes where the minutes are saved when it works.
+    fn save_as(&mut self, app: &mut App, path: PathBuf) {
+        let previous = std::mem::replace(&mut self.path, path);
+        self.save(app);
+        if self.error.is_some() {
+            self.path = previous;
+        }
+    }
+}
+
+/// `~/x` as the path under the user's home folder.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest),
+        _ => PathBuf::from(path),
+    }
 }
 
 /// The one place that reads both clocks.

@@ -16,4 +16,5 @@ pub mod domain;
 pub mod event_loop;
 pub mod export;
 pub mod import;
+pub mod session;
 pub mod ui;

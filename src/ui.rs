@@ -3,6 +3,7 @@
 //! overlays. Below 80×24 it says how big the terminal must be.
 //! Must not use crossterm, files or `&mut App`.
 
+mod banner;
 mod detail;
 mod diagnosis;
 mod figure;
@@ -24,6 +25,7 @@ use crate::app::App;
 use crate::app::action::View;
 use crate::app::mode::{Base, Mode};
 
+use banner::{Banner, banner_height};
 use detail::DetailView;
 use diagnosis::DiagnosisView;
 use header::{HEADER_HEIGHT, HeaderView};
@@ -56,11 +58,18 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
             .render(area, buf);
         return None;
     }
-    let [header, body, footer] = area.layout(&Layout::vertical([
+    let [header, banner, body, footer] = area.layout(&Layout::vertical([
         Constraint::Length(HEADER_HEIGHT),
+        Constraint::Length(banner_height(app, labels)),
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
+    Banner {
+        app,
+        theme: &theme,
+        labels,
+    }
+    .render(banner, buf);
     HeaderView {
         app,
         theme: &theme,
@@ -110,7 +119,9 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
             labels,
         }
         .render(body, buf),
-        Mode::ConfirmingQuit(_) => QuitOverlay {
+        Mode::ConfirmingQuit(_) | Mode::SavingAs(_) => QuitOverlay {
+            save_state: app.save_state(),
+            language: app.settings().language,
             theme: &theme,
             labels,
         }

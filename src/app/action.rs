@@ -126,15 +126,23 @@ pub enum Action {
     Undo,
     /// End the meeting although the closing check found gaps (they are recorded).
     CloseAnyway,
-    /// The event loop saved the minutes (`true`) or could not.
-    SaveFinished(bool),
+    /// The event loop saved the minutes, or could not, for this reason.
+    SaveFinished(Result<(), std::io::ErrorKind>),
+    /// Type a path to write the minutes to instead (from the quit question).
+    StartSaveAs,
+    /// Edit the path being typed.
+    EditSaveAs(EditOp),
+    /// Write the minutes to the path typed, and keep saving them there.
+    SubmitSaveAs,
 }
 
 /// I/O that `update` asks the event loop to perform, so `update` stays pure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Ring the terminal bell (the section has just run over).
     RingBell,
     /// Write the minutes to disk (atomically).
     SaveMinutes,
+    /// Write the minutes to this path from now on (the facilitator typed it).
+    SaveMinutesAs(String),
 }

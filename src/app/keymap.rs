@@ -30,8 +30,10 @@ pub fn action_for(mode: Mode, event: &Event) -> Option<Action> {
         Mode::Help(_) => Some(Action::ToggleHelp),
         Mode::ConfirmingQuit(_) => Some(match key.code {
             KeyCode::Char('y' | 'Y' | 'q') | KeyCode::Enter => Action::ConfirmQuit,
+            KeyCode::Char('s') => Action::StartSaveAs,
             _ => Action::CancelQuit,
         }),
+        Mode::SavingAs(_) => line_key(key, Action::EditSaveAs, Action::SubmitSaveAs),
         Mode::Browsing | Mode::Detail(_) => browse_key(key),
     }
 }
@@ -83,20 +85,26 @@ fn capture_key(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
             Action::EditCapture(EditOp::Clear)
         }
-        KeyCode::Char(c) if !c.is_control() => Action::EditCapture(EditOp::Insert(c)),
+        KeyCode::Char(c) if !c.is_control() && !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Action::EditCapture(EditOp::Insert(c))
+        }
         _ => return None,
     })
 }
 
 fn filter_key(key: KeyEvent) -> Option<Action> {
+    line_key(key, Action::EditFilter, Action::ApplyFilter)
+}
+
+/// A one-line text input: `edit` for typing, `enter` to take the line, Esc to leave.
+fn line_key(key: KeyEvent, edit: fn(EditOp) -> Action, enter: Action) -> Option<Action> {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {
-        KeyCode::Enter => Action::ApplyFilter,
+        KeyCode::Enter => enter,
         KeyCode::Esc => Action::Back,
-        KeyCode::Backspace => Action::EditFilter(EditOp::Backspace),
-        KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-            Action::EditFilter(EditOp::Clear)
-        }
-        KeyCode::Char(c) if !c.is_control() => Action::EditFilter(EditOp::Insert(c)),
+        KeyCode::Backspace => edit(EditOp::Backspace),
+        KeyCode::Char('u') if control => edit(EditOp::Clear),
+        KeyCode::Char(c) if !c.is_control() && !control => edit(EditOp::Insert(c)),
         _ => return None,
     })
 }
@@ -206,7 +214,15 @@ const CLOSING_HINTS: &[KeyHelp] = &[
 
 const FILTER_HINTS: &[KeyHelp] = &[k("Enter", "keep", "确认"), k("Esc", "clear", "清除")];
 const HELP_HINTS: &[KeyHelp] = &[k("any key", "close help", "关闭帮助")];
-const QUIT_HINTS: &[KeyHelp] = &[k("y", "quit", "退出"), k("n", "stay", "留下")];
+const QUIT_HINTS: &[KeyHelp] = &[
+    k("s", "save to another path", "另存到其他路径"),
+    k("y", "quit", "退出"),
+    k("n", "stay", "留下"),
+];
+const SAVE_AS_HINTS: &[KeyHelp] = &[
+    k("Enter", "write the minutes there", "写入该路径"),
+    k("Esc", "back", "返回"),
+];
 const DETAIL_HINTS: &[KeyHelp] = &[
     k("Esc", "back", "返回"),
     k("↑↓", "next SKU", "切换 SKU"),
@@ -245,6 +261,7 @@ pub fn key_hints(mode: Mode) -> &'static [KeyHelp] {
         Mode::Closing => CLOSING_HINTS,
         Mode::Help(_) => HELP_HINTS,
         Mode::ConfirmingQuit(_) => QUIT_HINTS,
+        Mode::SavingAs(_) => SAVE_AS_HINTS,
         Mode::Detail(_) => DETAIL_HINTS,
         Mode::Browsing => BROWSE_HINTS,
     }
@@ -254,7 +271,7 @@ impl Mode {
     /// The mode whose keys an overlay's help describes.
     fn into_underlying(self) -> Mode {
         match self {
-            Mode::Help(base) | Mode::ConfirmingQuit(base) => base.into(),
+            Mode::Help(base) | Mode::ConfirmingQuit(base) | Mode::SavingAs(base) => base.into(),
             other => other,
         }
     }
@@ -363,6 +380,7 @@ mod tests {
             Mode::Detail(0),
             Mode::Help(Base::Browsing),
             Mode::ConfirmingQuit(Base::Detail(0)),
+            Mode::SavingAs(Base::Browsing),
         ] {
             assert!(!key_hints(mode).is_empty());
             assert!(!help_keys(mode).is_empty());

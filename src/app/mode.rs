@@ -21,6 +21,8 @@ pub enum Mode {
     Help(Base),
     /// "Quit? y/n" over the mode underneath.
     ConfirmingQuit(Base),
+    /// Typing a path to write the minutes to, from the quit question.
+    SavingAs(Base),
     /// Typing on the capture line (its text lives in `App::capture`).
     Capturing,
     /// The closing check found gaps: fix them, or close anyway.
@@ -32,7 +34,7 @@ impl Mode {
     pub fn base(self) -> Base {
         match self {
             Mode::Detail(row) => Base::Detail(row),
-            Mode::Help(base) | Mode::ConfirmingQuit(base) => base,
+            Mode::Help(base) | Mode::ConfirmingQuit(base) | Mode::SavingAs(base) => base,
             Mode::Browsing | Mode::Filtering | Mode::Capturing | Mode::Closing => Base::Browsing,
         }
     }

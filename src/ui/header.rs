@@ -13,7 +13,7 @@ use crate::app::action::View;
 use crate::app::{App, SaveState};
 use crate::domain::timing::{TimeStatus, mm_ss};
 
-use super::labels::Labels;
+use super::labels::{Labels, save_failure};
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
 
@@ -181,10 +181,18 @@ impl HeaderView<'_> {
             spans.push(Span::styled(format!(" {}", state.join(" · ")), t.dim));
         }
         let (saved, style) = match app.save_state() {
-            SaveState::Saved => (l.saved, t.dim),
-            SaveState::Pending => (l.saving, t.dim),
-            SaveState::Failed => (l.not_saved, t.breach),
+            SaveState::Saved => (l.saved.to_owned(), t.dim),
+            SaveState::Pending => (l.saving.to_owned(), t.dim),
+            SaveState::Failed(kind) => (
+                format!(
+                    "{}: {}",
+                    l.not_saved,
+                    save_failure(kind, app.settings().language)
+                ),
+                t.breach,
+            ),
         };
+        let saved = if app.can_save() { saved } else { String::new() };
         spans.push(Span::styled(format!("   {saved}"), style));
         Paragraph::new(Line::from(spans)).render(area, buf);
     }

@@ -17,6 +17,23 @@ use super::labels::Labels;
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
 
+/// A prompt and the text being typed after it; returns where the cursor goes.
+fn input_line(prompt: &str, text: &str, t: &Theme, area: Rect, buf: &mut Buffer) -> Position {
+    let text = clean(text).into_owned();
+    let width = unicode_width::UnicodeWidthStr::width(prompt)
+        + unicode_width::UnicodeWidthStr::width(text.as_str());
+    Paragraph::new(Line::from(vec![
+        Span::styled(prompt.to_owned(), t.key),
+        Span::styled(text, t.text),
+    ]))
+    .render(area, buf);
+    let x = area
+        .x
+        .saturating_add(u16::try_from(width).unwrap_or(area.width))
+        .min(area.right().saturating_sub(1));
+    Position::new(x, area.y)
+}
+
 pub struct HintBar<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
@@ -27,21 +44,16 @@ impl HintBar<'_> {
     /// Draws the bar; returns where the text cursor goes while a filter is typed.
     pub fn render_with_cursor(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let (t, mode) = (self.theme, self.app.mode());
-        if mode == Mode::Filtering {
-            let filter = clean(&self.app.list().filter).into_owned();
-            let prompt = format!("/ {}: ", self.labels.filter);
-            let width = unicode_width::UnicodeWidthStr::width(prompt.as_str())
-                + unicode_width::UnicodeWidthStr::width(filter.as_str());
-            Paragraph::new(Line::from(vec![
-                Span::styled(prompt, t.key),
-                Span::styled(filter, t.text),
-            ]))
-            .render(area, buf);
-            let x = area
-                .x
-                .saturating_add(u16::try_from(width).unwrap_or(area.width))
-                .min(area.right().saturating_sub(1));
-            return Some(Position::new(x, area.y));
+        match mode {
+            Mode::Filtering => {
+                let prompt = format!("/ {}: ", self.labels.filter);
+                return Some(input_line(&prompt, self.app.list().filter.as_str(), t, area, buf));
+            }
+            Mode::SavingAs(_) => {
+                let prompt = format!("{}: ", self.labels.save_as_prompt);
+                return Some(input_line(&prompt, self.app.save_as(), t, area, buf));
+            }
+            _ => {}
         }
         if mode == Mode::Capturing {
             return self.capture_line(area, buf);

@@ -56,6 +56,11 @@ pub struct Labels {
     pub moved_right: &'static str,
     pub moved_wrong: &'static str,
     pub carried_too_often: &'static str,
+    pub quit_unsaved: &'static str,
+    pub quit_unsaved_choice: &'static str,
+    pub save_as_prompt: &'static str,
+    pub view_only: &'static str,
+    pub view_only_refused: &'static str,
 }
 
 pub const ENGLISH: Labels = Labels {
@@ -99,6 +104,11 @@ pub const ENGLISH: Labels = Labels {
     saved: "saved ✓",
     saving: "saving…",
     not_saved: "NOT SAVED ✖",
+    quit_unsaved: "The minutes are NOT SAVED",
+    quit_unsaved_choice: "s = save them to another path · y = quit anyway (a recovery copy is written) · n = stay",
+    save_as_prompt: "Write the minutes to",
+    view_only: "VIEW ONLY — this meeting is open in opsdeck",
+    view_only_refused: "view only: captures and changes are made in the cockpit that holds the meeting",
     decisions: "Decisions",
     notes: "Notes",
     capture_action: "Action",
@@ -152,6 +162,11 @@ pub const CHINESE: Labels = Labels {
     saved: "已保存 ✓",
     saving: "保存中…",
     not_saved: "未保存 ✖",
+    quit_unsaved: "会议纪要未保存",
+    quit_unsaved_choice: "s = 另存到其他路径 · y = 仍然退出（会写入恢复副本） · n = 留下",
+    save_as_prompt: "将会议纪要写入",
+    view_only: "只读 — 此会议已在 opsdeck 中打开",
+    view_only_refused: "只读：记录和修改需在持有会议的那个 opsdeck 中进行",
     decisions: "决定",
     notes: "备注",
     capture_action: "行动项",
@@ -209,4 +224,22 @@ pub fn metric_label(metric: Metric, language: Language) -> &'static str {
         Metric::Bsr => "BSR",
         Metric::Rating => "评分",
     }
+}
+
+/// Why a save failed, in a few words a facilitator understands.
+pub fn save_failure(kind: std::io::ErrorKind, language: Language) -> String {
+    use std::io::ErrorKind;
+    let chinese = language == Language::Chinese;
+    let (en, zh) = match kind {
+        ErrorKind::ReadOnlyFilesystem => ("read-only file system", "只读文件系统"),
+        ErrorKind::StorageFull => ("disk full", "磁盘已满"),
+        ErrorKind::QuotaExceeded => ("disk quota exceeded", "超出磁盘配额"),
+        ErrorKind::PermissionDenied => ("permission denied", "没有写入权限"),
+        ErrorKind::NotADirectory | ErrorKind::AlreadyExists => {
+            ("the minutes folder is not a folder", "minutes 不是文件夹")
+        }
+        ErrorKind::NotFound => ("the folder does not exist", "文件夹不存在"),
+        other => return other.to_string(),
+    };
+    (if chinese { zh } else { en }).to_owned()
 }

@@ -4,13 +4,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+use crate::app::SaveState;
 use crate::app::keymap::help_keys;
 use crate::app::mode::Mode;
 use crate::domain::settings::Language;
 
-use super::labels::Labels;
+use super::labels::{Labels, save_failure};
 use super::theme::Theme;
 
 /// Every key of the mode under the help, in a centred box.
@@ -75,23 +76,43 @@ impl Widget for HelpOverlay<'_> {
     }
 }
 
-/// The quit question.
+/// The quit question; when the last save failed, it says so and why and
+/// offers to write the minutes elsewhere.
 pub struct QuitOverlay<'a> {
+    pub save_state: SaveState,
+    pub language: Language,
     pub theme: &'a Theme,
     pub labels: &'a Labels,
 }
 
 impl Widget for QuitOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let width = u16::try_from(self.labels.quit_question.chars().count()).unwrap_or(50) + 6;
+        let (l, t) = (self.labels, self.theme);
+        let lines = match self.save_state {
+            SaveState::Failed(kind) => vec![
+                Line::styled(
+                    format!("{}: {}", l.quit_unsaved, save_failure(kind, self.language)),
+                    t.breach,
+                ),
+                Line::styled(l.quit_unsaved_choice, t.title),
+            ],
+            SaveState::Saved | SaveState::Pending => vec![Line::styled(l.quit_question, t.title)],
+        };
+        let widest = lines.iter().map(Line::width).max().unwrap_or(40);
+        let width = u16::try_from(widest + 4).unwrap_or(u16::MAX).min(area.width);
+        // Long lines wrap inside the box: one more row each.
+        let inner = usize::from(width.saturating_sub(2)).max(1);
+        let rows: usize = lines.iter().map(|line| line.width().div_ceil(inner)).sum();
+        let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
         let box_area = area.centered(
-            ratatui::layout::Constraint::Length(width.min(area.width)),
-            ratatui::layout::Constraint::Length(3.min(area.height)),
+            ratatui::layout::Constraint::Length(width),
+            ratatui::layout::Constraint::Length(height),
         );
         Clear.render(box_area, buf);
-        Paragraph::new(Line::styled(self.labels.quit_question, self.theme.title))
+        Paragraph::new(lines)
             .centered()
-            .block(Block::bordered().border_style(self.theme.watch))
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().border_style(t.watch))
             .render(box_area, buf);
     }
 }

@@ -1,0 +1,111 @@
+//! How the minutes reach disk, as the cockpit sees it: the result of each
+//! save, writing them to another path when their own cannot be written, and
+//! the view-only cockpit of a meeting another cockpit holds, which changes
+//! nothing and says why.
+
+use super::action::{Action, EditOp, Effect};
+use super::mode::Mode;
+use super::{App, SaveState};
+
+impl App {
+    /// This cockpit only shows the meeting, held by the cockpit `holder` describes.
+    #[must_use]
+    pub fn view_only(mut self, holder: String) -> Self {
+        self.view_only = Some(holder);
+        self
+    }
+
+    /// Notices shown under the header for the whole meeting.
+    #[must_use]
+    pub fn with_notices(mut self, notices: Vec<String>) -> Self {
+        self.notices = notices;
+        self
+    }
+
+    /// The path first offered when the minutes must be written elsewhere.
+    #[must_use]
+    pub fn with_save_as(mut self, path: String) -> Self {
+        self.save_as = path;
+        self
+    }
+
+    /// Who holds the meeting, when this cockpit only shows it.
+    pub fn holder(&self) -> Option<&str> {
+        self.view_only.as_deref()
+    }
+
+    /// Notices for the whole meeting (data left out, a recovery copy, …).
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// Whether the last key asked for a change this view-only cockpit cannot make.
+    pub fn refused(&self) -> bool {
+        self.refused
+    }
+
+    /// The path being typed to write the minutes to.
+    pub fn save_as(&self) -> &str {
+        &self.save_as
+    }
+
+    /// Whether this cockpit writes the minutes.
+    pub fn can_save(&self) -> bool {
+        self.view_only.is_none()
+    }
+
+    pub(super) fn finish_save(&mut self, result: Result<(), std::io::ErrorKind>) {
+        self.save_state = match result {
+            Ok(()) => SaveState::Saved,
+            Err(kind) => SaveState::Failed(kind),
+        };
+    }
+
+    pub(super) fn start_save_as(&mut self) {
+        if let Mode::ConfirmingQuit(base) = self.mode {
+            self.mode = Mode::SavingAs(base);
+        }
+    }
+
+    pub(super) fn edit_save_as(&mut self, op: EditOp) {
+        match op {
+            EditOp::Insert(c) => self.save_as.push(c),
+            EditOp::Backspace => {
+                self.save_as.pop();
+            }
+            EditOp::Clear => self.save_as.clear(),
+        }
+    }
+
+    /// Back to the quit question, which shows how the save went.
+    pub(super) fn submit_save_as(&mut self) -> Option<Effect> {
+        let Mode::SavingAs(base) = self.mode else {
+            return None;
+        };
+        self.mode = Mode::ConfirmingQuit(base);
+        let path = self.save_as.trim();
+        (!path.is_empty()).then(|| Effect::SaveMinutesAs(path.to_owned()))
+    }
+
+    /// A view-only cockpit moves, filters and quits; a change to the
+    /// minutes is refused (and said so), and nothing is ever saved.
+    pub(super) fn apply_view_only(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::StartCapture(_)
+            | Action::SubmitCapture
+            | Action::MarkDone
+            | Action::CarryAction
+            | Action::DropAction
+            | Action::EditAction
+            | Action::Undo
+            | Action::CloseAnyway
+            | Action::StartSaveAs
+            | Action::SubmitSaveAs => self.refused = true,
+            Action::ConfirmQuit => self.running = false,
+            other => {
+                let _ = self.apply(other);
+            }
+        }
+        None
+    }
+}

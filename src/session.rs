@@ -1,0 +1,256 @@
+//! Starting or resuming one meeting: finding and reading the week, reading
+//! or creating its minutes, taking the meeting's lock (or opening it view
+//! only), and finding a recovery copy left by a failed save. Every way it
+//! can fail is a `StartError` whose message says what to do.
+
+pub mod lock;
+pub mod recovery;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::domain::action::ActionItem;
+use crate::domain::agenda::Agenda;
+use crate::domain::meeting::Meeting;
+use crate::domain::settings::Settings;
+use crate::domain::timing::Now;
+use crate::domain::week::IsoWeek;
+use crate::domain::week_report::WeekReport;
+use crate::import::error::ImportError;
+use crate::import::minutes::{minutes_path, previous_minutes, read_minutes};
+use crate::import::weeks::{LoadedReport, load_report};
+
+use lock::{Holder, Locking, MeetingLock, lock_meeting};
+use recovery::{find_recovery, restore_recovery};
+
+/// How the cockpit was asked to open the meeting.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StartOptions {
+    pub week: Option<IsoWeek>,
+    /// Continue a closed meeting (its closed minutes are kept as a copy).
+    pub reopen: bool,
+    /// Take a lock that names a cockpit on another machine.
+    pub take_over: bool,
+    /// Resume from the recovery copy of a failed save.
+    pub recover: bool,
+    /// Only read the meeting, taking no lock (to report problems where no cockpit can run).
+    pub read_only: bool,
+}
+
+/// Whether this cockpit may write the minutes.
+#[derive(Debug)]
+pub enum Access {
+    /// This cockpit holds the meeting's lock (`None` when no lock could be
+    /// made, as on a read-only disk, where no save will work either).
+    Writer(Option<MeetingLock>),
+    /// Another cockpit holds the meeting: this one only shows it.
+    ViewOnly(Option<Holder>),
+}
+
+/// A meeting ready to run.
+#[derive(Debug)]
+pub struct Session {
+    pub loaded: LoadedReport,
+    pub meeting: Meeting,
+    /// The resumed meeting's agenda, with its sections' times.
+    pub agenda: Option<Agenda>,
+    pub minutes: PathBuf,
+    pub access: Access,
+    /// Things the facilitator must see on screen (a recovery copy, a lock that could not be made).
+    pub notices: Vec<String>,
+}
+
+/// Why a meeting could not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// The workspace or its reports could not be read.
+    Workspace {
+        workspace: PathBuf,
+        errors: Vec<ImportError>,
+    },
+    /// A minutes file (this meeting's or the last one's) does not read.
+    Minutes(ImportError),
+    /// The meeting was closed; `--reopen` continues it.
+    Closed { week: IsoWeek, path: PathBuf },
+    /// Something on disk refused a step that cannot be skipped.
+    Disk { what: String, error: std::io::Error },
+}
+
+impl fmt::Display for StartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StartError::Workspace { workspace, errors } => {
+                for error in errors {
+                    writeln!(f, "error: {error}")?;
+                }
+                write!(
+                    f,
+                    "Run `opsdeck check {}` for the whole picture.",
+                    workspace.display()
+                )
+            }
+            StartError::Minutes(error) => write!(
+                f,
+                "error: {error}\nThe minutes file was left untouched; fix it, or move it away to \
+                 start the meeting afresh."
+            ),
+            StartError::Closed { week, path } => write!(
+                f,
+                "error: the meeting of {week} is closed ({}); run again with --reopen to continue \
+                 it (the closed minutes are kept as a copy)",
+                path.display()
+            ),
+            StartError::Disk { what, error } => write!(f, "error: cannot {what}: {error}"),
+        }
+    }
+}
+
+/// Opens the meeting on the week of `options` in `workspace`.
+/// `confirm_take_over` is asked before a lock held on another machine is taken.
+pub fn start_meeting(
+    workspace: &Path,
+    options: StartOptions,
+    now: Now,
+    confirm_take_over: impl FnOnce(&Holder) -> bool,
+) -> Result<Session, StartError> {
+    let loaded = load_report(workspace, options.week).map_err(|errors| StartError::Workspace {
+        workspace: workspace.to_owned(),
+        errors,
+    })?;
+    let minutes = minutes_path(workspace, loaded.report.review.week.next());
+    let mut notices = Vec::new();
+    let access = if options.read_only {
+        Access::ViewOnly(None)
+    } else {
+        lock_access(&minutes, options.take_over, now, confirm_take_over, &mut notices)
+    };
+    let writer = matches!(access, Access::Writer(_));
+    if let Some(copy) = find_recovery(&minutes) {
+        if options.recover && writer {
+            restore_recovery(&copy, &minutes).map_err(|error| StartError::Disk {
+                what: format!(
+                    "bring back the recovery copy {} to {}",
+                    copy.display(),
+                    minutes.display()
+                ),
+                error,
+            })?;
+        } else {
+            notices.push(format!(
+                "Unsaved minutes of this meeting wait in a recovery copy: to resume from them, \
+                 quit and run `opsdeck {} --recover` (the copy: {})",
+                workspace.display(),
+                copy.display()
+            ));
+        }
+    }
+    let (meeting, agenda) = meeting_to_run(
+        workspace,
+        &minutes,
+        &loaded.report,
+        &loaded.workspace.settings,
+        now,
+        options.reopen && writer,
+    )?;
+    Ok(Session {
+        loaded,
+        meeting,
+        agenda,
+        minutes,
+        access,
+        notices,
+    })
+}
+
+/// Takes the meeting's lock, or says who has it.
+fn lock_access(
+    minutes: &Path,
+    take_over: bool,
+    now: Now,
+    confirm_take_over: impl FnOnce(&Holder) -> bool,
+    notices: &mut Vec<String>,
+) -> Access {
+    let path = minutes.with_extension("lock");
+    let me = Holder::this_process(now.wall.to_rfc3339());
+    let locked = minutes
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| lock_meeting(&path, &me, false));
+    let locked = match locked {
+        Ok(Locking::HeldOnOtherHost(holder)) if take_over && confirm_take_over(&holder) => {
+            lock_meeting(&path, &me, true)
+        }
+        other => other,
+    };
+    match locked {
+        Ok(Locking::Acquired(lock)) => Access::Writer(Some(lock)),
+        Ok(Locking::Held(holder)) => Access::ViewOnly(holder),
+        Ok(Locking::HeldOnOtherHost(holder)) => Access::ViewOnly(Some(holder)),
+        Err(error) => {
+            notices.push(format!(
+                "The meeting could not be locked ({}: {error}); a second cockpit on this week \
+                 would not be stopped",
+                path.display()
+            ));
+            Access::Writer(None)
+        }
+    }
+}
+
+/// The meeting to run: resumed from its minutes when they exist and are
+/// open, a new one (following up last meeting's open actions) otherwise. A
+/// closed meeting is reopened only when asked, keeping the closed version.
+fn meeting_to_run(
+    workspace: &Path,
+    path: &Path,
+    report: &WeekReport,
+    settings: &Settings,
+    now: Now,
+    reopen: bool,
+) -> Result<(Meeting, Option<Agenda>), StartError> {
+    if !path.exists() {
+        let follow_ups = open_actions(workspace, report).map_err(StartError::Minutes)?;
+        let mut meeting = Meeting::new(report.review.week, now.wall, follow_ups);
+        meeting.facilitator.clone_from(&settings.facilitator);
+        meeting.attendees.clone_from(&settings.attendees);
+        return Ok((meeting, None));
+    }
+    let stored = read_minutes(path).map_err(StartError::Minutes)?;
+    if stored.meeting.ended.is_some() {
+        if !reopen {
+            return Err(StartError::Closed {
+                week: stored.week(),
+                path: path.to_owned(),
+            });
+        }
+        let copy = path.with_extension("closed.toml");
+        std::fs::copy(path, &copy).map_err(|error| StartError::Disk {
+            what: format!("keep a copy of the closed minutes in {}", copy.display()),
+            error,
+        })?;
+    }
+    let target = Duration::from_secs(u64::from(settings.planned_minutes()) * 60);
+    let saved: Vec<_> = stored
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.name.clone(),
+                Duration::from_secs(s.planned_seconds),
+                Duration::from_secs(s.actual_seconds),
+            )
+        })
+        .collect();
+    let agenda = Agenda::resumed(&saved, stored.current_section, target);
+    let mut meeting = stored.meeting;
+    meeting.ended = None;
+    Ok((meeting, agenda))
+}
+
+/// Last meeting's actions still open.
+pub fn open_actions(workspace: &Path, report: &WeekReport) -> Result<Vec<ActionItem>, ImportError> {
+    Ok(previous_minutes(workspace, report.review.week.next())?
+        .map(|m| m.open_actions())
+        .unwrap_or_default())
+}
