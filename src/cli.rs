@@ -8,11 +8,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{App, SaveState};
-use crate::event_loop::signals::Signals;
-use crate::event_loop::{Ending, Finished};
-use crate::session::lock::Holder;
-use crate::session::recovery::write_recovery;
-use crate::session::{Access, StartOptions, start_meeting};
 use crate::domain::action::ActionItem;
 use crate::domain::action_log::action_log;
 use crate::domain::meeting::Meeting;
@@ -21,12 +16,17 @@ use crate::domain::untrusted::{clean, clean_document};
 use crate::domain::week::IsoWeek;
 use crate::domain::week_report::WeekReport;
 use crate::event_loop;
+use crate::event_loop::signals::Signals;
+use crate::event_loop::{Ending, Finished};
 use crate::export::demo::write_demo_workspace;
 use crate::export::init::init_workspace;
 use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
 use crate::import::check::check_paths;
 use crate::import::minutes::{read_all_minutes, read_minutes_file};
 use crate::import::weeks::{LoadedReport, load_report};
+use crate::session::lock::Holder;
+use crate::session::recovery::write_recovery;
+use crate::session::{Access, StartOptions, start_meeting};
 
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
 #[derive(Debug, Parser)]
@@ -40,6 +40,7 @@ pub struct Cli {
 
 /// How to open the cockpit.
 #[derive(Debug, Clone, clap::Args)]
+#[allow(clippy::struct_excessive_bools)] // independent command-line switches
 pub struct CockpitArgs {
     /// Workspace folder (default: the current folder).
     pub workspace: Option<PathBuf>,
@@ -378,7 +379,9 @@ fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
         Ending::TerminalLost(error) => eprintln!("error: the terminal failed: {error}"),
     }
     if let Some(holder) = app.holder() {
-        eprintln!("View only: this cockpit saved nothing; the meeting is kept by opsdeck {holder}.");
+        eprintln!(
+            "View only: this cockpit saved nothing; the meeting is kept by opsdeck {holder}."
+        );
         return code(false);
     }
     let SaveState::Failed(_) = app.save_state() else {
@@ -392,8 +395,12 @@ fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
         .save_error
         .as_ref()
         .map_or_else(|| "unknown error".to_owned(), ToString::to_string);
-    eprintln!("error: the minutes could NOT be saved in {}: {reason}", path.display());
-    let minutes = crate::export::minutes::to_toml(app.meeting(), app.agenda(), app.report(), app.now());
+    eprintln!(
+        "error: the minutes could NOT be saved in {}: {reason}",
+        path.display()
+    );
+    let minutes =
+        crate::export::minutes::to_toml(app.meeting(), app.agenda(), app.report(), app.now());
     match write_recovery(path, minutes.as_bytes()) {
         Ok(copy) => eprintln!(
             "A recovery copy holds everything captured: {}\n\
@@ -402,8 +409,10 @@ fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
             workspace.display()
         ),
         Err(error) => {
-            eprintln!("error: no recovery copy could be written either ({error}); the minutes follow:
-");
+            eprintln!(
+                "error: no recovery copy could be written either ({error}); the minutes follow:
+"
+            );
             eprintln!("{minutes}");
         }
     }
@@ -427,8 +436,10 @@ fn describe_holder(holder: Option<&Holder>) -> String {
     let Some(holder) = holder else {
         return "by another cockpit".to_owned();
     };
-    let since = chrono::DateTime::parse_from_rfc3339(&holder.since)
-        .map_or_else(|_| holder.since.clone(), |t| t.format("%a %H:%M").to_string());
+    let since = chrono::DateTime::parse_from_rfc3339(&holder.since).map_or_else(
+        |_| holder.since.clone(),
+        |t| t.format("%a %H:%M").to_string(),
+    );
     format!("on {} by {} since {since}", holder.host, holder.user)
 }
 

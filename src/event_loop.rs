@@ -1,6 +1,8 @@
-//! The only code that touches the real terminal and reads the clocks. It
-//! sleeps in `poll` until a key arrives, the countdown's next second is due
-//! or a quarter of a second has passed (to see a signal), so an idle meeting
+//! The only code that touches the real terminal and reads the clocks. Keys
+//! are read on a thread of their own (a terminal that hangs up can leave a
+//! read spinning forever; the meeting must still end and save). The loop
+//! sleeps until a key arrives, the countdown's next second is due or a
+//! quarter of a second has passed (to see a signal), so an idle meeting
 //! costs next to no CPU. However the loop ends — quit, a signal, a lost
 //! terminal — the meeting is saved on the way out.
 
@@ -11,7 +13,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::Local;
-use crossterm::event;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+
+use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 
 use crate::app::App;
@@ -85,27 +90,28 @@ fn drive(
     if let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
         return Ending::TerminalLost(error);
     }
-    let mut next_second = Instant::now() + app.until_next_second();
+    let keys = read_keys();
+    let mut next_second = read_now().instant + app.until_next_second();
     while app.is_running() {
         if let Some(signal) = signals.received() {
             return Ending::Signal(signal);
         }
         let wait = next_second
-            .saturating_duration_since(Instant::now())
+            .saturating_duration_since(read_now().instant)
             .min(SIGNAL_CHECK);
-        let action = match event::poll(wait) {
-            Ok(true) => match event::read() {
-                Ok(event) => action_for(app.mode(), &event),
-                Err(error) => return Ending::TerminalLost(error),
-            },
-            Ok(false) if Instant::now() >= next_second => Some(Action::Tick),
-            Ok(false) => None,
-            Err(error) => return Ending::TerminalLost(error),
+        let action = match keys.recv_timeout(wait) {
+            Ok(Ok(event)) => action_for(app.mode(), &event),
+            Ok(Err(error)) => return Ending::TerminalLost(error),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Ending::TerminalLost(io::Error::other("the terminal stopped sending keys"));
+            }
+            Err(RecvTimeoutError::Timeout) if read_now().instant >= next_second => Some(Action::Tick),
+            Err(RecvTimeoutError::Timeout) => None,
         };
         // An unbound key or an early wake changes nothing: no redraw.
         let Some(action) = action else { continue };
         if action == Action::Tick {
-            next_second = Instant::now() + app.until_next_second() + Duration::from_millis(5);
+            next_second = read_now().instant + app.until_next_second() + Duration::from_millis(5);
         }
         match app.update(action, read_now()) {
             Some(Effect::RingBell) => {
@@ -123,6 +129,21 @@ fn drive(
     Ending::Quit
 }
 
+/// The terminal's events, read on a thread of their own until reading fails.
+fn read_keys() -> Receiver<io::Result<Event>> {
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if sender.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
 /// Writes the minutes where they belong and tells the app how it went.
 struct Saver {
     path: PathBuf,
@@ -138,7 +159,7 @@ impl Saver {
         let result =
             export::minutes::save(&self.path, app.meeting(), app.agenda(), app.report(), now);
         app.update(
-            Action::SaveFinished(result.as_ref().map(|_| ()).map_err(io::Error::kind)),
+            Action::SaveFinished(result.as_ref().copied().map_err(io::Error::kind)),
             now,
         );
         self.error = result.err();

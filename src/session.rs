@@ -26,6 +26,7 @@ use recovery::{find_recovery, restore_recovery};
 
 /// How the cockpit was asked to open the meeting.
 #[derive(Debug, Clone, Copy, Default)]
+#[allow(clippy::struct_excessive_bools)] // independent command-line switches
 pub struct StartOptions {
     pub week: Option<IsoWeek>,
     /// Continue a closed meeting (its closed minutes are kept as a copy).
@@ -123,7 +124,13 @@ pub fn start_meeting(
     let access = if options.read_only {
         Access::ViewOnly(None)
     } else {
-        lock_access(&minutes, options.take_over, now, confirm_take_over, &mut notices)
+        lock_access(
+            &minutes,
+            options.take_over,
+            now,
+            confirm_take_over,
+            &mut notices,
+        )
     };
     let writer = matches!(access, Access::Writer(_));
     if let Some(copy) = find_recovery(&minutes) {

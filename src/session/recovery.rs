@@ -92,7 +92,10 @@ mod tests {
         let copy = write_recovery(&minutes, b"schema = 1\n").unwrap();
         assert!(copy.is_absolute());
         assert_eq!(find_recovery(&minutes), Some(copy.clone()));
-        assert_eq!(find_recovery(&minutes.with_file_name("2026-W49.toml")), None);
+        assert_eq!(
+            find_recovery(&minutes.with_file_name("2026-W49.toml")),
+            None
+        );
         fs::write(&minutes, b"older").unwrap();
         restore_recovery(&copy, &minutes).unwrap();
         assert_eq!(fs::read(&minutes).unwrap(), b"schema = 1\n");

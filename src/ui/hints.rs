@@ -47,7 +47,13 @@ impl HintBar<'_> {
         match mode {
             Mode::Filtering => {
                 let prompt = format!("/ {}: ", self.labels.filter);
-                return Some(input_line(&prompt, self.app.list().filter.as_str(), t, area, buf));
+                return Some(input_line(
+                    &prompt,
+                    self.app.list().filter.as_str(),
+                    t,
+                    area,
+                    buf,
+                ));
             }
             Mode::SavingAs(_) => {
                 let prompt = format!("{}: ", self.labels.save_as_prompt);

@@ -99,7 +99,9 @@ impl Widget for QuitOverlay<'_> {
             SaveState::Saved | SaveState::Pending => vec![Line::styled(l.quit_question, t.title)],
         };
         let widest = lines.iter().map(Line::width).max().unwrap_or(40);
-        let width = u16::try_from(widest + 4).unwrap_or(u16::MAX).min(area.width);
+        let width = u16::try_from(widest + 4)
+            .unwrap_or(u16::MAX)
+            .min(area.width);
         // Long lines wrap inside the box: one more row each.
         let inner = usize::from(width.saturating_sub(2)).max(1);
         let rows: usize = lines.iter().map(|line| line.width().div_ceil(inner)).sum();
