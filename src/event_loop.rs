@@ -105,7 +105,9 @@ fn drive(
             Err(RecvTimeoutError::Disconnected) => {
                 return Ending::TerminalLost(io::Error::other("the terminal stopped sending keys"));
             }
-            Err(RecvTimeoutError::Timeout) if read_now().instant >= next_second => Some(Action::Tick),
+            Err(RecvTimeoutError::Timeout) if read_now().instant >= next_second => {
+                Some(Action::Tick)
+            }
             Err(RecvTimeoutError::Timeout) => None,
         };
         // An unbound key or an early wake changes nothing: no redraw.

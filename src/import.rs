@@ -29,5 +29,6 @@ mod toml_file;
 mod typed;
 mod utf8_stream;
 pub mod week_file;
+pub mod week_folder;
 pub mod weeks;
 pub mod workspace;

@@ -365,7 +365,7 @@ fn trend_detail_reads_the_trend_figures_of_a_full_read() {
         for file in std::fs::read_dir(&folder).unwrap() {
             let path = file.unwrap().path();
             let full = read_report(&path, None).unwrap().facts.totals();
-            let trends = read_report_with(&path, None, Detail::Trends)
+            let trends = read_report_with(&path, None, Detail::Trends, &[])
                 .unwrap()
                 .facts
                 .totals();

@@ -177,7 +177,15 @@ fn captured_actions_survive_kill_9() {
         "暂停促销 until stock arrives",
     ]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("saved ✓");
+    // Every change is on disk within a second of its key.
+    let minutes_path = sample.join("minutes/2026-W48.toml");
+    for _ in 0..20 {
+        let saved = std::fs::read_to_string(&minutes_path).unwrap_or_default();
+        if saved.contains("暂停促销") {
+            break;
+        }
+        sleep(Duration::from_millis(50));
+    }
     let pid = String::from_utf8_lossy(
         &tmux
             .run(&["list-panes", "-t", "meeting", "-F", "#{pane_pid}"])

@@ -1,6 +1,8 @@
 //! Everything one week folder says, merged across its files, and the SKUs
 //! it names. Pure: std and chrono only.
 
+use std::collections::HashSet;
+
 use super::facts::{
     AdvertisedProduct, BusinessFacts, CampaignAds, FeedbackEntry, ReportFacts, ReturnLine,
     SearchTermAds, SkuCost, SkuPlanning, SkuStock, WeekFigures,
@@ -41,23 +43,54 @@ impl WeekData {
         }
     }
 
-    /// Adds one file's facts. Returns the kind when the week already had a file
-    /// of that kind: the rows were added together, which double-counts a
-    /// report downloaded twice.
-    pub fn add(&mut self, facts: ReportFacts) -> Option<ReportKind> {
-        let kind = facts.kind();
-        let repeated = match facts {
+    /// Adds one file's facts. Where the week already had a file of the
+    /// kind, rows that repeat one already read (same SKU for a snapshot or
+    /// a Business Report, the same return or feedback) count once; returns
+    /// how many were left out. Ads rows are summed: their importer leaves
+    /// out the days another file already gave.
+    pub fn add(&mut self, facts: ReportFacts) -> usize {
+        match facts {
             ReportFacts::Business(new) => merge_business(&mut self.business, new),
-            ReportFacts::AdvertisedProducts(new) => extend(&mut self.advertised, new),
-            ReportFacts::Campaigns(new) => extend(&mut self.campaigns, new),
-            ReportFacts::SearchTerms(new) => extend(&mut self.search_terms, new),
-            ReportFacts::Inventory(new) => extend(&mut self.inventory, new),
-            ReportFacts::Planning(new) => extend(&mut self.planning, new),
-            ReportFacts::Returns(new) => extend(&mut self.returns, new),
-            ReportFacts::Feedback(new) => extend(&mut self.feedback, new),
-            ReportFacts::Costs(_) => false,
-        };
-        repeated.then_some(kind)
+            ReportFacts::AdvertisedProducts(new) => extend(&mut self.advertised, new, |_| None),
+            ReportFacts::Campaigns(new) => extend(&mut self.campaigns, new, |_| None),
+            ReportFacts::SearchTerms(new) => extend(&mut self.search_terms, new, |_| None),
+            ReportFacts::Inventory(new) => {
+                extend(&mut self.inventory, new, |s| Some(s.sku.clone()))
+            }
+            ReportFacts::Planning(new) => extend(&mut self.planning, new, |s| Some(s.sku.clone())),
+            ReportFacts::Returns(new) => extend(&mut self.returns, new, |r| {
+                Some(format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    r.date,
+                    r.order_id,
+                    r.sku,
+                    r.quantity,
+                    r.disposition,
+                    r.reason,
+                    r.comment.as_deref().unwrap_or("")
+                ))
+            }),
+            ReportFacts::Feedback(new) => extend(&mut self.feedback, new, |f| {
+                Some(format!("{}\t{}\t{}", f.date, f.rating, f.comment))
+            }),
+            ReportFacts::Costs(_) => 0,
+        }
+    }
+
+    /// Whether the week already has facts of `kind`.
+    pub fn has(&self, kind: ReportKind) -> bool {
+        match kind {
+            ReportKind::BusinessReport => self.business.is_some(),
+            ReportKind::AdsAdvertisedProduct => self.advertised.is_some(),
+            ReportKind::AdsCampaign => self.campaigns.is_some(),
+            ReportKind::AdsSearchTerm => self.search_terms.is_some(),
+            ReportKind::FbaInventory => self.inventory.is_some(),
+            ReportKind::FbaInventoryPlanning => self.planning.is_some(),
+            ReportKind::FbaReturns => self.returns.is_some(),
+            ReportKind::SellerFeedback => self.feedback.is_some(),
+            ReportKind::WeekFile => self.figures.is_some(),
+            ReportKind::Costs | ReportKind::Config => false,
+        }
     }
 
     /// About how many SKUs the week names, for sizing what holds them.
@@ -74,23 +107,46 @@ impl WeekData {
     }
 }
 
-fn extend<T>(slot: &mut Option<Vec<T>>, new: Vec<T>) -> bool {
-    if let Some(existing) = slot {
+/// Adds `new` to the slot; with a `key`, rows whose key the slot holds
+/// already are left out. Returns how many were.
+fn extend<T>(slot: &mut Option<Vec<T>>, new: Vec<T>, key: impl Fn(&T) -> Option<String>) -> usize {
+    let Some(existing) = slot else {
+        *slot = Some(new);
+        return 0;
+    };
+    let before = new.len();
+    let seen: HashSet<String> = existing.iter().filter_map(&key).collect();
+    if seen.is_empty() {
         existing.extend(new);
-        return true;
+        return 0;
     }
-    *slot = Some(new);
-    false
+    let held = existing.len();
+    existing.extend(
+        new.into_iter()
+            .filter(|row| key(row).is_none_or(|k| !seen.contains(&k))),
+    );
+    before - (existing.len() - held)
 }
 
-fn merge_business(slot: &mut Option<BusinessFacts>, new: BusinessFacts) -> bool {
-    if let Some(existing) = slot {
-        existing.sales.extend(new.sales);
-        existing.listings.extend(new.listings);
-        return true;
-    }
-    *slot = Some(new);
-    false
+/// A second Business Report's rows count only for SKUs (and ASINs) the first lacks.
+fn merge_business(slot: &mut Option<BusinessFacts>, new: BusinessFacts) -> usize {
+    let Some(existing) = slot else {
+        *slot = Some(new);
+        return 0;
+    };
+    let mut sales = Some(std::mem::take(&mut existing.sales));
+    let dropped = extend(&mut sales, new.sales, |s| {
+        Some(format!(
+            "{}\t{}",
+            s.child_asin,
+            s.sku.as_deref().unwrap_or("")
+        ))
+    });
+    existing.sales = sales.unwrap_or_default();
+    let mut listings = Some(std::mem::take(&mut existing.listings));
+    extend(&mut listings, new.listings, |l| Some(l.child_asin.clone()));
+    existing.listings = listings.unwrap_or_default();
+    dropped
 }
 
 /// Costs by SKU, as `costs.csv` gives them.

@@ -23,6 +23,12 @@ pub struct ReportFile {
     pub kind: ReportKind,
     /// Data rows in the file (including any left out for their date).
     pub rows: usize,
+    /// Rows left out because they are dated outside the week.
+    pub left_out: usize,
+    /// Rows left out because another file of the same kind already gave their day.
+    pub repeated: usize,
+    /// The days of the week the file's dated rows cover (empty for undated reports).
+    pub days: Vec<NaiveDate>,
     pub facts: ReportFacts,
     /// ISO code of the currency the file states or its money cells show.
     pub currency: Option<String>,
@@ -56,18 +62,22 @@ impl Detail {
 
 /// Reads and recognises the report at `path`, streaming it from disk.
 pub fn read_report(path: &Path, filter: Option<WeekFilter>) -> Result<ReportFile, ImportError> {
-    read_report_with(path, filter, Detail::Full)
+    read_report_with(path, filter, Detail::Full, &[])
 }
 
-/// Like `read_report`, reading only the columns `detail` asks for.
+/// Like `read_report`, reading only the columns `detail` asks for and
+/// leaving out the dated rows of the days in `repeated_days` (days another
+/// file of the same kind already gave).
 pub fn read_report_with(
     path: &Path,
     filter: Option<WeekFilter>,
     detail: Detail,
+    repeated_days: &[NaiveDate],
 ) -> Result<ReportFile, ImportError> {
+    let window = || DateWindow::new(filter).excluding(repeated_days);
     read_with(
         path,
-        filter,
+        window,
         detail,
         || Table::open(path),
         || Table::open_windows_1252(path),
@@ -82,7 +92,7 @@ pub fn read_report_bytes(
 ) -> Result<ReportFile, ImportError> {
     read_with(
         path,
-        filter,
+        || DateWindow::new(filter),
         Detail::Full,
         || Table::from_bytes(path, bytes),
         || Table::from_bytes_windows_1252(path, bytes),
@@ -93,7 +103,7 @@ pub fn read_report_bytes(
 /// then recognises the kind and reads it.
 fn read_with<'a>(
     path: &'a Path,
-    filter: Option<WeekFilter>,
+    window: impl Fn() -> DateWindow,
     detail: Detail,
     open: impl Fn() -> Result<Table<'a>, ReadError>,
     open_windows_1252: impl Fn() -> Result<Table<'a>, ReadError>,
@@ -112,10 +122,15 @@ fn read_with<'a>(
     if let Some(position) = header_not_utf8.filter(|_| !accepts_windows_1252(kind)) {
         return Err(resaved(path, kind, &position));
     }
-    let read = match read_kind(&table, kind, filter, detail) {
+    let (read, window) = match read_kind(&table, kind, window(), detail) {
         Err(ReadError::NotUtf8(_)) if accepts_windows_1252(kind) => imported(
             path,
-            read_kind(&imported(path, open_windows_1252())?, kind, filter, detail),
+            read_kind(
+                &imported(path, open_windows_1252())?,
+                kind,
+                window(),
+                detail,
+            ),
         )?,
         Err(ReadError::NotUtf8(position)) => return Err(resaved(path, kind, &position)),
         other => imported(path, other)?,
@@ -123,6 +138,9 @@ fn read_with<'a>(
     Ok(ReportFile {
         kind,
         rows: read.stats.rows,
+        left_out: window.left_out,
+        repeated: window.repeated,
+        days: window.days,
         facts: read.facts,
         currency: read.currency,
         warnings: read.warnings,
@@ -146,10 +164,9 @@ fn imported<T>(path: &Path, result: Result<T, ReadError>) -> Result<T, ImportErr
 fn read_kind(
     table: &Table<'_>,
     kind: ReportKind,
-    filter: Option<WeekFilter>,
+    mut window: DateWindow,
     detail: Detail,
-) -> Result<KindRead, ReadError> {
-    let mut window = DateWindow::new(filter);
+) -> Result<(KindRead, DateWindow), ReadError> {
     let mut read = match kind {
         ReportKind::BusinessReport => business_report::read(table, detail)?,
         ReportKind::AdsAdvertisedProduct | ReportKind::AdsCampaign | ReportKind::AdsSearchTerm => {
@@ -169,8 +186,8 @@ fn read_kind(
         }
     };
     read.warnings.extend(row_warnings(read.stats));
-    read.warnings.extend(window.warning());
-    Ok(read)
+    read.warnings.extend(window.warning(read.stats.rows));
+    Ok((read, window))
 }
 
 /// What a kind's importer returns.
@@ -265,12 +282,18 @@ fn row_warnings(stats: RowStats) -> Vec<String> {
     warnings
 }
 
-/// Keeps the rows dated inside the filter's week and counts the others.
+/// Keeps the rows dated inside the filter's week and counts the others;
+/// rows of days another file of the same kind already gave are left out too.
 #[derive(Debug)]
 pub struct DateWindow {
     filter: Option<WeekFilter>,
     left_out: usize,
     outside_range: usize,
+    /// Days whose rows another file already gave.
+    excluded: Vec<NaiveDate>,
+    repeated: usize,
+    /// The days of the rows kept, in the order first seen.
+    days: Vec<NaiveDate>,
 }
 
 impl DateWindow {
@@ -279,19 +302,36 @@ impl DateWindow {
             filter,
             left_out: 0,
             outside_range: 0,
+            excluded: Vec::new(),
+            repeated: 0,
+            days: Vec::new(),
         }
+    }
+
+    /// Also leaves out the rows dated on `days`.
+    #[must_use]
+    pub fn excluding(mut self, days: &[NaiveDate]) -> Self {
+        self.excluded = days.to_vec();
+        self
     }
 
     /// Whether a row dated `date` belongs to the week (undated rows always do).
     pub fn keep(&mut self, date: Option<NaiveDate>) -> bool {
-        let keep = match (self.filter, date) {
-            (Some(filter), Some(date)) => filter.week.contains(date, filter.start),
-            _ => true,
+        let (Some(filter), Some(date)) = (self.filter, date) else {
+            return true;
         };
-        if !keep {
+        if !filter.week.contains(date, filter.start) {
             self.left_out += 1;
+            return false;
         }
-        keep
+        if self.excluded.contains(&date) {
+            self.repeated += 1;
+            return false;
+        }
+        if self.days.last() != Some(&date) && !self.days.contains(&date) {
+            self.days.push(date);
+        }
+        true
     }
 
     /// Whether a summary row active from `first` to `last` belongs to the week:
@@ -312,19 +352,28 @@ impl DateWindow {
         true
     }
 
-    fn warning(&self) -> Vec<String> {
+    /// What a reader must know about the rows left out of a file of `rows` rows.
+    fn warning(&self, rows: usize) -> Vec<String> {
         let Some(filter) = self.filter else {
             return Vec::new();
         };
         let (first, last) = filter.week.days(filter.start);
+        let range = format!(
+            "{} – {}",
+            first.format("%a %-d %b"),
+            last.format("%a %-d %b %Y")
+        );
         let mut warnings = Vec::new();
-        if self.left_out > 0 {
+        if self.left_out > 0 && self.left_out == rows {
             warnings.push(format!(
-                "{} rows dated outside {} ({} – {}) were left out",
-                self.left_out,
-                filter.week,
-                first.format("%a %-d %b"),
-                last.format("%a %-d %b %Y")
+                "all {} rows are dated outside {} ({range}): the report counts as missing — \
+                 download it again for {range}",
+                self.left_out, filter.week
+            ));
+        } else if self.left_out > 0 {
+            warnings.push(format!(
+                "{} rows dated outside {} ({range}) left out — check the download range",
+                self.left_out, filter.week
             ));
         }
         if self.outside_range > 0 {

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use crate::domain::diagnosis::DIAGNOSIS_LOOKBACK;
-use crate::domain::facts::{ReportFacts, SkuCost, WeekFigures};
+use crate::domain::facts::{ReportFacts, SkuCost};
 use crate::domain::history::{HistoryWeek, history_of};
 use crate::domain::review::{begin_review, trend_weeks_ending};
 use crate::domain::settings::Settings;
@@ -18,9 +18,9 @@ use crate::domain::week_report::WeekReport;
 
 use super::error::ImportError;
 use super::parallel::map_in_parallel_after;
-use super::report::{Detail, WeekFilter, read_report, read_report_with};
-use super::week_file::read_week_file;
-use super::workspace::{WEEK_FILE, WeekFolder, Workspace, open_workspace, visible_entries};
+use super::report::{Detail, read_report};
+use super::week_folder::read_week_folder;
+use super::workspace::{WeekFolder, Workspace, open_workspace};
 
 /// A workspace with the review of one week built.
 #[derive(Debug, Clone)]
@@ -32,8 +32,7 @@ pub struct LoadedReport {
     pub warnings: Vec<String>,
 }
 
-/// One folder read: what it gave and its warnings.
-type FolderRead<T> = Result<(T, Vec<String>), Vec<ImportError>>;
+use super::week_folder::FolderRead;
 
 /// Opens the workspace at `root` and builds the review of `week` (default: the
 /// newest). Every problem found is returned, not just the first.
@@ -224,70 +223,6 @@ fn choose_week(
             format!("there is no folder for {chosen}: choose a week that has one, or create it"),
         )])
     }
-}
-
-/// Reads every file of one week folder, to `detail`, into its `WeekData`.
-fn read_week_folder(folder: &WeekFolder, start: WeekStart, detail: Detail) -> FolderRead<WeekData> {
-    let entries = visible_entries(&folder.path).map_err(|error| vec![error])?;
-    let filter = WeekFilter {
-        week: folder.week,
-        start,
-    };
-    let mut data = WeekData::new(folder.week);
-    let mut warnings = Vec::new();
-    let mut errors = Vec::new();
-    for path in entries.iter().filter(|p| p.is_file()) {
-        match read_file(path, filter, detail) {
-            Ok(FileRead::Report {
-                facts,
-                currency,
-                warnings: file_warnings,
-            }) => {
-                warnings.extend(
-                    file_warnings
-                        .into_iter()
-                        .map(|w| format!("{}: {w}", path.display())),
-                );
-                data.currency = data.currency.take().or(currency);
-                if let Some(kind) = data.add(facts) {
-                    warnings.push(format!(
-                        "{}: {} already has a {}; their rows were added together — remove one if it is the same download twice",
-                        path.display(),
-                        folder.week,
-                        kind.title()
-                    ));
-                }
-            }
-            Ok(FileRead::WeekFile(figures)) => data.figures = Some(figures),
-            Err(error) => errors.push(error),
-        }
-    }
-    if errors.is_empty() {
-        Ok((data, warnings))
-    } else {
-        Err(errors)
-    }
-}
-
-enum FileRead {
-    Report {
-        facts: ReportFacts,
-        currency: Option<String>,
-        warnings: Vec<String>,
-    },
-    WeekFile(WeekFigures),
-}
-
-fn read_file(path: &Path, filter: WeekFilter, detail: Detail) -> Result<FileRead, ImportError> {
-    if path.file_name().is_some_and(|name| name == WEEK_FILE) {
-        return read_week_file(path).map(FileRead::WeekFile);
-    }
-    let file = read_report_with(path, Some(filter), detail)?;
-    Ok(FileRead::Report {
-        facts: file.facts,
-        currency: file.currency,
-        warnings: file.warnings,
-    })
 }
 
 fn read_costs(path: &Path) -> Result<Vec<SkuCost>, ImportError> {

@@ -1,0 +1,306 @@
+//! Reading one week folder into its `WeekData`, each fact counted once: a
+//! file with the same bytes as another is skipped, a report whose rows all
+//! fall outside the week counts as missing (not as zero), the days a second
+//! ads report of the same kind repeats are left out of it, and repeated
+//! snapshot, return and feedback rows count once — each with a warning that
+//! names the files.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::domain::report::ReportKind;
+use crate::domain::week::WeekStart;
+use crate::domain::week_data::WeekData;
+
+use super::error::ImportError;
+use super::report::{Detail, ReportFile, WeekFilter, read_report_with};
+use super::week_file::read_week_file;
+use super::workspace::{WEEK_FILE, WeekFolder, visible_entries};
+
+/// One folder read: what it gave and its warnings.
+pub type FolderRead<T> = Result<(T, Vec<String>), Vec<ImportError>>;
+
+/// Reads every file of one week folder, to `detail`, into its `WeekData`.
+pub fn read_week_folder(
+    folder: &WeekFolder,
+    start: WeekStart,
+    detail: Detail,
+) -> FolderRead<WeekData> {
+    let entries = visible_entries(&folder.path).map_err(|error| vec![error])?;
+    let files: Vec<&PathBuf> = entries.iter().filter(|p| p.is_file()).collect();
+    let copies = identical_files(&files);
+    let filter = WeekFilter {
+        week: folder.week,
+        start,
+    };
+    let mut reader = FolderReader {
+        filter,
+        detail,
+        data: WeekData::new(folder.week),
+        first_of_kind: HashMap::new(),
+        warnings: Vec::new(),
+        errors: Vec::new(),
+    };
+    for (at, path) in files.iter().enumerate() {
+        if let Some(original) = copies.get(&at) {
+            reader.warnings.push(format!(
+                "{}: the same bytes as {}: counted once — delete one of the two",
+                path.display(),
+                files[*original].display()
+            ));
+            continue;
+        }
+        reader.read(path);
+    }
+    if reader.errors.is_empty() {
+        Ok((reader.data, reader.warnings))
+    } else {
+        Err(reader.errors)
+    }
+}
+
+struct FolderReader {
+    filter: WeekFilter,
+    detail: Detail,
+    data: WeekData,
+    /// The first file of each kind, with the days the files of that kind gave.
+    first_of_kind: HashMap<ReportKind, (PathBuf, Vec<NaiveDate>)>,
+    warnings: Vec<String>,
+    errors: Vec<ImportError>,
+}
+
+impl FolderReader {
+    fn read(&mut self, path: &Path) {
+        if path.file_name().and_then(|n| n.to_str()).is_none() {
+            self.errors.push(ImportError::file(
+                path,
+                "the file name is not valid UTF-8 (shown with replacement characters): rename the \
+                 file, or move it out of the week folder",
+            ));
+            return;
+        }
+        if path.file_name().is_some_and(|name| name == WEEK_FILE) {
+            match read_week_file(path) {
+                Ok(figures) => self.data.figures = Some(figures),
+                Err(error) => self.errors.push(error),
+            }
+            return;
+        }
+        match self.read_once(path) {
+            Ok(file) => self.add(path, file),
+            Err(error) => self.errors.push(error),
+        }
+    }
+
+    /// Reads a report; an ads report is read again without the days
+    /// another file of its kind already gave (its rows are summed by key).
+    fn read_once(&self, path: &Path) -> Result<ReportFile, ImportError> {
+        let file = read_report_with(path, Some(self.filter), self.detail, &[])?;
+        match self.first_of_kind.get(&file.kind) {
+            Some((_, covered))
+                if is_ads(file.kind) && file.days.iter().any(|day| covered.contains(day)) =>
+            {
+                read_report_with(path, Some(self.filter), self.detail, covered)
+            }
+            _ => Ok(file),
+        }
+    }
+
+    fn add(&mut self, path: &Path, file: ReportFile) {
+        let shown = path.display();
+        self.warnings
+            .extend(file.warnings.iter().map(|w| format!("{shown}: {w}")));
+        if file.rows > 0 && file.left_out == file.rows {
+            // Every row was dated outside the week: missing, not zero.
+            return;
+        }
+        let kind = file.kind;
+        let first = self.first_of_kind.get(&kind).map(|(p, _)| p.clone());
+        if let Some(first) = &first {
+            if file.repeated > 0 {
+                self.warnings.push(format!(
+                    "{shown}: {} rows on days {} already gives were left out (counted once)",
+                    file.repeated,
+                    first.display()
+                ));
+            }
+            if file.days.is_empty() && is_ads(kind) {
+                self.warnings.push(format!(
+                    "{shown}: a second {} with undated rows; its rows were added to those of {} — \
+                     remove one if it is the same download twice",
+                    kind.title(),
+                    first.display()
+                ));
+            }
+        }
+        self.data.currency = self.data.currency.take().or(file.currency);
+        let repeated = self.data.add(file.facts);
+        if let (Some(first), true) = (&first, repeated > 0) {
+            self.warnings.push(format!(
+                "{shown}: {repeated} rows repeat rows of {} and were counted once",
+                first.display()
+            ));
+        }
+        self.first_of_kind
+            .entry(kind)
+            .or_insert_with(|| (path.to_owned(), Vec::new()))
+            .1
+            .extend(file.days);
+    }
+}
+
+fn is_ads(kind: ReportKind) -> bool {
+    matches!(
+        kind,
+        ReportKind::AdsAdvertisedProduct | ReportKind::AdsCampaign | ReportKind::AdsSearchTerm
+    )
+}
+
+/// Files with the same bytes as an earlier file of the list: index → the earlier one's index.
+fn identical_files(files: &[&PathBuf]) -> HashMap<usize, usize> {
+    let mut by_size: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (at, path) in files.iter().enumerate() {
+        if let Ok(meta) = std::fs::metadata(path) {
+            by_size.entry(meta.len()).or_default().push(at);
+        }
+    }
+    let mut copies = HashMap::new();
+    for group in by_size.values().filter(|g| g.len() > 1) {
+        let contents: Vec<Option<Vec<u8>>> = group
+            .iter()
+            .map(|&at| std::fs::read(files[at]).ok())
+            .collect();
+        for (i, &at) in group.iter().enumerate() {
+            let original = (0..i).find(|&j| {
+                contents[j].is_some()
+                    && contents[j] == contents[i]
+                    && !copies.contains_key(&group[j])
+            });
+            if let Some(j) = original {
+                copies.insert(at, group[j]);
+            }
+        }
+    }
+    copies
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+    use crate::domain::week::IsoWeek;
+
+    const ADS: &str = "Sponsored Products Advertised product report.csv";
+
+    fn sample_week(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-data/weeks")
+            .join(name)
+    }
+
+    /// A copy of the sample's 2026-W47 folder, changed by `change`, read whole.
+    fn read_changed(change: impl FnOnce(&Path)) -> (WeekData, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("2026-W47");
+        fs::create_dir_all(&folder).unwrap();
+        for entry in fs::read_dir(sample_week("2026-W47")).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+        }
+        change(&folder);
+        let week = WeekFolder {
+            week: "2026-W47".parse::<IsoWeek>().unwrap(),
+            path: folder,
+        };
+        read_week_folder(&week, WeekStart::Monday, Detail::Full).unwrap()
+    }
+
+    fn ad_spend(data: &WeekData) -> Option<f64> {
+        data.advertised
+            .as_ref()
+            .map(|rows| rows.iter().map(|r| r.figures.spend.to_f64()).sum())
+    }
+
+    fn sales(data: &WeekData) -> f64 {
+        data.business
+            .as_ref()
+            .map_or(0.0, |b| b.sales.iter().map(|s| s.sales.to_f64()).sum())
+    }
+
+    #[test]
+    fn a_byte_identical_download_counts_once() {
+        let (plain, _) = read_changed(|_| {});
+        let (doubled, warnings) = read_changed(|folder| {
+            fs::copy(
+                folder.join("BusinessReport-11-23-26.csv"),
+                folder.join("BusinessReport-11-23-26 (1).csv"),
+            )
+            .unwrap();
+        });
+        assert!((sales(&doubled) - sales(&plain)).abs() < 1e-6);
+        let warning = warnings.iter().find(|w| w.contains("the same bytes as")).unwrap();
+        assert!(warning.contains("BusinessReport-11-23-26 (1).csv"), "{warning}");
+        assert!(warning.contains("BusinessReport-11-23-26.csv"), "{warning}");
+    }
+
+    #[test]
+    fn a_report_of_the_wrong_week_is_missing_not_zero() {
+        let (data, warnings) = read_changed(|folder| {
+            fs::copy(sample_week("2026-W46").join(ADS), folder.join(ADS)).unwrap();
+        });
+        assert_eq!(ad_spend(&data), None, "missing, never zero");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("all ") && w.contains("counts as missing")),
+            "{warnings:?}"
+        );
+        assert!(data.business.is_some());
+    }
+
+    #[test]
+    fn days_two_ads_reports_share_count_once() {
+        let (plain, _) = read_changed(|_| {});
+        let (data, warnings) = read_changed(|folder| {
+            let text = fs::read_to_string(folder.join(ADS)).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            // A second download of the same days, in another order: not the same bytes.
+            let mut reordered = vec![lines[0]];
+            reordered.extend(lines[1..].iter().rev());
+            fs::write(folder.join("ads again.csv"), reordered.join("\n")).unwrap();
+        });
+        assert!((ad_spend(&data).unwrap() - ad_spend(&plain).unwrap()).abs() < 1e-6);
+        assert!(
+            warnings.iter().any(|w| w.contains("already gives were left out")),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn repeated_snapshot_rows_count_once() {
+        let (plain, _) = read_changed(|_| {});
+        let (data, warnings) = read_changed(|folder| {
+            let inventory = fs::read_dir(folder)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| {
+                    fs::read_to_string(p).is_ok_and(|t| t.starts_with("sku\tfnsku\tasin"))
+                })
+                .unwrap();
+            let text = fs::read_to_string(&inventory).unwrap();
+            let half: Vec<&str> = text.lines().take(6).collect();
+            fs::write(folder.join("inventory again.txt"), half.join("\n")).unwrap();
+        });
+        assert_eq!(
+            data.inventory.as_ref().unwrap().len(),
+            plain.inventory.as_ref().unwrap().len()
+        );
+        assert!(
+            warnings.iter().any(|w| w.contains("5 rows repeat rows of")),
+            "{warnings:?}"
+        );
+    }
+}
