@@ -320,6 +320,11 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
         };
     }
     let save_as = default_save_as(&session.minutes);
+    let notices = session
+        .notices
+        .into_iter()
+        .chain(session.loaded.report.notices.iter().cloned())
+        .collect();
     let mut app = App::new(
         session.loaded.workspace.settings.clone(),
         session.loaded.report,
@@ -327,7 +332,7 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
         session.agenda,
         now,
     )
-    .with_notices(session.notices)
+    .with_notices(notices)
     .with_save_as(save_as);
     if let Access::ViewOnly(holder) = &session.access {
         app = app.view_only(describe_holder(holder.as_ref()));

@@ -60,7 +60,7 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
     }
     let [header, banner, body, footer] = area.layout(&Layout::vertical([
         Constraint::Length(HEADER_HEIGHT),
-        Constraint::Length(banner_height(app, labels)),
+        Constraint::Length(banner_height(app, labels, area.width)),
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));

@@ -549,3 +549,76 @@ fn a_broken_minutes_file_stops_the_cockpit_and_is_left_untouched() {
         broken
     );
 }
+
+/// A fresh copy of the sample workspace, changed by `change`.
+fn changed_sample(change: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = opsdeck::export::demo::write_demo_workspace(dir.path(), "ws").unwrap();
+    change(&root);
+    (dir, root)
+}
+
+#[test]
+fn a_download_of_the_wrong_week_is_missing_and_said_so_everywhere() {
+    const ADS: &str = "Sponsored Products Advertised product report.csv";
+    let (_dir, root) = changed_sample(|root| {
+        fs::copy(
+            root.join("weeks/2026-W46").join(ADS),
+            root.join("weeks/2026-W47").join(ADS),
+        )
+        .unwrap();
+        fs::create_dir_all(root.join("weeks/2026-W48")).unwrap();
+    });
+    let ws = root.to_str().unwrap();
+    let output = opsdeck(&["kpis", ws, "--format", "json"], &root);
+    assert!(output.status.success());
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["week"], "2026-W47",
+        "the empty newest week is passed over"
+    );
+    let notices: Vec<&str> = json["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        notices[0].contains("weeks/2026-W48 holds no report yet"),
+        "{notices:?}"
+    );
+    assert!(
+        notices[1].contains("all 210 rows are dated outside 2026-W47"),
+        "{notices:?}"
+    );
+    for metric in ["ad_spend", "acos", "tacos"] {
+        assert!(
+            json["account"][metric]["value"].is_null(),
+            "{metric} is missing, not zero"
+        );
+    }
+    let rules: Vec<&str> = json["anomalies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.get("metric").and_then(Value::as_str).unwrap_or(""))
+        .collect();
+    for ads_metric in ["acos", "tacos", "ad_spend", "ctr"] {
+        assert!(
+            !rules.contains(&ads_metric),
+            "no rule fires on missing ads: {rules:?}"
+        );
+    }
+    for command in [
+        vec!["prep", ws],
+        vec!["kpis", ws],
+        vec!["kpis", ws, "--format", "md"],
+    ] {
+        let output = opsdeck(&command, &root);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            stdout.contains("all 210 rows are dated outside 2026-W47"),
+            "{command:?}: {stdout}"
+        );
+    }
+}

@@ -15,6 +15,9 @@ pub struct WeekReport {
     pub review: Review,
     pub anomalies: Vec<Anomaly>,
     pub voice: Vec<PainPoint>,
+    /// What a reader of these figures must know: rows left out of a report,
+    /// files counted once, the week reviewed instead of an empty one.
+    pub notices: Vec<String>,
 }
 
 impl WeekReport {
@@ -33,6 +36,7 @@ impl WeekReport {
             review,
             anomalies,
             voice,
+            notices: Vec::new(),
         }
     }
 

@@ -16,6 +16,8 @@ struct KpisJson<'a> {
     week: String,
     previous_week: Option<String>,
     currency: &'a str,
+    /// What a reader of these figures must know (rows left out, files counted once).
+    notices: &'a [String],
     account: BTreeMap<&'static str, CellJson>,
     skus: Vec<SkuJson<'a>>,
     anomalies: Vec<AnomalyJson<'a>>,
@@ -78,6 +80,7 @@ pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
         week: review.week.to_string(),
         previous_week: review.previous_week.map(|w| w.to_string()),
         currency: &review.currency,
+        notices: &report.notices,
         account: metrics(&review.account, settings),
         skus: review
             .skus

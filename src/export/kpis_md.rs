@@ -6,7 +6,7 @@ use crate::domain::settings::Settings;
 use crate::domain::week_report::WeekReport;
 
 use super::kpis_text::TABLE_METRICS;
-use super::markdown::{figure, table};
+use super::markdown::{figure, notices, table};
 
 /// The account metrics the dashboard opens with.
 pub const ACCOUNT_METRICS: [Metric; 14] = [
@@ -72,6 +72,7 @@ pub fn to_markdown(report: &WeekReport, settings: &Settings) -> String {
     let review = &report.review;
     let skus: Vec<&SkuRow> = review.skus.iter().collect();
     let mut out = format!("# KPIs — {}\n\n", review.week);
+    out.push_str(&notices(&report.notices));
     out.push_str(&account_table(report, settings));
     out.push_str("\n## SKUs\n\n");
     out.push_str(&sku_table(&skus, report, settings));

@@ -110,6 +110,12 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
             .map(|w| format!(" (compared with {w})"))
             .unwrap_or_default()
     );
+    for notice in &report.notices {
+        let _ = writeln!(out, "⚠ {}", clean(notice));
+    }
+    if !report.notices.is_empty() {
+        out.push('\n');
+    }
     out.push_str(&render(&columns, &rows, colour));
     out.push_str(
         "\n✔ on target   ▲ watch   ✖ breach   ↑↓ change since last week   — missing input\n",

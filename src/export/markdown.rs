@@ -44,3 +44,12 @@ pub fn figure(figures: &Figures, metric: Metric, settings: &Settings, currency: 
     }
     text
 }
+
+/// The report's notices as a Markdown block of warnings (nothing when there are none).
+pub fn notices(notices: &[String]) -> String {
+    notices
+        .iter()
+        .map(|notice| format!("> ⚠ {}\n", escape(notice)))
+        .chain((!notices.is_empty()).then(|| "\n".to_owned()))
+        .collect()
+}

@@ -13,7 +13,7 @@ use crate::domain::settings::Settings;
 use crate::domain::week_report::WeekReport;
 
 use super::kpis_md::{account_table, sku_table};
-use super::markdown::{escape, figure, table};
+use super::markdown::{escape, figure, notices, table};
 
 /// The pre-read for the meeting that reviews `report`'s week.
 pub fn to_prep(report: &WeekReport, settings: &Settings, open_actions: &[ActionItem]) -> String {
@@ -28,6 +28,7 @@ pub fn to_prep(report: &WeekReport, settings: &Settings, open_actions: &[ActionI
             .map(|w| format!(", compared with {w}"))
             .unwrap_or_default()
     );
+    out.push_str(&notices(&report.notices));
     agenda(&mut out, settings);
     out.push_str("## KPI dashboard\n\n");
     out.push_str(&account_table(report, settings));

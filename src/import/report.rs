@@ -366,8 +366,8 @@ impl DateWindow {
         let mut warnings = Vec::new();
         if self.left_out > 0 && self.left_out == rows {
             warnings.push(format!(
-                "all {} rows are dated outside {} ({range}): the report counts as missing — \
-                 download it again for {range}",
+                "all {} rows are dated outside {}: the report counts as missing — download it \
+                 again for {range}",
                 self.left_out, filter.week
             ));
         } else if self.left_out > 0 {

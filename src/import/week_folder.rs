@@ -241,8 +241,14 @@ mod tests {
             .unwrap();
         });
         assert!((sales(&doubled) - sales(&plain)).abs() < 1e-6);
-        let warning = warnings.iter().find(|w| w.contains("the same bytes as")).unwrap();
-        assert!(warning.contains("BusinessReport-11-23-26 (1).csv"), "{warning}");
+        let warning = warnings
+            .iter()
+            .find(|w| w.contains("the same bytes as"))
+            .unwrap();
+        assert!(
+            warning.contains("BusinessReport-11-23-26 (1).csv"),
+            "{warning}"
+        );
         assert!(warning.contains("BusinessReport-11-23-26.csv"), "{warning}");
     }
 
@@ -274,7 +280,9 @@ mod tests {
         });
         assert!((ad_spend(&data).unwrap() - ad_spend(&plain).unwrap()).abs() < 1e-6);
         assert!(
-            warnings.iter().any(|w| w.contains("already gives were left out")),
+            warnings
+                .iter()
+                .any(|w| w.contains("already gives were left out")),
             "{warnings:?}"
         );
     }
@@ -286,9 +294,7 @@ mod tests {
             let inventory = fs::read_dir(folder)
                 .unwrap()
                 .map(|e| e.unwrap().path())
-                .find(|p| {
-                    fs::read_to_string(p).is_ok_and(|t| t.starts_with("sku\tfnsku\tasin"))
-                })
+                .find(|p| fs::read_to_string(p).is_ok_and(|t| t.starts_with("sku\tfnsku\tasin")))
                 .unwrap();
             let text = fs::read_to_string(&inventory).unwrap();
             let half: Vec<&str> = text.lines().take(6).collect();

@@ -20,7 +20,7 @@ use super::error::ImportError;
 use super::parallel::map_in_parallel_after;
 use super::report::{Detail, read_report};
 use super::week_folder::read_week_folder;
-use super::workspace::{WeekFolder, Workspace, open_workspace};
+use super::workspace::{WEEK_FILE, WeekFolder, Workspace, open_workspace, visible_entries};
 
 /// A workspace with the review of one week built.
 #[derive(Debug, Clone)]
@@ -38,7 +38,7 @@ use super::week_folder::FolderRead;
 /// newest). Every problem found is returned, not just the first.
 pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, Vec<ImportError>> {
     let workspace = open_workspace(root).map_err(|error| vec![error])?;
-    let chosen = choose_week(&workspace, root, week)?;
+    let (chosen, skipped) = choose_week(&workspace, root, week)?;
     let start = workspace.settings.week_start;
     let window = trend_weeks_ending(chosen);
     let in_window: Vec<&WeekFolder> = workspace
@@ -81,6 +81,7 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
     for history in &histories {
         report.review.extend(history);
     }
+    report.notices = notices_of(&workspace, chosen, skipped, &warnings);
     Ok(LoadedReport {
         workspace,
         report,
@@ -203,26 +204,76 @@ fn keep_read<T>(
     }
 }
 
+/// The week to review: the one asked for, else the newest week folder
+/// holding a report; also the newer folders passed over for having none.
 fn choose_week(
     workspace: &Workspace,
     root: &Path,
     week: Option<IsoWeek>,
-) -> Result<IsoWeek, Vec<ImportError>> {
-    let Some(chosen) = week.or_else(|| workspace.newest_week().map(|w| w.week)) else {
-        return Err(vec![ImportError::file(
-            &root.join("weeks"),
-            "there is no week folder yet: create weeks/<ISO week>/ (for example weeks/2026-W47/) \
-             and drop the week's Amazon downloads into it",
-        )]);
-    };
-    if workspace.weeks.iter().any(|w| w.week == chosen) {
-        Ok(chosen)
-    } else {
-        Err(vec![ImportError::file(
-            &root.join("weeks").join(chosen.to_string()),
-            format!("there is no folder for {chosen}: choose a week that has one, or create it"),
-        )])
+) -> Result<(IsoWeek, Vec<IsoWeek>), Vec<ImportError>> {
+    if let Some(chosen) = week {
+        return if workspace.weeks.iter().any(|w| w.week == chosen) {
+            Ok((chosen, Vec::new()))
+        } else {
+            Err(vec![ImportError::file(
+                &root.join("weeks").join(chosen.to_string()),
+                format!(
+                    "there is no folder for {chosen}: choose a week that has one, or create it"
+                ),
+            )])
+        };
     }
+    let newest = workspace.weeks.iter().rev();
+    let skipped: Vec<IsoWeek> = newest
+        .clone()
+        .take_while(|folder| !has_report(folder))
+        .map(|folder| folder.week)
+        .collect();
+    match newest.clone().find(|folder| has_report(folder)) {
+        Some(folder) => Ok((folder.week, skipped)),
+        None => Err(vec![ImportError::file(
+            &root.join("weeks"),
+            "there is no week folder with a report yet: create weeks/<ISO week>/ (for example \
+             weeks/2026-W47/) and drop the week's Amazon downloads into it",
+        )]),
+    }
+}
+
+/// Whether a week folder holds a file other than `week.toml`.
+fn has_report(folder: &WeekFolder) -> bool {
+    visible_entries(&folder.path).is_ok_and(|entries| {
+        entries
+            .iter()
+            .any(|p| p.is_file() && p.file_name().is_none_or(|n| n != WEEK_FILE))
+    })
+}
+
+/// The notices of the reviewed week: the newer folders passed over, and the
+/// warnings about its own files (named by file name, not path).
+fn notices_of(
+    workspace: &Workspace,
+    chosen: IsoWeek,
+    skipped: Vec<IsoWeek>,
+    warnings: &[String],
+) -> Vec<String> {
+    let mut notices: Vec<String> = skipped
+        .into_iter()
+        .map(|week| {
+            format!(
+                "weeks/{week} holds no report yet: reviewing {chosen}, the newest week with reports"
+            )
+        })
+        .collect();
+    if let Some(folder) = workspace.weeks.iter().find(|w| w.week == chosen) {
+        let prefix = format!("{}{}", folder.path.display(), std::path::MAIN_SEPARATOR);
+        notices.extend(
+            warnings
+                .iter()
+                .filter_map(|w| w.strip_prefix(&prefix))
+                .map(|w| w.replace(&prefix, "")),
+        );
+    }
+    notices
 }
 
 fn read_costs(path: &Path) -> Result<Vec<SkuCost>, ImportError> {

@@ -6,7 +6,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::domain::untrusted::clean;
@@ -14,8 +15,11 @@ use crate::domain::untrusted::clean;
 use super::labels::Labels;
 use super::theme::Theme;
 
-/// The most lines the banner takes; further notices are counted on the last.
+/// The most notices the banner shows; further ones are counted on the last line.
 const MAX_LINES: usize = 3;
+
+/// The most rows the banner takes, however long its notices.
+const MAX_ROWS: u16 = 5;
 
 /// The banner's lines, most important first.
 pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
@@ -35,9 +39,14 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
     lines
 }
 
-/// Rows the banner takes.
-pub fn banner_height(app: &App, labels: &Labels) -> u16 {
-    u16::try_from(banner_lines(app, labels).len()).unwrap_or(0)
+/// Rows the banner takes at `width` columns: long notices wrap.
+pub fn banner_height(app: &App, labels: &Labels, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = banner_lines(app, labels)
+        .iter()
+        .map(|line| UnicodeWidthStr::width(line.as_str()).div_ceil(width).max(1))
+        .sum();
+    u16::try_from(rows).unwrap_or(MAX_ROWS).min(MAX_ROWS)
 }
 
 pub struct Banner<'a> {
@@ -52,6 +61,8 @@ impl Widget for Banner<'_> {
             .into_iter()
             .map(|text| Line::styled(text, self.theme.watch))
             .collect();
-        Paragraph::new(lines).render(area, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
     }
 }
