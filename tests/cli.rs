@@ -50,7 +50,7 @@ fn sample_workspace_checks_clean() {
         stdout.contains("business_report · 30 rows · 30 SKUs"),
         "{stdout}"
     );
-    assert!(stdout.ends_with("80 files read, no errors.\n"), "{stdout}");
+    assert!(stdout.ends_with("81 files read, no errors.\n"), "{stdout}");
 }
 
 #[test]
@@ -621,4 +621,53 @@ fn a_download_of_the_wrong_week_is_missing_and_said_so_everywhere() {
             "{command:?}: {stdout}"
         );
     }
+}
+
+#[test]
+fn check_validates_the_minutes_too() {
+    let (_dir, root) = changed_sample(|root| {
+        let path = root.join("minutes/2026-W47.toml");
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(
+            &path,
+            text.replacen("status = \"open\"", "status = \"opne\"", 1),
+        )
+        .unwrap();
+    });
+    let output = opsdeck(&["check", root.to_str().unwrap()], &root);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("minutes/2026-W47.toml:"), "{stderr}");
+    assert!(stderr.contains("opne"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_an_error_not_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let (_dir, root) = changed_sample(|root| {
+        let name = std::ffi::OsStr::from_bytes(b"BusinessReport-\xff\xfe.csv");
+        fs::write(root.join("weeks/2026-W47").join(name), "x").unwrap();
+    });
+    for command in [vec!["check"], vec!["kpis"]] {
+        let mut args = command.clone();
+        args.push(root.to_str().unwrap());
+        let output = opsdeck(&args, &root);
+        assert_eq!(output.status.code(), Some(1), "{command:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("BusinessReport-\u{fffd}\u{fffd}.csv"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("not valid UTF-8"), "{stderr}");
+    }
+}
+
+#[test]
+fn an_error_quotes_at_most_a_few_hundred_characters_of_a_line() {
+    let header = format!("{}\n1,2\n", "h".repeat(10 * 1024 * 1024));
+    let (code, _, stderr) = check_bytes("huge.csv", header.as_bytes());
+    assert_eq!(code, 1);
+    assert!(stderr.len() < 2_000, "{} bytes of stderr", stderr.len());
+    assert!(stderr.contains("huge.csv:1"), "{stderr}");
 }

@@ -30,6 +30,8 @@ pub enum ReportKind {
     Costs,
     /// The workspace's `opsdeck.toml`.
     Config,
+    /// A meeting's minutes, `minutes/<week>.toml`.
+    Minutes,
 }
 
 impl ReportKind {
@@ -59,6 +61,7 @@ impl ReportKind {
             ReportKind::WeekFile => "week_toml",
             ReportKind::Costs => "costs_csv",
             ReportKind::Config => "opsdeck_toml",
+            ReportKind::Minutes => "minutes_toml",
         }
     }
 
@@ -78,6 +81,7 @@ impl ReportKind {
             ReportKind::WeekFile => "week.toml",
             ReportKind::Costs => "costs.csv",
             ReportKind::Config => "opsdeck.toml",
+            ReportKind::Minutes => "minutes file",
         }
     }
 }

@@ -89,7 +89,7 @@ impl WeekData {
             ReportKind::FbaReturns => self.returns.is_some(),
             ReportKind::SellerFeedback => self.feedback.is_some(),
             ReportKind::WeekFile => self.figures.is_some(),
-            ReportKind::Costs | ReportKind::Config => false,
+            ReportKind::Costs | ReportKind::Config | ReportKind::Minutes => false,
         }
     }
 

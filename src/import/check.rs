@@ -8,12 +8,13 @@ use crate::domain::settings::Settings;
 
 use super::config::read_config;
 use super::error::ImportError;
+use super::minutes::read_minutes;
 use super::parallel::map_in_parallel;
 use super::report::{WeekFilter, read_report};
 use super::week_file::read_week_file;
 use super::workspace::{
-    CONFIG_FILE, COSTS_FILE, WEEK_FILE, WEEKS_DIR, WeekFolder, is_workspace, list_weeks,
-    visible_entries, week_of_folder,
+    CONFIG_FILE, COSTS_FILE, MINUTES_DIR, WEEK_FILE, WEEKS_DIR, WeekFolder, is_workspace,
+    list_weeks, visible_entries, week_of_folder,
 };
 
 /// What `check` found in one file.
@@ -134,7 +135,25 @@ fn plan_workspace(
     for folder in &weeks {
         plan_week(folder, &settings, jobs)?;
     }
+    let minutes = root.join(MINUTES_DIR);
+    if minutes.is_dir() {
+        for path in visible_entries(&minutes)? {
+            if is_minutes_file(&path) {
+                jobs.push(Job { path, filter: None });
+            }
+        }
+    }
     Ok(())
+}
+
+/// A minutes file: `minutes/*.toml`.
+fn is_minutes_file(path: &Path) -> bool {
+    path.is_file()
+        && path.extension().is_some_and(|e| e == "toml")
+        && path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|name| name == MINUTES_DIR)
 }
 
 fn plan_week(
@@ -172,10 +191,18 @@ fn settings_above_week_folder(folder: &Path) -> Result<Settings, ImportError> {
 
 fn check_file(job: &Job) -> Result<FileCheck, ImportError> {
     let path = &job.path;
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Err(ImportError::file(
+            path,
+            "the file name is not valid UTF-8 (shown with replacement characters): rename the \
+             file, or move it out of the workspace",
+        ));
+    };
+    if is_minutes_file(path) {
+        let stored = read_minutes(path)?;
+        let items = stored.meeting.actions.len() + stored.meeting.decisions.len();
+        return Ok(summary(path, ReportKind::Minutes, items, Vec::new()));
+    }
     if name == CONFIG_FILE {
         let read = read_config(path)?;
         return Ok(summary(

@@ -4,6 +4,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::domain::untrusted::clean;
+
+/// The most characters of a file's own text an error quotes.
+pub const QUOTE_LIMIT: usize = 200;
+
 /// A problem with an input file, phrased for the person who dropped it in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
@@ -49,7 +54,18 @@ impl ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location(), self.message)
+        write!(f, "{}: {}", clean(&self.location()), clean(&self.message))
+    }
+}
+
+/// A file's own text as an error quotes it: cleaned of control characters
+/// and cut to `max` characters (at most `QUOTE_LIMIT`), with `…` when cut.
+pub fn quoted(text: &str, max: usize) -> String {
+    let max = max.min(QUOTE_LIMIT);
+    let text = clean(text.trim());
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.into_owned(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::domain::facts::ReportFacts;
 use crate::domain::report::ReportKind;
 use crate::domain::week::{IsoWeek, WeekStart};
 
-use super::error::ImportError;
+use super::error::{ImportError, quoted};
 use super::rows::RowStats;
 use super::sniff::{Detection, detect};
 use super::table::{ReadError, Table};
@@ -177,7 +177,7 @@ fn read_kind(
         ReportKind::FbaReturns => returns::read(table, &mut window)?,
         ReportKind::SellerFeedback => feedback::read(table, &mut window)?,
         ReportKind::Costs => costs::read(table)?,
-        ReportKind::WeekFile | ReportKind::Config => {
+        ReportKind::WeekFile | ReportKind::Config | ReportKind::Minutes => {
             return Err(ImportError::file(
                 table.path,
                 format!("{} is a TOML file, not a table", kind.title()),
@@ -228,7 +228,12 @@ fn unrecognised(
     closest: ReportKind,
     missing: &[&str],
 ) -> ImportError {
-    let shown: Vec<&str> = table.headers.iter().take(6).map(|h| h.trim()).collect();
+    let shown: Vec<String> = table
+        .headers
+        .iter()
+        .take(6)
+        .map(|h| quoted(h, 30))
+        .collect();
     let more = if table.headers.len() > 6 { ", …" } else { "" };
     ImportError::at(
         path,

@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use super::error::quoted;
+
 use calamine::Data;
 
 /// One cell's content before it is typed.
@@ -97,19 +99,13 @@ impl<'r> Row<'r> {
 
     /// A problem with this row's `column`: found the cell's text, expected `expected`.
     pub fn error(&self, column: usize, expected: &str) -> CellError {
-        let found = self.text(column);
-        let shown: String = found.chars().take(40).collect();
-        let ellipsis = if found.chars().count() > 40 {
-            "…"
-        } else {
-            ""
-        };
         CellError {
             column,
             message: format!(
-                "expected {expected} in `{}`, found `{shown}{ellipsis}`; correct the cell or \
-                 download the report again",
-                self.header(column)
+                "expected {expected} in `{}`, found `{}`; correct the cell or download the \
+                 report again",
+                quoted(self.header(column), 60),
+                quoted(&self.text(column), 40)
             ),
         }
     }

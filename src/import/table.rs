@@ -10,7 +10,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 
-use super::error::ImportError;
+use super::error::{ImportError, quoted};
 use super::header::normalize;
 use super::pipeline::for_each_record;
 use super::rows::{CellError, Cells, Row, RowStats};
@@ -172,6 +172,7 @@ impl<'a> Table<'a> {
     }
 
     fn open_xlsx(path: &'a Path, bytes: &[u8]) -> Result<Self, ImportError> {
+        refuse_oversized_workbook(path, bytes)?;
         let unreadable = |error: &dyn std::fmt::Display| {
             ImportError::file(
                 path,
@@ -283,7 +284,7 @@ impl<'a> Table<'a> {
                         format!(
                             "the column `{}` appears twice (columns {} and {}): expected each \
                              column once; download the report again without editing it",
-                            self.headers[first].trim(),
+                            quoted(&self.headers[first], 60),
                             first + 1,
                             second + 1
                         ),
@@ -459,3 +460,36 @@ fn strip_currency(header: &str) -> &str {
 #[cfg(test)]
 #[path = "table_tests.rs"]
 mod tests;
+
+/// The most bytes one part of a workbook (a worksheet, its shared strings)
+/// may unpack to: far above any real download (Excel's 1,048,576 rows of a
+/// 20-column Ads report unpack to about 150 MB), and low enough that a
+/// small file that unpacks to gigabytes cannot exhaust memory.
+pub const XLSX_PART_LIMIT: u64 = 200 * 1024 * 1024;
+
+/// Refuses a workbook one of whose parts unpacks to more than `XLSX_PART_LIMIT`,
+/// reading only its directory.
+fn refuse_oversized_workbook(path: &Path, bytes: &[u8]) -> Result<(), ImportError> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // Not readable as a zip: calamine says what is wrong.
+        return Ok(());
+    };
+    for index in 0..archive.len() {
+        let Ok(part) = archive.by_index_raw(index) else {
+            continue;
+        };
+        if part.size() > XLSX_PART_LIMIT {
+            return Err(ImportError::file(
+                path,
+                format!(
+                    "the workbook's part {} unpacks to {} MB, more than the {} MB opsdeck reads: \
+                     no Amazon download is that large; download the report again, or as .csv",
+                    quoted(&part.name().unwrap_or_default(), 80),
+                    part.size() / (1024 * 1024),
+                    XLSX_PART_LIMIT / (1024 * 1024)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}

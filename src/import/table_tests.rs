@@ -133,3 +133,41 @@ fn a_file_on_disk_streams_the_same_rows() {
     assert_eq!(all.len(), 20_000);
     assert_eq!(all[19_999], ["S19999", "19999"]);
 }
+
+/// A real workbook whose directory claims its worksheet unpacks to `size` bytes.
+fn workbook_claiming(size: u32) -> Vec<u8> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Date").unwrap();
+    sheet.write_string(0, 1, "Spend").unwrap();
+    let mut bytes = workbook.save_to_buffer().unwrap();
+    let name = b"xl/worksheets/sheet1.xml";
+    let entry = (0..bytes.len() - 46)
+        .find(|&at| bytes[at..].starts_with(b"PK\x01\x02") && bytes[at + 46..].starts_with(name))
+        .unwrap();
+    bytes[entry + 24..entry + 28].copy_from_slice(&size.to_le_bytes());
+    bytes
+}
+
+#[test]
+fn a_workbook_that_unpacks_past_the_limit_is_refused_before_unpacking() {
+    let error = Table::from_bytes(Path::new("bomb.xlsx"), &workbook_claiming(300 << 20))
+        .err()
+        .unwrap();
+    let ReadError::Import(error) = error else {
+        panic!("expected a located error");
+    };
+    assert!(
+        error.message.contains("unpacks to 300 MB"),
+        "{}",
+        error.message
+    );
+    assert!(
+        error.message.contains("xl/worksheets/sheet1.xml"),
+        "{}",
+        error.message
+    );
+    // A part just under the limit passes the check.
+    let under = workbook_claiming(u32::try_from(XLSX_PART_LIMIT).unwrap());
+    assert!(refuse_oversized_workbook(Path::new("ok.xlsx"), &under).is_ok());
+}

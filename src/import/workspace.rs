@@ -112,10 +112,12 @@ pub fn visible_entries(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
+        // Names that are not valid UTF-8 are kept: the reader reports them.
         .filter(|path| {
-            path.file_name()
-                .and_then(|name| name.to_str())
-                .is_some_and(|name| !name.starts_with('.') && !name.starts_with("~$"))
+            path.file_name().is_some_and(|name| {
+                let name = name.as_encoded_bytes();
+                !name.starts_with(b".") && !name.starts_with(b"~$")
+            })
         })
         .collect();
     paths.sort();
