@@ -28,6 +28,22 @@ use crate::session::lock::Holder;
 use crate::session::recovery::write_recovery;
 use crate::session::{Access, StartOptions, start_meeting};
 
+/// Writes a line to stderr. A terminal that has gone away (a closed window)
+/// makes the write fail; that must not turn a clean ending into a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// Like `say!`, without ending the line (a question).
+macro_rules! say_inline {
+    ($($arg:tt)*) => {{
+        let mut stderr = std::io::stderr();
+        let _ = write!(stderr, $($arg)*).and_then(|()| stderr.flush());
+    }};
+}
+
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
 #[derive(Debug, Parser)]
 #[command(name = "opsdeck", version, args_conflicts_with_subcommands = true)]
@@ -205,7 +221,7 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
     match format {
         Format::Text => {
             print_out(&check_report::to_text(&report));
-            eprint!("{}", check_report::errors_text(&report));
+            say_inline!("{}", check_report::errors_text(&report));
             print_out(&check_report::verdict(&report));
         }
         Format::Json => print_out(&check_report::to_json(&report)),
@@ -221,16 +237,16 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
 fn week_report(workspace: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, ExitCode> {
     let loaded = load_report(workspace, week).map_err(|errors| {
         for error in &errors {
-            eprintln!("error: {error}");
+            say!("error: {error}");
         }
-        eprintln!(
+        say!(
             "Run `opsdeck check {}` for the whole picture.",
             workspace.display()
         );
         ExitCode::FAILURE
     })?;
     for warning in &loaded.warnings {
-        eprintln!("warning: {warning}");
+        say!("warning: {warning}");
     }
     Ok(loaded)
 }
@@ -293,18 +309,18 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
     let mut session = match start_meeting(&workspace, options, now, confirm_take_over) {
         Ok(session) => session,
         Err(error) => {
-            eprintln!("{error}");
+            say!("{error}");
             return ExitCode::FAILURE;
         }
     };
     for warning in &session.loaded.warnings {
-        eprintln!("warning: {}", clean(warning));
+        say!("warning: {}", clean(warning));
     }
     for notice in &session.notices {
-        eprintln!("notice: {}", clean(notice));
+        say!("notice: {}", clean(notice));
     }
     if !terminal {
-        eprintln!(
+        say!(
             "error: the cockpit needs a terminal; for text use `opsdeck kpis {0}` or `opsdeck prep {0}`",
             workspace.display()
         );
@@ -340,7 +356,7 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
     let signals = match Signals::catch() {
         Ok(signals) => signals,
         Err(error) => {
-            eprintln!("error: cannot catch the signals that end a meeting: {error}");
+            say!("error: cannot catch the signals that end a meeting: {error}");
             return ExitCode::FAILURE;
         }
     };
@@ -348,14 +364,17 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
         Ok(terminal) => terminal,
         Err(error) => {
             ratatui::restore();
-            eprintln!("error: the terminal cannot be used: {error}");
+            say!("error: the terminal cannot be used: {error}");
             return ExitCode::FAILURE;
         }
     };
     let finished = event_loop::run(&mut terminal, app, session.minutes, &signals);
     restore_terminal();
-    let code = report_ending(&workspace, &finished);
+    // Restored above; its own drop would try again and complain on a closed window.
+    std::mem::forget(terminal);
+    // The last save is done: another cockpit may take the meeting now.
     drop(session.access);
+    let code = report_ending(&workspace, &finished);
     leave_at_exit(finished);
     code
 }
@@ -380,17 +399,17 @@ fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
     };
     match &finished.ending {
         Ending::Quit => {}
-        Ending::Signal(number) => eprintln!("The meeting was ended by signal {number}."),
-        Ending::TerminalLost(error) => eprintln!("error: the terminal failed: {error}"),
+        Ending::Signal(number) => say!("The meeting was ended by signal {number}."),
+        Ending::TerminalLost(error) => say!("error: the terminal failed: {error}"),
     }
     if let Some(holder) = app.holder() {
-        eprintln!(
+        say!(
             "View only: this cockpit saved nothing; the meeting is kept by opsdeck {holder}."
         );
         return code(false);
     }
     let SaveState::Failed(_) = app.save_state() else {
-        eprintln!(
+        say!(
             "Minutes saved in {0}. For the mail: opsdeck minutes {0}",
             path.display()
         );
@@ -400,25 +419,25 @@ fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
         .save_error
         .as_ref()
         .map_or_else(|| "unknown error".to_owned(), ToString::to_string);
-    eprintln!(
+    say!(
         "error: the minutes could NOT be saved in {}: {reason}",
         path.display()
     );
     let minutes =
         crate::export::minutes::to_toml(app.meeting(), app.agenda(), app.report(), app.now());
     match write_recovery(path, minutes.as_bytes()) {
-        Ok(copy) => eprintln!(
+        Ok(copy) => say!(
             "A recovery copy holds everything captured: {}\n\
              Once the workspace can be written again, bring it back with: opsdeck {} --recover",
             copy.display(),
             workspace.display()
         ),
         Err(error) => {
-            eprintln!(
+            say!(
                 "error: no recovery copy could be written either ({error}); the minutes follow:
 "
             );
-            eprintln!("{minutes}");
+            say!("{minutes}");
         }
     }
     code(true)
@@ -450,7 +469,7 @@ fn describe_holder(holder: Option<&Holder>) -> String {
 
 /// Asks on the terminal before taking a meeting held on another machine.
 fn confirm_take_over(holder: &Holder) -> bool {
-    eprint!(
+    say_inline!(
         "The meeting is open in opsdeck on {} by {} since {} (pid {}). Take it over? \
          Do so only if that cockpit is closed — its later saves would be lost. [y/N] ",
         clean(&holder.host),
@@ -468,11 +487,11 @@ fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
     let root = match write_demo_workspace(&std::env::temp_dir(), &name) {
         Ok(root) => root,
         Err(error) => {
-            eprintln!("error: cannot write the demo workspace: {error}");
+            say!("error: cannot write the demo workspace: {error}");
             return ExitCode::FAILURE;
         }
     };
-    eprintln!(
+    say!(
         "Demo workspace: {} (a copy of the sample; delete it when done)",
         root.display()
     );
@@ -485,14 +504,14 @@ fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
         take_over: false,
         recover: false,
     });
-    eprintln!("The demo workspace stays in {}.", root.display());
+    say!("The demo workspace stays in {}.", root.display());
     code
 }
 
 /// Last meeting's actions still open.
 fn open_actions(workspace: &Path, report: &WeekReport) -> Result<Vec<ActionItem>, ExitCode> {
     crate::session::open_actions(workspace, report).map_err(|error| {
-        eprintln!("error: {error}");
+        say!("error: {error}");
         ExitCode::FAILURE
     })
 }
@@ -501,7 +520,7 @@ fn minutes(file: &Path, format: MinutesFormat) -> ExitCode {
     let (stored, raw) = match read_minutes_file(file) {
         Ok(read) => read,
         Err(error) => {
-            eprintln!("error: {error}");
+            say!("error: {error}");
             return ExitCode::FAILURE;
         }
     };
@@ -531,7 +550,7 @@ fn actions(
     let all = match read_all_minutes(workspace) {
         Ok(all) => all,
         Err(error) => {
-            eprintln!("error: {error}");
+            say!("error: {error}");
             return ExitCode::FAILURE;
         }
     };
@@ -575,7 +594,7 @@ fn init(dir: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!(
+            say!(
                 "error: cannot start a workspace in {}: {error}",
                 dir.display()
             );

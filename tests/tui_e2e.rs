@@ -4,92 +4,13 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::process::{Command, Output};
+use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;
 
-struct Tmux {
-    socket: String,
-}
+mod support;
 
-impl Tmux {
-    fn start(name: &str, width: u16, height: u16, command: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            println!("skipped: tmux is not installed");
-            return None;
-        }
-        let tmux = Tmux {
-            socket: format!("opsdeck-e2e-{name}-{}", std::process::id()),
-        };
-        let output = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "meeting",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            command,
-        ]);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        Some(tmux)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", "-t", "meeting", key]);
-            // Let the cockpit read each key on its own (ESC then a key would read as Alt+key).
-            sleep(Duration::from_millis(150));
-        }
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "meeting"]).stdout)
-            .into_owned()
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen after a few seconds.
-    fn wait_for(&self, text: &str) -> String {
-        for _ in 0..50 {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            sleep(Duration::from_millis(100));
-        }
-        panic!("`{text}` never appeared:\n{}", self.screen());
-    }
-
-    fn is_running(&self) -> bool {
-        self.run(&["has-session", "-t", "meeting"]).status.success()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-/// A fresh copy of the sample workspace: the cockpit writes minutes into it.
-fn workspace() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = opsdeck::export::demo::write_demo_workspace(dir.path(), "workspace").unwrap();
-    (dir, root)
-}
+use support::{Tmux, workspace};
 
 #[test]
 fn a_whole_meeting_in_a_real_terminal() {
