@@ -9,7 +9,6 @@
     clippy::disallowed_methods
 )]
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::Local;
@@ -26,8 +25,8 @@ use opsdeck::domain::timing::Now;
 use opsdeck::domain::week::IsoWeek;
 use opsdeck::domain::week_data::WeekData;
 use opsdeck::domain::week_report::WeekReport;
-use opsdeck::import::minutes::previous_minutes;
-use opsdeck::import::weeks::load_report;
+use opsdeck::export::demo::write_demo_workspace;
+use opsdeck::session::{StartOptions, start_meeting};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -46,27 +45,30 @@ fn main() {
     big_table();
 }
 
-/// From reading the sample workspace to the first frame drawn.
+/// From opening the meeting on a copy of the sample workspace (reading it,
+/// the minutes, the lock, a recovery copy) to the first frame drawn.
 fn first_frame() {
+    let folder = std::env::temp_dir().join(format!("opsdeck-bench-{}", std::process::id()));
+    let root = write_demo_workspace(&folder, "workspace").unwrap();
     let start = Instant::now();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let loaded = load_report(&root, None).unwrap();
-    let settings = loaded.workspace.settings.clone();
-    let report = loaded.report;
-    let open = previous_minutes(&root, report.review.week.next())
-        .unwrap()
-        .map(|m| m.open_actions())
-        .unwrap_or_default();
     let started = now();
-    let meeting = Meeting::new(report.review.week, started.wall, open);
-    let app = App::new(settings, report, meeting, None, started);
+    let session = start_meeting(&root, StartOptions::default(), started, |_| false).unwrap();
+    let app = App::new(
+        session.loaded.workspace.settings.clone(),
+        session.loaded.report,
+        session.meeting,
+        session.agenda,
+        started,
+    );
     let area = Rect::new(0, 0, 100, 30);
     let mut buf = Buffer::empty(area);
     opsdeck::ui::render_to_buffer(&app, area, &mut buf);
     println!(
-        "first frame of the sample workspace (load, KPIs, diagnosis, draw): {:.1} ms",
+        "first frame of the sample workspace (load, KPIs, diagnosis, minutes, lock, draw): {:.1} ms",
         ms(start.elapsed())
     );
+    drop(session.access);
+    let _ = std::fs::remove_dir_all(folder);
 }
 
 /// A 200×60 frame with a 100,000-row SKU table, the selection moving each frame.
