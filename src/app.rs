@@ -189,15 +189,15 @@ impl App {
             }
             Action::SubmitSaveAs => self.submit_save_as(),
             other => {
-                self.navigate(other);
+                self.navigate(&other);
                 None
             }
         }
     }
 
     /// Actions that change what is shown, not what is recorded.
-    fn navigate(&mut self, action: Action) {
-        match action {
+    fn navigate(&mut self, action: &Action) {
+        match *action {
             Action::ShowView(view) => self.show_view(view),
             Action::NextView => self.show_view(self.view.next()),
             Action::MoveSelection(rows) => self.move_selection(rows),

@@ -427,13 +427,21 @@ fn a_view_only_cockpit_refuses_changes_and_never_saves() {
         Action::Undo,
         Action::MarkDone,
     ] {
-        assert_eq!(app.update(action, now_at(5)), None);
+        assert_eq!(app.update(action.clone(), now_at(5)), None);
         assert!(app.refused(), "{action:?}");
         assert_eq!(app.mode(), Mode::Browsing);
     }
     assert_eq!(app.update(Action::NextSection, now_at(6)), None);
     assert!(!app.refused(), "moving around is allowed");
     assert_eq!(app.update(Action::Tick, now_at(60)), None, "no clock save");
+    let mut saved = app.meeting().clone();
+    saved.add_decision("Hold prices", "plan", now_at(61).wall);
+    app.update(Action::HolderSaved(Box::new(saved)), now_at(61));
+    assert_eq!(
+        app.meeting().decisions.len(),
+        1,
+        "the viewer follows the holder"
+    );
     app.update(Action::RequestQuit, now_at(61));
     app.update(Action::ConfirmQuit, now_at(62));
     assert!(!app.is_running());

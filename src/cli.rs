@@ -403,9 +403,7 @@ fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
         Ending::TerminalLost(error) => say!("error: the terminal failed: {error}"),
     }
     if let Some(holder) = app.holder() {
-        say!(
-            "View only: this cockpit saved nothing; the meeting is kept by opsdeck {holder}."
-        );
+        say!("View only: this cockpit saved nothing; the meeting is kept by opsdeck {holder}.");
         return code(false);
     }
     let SaveState::Failed(_) = app.save_state() else {

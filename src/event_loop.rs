@@ -10,7 +10,7 @@ pub mod signals;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use chrono::Local;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -22,8 +22,10 @@ use ratatui::DefaultTerminal;
 use crate::app::App;
 use crate::app::action::{Action, Effect};
 use crate::app::keymap::action_for;
+use crate::domain::meeting::Meeting;
 use crate::domain::timing::Now;
 use crate::export;
+use crate::import::minutes::read_minutes;
 use crate::ui;
 
 use signals::Signals;
@@ -91,6 +93,7 @@ fn drive(
         return Ending::TerminalLost(error);
     }
     let keys = read_keys();
+    let mut follower = Follower::new(saver.path.clone());
     let mut next_second = read_now().instant + app.until_next_second();
     while app.is_running() {
         if let Some(signal) = signals.received() {
@@ -114,6 +117,11 @@ fn drive(
         let Some(action) = action else { continue };
         if action == Action::Tick {
             next_second = read_now().instant + app.until_next_second() + Duration::from_millis(5);
+            if !app.can_save()
+                && let Some(meeting) = follower.changed()
+            {
+                app.update(Action::HolderSaved(Box::new(meeting)), read_now());
+            }
         }
         match app.update(action, read_now()) {
             Some(Effect::RingBell) => {
@@ -174,6 +182,35 @@ impl Saver {
         if self.error.is_some() {
             self.path = previous;
         }
+    }
+}
+
+/// What a view-only cockpit follows: the minutes the holding cockpit saves,
+/// read again when their file changes.
+struct Follower {
+    path: PathBuf,
+    modified: Option<SystemTime>,
+}
+
+impl Follower {
+    fn new(path: PathBuf) -> Self {
+        let modified = Self::modified_at(&path);
+        Self { path, modified }
+    }
+
+    fn modified_at(path: &Path) -> Option<SystemTime> {
+        std::fs::metadata(path).and_then(|m| m.modified()).ok()
+    }
+
+    /// The meeting as last saved, when the file changed since the last look.
+    fn changed(&mut self) -> Option<Meeting> {
+        let modified = Self::modified_at(&self.path);
+        if modified == self.modified {
+            return None;
+        }
+        let stored = read_minutes(&self.path).ok()?;
+        self.modified = modified;
+        Some(stored.meeting)
     }
 }
 

@@ -120,6 +120,13 @@ fn a_second_cockpit_on_the_same_week_only_shows_it() {
     );
     second.keys(&["a"]);
     second.wait_for("view only: captures and changes are made in the cockpit that holds");
+    first.keys(&["a"]);
+    type_line(&first, "Book the December shipment @Wei due:+3d");
+    let kept = wait_for_file(&minutes, "Book the December shipment");
+    assert!(kept.contains("Call the freight forwarder"), "{kept}");
+    // The viewer follows what the holder saves.
+    second.keys(&["3"]);
+    second.wait_for("Book the December shipment");
     second.keys(&["q", "y"]);
     for _ in 0..30 {
         if !second.is_running() {
@@ -128,10 +135,11 @@ fn a_second_cockpit_on_the_same_week_only_shows_it() {
         sleep(Duration::from_millis(100));
     }
     assert!(!second.is_running(), "the viewer quits at once");
-    first.keys(&["a"]);
-    type_line(&first, "Book the December shipment @Wei due:+3d");
-    let kept = wait_for_file(&minutes, "Book the December shipment");
-    assert!(kept.contains("Call the freight forwarder"), "{kept}");
+    assert_eq!(
+        fs::read_to_string(&minutes).unwrap(),
+        kept,
+        "the viewer never writes"
+    );
     assert!(
         ws.join("minutes/2026-W48.lock").exists(),
         "the holder keeps its lock"

@@ -2,6 +2,8 @@
 //! the I/O `update` asks the event loop to perform (`Effect`). No variant
 //! carries terminal types.
 
+use crate::domain::meeting::Meeting;
+
 /// The three views of the meeting; the current section picks the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
@@ -55,7 +57,7 @@ pub enum CaptureKind {
 }
 
 /// Everything the user or the clock can ask for. Made by `keymap`, consumed by `App::update`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Refresh the clock face; state changes only through the `now` passed to `update`.
     Tick,
@@ -134,6 +136,8 @@ pub enum Action {
     EditSaveAs(EditOp),
     /// Write the minutes to the path typed, and keep saving them there.
     SubmitSaveAs,
+    /// The cockpit holding the meeting saved it: a view-only cockpit shows it.
+    HolderSaved(Box<Meeting>),
 }
 
 /// I/O that `update` asks the event loop to perform, so `update` stays pure.

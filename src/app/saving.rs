@@ -1,11 +1,12 @@
 //! How the minutes reach disk, as the cockpit sees it: the result of each
 //! save, writing them to another path when their own cannot be written, and
 //! the view-only cockpit of a meeting another cockpit holds, which changes
-//! nothing and says why.
+//! nothing and says why, following what the holder saves.
 
 use super::action::{Action, EditOp, Effect};
 use super::mode::Mode;
 use super::{App, SaveState};
+use crate::domain::meeting::History;
 
 impl App {
     /// This cockpit only shows the meeting, held by the cockpit `holder` describes.
@@ -102,6 +103,11 @@ impl App {
             | Action::StartSaveAs
             | Action::SubmitSaveAs => self.refused = true,
             Action::ConfirmQuit => self.running = false,
+            Action::HolderSaved(meeting) => {
+                self.meeting = History::new(*meeting);
+                let plan_rows = self.plan_items().len();
+                self.selection[2] = self.selection[2].min(plan_rows.saturating_sub(1));
+            }
             other => {
                 let _ = self.apply(other);
             }
