@@ -20,6 +20,15 @@ fn type_line(tmux: &Tmux, text: &str) {
     tmux.keys(&["Enter"]);
 }
 
+/// Captures the action `line` (`title @owner due:…`) and waits until the
+/// minutes at `minutes` hold its title; returns them.
+fn capture(tmux: &Tmux, minutes: &Path, line: &str) -> String {
+    tmux.keys(&["a"]);
+    type_line(tmux, line);
+    let title = line.split(" @").next().unwrap();
+    wait_for_file(minutes, title)
+}
+
 /// Waits until `path` exists and holds `text`; returns its contents.
 fn wait_for_file(path: &Path, text: &str) -> String {
     for _ in 0..100 {
@@ -106,10 +115,8 @@ fn a_second_cockpit_on_the_same_week_only_shows_it() {
         return;
     };
     first.wait_for("saved ✓");
-    first.keys(&["a"]);
-    type_line(&first, "Call the freight forwarder @Wei due:+1d");
     let minutes = ws.join("minutes/2026-W48.toml");
-    wait_for_file(&minutes, "Call the freight forwarder");
+    capture(&first, &minutes, "Call the freight forwarder @Wei due:+1d");
     let Some(second) = Tmux::start("viewer", 100, 30, &command) else {
         return;
     };
@@ -120,9 +127,7 @@ fn a_second_cockpit_on_the_same_week_only_shows_it() {
     );
     second.keys(&["a"]);
     second.wait_for("view only: captures and changes are made in the cockpit that holds");
-    first.keys(&["a"]);
-    type_line(&first, "Book the December shipment @Wei due:+3d");
-    let kept = wait_for_file(&minutes, "Book the December shipment");
+    let kept = capture(&first, &minutes, "Book the December shipment @Wei due:+3d");
     assert!(kept.contains("Call the freight forwarder"), "{kept}");
     // The viewer follows what the holder saves.
     second.keys(&["3"]);
@@ -160,10 +165,12 @@ fn a_signal_saves_and_restores_the_terminal(signal: &str, status: i32) {
         return;
     };
     tmux.wait_for("saved ✓");
-    tmux.keys(&["a"]);
-    type_line(&tmux, "Last words before the window closed @Wei due:+1d");
     let minutes = ws.join("minutes/2026-W48.toml");
-    wait_for_file(&minutes, "Last words before the window closed");
+    capture(
+        &tmux,
+        &minutes,
+        "Last words before the window closed @Wei due:+1d",
+    );
     let pid = cockpit_pid(&tmux);
     let killed = std::process::Command::new("kill")
         .args([&format!("-{signal}"), &pid])
@@ -217,10 +224,8 @@ fn closing_the_window_saves_and_lets_the_meeting_go() {
     };
     tmux.wait_for("saved ✓");
     // The clock runs a while, then the window is closed without quitting.
-    tmux.keys(&["a"]);
-    type_line(&tmux, "Ask the supplier for a quote @Wei due:+1d");
     let minutes = ws.join("minutes/2026-W48.toml");
-    wait_for_file(&minutes, "Ask the supplier for a quote");
+    capture(&tmux, &minutes, "Ask the supplier for a quote @Wei due:+1d");
     let lock = ws.join("minutes/2026-W48.lock");
     assert!(lock.exists());
     tmux.run(&["kill-session", "-t", "meeting"]);
