@@ -6,6 +6,7 @@
 pub mod action;
 pub mod capture;
 pub mod keymap;
+pub mod line_editor;
 pub mod mode;
 mod saving;
 pub mod sku_list;
@@ -21,6 +22,7 @@ use crate::domain::week_report::WeekReport;
 
 use action::{Action, EditOp, Effect, View};
 use capture::Capture;
+use line_editor::LineEditor;
 use mode::{Base, Mode};
 use sku_list::{ListOptions, visible_rows};
 
@@ -51,7 +53,9 @@ pub struct App {
     capture: Option<Capture>,
     save_state: SaveState,
     /// The path typed to write the minutes to, while `mode` is `SavingAs`.
-    save_as: String,
+    save_as: LineEditor,
+    /// The SKU filter being typed (its text is `list.filter`).
+    filter: LineEditor,
     /// Who holds the meeting, when this cockpit only shows it.
     view_only: Option<String>,
     /// What the facilitator must know about this meeting's data and minutes.
@@ -109,7 +113,8 @@ impl App {
             meeting: History::new(meeting),
             capture: None,
             save_state: SaveState::Saved,
-            save_as: String::new(),
+            save_as: LineEditor::default(),
+            filter: LineEditor::default(),
             view_only: None,
             notices: Vec::new(),
             refused: false,
@@ -184,7 +189,7 @@ impl App {
                 None
             }
             Action::EditSaveAs(op) => {
-                self.edit_save_as(op);
+                self.edit_save_as(&op);
                 None
             }
             Action::SubmitSaveAs => self.submit_save_as(),
@@ -210,7 +215,7 @@ impl App {
                 self.refresh_list();
             }
             Action::StartFilter => self.mode = Mode::Filtering,
-            Action::EditFilter(op) => self.edit_filter(op),
+            Action::EditFilter(ref op) => self.edit_filter(op),
             Action::ApplyFilter => self.mode = Mode::Browsing,
             Action::ToggleProblemsOnly => {
                 self.list.problems_only = !self.list.problems_only;
@@ -221,7 +226,7 @@ impl App {
             Action::CancelQuit => self.mode = self.mode.base().into(),
             Action::Resize(width, height) => self.size = (width, height),
             Action::StartCapture(kind) => self.start_capture(kind),
-            Action::EditCapture(op) => self.edit_capture(op),
+            Action::EditCapture(ref op) => self.edit_capture(op),
             Action::CompleteCapture => self.complete_capture(),
             Action::DropAction => self.drop_selected(),
             Action::EditAction => self.edit_selected(),
@@ -351,6 +356,7 @@ impl App {
     fn back(&mut self) {
         self.mode = match self.mode {
             Mode::Filtering => {
+                self.filter = LineEditor::default();
                 self.list.filter.clear();
                 self.refresh_list();
                 Mode::Browsing
@@ -369,14 +375,9 @@ impl App {
         };
     }
 
-    fn edit_filter(&mut self, op: EditOp) {
-        match op {
-            EditOp::Insert(c) => self.list.filter.push(c),
-            EditOp::Backspace => {
-                self.list.filter.pop();
-            }
-            EditOp::Clear => self.list.filter.clear(),
-        }
+    fn edit_filter(&mut self, op: &EditOp) {
+        self.filter.apply(op);
+        self.list.filter = self.filter.text().to_owned();
         self.view = View::Review;
         self.refresh_list();
     }
@@ -440,6 +441,11 @@ impl App {
 
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// The SKU filter being typed.
+    pub fn filter(&self) -> &LineEditor {
+        &self.filter
     }
 
     pub fn list(&self) -> &ListOptions {

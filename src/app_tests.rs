@@ -284,7 +284,7 @@ fn an_invalid_date_refuses_the_line_and_keeps_it() {
     assert_eq!(app.update(Action::SubmitCapture, now_at(61)), None);
     assert_eq!(app.mode(), Mode::Capturing);
     let capture = app.capture().unwrap();
-    assert_eq!(capture.line, "Send samples due:2026-02-30");
+    assert_eq!(capture.line.text(), "Send samples due:2026-02-30");
     assert!(capture.problems[0].contains("due:2026-02-30"));
     assert!(app.meeting().actions.is_empty());
 }
@@ -308,7 +308,7 @@ fn an_anomaly_becomes_an_action_with_one_key() {
     app.update(Action::ShowView(View::Diagnosis), now_at(60));
     app.update(Action::StartCapture(CaptureKind::Action), now_at(60));
     assert_eq!(
-        app.capture().unwrap().line,
+        app.capture().unwrap().line.text(),
         "Replenish HK-SP-SIL-5 #HK-SP-SIL-5 kpi:days_of_supply "
     );
     type_line(&mut app, "@Wei due:+2d");
@@ -328,7 +328,7 @@ fn verdicts_edit_and_undo_in_the_plan_view() {
     app.update(Action::SubmitCapture, now_at(61));
     app.update(Action::ShowView(View::Plan), now_at(62));
     app.update(Action::EditAction, now_at(62));
-    assert_eq!(app.capture().unwrap().line, "Call the supplier");
+    assert_eq!(app.capture().unwrap().line.text(), "Call the supplier");
     type_line(&mut app, " @Wei due:fri");
     app.update(Action::SubmitCapture, now_at(63));
     assert_eq!(app.meeting().actions[0].owner.as_deref(), Some("Wei"));
@@ -387,7 +387,7 @@ fn a_pain_point_becomes_an_action_with_one_key() {
     app.update(Action::MoveSelection(anomalies), now_at(60));
     app.update(Action::StartCapture(CaptureKind::Action), now_at(60));
     assert_eq!(
-        app.capture().unwrap().line,
+        app.capture().unwrap().line.text(),
         "Fix “not as described — size” on HK-BM-NV-2032 #HK-BM-NV-2032 kpi:return_rate "
     );
 }
@@ -404,8 +404,8 @@ fn a_failed_save_keeps_its_reason_and_the_quit_question_offers_another_path() {
     app.update(Action::RequestQuit, now_at(12));
     app.update(Action::StartSaveAs, now_at(13));
     assert_eq!(app.mode(), Mode::SavingAs(Base::Browsing));
-    assert_eq!(app.save_as(), "~/opsdeck-minutes-2026-W48.toml");
-    app.update(Action::EditSaveAs(EditOp::Clear), now_at(14));
+    assert_eq!(app.save_as().text(), "~/opsdeck-minutes-2026-W48.toml");
+    app.update(Action::EditSaveAs(EditOp::EraseToStart), now_at(14));
     type_into(&mut app, "/mnt/usb/w48.toml", Action::EditSaveAs);
     let effect = app.update(Action::SubmitSaveAs, now_at(15));
     assert_eq!(

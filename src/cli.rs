@@ -361,7 +361,11 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
         }
     };
     let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => terminal,
+        Ok(terminal) => {
+            // Pasted text arrives whole on the capture line, never as keys.
+            let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+            terminal
+        }
         Err(error) => {
             ratatui::restore();
             say!("error: the terminal cannot be used: {error}");
@@ -382,6 +386,7 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
 /// Leaves raw mode and the alternate screen and shows the cursor; a
 /// terminal that is gone is left alone.
 fn restore_terminal() {
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     let _ = ratatui::try_restore();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
 }

@@ -9,6 +9,7 @@ mod diagnosis;
 mod figure;
 mod header;
 mod hints;
+mod input;
 mod labels;
 mod overlay;
 mod plan;
@@ -62,7 +63,7 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
         Constraint::Length(HEADER_HEIGHT),
         Constraint::Length(banner_height(app, labels, area.width)),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(if app.mode() == Mode::Capturing { 2 } else { 1 }),
     ]));
     Banner {
         app,

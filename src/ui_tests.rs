@@ -227,3 +227,28 @@ fn help_fits_80_by_24_in_two_columns() {
         assert!(text.contains(key), "{key} missing:\n{text}");
     }
 }
+
+#[test]
+fn a_long_capture_line_scrolls_and_its_preview_stays_on_screen_at_80_columns() {
+    let mut app = sample_app(|_| {});
+    app.update(
+        Action::StartCapture(crate::app::action::CaptureKind::Action),
+        now_at(5),
+    );
+    let line = "Replenish the spatula sets before Black Friday by air @Marco due:+3d #HK-SP-SIL-5 kpi:days_of_supply";
+    app.update(
+        Action::EditCapture(EditOp::Paste(line.to_owned())),
+        now_at(5),
+    );
+    let screen = screen(&app, 80, 24);
+    assert_snapshot!("capturing_80", screen);
+    let lines: Vec<&str> = screen.lines().collect();
+    let input = lines[lines.len() - 2];
+    assert!(
+        input.contains("kpi:days_of_supply"),
+        "the end typed is in view: {input}"
+    );
+    let preview = lines[lines.len() - 1];
+    assert!(preview.contains("@Marco"), "{preview}");
+    assert!(preview.contains("#HK-SP-SIL-5"), "{preview}");
+}

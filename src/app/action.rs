@@ -4,6 +4,8 @@
 
 use crate::domain::meeting::Meeting;
 
+pub use super::line_editor::EditOp;
+
 /// The three views of the meeting; the current section picks the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
@@ -36,14 +38,6 @@ impl View {
             View::Review
         }
     }
-}
-
-/// Edits of a one-line text input (the filter).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditOp {
-    Insert(char),
-    Backspace,
-    Clear,
 }
 
 /// What the capture line records.

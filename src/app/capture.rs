@@ -12,6 +12,7 @@ use crate::domain::voice::PainPoint;
 
 use super::App;
 use super::action::{CaptureKind, EditOp, Effect, View};
+use super::line_editor::LineEditor;
 use super::mode::Mode;
 
 /// What the capture line will record when submitted.
@@ -31,7 +32,7 @@ pub enum CaptureTarget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Capture {
     pub target: CaptureTarget,
-    pub line: String,
+    pub line: LineEditor,
     /// Why the last Enter was refused.
     pub problems: Vec<String>,
 }
@@ -81,21 +82,15 @@ impl App {
     fn open_capture(&mut self, target: CaptureTarget, line: String) {
         self.capture = Some(Capture {
             target,
-            line,
+            line: LineEditor::new(line),
             problems: Vec::new(),
         });
         self.mode = Mode::Capturing;
     }
 
-    pub(super) fn edit_capture(&mut self, op: EditOp) {
+    pub(super) fn edit_capture(&mut self, op: &EditOp) {
         if let Some(capture) = &mut self.capture {
-            match op {
-                EditOp::Insert(c) => capture.line.push(c),
-                EditOp::Backspace => {
-                    capture.line.pop();
-                }
-                EditOp::Clear => capture.line.clear(),
-            }
+            capture.line.apply(op);
             capture.problems.clear();
         }
     }
@@ -108,10 +103,16 @@ impl App {
             .iter()
             .map(|r| r.sku.as_deref().unwrap_or(&r.key))
             .collect();
-        if let Some(capture) = &mut self.capture
-            && let Some(completed) = complete(&capture.line, &self.settings.attendees, &skus)
-        {
-            capture.line = completed;
+        // The token before the cursor is completed; what follows the cursor stays.
+        if let Some(capture) = &mut self.capture {
+            let (before, after) = capture.line.text().split_at(capture.line.cursor());
+            if let Some(completed) = complete(before, &self.settings.attendees, &skus) {
+                let mut line = LineEditor::new(format!("{completed}{after}"));
+                for _ in after.chars() {
+                    line.apply(&EditOp::Left);
+                }
+                capture.line = line;
+            }
         }
     }
 
@@ -130,7 +131,7 @@ impl App {
             is_sku: &is_sku,
         };
         Some(parse_quick_add(
-            &capture.line,
+            capture.line.text(),
             self.now.wall.date_naive(),
             &known,
         ))
@@ -139,7 +140,7 @@ impl App {
     pub(super) fn submit_capture(&mut self) -> Option<Effect> {
         let parsed = self.parsed_capture()?;
         let capture = self.capture.as_mut()?;
-        let text = capture.line.trim().to_owned();
+        let text = capture.line.text().trim().to_owned();
         let mut problems = parsed.problems.clone();
         let is_action = matches!(
             capture.target,

@@ -12,6 +12,15 @@ pub fn action_for(mode: Mode, event: &Event) -> Option<Action> {
     if let Event::Resize(width, height) = event {
         return Some(Action::Resize(*width, *height));
     }
+    if let Event::Paste(text) = event {
+        let paste = EditOp::Paste(text.clone());
+        return match mode {
+            Mode::Filtering => Some(Action::EditFilter(paste)),
+            Mode::Capturing => Some(Action::EditCapture(paste)),
+            Mode::SavingAs(_) => Some(Action::EditSaveAs(paste)),
+            _ => None,
+        };
+    }
     // Key release and repeat events (Windows) are not presses.
     let key = event.as_key_press_event()?;
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
@@ -77,36 +86,55 @@ fn browse_key(key: KeyEvent) -> Option<Action> {
 }
 
 fn capture_key(key: KeyEvent) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Enter => Action::SubmitCapture,
-        KeyCode::Esc => Action::Back,
-        KeyCode::Tab => Action::CompleteCapture,
-        KeyCode::Backspace => Action::EditCapture(EditOp::Backspace),
-        KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-            Action::EditCapture(EditOp::Clear)
-        }
-        KeyCode::Char(c) if !c.is_control() && !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            Action::EditCapture(EditOp::Insert(c))
-        }
-        _ => return None,
-    })
+    match key.code {
+        KeyCode::Tab => Some(Action::CompleteCapture),
+        _ => line_key(key, Action::EditCapture, Action::SubmitCapture),
+    }
 }
 
 fn filter_key(key: KeyEvent) -> Option<Action> {
     line_key(key, Action::EditFilter, Action::ApplyFilter)
 }
 
-/// A one-line text input: `edit` for typing, `enter` to take the line, Esc to leave.
+/// A one-line text input: `edit` for typing and the shell's editing keys,
+/// `enter` to take the line, Esc to leave. No Ctrl or Alt chord inserts a letter.
 fn line_key(key: KeyEvent, edit: fn(EditOp) -> Action, enter: Action) -> Option<Action> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
-        KeyCode::Enter => enter,
-        KeyCode::Esc => Action::Back,
-        KeyCode::Backspace => edit(EditOp::Backspace),
-        KeyCode::Char('u') if control => edit(EditOp::Clear),
-        KeyCode::Char(c) if !c.is_control() && !control => edit(EditOp::Insert(c)),
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let op = match key.code {
+        KeyCode::Enter => return Some(enter),
+        KeyCode::Esc => return Some(Action::Back),
+        KeyCode::Backspace if control || alt => EditOp::EraseWord,
+        KeyCode::Backspace => EditOp::Backspace,
+        KeyCode::Delete => EditOp::Delete,
+        KeyCode::Left if control || alt => EditOp::WordLeft,
+        KeyCode::Right if control || alt => EditOp::WordRight,
+        KeyCode::Left => EditOp::Left,
+        KeyCode::Right => EditOp::Right,
+        KeyCode::Home => EditOp::Home,
+        KeyCode::End => EditOp::End,
+        KeyCode::Char(c) if control => match c {
+            'a' => EditOp::Home,
+            'e' => EditOp::End,
+            'b' => EditOp::Left,
+            'f' => EditOp::Right,
+            'h' => EditOp::Backspace,
+            'w' => EditOp::EraseWord,
+            'u' => EditOp::EraseToStart,
+            'k' => EditOp::EraseToEnd,
+            'd' => EditOp::Delete,
+            _ => return None,
+        },
+        KeyCode::Char(c) if alt => match c {
+            'b' => EditOp::WordLeft,
+            'f' => EditOp::WordRight,
+            'd' => EditOp::EraseToEnd,
+            _ => return None,
+        },
+        KeyCode::Char(c) if !c.is_control() => EditOp::Insert(c),
         _ => return None,
-    })
+    };
+    Some(edit(op))
 }
 
 /// One key and what it does, in English and Chinese.
@@ -129,7 +157,17 @@ const FILTER_HELP: &[KeyHelp] = &[
     ),
     k("Enter", "keep the filter", "确认筛选"),
     k("Esc", "clear the filter", "清除筛选"),
-    k("Ctrl-U", "erase the line", "清空输入"),
+    k(
+        "← → Home End",
+        "move in the line (Ctrl-A / Ctrl-E too)",
+        "在行内移动（也可 Ctrl-A / Ctrl-E）",
+    ),
+    k("Alt-B Alt-F", "a word back / forward", "按词后退 / 前进"),
+    k(
+        "Ctrl-W Ctrl-U Ctrl-K",
+        "erase the word before / all before / all after the cursor",
+        "删除光标前一个词 / 光标前全部 / 光标后全部",
+    ),
 ];
 
 const BROWSE_HELP: &[KeyHelp] = &[
@@ -198,6 +236,17 @@ const CAPTURE_HELP: &[KeyHelp] = &[
         "2026-12-05、12-05、fri、+3d、+2w、tomorrow",
     ),
     k("Tab", "complete @owner or #SKU", "补全 @负责人 或 #SKU"),
+    k(
+        "← → Home End",
+        "move in the line (Ctrl-A / Ctrl-E too)",
+        "在行内移动（也可 Ctrl-A / Ctrl-E）",
+    ),
+    k("Alt-B Alt-F", "a word back / forward", "按词后退 / 前进"),
+    k(
+        "Ctrl-W Ctrl-U Ctrl-K",
+        "erase the word before / all before / all after the cursor",
+        "删除光标前一个词 / 光标前全部 / 光标后全部",
+    ),
     k("Enter", "record", "记录"),
     k("Esc", "cancel", "取消"),
 ];
@@ -369,6 +418,59 @@ mod tests {
         assert_eq!(
             action_for(Mode::Filtering, &Event::Resize(80, 24)),
             Some(Action::Resize(80, 24))
+        );
+    }
+
+    #[test]
+    fn the_capture_line_edits_as_a_shell_and_no_chord_inserts_a_letter() {
+        let chord = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+        let edit = |event: &Event| action_for(Mode::Capturing, event);
+        let cases = [
+            (
+                chord(KeyCode::Char('a'), KeyModifiers::CONTROL),
+                EditOp::Home,
+            ),
+            (
+                chord(KeyCode::Char('e'), KeyModifiers::CONTROL),
+                EditOp::End,
+            ),
+            (
+                chord(KeyCode::Char('w'), KeyModifiers::CONTROL),
+                EditOp::EraseWord,
+            ),
+            (
+                chord(KeyCode::Char('u'), KeyModifiers::CONTROL),
+                EditOp::EraseToStart,
+            ),
+            (
+                chord(KeyCode::Char('k'), KeyModifiers::CONTROL),
+                EditOp::EraseToEnd,
+            ),
+            (
+                chord(KeyCode::Char('h'), KeyModifiers::CONTROL),
+                EditOp::Backspace,
+            ),
+            (
+                chord(KeyCode::Char('b'), KeyModifiers::ALT),
+                EditOp::WordLeft,
+            ),
+            (
+                chord(KeyCode::Char('f'), KeyModifiers::ALT),
+                EditOp::WordRight,
+            ),
+            (key(KeyCode::Left), EditOp::Left),
+            (key(KeyCode::End), EditOp::End),
+        ];
+        for (event, op) in cases {
+            assert_eq!(edit(&event), Some(Action::EditCapture(op)), "{event:?}");
+        }
+        for code in [KeyCode::Char('x'), KeyCode::Char('j'), KeyCode::Char('z')] {
+            assert_eq!(edit(&chord(code, KeyModifiers::CONTROL)), None);
+            assert_eq!(edit(&chord(code, KeyModifiers::ALT)), None);
+        }
+        assert_eq!(
+            edit(&Event::Paste("a\nb".to_owned())),
+            Some(Action::EditCapture(EditOp::Paste("a\nb".to_owned())))
         );
     }
 

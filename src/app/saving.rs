@@ -4,6 +4,7 @@
 //! nothing and says why, following what the holder saves.
 
 use super::action::{Action, EditOp, Effect};
+use super::line_editor::LineEditor;
 use super::mode::Mode;
 use super::{App, SaveState};
 use crate::domain::meeting::History;
@@ -26,7 +27,7 @@ impl App {
     /// The path first offered when the minutes must be written elsewhere.
     #[must_use]
     pub fn with_save_as(mut self, path: String) -> Self {
-        self.save_as = path;
+        self.save_as = LineEditor::new(path);
         self
     }
 
@@ -46,7 +47,7 @@ impl App {
     }
 
     /// The path being typed to write the minutes to.
-    pub fn save_as(&self) -> &str {
+    pub fn save_as(&self) -> &LineEditor {
         &self.save_as
     }
 
@@ -68,14 +69,8 @@ impl App {
         }
     }
 
-    pub(super) fn edit_save_as(&mut self, op: EditOp) {
-        match op {
-            EditOp::Insert(c) => self.save_as.push(c),
-            EditOp::Backspace => {
-                self.save_as.pop();
-            }
-            EditOp::Clear => self.save_as.clear(),
-        }
+    pub(super) fn edit_save_as(&mut self, op: &EditOp) {
+        self.save_as.apply(op);
     }
 
     /// Back to the quit question, which shows how the save went.
@@ -84,7 +79,7 @@ impl App {
             return None;
         };
         self.mode = Mode::ConfirmingQuit(base);
-        let path = self.save_as.trim();
+        let path = self.save_as.text().trim();
         (!path.is_empty()).then(|| Effect::SaveMinutesAs(path.to_owned()))
     }
 

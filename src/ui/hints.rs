@@ -1,7 +1,7 @@
 //! The bottom line: the keys of the current mode, or the filter being typed.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -9,27 +9,46 @@ use crate::app::App;
 use crate::app::action::CaptureKind;
 use crate::app::capture::CaptureTarget;
 use crate::app::keymap::{KeyHelp, key_hints};
+use crate::app::line_editor::LineEditor;
 use crate::app::mode::Mode;
-use crate::domain::capture::TokenKind;
+use crate::domain::capture::{QuickAdd, TokenKind};
 use crate::domain::settings::Language;
 
+use super::input::{styled_spans, visible_range};
 use super::labels::Labels;
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
 
-/// A prompt and the text being typed after it; returns where the cursor goes.
-fn input_line(prompt: &str, text: &str, t: &Theme, area: Rect, buf: &mut Buffer) -> Position {
-    let text = clean(text).into_owned();
-    let width = unicode_width::UnicodeWidthStr::width(prompt)
-        + unicode_width::UnicodeWidthStr::width(text.as_str());
-    Paragraph::new(Line::from(vec![
-        Span::styled(prompt.to_owned(), t.key),
-        Span::styled(text, t.text),
-    ]))
-    .render(area, buf);
+/// A prompt and the line being typed after it, scrolled so the cursor is in
+/// view; returns where the cursor goes.
+fn input_line(
+    prompt: &str,
+    line: &LineEditor,
+    t: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Position {
+    input_with_styles(prompt, line, &[], t, area, buf)
+}
+
+/// Like `input_line`, with stretches of the line in their own styles.
+fn input_with_styles(
+    prompt: &str,
+    line: &LineEditor,
+    styled: &[(std::ops::Range<usize>, ratatui::style::Style)],
+    t: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Position {
+    let prompt_width = unicode_width::UnicodeWidthStr::width(prompt);
+    let room = usize::from(area.width).saturating_sub(prompt_width + 1);
+    let (shown, column) = visible_range(line.text(), line.cursor(), room);
+    let mut spans = vec![Span::styled(prompt.to_owned(), t.key)];
+    spans.extend(styled_spans(line.text(), &shown, styled, t.text));
+    Paragraph::new(Line::from(spans)).render(area, buf);
     let x = area
         .x
-        .saturating_add(u16::try_from(width).unwrap_or(area.width))
+        .saturating_add(u16::try_from(prompt_width + column).unwrap_or(area.width))
         .min(area.right().saturating_sub(1));
     Position::new(x, area.y)
 }
@@ -47,13 +66,7 @@ impl HintBar<'_> {
         match mode {
             Mode::Filtering => {
                 let prompt = format!("/ {}: ", self.labels.filter);
-                return Some(input_line(
-                    &prompt,
-                    self.app.list().filter.as_str(),
-                    t,
-                    area,
-                    buf,
-                ));
+                return Some(input_line(&prompt, self.app.filter(), t, area, buf));
             }
             Mode::SavingAs(_) => {
                 let prompt = format!("{}: ", self.labels.save_as_prompt);
@@ -108,54 +121,62 @@ impl HintBar<'_> {
             CaptureTarget::New(CaptureKind::Rating) => self.labels.capture_rating,
             CaptureTarget::DropReason { .. } => self.labels.capture_drop,
         };
-        let mut spans = vec![Span::styled(format!("{kind} › "), t.key)];
-        let line = &capture.line;
-        let mut at = 0;
-        for token in &parsed.tokens {
-            spans.push(Span::styled(
-                clean(&line[at..token.range.start]).into_owned(),
-                t.text,
-            ));
-            let style = match token.kind {
-                TokenKind::Text => t.text,
-                TokenKind::Owner { known: true }
-                | TokenKind::Sku { known: true }
-                | TokenKind::Due
-                | TokenKind::Priority
-                | TokenKind::Kpi => t.accent,
-                TokenKind::Owner { known: false } | TokenKind::Sku { known: false } => t.watch,
-                TokenKind::Invalid => t.breach,
-            };
-            spans.push(Span::styled(
-                clean(&line[token.range.clone()]).into_owned(),
-                style,
-            ));
-            at = token.range.end;
-        }
-        spans.push(Span::styled(clean(&line[at..]).into_owned(), t.text));
-        if let Some(due) = parsed.due {
-            spans.push(Span::styled(
-                format!("   → {}", due.format("%a %-d %b")),
-                t.dim,
-            ));
-        }
-        if let Some(problem) = capture.problems.first() {
-            spans.push(Span::styled(format!("   ✖ {problem}"), t.breach));
-        }
-        let width: usize = spans
+        let styled: Vec<_> = parsed
+            .tokens
             .iter()
-            .take(spans.len())
-            .map(Span::width)
-            .sum::<usize>();
-        let typed = unicode_width::UnicodeWidthStr::width(format!("{kind} › ").as_str())
-            + unicode_width::UnicodeWidthStr::width(line.as_str());
-        Paragraph::new(Line::from(spans)).render(area, buf);
-        let _ = width;
-        let x = area
-            .x
-            .saturating_add(u16::try_from(typed).unwrap_or(area.width))
-            .min(area.right().saturating_sub(1));
-        Some(Position::new(x, area.y))
+            .map(|token| {
+                let style = match token.kind {
+                    TokenKind::Text => t.text,
+                    TokenKind::Owner { known: true }
+                    | TokenKind::Sku { known: true }
+                    | TokenKind::Due
+                    | TokenKind::Priority
+                    | TokenKind::Kpi => t.accent,
+                    TokenKind::Owner { known: false } | TokenKind::Sku { known: false } => t.watch,
+                    TokenKind::Invalid => t.breach,
+                };
+                (token.range.clone(), style)
+            })
+            .collect();
+        let [input, preview] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ]));
+        let cursor =
+            input_with_styles(&format!("{kind} › "), &capture.line, &styled, t, input, buf);
+        self.preview(&parsed, capture.problems.first(), preview, buf);
+        Some(cursor)
+    }
+
+    /// Under the capture line: why Enter was refused, else what the line will record.
+    fn preview(&self, parsed: &QuickAdd, refused: Option<&String>, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let line = if let Some(problem) = refused.or(parsed.problems.first()) {
+            Line::styled(format!("  ✖ {}", clean(problem)), t.breach)
+        } else {
+            let mut parts = Vec::new();
+            if let Some(owner) = &parsed.owner {
+                parts.push(format!("@{}", clean(owner)));
+            }
+            if let Some(due) = parsed.due {
+                parts.push(format!("{} {}", self.labels.due, due.format("%a %-d %b")));
+            }
+            if let Some(sku) = &parsed.sku {
+                parts.push(format!("#{}", clean(sku)));
+            }
+            if let Some(priority) = parsed.priority {
+                parts.push(format!("!{}", priority.name()));
+            }
+            if let Some(kpi) = &parsed.kpi {
+                parts.push(format!("kpi:{}", clean(kpi)));
+            }
+            if parts.is_empty() {
+                Line::styled("  @owner due:fri #SKU !high kpi:acos", t.dim)
+            } else {
+                Line::styled(format!("  → {}", parts.join(" · ")), t.accent)
+            }
+        };
+        Paragraph::new(line).render(area, buf);
     }
 }
 
