@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use crate::domain::action::ActionItem;
 use crate::domain::agenda::Agenda;
-use crate::domain::meeting::{History, Meeting};
+use crate::domain::meeting::{Change, History, Meeting};
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
 use crate::domain::week_report::WeekReport;
@@ -42,6 +42,17 @@ pub enum SaveState {
     Failed(std::io::ErrorKind),
 }
 
+/// What the last key did that the screen says once, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flash {
+    /// A view-only cockpit refused a change to the minutes.
+    ViewOnlyRefused,
+    Undone(Change),
+    Redone(Change),
+    NothingToUndo,
+    NothingToRedo,
+}
+
 /// Everything the cockpit shows and how the facilitator has arranged it.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -60,8 +71,8 @@ pub struct App {
     view_only: Option<String>,
     /// What the facilitator must know about this meeting's data and minutes.
     notices: Vec<String>,
-    /// The last key asked for a change a view-only cockpit cannot make.
-    refused: bool,
+    /// What the last key did that the screen must say once (until the next key).
+    flash: Option<Flash>,
     /// When the minutes were last asked to be saved.
     saved_at: std::time::Instant,
     agenda: Agenda,
@@ -117,7 +128,7 @@ impl App {
             filter: LineEditor::default(),
             view_only: None,
             notices: Vec::new(),
-            refused: false,
+            flash: None,
             saved_at: now.instant,
             agenda,
             view,
@@ -143,7 +154,7 @@ impl App {
         if action == Action::Tick {
             return self.check_overrun().or_else(|| self.clock_save());
         }
-        self.refused = false;
+        self.flash = None;
         if self.view_only.is_some() {
             return self.apply_view_only(action);
         }
@@ -179,6 +190,7 @@ impl App {
             Action::MarkDone => self.mark_done(),
             Action::CarryAction => self.carry(),
             Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::CloseAnyway => Some(self.end_meeting(self.meeting.current.closing_gaps())),
             Action::SaveFinished(result) => {
                 self.finish_save(result);

@@ -428,11 +428,11 @@ fn a_view_only_cockpit_refuses_changes_and_never_saves() {
         Action::MarkDone,
     ] {
         assert_eq!(app.update(action.clone(), now_at(5)), None);
-        assert!(app.refused(), "{action:?}");
+        assert_eq!(app.flash(), Some(&Flash::ViewOnlyRefused), "{action:?}");
         assert_eq!(app.mode(), Mode::Browsing);
     }
     assert_eq!(app.update(Action::NextSection, now_at(6)), None);
-    assert!(!app.refused(), "moving around is allowed");
+    assert_eq!(app.flash(), None, "moving around is allowed");
     assert_eq!(app.update(Action::Tick, now_at(60)), None, "no clock save");
     let mut saved = app.meeting().clone();
     saved.add_decision("Hold prices", "plan", now_at(61).wall);
@@ -446,4 +446,29 @@ fn a_view_only_cockpit_refuses_changes_and_never_saves() {
     app.update(Action::ConfirmQuit, now_at(62));
     assert!(!app.is_running());
     assert!(app.meeting().ended.is_none(), "the holder ends the meeting");
+}
+
+#[test]
+fn undo_says_what_it_undid_and_redo_brings_it_back() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::StartCapture(CaptureKind::Action), now_at(10));
+    type_line(&mut app, "Call the supplier @Wei");
+    app.update(Action::SubmitCapture, now_at(11));
+    assert_eq!(
+        app.update(Action::Undo, now_at(12)),
+        Some(Effect::SaveMinutes)
+    );
+    let Some(Flash::Undone(change)) = app.flash() else {
+        panic!("undo says what it undid: {:?}", app.flash());
+    };
+    assert_eq!(change.subject, "2026-W48-01");
+    assert!(app.meeting().actions.is_empty());
+    app.update(Action::Redo, now_at(13));
+    assert!(matches!(app.flash(), Some(Flash::Redone(_))));
+    assert_eq!(app.meeting().actions[0].id, "2026-W48-01");
+    app.update(Action::MoveSelection(1), now_at(14));
+    assert_eq!(app.flash(), None, "the message lasts until the next key");
+    app.update(Action::Undo, now_at(15));
+    app.update(Action::Undo, now_at(15));
+    assert_eq!(app.flash(), Some(&Flash::NothingToUndo));
 }

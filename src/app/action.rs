@@ -120,6 +120,8 @@ pub enum Action {
     EditAction,
     /// Undo the last change to the minutes.
     Undo,
+    /// Make the last undone change again.
+    Redo,
     /// End the meeting although the closing check found gaps (they are recorded).
     CloseAnyway,
     /// The event loop saved the minutes, or could not, for this reason.

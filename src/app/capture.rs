@@ -7,13 +7,13 @@ use std::fmt::Write as _;
 use crate::domain::action::{ActionItem, ActionStatus};
 use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add};
 use crate::domain::diagnosis::{Anomaly, Rule};
-use crate::domain::meeting::{Verdict, parse_ratings};
+use crate::domain::meeting::{Change, ChangeKind, Verdict, parse_ratings};
 use crate::domain::voice::PainPoint;
 
-use super::App;
 use super::action::{CaptureKind, EditOp, Effect, View};
 use super::line_editor::LineEditor;
 use super::mode::Mode;
+use super::{App, Flash};
 
 /// What the capture line will record when submitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,32 +171,39 @@ impl App {
         }
         let target = capture.target.clone();
         let (now, section) = (self.now.wall, self.agenda.current().name.clone());
+        let excerpt: String = text.chars().take(40).collect();
         self.meeting.change(|meeting| match target {
             CaptureTarget::New(CaptureKind::Action) => {
-                meeting.add_action(&parsed, now);
-                true
+                let id = meeting.add_action(&parsed, now);
+                Some(Change::new(ChangeKind::ActionCaptured, id))
             }
             CaptureTarget::New(CaptureKind::Decision) => {
                 meeting.add_decision(&text, &section, now);
-                true
+                Some(Change::new(ChangeKind::DecisionCaptured, excerpt))
             }
             CaptureTarget::New(CaptureKind::Note) => {
                 meeting.add_note(&text, &section, now);
-                true
+                Some(Change::new(ChangeKind::NoteCaptured, excerpt))
             }
             CaptureTarget::New(CaptureKind::Rating) => {
                 meeting.ratings.extend(ratings.unwrap_or_default());
-                true
+                Some(Change::new(ChangeKind::Rated, excerpt))
             }
-            CaptureTarget::Edit(id) => meeting.edit_action(&id, &parsed),
+            CaptureTarget::Edit(id) => meeting
+                .edit_action(&id, &parsed)
+                .then(|| Change::new(ChangeKind::ActionEdited, id)),
             CaptureTarget::DropReason {
                 id,
                 follow_up: true,
-            } => meeting.follow_up(&id, Verdict::Dropped, Some(text.clone()), now),
+            } => meeting
+                .follow_up(&id, Verdict::Dropped, Some(text.clone()), now)
+                .then(|| Change::new(ChangeKind::Dropped, id)),
             CaptureTarget::DropReason {
                 id,
                 follow_up: false,
-            } => meeting.close_action(&id, ActionStatus::Dropped, Some(text.clone()), now),
+            } => meeting
+                .close_action(&id, ActionStatus::Dropped, Some(text.clone()), now)
+                .then(|| Change::new(ChangeKind::Dropped, id)),
         });
         self.capture = None;
         self.mode = Mode::Browsing;
@@ -226,11 +233,12 @@ impl App {
         let (id, follow_up, _) = self.selected_action()?;
         let now = self.now.wall;
         let changed = self.meeting.change(|meeting| {
-            if follow_up {
+            let done = if follow_up {
                 meeting.follow_up(&id, Verdict::Done, None, now)
             } else {
                 meeting.close_action(&id, ActionStatus::Done, None, now)
-            }
+            };
+            done.then(|| Change::new(ChangeKind::MarkedDone, id.clone()))
         });
         changed.then_some(Effect::SaveMinutes)
     }
@@ -240,9 +248,11 @@ impl App {
             .selected_action()
             .filter(|(_, follow_up, _)| *follow_up)?;
         let now = self.now.wall;
-        let changed = self
-            .meeting
-            .change(|meeting| meeting.follow_up(&id, Verdict::Carried, None, now));
+        let changed = self.meeting.change(|meeting| {
+            meeting
+                .follow_up(&id, Verdict::Carried, None, now)
+                .then(|| Change::new(ChangeKind::Carried, id.clone()))
+        });
         // The carried copy joins this meeting's actions above: keep the cursor on the same entry.
         let at = self
             .meeting
@@ -273,7 +283,15 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) -> Option<Effect> {
-        self.meeting.undo().then_some(Effect::SaveMinutes)
+        let undone = self.meeting.undo();
+        self.flash = Some(undone.clone().map_or(Flash::NothingToUndo, Flash::Undone));
+        undone.map(|_| Effect::SaveMinutes)
+    }
+
+    pub(super) fn redo(&mut self) -> Option<Effect> {
+        let redone = self.meeting.redo();
+        self.flash = Some(redone.clone().map_or(Flash::NothingToRedo, Flash::Redone));
+        redone.map(|_| Effect::SaveMinutes)
     }
 
     /// Quitting ends the meeting; gaps found by the closing check stop it once.

@@ -48,6 +48,13 @@ pub fn action_for(mode: Mode, event: &Event) -> Option<Action> {
 }
 
 fn browse_key(key: KeyEvent) -> Option<Action> {
+    // A chord is never a plain key: Ctrl-U must not undo.
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
     Some(match key.code {
         KeyCode::Char('>' | '.') => Action::NextSection,
         KeyCode::Char('<' | ',') => Action::PreviousSection,
@@ -81,6 +88,7 @@ fn browse_key(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('D') | KeyCode::Delete => Action::DropAction,
         KeyCode::Char('e') => Action::EditAction,
         KeyCode::Char('u') => Action::Undo,
+        KeyCode::Char('U') => Action::Redo,
         _ => return None,
     })
 }
@@ -210,9 +218,9 @@ const BROWSE_HELP: &[KeyHelp] = &[
         "所选行动项：完成 / 顺延 / 放弃",
     ),
     k(
-        "e u",
-        "edit the selected action / undo",
-        "编辑所选行动项 / 撤销",
+        "e u U",
+        "edit the selected action / undo / redo",
+        "编辑所选行动项 / 撤销 / 重做",
     ),
     k(
         "R",
@@ -365,6 +373,16 @@ mod tests {
             );
         }
         assert_eq!(action_for(Mode::Browsing, &key(KeyCode::Char('z'))), None);
+        let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!(
+            action_for(Mode::Browsing, &ctrl_u),
+            None,
+            "Ctrl-U never undoes"
+        );
+        assert_eq!(
+            action_for(Mode::Browsing, &key(KeyCode::Char('U'))),
+            Some(Action::Redo)
+        );
     }
 
     #[test]

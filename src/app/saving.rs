@@ -6,7 +6,7 @@
 use super::action::{Action, EditOp, Effect};
 use super::line_editor::LineEditor;
 use super::mode::Mode;
-use super::{App, SaveState};
+use super::{App, Flash, SaveState};
 use crate::domain::meeting::History;
 
 impl App {
@@ -41,9 +41,9 @@ impl App {
         &self.notices
     }
 
-    /// Whether the last key asked for a change this view-only cockpit cannot make.
-    pub fn refused(&self) -> bool {
-        self.refused
+    /// What the last key did that the screen must say once.
+    pub fn flash(&self) -> Option<&Flash> {
+        self.flash.as_ref()
     }
 
     /// The path being typed to write the minutes to.
@@ -94,9 +94,10 @@ impl App {
             | Action::DropAction
             | Action::EditAction
             | Action::Undo
+            | Action::Redo
             | Action::CloseAnyway
             | Action::StartSaveAs
-            | Action::SubmitSaveAs => self.refused = true,
+            | Action::SubmitSaveAs => self.flash = Some(Flash::ViewOnlyRefused),
             Action::ConfirmQuit => self.running = false,
             Action::HolderSaved(meeting) => {
                 self.meeting = History::new(*meeting);

@@ -49,6 +49,8 @@ pub struct Meeting {
     pub ratings: BTreeMap<String, u8>,
     /// Gaps the facilitator chose to close the meeting with.
     pub closing_gaps: Vec<String>,
+    /// The highest action number given out: never given again, even after an undo.
+    pub actions_issued: u32,
 }
 
 impl Meeting {
@@ -78,18 +80,22 @@ impl Meeting {
                 .collect(),
             ratings: BTreeMap::new(),
             closing_gaps: Vec::new(),
+            actions_issued: 0,
         }
     }
 
     /// The next free action id, like `2026-W48-03`.
-    fn next_action_id(&self) -> String {
+    /// The next action id; its number is recorded as given out.
+    fn next_action_id(&mut self) -> String {
         let prefix = format!("{}-", self.week);
         let used = self
             .actions
             .iter()
             .filter_map(|a| a.id.strip_prefix(&prefix)?.parse::<u32>().ok())
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .max(self.actions_issued);
+        self.actions_issued = used + 1;
         format!("{prefix}{:02}", used + 1)
     }
 
@@ -231,11 +237,42 @@ impl Meeting {
     }
 }
 
-/// A meeting with an undo history of its changes.
+/// What one change to the minutes did, for the message undo and redo show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    /// The action's id, or the first words of a decision or note.
+    pub subject: String,
+}
+
+/// The kinds of change to the minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    ActionCaptured,
+    ActionEdited,
+    DecisionCaptured,
+    NoteCaptured,
+    Rated,
+    MarkedDone,
+    Carried,
+    Dropped,
+}
+
+impl Change {
+    pub fn new(kind: ChangeKind, subject: impl Into<String>) -> Self {
+        Self {
+            kind,
+            subject: subject.into(),
+        }
+    }
+}
+
+/// A meeting with an undo and redo history of its changes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
     pub current: Meeting,
-    earlier: Vec<Meeting>,
+    earlier: Vec<(Meeting, Change)>,
+    later: Vec<(Meeting, Change)>,
 }
 
 /// How many changes undo remembers.
@@ -246,31 +283,47 @@ impl History {
         Self {
             current: meeting,
             earlier: Vec::new(),
+            later: Vec::new(),
         }
     }
 
-    /// Applies `change`; when it changed something, the state before can be undone.
-    pub fn change(&mut self, change: impl FnOnce(&mut Meeting) -> bool) -> bool {
+    /// Applies `change`, which says what it changed (`None`: nothing); a
+    /// change can be undone, and ends what could be redone.
+    pub fn change(&mut self, change: impl FnOnce(&mut Meeting) -> Option<Change>) -> bool {
         let before = self.current.clone();
-        let changed = change(&mut self.current);
-        if changed {
-            self.earlier.push(before);
-            if self.earlier.len() > UNDO_DEPTH {
-                self.earlier.remove(0);
-            }
+        let Some(what) = change(&mut self.current) else {
+            return false;
+        };
+        self.earlier.push((before, what));
+        if self.earlier.len() > UNDO_DEPTH {
+            self.earlier.remove(0);
         }
-        changed
+        self.later.clear();
+        true
     }
 
-    /// Returns to the state before the last change.
-    pub fn undo(&mut self) -> bool {
-        match self.earlier.pop() {
-            Some(before) => {
-                self.current = before;
-                true
-            }
-            None => false,
-        }
+    /// Returns to the state before the last change; says what was undone.
+    pub fn undo(&mut self) -> Option<Change> {
+        let (before, what) = self.earlier.pop()?;
+        let after = self.restore(before);
+        self.later.push((after, what.clone()));
+        Some(what)
+    }
+
+    /// Makes the last undone change again; says what was redone.
+    pub fn redo(&mut self) -> Option<Change> {
+        let (after, what) = self.later.pop()?;
+        let before = self.restore(after);
+        self.earlier.push((before, what.clone()));
+        Some(what)
+    }
+
+    /// Puts `state` in place and returns the one it replaces; ids given out stay given out.
+    fn restore(&mut self, state: Meeting) -> Meeting {
+        let issued = self.current.actions_issued;
+        let replaced = std::mem::replace(&mut self.current, state);
+        self.current.actions_issued = self.current.actions_issued.max(issued);
+        replaced
     }
 }
 

@@ -133,21 +133,45 @@ fn ratings_by_attendee() {
 }
 
 #[test]
-fn undo_returns_to_the_state_before_each_change() {
+fn undo_and_redo_walk_the_changes_and_say_what_they_did() {
     let mut history = History::new(meeting());
     history.change(|m| {
         m.add_decision("Hold prices", "plan", at(5));
-        true
+        Some(Change::new(ChangeKind::DecisionCaptured, "Hold prices"))
     });
     history.change(|m| {
-        m.add_action(&quick("Call the supplier"), at(6));
-        true
+        let id = m.add_action(&quick("Call the supplier"), at(6));
+        Some(Change::new(ChangeKind::ActionCaptured, id))
     });
-    assert!(!history.change(|_| false), "no change, nothing to undo");
-    assert!(history.undo());
+    assert!(!history.change(|_| None), "no change, nothing to undo");
+    let undone = history.undo().unwrap();
+    assert_eq!(undone.kind, ChangeKind::ActionCaptured);
+    assert_eq!(undone.subject, "2026-W48-01");
     assert!(history.current.actions.is_empty());
     assert_eq!(history.current.decisions.len(), 1);
-    assert!(history.undo());
+    assert_eq!(history.redo().unwrap().subject, "2026-W48-01");
+    assert_eq!(history.current.actions.len(), 1);
+    assert!(history.undo().is_some());
+    assert!(history.undo().is_some());
     assert!(history.current.decisions.is_empty());
-    assert!(!history.undo());
+    assert!(history.undo().is_none());
+}
+
+#[test]
+fn an_undone_actions_id_is_never_given_again() {
+    let mut history = History::new(meeting());
+    history.change(|m| {
+        let id = m.add_action(&quick("Call the supplier"), at(6));
+        Some(Change::new(ChangeKind::ActionCaptured, id))
+    });
+    history.undo();
+    history.change(|m| {
+        let id = m.add_action(&quick("Book the shipment"), at(7));
+        Some(Change::new(ChangeKind::ActionCaptured, id))
+    });
+    assert_eq!(history.current.actions[0].id, "2026-W48-02");
+    assert!(
+        history.redo().is_none(),
+        "a new change ends what could be redone"
+    );
 }

@@ -69,6 +69,7 @@ pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
         follow_ups: meeting.follow_ups.iter().map(action_row).collect(),
         ratings: meeting.ratings.clone(),
         closing_gaps: meeting.closing_gaps.clone(),
+        actions_issued: meeting.actions_issued,
     };
     let body = toml::to_string(&file).unwrap_or_default();
     format!("# Minutes of the weekly operations meeting, written by opsdeck.\n{body}")

@@ -89,6 +89,14 @@ pub struct MinutesFile {
     pub ratings: BTreeMap<String, u8>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closing_gaps: Vec<String>,
+    /// The highest action number given out (an undone action's id is never reused).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub actions_issued: u32,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(number: &u32) -> bool {
+    *number == 0
 }
 
 /// The KPIs the meeting discussed: the account and the SKUs with anomalies.
@@ -266,6 +274,7 @@ fn stored_minutes(path: &Path, file: MinutesFile) -> Result<StoredMinutes, Impor
         follow_ups,
         ratings: file.ratings,
         closing_gaps: file.closing_gaps,
+        actions_issued: file.actions_issued,
     };
     Ok(StoredMinutes {
         path: path.to_path_buf(),

@@ -1,6 +1,6 @@
 //! The lines under the header that the whole team must not miss: this
-//! cockpit only shows a meeting another one holds, a key it refused for that
-//! reason, and the meeting's notices (rows left out of a report, a recovery
+//! cockpit only shows a meeting another one holds, what the last key did
+//! (refused for that reason, undone, redone), and the meeting's notices (rows left out of a report, a recovery
 //! copy waiting to be brought back).
 
 use ratatui::buffer::Buffer;
@@ -9,10 +9,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use crate::app::{App, Flash};
 use crate::domain::untrusted::clean;
 
-use super::labels::Labels;
+use super::labels::{Labels, change_label};
 use super::theme::Theme;
 
 /// The most notices the banner shows; further ones are counted on the last line.
@@ -27,8 +27,24 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
     if let Some(holder) = app.holder() {
         lines.push(format!("⚠ {} {}", labels.view_only, clean(holder)));
     }
-    if app.refused() {
-        lines.push(format!("✖ {}", labels.view_only_refused));
+    match app.flash() {
+        Some(Flash::ViewOnlyRefused) => lines.push(format!("✖ {}", labels.view_only_refused)),
+        Some(Flash::Undone(change)) => lines.push(format!(
+            "↶ {}: {} {} — {}",
+            labels.undone,
+            change_label(change.kind, labels),
+            clean(&change.subject),
+            labels.redo_hint
+        )),
+        Some(Flash::Redone(change)) => lines.push(format!(
+            "↷ {}: {} {}",
+            labels.redone,
+            change_label(change.kind, labels),
+            clean(&change.subject)
+        )),
+        Some(Flash::NothingToUndo) => lines.push(format!("↶ {}", labels.nothing_to_undo)),
+        Some(Flash::NothingToRedo) => lines.push(format!("↷ {}", labels.nothing_to_redo)),
+        None => {}
     }
     lines.extend(app.notices().iter().map(|n| format!("⚠ {}", clean(n))));
     if lines.len() > MAX_LINES {

@@ -1,5 +1,6 @@
 //! Every label on screen, in English and Chinese (`language = "zh"`).
 
+use crate::domain::meeting::ChangeKind;
 use crate::domain::metric::Metric;
 use crate::domain::settings::Language;
 
@@ -61,6 +62,13 @@ pub struct Labels {
     pub save_as_prompt: &'static str,
     pub view_only: &'static str,
     pub view_only_refused: &'static str,
+    pub undone: &'static str,
+    pub redone: &'static str,
+    pub redo_hint: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    /// What a change did, by `ChangeKind` in declaration order.
+    pub changes: [&'static str; 8],
 }
 
 pub const ENGLISH: Labels = Labels {
@@ -109,6 +117,21 @@ pub const ENGLISH: Labels = Labels {
     save_as_prompt: "Write the minutes to",
     view_only: "VIEW ONLY — this meeting is open in opsdeck",
     view_only_refused: "view only: captures and changes are made in the cockpit that holds the meeting",
+    undone: "Undone",
+    redone: "Redone",
+    redo_hint: "U redoes it",
+    nothing_to_undo: "Nothing to undo",
+    nothing_to_redo: "Nothing to redo",
+    changes: [
+        "captured action",
+        "edited action",
+        "decision",
+        "note",
+        "rating",
+        "done:",
+        "carried:",
+        "dropped:",
+    ],
     decisions: "Decisions",
     notes: "Notes",
     capture_action: "Action",
@@ -167,6 +190,21 @@ pub const CHINESE: Labels = Labels {
     save_as_prompt: "将会议纪要写入",
     view_only: "只读 — 此会议已在 opsdeck 中打开",
     view_only_refused: "只读：记录和修改需在持有会议的那个 opsdeck 中进行",
+    undone: "已撤销",
+    redone: "已重做",
+    redo_hint: "按 U 重做",
+    nothing_to_undo: "没有可撤销的操作",
+    nothing_to_redo: "没有可重做的操作",
+    changes: [
+        "记录行动项",
+        "编辑行动项",
+        "决定",
+        "备注",
+        "评分",
+        "完成：",
+        "顺延：",
+        "放弃：",
+    ],
     decisions: "决定",
     notes: "备注",
     capture_action: "行动项",
@@ -242,4 +280,19 @@ pub fn save_failure(kind: std::io::ErrorKind, language: Language) -> String {
         other => return other.to_string(),
     };
     (if chinese { zh } else { en }).to_owned()
+}
+
+/// What a change to the minutes did, in the labels' language.
+pub fn change_label(kind: ChangeKind, labels: &Labels) -> &'static str {
+    let at = match kind {
+        ChangeKind::ActionCaptured => 0,
+        ChangeKind::ActionEdited => 1,
+        ChangeKind::DecisionCaptured => 2,
+        ChangeKind::NoteCaptured => 3,
+        ChangeKind::Rated => 4,
+        ChangeKind::MarkedDone => 5,
+        ChangeKind::Carried => 6,
+        ChangeKind::Dropped => 7,
+    };
+    labels.changes[at]
 }

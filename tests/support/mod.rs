@@ -61,13 +61,16 @@ impl Tmux {
             .into_owned()
     }
 
-    /// Waits until the screen shows `text`; panics with the screen after a few seconds.
+    /// Waits until the screen shows `text`; panics with the screen after ten seconds.
+    /// The screen is returned once it stopped changing, never half drawn.
     pub fn wait_for(&self, text: &str) -> String {
-        for _ in 0..50 {
+        let mut last = String::new();
+        for _ in 0..100 {
             let screen = self.screen();
-            if screen.contains(text) {
+            if screen.contains(text) && screen == last {
                 return screen;
             }
+            last = screen;
             sleep(Duration::from_millis(100));
         }
         panic!("`{text}` never appeared:\n{}", self.screen());
