@@ -472,3 +472,26 @@ fn undo_says_what_it_undid_and_redo_brings_it_back() {
     app.update(Action::Undo, now_at(15));
     assert_eq!(app.flash(), Some(&Flash::NothingToUndo));
 }
+
+#[test]
+fn a_sku_resolves_to_the_catalogue_and_an_ambiguous_tab_lists_the_candidates() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::StartCapture(CaptureKind::Action), now_at(10));
+    type_line(&mut app, "Replenish #hk-sp-sil");
+    app.update(Action::CompleteCapture, now_at(10));
+    let capture = app.capture().unwrap();
+    assert_eq!(capture.line.text(), "Replenish #HK-SP-SIL-5");
+    assert_eq!(capture.candidates, ["HK-SP-SIL-5", "HK-SP-SIL-5-R"]);
+    type_line(&mut app, " @Wei");
+    assert!(app.capture().unwrap().candidates.is_empty());
+    app.update(Action::SubmitCapture, now_at(11));
+    assert_eq!(app.meeting().actions[0].sku.as_deref(), Some("HK-SP-SIL-5"));
+    app.update(Action::StartCapture(CaptureKind::Action), now_at(12));
+    type_line(&mut app, "Fix photos #hk-bm-nv-2032");
+    app.update(Action::SubmitCapture, now_at(13));
+    assert_eq!(
+        app.meeting().actions[1].sku.as_deref(),
+        Some("HK-BM-NV-2032"),
+        "stored in the catalogue's spelling"
+    );
+}

@@ -35,6 +35,8 @@ pub struct Capture {
     pub line: LineEditor,
     /// Why the last Enter was refused.
     pub problems: Vec<String>,
+    /// What an ambiguous Tab could complete to.
+    pub candidates: Vec<String>,
 }
 
 /// One entry of the plan view's list.
@@ -84,6 +86,7 @@ impl App {
             target,
             line: LineEditor::new(line),
             problems: Vec::new(),
+            candidates: Vec::new(),
         });
         self.mode = Mode::Capturing;
     }
@@ -92,6 +95,7 @@ impl App {
         if let Some(capture) = &mut self.capture {
             capture.line.apply(op);
             capture.problems.clear();
+            capture.candidates.clear();
         }
     }
 
@@ -107,11 +111,12 @@ impl App {
         if let Some(capture) = &mut self.capture {
             let (before, after) = capture.line.text().split_at(capture.line.cursor());
             if let Some(completed) = complete(before, &self.settings.attendees, &skus) {
-                let mut line = LineEditor::new(format!("{completed}{after}"));
+                let mut line = LineEditor::new(format!("{}{after}", completed.line));
                 for _ in after.chars() {
                     line.apply(&EditOp::Left);
                 }
                 capture.line = line;
+                capture.candidates = completed.candidates;
             }
         }
     }
@@ -120,15 +125,19 @@ impl App {
     pub fn parsed_capture(&self) -> Option<QuickAdd> {
         let capture = self.capture.as_ref()?;
         let review = &self.report.review;
-        let is_sku = |text: &str| {
-            review
-                .skus
-                .iter()
-                .any(|r| r.sku.as_deref() == Some(text) || r.asin == text || r.key == text)
+        // A SKU or ASIN typed in any case is stored as the catalogue spells it.
+        let sku = |text: &str| {
+            review.skus.iter().find_map(|r| {
+                let name = r.sku.as_deref().unwrap_or(&r.key);
+                let matches = name.eq_ignore_ascii_case(text)
+                    || r.asin.eq_ignore_ascii_case(text)
+                    || r.key.eq_ignore_ascii_case(text);
+                matches.then(|| name.to_owned())
+            })
         };
         let known = Known {
             attendees: &self.settings.attendees,
-            is_sku: &is_sku,
+            sku: &sku,
         };
         Some(parse_quick_add(
             capture.line.text(),

@@ -106,7 +106,7 @@ mod tests {
                 at.date_naive(),
                 &Known {
                     attendees: &attendees,
-                    is_sku: &|_| true,
+                    sku: &|s: &str| Some(s.to_owned()),
                 },
             );
             meeting.add_action(&parsed, at);

@@ -53,7 +53,8 @@ pub struct QuickAdd {
 /// What the parser may check names against.
 pub struct Known<'a> {
     pub attendees: &'a [String],
-    pub is_sku: &'a dyn Fn(&str) -> bool,
+    /// The catalogue's spelling of a SKU or ASIN typed in any case, if it has it.
+    pub sku: &'a dyn Fn(&str) -> Option<String>,
 }
 
 /// Parses a quick-add line typed on `today`.
@@ -84,10 +85,10 @@ fn classify(word: &str, today: NaiveDate, known: &Known<'_>, parsed: &mut QuickA
         };
     }
     if let Some(sku) = word.strip_prefix('#').filter(|s| !s.is_empty()) {
-        parsed.sku = Some(sku.to_owned());
-        return TokenKind::Sku {
-            known: (known.is_sku)(sku),
-        };
+        let spelled = (known.sku)(sku);
+        let known = spelled.is_some();
+        parsed.sku = Some(spelled.unwrap_or_else(|| sku.to_owned()));
+        return TokenKind::Sku { known };
     }
     if let Some(text) = word.strip_prefix("due:") {
         if let Some(date) = parse_due(text, today) {
@@ -181,33 +182,53 @@ fn weekday(text: &str) -> Option<Weekday> {
     })
 }
 
+/// What Tab made of the word being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    /// The line with the word completed (as far as the candidates agree).
+    pub line: String,
+    /// The candidates when more than one fits, to choose from by typing on.
+    pub candidates: Vec<String>,
+}
+
 /// The completion of the word being typed at the end of `line`: an attendee
-/// for `@li`, a SKU for `#HK-S`. Returns the new line.
-pub fn complete(line: &str, attendees: &[String], skus: &[&str]) -> Option<String> {
+/// for `@li`, a SKU for `#HK-S`. One candidate completes the word; several
+/// complete it as far as they agree and are listed.
+pub fn complete(line: &str, attendees: &[String], skus: &[&str]) -> Option<Completion> {
     let start = line.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let word = &line[start..];
+    let fits = |partial: &str, name: &str| name.to_lowercase().starts_with(&partial.to_lowercase());
     let (prefix, candidates): (char, Vec<&str>) = if let Some(partial) = word.strip_prefix('@') {
-        (
-            '@',
-            attendees
-                .iter()
-                .map(String::as_str)
-                .filter(|a| a.to_lowercase().starts_with(&partial.to_lowercase()))
-                .collect(),
-        )
+        let names = attendees.iter().map(String::as_str);
+        ('@', names.filter(|a| fits(partial, a)).collect())
     } else if let Some(partial) = word.strip_prefix('#') {
         (
             '#',
-            skus.iter()
-                .copied()
-                .filter(|s| s.to_lowercase().starts_with(&partial.to_lowercase()))
-                .collect(),
+            skus.iter().copied().filter(|s| fits(partial, s)).collect(),
         )
     } else {
         return None;
     };
-    let first = candidates.first()?;
-    Some(format!("{}{prefix}{first} ", &line[..start]))
+    let (first, rest) = candidates.split_first()?;
+    if rest.is_empty() {
+        return Some(Completion {
+            line: format!("{}{prefix}{first} ", &line[..start]),
+            candidates: Vec::new(),
+        });
+    }
+    let agreed = rest.iter().fold(first.chars().count(), |agreed, other| {
+        first
+            .chars()
+            .zip(other.chars())
+            .take(agreed)
+            .take_while(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+            .count()
+    });
+    let common: String = first.chars().take(agreed).collect();
+    Some(Completion {
+        line: format!("{}{prefix}{common}", &line[..start]),
+        candidates: candidates.iter().map(|c| (*c).to_owned()).collect(),
+    })
 }
 
 #[cfg(test)]

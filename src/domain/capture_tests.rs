@@ -9,13 +9,16 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn parse(line: &str, today: NaiveDate) -> QuickAdd {
     let attendees = vec!["Lina".to_owned(), "Marco".to_owned()];
-    let is_sku = |s: &str| s == "HK-BM-NV-2032";
+    let sku = |s: &str| {
+        s.eq_ignore_ascii_case("HK-BM-NV-2032")
+            .then(|| "HK-BM-NV-2032".to_owned())
+    };
     parse_quick_add(
         line,
         today,
         &Known {
             attendees: &attendees,
-            is_sku: &is_sku,
+            sku: &sku,
         },
     )
 }
@@ -126,13 +129,32 @@ fn chinese_text_works_the_same() {
 #[test]
 fn tab_completes_owners_and_skus() {
     let attendees = vec!["Lina".to_owned(), "Marco".to_owned()];
+    let line = |c: Option<Completion>| c.map(|c| c.line);
     assert_eq!(
-        complete("Call @ma", &attendees, &[]),
+        line(complete("Call @ma", &attendees, &[])),
         Some("Call @Marco ".to_owned())
     );
     assert_eq!(
-        complete("Fix #hk-bm", &attendees, &["HK-BM-NV-2032"]),
+        line(complete("Fix #hk-bm", &attendees, &["HK-BM-NV-2032"])),
         Some("Fix #HK-BM-NV-2032 ".to_owned())
     );
     assert_eq!(complete("plain", &attendees, &[]), None);
+}
+
+#[test]
+fn an_ambiguous_tab_completes_what_the_candidates_share_and_lists_them() {
+    let skus = ["HK-SP-SIL-5", "HK-SP-SIL-5-R", "HK-SB-BPA-R"];
+    let completion = complete("Replenish #hk-sp", &[], &skus).unwrap();
+    assert_eq!(completion.line, "Replenish #HK-SP-SIL-5");
+    assert_eq!(completion.candidates, ["HK-SP-SIL-5", "HK-SP-SIL-5-R"]);
+}
+
+#[test]
+fn a_sku_typed_in_any_case_is_stored_in_the_catalogues_spelling() {
+    let parsed = parse("Fix photos #hk-bm-nv-2032", date(2026, 11, 23));
+    assert_eq!(parsed.sku.as_deref(), Some("HK-BM-NV-2032"));
+    assert_eq!(parsed.tokens[2].kind, TokenKind::Sku { known: true });
+    let unknown = parse("Fix photos #HK-NOPE", date(2026, 11, 23));
+    assert_eq!(unknown.sku.as_deref(), Some("HK-NOPE"));
+    assert_eq!(unknown.tokens[2].kind, TokenKind::Sku { known: false });
 }

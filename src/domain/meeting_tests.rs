@@ -16,7 +16,7 @@ fn quick(line: &str) -> QuickAdd {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         &Known {
             attendees: &attendees,
-            is_sku: &|_| true,
+            sku: &|s: &str| Some(s.to_owned()),
         },
     )
 }

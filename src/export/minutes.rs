@@ -174,7 +174,7 @@ mod tests {
             wall.date_naive(),
             &Known {
                 attendees: &attendees,
-                is_sku: &|_| true,
+                sku: &|s: &str| Some(s.to_owned()),
             },
         );
         meeting.add_action(&parsed, wall);

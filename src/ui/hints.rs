@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
 use crate::app::action::CaptureKind;
-use crate::app::capture::CaptureTarget;
+use crate::app::capture::{Capture, CaptureTarget};
 use crate::app::keymap::{KeyHelp, key_hints};
 use crate::app::line_editor::LineEditor;
 use crate::app::mode::Mode;
@@ -144,19 +144,31 @@ impl HintBar<'_> {
         ]));
         let cursor =
             input_with_styles(&format!("{kind} › "), &capture.line, &styled, t, input, buf);
-        self.preview(&parsed, capture.problems.first(), preview, buf);
+        self.preview(&parsed, capture, preview, buf);
         Some(cursor)
     }
 
     /// Under the capture line: why Enter was refused, else what the line will record.
-    fn preview(&self, parsed: &QuickAdd, refused: Option<&String>, area: Rect, buf: &mut Buffer) {
-        let t = self.theme;
-        let line = if let Some(problem) = refused.or(parsed.problems.first()) {
+    fn preview(&self, parsed: &QuickAdd, capture: &Capture, area: Rect, buf: &mut Buffer) {
+        let (t, l) = (self.theme, self.labels);
+        let line = if let Some(problem) = capture.problems.first().or(parsed.problems.first()) {
             Line::styled(format!("  ✖ {}", clean(problem)), t.breach)
+        } else if !capture.candidates.is_empty() {
+            let shown: Vec<String> = capture
+                .candidates
+                .iter()
+                .map(|c| clean(c).into_owned())
+                .collect();
+            Line::styled(format!("  Tab: {}", shown.join(" · ")), t.watch)
         } else {
             let mut parts = Vec::new();
             if let Some(owner) = &parsed.owner {
-                parts.push(format!("@{}", clean(owner)));
+                let unknown = parsed
+                    .tokens
+                    .iter()
+                    .any(|token| token.kind == TokenKind::Owner { known: false });
+                let flag = if unknown { l.not_an_attendee } else { "" };
+                parts.push(format!("@{}{flag}", clean(owner)));
             }
             if let Some(due) = parsed.due {
                 parts.push(format!("{} {}", self.labels.due, due.format("%a %-d %b")));

@@ -67,6 +67,7 @@ pub struct Labels {
     pub redo_hint: &'static str,
     pub nothing_to_undo: &'static str,
     pub nothing_to_redo: &'static str,
+    pub not_an_attendee: &'static str,
     /// What a change did, by `ChangeKind` in declaration order.
     pub changes: [&'static str; 8],
 }
@@ -122,6 +123,7 @@ pub const ENGLISH: Labels = Labels {
     redo_hint: "U redoes it",
     nothing_to_undo: "Nothing to undo",
     nothing_to_redo: "Nothing to redo",
+    not_an_attendee: " (not an attendee)",
     changes: [
         "captured action",
         "edited action",
@@ -195,6 +197,7 @@ pub const CHINESE: Labels = Labels {
     redo_hint: "按 U 重做",
     nothing_to_undo: "没有可撤销的操作",
     nothing_to_redo: "没有可重做的操作",
+    not_an_attendee: "（不是参会人）",
     changes: [
         "记录行动项",
         "编辑行动项",
