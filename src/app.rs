@@ -188,10 +188,19 @@ impl App {
             Action::ConfirmQuit => self.confirm_quit(),
             Action::SubmitCapture => self.submit_capture(),
             Action::MarkDone => self.mark_done(),
-            Action::CarryAction => self.carry(),
+            Action::CarryAction => {
+                self.carry();
+                None
+            }
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
-            Action::CloseAnyway => Some(self.end_meeting(self.meeting.current.closing_gaps())),
+            Action::CloseAnyway => Some(
+                self.end_meeting(
+                    self.meeting
+                        .current
+                        .closing_gaps(self.now.wall.date_naive()),
+                ),
+            ),
             Action::SaveFinished(result) => {
                 self.finish_save(result);
                 None

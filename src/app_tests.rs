@@ -340,7 +340,32 @@ fn verdicts_edit_and_undo_in_the_plan_view() {
     assert_eq!(app.meeting().follow_ups[0].status, ActionStatus::Done);
     app.update(Action::MoveSelection(1), now_at(65));
     app.update(Action::CarryAction, now_at(65));
+    // Carrying asks for the new date, offering the same weekday after today.
+    let offered = app.capture().unwrap().line.text().to_owned();
+    let old_due = app.meeting().follow_ups[1].due.unwrap();
+    let offered_due: chrono::NaiveDate = offered.trim_start_matches("due:").parse().unwrap();
+    assert_eq!(
+        chrono::Datelike::weekday(&offered_due),
+        chrono::Datelike::weekday(&old_due)
+    );
+    assert!(offered_due > now_at(65).wall.date_naive());
+    assert_eq!(
+        app.update(Action::SubmitCapture, now_at(65)),
+        Some(Effect::SaveMinutes)
+    );
     assert_eq!(app.meeting().follow_ups[1].status, ActionStatus::Carried);
+    let carried = app.meeting().follow_ups[1].id.clone();
+    let copy = app
+        .meeting()
+        .actions
+        .iter()
+        .find(|a| a.id == carried)
+        .unwrap();
+    assert_eq!(
+        copy.due,
+        Some(offered_due),
+        "the carried copy keeps the new date"
+    );
     assert_eq!(
         app.meeting().actions.len(),
         2,

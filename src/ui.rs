@@ -128,7 +128,7 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
         }
         .render(body, buf),
         Mode::Closing => ClosingOverlay {
-            gaps: app.meeting().closing_gaps(),
+            gaps: app.meeting().closing_gaps(app.now().wall.date_naive()),
             theme: &theme,
             labels,
         }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::domain::action::{ActionItem, ActionStatus};
 use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add};
 use crate::domain::diagnosis::{Anomaly, Rule};
-use crate::domain::meeting::{Change, ChangeKind, Verdict, parse_ratings};
+use crate::domain::meeting::{Change, ChangeKind, Verdict, carried_due, parse_ratings};
 use crate::domain::voice::PainPoint;
 
 use super::action::{CaptureKind, EditOp, Effect, View};
@@ -26,6 +26,8 @@ pub enum CaptureTarget {
         id: String,
         follow_up: bool,
     },
+    /// The new due date of last meeting's action `id`, carried to this meeting.
+    CarryDue(String),
 }
 
 /// The capture line being typed.
@@ -155,6 +157,12 @@ impl App {
             capture.target,
             CaptureTarget::New(CaptureKind::Action) | CaptureTarget::Edit(_)
         );
+        if let CaptureTarget::CarryDue(_) = capture.target {
+            problems = Vec::new();
+            if parsed.due.is_none() {
+                problems.push("write the new due date, like due:fri or due:2026-12-04".to_owned());
+            }
+        }
         if is_action && parsed.title.is_empty() {
             problems.push("write what is to be done before the @owner and due: tokens".to_owned());
         }
@@ -181,6 +189,10 @@ impl App {
         let target = capture.target.clone();
         let (now, section) = (self.now.wall, self.agenda.current().name.clone());
         let excerpt: String = text.chars().take(40).collect();
+        let carried = match &target {
+            CaptureTarget::CarryDue(id) => Some(id.clone()),
+            _ => None,
+        };
         self.meeting.change(|meeting| match target {
             CaptureTarget::New(CaptureKind::Action) => {
                 let id = meeting.add_action(&parsed, now);
@@ -213,7 +225,14 @@ impl App {
             } => meeting
                 .close_action(&id, ActionStatus::Dropped, Some(text.clone()), now)
                 .then(|| Change::new(ChangeKind::Dropped, id)),
+            CaptureTarget::CarryDue(id) => parsed
+                .due
+                .is_some_and(|due| meeting.carry(&id, due, now))
+                .then(|| Change::new(ChangeKind::Carried, id)),
         });
+        if let Some(id) = carried {
+            self.keep_selection_on_follow_up(&id);
+        }
         self.capture = None;
         self.mode = Mode::Browsing;
         Some(Effect::SaveMinutes)
@@ -252,17 +271,17 @@ impl App {
         changed.then_some(Effect::SaveMinutes)
     }
 
-    pub(super) fn carry(&mut self) -> Option<Effect> {
-        let (id, _, _) = self
-            .selected_action()
-            .filter(|(_, follow_up, _)| *follow_up)?;
-        let now = self.now.wall;
-        let changed = self.meeting.change(|meeting| {
-            meeting
-                .follow_up(&id, Verdict::Carried, None, now)
-                .then(|| Change::new(ChangeKind::Carried, id.clone()))
-        });
-        // The carried copy joins this meeting's actions above: keep the cursor on the same entry.
+    /// Carrying asks for the new due date, offering the same weekday after today.
+    pub(super) fn carry(&mut self) {
+        let Some((id, true, action)) = self.selected_action() else {
+            return;
+        };
+        let due = carried_due(action.due, self.now.wall.date_naive());
+        self.open_capture(CaptureTarget::CarryDue(id), format!("due:{due}"));
+    }
+
+    /// The carried action stays selected once it joins this meeting's actions above.
+    fn keep_selection_on_follow_up(&mut self, id: &str) {
         let at = self
             .meeting
             .current
@@ -276,7 +295,6 @@ impl App {
         }) {
             self.selection[2] = position;
         }
-        changed.then_some(Effect::SaveMinutes)
     }
 
     pub(super) fn drop_selected(&mut self) {
@@ -305,7 +323,12 @@ impl App {
 
     /// Quitting ends the meeting; gaps found by the closing check stop it once.
     pub(super) fn confirm_quit(&mut self) -> Option<Effect> {
-        if self.meeting.current.closing_gaps().is_empty() {
+        if self
+            .meeting
+            .current
+            .closing_gaps(self.now.wall.date_naive())
+            .is_empty()
+        {
             return Some(self.end_meeting(Vec::new()));
         }
         self.mode = Mode::Closing;

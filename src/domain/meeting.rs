@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::action::{ActionItem, ActionStatus, Decision, Priority};
 use super::capture::QuickAdd;
@@ -204,8 +204,21 @@ impl Meeting {
         true
     }
 
-    /// What stops a clean close: actions without owner or due date, follow-ups without a verdict.
-    pub fn closing_gaps(&self) -> Vec<String> {
+    /// Carries last meeting's action `id` to this meeting with the new `due` date.
+    pub fn carry(&mut self, id: &str, due: NaiveDate, at: DateTime<FixedOffset>) -> bool {
+        if !self.follow_up(id, Verdict::Carried, None, at) {
+            return false;
+        }
+        if let Some(carried) = self.actions.iter_mut().find(|a| a.id == id) {
+            carried.due = Some(due);
+        }
+        true
+    }
+
+    /// What stops a clean close on `today`: actions without owner or due
+    /// date, due dates already past, owners who are not attendees,
+    /// follow-ups without a verdict.
+    pub fn closing_gaps(&self, today: NaiveDate) -> Vec<String> {
         let mut gaps = Vec::new();
         for action in self.actions.iter().filter(|a| a.status.is_open()) {
             match (&action.owner, action.due) {
@@ -213,6 +226,19 @@ impl Meeting {
                 (None, Some(_)) => gaps.push(format!("{} has no owner", action.id)),
                 (Some(_), None) => gaps.push(format!("{} has no due date", action.id)),
                 (Some(_), Some(_)) => {}
+            }
+            if let Some(due) = action.due.filter(|due| *due < today) {
+                gaps.push(format!(
+                    "{} is due {}, already past: give it a new date",
+                    action.id,
+                    due.format("%a %-d %b")
+                ));
+            }
+            if let Some(owner) = &action.owner
+                && !self.attendees.is_empty()
+                && !self.attendees.iter().any(|a| a.eq_ignore_ascii_case(owner))
+            {
+                gaps.push(format!("{}'s owner {owner} is not an attendee", action.id));
             }
         }
         for item in self
@@ -351,6 +377,17 @@ pub fn parse_ratings(text: &str, attendees: &[String]) -> Result<BTreeMap<String
         ratings.insert(name, score);
     }
     Ok(ratings)
+}
+
+/// The due date a carried action is offered: the same weekday as its old
+/// due date, the first such day after `today` (a week from today without one).
+pub fn carried_due(old: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    let Some(old) = old else {
+        return today + chrono::Days::new(7);
+    };
+    let ahead =
+        (7 + old.weekday().num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+    today + chrono::Days::new(if ahead == 0 { 7 } else { u64::from(ahead) })
 }
 
 /// Whether `due` has passed on `today` for an open item.

@@ -103,7 +103,8 @@ fn closing_check_lists_every_gap() {
     let mut m = meeting();
     m.add_action(&quick("Call the supplier"), at(5));
     m.add_action(&quick("Fix photos @Lina due:fri"), at(6));
-    let gaps = m.closing_gaps();
+    let today = at(9).date_naive();
+    let gaps = m.closing_gaps(today);
     assert_eq!(gaps.len(), 3, "{gaps:?}");
     assert!(gaps[0].contains("2026-W48-01 has no owner and no due date"));
     m.follow_up("2026-W47-01", Verdict::Done, None, at(7));
@@ -119,7 +120,49 @@ fn closing_check_lists_every_gap() {
         Some("merged".into()),
         at(8),
     );
-    assert!(m.closing_gaps().is_empty());
+    assert!(m.closing_gaps(today).is_empty());
+}
+
+#[test]
+fn closing_check_lists_past_due_dates_and_owners_who_are_not_attendees() {
+    let mut m = meeting();
+    m.attendees = vec!["Lina".to_owned(), "Wei".to_owned()];
+    m.follow_up("2026-W47-01", Verdict::Done, None, at(7));
+    m.follow_up("2026-W45-03", Verdict::Carried, None, at(7));
+    m.add_action(&quick("Ask Jo for photos @Jo due:+14d"), at(8));
+    // A week later, last meeting's carried action (due Fri 27 Nov) is past due.
+    let gaps = m.closing_gaps(at(9).date_naive() + chrono::Days::new(7));
+    assert!(
+        gaps.iter()
+            .any(|g| g.contains("2026-W45-03 is due") && g.contains("already past")),
+        "{gaps:?}"
+    );
+    assert!(
+        gaps.iter()
+            .any(|g| g.contains("owner Jo is not an attendee")),
+        "{gaps:?}"
+    );
+}
+
+#[test]
+fn a_carried_action_gets_its_new_due_date_and_the_same_weekday_is_offered() {
+    let monday = at(0).date_naive();
+    let wednesday_before = monday - chrono::Days::new(5);
+    assert_eq!(
+        carried_due(Some(wednesday_before), monday),
+        monday + chrono::Days::new(2)
+    );
+    assert_eq!(
+        carried_due(Some(monday - chrono::Days::new(7)), monday),
+        monday + chrono::Days::new(7)
+    );
+    assert_eq!(carried_due(None, monday), monday + chrono::Days::new(7));
+    let mut m = meeting();
+    let due = monday + chrono::Days::new(3);
+    assert!(m.carry("2026-W45-03", due, at(5)));
+    let carried = m.actions.iter().find(|a| a.id == "2026-W45-03").unwrap();
+    assert_eq!(carried.due, Some(due));
+    assert_eq!(carried.weeks_carried, 3);
 }
 
 #[test]

@@ -120,6 +120,7 @@ impl HintBar<'_> {
             CaptureTarget::New(CaptureKind::Note) => self.labels.capture_note,
             CaptureTarget::New(CaptureKind::Rating) => self.labels.capture_rating,
             CaptureTarget::DropReason { .. } => self.labels.capture_drop,
+            CaptureTarget::CarryDue(_) => self.labels.capture_carry,
         };
         let styled: Vec<_> = parsed
             .tokens
