@@ -150,8 +150,10 @@ impl Agenda {
     }
 
     /// Spreads the time left over the sections after the current one, in
-    /// proportion to their plans, so the meeting ends at its planned length.
-    /// Each keeps at least a minute. Returns whether anything changed.
+    /// proportion to their plans, so the meeting ends at its planned length:
+    /// time is only ever taken from them, never added, in whole minutes
+    /// that add up (largest remainders get the spare minutes). Each keeps
+    /// at least a minute. Returns whether anything changed.
     pub fn rebalance(&mut self, now: Now) -> bool {
         let later = self.current + 1..self.sections.len();
         if later.is_empty() {
@@ -171,10 +173,25 @@ impl Agenda {
         if planned_later <= 0.0 {
             return false;
         }
-        let factor = available / planned_later;
-        for section in &mut self.sections[later] {
-            let seconds = (section.planned.as_secs_f64() * factor / 60.0).round() * 60.0;
-            section.planned = Duration::from_secs_f64(seconds).max(MINUTE);
+        let budget = (available.min(planned_later) / 60.0).floor();
+        let shares: Vec<f64> = self.sections[later.clone()]
+            .iter()
+            .map(|s| s.planned.as_secs_f64() / planned_later * budget)
+            .collect();
+        let mut minutes: Vec<f64> = shares.iter().map(|share| share.floor()).collect();
+        let mut spare = budget - minutes.iter().sum::<f64>();
+        let mut by_remainder: Vec<usize> = (0..shares.len()).collect();
+        by_remainder
+            .sort_by(|&a, &b| (shares[b] - minutes[b]).total_cmp(&(shares[a] - minutes[a])));
+        for at in by_remainder {
+            if spare < 0.5 {
+                break;
+            }
+            minutes[at] += 1.0;
+            spare -= 1.0;
+        }
+        for (section, minutes) in self.sections[later].iter_mut().zip(minutes) {
+            section.planned = Duration::from_secs_f64(minutes * 60.0).max(MINUTE);
         }
         true
     }

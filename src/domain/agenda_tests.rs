@@ -111,6 +111,53 @@ fn rebalance_after_an_overrun_ends_on_time() {
 }
 
 #[test]
+fn rebalance_never_lengthens_the_meeting_and_its_minutes_add_up() {
+    let at = clock();
+    let sections: Vec<AgendaSection> = [
+        ("review", 20),
+        ("diagnosis", 20),
+        ("plan", 17),
+        ("wrap-up", 13),
+    ]
+    .into_iter()
+    .map(|(name, minutes)| AgendaSection {
+        name: name.to_owned(),
+        minutes,
+    })
+    .collect();
+    let mut early = Agenda::new(&sections);
+    early.start(at(0));
+    early.next(at(60));
+    assert!(early.rebalance(at(60)));
+    let planned: Vec<u64> = early
+        .sections()
+        .iter()
+        .map(|s| s.planned.as_secs() / 60)
+        .collect();
+    assert_eq!(
+        planned,
+        [20, 20, 17, 13],
+        "ahead of time: nothing is lengthened"
+    );
+    let mut late = Agenda::new(&sections);
+    late.start(at(0));
+    late.next(at(27 * 60));
+    assert!(late.rebalance(at(27 * 60)));
+    let planned: Vec<u64> = late
+        .sections()
+        .iter()
+        .map(|s| s.planned.as_secs() / 60)
+        .collect();
+    // 70 − 27 − 20 = 23 minutes for plan and wrap-up, 17:13 → 13.3 + 9.7.
+    assert_eq!(planned[2..], [13, 10]);
+    assert_eq!(
+        planned.iter().sum::<u64>() - 20 + 27,
+        70,
+        "ends on time, to the minute"
+    );
+}
+
+#[test]
 fn rebalance_in_the_last_section_changes_nothing() {
     let at = clock();
     let mut agenda = Agenda::new(&default_agenda());
