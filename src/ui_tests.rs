@@ -252,3 +252,27 @@ fn a_long_capture_line_scrolls_and_its_preview_stays_on_screen_at_80_columns() {
     assert!(preview.contains("@Marco"), "{preview}");
     assert!(preview.contains("#HK-SP-SIL-5"), "{preview}");
 }
+
+#[test]
+fn an_action_captured_in_this_meeting_covers_its_anomaly_at_once() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ShowView(View::Diagnosis), now_at(5));
+    let row = |app: &App| {
+        screen(app, 100, 30)
+            .lines()
+            .find(|l| l.contains("listing_inactive"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(row(&app).contains("no action"), "{}", row(&app));
+    app.update(
+        Action::StartCapture(crate::app::action::CaptureKind::Action),
+        now_at(6),
+    );
+    app.update(Action::EditCapture(EditOp::EraseToStart), now_at(6));
+    for c in "Open a case for the spice jars @Wei due:fri #hk-sj-gl-12".chars() {
+        app.update(Action::EditCapture(EditOp::Insert(c)), now_at(6));
+    }
+    app.update(Action::SubmitCapture, now_at(7));
+    assert!(row(&app).contains("✎ action"), "{}", row(&app));
+}

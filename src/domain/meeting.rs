@@ -254,12 +254,19 @@ impl Meeting {
         gaps
     }
 
-    /// Whether an action (this meeting's or last meeting's, still open) names `sku`.
-    pub fn has_action_for(&self, sku: &str) -> bool {
+    /// Whether an open action — captured in this meeting or last meeting's
+    /// still open — covers a problem of `sku` (any case), or, for a problem
+    /// of the whole account (`sku` none), moves its `kpi` without naming a SKU.
+    pub fn has_action_for(&self, sku: Option<&str>, kpi: &str) -> bool {
         self.actions
             .iter()
             .chain(&self.follow_ups)
-            .any(|a| a.status.is_open() && a.sku.as_deref() == Some(sku))
+            .filter(|a| a.status.is_open())
+            .any(|a| match (sku, a.sku.as_deref()) {
+                (Some(wanted), Some(named)) => wanted.eq_ignore_ascii_case(named),
+                (None, None) => a.kpi.as_deref() == Some(kpi),
+                _ => false,
+            })
     }
 }
 

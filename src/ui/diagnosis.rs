@@ -38,14 +38,6 @@ impl Widget for DiagnosisView<'_> {
 }
 
 impl DiagnosisView<'_> {
-    /// Whether an open action item names `sku`.
-    fn has_action(&self, sku: &str) -> bool {
-        self.app
-            .open_actions()
-            .iter()
-            .any(|a| a.sku.as_deref() == Some(sku))
-    }
-
     fn anomalies(&self, area: Rect, buf: &mut Buffer) {
         let (t, l) = (self.theme, self.labels);
         let report = self.app.report();
@@ -86,7 +78,11 @@ impl DiagnosisView<'_> {
                         format!("{:<9}", format::money(a.at_stake, &report.review.currency)),
                         t.dim,
                     ),
-                    if a.sku.as_deref().is_some_and(|sku| self.has_action(sku)) {
+                    if self
+                        .app
+                        .meeting()
+                        .has_action_for(a.sku.as_deref(), a.metric.name())
+                    {
                         Span::styled("✎ action", t.ok)
                     } else {
                         Span::styled(l.no_action, t.watch)
@@ -211,7 +207,10 @@ impl DiagnosisView<'_> {
                     .map(|(sku, n)| format!("{} ({n})", clean(sku)))
                     .collect();
                 // A pain point no action covers stands out: nobody owns it yet.
-                let unowned = !point.skus.iter().any(|(sku, _)| self.has_action(sku));
+                let unowned = !point
+                    .skus
+                    .iter()
+                    .any(|(sku, _)| self.app.meeting().has_action_for(Some(sku), ""));
                 let comment = point
                     .comments
                     .first()
