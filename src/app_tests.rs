@@ -307,9 +307,20 @@ fn an_anomaly_becomes_an_action_with_one_key() {
     let mut app = sample_app(|_| {});
     app.update(Action::ShowView(View::Diagnosis), now_at(60));
     app.update(Action::StartCapture(CaptureKind::Action), now_at(60));
+    let capture = app.capture().unwrap();
+    assert!(
+        capture.line.is_empty(),
+        "the suggestion is offered, not typed"
+    );
+    assert_eq!(
+        capture.template.as_deref(),
+        Some("Replenish HK-SP-SIL-5 #HK-SP-SIL-5 kpi:days_of_supply ")
+    );
+    app.update(Action::CompleteCapture, now_at(60));
     assert_eq!(
         app.capture().unwrap().line.text(),
-        "Replenish HK-SP-SIL-5 #HK-SP-SIL-5 kpi:days_of_supply "
+        "Replenish HK-SP-SIL-5 #HK-SP-SIL-5 kpi:days_of_supply ",
+        "Tab takes it"
     );
     type_line(&mut app, "@Wei due:+2d");
     app.update(Action::SubmitCapture, now_at(61));
@@ -412,9 +423,16 @@ fn a_pain_point_becomes_an_action_with_one_key() {
     app.update(Action::MoveSelection(anomalies), now_at(60));
     app.update(Action::StartCapture(CaptureKind::Action), now_at(60));
     assert_eq!(
-        app.capture().unwrap().line.text(),
-        "Fix “not as described — size” on HK-BM-NV-2032 #HK-BM-NV-2032 kpi:return_rate "
+        app.capture().unwrap().template.as_deref(),
+        Some("Fix “not as described — size” on HK-BM-NV-2032 #HK-BM-NV-2032 kpi:return_rate ")
     );
+    type_line(&mut app, "Call the supplier about sizes");
+    let capture = app.capture().unwrap();
+    assert_eq!(
+        capture.template, None,
+        "the first character typed replaces it"
+    );
+    assert_eq!(capture.line.text(), "Call the supplier about sizes");
 }
 
 #[test]

@@ -276,3 +276,29 @@ fn an_action_captured_in_this_meeting_covers_its_anomaly_at_once() {
     app.update(Action::SubmitCapture, now_at(7));
     assert!(row(&app).contains("✎ action"), "{}", row(&app));
 }
+
+#[test]
+fn the_diagnosis_offers_its_suggestion_as_a_template() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ShowView(View::Diagnosis), now_at(5));
+    app.update(
+        Action::StartCapture(crate::app::action::CaptureKind::Action),
+        now_at(6),
+    );
+    let screen = screen(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[lines.len() - 2].contains("Action › Replenish HK-SP-SIL-5"),
+        "{screen}"
+    );
+    assert!(
+        lines[lines.len() - 1].contains("Tab takes the suggestion"),
+        "{screen}"
+    );
+    let buf = buffer(&app);
+    let (x, y) = find_anywhere(&buf, "Replenish HK-SP-SIL-5").unwrap();
+    assert_eq!(
+        buf[(x, y)].fg,
+        Theme::named(app.settings().theme).dim.fg.unwrap()
+    );
+}

@@ -35,6 +35,8 @@ pub enum CaptureTarget {
 pub struct Capture {
     pub target: CaptureTarget,
     pub line: LineEditor,
+    /// A suggestion shown in the empty line: Tab takes it, typing replaces it.
+    pub template: Option<String>,
     /// Why the last Enter was refused.
     pub problems: Vec<String>,
     /// What an ambiguous Tab could complete to.
@@ -64,8 +66,10 @@ impl App {
             .collect()
     }
 
+    /// Opens the capture line; in the diagnosis an action starts from the
+    /// selected problem's suggestion, offered as a template.
     pub(super) fn start_capture(&mut self, kind: CaptureKind) {
-        let line = match (kind, self.view) {
+        let template = match (kind, self.view) {
             (CaptureKind::Action, View::Diagnosis) => {
                 let at = self.selection_in(View::Diagnosis);
                 match self.report.anomalies.get(at) {
@@ -80,28 +84,43 @@ impl App {
             }
             _ => String::new(),
         };
-        self.open_capture(CaptureTarget::New(kind), line);
+        self.open_capture(CaptureTarget::New(kind), String::new());
+        if let Some(capture) = &mut self.capture {
+            capture.template = Some(template).filter(|t| !t.is_empty());
+        }
     }
 
     fn open_capture(&mut self, target: CaptureTarget, line: String) {
         self.capture = Some(Capture {
             target,
             line: LineEditor::new(line),
+            template: None,
             problems: Vec::new(),
             candidates: Vec::new(),
         });
         self.mode = Mode::Capturing;
     }
 
+    /// Typing replaces the template; an edit of the empty line leaves it offered.
     pub(super) fn edit_capture(&mut self, op: &EditOp) {
         if let Some(capture) = &mut self.capture {
             capture.line.apply(op);
+            if !capture.line.is_empty() {
+                capture.template = None;
+            }
             capture.problems.clear();
             capture.candidates.clear();
         }
     }
 
+    /// Tab accepts the template on an empty line, else completes the word typed.
     pub(super) fn complete_capture(&mut self) {
+        if let Some(capture) = &mut self.capture
+            && let Some(template) = capture.template.take()
+        {
+            capture.line = LineEditor::new(template);
+            return;
+        }
         let skus: Vec<&str> = self
             .report
             .review

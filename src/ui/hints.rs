@@ -143,8 +143,27 @@ impl HintBar<'_> {
             Constraint::Length(1),
             Constraint::Length(1),
         ]));
-        let cursor =
-            input_with_styles(&format!("{kind} › "), &capture.line, &styled, t, input, buf);
+        let prompt = format!("{kind} › ");
+        if let (Some(template), true) = (&capture.template, capture.line.is_empty()) {
+            let cursor = input_line(&prompt, &LineEditor::default(), t, input, buf);
+            let room = input.width.saturating_sub(cursor.x - input.x);
+            let (shown, _) = visible_range(template, 0, usize::from(room));
+            Paragraph::new(Line::from(styled_spans(template, &shown, &[], t.dim))).render(
+                Rect {
+                    x: cursor.x,
+                    width: room,
+                    ..input
+                },
+                buf,
+            );
+            Paragraph::new(Line::styled(
+                format!("  {}", self.labels.template_hint),
+                t.dim,
+            ))
+            .render(preview, buf);
+            return Some(cursor);
+        }
+        let cursor = input_with_styles(&prompt, &capture.line, &styled, t, input, buf);
         self.preview(&parsed, capture, preview, buf);
         Some(cursor)
     }
