@@ -392,7 +392,16 @@ impl App {
                 self.view = View::Plan;
                 Mode::Browsing
             }
-            Mode::Detail(_) | Mode::Browsing => Mode::Browsing,
+            Mode::Detail(_) => Mode::Browsing,
+            // Esc in the table lets go of a filter kept with Enter.
+            Mode::Browsing => {
+                if !self.list.filter.is_empty() {
+                    self.filter = LineEditor::default();
+                    self.list.filter.clear();
+                    self.refresh_list();
+                }
+                Mode::Browsing
+            }
         };
     }
 

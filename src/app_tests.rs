@@ -538,3 +538,17 @@ fn a_sku_resolves_to_the_catalogue_and_an_ambiguous_tab_lists_the_candidates() {
         "stored in the catalogue's spelling"
     );
 }
+
+#[test]
+fn esc_in_the_table_lets_go_of_a_kept_filter() {
+    let mut app = sample_app(|_| {});
+    let all = app.visible().len();
+    app.update(Action::StartFilter, now_at(1));
+    type_into(&mut app, "bam", Action::EditFilter);
+    app.update(Action::ApplyFilter, now_at(2));
+    assert!(app.visible().len() < all);
+    app.update(Action::Back, now_at(3));
+    assert_eq!(app.visible().len(), all);
+    assert!(app.list().filter.is_empty());
+    assert!(app.filter().is_empty());
+}

@@ -296,6 +296,11 @@ fn leave_at_exit<T>(value: T) {
 }
 
 fn cockpit(args: &CockpitArgs) -> ExitCode {
+    cockpit_with(args, Vec::new())
+}
+
+/// The cockpit, with `notices` shown under its header for the whole meeting.
+fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
     let workspace = args.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
     let terminal = std::io::stdout().is_terminal();
     let options = StartOptions {
@@ -336,9 +341,9 @@ fn cockpit(args: &CockpitArgs) -> ExitCode {
         };
     }
     let save_as = default_save_as(&session.minutes);
-    let notices = session
-        .notices
+    let notices = notices
         .into_iter()
+        .chain(session.notices)
         .chain(session.loaded.report.notices.iter().cloned())
         .collect();
     let mut app = App::new(
@@ -498,15 +503,21 @@ fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
         "Demo workspace: {} (a copy of the sample; delete it when done)",
         root.display()
     );
-    let code = cockpit(&CockpitArgs {
-        workspace: Some(root.clone()),
-        week: None,
-        bell,
-        theme,
-        reopen: false,
-        take_over: false,
-        recover: false,
-    });
+    let code = cockpit_with(
+        &CockpitArgs {
+            workspace: Some(root.clone()),
+            week: None,
+            bell,
+            theme,
+            reopen: false,
+            take_over: false,
+            recover: false,
+        },
+        vec![format!(
+            "Demo: a copy of the sample workspace in {} — your captures go there",
+            root.display()
+        )],
+    );
     say!("The demo workspace stays in {}.", root.display());
     code
 }

@@ -117,6 +117,7 @@ pub fn target_of(metric: Metric, targets: &Targets, conversion_target: f64) -> O
         Metric::BuyBox => Target::AtLeast(targets.buy_box),
         Metric::Ipi => Target::AtLeast(targets.ipi),
         Metric::GrossMargin => Target::AtLeast(targets.gross_margin),
+        Metric::ReturnRate => Target::AtMost(targets.return_rate),
         Metric::DaysOfSupply => Target::AtLeast(targets.lead_time_days),
         _ => return None,
     })

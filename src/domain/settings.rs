@@ -51,6 +51,8 @@ pub struct Targets {
     pub ipi: f64,
     /// Gross margin at or above this.
     pub gross_margin: f64,
+    /// Returned units ÷ units ordered at or below this.
+    pub return_rate: f64,
     /// Replenishment lead time: days of supply below it is a stockout risk.
     pub lead_time_days: f64,
     /// Conversion (units ÷ sessions) at or above this category mean.
@@ -71,6 +73,7 @@ impl Default for Targets {
             buy_box: 0.95,
             ipi: 400.0,
             gross_margin: 0.30,
+            return_rate: 0.05,
             lead_time_days: 35.0,
             conversion: 0.10,
             conversion_by_category: BTreeMap::new(),

@@ -38,6 +38,7 @@ odr = 0.01                   # order defect rate, below
 buy_box = 0.95               # Buy Box share of page views, at or above
 ipi = 400                    # Inventory Performance Index, at or above
 gross_margin = 0.30          # (sales − costs − fees) ÷ sales, at or above
+return_rate = 0.05           # returned units ÷ units ordered, at or below
 lead_time_days = 35          # days of supply below this is a stockout risk
 conversion = 0.10            # units ÷ sessions, the category mean
 

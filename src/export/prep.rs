@@ -198,7 +198,8 @@ fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
     }
 }
 
-fn voice(out: &mut String, report: &WeekReport) {
+/// The customer-voice section: pain points with their SKUs and comments.
+pub fn voice(out: &mut String, report: &WeekReport) {
     out.push_str("\n## Customer voice\n\n");
     if report.voice.is_empty() {
         out.push_str("No returns report this week, or no returns.\n");
@@ -224,7 +225,8 @@ fn voice(out: &mut String, report: &WeekReport) {
     }
 }
 
-fn anomalies(out: &mut String, report: &WeekReport) {
+/// The diagnosis section: anomalies with evidence and first checks.
+pub fn anomalies(out: &mut String, report: &WeekReport) {
     out.push_str("\n## Diagnosis\n\n");
     if report.anomalies.is_empty() {
         out.push_str("No anomalies this week.\n");

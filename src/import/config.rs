@@ -73,6 +73,7 @@ struct TargetsTable {
     buy_box: Option<f64>,
     ipi: Option<f64>,
     gross_margin: Option<f64>,
+    return_rate: Option<f64>,
     lead_time_days: Option<f64>,
     conversion: Option<f64>,
     #[serde(default)]
@@ -177,6 +178,7 @@ fn targets(table: TargetsTable) -> Targets {
         buy_box: table.buy_box.unwrap_or(d.buy_box),
         ipi: table.ipi.unwrap_or(d.ipi),
         gross_margin: table.gross_margin.unwrap_or(d.gross_margin),
+        return_rate: table.return_rate.unwrap_or(d.return_rate),
         lead_time_days: table.lead_time_days.unwrap_or(d.lead_time_days),
         conversion: table.conversion.unwrap_or(d.conversion),
         conversion_by_category: table.conversion_by_category,
