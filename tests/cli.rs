@@ -677,10 +677,22 @@ fn kpis_table_and_markdown_carry_the_diagnosis_and_the_customer_voice() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let md = opsdeck(&["kpis", "sample-data", "--format", "md"], root);
     let md = String::from_utf8_lossy(&md.stdout);
-    assert!(md.contains("## Diagnosis") && md.contains("stockout_risk"), "{md}");
-    assert!(md.contains("## Customer voice") && md.contains("not as described"), "{md}");
+    assert!(
+        md.contains("## Diagnosis") && md.contains("stockout_risk"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Customer voice") && md.contains("not as described"),
+        "{md}"
+    );
     let table = opsdeck(&["kpis", "sample-data"], root);
     let table = String::from_utf8_lossy(&table.stdout);
-    assert!(table.contains("anomalies, most money at stake first"), "{table}");
-    assert!(table.contains("Customer voice, most returned units first"), "{table}");
+    assert!(
+        table.contains("anomalies, most money at stake first"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Customer voice, most returned units first"),
+        "{table}"
+    );
 }

@@ -442,49 +442,27 @@ mod tests {
     #[test]
     fn the_capture_line_edits_as_a_shell_and_no_chord_inserts_a_letter() {
         let chord = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+        let ctrl = |c| chord(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let alt = |c| chord(KeyCode::Char(c), KeyModifiers::ALT);
         let edit = |event: &Event| action_for(Mode::Capturing, event);
         let cases = [
-            (
-                chord(KeyCode::Char('a'), KeyModifiers::CONTROL),
-                EditOp::Home,
-            ),
-            (
-                chord(KeyCode::Char('e'), KeyModifiers::CONTROL),
-                EditOp::End,
-            ),
-            (
-                chord(KeyCode::Char('w'), KeyModifiers::CONTROL),
-                EditOp::EraseWord,
-            ),
-            (
-                chord(KeyCode::Char('u'), KeyModifiers::CONTROL),
-                EditOp::EraseToStart,
-            ),
-            (
-                chord(KeyCode::Char('k'), KeyModifiers::CONTROL),
-                EditOp::EraseToEnd,
-            ),
-            (
-                chord(KeyCode::Char('h'), KeyModifiers::CONTROL),
-                EditOp::Backspace,
-            ),
-            (
-                chord(KeyCode::Char('b'), KeyModifiers::ALT),
-                EditOp::WordLeft,
-            ),
-            (
-                chord(KeyCode::Char('f'), KeyModifiers::ALT),
-                EditOp::WordRight,
-            ),
+            (ctrl('a'), EditOp::Home),
+            (ctrl('e'), EditOp::End),
+            (ctrl('w'), EditOp::EraseWord),
+            (ctrl('u'), EditOp::EraseToStart),
+            (ctrl('k'), EditOp::EraseToEnd),
+            (ctrl('h'), EditOp::Backspace),
+            (alt('b'), EditOp::WordLeft),
+            (alt('f'), EditOp::WordRight),
             (key(KeyCode::Left), EditOp::Left),
             (key(KeyCode::End), EditOp::End),
         ];
         for (event, op) in cases {
             assert_eq!(edit(&event), Some(Action::EditCapture(op)), "{event:?}");
         }
-        for code in [KeyCode::Char('x'), KeyCode::Char('j'), KeyCode::Char('z')] {
-            assert_eq!(edit(&chord(code, KeyModifiers::CONTROL)), None);
-            assert_eq!(edit(&chord(code, KeyModifiers::ALT)), None);
+        for c in ['x', 'j', 'z'] {
+            assert_eq!(edit(&ctrl(c)), None);
+            assert_eq!(edit(&alt(c)), None);
         }
         assert_eq!(
             edit(&Event::Paste("a\nb".to_owned())),

@@ -82,6 +82,15 @@ fn status_and_projected_end() {
     );
 }
 
+/// Each section's planned minutes.
+fn planned_minutes(agenda: &Agenda) -> Vec<u64> {
+    agenda
+        .sections()
+        .iter()
+        .map(|s| s.planned.as_secs() / 60)
+        .collect()
+}
+
 #[test]
 fn rebalance_after_an_overrun_ends_on_time() {
     let at = clock();
@@ -89,11 +98,7 @@ fn rebalance_after_an_overrun_ends_on_time() {
     agenda.start(at(0));
     agenda.next(at(35 * 60));
     assert!(agenda.rebalance(at(35 * 60)));
-    let planned: Vec<u64> = agenda
-        .sections()
-        .iter()
-        .map(|s| s.planned.as_secs() / 60)
-        .collect();
+    let planned = planned_minutes(&agenda);
     assert_eq!(
         planned,
         [25, 25, 10],
@@ -129,11 +134,7 @@ fn rebalance_never_lengthens_the_meeting_and_its_minutes_add_up() {
     early.start(at(0));
     early.next(at(60));
     assert!(early.rebalance(at(60)));
-    let planned: Vec<u64> = early
-        .sections()
-        .iter()
-        .map(|s| s.planned.as_secs() / 60)
-        .collect();
+    let planned = planned_minutes(&early);
     assert_eq!(
         planned,
         [20, 20, 17, 13],
@@ -143,11 +144,7 @@ fn rebalance_never_lengthens_the_meeting_and_its_minutes_add_up() {
     late.start(at(0));
     late.next(at(27 * 60));
     assert!(late.rebalance(at(27 * 60)));
-    let planned: Vec<u64> = late
-        .sections()
-        .iter()
-        .map(|s| s.planned.as_secs() / 60)
-        .collect();
+    let planned = planned_minutes(&late);
     // 70 − 27 − 20 = 23 minutes for plan and wrap-up, 17:13 → 13.3 + 9.7.
     assert_eq!(planned[2..], [13, 10]);
     assert_eq!(
