@@ -51,7 +51,15 @@ pub enum Flash {
     Redone(Change),
     NothingToUndo,
     NothingToRedo,
+    /// An action was recorded: its id and what it holds (`Wei · Fri 4 Dec · HK-SP-SIL-5`).
+    Recorded {
+        id: String,
+        summary: String,
+    },
 }
+
+/// How long the confirmation of a recorded action stays on screen.
+const RECORDED_SECONDS: u64 = 4;
 
 /// Everything the cockpit shows and how the facilitator has arranged it.
 #[derive(Debug, Clone)]
@@ -73,6 +81,8 @@ pub struct App {
     notices: Vec<String>,
     /// What the last key did that the screen must say once (until the next key).
     flash: Option<Flash>,
+    /// When `flash` was set.
+    flashed_at: std::time::Instant,
     /// When the minutes were last asked to be saved.
     saved_at: std::time::Instant,
     agenda: Agenda,
@@ -129,6 +139,7 @@ impl App {
             view_only: None,
             notices: Vec::new(),
             flash: None,
+            flashed_at: now.instant,
             saved_at: now.instant,
             agenda,
             view,
@@ -152,9 +163,11 @@ impl App {
         self.now = now;
         // The bell is decided on the clock's tick only, so it never competes with a save.
         if action == Action::Tick {
+            self.expire_flash();
             return self.check_overrun().or_else(|| self.clock_save());
         }
         self.flash = None;
+        self.flashed_at = now.instant;
         if self.view_only.is_some() {
             return self.apply_view_only(action);
         }
@@ -252,6 +265,15 @@ impl App {
             Action::DropAction => self.drop_selected(),
             Action::EditAction => self.edit_selected(),
             _ => {}
+        }
+    }
+
+    /// A recorded action's confirmation goes after a few seconds; other flashes stay until the next key.
+    fn expire_flash(&mut self) {
+        let shown = self.now.instant.saturating_duration_since(self.flashed_at);
+        if matches!(self.flash, Some(Flash::Recorded { .. })) && shown.as_secs() >= RECORDED_SECONDS
+        {
+            self.flash = None;
         }
     }
 

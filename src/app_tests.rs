@@ -552,3 +552,25 @@ fn esc_in_the_table_lets_go_of_a_kept_filter() {
     assert!(app.list().filter.is_empty());
     assert!(app.filter().is_empty());
 }
+
+#[test]
+fn a_recorded_action_is_confirmed_for_a_few_seconds() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::StartCapture(CaptureKind::Action), now_at(10));
+    type_line(
+        &mut app,
+        "Book air freight @Wei due:2026-12-04 #hk-sp-sil-5",
+    );
+    app.update(Action::SubmitCapture, now_at(11));
+    assert_eq!(
+        app.flash(),
+        Some(&Flash::Recorded {
+            id: "2026-W48-01".to_owned(),
+            summary: "Wei · Fri 4 Dec · HK-SP-SIL-5".to_owned()
+        })
+    );
+    app.update(Action::Tick, now_at(13));
+    assert!(app.flash().is_some(), "still there two seconds later");
+    app.update(Action::Tick, now_at(16));
+    assert_eq!(app.flash(), None, "gone after a few seconds");
+}

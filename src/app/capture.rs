@@ -212,6 +212,7 @@ impl App {
             CaptureTarget::CarryDue(id) => Some(id.clone()),
             _ => None,
         };
+        let recorded_target = target.clone();
         self.meeting.change(|meeting| match target {
             CaptureTarget::New(CaptureKind::Action) => {
                 let id = meeting.add_action(&parsed, now);
@@ -252,9 +253,35 @@ impl App {
         if let Some(id) = carried {
             self.keep_selection_on_follow_up(&id);
         }
+        if let Some(recorded) = self.recorded_action(&recorded_target, &parsed) {
+            self.flash = Some(recorded);
+        }
         self.capture = None;
         self.mode = Mode::Browsing;
         Some(Effect::SaveMinutes)
+    }
+
+    /// The confirmation of an action just recorded: its id and what it holds.
+    fn recorded_action(&self, target: &CaptureTarget, parsed: &QuickAdd) -> Option<Flash> {
+        let id = match target {
+            CaptureTarget::New(CaptureKind::Action) => {
+                self.meeting.current.actions.last()?.id.clone()
+            }
+            CaptureTarget::Edit(id) => id.clone(),
+            _ => return None,
+        };
+        let summary: Vec<String> = [
+            parsed.owner.clone(),
+            parsed.due.map(|d| d.format("%a %-d %b").to_string()),
+            parsed.sku.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        Some(Flash::Recorded {
+            id,
+            summary: summary.join(" · "),
+        })
     }
 
     /// The selected plan entry when it is an action: (id, from last meeting?, item).

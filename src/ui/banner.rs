@@ -44,6 +44,14 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
         )),
         Some(Flash::NothingToUndo) => lines.push(format!("↶ {}", labels.nothing_to_undo)),
         Some(Flash::NothingToRedo) => lines.push(format!("↷ {}", labels.nothing_to_redo)),
+        Some(Flash::Recorded { id, summary }) => {
+            let summary = if summary.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", clean(summary))
+            };
+            lines.push(format!("✔ {id} {}{summary}", labels.recorded));
+        }
         None => {}
     }
     lines.extend(app.notices().iter().map(|n| format!("⚠ {}", clean(n))));

@@ -70,6 +70,7 @@ pub struct Labels {
     pub nothing_to_redo: &'static str,
     pub not_an_attendee: &'static str,
     pub template_hint: &'static str,
+    pub recorded: &'static str,
     /// What a change did, by `ChangeKind` in declaration order.
     pub changes: [&'static str; 8],
 }
@@ -127,6 +128,7 @@ pub const ENGLISH: Labels = Labels {
     nothing_to_redo: "Nothing to redo",
     not_an_attendee: " (not an attendee)",
     template_hint: "Tab takes the suggestion · type to write your own",
+    recorded: "recorded",
     changes: [
         "captured action",
         "edited action",
@@ -203,6 +205,7 @@ pub const CHINESE: Labels = Labels {
     nothing_to_redo: "没有可重做的操作",
     not_an_attendee: "（不是参会人）",
     template_hint: "Tab 采用建议 · 直接输入则自己写",
+    recorded: "已记录",
     changes: [
         "记录行动项",
         "编辑行动项",
