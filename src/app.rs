@@ -245,7 +245,11 @@ impl App {
             Action::OpenDetail => self.open_detail(),
             Action::Back => self.back(),
             Action::CycleSort => {
-                self.list.cycle_sort();
+                self.list.cycle_sort(self.size.0);
+                self.refresh_list();
+            }
+            Action::ReverseSort => {
+                self.list.reverse_sort();
                 self.refresh_list();
             }
             Action::StartFilter => self.mode = Mode::Filtering,

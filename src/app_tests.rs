@@ -151,7 +151,6 @@ fn problems_first_then_only_problems() {
 fn sorting_cycles_columns_and_directions() {
     let mut app = sample_app(|_| {});
     app.update(Action::CycleSort, now_at(1));
-    app.update(Action::CycleSort, now_at(1));
     assert_eq!(
         app.list().sort,
         sku_list::SortColumn::Metric(crate::domain::metric::Metric::Sales)
@@ -165,9 +164,34 @@ fn sorting_cycles_columns_and_directions() {
             .unwrap_or(0.0)
     };
     assert!(sales(&app, 0) >= sales(&app, 1));
-    app.update(Action::CycleSort, now_at(1));
+    app.update(Action::ReverseSort, now_at(1));
     assert!(!app.list().descending);
     assert!(sales(&app, 0) <= sales(&app, 1));
+}
+
+#[test]
+fn s_walks_only_the_columns_the_screen_shows() {
+    use crate::domain::metric::Metric;
+    let mut app = sample_app(|_| {});
+    app.update(Action::Resize(80, 24), now_at(1));
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        app.update(Action::CycleSort, now_at(1));
+        seen.push(app.list().sort);
+    }
+    let metric = sku_list::SortColumn::Metric;
+    assert_eq!(
+        seen,
+        [
+            metric(Metric::Sales),
+            metric(Metric::Conversion),
+            metric(Metric::Acos),
+            sku_list::SortColumn::Sku,
+            sku_list::SortColumn::Problems,
+            metric(Metric::Sales),
+        ],
+        "at 80 columns the table shows three figures"
+    );
 }
 
 #[test]

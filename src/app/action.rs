@@ -83,6 +83,8 @@ pub enum Action {
     Back,
     /// Sort the SKU table by the next column (again: reverse).
     CycleSort,
+    /// Reverse the SKU table's sort.
+    ReverseSort,
     /// Start typing a filter.
     StartFilter,
     /// Edit the filter being typed.

@@ -75,6 +75,7 @@ fn browse_key(key: KeyEvent) -> Option<Action> {
         KeyCode::Enter => Action::OpenDetail,
         KeyCode::Esc | KeyCode::Backspace => Action::Back,
         KeyCode::Char('s') => Action::CycleSort,
+        KeyCode::Char('S') => Action::ReverseSort,
         KeyCode::Char('/') => Action::StartFilter,
         KeyCode::Char('f') => Action::ToggleProblemsOnly,
         KeyCode::Char('?') | KeyCode::F(1) => Action::ToggleHelp,
@@ -202,9 +203,9 @@ const BROWSE_HELP: &[KeyHelp] = &[
     k("Enter", "detail with 13-week trends", "详情（13 周趋势）"),
     k("Esc", "back", "返回"),
     k(
-        "s",
-        "sort by the next column (again: reverse)",
-        "按下一列排序（再按反序）",
+        "s S",
+        "sort by the next column shown / reverse",
+        "按下一个显示的列排序 / 反序",
     ),
     k("/", "filter SKUs", "筛选 SKU"),
     k(

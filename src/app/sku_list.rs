@@ -7,17 +7,31 @@ use crate::domain::metric::Metric;
 use crate::domain::review::SkuRow;
 use crate::domain::settings::Settings;
 
-/// Columns the SKU table can be sorted by, in the order `s` cycles through them.
-pub const SORT_COLUMNS: [SortColumn; 8] = [
-    SortColumn::Problems,
-    SortColumn::Metric(Metric::Sales),
-    SortColumn::Metric(Metric::Units),
-    SortColumn::Metric(Metric::Conversion),
-    SortColumn::Metric(Metric::Acos),
-    SortColumn::Metric(Metric::DaysOfSupply),
-    SortColumn::Metric(Metric::ReturnRate),
-    SortColumn::Sku,
+/// The SKU table's figure columns, most important first: a narrower
+/// screen drops them from the end.
+pub const TABLE_COLUMNS: [Metric; 9] = [
+    Metric::Sales,
+    Metric::Conversion,
+    Metric::Acos,
+    Metric::DaysOfSupply,
+    Metric::ReturnRate,
+    Metric::Units,
+    Metric::Tacos,
+    Metric::Sessions,
+    Metric::Bsr,
 ];
+
+/// Columns one figure takes in the SKU table.
+pub const FIGURE_WIDTH: u16 = 12;
+
+/// Columns the marker, the SKU and the shortest title take.
+const FIXED_WIDTH: u16 = 2 + 16 + 12;
+
+/// The figure columns a table `width` columns wide shows.
+pub fn shown_columns(width: u16) -> &'static [Metric] {
+    let room = width.saturating_sub(FIXED_WIDTH) / (FIGURE_WIDTH + 1);
+    &TABLE_COLUMNS[..usize::from(room).min(TABLE_COLUMNS.len())]
+}
 
 /// What the table is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,18 +63,21 @@ impl Default for ListOptions {
 }
 
 impl ListOptions {
-    /// The next sort: the same column reversed once, then the next column.
-    pub fn cycle_sort(&mut self) {
-        if self.descending && self.sort != SortColumn::Sku {
-            self.descending = false;
-            return;
-        }
-        let at = SORT_COLUMNS
-            .iter()
-            .position(|c| *c == self.sort)
-            .unwrap_or(0);
-        self.sort = SORT_COLUMNS[(at + 1) % SORT_COLUMNS.len()];
+    /// Sorts by the next column a table `width` columns wide shows
+    /// (problems, its figures in order, the SKU), largest first.
+    pub fn cycle_sort(&mut self, width: u16) {
+        let columns: Vec<SortColumn> = std::iter::once(SortColumn::Problems)
+            .chain(shown_columns(width).iter().map(|m| SortColumn::Metric(*m)))
+            .chain(std::iter::once(SortColumn::Sku))
+            .collect();
+        let at = columns.iter().position(|c| *c == self.sort);
+        self.sort = columns[at.map_or(0, |at| (at + 1) % columns.len())];
         self.descending = self.sort != SortColumn::Sku;
+    }
+
+    /// Reverses the sort.
+    pub fn reverse_sort(&mut self) {
+        self.descending = !self.descending;
     }
 }
 

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::app::App;
+use crate::app::sku_list::{FIGURE_WIDTH, shown_columns};
 use crate::domain::metric::Metric;
 
 use super::figure::figure_spans;
@@ -31,20 +32,6 @@ const STRIP: [Metric; 10] = [
 ];
 
 /// Table columns, most important first; narrow screens keep the first ones.
-const COLUMNS: [Metric; 9] = [
-    Metric::Sales,
-    Metric::Conversion,
-    Metric::Acos,
-    Metric::DaysOfSupply,
-    Metric::ReturnRate,
-    Metric::Units,
-    Metric::Tacos,
-    Metric::Sessions,
-    Metric::Bsr,
-];
-
-const FIGURE_WIDTH: u16 = 12;
-
 pub struct ReviewView<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
@@ -127,9 +114,7 @@ impl ReviewView<'_> {
         let (app, t) = (self.app, self.theme);
         let review = &app.report().review;
         let settings = app.settings();
-        let fixed = 2 + 16 + 12;
-        let room = area.width.saturating_sub(fixed) / (FIGURE_WIDTH + 1);
-        let columns = &COLUMNS[..usize::from(room).min(COLUMNS.len())];
+        let columns = shown_columns(area.width);
         let mut widths = vec![
             Constraint::Length(1),
             Constraint::Length(16),
