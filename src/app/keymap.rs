@@ -158,14 +158,8 @@ const fn k(keys: &'static str, en: &'static str, zh: &'static str) -> KeyHelp {
     KeyHelp { keys, en, zh }
 }
 
-const FILTER_HELP: &[KeyHelp] = &[
-    k(
-        "type",
-        "filter by SKU, ASIN or title",
-        "按 SKU、ASIN 或标题筛选",
-    ),
-    k("Enter", "keep the filter", "确认筛选"),
-    k("Esc", "clear the filter", "清除筛选"),
+/// The editing keys of every one-line input (`line_key`).
+const LINE_EDITING_HELP: &[KeyHelp] = &[
     k(
         "← → Home End",
         "move in the line (Ctrl-A / Ctrl-E too)",
@@ -177,6 +171,16 @@ const FILTER_HELP: &[KeyHelp] = &[
         "erase the word before / all before / all after the cursor",
         "删除光标前一个词 / 光标前全部 / 光标后全部",
     ),
+];
+
+const FILTER_HELP: &[KeyHelp] = &[
+    k(
+        "type",
+        "filter by SKU, ASIN or title",
+        "按 SKU、ASIN 或标题筛选",
+    ),
+    k("Enter", "keep the filter", "确认筛选"),
+    k("Esc", "clear the filter", "清除筛选"),
 ];
 
 const BROWSE_HELP: &[KeyHelp] = &[
@@ -245,17 +249,6 @@ const CAPTURE_HELP: &[KeyHelp] = &[
         "2026-12-05、12-05、fri、+3d、+2w、tomorrow",
     ),
     k("Tab", "complete @owner or #SKU", "补全 @负责人 或 #SKU"),
-    k(
-        "← → Home End",
-        "move in the line (Ctrl-A / Ctrl-E too)",
-        "在行内移动（也可 Ctrl-A / Ctrl-E）",
-    ),
-    k("Alt-B Alt-F", "a word back / forward", "按词后退 / 前进"),
-    k(
-        "Ctrl-W Ctrl-U Ctrl-K",
-        "erase the word before / all before / all after the cursor",
-        "删除光标前一个词 / 光标前全部 / 光标后全部",
-    ),
     k("Enter", "record", "记录"),
     k("Esc", "cancel", "取消"),
 ];
@@ -303,11 +296,11 @@ const BROWSE_HINTS: &[KeyHelp] = &[
 ];
 
 /// Every key of `mode`, for the help screen.
-pub fn help_keys(mode: Mode) -> &'static [KeyHelp] {
+pub fn help_keys(mode: Mode) -> Vec<KeyHelp> {
     match mode.into_underlying() {
-        Mode::Filtering => FILTER_HELP,
-        Mode::Capturing => CAPTURE_HELP,
-        _ => BROWSE_HELP,
+        Mode::Filtering => [FILTER_HELP, LINE_EDITING_HELP].concat(),
+        Mode::Capturing => [CAPTURE_HELP, LINE_EDITING_HELP].concat(),
+        _ => BROWSE_HELP.to_vec(),
     }
 }
 
