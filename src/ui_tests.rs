@@ -302,3 +302,27 @@ fn the_diagnosis_offers_its_suggestion_as_a_template() {
         Theme::named(app.settings().theme).dim.fg.unwrap()
     );
 }
+
+#[test]
+fn more_open_actions_than_rows_are_counted_and_overdue_ones_come_first() {
+    let app = sample_app(|_| {});
+    let settings = app.settings().clone();
+    let mut follow_ups = app.open_actions().to_vec();
+    for (n, extra) in app.open_actions().to_vec().into_iter().enumerate() {
+        let mut extra = extra;
+        extra.id = format!("2026-W46-{:02}", n + 10);
+        extra.due = None;
+        extra.weeks_carried = 0;
+        follow_ups.push(extra);
+    }
+    let meeting =
+        crate::domain::meeting::Meeting::new(app.report().review.week, now_at(0).wall, follow_ups);
+    let app = App::new(settings, app.report().clone(), meeting, None, now_at(0));
+    let screen = screen(&app, 100, 30);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[7].contains("2026-W45-03"),
+        "overdue and carried first: {screen}"
+    );
+    assert!(lines[10].contains("+5 more"), "{screen}");
+}

@@ -71,6 +71,7 @@ pub struct Labels {
     pub not_an_attendee: &'static str,
     pub template_hint: &'static str,
     pub recorded: &'static str,
+    pub more_actions: &'static str,
     /// What a change did, by `ChangeKind` in declaration order.
     pub changes: [&'static str; 8],
 }
@@ -129,6 +130,7 @@ pub const ENGLISH: Labels = Labels {
     not_an_attendee: " (not an attendee)",
     template_hint: "Tab takes the suggestion · type to write your own",
     recorded: "recorded",
+    more_actions: "more — the plan view (3) lists every one",
     changes: [
         "captured action",
         "edited action",
@@ -206,6 +208,7 @@ pub const CHINESE: Labels = Labels {
     not_an_attendee: "（不是参会人）",
     template_hint: "Tab 采用建议 · 直接输入则自己写",
     recorded: "已记录",
+    more_actions: "项 — 计划视图 (3) 列出全部",
     changes: [
         "记录行动项",
         "编辑行动项",

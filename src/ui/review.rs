@@ -32,6 +32,9 @@ const STRIP: [Metric; 10] = [
 ];
 
 /// Table columns, most important first; narrow screens keep the first ones.
+/// Rows for last meeting's open actions; more are counted on the last row.
+const OPEN_ACTION_ROWS: usize = 4;
+
 pub struct ReviewView<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
@@ -40,7 +43,7 @@ pub struct ReviewView<'a> {
 
 impl Widget for ReviewView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let actions = self.app.open_actions().len().min(4);
+        let actions = self.app.open_actions().len().min(OPEN_ACTION_ROWS);
         let actions_height = if actions == 0 {
             0
         } else {
@@ -67,13 +70,31 @@ impl ReviewView<'_> {
             format!("{}:", self.labels.open_actions),
             self.theme.title,
         )];
+        // Still to settle first, overdue and carried ones before the others.
+        let mut actions: Vec<_> = self.app.open_actions().iter().collect();
+        actions.sort_by_key(|a| {
+            (
+                !a.status.is_open(),
+                !a.is_overdue(today),
+                a.weeks_carried == 0,
+            )
+        });
+        let shown = if actions.len() > OPEN_ACTION_ROWS {
+            OPEN_ACTION_ROWS - 1
+        } else {
+            actions.len()
+        };
         lines.extend(
-            self.app
-                .open_actions()
+            actions[..shown]
                 .iter()
-                .take(4)
                 .map(|a| action_line(a, today, &self.app.report().review, self.theme, self.labels)),
         );
+        if actions.len() > shown {
+            lines.push(Line::styled(
+                format!("  +{} {}", actions.len() - shown, self.labels.more_actions),
+                self.theme.watch,
+            ));
+        }
         Paragraph::new(lines).render(area, buf);
     }
 
