@@ -22,6 +22,18 @@ pub struct PainPoint {
     pub comments: Vec<String>,
 }
 
+impl PainPoint {
+    /// The first `count` SKUs with their units: `HK-BM-NV-2032 (30), HK-CB-BAM-L (3)`.
+    pub fn sku_summary(&self, count: usize) -> String {
+        self.skus
+            .iter()
+            .take(count)
+            .map(|(sku, units)| format!("{sku} ({units})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// Groups returns by reason and comment theme, biggest pain first.
 pub fn pain_points(returns: &[ReturnLine]) -> Vec<PainPoint> {
     #[derive(Default)]

@@ -141,18 +141,12 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
     if !report.voice.is_empty() {
         out.push_str("\nCustomer voice, most returned units first:\n");
         for point in report.voice.iter().take(6) {
-            let skus: Vec<String> = point
-                .skus
-                .iter()
-                .take(4)
-                .map(|(sku, n)| format!("{} ({n})", clean(sku)))
-                .collect();
             let _ = writeln!(
                 out,
                 "  {} — {} units: {}",
                 clean(&point.reason),
                 point.units,
-                skus.join(", ")
+                clean(&point.sku_summary(4))
             );
         }
     }

@@ -206,18 +206,12 @@ pub fn voice(out: &mut String, report: &WeekReport) {
         return;
     }
     for point in report.voice.iter().take(6) {
-        let skus: Vec<String> = point
-            .skus
-            .iter()
-            .take(4)
-            .map(|(sku, n)| format!("{sku} ({n})"))
-            .collect();
         let _ = writeln!(
             out,
             "- **{}** — {} units: {}",
             escape(&point.reason),
             point.units,
-            escape(&skus.join(", "))
+            escape(&point.sku_summary(4))
         );
         for comment in point.comments.iter().take(2) {
             let _ = writeln!(out, "  - “{}”", escape(comment));

@@ -14,7 +14,7 @@ use super::report::{WeekFilter, read_report};
 use super::week_file::read_week_file;
 use super::workspace::{
     CONFIG_FILE, COSTS_FILE, MINUTES_DIR, WEEK_FILE, WEEKS_DIR, WeekFolder, is_workspace,
-    list_weeks, visible_entries, week_of_folder,
+    list_weeks, utf8_name, visible_entries, week_of_folder,
 };
 
 /// What `check` found in one file.
@@ -191,13 +191,7 @@ fn settings_above_week_folder(folder: &Path) -> Result<Settings, ImportError> {
 
 fn check_file(job: &Job) -> Result<FileCheck, ImportError> {
     let path = &job.path;
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return Err(ImportError::file(
-            path,
-            "the file name is not valid UTF-8 (shown with replacement characters): rename the \
-             file, or move it out of the workspace",
-        ));
-    };
+    let name = utf8_name(path)?;
     if is_minutes_file(path) {
         let stored = read_minutes(path)?;
         let items = stored.meeting.actions.len() + stored.meeting.decisions.len();

@@ -17,7 +17,7 @@ use crate::domain::week_data::WeekData;
 use super::error::ImportError;
 use super::report::{Detail, ReportFile, WeekFilter, read_report_with};
 use super::week_file::read_week_file;
-use super::workspace::{WEEK_FILE, WeekFolder, visible_entries};
+use super::workspace::{WEEK_FILE, WeekFolder, utf8_name, visible_entries};
 
 /// One folder read: what it gave and its warnings.
 pub type FolderRead<T> = Result<(T, Vec<String>), Vec<ImportError>>;
@@ -73,15 +73,11 @@ struct FolderReader {
 
 impl FolderReader {
     fn read(&mut self, path: &Path) {
-        if path.file_name().and_then(|n| n.to_str()).is_none() {
-            self.errors.push(ImportError::file(
-                path,
-                "the file name is not valid UTF-8 (shown with replacement characters): rename the \
-                 file, or move it out of the week folder",
-            ));
-            return;
-        }
-        if path.file_name().is_some_and(|name| name == WEEK_FILE) {
+        let name = match utf8_name(path) {
+            Ok(name) => name,
+            Err(error) => return self.errors.push(error),
+        };
+        if name == WEEK_FILE {
             match read_week_file(path) {
                 Ok(figures) => self.data.figures = Some(figures),
                 Err(error) => self.errors.push(error),

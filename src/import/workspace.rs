@@ -105,6 +105,20 @@ pub fn list_weeks(weeks_dir: &Path) -> Result<(Vec<WeekFolder>, Vec<PathBuf>), I
     Ok((weeks, strays))
 }
 
+/// The file's name when it is valid UTF-8; else the error that reports it
+/// (shown with replacement characters), since such a file is never skipped.
+pub fn utf8_name(path: &Path) -> Result<&str, ImportError> {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .ok_or_else(|| {
+            ImportError::file(
+                path,
+                "the file name is not valid UTF-8 (shown with replacement characters): rename \
+                 the file, or move it out of the workspace",
+            )
+        })
+}
+
 /// The entries of `dir` sorted by name, without hidden ones (`.DS_Store`, `.git`).
 pub fn visible_entries(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
     let entries = std::fs::read_dir(dir)

@@ -200,12 +200,6 @@ impl DiagnosisView<'_> {
             .iter()
             .enumerate()
             .map(|(i, point)| {
-                let skus: Vec<String> = point
-                    .skus
-                    .iter()
-                    .take(3)
-                    .map(|(sku, n)| format!("{} ({n})", clean(sku)))
-                    .collect();
                 // A pain point no action covers stands out: nobody owns it yet.
                 let unowned = !point
                     .skus
@@ -222,7 +216,7 @@ impl DiagnosisView<'_> {
                         if unowned { t.watch } else { t.text },
                     ),
                     Span::styled(clean(&point.reason).into_owned(), t.title),
-                    Span::styled(format!("  {}", skus.join(", ")), t.dim),
+                    Span::styled(format!("  {}", clean(&point.sku_summary(3))), t.dim),
                     Span::styled(comment, t.accent),
                 ]);
                 if selected == Some(i) {
