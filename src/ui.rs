@@ -4,6 +4,7 @@
 //! Must not use crossterm, files or `&mut App`.
 
 mod banner;
+mod cell;
 mod detail;
 mod diagnosis;
 mod figure;

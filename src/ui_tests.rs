@@ -260,7 +260,7 @@ fn an_action_captured_in_this_meeting_covers_its_anomaly_at_once() {
     let row = |app: &App| {
         screen(app, 100, 30)
             .lines()
-            .find(|l| l.contains("listing_inactive"))
+            .find(|l| l.contains("Listing inactive"))
             .unwrap_or_default()
             .to_owned()
     };

@@ -69,7 +69,7 @@ fn the_week_before_is_healthy() {
     let rules: Vec<String> = report
         .anomalies
         .iter()
-        .map(|a| format!("{} {:?}", a.rule, a.sku))
+        .map(|a| format!("{} {:?}", a.rule.name(), a.sku))
         .collect();
     assert!(
         rules.iter().all(|r| r.contains("HK-VB-20PK")

@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 
 use crate::domain::action::{ActionItem, ActionStatus};
 use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add};
-use crate::domain::diagnosis::{Anomaly, Rule};
+use crate::domain::diagnosis::Anomaly;
 use crate::domain::meeting::{Change, ChangeKind, Verdict, carried_due, parse_ratings};
+use crate::domain::settings::Language;
 use crate::domain::voice::PainPoint;
 
 use super::action::{CaptureKind, EditOp, Effect, View};
@@ -73,7 +74,7 @@ impl App {
             (CaptureKind::Action, View::Diagnosis) => {
                 let at = self.selection_in(View::Diagnosis);
                 match self.report.anomalies.get(at) {
-                    Some(anomaly) => suggested_action(anomaly),
+                    Some(anomaly) => suggested_action(anomaly, self.settings().language),
                     None => self
                         .report
                         .voice
@@ -418,26 +419,15 @@ pub fn suggested_for_pain(pain: &PainPoint) -> String {
     }
 }
 
-/// An action pre-filled from an anomaly: a suggested title, its SKU and KPI.
-pub fn suggested_action(anomaly: &Anomaly) -> String {
+/// An action pre-filled from an anomaly: its rule's suggestion in `language`, its SKU and KPI.
+pub fn suggested_action(anomaly: &Anomaly, language: Language) -> String {
     let sku = anomaly.sku.as_deref().unwrap_or("the account");
-    let title = match anomaly.rule {
-        Rule::ConversionDrop => format!("Find why conversion fell on {sku}"),
-        Rule::AdSpendSpike => format!("Check the ad spend spike on {sku}"),
-        Rule::AcosOverTarget => format!("Bring ACoS back under target on {sku}"),
-        Rule::LowCtr => format!("Add negative keywords for {sku}"),
-        Rule::AdShareOutOfBand => "Rebalance the ad budget".to_owned(),
-        Rule::ReturnSpike => format!("Fix the cause of returns on {sku}"),
-        Rule::StockoutRisk => format!("Replenish {sku}"),
-        Rule::AgedInventory => format!("Plan a removal or promotion for {sku}"),
-        Rule::ListingInactive => format!("Reactivate the listing of {sku}"),
-        Rule::BuyBoxLoss => format!("Win back the Buy Box on {sku}"),
-        Rule::MarginBelowTarget => format!("Restore the margin of {sku}"),
-        Rule::OdrOverTarget => "Bring the order defect rate under 1%".to_owned(),
-        Rule::IpiBelowThreshold => "Raise the IPI above the threshold".to_owned(),
-        Rule::BsrWorsening => format!("Find why the rank of {sku} fell"),
-    };
-    let mut line = title;
+    let mut line = anomaly
+        .rule
+        .entry()
+        .action
+        .get(language)
+        .replace("{sku}", sku);
     if let Some(sku) = &anomaly.sku {
         let _ = write!(line, " #{sku}");
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::domain::metric::Metric;
 use crate::domain::review::{Figures, MetricCell};
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
 use crate::domain::week_report::WeekReport;
 
 #[derive(Serialize)]
@@ -53,7 +53,7 @@ struct AnomalyJson<'a> {
     previous: Option<f64>,
     message: &'a str,
     evidence: &'a [String],
-    checks: &'static [&'static str],
+    checks: Vec<&'static str>,
     at_stake: f64,
 }
 
@@ -106,7 +106,7 @@ pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
                 previous: a.previous,
                 message: &a.message,
                 evidence: &a.evidence,
-                checks: a.checks(),
+                checks: a.checks(Language::English),
                 at_stake: (a.at_stake * 100.0).round() / 100.0,
             })
             .collect(),

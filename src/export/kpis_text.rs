@@ -8,7 +8,7 @@ use crate::domain::format;
 use crate::domain::judgement::Status;
 use crate::domain::metric::Metric;
 use crate::domain::review::Figures;
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
 
@@ -132,7 +132,7 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
                 out,
                 "  {} {} {}: {}",
                 anomaly.severity.symbol(),
-                anomaly.rule,
+                anomaly.label(Language::English),
                 clean(who),
                 clean(&anomaly.message)
             );

@@ -9,7 +9,7 @@ use crate::domain::action::ActionItem;
 use crate::domain::format;
 use crate::domain::metric::Metric;
 use crate::domain::review::SkuRow;
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
 use crate::domain::week_report::WeekReport;
 
 use super::kpis_md::{account_table, sku_table};
@@ -230,17 +230,21 @@ pub fn anomalies(out: &mut String, report: &WeekReport) {
         let who = anomaly.sku.as_deref().unwrap_or("Account");
         let _ = writeln!(
             out,
-            "{}. {} **{who}** `{}` — {} (at stake ≈ {})",
+            "{}. {} **{who}** {} — {} (at stake ≈ {})",
             i + 1,
             anomaly.severity.symbol(),
-            anomaly.rule,
+            anomaly.label(Language::English),
             escape(&anomaly.message),
             format::money(anomaly.at_stake, &report.review.currency)
         );
         for line in &anomaly.evidence {
             let _ = writeln!(out, "   - {}", escape(line.trim()));
         }
-        let _ = writeln!(out, "   - Checks: {}", anomaly.checks().join("; "));
+        let _ = writeln!(
+            out,
+            "   - Checks: {}",
+            anomaly.checks(Language::English).join("; ")
+        );
     }
 }
 

@@ -11,9 +11,13 @@ use crate::app::action::View;
 use crate::domain::format;
 use crate::domain::meeting::CARRIED_TOO_OFTEN;
 
+use super::cell::pad;
 use super::labels::Labels;
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
+
+/// The width of a rule's label in the anomaly list.
+const RULE_WIDTH: usize = 19;
 
 pub struct DiagnosisView<'a> {
     pub app: &'a App,
@@ -72,8 +76,11 @@ impl DiagnosisView<'_> {
                     .map_or_else(|| l.account.to_owned(), |s| clean(s).into_owned());
                 let line = Line::from(vec![
                     Span::styled(format!("{} ", a.severity.symbol()), t.status(a.severity)),
-                    Span::styled(format!("{:<17}", a.rule.name()), t.status(a.severity)),
-                    Span::styled(format!("{who:<16}"), t.text),
+                    Span::styled(
+                        pad(a.label(self.app.settings().language), RULE_WIDTH),
+                        t.status(a.severity),
+                    ),
+                    Span::styled(pad(&who, 15), t.text),
                     Span::styled(
                         format!("{:<9}", format::money(a.at_stake, &report.review.currency)),
                         t.dim,
@@ -106,7 +113,15 @@ impl DiagnosisView<'_> {
             self.pain_detail(at - report.anomalies.len(), area, buf);
             return;
         };
-        let mut lines = vec![Line::styled(clean(&anomaly.message).into_owned(), t.text)];
+        let language = self.app.settings().language;
+        let entry = anomaly.rule.entry();
+        let mut lines = vec![
+            Line::from(vec![
+                Span::styled(format!("{}: ", entry.label.get(language)), t.title),
+                Span::styled(entry.explanation.get(language), t.dim),
+            ]),
+            Line::styled(clean(&anomaly.message).into_owned(), t.text),
+        ];
         if let Some(title) = &anomaly.title {
             lines.push(Line::styled(clean(title).into_owned(), t.dim));
         }
@@ -116,7 +131,7 @@ impl DiagnosisView<'_> {
         lines.push(Line::styled(format!("{}:", l.checks), t.title));
         lines.extend(
             anomaly
-                .checks()
+                .checks(self.app.settings().language)
                 .iter()
                 .map(|c| Line::styled(format!("• {c}"), t.text)),
         );
