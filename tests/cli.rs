@@ -678,7 +678,9 @@ fn kpis_table_and_markdown_carry_the_diagnosis_and_the_customer_voice() {
     let md = opsdeck(&["kpis", "sample-data", "--format", "md"], root);
     let md = String::from_utf8_lossy(&md.stdout);
     assert!(
-        md.contains("## Diagnosis") && md.contains("stockout_risk"),
+        md.contains("## Diagnosis")
+            && md.contains("Stockout risk")
+            && !md.contains("stockout_risk"),
         "{md}"
     );
     assert!(
