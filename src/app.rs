@@ -16,7 +16,7 @@ use std::time::Duration;
 use crate::domain::action::ActionItem;
 use crate::domain::agenda::Agenda;
 use crate::domain::meeting::{Change, History, Meeting};
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
 use crate::domain::timing::Now;
 use crate::domain::week_report::WeekReport;
 
@@ -51,10 +51,12 @@ pub enum Flash {
     Redone(Change),
     NothingToUndo,
     NothingToRedo,
-    /// An action was recorded: its id and what it holds (`Wei · Fri 4 Dec · HK-SP-SIL-5`).
+    /// An action was recorded: its id and what it holds.
     Recorded {
         id: String,
-        summary: String,
+        owner: Option<String>,
+        due: Option<chrono::NaiveDate>,
+        sku: Option<String>,
     },
 }
 
@@ -211,7 +213,10 @@ impl App {
                 self.end_meeting(
                     self.meeting
                         .current
-                        .closing_gaps(self.now.wall.date_naive()),
+                        .closing_gaps(self.now.wall.date_naive())
+                        .iter()
+                        .map(|gap| gap.describe(Language::English))
+                        .collect(),
                 ),
             ),
             Action::SaveFinished(result) => {

@@ -590,7 +590,9 @@ fn a_recorded_action_is_confirmed_for_a_few_seconds() {
         app.flash(),
         Some(&Flash::Recorded {
             id: "2026-W48-01".to_owned(),
-            summary: "Wei · Fri 4 Dec · HK-SP-SIL-5".to_owned()
+            owner: Some("Wei".to_owned()),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 4),
+            sku: Some("HK-SP-SIL-5".to_owned()),
         })
     );
     app.update(Action::Tick, now_at(13));

@@ -8,6 +8,7 @@ pub mod capture;
 pub mod diagnosis;
 pub mod facts;
 pub mod format;
+pub mod gap;
 pub mod history;
 pub mod judgement;
 pub mod keyed;

@@ -3,6 +3,7 @@
 //! overlays. Below 80×24 it says how big the terminal must be.
 //! Must not use crossterm, files or `&mut App`.
 
+mod action_line;
 mod banner;
 mod cell;
 mod detail;
@@ -129,7 +130,12 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
         }
         .render(body, buf),
         Mode::Closing => ClosingOverlay {
-            gaps: app.meeting().closing_gaps(app.now().wall.date_naive()),
+            gaps: app
+                .meeting()
+                .closing_gaps(app.now().wall.date_naive())
+                .iter()
+                .map(|gap| gap.describe(app.settings().language))
+                .collect(),
             theme: &theme,
             labels,
         }

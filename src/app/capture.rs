@@ -271,17 +271,11 @@ impl App {
             CaptureTarget::Edit(id) => id.clone(),
             _ => return None,
         };
-        let summary: Vec<String> = [
-            parsed.owner.clone(),
-            parsed.due.map(|d| d.format("%a %-d %b").to_string()),
-            parsed.sku.clone(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
         Some(Flash::Recorded {
             id,
-            summary: summary.join(" · "),
+            owner: parsed.owner.clone(),
+            due: parsed.due,
+            sku: parsed.sku.clone(),
         })
     }
 

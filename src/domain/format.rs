@@ -3,9 +3,23 @@
 
 use super::metric::{Metric, Unit};
 use super::money::currency_symbol;
+use super::settings::Language;
 
 /// `1234567.8` → `1,234,568`.
 #[allow(clippy::cast_possible_truncation)]
+/// A date as people say it in a meeting: `Fri 4 Dec`, or `12月4日 周五`.
+pub fn short_date(date: chrono::NaiveDate, language: Language) -> String {
+    use chrono::Datelike;
+    match language {
+        Language::English => date.format("%a %-d %b").to_string(),
+        Language::Chinese => {
+            const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+            let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+            format!("{}月{}日 {weekday}", date.month(), date.day())
+        }
+    }
+}
+
 pub fn count(value: f64) -> String {
     let rounded = value.round() as i64;
     let digits = rounded.unsigned_abs().to_string();
@@ -78,6 +92,13 @@ pub fn arrow(change: Option<f64>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_people_say_them() {
+        let friday = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        assert_eq!(short_date(friday, Language::English), "Fri 4 Dec");
+        assert_eq!(short_date(friday, Language::Chinese), "12月4日 周五");
+    }
 
     #[test]
     fn figures_read_as_people_write_them() {

@@ -7,6 +7,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::action::{ActionItem, ActionStatus, Decision, Priority};
 use super::capture::QuickAdd;
+use super::gap::Gap;
 use super::week::IsoWeek;
 
 /// A note taken in the meeting.
@@ -218,39 +219,32 @@ impl Meeting {
     /// What stops a clean close on `today`: actions without owner or due
     /// date, due dates already past, owners who are not attendees,
     /// follow-ups without a verdict.
-    pub fn closing_gaps(&self, today: NaiveDate) -> Vec<String> {
+    pub fn closing_gaps(&self, today: NaiveDate) -> Vec<Gap> {
         let mut gaps = Vec::new();
         for action in self.actions.iter().filter(|a| a.status.is_open()) {
+            let id = action.id.clone();
             match (&action.owner, action.due) {
-                (None, None) => gaps.push(format!("{} has no owner and no due date", action.id)),
-                (None, Some(_)) => gaps.push(format!("{} has no owner", action.id)),
-                (Some(_), None) => gaps.push(format!("{} has no due date", action.id)),
+                (None, None) => gaps.push(Gap::NoOwnerNoDue(id.clone())),
+                (None, Some(_)) => gaps.push(Gap::NoOwner(id.clone())),
+                (Some(_), None) => gaps.push(Gap::NoDue(id.clone())),
                 (Some(_), Some(_)) => {}
             }
             if let Some(due) = action.due.filter(|due| *due < today) {
-                gaps.push(format!(
-                    "{} is due {}, already past: give it a new date",
-                    action.id,
-                    due.format("%a %-d %b")
-                ));
+                gaps.push(Gap::PastDue(id.clone(), due));
             }
             if let Some(owner) = &action.owner
                 && !self.attendees.is_empty()
                 && !self.attendees.iter().any(|a| a.eq_ignore_ascii_case(owner))
             {
-                gaps.push(format!("{}'s owner {owner} is not an attendee", action.id));
+                gaps.push(Gap::NotAnAttendee(id, owner.clone()));
             }
         }
-        for item in self
-            .follow_ups
-            .iter()
-            .filter(|a| a.status == ActionStatus::Open)
-        {
-            gaps.push(format!(
-                "{} from last meeting has no verdict (done, carried or dropped)",
-                item.id
-            ));
-        }
+        gaps.extend(
+            self.follow_ups
+                .iter()
+                .filter(|a| a.status == ActionStatus::Open)
+                .map(|item| Gap::NoVerdict(item.id.clone())),
+        );
         gaps
     }
 

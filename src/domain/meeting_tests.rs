@@ -4,6 +4,7 @@ use chrono::DateTime;
 
 use super::*;
 use crate::domain::capture::{Known, parse_quick_add};
+use crate::domain::settings::Language;
 
 fn at(minute: u32) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(&format!("2026-11-23T09:{minute:02}:00-08:00")).unwrap()
@@ -106,7 +107,11 @@ fn closing_check_lists_every_gap() {
     let today = at(9).date_naive();
     let gaps = m.closing_gaps(today);
     assert_eq!(gaps.len(), 3, "{gaps:?}");
-    assert!(gaps[0].contains("2026-W48-01 has no owner and no due date"));
+    assert_eq!(gaps[0], Gap::NoOwnerNoDue("2026-W48-01".to_owned()));
+    assert_eq!(
+        gaps[0].describe(Language::Chinese),
+        "2026-W48-01 没有负责人，也没有截止日期"
+    );
     m.follow_up("2026-W47-01", Verdict::Done, None, at(7));
     m.follow_up(
         "2026-W45-03",
@@ -132,15 +137,16 @@ fn closing_check_lists_past_due_dates_and_owners_who_are_not_attendees() {
     m.add_action(&quick("Ask Jo for photos @Jo due:+14d"), at(8));
     // A week later, last meeting's carried action (due Fri 27 Nov) is past due.
     let gaps = m.closing_gaps(at(9).date_naive() + chrono::Days::new(7));
+    let said: Vec<String> = gaps.iter().map(|g| g.describe(Language::English)).collect();
     assert!(
-        gaps.iter()
+        said.iter()
             .any(|g| g.contains("2026-W45-03 is due") && g.contains("already past")),
-        "{gaps:?}"
+        "{said:?}"
     );
     assert!(
-        gaps.iter()
+        said.iter()
             .any(|g| g.contains("owner Jo is not an attendee")),
-        "{gaps:?}"
+        "{said:?}"
     );
 }
 

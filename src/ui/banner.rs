@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Flash};
+use crate::domain::format::short_date;
 use crate::domain::untrusted::clean;
 
 use super::labels::{Labels, change_label};
@@ -32,24 +33,30 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
         Some(Flash::Undone(change)) => lines.push(format!(
             "↶ {}: {} {} — {}",
             labels.undone,
-            change_label(change.kind, labels),
+            change_label(change.kind, app.settings().language),
             clean(&change.subject),
             labels.redo_hint
         )),
         Some(Flash::Redone(change)) => lines.push(format!(
             "↷ {}: {} {}",
             labels.redone,
-            change_label(change.kind, labels),
+            change_label(change.kind, app.settings().language),
             clean(&change.subject)
         )),
         Some(Flash::NothingToUndo) => lines.push(format!("↶ {}", labels.nothing_to_undo)),
         Some(Flash::NothingToRedo) => lines.push(format!("↷ {}", labels.nothing_to_redo)),
-        Some(Flash::Recorded { id, summary }) => {
-            let summary = if summary.is_empty() {
-                String::new()
-            } else {
-                format!(" · {}", clean(summary))
-            };
+        Some(Flash::Recorded {
+            id,
+            owner,
+            due,
+            sku,
+        }) => {
+            let date = due.map(|d| short_date(d, app.settings().language));
+            let summary: String = [owner.as_deref(), date.as_deref(), sku.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(|part| format!(" · {}", clean(part)))
+                .collect();
             lines.push(format!("✔ {id} {}{summary}", labels.recorded));
         }
         None => {}

@@ -17,6 +17,7 @@ use crate::domain::settings::Language;
 use super::input::{styled_spans, visible_range};
 use super::labels::Labels;
 use super::theme::Theme;
+use crate::domain::format::short_date;
 use crate::domain::untrusted::clean;
 
 /// A prompt and the line being typed after it, scrolled so the cursor is in
@@ -191,7 +192,11 @@ impl HintBar<'_> {
                 parts.push(format!("@{}{flag}", clean(owner)));
             }
             if let Some(due) = parsed.due {
-                parts.push(format!("{} {}", self.labels.due, due.format("%a %-d %b")));
+                parts.push(format!(
+                    "{} {}",
+                    self.labels.due,
+                    short_date(due, self.app.settings().language)
+                ));
             }
             if let Some(sku) = &parsed.sku {
                 parts.push(format!("#{}", clean(sku)));

@@ -3,234 +3,163 @@
 use crate::domain::meeting::ChangeKind;
 use crate::domain::metric::Metric;
 use crate::domain::settings::Language;
+use crate::domain::words::Words;
 
-/// The words of the cockpit in one language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Labels {
-    pub week: &'static str,
-    pub section: &'static str,
-    pub elapsed: &'static str,
-    pub of: &'static str,
-    pub ends: &'static str,
-    pub paused: &'static str,
-    pub review: &'static str,
-    pub diagnosis: &'static str,
-    pub plan: &'static str,
-    pub open_actions: &'static str,
-    pub account: &'static str,
-    pub sku: &'static str,
-    pub title: &'static str,
-    pub anomalies: &'static str,
-    pub no_anomalies: &'static str,
-    pub checks: &'static str,
-    pub voice: &'static str,
-    pub no_voice: &'static str,
-    pub units: &'static str,
-    pub actions_this_meeting: &'static str,
-    pub nothing_captured: &'static str,
-    pub owner: &'static str,
-    pub due: &'static str,
-    pub overdue: &'static str,
-    pub carried: &'static str,
-    pub sort: &'static str,
-    pub filter: &'static str,
-    pub problems_only: &'static str,
-    pub keys: &'static str,
-    pub quit_question: &'static str,
-    pub too_small: &'static str,
-    pub trend: &'static str,
-    pub no_rows: &'static str,
-    pub at_stake: &'static str,
-    pub no_action: &'static str,
-    pub closing_title: &'static str,
-    pub closing_choice: &'static str,
-    pub saved: &'static str,
-    pub saving: &'static str,
-    pub not_saved: &'static str,
-    pub decisions: &'static str,
-    pub notes: &'static str,
-    pub capture_action: &'static str,
-    pub capture_decision: &'static str,
-    pub capture_note: &'static str,
-    pub capture_drop: &'static str,
-    pub capture_carry: &'static str,
-    pub capture_rating: &'static str,
-    pub moved_right: &'static str,
-    pub moved_wrong: &'static str,
-    pub carried_too_often: &'static str,
-    pub quit_unsaved: &'static str,
-    pub quit_unsaved_choice: &'static str,
-    pub save_as_prompt: &'static str,
-    pub view_only: &'static str,
-    pub view_only_refused: &'static str,
-    pub undone: &'static str,
-    pub redone: &'static str,
-    pub redo_hint: &'static str,
-    pub nothing_to_undo: &'static str,
-    pub nothing_to_redo: &'static str,
-    pub not_an_attendee: &'static str,
-    pub template_hint: &'static str,
-    pub recorded: &'static str,
-    pub more_actions: &'static str,
-    /// What a change did, by `ChangeKind` in declaration order.
-    pub changes: [&'static str; 8],
+/// Declares every label once, English then Chinese, and builds `Labels`,
+/// `ENGLISH`, `CHINESE` and the list of every label's name and text.
+macro_rules! labels {
+    ($($name:ident: $en:expr, $zh:expr;)*) => {
+        /// The words of the cockpit in one language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct Labels {
+            $(pub $name: &'static str,)*
+        }
+
+        pub const ENGLISH: Labels = Labels { $($name: $en,)* };
+        pub const CHINESE: Labels = Labels { $($name: $zh,)* };
+
+        impl Labels {
+            /// Every label's name and text, for the tests that check translations.
+            #[cfg(test)]
+            pub fn every(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+        }
+    };
 }
 
-pub const ENGLISH: Labels = Labels {
+labels! {
     week: "Week",
+        "周";
     section: "section",
+        "环节";
     elapsed: "Elapsed",
+        "已用";
     of: "of",
+        "/";
     ends: "ends ≈",
+        "预计结束";
     paused: "PAUSED",
+        "已暂停";
     review: "Review",
+        "复盘";
     diagnosis: "Diagnosis",
+        "诊断";
     plan: "Plan",
+        "计划";
     open_actions: "Open actions from last meeting",
+        "上次会议未完成的行动项";
     account: "Account",
+        "账户";
     sku: "SKU",
+        "SKU";
     title: "Title",
+        "标题";
     anomalies: "Anomalies, most money at stake first",
+        "异常（按涉及金额排序）";
     no_anomalies: "No anomalies this week.",
+        "本周没有异常。";
     checks: "First checks",
+        "首先检查";
     voice: "Customer voice",
+        "客户之声";
     no_voice: "No returns this week.",
+        "本周没有退货。";
     units: "units",
+        "件";
     actions_this_meeting: "Actions and decisions of this meeting",
+        "本次会议的行动项和决定";
     nothing_captured: "Nothing captured yet.",
+        "尚未记录。";
     owner: "Owner",
+        "负责人";
     due: "Due",
+        "截止";
     overdue: "overdue",
+        "已逾期";
     carried: "carried",
+        "顺延";
     sort: "sort",
+        "排序";
     filter: "filter",
+        "筛选";
     problems_only: "problems only",
+        "只看问题";
     keys: "Keys",
+        "按键";
     quit_question: "End the meeting and quit?  y = quit · n = stay",
+        "结束会议并退出？ y = 退出 · n = 留下";
     too_small: "opsdeck needs a terminal of at least 80×24",
+        "opsdeck 需要至少 80×24 的终端";
     trend: "13-week trend",
+        "13 周趋势";
     no_rows: "No SKU matches.",
+        "没有匹配的 SKU。";
     at_stake: "at stake",
+        "涉及金额";
     no_action: "no action",
+        "无行动项";
     closing_title: "Before the meeting closes",
+        "会议结束前";
     closing_choice: "Esc: fix them in the plan view · c: close anyway (the gaps are recorded)",
+        "Esc：到计划视图修正 · c：仍然结束（记录缺项）";
     saved: "saved ✓",
+        "已保存 ✓";
     saving: "saving…",
+        "保存中…";
     not_saved: "NOT SAVED ✖",
-    quit_unsaved: "The minutes are NOT SAVED",
-    quit_unsaved_choice: "s = save them to another path · y = quit anyway (a recovery copy is written) · n = stay",
-    save_as_prompt: "Write the minutes to",
-    view_only: "VIEW ONLY — this meeting is open in opsdeck",
-    view_only_refused: "view only: captures and changes are made in the cockpit that holds the meeting",
-    undone: "Undone",
-    redone: "Redone",
-    redo_hint: "U redoes it",
-    nothing_to_undo: "Nothing to undo",
-    nothing_to_redo: "Nothing to redo",
-    not_an_attendee: " (not an attendee)",
-    template_hint: "Tab takes the suggestion · type to write your own",
-    recorded: "recorded",
-    more_actions: "more — the plan view (3) lists every one",
-    changes: [
-        "captured action",
-        "edited action",
-        "decision",
-        "note",
-        "rating",
-        "done:",
-        "carried:",
-        "dropped:",
-    ],
+        "未保存 ✖";
     decisions: "Decisions",
+        "决定";
     notes: "Notes",
+        "备注";
     capture_action: "Action",
+        "行动项";
     capture_decision: "Decision",
+        "决定";
     capture_note: "Note",
+        "备注";
     capture_drop: "Why drop it",
+        "放弃原因";
     capture_carry: "Carry to",
+        "顺延至";
     capture_rating: "Rating (name 1–10 …)",
+        "评分（姓名 1–10 …）";
     moved_right: "moved the right way",
+        "方向正确";
     moved_wrong: "moved the wrong way",
+        "方向错误";
     carried_too_often: "Carried 3 times or more: a problem to solve, not a task to repeat",
-};
-
-pub const CHINESE: Labels = Labels {
-    week: "周",
-    section: "环节",
-    elapsed: "已用",
-    of: "/",
-    ends: "预计结束",
-    paused: "已暂停",
-    review: "复盘",
-    diagnosis: "诊断",
-    plan: "计划",
-    open_actions: "上次会议未完成的行动项",
-    account: "账户",
-    sku: "SKU",
-    title: "标题",
-    anomalies: "异常（按涉及金额排序）",
-    no_anomalies: "本周没有异常。",
-    checks: "首先检查",
-    voice: "客户之声",
-    no_voice: "本周没有退货。",
-    units: "件",
-    actions_this_meeting: "本次会议的行动项和决定",
-    nothing_captured: "尚未记录。",
-    owner: "负责人",
-    due: "截止",
-    overdue: "已逾期",
-    carried: "顺延",
-    sort: "排序",
-    filter: "筛选",
-    problems_only: "只看问题",
-    keys: "按键",
-    quit_question: "结束会议并退出？ y = 退出 · n = 留下",
-    too_small: "opsdeck 需要至少 80×24 的终端",
-    trend: "13 周趋势",
-    no_rows: "没有匹配的 SKU。",
-    at_stake: "涉及金额",
-    no_action: "无行动项",
-    closing_title: "会议结束前",
-    closing_choice: "Esc：到计划视图修正 · c：仍然结束（记录缺项）",
-    saved: "已保存 ✓",
-    saving: "保存中…",
-    not_saved: "未保存 ✖",
-    quit_unsaved: "会议纪要未保存",
-    quit_unsaved_choice: "s = 另存到其他路径 · y = 仍然退出（会写入恢复副本） · n = 留下",
-    save_as_prompt: "将会议纪要写入",
-    view_only: "只读 — 此会议已在 opsdeck 中打开",
-    view_only_refused: "只读：记录和修改需在持有会议的那个 opsdeck 中进行",
-    undone: "已撤销",
-    redone: "已重做",
-    redo_hint: "按 U 重做",
-    nothing_to_undo: "没有可撤销的操作",
-    nothing_to_redo: "没有可重做的操作",
-    not_an_attendee: "（不是参会人）",
-    template_hint: "Tab 采用建议 · 直接输入则自己写",
-    recorded: "已记录",
-    more_actions: "项 — 计划视图 (3) 列出全部",
-    changes: [
-        "记录行动项",
-        "编辑行动项",
-        "决定",
-        "备注",
-        "评分",
-        "完成：",
-        "顺延：",
-        "放弃：",
-    ],
-    decisions: "决定",
-    notes: "备注",
-    capture_action: "行动项",
-    capture_decision: "决定",
-    capture_note: "备注",
-    capture_drop: "放弃原因",
-    capture_carry: "顺延至",
-    capture_rating: "评分（姓名 1–10 …）",
-    moved_right: "方向正确",
-    moved_wrong: "方向错误",
-    carried_too_often: "顺延 3 次以上：这是要解决的问题，不是要重复的任务",
-};
+        "顺延 3 次以上：这是要解决的问题，不是要重复的任务";
+    quit_unsaved: "The minutes are NOT SAVED",
+        "会议纪要未保存";
+    quit_unsaved_choice: "s = save them to another path · y = quit anyway (a recovery copy is written) · n = stay",
+        "s = 另存到其他路径 · y = 仍然退出（会写入恢复副本） · n = 留下";
+    save_as_prompt: "Write the minutes to",
+        "将会议纪要写入";
+    view_only: "VIEW ONLY — this meeting is open in opsdeck",
+        "只读 — 此会议已在 opsdeck 中打开";
+    view_only_refused: "view only: captures and changes are made in the cockpit that holds the meeting",
+        "只读：记录和修改需在持有会议的那个 opsdeck 中进行";
+    undone: "Undone",
+        "已撤销";
+    redone: "Redone",
+        "已重做";
+    redo_hint: "U redoes it",
+        "按 U 重做";
+    nothing_to_undo: "Nothing to undo",
+        "没有可撤销的操作";
+    nothing_to_redo: "Nothing to redo",
+        "没有可重做的操作";
+    not_an_attendee: " (not an attendee)",
+        "（不是参会人）";
+    template_hint: "Tab takes the suggestion · type to write your own",
+        "Tab 采用建议 · 直接输入则自己写";
+    recorded: "recorded",
+        "已记录";
+    more_actions: "more — the plan view (3) lists every one",
+        "项 — 计划视图 (3) 列出全部";
+}
 
 pub fn labels(language: Language) -> &'static Labels {
     match language {
@@ -297,17 +226,41 @@ pub fn save_failure(kind: std::io::ErrorKind, language: Language) -> String {
     (if chinese { zh } else { en }).to_owned()
 }
 
-/// What a change to the minutes did, in the labels' language.
-pub fn change_label(kind: ChangeKind, labels: &Labels) -> &'static str {
-    let at = match kind {
-        ChangeKind::ActionCaptured => 0,
-        ChangeKind::ActionEdited => 1,
-        ChangeKind::DecisionCaptured => 2,
-        ChangeKind::NoteCaptured => 3,
-        ChangeKind::Rated => 4,
-        ChangeKind::MarkedDone => 5,
-        ChangeKind::Carried => 6,
-        ChangeKind::Dropped => 7,
+/// What a change to the minutes did, in `language`.
+pub fn change_label(kind: ChangeKind, language: Language) -> &'static str {
+    let words = match kind {
+        ChangeKind::ActionCaptured => Words::new("captured action", "记录行动项"),
+        ChangeKind::ActionEdited => Words::new("edited action", "编辑行动项"),
+        ChangeKind::DecisionCaptured => Words::new("decision", "决定"),
+        ChangeKind::NoteCaptured => Words::new("note", "备注"),
+        ChangeKind::Rated => Words::new("rating", "评分"),
+        ChangeKind::MarkedDone => Words::new("done:", "完成："),
+        ChangeKind::Carried => Words::new("carried:", "顺延："),
+        ChangeKind::Dropped => Words::new("dropped:", "放弃："),
     };
-    labels.changes[at]
+    words.get(language)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::words::has_chinese;
+
+    /// Labels that read the same in every language.
+    const SAME_IN_EVERY_LANGUAGE: &[&str] = &["sku", "of"];
+
+    #[test]
+    fn every_label_has_its_chinese_text() {
+        let english = ENGLISH.every();
+        for (name, zh) in CHINESE.every() {
+            if SAME_IN_EVERY_LANGUAGE.contains(&name) {
+                continue;
+            }
+            assert!(
+                has_chinese(zh),
+                "label `{name}` has no Chinese text: {zh:?}"
+            );
+        }
+        assert_eq!(english.len(), CHINESE.every().len());
+    }
 }

@@ -11,9 +11,9 @@ use crate::app::App;
 use crate::app::sku_list::{FIGURE_WIDTH, shown_columns};
 use crate::domain::metric::Metric;
 
+use super::action_line::ActionLines;
 use super::figure::figure_spans;
 use super::labels::{Labels, metric_label};
-use super::plan::action_line;
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
 
@@ -84,11 +84,8 @@ impl ReviewView<'_> {
         } else {
             actions.len()
         };
-        lines.extend(
-            actions[..shown]
-                .iter()
-                .map(|a| action_line(a, today, &self.app.report().review, self.theme, self.labels)),
-        );
+        let lines_of = ActionLines::new(self.app, self.theme, self.labels, area.width);
+        lines.extend(actions[..shown].iter().map(|a| lines_of.line(a)));
         if actions.len() > shown {
             lines.push(Line::styled(
                 format!("  +{} {}", actions.len() - shown, self.labels.more_actions),
