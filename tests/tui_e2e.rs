@@ -31,7 +31,7 @@ fn a_whole_meeting_in_a_real_terminal() {
 
     tmux.keys(&[">"]);
     let screen = tmux.wait_for("DIAGNOSIS");
-    assert!(screen.contains("stockout_risk"), "{screen}");
+    assert!(screen.contains("Stockout risk"), "{screen}");
     assert!(screen.contains("Customer voice"), "{screen}");
 
     tmux.keys(&[">"]);

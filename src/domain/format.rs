@@ -1,12 +1,11 @@
 //! How figures read to people: `$1,234`, `12.3%`, `+4.5 pts`, `1,091`.
-//! Shared by messages, tables, Markdown and the cockpit. Pure: std only.
+//! Dates as people say them. Shared by messages, tables, Markdown and the
+//! cockpit. Pure: std and chrono only.
 
 use super::metric::{Metric, Unit};
 use super::money::currency_symbol;
 use super::settings::Language;
 
-/// `1234567.8` → `1,234,568`.
-#[allow(clippy::cast_possible_truncation)]
 /// A date as people say it in a meeting: `Fri 4 Dec`, or `12月4日 周五`.
 pub fn short_date(date: chrono::NaiveDate, language: Language) -> String {
     use chrono::Datelike;
@@ -20,6 +19,8 @@ pub fn short_date(date: chrono::NaiveDate, language: Language) -> String {
     }
 }
 
+/// `1234567.8` → `1,234,568`.
+#[allow(clippy::cast_possible_truncation)]
 pub fn count(value: f64) -> String {
     let rounded = value.round() as i64;
     let digits = rounded.unsigned_abs().to_string();

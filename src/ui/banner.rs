@@ -52,12 +52,15 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
             sku,
         }) => {
             let date = due.map(|d| short_date(d, app.settings().language));
-            let summary: String = [owner.as_deref(), date.as_deref(), sku.as_deref()]
+            let mut line = format!("✔ {id} {}", labels.recorded);
+            for part in [owner.as_deref(), date.as_deref(), sku.as_deref()]
                 .into_iter()
                 .flatten()
-                .map(|part| format!(" · {}", clean(part)))
-                .collect();
-            lines.push(format!("✔ {id} {}{summary}", labels.recorded));
+            {
+                line.push_str(" · ");
+                line.push_str(&clean(part));
+            }
+            lines.push(line);
         }
         None => {}
     }
