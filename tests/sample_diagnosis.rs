@@ -59,7 +59,10 @@ fn the_return_spike_shows_the_size_complaints() {
         "{:?}",
         spike.evidence
     );
-    assert_eq!(report.voice[0].reason, "not as described — size");
+    assert_eq!(
+        report.voice[0].reason_in(opsdeck::domain::settings::Language::English),
+        "not as described — size"
+    );
     assert_eq!(report.voice[0].skus[0].0, "HK-BM-NV-2032");
 }
 

@@ -79,7 +79,7 @@ impl App {
                         .report
                         .voice
                         .get(at - self.report.anomalies.len())
-                        .map(suggested_for_pain)
+                        .map(|pain| suggested_for_pain(pain, self.settings().language))
                         .unwrap_or_default(),
                 }
             }
@@ -406,11 +406,15 @@ fn quick_add_line(action: &ActionItem) -> String {
 }
 
 /// An action pre-filled from a pain point: fix it on the SKU it hurts most.
-pub fn suggested_for_pain(pain: &PainPoint) -> String {
-    match pain.skus.first() {
-        Some((sku, _)) => format!("Fix “{}” on {sku} #{sku} kpi:return_rate ", pain.reason),
-        None => format!("Fix “{}” kpi:return_rate ", pain.reason),
-    }
+pub fn suggested_for_pain(pain: &PainPoint, language: Language) -> String {
+    let reason = pain.reason_in(language);
+    let fix = match (language, pain.skus.first()) {
+        (Language::English, Some((sku, _))) => format!("Fix “{reason}” on {sku} #{sku}"),
+        (Language::Chinese, Some((sku, _))) => format!("解决 {sku} 的“{reason}” #{sku}"),
+        (Language::English, None) => format!("Fix “{reason}”"),
+        (Language::Chinese, None) => format!("解决“{reason}”"),
+    };
+    format!("{fix} kpi:return_rate ")
 }
 
 /// An action pre-filled from an anomaly: its rule's suggestion in `language`, its SKU and KPI.

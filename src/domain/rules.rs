@@ -7,7 +7,7 @@ use super::format::{change, count, money, percent, value};
 use super::judgement::Status;
 use super::metric::Metric;
 use super::review::{Figures, MetricCell, Review, SkuRow, TREND_WEEKS};
-use super::settings::Settings;
+use super::settings::{Language, Settings};
 use super::voice::pain_points;
 
 /// What a rule looks at: one row (a SKU or the account) and the settings.
@@ -327,7 +327,11 @@ fn return_evidence(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Vec<Strin
         .collect();
     let mut evidence = Vec::new();
     for point in pain_points(&own).iter().take(3) {
-        evidence.push(format!("{} units: {}", point.units, point.reason));
+        evidence.push(format!(
+            "{} units: {}",
+            point.units,
+            point.reason_in(Language::English)
+        ));
         evidence.extend(point.comments.iter().take(2).map(|c| format!("  “{c}”")));
     }
     evidence

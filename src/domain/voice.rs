@@ -5,13 +5,12 @@
 use std::collections::BTreeMap;
 
 use super::facts::ReturnLine;
-use super::reasons::{comment_theme, plain_reason};
+use super::reasons::{comment_theme, plain_reason, theme_name};
+use super::settings::Language;
 
 /// One pain point of the week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PainPoint {
-    /// Plain words, with the comments' theme: `not as described — size`.
-    pub reason: String,
     /// Amazon's reason code.
     pub code: String,
     pub theme: Option<&'static str>,
@@ -23,6 +22,15 @@ pub struct PainPoint {
 }
 
 impl PainPoint {
+    /// The pain point in plain words in `language`: `not as described — size`.
+    pub fn reason_in(&self, language: Language) -> String {
+        let reason = plain_reason(&self.code, language);
+        match self.theme {
+            Some(theme) => format!("{reason} — {}", theme_name(theme, language)),
+            None => reason,
+        }
+    }
+
     /// The first `count` SKUs with their units: `HK-BM-NV-2032 (30), HK-CB-BAM-L (3)`.
     pub fn sku_summary(&self, count: usize) -> String {
         self.skus
@@ -55,10 +63,6 @@ pub fn pain_points(returns: &[ReturnLine]) -> Vec<PainPoint> {
     let mut points: Vec<PainPoint> = groups
         .into_iter()
         .map(|((code, theme), group)| PainPoint {
-            reason: match theme {
-                Some(theme) => format!("{} — {theme}", plain_reason(&code)),
-                None => plain_reason(&code),
-            },
             code,
             theme,
             units: group.units,
@@ -69,7 +73,12 @@ pub fn pain_points(returns: &[ReturnLine]) -> Vec<PainPoint> {
                 .collect(),
         })
         .collect();
-    points.sort_by(|a, b| b.units.cmp(&a.units).then_with(|| a.reason.cmp(&b.reason)));
+    points.sort_by(|a, b| {
+        b.units
+            .cmp(&a.units)
+            .then_with(|| a.code.cmp(&b.code))
+            .then_with(|| a.theme.cmp(&b.theme))
+    });
     points
 }
 
@@ -111,7 +120,11 @@ mod tests {
             line("MAT", "UNWANTED_ITEM", ""),
         ];
         let points = pain_points(&returns);
-        assert_eq!(points[0].reason, "not as described — size");
+        assert_eq!(
+            points[0].reason_in(Language::English),
+            "not as described — size"
+        );
+        assert_eq!(points[0].reason_in(Language::Chinese), "与描述不符 — 尺寸");
         assert_eq!(points[0].units, 3);
         assert_eq!(
             points[0].skus,

@@ -59,7 +59,7 @@ struct AnomalyJson<'a> {
 
 #[derive(Serialize)]
 struct VoiceJson<'a> {
-    reason: &'a str,
+    reason: String,
     code: &'a str,
     units: i64,
     skus: Vec<VoiceSkuJson<'a>>,
@@ -114,7 +114,7 @@ pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
             .voice
             .iter()
             .map(|p| VoiceJson {
-                reason: &p.reason,
+                reason: p.reason_in(Language::English),
                 code: &p.code,
                 units: p.units,
                 skus: p

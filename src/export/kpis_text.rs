@@ -144,7 +144,7 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
             let _ = writeln!(
                 out,
                 "  {} — {} units: {}",
-                clean(&point.reason),
+                clean(&point.reason_in(Language::English)),
                 point.units,
                 clean(&point.sku_summary(4))
             );

@@ -209,7 +209,7 @@ pub fn voice(out: &mut String, report: &WeekReport) {
         let _ = writeln!(
             out,
             "- **{}** — {} units: {}",
-            escape(&point.reason),
+            escape(&point.reason_in(Language::English)),
             point.units,
             escape(&point.sku_summary(4))
         );

@@ -90,7 +90,7 @@ impl DiagnosisView<'_> {
                         .meeting()
                         .has_action_for(a.sku.as_deref(), a.metric.name())
                     {
-                        Span::styled("✎ action", t.ok)
+                        Span::styled(l.has_action, t.ok)
                     } else {
                         Span::styled(l.no_action, t.watch)
                     },
@@ -148,7 +148,12 @@ impl DiagnosisView<'_> {
             return;
         };
         let mut lines = vec![Line::styled(
-            format!("{} — {} {}", clean(&point.reason), point.units, l.units),
+            format!(
+                "{} — {} {}",
+                clean(&point.reason_in(self.app.settings().language)),
+                point.units,
+                l.units
+            ),
             t.title,
         )];
         lines.extend(
@@ -230,7 +235,10 @@ impl DiagnosisView<'_> {
                         format!("{:>4} {} ", point.units, l.units),
                         if unowned { t.watch } else { t.text },
                     ),
-                    Span::styled(clean(&point.reason).into_owned(), t.title),
+                    Span::styled(
+                        clean(&point.reason_in(self.app.settings().language)).into_owned(),
+                        t.title,
+                    ),
                     Span::styled(format!("  {}", clean(&point.sku_summary(3))), t.dim),
                     Span::styled(comment, t.accent),
                 ]);

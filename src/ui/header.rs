@@ -11,9 +11,10 @@ use tui_big_text::{BigText, PixelSize};
 
 use crate::app::action::View;
 use crate::app::{App, SaveState};
+use crate::domain::settings::Language;
 use crate::domain::timing::{TimeStatus, mm_ss};
 
-use super::labels::{Labels, save_failure};
+use super::labels::{Labels, metric_label, save_failure, section_name};
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
 
@@ -80,7 +81,10 @@ impl HeaderView<'_> {
                 ),
                 t.dim,
             ),
-            Span::styled(section.name.to_uppercase(), t.accent.patch(t.title)),
+            Span::styled(
+                section_name(&section.name, l).to_uppercase(),
+                t.accent.patch(t.title),
+            ),
         ];
         if agenda.is_paused() {
             section_line.push(Span::styled(format!("  ‖ {}", l.paused), t.watch));
@@ -145,7 +149,10 @@ impl HeaderView<'_> {
                 format!(" ({actual}′)")
             };
             spans.push(Span::styled(
-                format!(" {} {planned}′{spent} ", section.name),
+                format!(
+                    " {} {planned}′{spent} ",
+                    section_name(&section.name, self.labels)
+                ),
                 style,
             ));
         }
@@ -170,7 +177,11 @@ impl HeaderView<'_> {
             spans.push(Span::raw(" "));
         }
         let list = app.list();
-        let mut state = vec![format!("{}: {}", l.sort, sort_name(list))];
+        let mut state = vec![format!(
+            "{}: {}",
+            l.sort,
+            sort_name(list, l, app.settings().language)
+        )];
         if !list.filter.is_empty() {
             state.push(format!("{}: {}", l.filter, clean(&list.filter)));
         }
@@ -198,11 +209,11 @@ impl HeaderView<'_> {
     }
 }
 
-fn sort_name(list: &crate::app::sku_list::ListOptions) -> String {
+fn sort_name(list: &crate::app::sku_list::ListOptions, l: &Labels, language: Language) -> String {
     use crate::app::sku_list::SortColumn;
     let column = match list.sort {
-        SortColumn::Problems => "problems".to_owned(),
-        SortColumn::Metric(metric) => metric.label().to_lowercase(),
+        SortColumn::Problems => l.problems.to_owned(),
+        SortColumn::Metric(metric) => metric_label(metric, language).to_lowercase(),
         SortColumn::Sku => "SKU".to_owned(),
     };
     format!("{column} {}", if list.descending { "↓" } else { "↑" })

@@ -157,6 +157,12 @@ labels! {
         "Tab 采用建议 · 直接输入则自己写";
     recorded: "recorded",
         "已记录";
+    has_action: "✎ action",
+        "✎ 有行动项";
+    problems: "problems",
+        "问题";
+    capture_keys: "(a = action · d = decision · n = note)",
+        "（a = 行动项 · d = 决定 · n = 备注）";
     more_actions: "more — the plan view (3) lists every one",
         "项 — 计划视图 (3) 列出全部";
 }
@@ -224,6 +230,17 @@ pub fn save_failure(kind: std::io::ErrorKind, language: Language) -> String {
         other => return other.to_string(),
     };
     (if chinese { zh } else { en }).to_owned()
+}
+
+/// An agenda section's name in the labels' language; a section the team
+/// named itself keeps its name.
+pub fn section_name<'a>(name: &'a str, labels: &'a Labels) -> &'a str {
+    match name {
+        "review" => labels.review,
+        "diagnosis" => labels.diagnosis,
+        "plan" => labels.plan,
+        other => other,
+    }
 }
 
 /// What a change to the minutes did, in `language`.

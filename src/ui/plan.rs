@@ -69,8 +69,8 @@ impl Widget for PlanView<'_> {
                 0,
                 Line::styled(
                     format!(
-                        "{}: {}  (a = action · d = decision · n = note)",
-                        l.actions_this_meeting, l.nothing_captured
+                        "{}: {}  {}",
+                        l.actions_this_meeting, l.nothing_captured, l.capture_keys
                     ),
                     t.dim,
                 ),
