@@ -22,15 +22,45 @@ pub const TABLE_COLUMNS: [Metric; 9] = [
 ];
 
 /// Columns one figure takes in the SKU table.
-pub const FIGURE_WIDTH: u16 = 12;
+pub const FIGURE_WIDTH: u16 = 11;
 
-/// Columns the marker, the SKU and the shortest title take.
-const FIXED_WIDTH: u16 = 2 + 16 + 12;
+/// Columns the SKU takes.
+pub const SKU_WIDTH: u16 = 16;
 
-/// The figure columns a table `width` columns wide shows.
-pub fn shown_columns(width: u16) -> &'static [Metric] {
-    let room = width.saturating_sub(FIXED_WIDTH) / (FIGURE_WIDTH + 1);
-    &TABLE_COLUMNS[..usize::from(room).min(TABLE_COLUMNS.len())]
+/// The first columns, which the diagnosis talks about: they come before the title.
+const DIAGNOSED_COLUMNS: usize = 5;
+
+/// The narrowest title worth showing, and the width it keeps before more
+/// figures are added.
+const MIN_TITLE_WIDTH: u16 = 10;
+const COMFORTABLE_TITLE_WIDTH: u16 = 20;
+
+/// What the SKU table shows at a width: the figures the diagnosis talks
+/// about first, then the title, then more figures while the title stays readable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableLayout {
+    pub figures: &'static [Metric],
+    pub title: bool,
+}
+
+/// The columns of a table `width` columns wide.
+pub fn table_layout(width: u16) -> TableLayout {
+    // The marker and the SKU, each with a space after it.
+    let mut room = width.saturating_sub(1 + 1 + SKU_WIDTH + 1);
+    let column = FIGURE_WIDTH + 1;
+    let mut shown = usize::from(room / column).min(DIAGNOSED_COLUMNS);
+    room -= column * u16::try_from(shown).unwrap_or(0);
+    let title = shown == DIAGNOSED_COLUMNS && room > MIN_TITLE_WIDTH;
+    if title {
+        while shown < TABLE_COLUMNS.len() && room >= column + COMFORTABLE_TITLE_WIDTH + 1 {
+            shown += 1;
+            room -= column;
+        }
+    }
+    TableLayout {
+        figures: &TABLE_COLUMNS[..shown],
+        title,
+    }
 }
 
 /// What the table is sorted by.
@@ -67,7 +97,12 @@ impl ListOptions {
     /// (problems, its figures in order, the SKU), largest first.
     pub fn cycle_sort(&mut self, width: u16) {
         let columns: Vec<SortColumn> = std::iter::once(SortColumn::Problems)
-            .chain(shown_columns(width).iter().map(|m| SortColumn::Metric(*m)))
+            .chain(
+                table_layout(width)
+                    .figures
+                    .iter()
+                    .map(|m| SortColumn::Metric(*m)),
+            )
             .chain(std::iter::once(SortColumn::Sku))
             .collect();
         let at = columns.iter().position(|c| *c == self.sort);
@@ -139,4 +174,24 @@ pub fn visible_rows(
         keep.reverse();
     }
     keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_diagnosed_figures_come_before_the_title_and_the_title_before_more_figures() {
+        let at_80 = table_layout(80);
+        assert_eq!(at_80.figures.len(), DIAGNOSED_COLUMNS, "{at_80:?}");
+        assert!(at_80.figures.contains(&Metric::DaysOfSupply));
+        assert!(at_80.figures.contains(&Metric::ReturnRate));
+        assert!(!at_80.title, "the title goes first at 80 columns");
+        let at_100 = table_layout(100);
+        assert_eq!(at_100.figures.len(), DIAGNOSED_COLUMNS);
+        assert!(at_100.title);
+        let at_160 = table_layout(160);
+        assert!(at_160.title && at_160.figures.len() > DIAGNOSED_COLUMNS);
+        assert_eq!(table_layout(40).figures.len(), 1);
+    }
 }

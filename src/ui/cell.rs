@@ -1,6 +1,9 @@
-//! Text fitted to a column of the screen by display width, so Chinese and
-//! Latin labels line up alike.
+//! Text fitted to the screen by display width, so Chinese and Latin labels
+//! line up alike: padded cells, and items packed into lines that break
+//! between items, never inside one.
 
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::export::text_table::truncate;
@@ -13,6 +16,38 @@ pub fn pad(text: &str, width: usize) -> String {
     out
 }
 
+/// `items` packed into lines of `width` columns, `separator` between two
+/// items of a line; an item wider than a line gets a line of its own.
+pub fn pack<'a>(items: Vec<Vec<Span<'a>>>, separator: Span<'a>, width: usize) -> Vec<Line<'a>> {
+    let span_width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    let mut lines = Vec::new();
+    let mut line: Vec<Span> = Vec::new();
+    for item in items {
+        let needed = span_width(&item)
+            + if line.is_empty() {
+                0
+            } else {
+                separator.width()
+            };
+        if !line.is_empty() && span_width(&line) + needed > width {
+            lines.push(Line::from(std::mem::take(&mut line)));
+        }
+        if !line.is_empty() {
+            line.push(separator.clone());
+        }
+        line.extend(item);
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
+    }
+    lines
+}
+
+/// A span of `text` in `style`; for building items to `pack`.
+pub fn item(text: impl Into<String>, style: Style) -> Vec<Span<'static>> {
+    vec![Span::styled(text.into(), style)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -22,5 +57,18 @@ mod tests {
         assert_eq!(pad("断货风险", 10), "断货风险  ");
         assert_eq!(pad("Stockout risk", 8), "Stockou…");
         assert_eq!(pad("ok", 4), "ok  ");
+    }
+
+    #[test]
+    fn packed_lines_break_between_items() {
+        let items = ["销售额 $101,251", "购物车 96.7%", "ACoS 23.0%"]
+            .into_iter()
+            .map(|text| item(text, Style::new()))
+            .collect();
+        let lines: Vec<String> = pack(items, Span::raw(" · "), 30)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(lines, ["销售额 $101,251 · 购物车 96.7%", "ACoS 23.0%"]);
     }
 }

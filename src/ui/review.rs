@@ -5,13 +5,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Widget};
 
 use crate::app::App;
-use crate::app::sku_list::{FIGURE_WIDTH, shown_columns};
+use crate::app::sku_list::{FIGURE_WIDTH, SKU_WIDTH, table_layout};
 use crate::domain::metric::Metric;
 
 use super::action_line::ActionLines;
+use super::cell::{item, pack};
 use super::figure::figure_spans;
 use super::labels::{Labels, metric_label};
 use super::theme::Theme;
@@ -49,13 +50,21 @@ impl Widget for ReviewView<'_> {
         } else {
             u16::try_from(actions).unwrap_or(4) + 1
         };
+        let strip_lines = self.strip_lines(area.width);
+        let strip_height = u16::try_from(strip_lines.len()).unwrap_or(1) + 1;
         let [open, strip, table] = area.layout(&Layout::vertical([
             Constraint::Length(actions_height),
-            Constraint::Length(3),
+            Constraint::Length(strip_height),
             Constraint::Fill(1),
         ]));
         self.open_actions(open, buf);
-        self.strip(strip, buf);
+        Paragraph::new(strip_lines)
+            .block(
+                Block::new()
+                    .borders(Borders::TOP)
+                    .border_style(self.theme.dim),
+            )
+            .render(strip, buf);
         self.table(table, buf);
     }
 }
@@ -95,18 +104,17 @@ impl ReviewView<'_> {
         Paragraph::new(lines).render(area, buf);
     }
 
-    fn strip(&self, area: Rect, buf: &mut Buffer) {
+    /// The account's KPI strip, broken between figures to fit `width`.
+    fn strip_lines(&self, width: u16) -> Vec<Line<'static>> {
         let review = &self.app.report().review;
         let settings = self.app.settings();
-        let mut spans = vec![Span::styled(
-            format!("{} ", self.labels.account),
-            self.theme.title,
-        )];
-        for (i, metric) in STRIP.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::styled(" · ", self.theme.dim));
-            }
-            spans.push(Span::styled(
+        let items = STRIP.iter().enumerate().map(|(i, metric)| {
+            let mut spans = if i == 0 {
+                item(format!("{} ", self.labels.account), self.theme.title)
+            } else {
+                Vec::new()
+            };
+            spans.extend(item(
                 format!("{} ", metric_label(*metric, settings.language)),
                 self.theme.dim,
             ));
@@ -117,33 +125,25 @@ impl ReviewView<'_> {
                 &review.currency,
                 self.theme,
             ));
-        }
-        Paragraph::new(Line::from(spans))
-            .wrap(Wrap { trim: true })
-            .block(
-                Block::new()
-                    .borders(Borders::TOP)
-                    .border_style(self.theme.dim),
-            )
-            .render(area, buf);
+            spans
+        });
+        let separator = Span::styled(" · ", self.theme.dim);
+        pack(items.collect(), separator, usize::from(width))
     }
 
     fn table(&self, area: Rect, buf: &mut Buffer) {
         let (app, t) = (self.app, self.theme);
         let review = &app.report().review;
         let settings = app.settings();
-        let columns = shown_columns(area.width);
-        let mut widths = vec![
-            Constraint::Length(1),
-            Constraint::Length(16),
-            Constraint::Fill(1),
-        ];
+        let layout = table_layout(area.width);
+        let columns = layout.figures;
+        let mut widths = vec![Constraint::Length(1), Constraint::Length(SKU_WIDTH)];
+        let mut header = vec![Line::default(), Line::from(self.labels.sku)];
+        if layout.title {
+            widths.push(Constraint::Fill(1));
+            header.push(Line::from(self.labels.title));
+        }
         widths.extend(columns.iter().map(|_| Constraint::Length(FIGURE_WIDTH)));
-        let mut header = vec![
-            Line::default(),
-            Line::from(self.labels.sku),
-            Line::from(self.labels.title),
-        ];
         header.extend(
             columns
                 .iter()
@@ -173,8 +173,10 @@ impl ReviewView<'_> {
                     let mut cells = vec![
                         Line::from(flag),
                         Line::from(clean(row.sku.as_deref().unwrap_or(&row.key)).into_owned()),
-                        Line::styled(clean(&row.title).into_owned(), t.dim),
                     ];
+                    if layout.title {
+                        cells.push(Line::styled(clean(&row.title).into_owned(), t.dim));
+                    }
                     cells.extend(columns.iter().map(|m| {
                         Line::from(figure_spans(
                             &row.figures,
