@@ -52,7 +52,7 @@ pub fn table_layout(width: u16) -> TableLayout {
     room -= column * u16::try_from(shown).unwrap_or(0);
     let title = shown == DIAGNOSED_COLUMNS && room > MIN_TITLE_WIDTH;
     if title {
-        while shown < TABLE_COLUMNS.len() && room >= column + COMFORTABLE_TITLE_WIDTH + 1 {
+        while shown < TABLE_COLUMNS.len() && room > column + COMFORTABLE_TITLE_WIDTH {
             shown += 1;
             room -= column;
         }

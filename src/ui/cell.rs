@@ -18,7 +18,7 @@ pub fn pad(text: &str, width: usize) -> String {
 
 /// `items` packed into lines of `width` columns, `separator` between two
 /// items of a line; an item wider than a line gets a line of its own.
-pub fn pack<'a>(items: Vec<Vec<Span<'a>>>, separator: Span<'a>, width: usize) -> Vec<Line<'a>> {
+pub fn pack<'a>(items: Vec<Vec<Span<'a>>>, separator: &Span<'a>, width: usize) -> Vec<Line<'a>> {
     let span_width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
     let mut lines = Vec::new();
     let mut line: Vec<Span> = Vec::new();
@@ -65,7 +65,7 @@ mod tests {
             .into_iter()
             .map(|text| item(text, Style::new()))
             .collect();
-        let lines: Vec<String> = pack(items, Span::raw(" · "), 30)
+        let lines: Vec<String> = pack(items, &Span::raw(" · "), 30)
             .iter()
             .map(ToString::to_string)
             .collect();

@@ -128,7 +128,7 @@ impl ReviewView<'_> {
             spans
         });
         let separator = Span::styled(" · ", self.theme.dim);
-        pack(items.collect(), separator, usize::from(width))
+        pack(items.collect(), &separator, usize::from(width))
     }
 
     fn table(&self, area: Rect, buf: &mut Buffer) {
