@@ -54,6 +54,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = Theme::named(app.settings().theme);
     let labels = labels(app.settings().language);
+    buf.set_style(area, theme.base());
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let message = format!("{} (now {}×{}).", labels.too_small, area.width, area.height);
         Paragraph::new(Line::styled(message, theme.watch))

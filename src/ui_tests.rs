@@ -1,6 +1,8 @@
 //! Whole-screen snapshots of every visual state (100×30, one at 80×24),
 //! colours that matter, and no panic in tiny terminals.
 
+use std::fmt::Write as _;
+
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,6 +14,7 @@ use super::*;
 use crate::app::action::{Action, EditOp};
 use crate::app::tests::{now_at, sample_app};
 use crate::domain::settings::ThemeName;
+use theme::{DARK, HIGH_CONTRAST};
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -131,16 +134,44 @@ fn tiny_terminals_do_not_panic() {
     }
 }
 
+/// The foreground colour a style sets.
+fn color(style: ratatui::style::Style) -> Color {
+    style.fg.expect("the style sets a colour")
+}
+
+#[test]
+fn the_selected_row_is_drawn_in_the_selection_colours_in_every_theme() {
+    let mut described = String::new();
+    for name in [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast] {
+        let theme = Theme::named(name);
+        let app = sample_app(|settings| settings.theme = name);
+        let buf = buffer(&app);
+        let (_, y) = find_anywhere(&buf, "HK-CB-BAM-L").unwrap();
+        let colours: std::collections::BTreeSet<String> = (0..buf.area.width)
+            .map(|x| format!("{:?} on {:?}", buf[(x, y)].fg, buf[(x, y)].bg))
+            .collect();
+        let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        let expected = format!(
+            "{:?} on {:?}",
+            color(theme.selected),
+            theme.selected.bg.unwrap()
+        );
+        assert_eq!(colours.iter().collect::<Vec<_>>(), [&expected], "{name:?}");
+        let _ = writeln!(described, "{name:?}: {expected}\n{}", row.trim_end());
+    }
+    assert_snapshot!("selected_row_in_every_theme", described);
+}
+
 #[test]
 fn the_countdown_is_green_then_red_on_overrun() {
     let mut app = sample_app(|_| {});
     let buf = buffer(&app);
     let clock = (60..100).find(|&x| buf[(x, 0)].symbol() != " ").unwrap();
-    assert_eq!(buf[(clock, 0)].fg, Color::Green);
+    assert_eq!(buf[(clock, 0)].fg, color(DARK.on_track));
     app.update(Action::Tick, now_at(26 * 60));
     let buf = buffer(&app);
     let clock = (52..100).find(|&x| buf[(x, 0)].symbol() != " ").unwrap();
-    assert_eq!(buf[(clock, 0)].fg, Color::Red);
+    assert_eq!(buf[(clock, 0)].fg, color(DARK.overrun));
 }
 
 #[test]
@@ -148,12 +179,20 @@ fn a_breach_is_red_and_a_good_change_green() {
     let app = sample_app(|_| {});
     let buf = buffer(&app);
     let (x, y) = find_anywhere(&buf, "45.7%✖").unwrap();
-    assert_eq!(buf[(x, y)].fg, Color::Red, "ACoS in breach");
-    let (x, y) = find_anywhere(&buf, "8.1%✖↓").unwrap();
-    assert_eq!(buf[(x + 5, y)].fg, Color::Red, "falling conversion is bad");
-    let (x, y) = find_anywhere(&buf, "19.0%✔↓").unwrap();
-    assert_eq!(buf[(x, y)].fg, Color::Green, "ACoS on target");
-    assert_eq!(buf[(x + 6, y)].fg, Color::Green, "falling ACoS is good");
+    assert_eq!(buf[(x, y)].fg, color(DARK.breach), "ACoS in breach");
+    let (x, y) = find_anywhere(&buf, "5.8%✖↓").unwrap();
+    assert_eq!(
+        buf[(x + 5, y)].fg,
+        color(DARK.bad_change),
+        "falling conversion is bad"
+    );
+    let (x, y) = find_anywhere(&buf, "19.9%✔↓").unwrap();
+    assert_eq!(buf[(x, y)].fg, color(DARK.ok), "ACoS on target");
+    assert_eq!(
+        buf[(x + 6, y)].fg,
+        color(DARK.good_change),
+        "falling ACoS is good"
+    );
 }
 
 #[test]
@@ -161,7 +200,10 @@ fn high_contrast_shows_breach_as_white_on_red() {
     let app = sample_app(|settings| settings.theme = ThemeName::HighContrast);
     let buf = buffer(&app);
     let (x, y) = find_anywhere(&buf, "45.7%✖").unwrap();
-    assert_eq!((buf[(x, y)].fg, buf[(x, y)].bg), (Color::White, Color::Red));
+    assert_eq!(
+        (Some(buf[(x, y)].fg), Some(buf[(x, y)].bg)),
+        (HIGH_CONTRAST.breach.fg, HIGH_CONTRAST.breach.bg)
+    );
 }
 
 #[test]
@@ -177,11 +219,15 @@ fn capture_line_highlights_tokens() {
     assert_snapshot!("capturing", screen(&app, 100, 30));
     let buf = buffer(&app);
     let (x, y) = find_anywhere(&buf, "@Lina").unwrap();
-    assert_eq!(buf[(x, y)].fg, Color::Cyan, "a known owner");
+    assert_eq!(buf[(x, y)].fg, color(DARK.accent), "a known owner");
     let (x, y) = find_anywhere(&buf, "@nobody").unwrap();
-    assert_eq!(buf[(x, y)].fg, Color::Yellow, "an unknown owner is flagged");
+    assert_eq!(
+        buf[(x, y)].fg,
+        color(DARK.watch),
+        "an unknown owner is flagged"
+    );
     let (x, y) = find_anywhere(&buf, "due:2026-02-30").unwrap();
-    assert_eq!(buf[(x, y)].fg, Color::Red, "an invalid date");
+    assert_eq!(buf[(x, y)].fg, color(DARK.breach), "an invalid date");
 }
 
 #[test]

@@ -95,11 +95,7 @@ impl DiagnosisView<'_> {
                         Span::styled(l.no_action, t.watch)
                     },
                 ]);
-                if i == selected {
-                    line.style(t.selected)
-                } else {
-                    line
-                }
+                if i == selected { t.select(line) } else { line }
             })
             .collect();
         Paragraph::new(lines).block(block).render(area, buf);
@@ -243,7 +239,7 @@ impl DiagnosisView<'_> {
                     Span::styled(comment, t.accent),
                 ]);
                 if selected == Some(i) {
-                    line.style(t.selected)
+                    t.select(line)
                 } else {
                     line
                 }

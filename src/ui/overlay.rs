@@ -43,6 +43,7 @@ impl Widget for HelpOverlay<'_> {
             ratatui::layout::Constraint::Length(height.min(area.height)),
         );
         Clear.render(box_area, buf);
+        buf.set_style(box_area, self.theme.base());
         let line = |key: &crate::app::keymap::KeyHelp, text_width: usize| {
             let what = match self.language {
                 Language::English => key.en,
@@ -111,6 +112,7 @@ impl Widget for QuitOverlay<'_> {
             ratatui::layout::Constraint::Length(height),
         );
         Clear.render(box_area, buf);
+        buf.set_style(box_area, self.theme.base());
         Paragraph::new(lines)
             .centered()
             .wrap(Wrap { trim: true })
@@ -136,6 +138,7 @@ impl Widget for ClosingOverlay<'_> {
             ratatui::layout::Constraint::Length(height.min(area.height)),
         );
         Clear.render(box_area, buf);
+        buf.set_style(box_area, self.theme.base());
         let mut lines: Vec<Line> = self
             .gaps
             .iter()

@@ -58,11 +58,7 @@ impl Widget for PlanView<'_> {
                 lines.push(Line::styled(format!("{title}:"), t.title));
                 heading = Some(title);
             }
-            lines.push(if i == selected {
-                line.style(t.selected)
-            } else {
-                line
-            });
+            lines.push(if i == selected { t.select(line) } else { line });
         }
         if meeting.actions.is_empty() && meeting.decisions.is_empty() && meeting.notes.is_empty() {
             lines.insert(

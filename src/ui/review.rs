@@ -187,12 +187,13 @@ impl ReviewView<'_> {
                         ))
                         .right_aligned()
                     }));
-                    let style = if position == selected {
-                        t.selected
+                    if position == selected {
+                        let cells: Vec<Line> =
+                            cells.into_iter().map(|cell| t.select(cell)).collect();
+                        Row::new(cells).style(t.selected)
                     } else {
-                        t.text
-                    };
-                    Row::new(cells).style(style)
+                        Row::new(cells).style(t.text)
+                    }
                 });
         if visible.is_empty() {
             Paragraph::new(self.labels.no_rows)
