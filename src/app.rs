@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod capture;
+mod dispatch;
 pub mod keymap;
 pub mod line_editor;
 pub mod mode;
@@ -16,7 +17,7 @@ use std::time::Duration;
 use crate::domain::action::ActionItem;
 use crate::domain::agenda::Agenda;
 use crate::domain::meeting::{Change, History, Meeting};
-use crate::domain::settings::{Language, Settings};
+use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
 use crate::domain::week_report::WeekReport;
 
@@ -179,102 +180,6 @@ impl App {
             self.saved_at = now.instant;
         }
         effect
-    }
-
-    /// Applies an action other than the tick; changes to the minutes or the clock ask for a save.
-    fn apply(&mut self, action: Action) -> Option<Effect> {
-        let now = self.now;
-        match action {
-            Action::Tick => None,
-            Action::NextSection | Action::PreviousSection => {
-                self.change_section(action == Action::NextSection);
-                Some(Effect::SaveMinutes)
-            }
-            Action::ToggleTimer => {
-                self.agenda.toggle_pause(now);
-                Some(Effect::SaveMinutes)
-            }
-            Action::AddMinute | Action::RemoveMinute => {
-                self.agenda
-                    .adjust_minutes(if action == Action::AddMinute { 1 } else { -1 });
-                Some(Effect::SaveMinutes)
-            }
-            Action::Rebalance => self.agenda.rebalance(now).then_some(Effect::SaveMinutes),
-            Action::ConfirmQuit => self.confirm_quit(),
-            Action::SubmitCapture => self.submit_capture(),
-            Action::MarkDone => self.mark_done(),
-            Action::CarryAction => {
-                self.carry();
-                None
-            }
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
-            Action::CloseAnyway => Some(
-                self.end_meeting(
-                    self.meeting
-                        .current
-                        .closing_gaps(self.now.wall.date_naive())
-                        .iter()
-                        .map(|gap| gap.describe(Language::English))
-                        .collect(),
-                ),
-            ),
-            Action::SaveFinished(result) => {
-                self.finish_save(result);
-                None
-            }
-            Action::StartSaveAs => {
-                self.start_save_as();
-                None
-            }
-            Action::EditSaveAs(op) => {
-                self.edit_save_as(&op);
-                None
-            }
-            Action::SubmitSaveAs => self.submit_save_as(),
-            other => {
-                self.navigate(&other);
-                None
-            }
-        }
-    }
-
-    /// Actions that change what is shown, not what is recorded.
-    fn navigate(&mut self, action: &Action) {
-        match *action {
-            Action::ShowView(view) => self.show_view(view),
-            Action::NextView => self.show_view(self.view.next()),
-            Action::MoveSelection(rows) => self.move_selection(rows),
-            Action::MovePage(pages) => self.move_selection(pages * self.page_rows()),
-            Action::MoveToEnd(last) => self.move_selection(if last { i32::MAX } else { i32::MIN }),
-            Action::OpenDetail => self.open_detail(),
-            Action::Back => self.back(),
-            Action::CycleSort => {
-                self.list.cycle_sort(self.size.0);
-                self.refresh_list();
-            }
-            Action::ReverseSort => {
-                self.list.reverse_sort();
-                self.refresh_list();
-            }
-            Action::StartFilter => self.mode = Mode::Filtering,
-            Action::EditFilter(ref op) => self.edit_filter(op),
-            Action::ApplyFilter => self.mode = Mode::Browsing,
-            Action::ToggleProblemsOnly => {
-                self.list.problems_only = !self.list.problems_only;
-                self.refresh_list();
-            }
-            Action::ToggleHelp => self.toggle_help(),
-            Action::RequestQuit => self.mode = Mode::ConfirmingQuit(self.mode.base()),
-            Action::CancelQuit => self.mode = self.mode.base().into(),
-            Action::Resize(width, height) => self.size = (width, height),
-            Action::StartCapture(kind) => self.start_capture(kind),
-            Action::EditCapture(ref op) => self.edit_capture(op),
-            Action::CompleteCapture => self.complete_capture(),
-            Action::DropAction => self.drop_selected(),
-            Action::EditAction => self.edit_selected(),
-            _ => {}
-        }
     }
 
     /// A recorded action's confirmation goes after a few seconds; other flashes stay until the next key.

@@ -1,331 +1,632 @@
-//! The only place keys become actions, and the key hints shown beside them,
-//! so a changed key changes its hint in the same place. Pure: it looks at the
-//! mode and never changes it.
+//! The only place keys become actions. Every mode's keys live in one table
+//! of help lines; the key handling, the `?` help and the hint bar are all
+//! built from it, so a key, its help and its hint change in one edit. Pure:
+//! it looks at the mode and never changes it.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use crate::domain::words::Words;
 
 use super::action::{Action, CaptureKind, EditOp, View};
 use super::mode::Mode;
 
-/// The action a terminal event asks for in `mode`, if any.
-pub fn action_for(mode: Mode, event: &Event) -> Option<Action> {
-    if let Event::Resize(width, height) = event {
-        return Some(Action::Resize(*width, *height));
-    }
-    if let Event::Paste(text) = event {
-        let paste = EditOp::Paste(text.clone());
-        return match mode {
-            Mode::Filtering => Some(Action::EditFilter(paste)),
-            Mode::Capturing => Some(Action::EditCapture(paste)),
-            Mode::SavingAs(_) => Some(Action::EditSaveAs(paste)),
-            _ => None,
-        };
-    }
-    // Key release and repeat events (Windows) are not presses.
-    let key = event.as_key_press_event()?;
-    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-        return Some(match mode {
-            Mode::ConfirmingQuit(_) => Action::ConfirmQuit,
-            _ => Action::RequestQuit,
-        });
-    }
-    match mode {
-        Mode::Filtering => filter_key(key),
-        Mode::Capturing => capture_key(key),
-        Mode::Closing => Some(match key.code {
-            KeyCode::Char('c') => Action::CloseAnyway,
-            _ => Action::Back,
-        }),
-        Mode::Help(_) => Some(Action::ToggleHelp),
-        Mode::ConfirmingQuit(_) => Some(match key.code {
-            KeyCode::Char('y' | 'Y' | 'q') | KeyCode::Enter => Action::ConfirmQuit,
-            KeyCode::Char('s') => Action::StartSaveAs,
-            _ => Action::CancelQuit,
-        }),
-        Mode::SavingAs(_) => line_key(key, Action::EditSaveAs, Action::SubmitSaveAs),
-        Mode::Browsing | Mode::Detail(_) => browse_key(key),
-    }
-}
-
-fn browse_key(key: KeyEvent) -> Option<Action> {
-    // A chord is never a plain key: Ctrl-U must not undo.
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return None;
-    }
-    Some(match key.code {
-        KeyCode::Char('>' | '.') => Action::NextSection,
-        KeyCode::Char('<' | ',') => Action::PreviousSection,
-        KeyCode::Char(' ') => Action::ToggleTimer,
-        KeyCode::Char('+' | '=') => Action::AddMinute,
-        KeyCode::Char('-' | '_') => Action::RemoveMinute,
-        KeyCode::Char('r') => Action::Rebalance,
-        KeyCode::Char('1') => Action::ShowView(View::Review),
-        KeyCode::Char('2') => Action::ShowView(View::Diagnosis),
-        KeyCode::Char('3') => Action::ShowView(View::Plan),
-        KeyCode::Tab => Action::NextView,
-        KeyCode::Up | KeyCode::Char('k') => Action::MoveSelection(-1),
-        KeyCode::Down | KeyCode::Char('j') => Action::MoveSelection(1),
-        KeyCode::PageUp => Action::MovePage(-1),
-        KeyCode::PageDown => Action::MovePage(1),
-        KeyCode::Home | KeyCode::Char('g') => Action::MoveToEnd(false),
-        KeyCode::End | KeyCode::Char('G') => Action::MoveToEnd(true),
-        KeyCode::Enter => Action::OpenDetail,
-        KeyCode::Esc | KeyCode::Backspace => Action::Back,
-        KeyCode::Char('s') => Action::CycleSort,
-        KeyCode::Char('S') => Action::ReverseSort,
-        KeyCode::Char('/') => Action::StartFilter,
-        KeyCode::Char('f') => Action::ToggleProblemsOnly,
-        KeyCode::Char('?') | KeyCode::F(1) => Action::ToggleHelp,
-        KeyCode::Char('q') => Action::RequestQuit,
-        KeyCode::Char('a') => Action::StartCapture(CaptureKind::Action),
-        KeyCode::Char('d') => Action::StartCapture(CaptureKind::Decision),
-        KeyCode::Char('n') => Action::StartCapture(CaptureKind::Note),
-        KeyCode::Char('R') => Action::StartCapture(CaptureKind::Rating),
-        KeyCode::Char('x') => Action::MarkDone,
-        KeyCode::Char('c') => Action::CarryAction,
-        KeyCode::Char('D') | KeyCode::Delete => Action::DropAction,
-        KeyCode::Char('e') => Action::EditAction,
-        KeyCode::Char('u') => Action::Undo,
-        KeyCode::Char('U') => Action::Redo,
-        _ => return None,
-    })
-}
-
-fn capture_key(key: KeyEvent) -> Option<Action> {
-    match key.code {
-        KeyCode::Tab => Some(Action::CompleteCapture),
-        _ => line_key(key, Action::EditCapture, Action::SubmitCapture),
-    }
-}
-
-fn filter_key(key: KeyEvent) -> Option<Action> {
-    line_key(key, Action::EditFilter, Action::ApplyFilter)
-}
-
-/// A one-line text input: `edit` for typing and the shell's editing keys,
-/// `enter` to take the line, Esc to leave. No Ctrl or Alt chord inserts a letter.
-fn line_key(key: KeyEvent, edit: fn(EditOp) -> Action, enter: Action) -> Option<Action> {
-    let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    let op = match key.code {
-        KeyCode::Enter => return Some(enter),
-        KeyCode::Esc => return Some(Action::Back),
-        KeyCode::Backspace if control || alt => EditOp::EraseWord,
-        KeyCode::Backspace => EditOp::Backspace,
-        KeyCode::Delete => EditOp::Delete,
-        KeyCode::Left if control || alt => EditOp::WordLeft,
-        KeyCode::Right if control || alt => EditOp::WordRight,
-        KeyCode::Left => EditOp::Left,
-        KeyCode::Right => EditOp::Right,
-        KeyCode::Home => EditOp::Home,
-        KeyCode::End => EditOp::End,
-        KeyCode::Char(c) if control => match c {
-            'a' => EditOp::Home,
-            'e' => EditOp::End,
-            'b' => EditOp::Left,
-            'f' => EditOp::Right,
-            'h' => EditOp::Backspace,
-            'w' => EditOp::EraseWord,
-            'u' => EditOp::EraseToStart,
-            'k' => EditOp::EraseToEnd,
-            'd' => EditOp::Delete,
-            _ => return None,
-        },
-        KeyCode::Char(c) if alt => match c {
-            'b' => EditOp::WordLeft,
-            'f' => EditOp::WordRight,
-            'd' => EditOp::EraseToEnd,
-            _ => return None,
-        },
-        KeyCode::Char(c) if !c.is_control() => EditOp::Insert(c),
-        _ => return None,
-    };
-    Some(edit(op))
-}
-
-/// One key and what it does, in English and Chinese.
+/// Which modifier a key is pressed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyHelp {
-    pub keys: &'static str,
-    pub en: &'static str,
-    pub zh: &'static str,
+pub enum Held {
+    Nothing,
+    Ctrl,
+    Alt,
+    /// Ctrl or Alt: the same edit under either (Ctrl-← and Alt-←).
+    CtrlOrAlt,
 }
 
-const fn k(keys: &'static str, en: &'static str, zh: &'static str) -> KeyHelp {
-    KeyHelp { keys, en, zh }
+/// A key with the modifier it needs. Shift is part of the character (`G`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chord {
+    pub code: KeyCode,
+    pub held: Held,
 }
 
-/// The editing keys of every one-line input (`line_key`).
-const LINE_EDITING_HELP: &[KeyHelp] = &[
-    k(
-        "← → Home End",
-        "move in the line (Ctrl-A / Ctrl-E too)",
-        "在行内移动（也可 Ctrl-A / Ctrl-E）",
+impl Chord {
+    fn matches(&self, key: &KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let held = match self.held {
+            Held::Nothing => !ctrl && !alt,
+            Held::Ctrl => ctrl && !alt,
+            Held::Alt => alt && !ctrl,
+            Held::CtrlOrAlt => ctrl || alt,
+        };
+        held && self.code == key.code
+    }
+
+    /// The key as the help writes it: `g`, `PgUp`, `Ctrl-W`, `Alt-←`.
+    pub fn name(&self) -> String {
+        let key = match self.code {
+            KeyCode::Char(' ') => "space".to_owned(),
+            KeyCode::Char(c) if self.held == Held::Nothing => c.to_string(),
+            KeyCode::Char(c) => c.to_ascii_uppercase().to_string(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::Backspace => "Bksp".to_owned(),
+            KeyCode::Delete => "Del".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => other.to_string(),
+        };
+        match self.held {
+            Held::Nothing => key,
+            Held::Ctrl | Held::CtrlOrAlt => format!("Ctrl-{key}"),
+            Held::Alt => format!("Alt-{key}"),
+        }
+    }
+}
+
+/// What a binding does: an action, or an edit of the mode's input line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Does {
+    Act(Action),
+    Edit(EditOp),
+}
+
+/// One or more keys for the same thing (`↑` and `k`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub keys: &'static [Chord],
+    pub does: Does,
+}
+
+/// One line of the help: its bindings, what they do, and the few words of
+/// the hint bar when the line earns a place there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelpLine {
+    pub bindings: &'static [Binding],
+    pub what: Words,
+    pub hint: Option<Words>,
+}
+
+impl HelpLine {
+    /// Every key of the line, as the help shows them: `↑/k ↓/j`.
+    pub fn keys(&self) -> String {
+        self.bindings
+            .iter()
+            .map(|b| b.keys.iter().map(Chord::name).collect::<Vec<_>>().join("/"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The first key of each binding, as the hint bar shows them: `↑ ↓`.
+    pub fn main_keys(&self) -> String {
+        self.bindings
+            .iter()
+            .filter_map(|b| b.keys.first().map(Chord::name))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+const fn key(code: KeyCode) -> Chord {
+    Chord {
+        code,
+        held: Held::Nothing,
+    }
+}
+
+const fn ch(c: char) -> Chord {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Chord {
+    Chord {
+        code: KeyCode::Char(c),
+        held: Held::Ctrl,
+    }
+}
+
+const fn alt(c: char) -> Chord {
+    Chord {
+        code: KeyCode::Char(c),
+        held: Held::Alt,
+    }
+}
+
+// Macros rather than functions build the tables, so the nested slices are
+// literals that live as long as the table.
+
+/// Keys that do one action.
+macro_rules! act {
+    ([$($key:expr),+ $(,)?], $action:expr $(,)?) => {
+        Binding {
+            keys: &[$($key),+],
+            does: Does::Act($action),
+        }
+    };
+}
+
+/// Keys that make one edit of the mode's input line.
+macro_rules! edit {
+    ([$($key:expr),+ $(,)?], $op:expr $(,)?) => {
+        Binding {
+            keys: &[$($key),+],
+            does: Does::Edit($op),
+        }
+    };
+}
+
+/// A help line: its bindings, what they do (English, Chinese), and optionally
+/// the hint bar's words for it.
+macro_rules! line {
+    ([$($binding:expr),+ $(,)?], $en:literal, $zh:literal $(,)?) => {
+        HelpLine {
+            bindings: &[$($binding),+],
+            what: Words::new($en, $zh),
+            hint: None,
+        }
+    };
+    ([$($binding:expr),+ $(,)?], ($en:literal, $zh:literal $(,)?), ($hint_en:literal, $hint_zh:literal $(,)?) $(,)?) => {
+        HelpLine {
+            bindings: &[$($binding),+],
+            what: Words::new($en, $zh),
+            hint: Some(Words::new($hint_en, $hint_zh)),
+        }
+    };
+}
+
+/// The keys of the cockpit's views.
+const BROWSE: &[HelpLine] = &[
+    line!(
+        [
+            act!([ch('>'), ch('.')], Action::NextSection),
+            act!([ch('<'), ch(',')], Action::PreviousSection),
+        ],
+        ("next / previous section", "下一节 / 上一节"),
+        ("section", "换节"),
     ),
-    k("Alt-B Alt-F", "a word back / forward", "按词后退 / 前进"),
-    k(
-        "Ctrl-W Ctrl-U Ctrl-K",
+    line!(
+        [act!([ch(' ')], Action::ToggleTimer)],
+        ("pause / resume the timer", "暂停 / 继续计时"),
+        ("pause", "暂停"),
+    ),
+    line!(
+        [
+            act!([ch('a')], Action::StartCapture(CaptureKind::Action)),
+            act!([ch('d')], Action::StartCapture(CaptureKind::Decision)),
+            act!([ch('n')], Action::StartCapture(CaptureKind::Note)),
+        ],
+        (
+            "capture an action / decision / note",
+            "记录行动项 / 决定 / 备注"
+        ),
+        ("capture", "记录"),
+    ),
+    line!(
+        [
+            act!([ch('+'), ch('=')], Action::AddMinute),
+            act!([ch('-'), ch('_')], Action::RemoveMinute),
+        ],
+        "a minute more / less for this section",
+        "本节加 / 减一分钟",
+    ),
+    line!(
+        [act!([ch('r')], Action::Rebalance)],
+        "rebalance: end on time after an overrun",
+        "重新分配剩余时间，按时结束",
+    ),
+    line!(
+        [
+            act!([ch('1')], Action::ShowView(View::Review)),
+            act!([ch('2')], Action::ShowView(View::Diagnosis)),
+            act!([ch('3')], Action::ShowView(View::Plan)),
+        ],
+        ("review / diagnosis / plan view", "复盘 / 诊断 / 计划视图"),
+        ("views", "视图"),
+    ),
+    line!(
+        [act!([key(KeyCode::Tab)], Action::NextView)],
+        "the next view",
+        "下一个视图",
+    ),
+    line!(
+        [
+            act!([key(KeyCode::Up), ch('k')], Action::MoveSelection(-1)),
+            act!([key(KeyCode::Down), ch('j')], Action::MoveSelection(1)),
+        ],
+        ("move", "移动"),
+        ("move", "移动"),
+    ),
+    line!(
+        [
+            act!([key(KeyCode::PageUp)], Action::MovePage(-1)),
+            act!([key(KeyCode::PageDown)], Action::MovePage(1)),
+        ],
+        "move a page",
+        "翻页",
+    ),
+    line!(
+        [
+            act!([key(KeyCode::Home), ch('g')], Action::MoveToEnd(false)),
+            act!([key(KeyCode::End), ch('G')], Action::MoveToEnd(true)),
+        ],
+        "first / last row",
+        "第一行 / 最后一行",
+    ),
+    line!(
+        [act!([key(KeyCode::Enter)], Action::OpenDetail)],
+        ("detail with 13-week trends", "详情（13 周趋势）"),
+        ("detail", "详情"),
+    ),
+    line!(
+        [act!(
+            [key(KeyCode::Esc), key(KeyCode::Backspace)],
+            Action::Back
+        )],
+        "back",
+        "返回",
+    ),
+    line!(
+        [
+            act!([ch('x')], Action::MarkDone),
+            act!([ch('c')], Action::CarryAction),
+            act!([ch('D'), key(KeyCode::Delete)], Action::DropAction),
+        ],
+        "selected action: done / carry to a new date / drop",
+        "所选行动项：完成 / 顺延到新日期 / 放弃",
+    ),
+    line!(
+        [
+            act!([ch('e')], Action::EditAction),
+            act!([ch('u')], Action::Undo),
+            act!([ch('U')], Action::Redo),
+        ],
+        (
+            "edit the selected action / undo / redo",
+            "编辑所选行动项 / 撤销 / 重做",
+        ),
+        ("edit undo redo", "编辑 撤销 重做"),
+    ),
+    line!(
+        [act!([ch('R')], Action::StartCapture(CaptureKind::Rating))],
+        "rate the meeting: Lina 8 Wei 9",
+        "给会议打分：Lina 8 Wei 9",
+    ),
+    line!(
+        [
+            act!([ch('s')], Action::CycleSort),
+            act!([ch('S')], Action::ReverseSort),
+        ],
+        (
+            "sort by the next column shown / reverse",
+            "按下一个显示的列排序 / 反序",
+        ),
+        ("sort", "排序"),
+    ),
+    line!(
+        [act!([ch('/')], Action::StartFilter)],
+        ("filter SKUs", "筛选 SKU"),
+        ("filter", "筛选"),
+    ),
+    line!(
+        [act!([ch('f')], Action::ToggleProblemsOnly)],
+        ("problems only / all SKUs", "只看问题 / 全部 SKU"),
+        ("problems", "问题"),
+    ),
+    line!(
+        [act!([ch('?'), key(KeyCode::F(1))], Action::ToggleHelp)],
+        ("this help", "帮助"),
+        ("all keys", "全部按键"),
+    ),
+    line!(
+        [act!([ch('q')], Action::RequestQuit)],
+        ("quit (asks first)", "退出（需确认）"),
+        ("quit", "退出"),
+    ),
+];
+
+/// The editing keys of every one-line input, as in a shell.
+const LINE_EDITING: &[HelpLine] = &[
+    line!(
+        [
+            edit!([key(KeyCode::Left), ctrl('b')], EditOp::Left),
+            edit!([key(KeyCode::Right), ctrl('f')], EditOp::Right),
+            edit!([key(KeyCode::Home), ctrl('a')], EditOp::Home),
+            edit!([key(KeyCode::End), ctrl('e')], EditOp::End),
+        ],
+        "move in the line",
+        "在行内移动",
+    ),
+    line!(
+        [
+            edit!(
+                [
+                    alt('b'),
+                    Chord {
+                        code: KeyCode::Left,
+                        held: Held::CtrlOrAlt,
+                    },
+                ],
+                EditOp::WordLeft,
+            ),
+            edit!(
+                [
+                    alt('f'),
+                    Chord {
+                        code: KeyCode::Right,
+                        held: Held::CtrlOrAlt,
+                    },
+                ],
+                EditOp::WordRight,
+            ),
+        ],
+        "a word back / forward",
+        "按词后退 / 前进",
+    ),
+    line!(
+        [
+            edit!([key(KeyCode::Backspace), ctrl('h')], EditOp::Backspace),
+            edit!([key(KeyCode::Delete), ctrl('d')], EditOp::Delete),
+        ],
+        "erase the character before / under the cursor",
+        "删除光标前 / 光标处的字符",
+    ),
+    line!(
+        [
+            edit!(
+                [
+                    ctrl('w'),
+                    Chord {
+                        code: KeyCode::Backspace,
+                        held: Held::CtrlOrAlt,
+                    },
+                ],
+                EditOp::EraseWord,
+            ),
+            edit!([ctrl('u')], EditOp::EraseToStart),
+            edit!([ctrl('k'), alt('d')], EditOp::EraseToEnd),
+        ],
         "erase the word before / all before / all after the cursor",
         "删除光标前一个词 / 光标前全部 / 光标后全部",
     ),
 ];
 
-const FILTER_HELP: &[KeyHelp] = &[
-    k(
-        "type",
-        "filter by SKU, ASIN or title",
-        "按 SKU、ASIN 或标题筛选",
+const FILTER: &[HelpLine] = &[
+    line!(
+        [act!([key(KeyCode::Enter)], Action::ApplyFilter)],
+        ("keep the filter", "确认筛选"),
+        ("keep", "确认"),
     ),
-    k("Enter", "keep the filter", "确认筛选"),
-    k("Esc", "clear the filter", "清除筛选"),
+    line!(
+        [act!([key(KeyCode::Esc)], Action::Back)],
+        ("clear the filter", "清除筛选"),
+        ("clear", "清除"),
+    ),
 ];
 
-const BROWSE_HELP: &[KeyHelp] = &[
-    k("> <", "next / previous section", "下一节 / 上一节"),
-    k("space", "pause / resume the timer", "暂停 / 继续计时"),
-    k(
-        "+ -",
-        "a minute more / less for this section",
-        "本节加 / 减一分钟",
+const CAPTURE: &[HelpLine] = &[
+    line!(
+        [act!([key(KeyCode::Tab)], Action::CompleteCapture)],
+        (
+            "complete @owner or #SKU; take the suggestion",
+            "补全 @负责人 或 #SKU；采用建议",
+        ),
+        ("complete", "补全"),
     ),
-    k(
-        "r",
-        "rebalance: end on time after an overrun",
-        "重新分配剩余时间，按时结束",
+    line!(
+        [act!([key(KeyCode::Enter)], Action::SubmitCapture)],
+        ("record", "记录"),
+        ("record", "记录"),
     ),
-    k(
-        "1 2 3 Tab",
-        "review / diagnosis / plan view",
-        "复盘 / 诊断 / 计划视图",
+    line!(
+        [act!([key(KeyCode::Esc)], Action::Back)],
+        ("cancel", "取消"),
+        ("cancel", "取消"),
     ),
-    k("↑↓ j k", "move", "移动"),
-    k("PgUp PgDn", "move a page", "翻页"),
-    k("g G", "first / last row", "第一行 / 最后一行"),
-    k("Enter", "detail with 13-week trends", "详情（13 周趋势）"),
-    k("Esc", "back", "返回"),
-    k(
-        "s S",
-        "sort by the next column shown / reverse",
-        "按下一个显示的列排序 / 反序",
-    ),
-    k("/", "filter SKUs", "筛选 SKU"),
-    k(
-        "a d n",
-        "capture an action / decision / note",
-        "记录行动项 / 决定 / 备注",
-    ),
-    k(
-        "x c D",
-        "selected action: done / carry / drop",
-        "所选行动项：完成 / 顺延 / 放弃",
-    ),
-    k(
-        "e u U",
-        "edit the selected action / undo / redo",
-        "编辑所选行动项 / 撤销 / 重做",
-    ),
-    k(
-        "R",
-        "rate the meeting: Lina 8 Wei 9",
-        "给会议打分：Lina 8 Wei 9",
-    ),
-    k("f", "problems only / all SKUs", "只看问题 / 全部 SKU"),
-    k("?", "this help", "帮助"),
-    k("q", "quit (asks first)", "退出（需确认）"),
 ];
 
-const CAPTURE_HELP: &[KeyHelp] = &[
-    k(
-        "type",
-        "the title, with @owner due:fri #SKU !high kpi:acos",
-        "标题，可加 @负责人 due:fri #SKU !high kpi:acos",
+const SAVE_AS: &[HelpLine] = &[
+    line!(
+        [act!([key(KeyCode::Enter)], Action::SubmitSaveAs)],
+        ("write the minutes there", "写入该路径"),
+        ("write the minutes there", "写入该路径"),
     ),
-    k(
-        "due:",
-        "2026-12-05, 12-05, fri, +3d, +2w, tomorrow",
-        "2026-12-05、12-05、fri、+3d、+2w、tomorrow",
+    line!(
+        [act!([key(KeyCode::Esc)], Action::Back)],
+        ("back", "返回"),
+        ("back", "返回"),
     ),
-    k("Tab", "complete @owner or #SKU", "补全 @负责人 或 #SKU"),
-    k("Enter", "record", "记录"),
-    k("Esc", "cancel", "取消"),
 ];
 
-const CAPTURE_HINTS: &[KeyHelp] = &[
-    k("Tab", "complete", "补全"),
-    k("Enter", "record", "记录"),
-    k("Esc", "cancel", "取消"),
-];
-const CLOSING_HINTS: &[KeyHelp] = &[
-    k("c", "close anyway", "仍然结束"),
-    k("Esc", "fix first", "先修正"),
+const CLOSING: &[HelpLine] = &[
+    line!(
+        [act!([ch('c')], Action::CloseAnyway)],
+        (
+            "close anyway: the gaps are recorded",
+            "仍然结束：缺项会被记录",
+        ),
+        ("close anyway", "仍然结束"),
+    ),
+    line!(
+        [act!([key(KeyCode::Esc)], Action::Back)],
+        ("fix them first (any other key too)", "先修正（其他键也可）"),
+        ("fix first", "先修正"),
+    ),
 ];
 
-const FILTER_HINTS: &[KeyHelp] = &[k("Enter", "keep", "确认"), k("Esc", "clear", "清除")];
-const HELP_HINTS: &[KeyHelp] = &[k("any key", "close help", "关闭帮助")];
-const QUIT_HINTS: &[KeyHelp] = &[
-    k("s", "save to another path", "另存到其他路径"),
-    k("y", "quit", "退出"),
-    k("n", "stay", "留下"),
+const QUIT: &[HelpLine] = &[
+    line!(
+        [act!([ch('s')], Action::StartSaveAs)],
+        ("save the minutes to another path", "把纪要另存到其他路径"),
+        ("save to another path", "另存到其他路径"),
+    ),
+    line!(
+        [act!(
+            [ch('y'), ch('Y'), ch('q'), key(KeyCode::Enter), ctrl('c')],
+            Action::ConfirmQuit,
+        )],
+        ("quit", "退出"),
+        ("quit", "退出"),
+    ),
+    line!(
+        [act!([ch('n'), key(KeyCode::Esc)], Action::CancelQuit)],
+        ("stay (any other key too)", "留下（其他键也可）"),
+        ("stay", "留下"),
+    ),
 ];
-const SAVE_AS_HINTS: &[KeyHelp] = &[
-    k("Enter", "write the minutes there", "写入该路径"),
-    k("Esc", "back", "返回"),
+
+const HELP: &[HelpLine] = &[line!(
+    [act!([key(KeyCode::Esc)], Action::ToggleHelp)],
+    ("close the help (any key)", "关闭帮助（任意键）"),
+    ("close help", "关闭帮助"),
+)];
+
+/// Keys that work in every mode that does not bind them otherwise.
+const EVERYWHERE: &[HelpLine] = &[line!(
+    [act!([ctrl('c')], Action::RequestQuit)],
+    "quit (asks first)",
+    "退出（需确认）",
+)];
+
+/// The hint bar of the SKU detail, which browses with the view's keys: the
+/// line that binds each action, with the detail's own words.
+const DETAIL_HINTS: &[(Action, Words)] = &[
+    (Action::Back, Words::new("back", "返回")),
+    (Action::MoveSelection(1), Words::new("next SKU", "切换 SKU")),
+    (Action::NextSection, Words::new("section", "换节")),
+    (Action::ToggleHelp, Words::new("keys", "按键")),
 ];
-const DETAIL_HINTS: &[KeyHelp] = &[
-    k("Esc", "back", "返回"),
-    k("↑↓", "next SKU", "切换 SKU"),
-    k("> <", "section", "换节"),
-    k("?", "keys", "按键"),
-];
-const BROWSE_HINTS: &[KeyHelp] = &[
-    k("> <", "section", "换节"),
-    k("space", "pause", "暂停"),
-    k("1 2 3", "views", "视图"),
-    k("↑↓", "move", "移动"),
-    k("Enter", "detail", "详情"),
-    k("a", "action", "行动项"),
-    k("d", "decision", "决定"),
-    k("s", "sort", "排序"),
-    k("/", "filter", "筛选"),
-    k("f", "problems", "问题"),
-    k("?", "all keys", "全部按键"),
-    k("q", "quit", "退出"),
-];
+
+/// A mode's keys: its help lines, whether it types into a line, and what
+/// any other key does.
+struct ModeKeys {
+    lines: &'static [HelpLine],
+    /// The mode edits a line: `LINE_EDITING` and typed characters apply to it.
+    edits: Option<fn(EditOp) -> Action>,
+    otherwise: Option<Action>,
+}
+
+fn mode_keys(mode: Mode) -> ModeKeys {
+    let keys = |lines, edits, otherwise| ModeKeys {
+        lines,
+        edits,
+        otherwise,
+    };
+    match mode {
+        Mode::Browsing | Mode::Detail(_) => keys(BROWSE, None, None),
+        Mode::Filtering => keys(FILTER, Some(Action::EditFilter), None),
+        Mode::Capturing => keys(CAPTURE, Some(Action::EditCapture), None),
+        Mode::SavingAs(_) => keys(SAVE_AS, Some(Action::EditSaveAs), None),
+        Mode::Closing => keys(CLOSING, None, Some(Action::Back)),
+        Mode::ConfirmingQuit(_) => keys(QUIT, None, Some(Action::CancelQuit)),
+        Mode::Help(_) => keys(HELP, None, Some(Action::ToggleHelp)),
+    }
+}
+
+/// Every help line of a mode, in the order keys are looked up.
+fn every_line(keys: &ModeKeys) -> impl Iterator<Item = &'static HelpLine> {
+    let editing = keys.edits.map_or(&[][..], |_| LINE_EDITING);
+    keys.lines.iter().chain(editing).chain(EVERYWHERE)
+}
+
+/// The action a terminal event asks for in `mode`, if any.
+pub fn action_for(mode: Mode, event: &Event) -> Option<Action> {
+    let keys = mode_keys(mode);
+    if let Event::Resize(width, height) = event {
+        return Some(Action::Resize(*width, *height));
+    }
+    if let Event::Paste(text) = event {
+        return keys.edits.map(|edit| edit(EditOp::Paste(text.clone())));
+    }
+    // Key release and repeat events (Windows) are not presses.
+    let key = event.as_key_press_event()?;
+    let bound = every_line(&keys)
+        .flat_map(|line| line.bindings)
+        .find(|binding| binding.keys.iter().any(|chord| chord.matches(&key)));
+    match (bound, keys.edits) {
+        (Some(binding), edits) => match (&binding.does, edits) {
+            (Does::Act(action), _) => Some(action.clone()),
+            (Does::Edit(op), Some(edit)) => Some(edit(op.clone())),
+            (Does::Edit(_), None) => None,
+        },
+        // A typed character, never a chord: Ctrl-J does not insert `j`.
+        (None, Some(edit)) => match key.code {
+            KeyCode::Char(c)
+                if !c.is_control()
+                    && !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(edit(EditOp::Insert(c)))
+            }
+            _ => None,
+        },
+        (None, None) => keys.otherwise,
+    }
+}
+
+/// One line of the help or the hint bar, ready to draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyHelp {
+    pub keys: String,
+    pub what: Words,
+}
 
 /// Every key of `mode`, for the help screen.
 pub fn help_keys(mode: Mode) -> Vec<KeyHelp> {
-    match mode.into_underlying() {
-        Mode::Filtering => [FILTER_HELP, LINE_EDITING_HELP].concat(),
-        Mode::Capturing => [CAPTURE_HELP, LINE_EDITING_HELP].concat(),
-        _ => BROWSE_HELP.to_vec(),
-    }
+    let keys = mode_keys(mode);
+    let typing = keys.edits.map(|_| KeyHelp {
+        keys: "type".to_owned(),
+        what: typing_help(mode),
+    });
+    typing
+        .into_iter()
+        .chain(every_line(&keys).map(|line| KeyHelp {
+            keys: line.keys(),
+            what: line.what,
+        }))
+        .collect()
 }
 
-/// The one-line hint bar of `mode`.
-pub fn key_hints(mode: Mode) -> &'static [KeyHelp] {
+/// What typing does in a mode that edits a line.
+fn typing_help(mode: Mode) -> Words {
     match mode {
-        Mode::Filtering => FILTER_HINTS,
-        Mode::Capturing => CAPTURE_HINTS,
-        Mode::Closing => CLOSING_HINTS,
-        Mode::Help(_) => HELP_HINTS,
-        Mode::ConfirmingQuit(_) => QUIT_HINTS,
-        Mode::SavingAs(_) => SAVE_AS_HINTS,
-        Mode::Detail(_) => DETAIL_HINTS,
-        Mode::Browsing => BROWSE_HINTS,
+        Mode::Capturing => Words::new(
+            "the title, with @owner due:fri #SKU !high kpi:acos — due: 2026-12-05, 12-05, fri, +3d, +2w, tomorrow",
+            "标题，可加 @负责人 due:fri #SKU !high kpi:acos — due: 2026-12-05、12-05、fri、+3d、+2w、tomorrow",
+        ),
+        _ => Words::new("filter by SKU, ASIN or title", "按 SKU、ASIN 或标题筛选"),
     }
 }
 
-impl Mode {
-    /// The mode whose keys an overlay's help describes.
-    fn into_underlying(self) -> Mode {
-        match self {
-            Mode::Help(base) | Mode::ConfirmingQuit(base) | Mode::SavingAs(base) => base.into(),
-            other => other,
-        }
+/// The hint bar of `mode`: the hinted lines' main keys; help and quit come last.
+pub fn key_hints(mode: Mode) -> Vec<KeyHelp> {
+    if let Mode::Detail(_) = mode {
+        return DETAIL_HINTS
+            .iter()
+            .filter_map(|(action, what)| {
+                let line = BROWSE.iter().find(|line| {
+                    line.bindings
+                        .iter()
+                        .any(|b| b.does == Does::Act(action.clone()))
+                })?;
+                Some(KeyHelp {
+                    keys: line.main_keys(),
+                    what: *what,
+                })
+            })
+            .collect();
     }
+    mode_keys(mode)
+        .lines
+        .iter()
+        .filter_map(|line| {
+            line.hint.map(|what| KeyHelp {
+                keys: line.main_keys(),
+                what,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -367,6 +668,10 @@ mod tests {
             );
         }
         assert_eq!(action_for(Mode::Browsing, &key(KeyCode::Char('z'))), None);
+        assert_eq!(
+            action_for(Mode::Browsing, &key(KeyCode::Char('G'))),
+            Some(Action::MoveToEnd(true))
+        );
         let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
         assert_eq!(
             action_for(Mode::Browsing, &ctrl_u),
@@ -464,18 +769,79 @@ mod tests {
         );
     }
 
+    const EVERY_MODE: [Mode; 9] = [
+        Mode::Browsing,
+        Mode::Filtering,
+        Mode::Capturing,
+        Mode::Closing,
+        Mode::Detail(0),
+        Mode::Help(Base::Browsing),
+        Mode::ConfirmingQuit(Base::Detail(0)),
+        Mode::SavingAs(Base::Browsing),
+        Mode::Help(Base::Detail(0)),
+    ];
+
     #[test]
     fn every_mode_has_hints_and_help() {
-        for mode in [
-            Mode::Browsing,
-            Mode::Filtering,
-            Mode::Detail(0),
-            Mode::Help(Base::Browsing),
-            Mode::ConfirmingQuit(Base::Detail(0)),
-            Mode::SavingAs(Base::Browsing),
-        ] {
-            assert!(!key_hints(mode).is_empty());
-            assert!(!help_keys(mode).is_empty());
+        for mode in EVERY_MODE {
+            assert!(!key_hints(mode).is_empty(), "{mode:?}");
+            assert!(!help_keys(mode).is_empty(), "{mode:?}");
+        }
+        assert_eq!(key_hints(Mode::Detail(0)).len(), DETAIL_HINTS.len());
+    }
+
+    /// Every key a mode binds, and the action it gives there.
+    fn bound(mode: Mode) -> Vec<(Chord, Option<Action>)> {
+        every_line(&mode_keys(mode))
+            .flat_map(|line| line.bindings)
+            .flat_map(|binding| binding.keys)
+            .map(|chord| {
+                let modifiers = match chord.held {
+                    Held::Nothing => KeyModifiers::NONE,
+                    Held::Ctrl | Held::CtrlOrAlt => KeyModifiers::CONTROL,
+                    Held::Alt => KeyModifiers::ALT,
+                };
+                let event = Event::Key(KeyEvent::new(chord.code, modifiers));
+                (*chord, action_for(mode, &event))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_bound_key_is_in_the_help_and_does_what_its_line_says() {
+        for mode in EVERY_MODE {
+            let help = help_keys(mode)
+                .iter()
+                .map(|k| k.keys.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for (chord, action) in bound(mode) {
+                assert!(
+                    help.contains(&chord.name()),
+                    "{mode:?}: {} is bound but not in the help: {help}",
+                    chord.name()
+                );
+                assert!(action.is_some(), "{mode:?}: {} does nothing", chord.name());
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for mode in EVERY_MODE {
+            let chords: Vec<Chord> = bound(mode).into_iter().map(|(c, _)| c).collect();
+            for (i, chord) in chords.iter().enumerate() {
+                // A mode's own line may take a key the shared lines also bind (Esc, Ctrl-C).
+                let shared_later = chords[i + 1..].contains(chord)
+                    && every_line(&mode_keys(mode))
+                        .take(mode_keys(mode).lines.len())
+                        .any(|line| line.bindings.iter().any(|b| b.keys.contains(chord)));
+                assert!(
+                    !chords[i + 1..].contains(chord) || shared_later,
+                    "{mode:?}: {} is bound twice",
+                    chord.name()
+                );
+            }
         }
     }
 }

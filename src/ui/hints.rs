@@ -12,7 +12,6 @@ use crate::app::keymap::{KeyHelp, key_hints};
 use crate::app::line_editor::LineEditor;
 use crate::app::mode::Mode;
 use crate::domain::capture::{QuickAdd, TokenKind};
-use crate::domain::settings::Language;
 
 use super::input::{styled_spans, visible_range};
 use super::labels::Labels;
@@ -78,17 +77,14 @@ impl HintBar<'_> {
         if mode == Mode::Capturing {
             return self.capture_line(area, buf);
         }
-        let chinese = self.app.settings().language == Language::Chinese;
+        let language = self.app.settings().language;
         let hints = key_hints(mode);
         // The last two hints (help and quit) always show; the others as room allows.
         let (rest, always) = hints.split_at(hints.len().saturating_sub(2));
         let spans_of = |hint: &KeyHelp| {
             [
                 Span::styled(format!(" {} ", hint.keys), t.key),
-                Span::styled(
-                    format!("{} ", if chinese { hint.zh } else { hint.en }),
-                    t.dim,
-                ),
+                Span::styled(format!("{} ", hint.what.get(language)), t.dim),
             ]
         };
         let width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();

@@ -24,7 +24,13 @@ pub struct HelpOverlay<'a> {
 
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let keys = help_keys(self.mode);
+        // The help describes the keys of the view under it.
+        let keys = help_keys(self.mode.base().into());
+        let key_width = keys
+            .iter()
+            .map(|k| unicode_width::UnicodeWidthStr::width(k.keys.as_str()))
+            .max()
+            .unwrap_or(0);
         // Two columns when one does not fit the height (80×24 included).
         let columns = if keys.len() + 2 > usize::from(area.height) {
             2
@@ -45,13 +51,10 @@ impl Widget for HelpOverlay<'_> {
         Clear.render(box_area, buf);
         buf.set_style(box_area, self.theme.base());
         let line = |key: &crate::app::keymap::KeyHelp, text_width: usize| {
-            let what = match self.language {
-                Language::English => key.en,
-                Language::Chinese => key.zh,
-            };
+            let what = key.what.get(self.language);
             let what = crate::export::text_table::truncate(what, text_width);
             Line::from(vec![
-                Span::styled(format!(" {:<11}", key.keys), self.theme.key),
+                Span::styled(format!(" {:<key_width$} ", key.keys), self.theme.key),
                 Span::styled(what, self.theme.text),
             ])
         };
@@ -65,7 +68,7 @@ impl Widget for HelpOverlay<'_> {
         for (c, chunk) in keys.chunks(per_column).enumerate() {
             let x = inner.x + column_width * u16::try_from(c).unwrap_or(0);
             let column = Rect::new(x, inner.y, column_width, inner.height);
-            let text_width = usize::from(column_width.saturating_sub(13));
+            let text_width = usize::from(column_width).saturating_sub(key_width + 2);
             Paragraph::new(
                 chunk
                     .iter()
