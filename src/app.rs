@@ -175,6 +175,7 @@ impl App {
             return self.apply_view_only(action);
         }
         let effect = self.apply(action);
+        self.note_seen_anomalies();
         if matches!(effect, Some(Effect::SaveMinutes | Effect::SaveMinutesAs(_))) {
             self.save_state = SaveState::Pending;
             self.saved_at = now.instant;
@@ -249,6 +250,23 @@ impl App {
             // Anomalies, then the customer-voice pain points.
             View::Diagnosis => self.report.anomalies.len() + self.report.voice.len(),
             View::Plan => self.plan_items().len(),
+        }
+    }
+
+    /// Marks the anomalies the diagnosis view lists on screen as seen: the
+    /// list scrolls with the selection, so every row up to it and a page
+    /// below has been shown.
+    fn note_seen_anomalies(&mut self) {
+        if self.view != View::Diagnosis || self.mode.base() != Base::Browsing {
+            return;
+        }
+        let page = usize::try_from(self.page_rows()).unwrap_or(1);
+        let shown = (self.selection_in(View::Diagnosis) + 1).max(page);
+        let seen = &mut self.meeting.current.seen_anomalies;
+        for anomaly in self.report.anomalies.iter().take(shown) {
+            if !seen.contains(&anomaly.key()) {
+                seen.insert(anomaly.key());
+            }
         }
     }
 

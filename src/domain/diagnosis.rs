@@ -53,6 +53,15 @@ pub struct Anomaly {
 }
 
 impl Anomaly {
+    /// What names this anomaly across saves: `stockout_risk:HK-SP-SIL-5`.
+    pub fn key(&self) -> String {
+        format!(
+            "{}:{}",
+            self.rule.name(),
+            self.sku.as_deref().unwrap_or("account")
+        )
+    }
+
     /// The first checks, in `language`.
     pub fn checks(&self, language: Language) -> Vec<&'static str> {
         self.rule

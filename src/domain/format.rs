@@ -73,6 +73,8 @@ pub fn value(metric: Metric, value: f64, currency: &str) -> String {
 /// A week-over-week change: `+12%` for amounts, `-2.1 pts` for ratios.
 pub fn change(metric: Metric, change: f64) -> String {
     match metric.unit() {
+        // Small rates (ODR) move by hundredths of a point.
+        Unit::Ratio if (change * 100.0).abs() < 0.1 => format!("{:+.2} pts", change * 100.0),
         Unit::Ratio => format!("{:+.1} pts", change * 100.0),
         Unit::Stars => format!("{change:+.1}"),
         Unit::Money | Unit::Count | Unit::Number | Unit::Rank => {

@@ -1,7 +1,7 @@
 //! What a meeting decides and assigns: decisions, notes, action items, the
 //! verdicts on last meeting's open actions, and undo. Pure: std and chrono.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
@@ -52,6 +52,8 @@ pub struct Meeting {
     pub closing_gaps: Vec<String>,
     /// The highest action number given out: never given again, even after an undo.
     pub actions_issued: u32,
+    /// The anomalies listed on screen while the diagnosis view was open (`Anomaly::key`).
+    pub seen_anomalies: BTreeSet<String>,
 }
 
 impl Meeting {
@@ -82,6 +84,7 @@ impl Meeting {
             ratings: BTreeMap::new(),
             closing_gaps: Vec::new(),
             actions_issued: 0,
+            seen_anomalies: BTreeSet::new(),
         }
     }
 
@@ -345,11 +348,14 @@ impl History {
         Some(what)
     }
 
-    /// Puts `state` in place and returns the one it replaces; ids given out stay given out.
+    /// Puts `state` in place and returns the one it replaces; ids given out
+    /// stay given out, and what was seen stays seen.
     fn restore(&mut self, state: Meeting) -> Meeting {
         let issued = self.current.actions_issued;
+        let seen = self.current.seen_anomalies.clone();
         let replaced = std::mem::replace(&mut self.current, state);
         self.current.actions_issued = self.current.actions_issued.max(issued);
+        self.current.seen_anomalies.extend(seen);
         replaced
     }
 }

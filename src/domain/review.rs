@@ -2,6 +2,7 @@
 //! against targets, with a 13-week trend. Built from the weeks' facts.
 //! Pure: std only.
 
+use super::action::ActionItem;
 use super::facts::SkuCost;
 use super::history::{HistoryWeek, TrendFigures, history_of};
 use super::judgement::{Status, Target, target_of};
@@ -132,6 +133,14 @@ pub struct Review {
 impl Review {
     /// Whether `metric` of `sku` moved the right way since the week `since`
     /// (when an action meant to move it was created): `None` without figures.
+    /// Whether the KPI `action` should move has moved the right way since
+    /// the meeting that created it (which reviewed the week before its own).
+    pub fn action_progress(&self, action: &ActionItem) -> Option<bool> {
+        let kpi = Metric::from_name(action.kpi.as_deref()?)?;
+        let since = IsoWeek::containing(action.created?.date_naive()).previous();
+        self.moved_right_way(action.sku.as_deref()?, kpi, since)
+    }
+
     pub fn moved_right_way(&self, sku: &str, metric: Metric, since: IsoWeek) -> Option<bool> {
         let row = self
             .skus

@@ -10,15 +10,19 @@ use std::path::Path;
 use crate::domain::action::{ActionItem, Decision};
 use crate::domain::agenda::Agenda;
 use crate::domain::metric::Metric;
+use crate::domain::settings::Language;
 use crate::domain::timing::Now;
 use crate::domain::week_report::WeekReport;
 use crate::import::minutes::{
-    ActionRow, AnomalyRow, DecisionRow, KpiSnapshot, MinutesFile, NoteRow, SectionRecord,
+    ActionRow, AnomalyRow, DecisionRow, KpiSnapshot, MinutesFile, NoteRow, SectionRecord, VoiceRow,
 };
 
 use super::atomic::write_atomically;
 use super::kpis_md::ACCOUNT_METRICS;
 use crate::domain::meeting::Meeting;
+
+/// The customer-voice lines the minutes keep.
+const VOICE_LINES: usize = 3;
 
 /// The metrics kept in the minutes' KPI snapshot: those of the dashboard.
 const SNAPSHOT: &[Metric] = &ACCOUNT_METRICS;
@@ -45,14 +49,21 @@ pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
             })
             .collect(),
         kpis: Some(snapshot(report)),
+        // What the meeting saw in the diagnosis or acted on; not the whole catalogue.
         anomalies: report
             .anomalies
             .iter()
-            .map(|a| AnomalyRow {
-                rule: a.rule.name().to_owned(),
-                severity: a.severity.name().to_owned(),
-                sku: a.sku.clone(),
-                message: a.message.clone(),
+            .filter_map(|a| {
+                let seen = meeting.seen_anomalies.contains(&a.key());
+                let acted = meeting.has_action_for(a.sku.as_deref(), a.metric.name());
+                (seen || acted).then(|| AnomalyRow {
+                    rule: a.rule.name().to_owned(),
+                    severity: a.severity.name().to_owned(),
+                    sku: a.sku.clone(),
+                    message: a.message.clone(),
+                    at_stake: round(a.at_stake),
+                    seen,
+                })
             })
             .collect(),
         decisions: meeting.decisions.iter().map(decision_row).collect(),
@@ -66,9 +77,26 @@ pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
             })
             .collect(),
         actions: meeting.actions.iter().map(action_row).collect(),
-        follow_ups: meeting.follow_ups.iter().map(action_row).collect(),
+        follow_ups: meeting
+            .follow_ups
+            .iter()
+            .map(|a| ActionRow {
+                kpi_moved: report.review.action_progress(a),
+                ..action_row(a)
+            })
+            .collect(),
         ratings: meeting.ratings.clone(),
         closing_gaps: meeting.closing_gaps.clone(),
+        voice: report
+            .voice
+            .iter()
+            .take(VOICE_LINES)
+            .map(|point| VoiceRow {
+                reason: point.reason_in(Language::English),
+                units: point.units,
+                skus: point.sku_summary(3),
+            })
+            .collect(),
         actions_issued: meeting.actions_issued,
     };
     let body = toml::to_string(&file).unwrap_or_default();
@@ -96,8 +124,15 @@ fn snapshot(report: &WeekReport) -> KpiSnapshot {
             .filter_map(|m| Some((m.name().to_owned(), round(figures.current.get(*m)?))))
             .collect()
     };
+    let previous = |figures: &crate::domain::review::Figures| -> BTreeMap<String, f64> {
+        SNAPSHOT
+            .iter()
+            .filter_map(|m| Some((m.name().to_owned(), round(figures.previous.get(*m)?))))
+            .collect()
+    };
     KpiSnapshot {
         account: values(&report.review.account),
+        account_previous: previous(&report.review.account),
         skus: report
             .problem_skus()
             .into_iter()
@@ -140,6 +175,7 @@ fn action_row(action: &ActionItem) -> ActionRow {
         weeks_carried: action.weeks_carried,
         closed_at: action.closed_at.map(|t| t.to_rfc3339()),
         note: action.note.clone(),
+        kpi_moved: None,
     }
 }
 
@@ -183,6 +219,7 @@ mod tests {
         meeting.follow_up("2026-W47-01", Verdict::Done, None, wall);
         meeting.follow_up("2026-W45-03", Verdict::Carried, None, wall);
         meeting.ratings.insert("Lina".into(), 8);
+        meeting.seen_anomalies.insert(report.anomalies[0].key());
         let start = Instant::now();
         let mut agenda = Agenda::new(&default_agenda());
         let now = Now {

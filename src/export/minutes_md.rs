@@ -1,84 +1,54 @@
-//! The minutes as the Markdown mail the team sends within 24 hours:
-//! decisions, actions as a table (owner, due, SKU), follow-up verdicts, KPI
-//! headlines, anomalies discussed, notes and time per section.
+//! The minutes as the Markdown mail the team sends within 24 hours, ready to
+//! go as it is: KPI headlines with their change since last week, decisions,
+//! actions (owner, due, SKU, KPI, overdue), last meeting's verdicts and
+//! whether their KPI moved, the anomalies the meeting saw or acted on with
+//! the money at stake, the customer voice, the rating, notes, and the time
+//! each section took, in the meeting's own time zone.
 
 use std::fmt::Write as _;
 
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
 use crate::domain::action::ActionItem;
+use crate::domain::diagnosis::Rule;
 use crate::domain::format;
+use crate::domain::meeting::Meeting;
 use crate::domain::metric::Metric;
-use crate::import::minutes::{MinutesFile, StoredMinutes};
+use crate::domain::settings::Language;
+use crate::import::minutes::{MinutesFile, SectionRecord, StoredMinutes};
 
 use super::markdown::{escape, table};
 
-/// The minutes file `stored` (with its raw `file` for the KPI snapshot) as Markdown.
+/// The minutes file `stored` (with its raw `file` for the snapshot) as Markdown.
 pub fn to_markdown(stored: &StoredMinutes, file: &MinutesFile, currency: &str) -> String {
     let meeting = &stored.meeting;
     let mut out = format!(
         "# Weekly operations meeting — {} (reviews {})\n\n",
         meeting.week, meeting.reviewed_week
     );
-    let ended = meeting.ended.map_or_else(
-        || "still open".to_owned(),
-        |t| t.format("%H:%M").to_string(),
-    );
-    let _ = writeln!(
-        out,
-        "{}, {}–{}{}{}\n",
-        meeting.started.format("%A %-d %B %Y"),
-        meeting.started.format("%H:%M"),
-        ended,
-        meeting
-            .facilitator
-            .as_deref()
-            .map(|f| format!(" · facilitator {}", escape(f)))
-            .unwrap_or_default(),
-        if meeting.attendees.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", escape(&meeting.attendees.join(", ")))
-        }
-    );
-    out.push_str("## Decisions\n\n");
+    out.push_str(&when_and_who(meeting));
+    headlines(&mut out, file, currency);
+    out.push_str("\n## Decisions\n\n");
     if meeting.decisions.is_empty() {
         out.push_str("None.\n");
     }
     for decision in &meeting.decisions {
         let _ = writeln!(out, "- {} ({})", escape(&decision.text), decision.section);
     }
+    let today = meeting.started.date_naive();
     out.push_str("\n## Action items\n\n");
-    out.push_str(&actions_table(&meeting.actions));
-    if !meeting.follow_ups.is_empty() {
-        out.push_str("\n## Last meeting's actions\n\n");
-        let rows: Vec<Vec<String>> = meeting
-            .follow_ups
-            .iter()
-            .map(|a| {
-                let verdict = match a.status.name() {
-                    "open" => "no verdict".to_owned(),
-                    other => other.to_owned(),
-                };
-                vec![
-                    a.id.clone(),
-                    a.title.clone(),
-                    a.owner.clone().unwrap_or_default(),
-                    verdict,
-                    a.note.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        out.push_str(&table(&["Id", "Action", "Owner", "Verdict", "Note"], &rows));
-    }
-    headlines(&mut out, file, currency);
-    if !file.anomalies.is_empty() {
-        out.push_str("\n## Anomalies discussed\n\n");
-        for anomaly in &file.anomalies {
-            let who = anomaly.sku.as_deref().unwrap_or("account");
+    out.push_str(&actions_table(&meeting.actions, today));
+    follow_ups(&mut out, meeting, file, today);
+    anomalies(&mut out, meeting, file, currency);
+    if !file.voice.is_empty() {
+        out.push_str("\n## Customer voice\n\n");
+        for line in &file.voice {
             let _ = writeln!(
                 out,
-                "- `{}` {who}: {}",
-                anomaly.rule,
-                escape(&anomaly.message)
+                "- {} units: {} ({})",
+                line.units,
+                escape(&line.reason),
+                escape(&line.skus)
             );
         }
     }
@@ -89,18 +59,7 @@ pub fn to_markdown(stored: &StoredMinutes, file: &MinutesFile, currency: &str) -
         }
     }
     out.push_str("\n## Time\n\n");
-    let rows: Vec<Vec<String>> = stored
-        .sections
-        .iter()
-        .map(|s| {
-            vec![
-                s.name.clone(),
-                format!("{} min", s.planned_seconds / 60),
-                format!("{} min", s.actual_seconds / 60),
-            ]
-        })
-        .collect();
-    out.push_str(&table(&["Section", "Planned", "Actual"], &rows));
+    out.push_str(&time_table(&stored.sections));
     if !meeting.closing_gaps.is_empty() {
         out.push_str("\n## Closed with open gaps\n\n");
         for gap in &meeting.closing_gaps {
@@ -110,8 +69,95 @@ pub fn to_markdown(stored: &StoredMinutes, file: &MinutesFile, currency: &str) -
     out
 }
 
-/// Action items as a Markdown table.
-pub fn actions_table(actions: &[ActionItem]) -> String {
+/// The date, times with their zone, facilitator, attendees and rating.
+fn when_and_who(meeting: &Meeting) -> String {
+    let ended = meeting.ended.map_or_else(
+        || "still open".to_owned(),
+        |t| t.format("%H:%M").to_string(),
+    );
+    let mut out = format!(
+        "{}, {}–{} ({})",
+        meeting.started.format("%A %-d %B %Y"),
+        meeting.started.format("%H:%M"),
+        ended,
+        zone(&meeting.started)
+    );
+    if let Some(facilitator) = &meeting.facilitator {
+        let _ = write!(out, " · facilitator {}", escape(facilitator));
+    }
+    if !meeting.attendees.is_empty() {
+        let _ = write!(out, " · {}", escape(&meeting.attendees.join(", ")));
+    }
+    out.push_str("\n\n");
+    if !meeting.ratings.is_empty() {
+        let scores: Vec<String> = meeting
+            .ratings
+            .iter()
+            .map(|(name, score)| format!("{} {score}", escape(name)))
+            .collect();
+        let total: u32 = meeting.ratings.values().map(|s| u32::from(*s)).sum();
+        let count = u32::try_from(meeting.ratings.len()).unwrap_or(1);
+        let _ = writeln!(
+            out,
+            "Meeting rating: {:.1} / 10 ({})\n",
+            f64::from(total) / f64::from(count),
+            scores.join(" · ")
+        );
+    }
+    out
+}
+
+/// `UTC+08:00`, or `UTC`.
+fn zone(time: &DateTime<FixedOffset>) -> String {
+    if time.offset().local_minus_utc() == 0 {
+        "UTC".to_owned()
+    } else {
+        format!("UTC{}", time.format("%:z"))
+    }
+}
+
+/// The account's headline KPIs with their change since last week.
+fn headlines(out: &mut String, file: &MinutesFile, currency: &str) {
+    let Some(kpis) = &file.kpis else { return };
+    let rows: Vec<Vec<String>> = Metric::ALL
+        .iter()
+        .filter_map(|metric| {
+            let now = *kpis.account.get(metric.name())?;
+            let before = kpis.account_previous.get(metric.name()).copied();
+            let change = metric.change(Some(now), before);
+            let since = change.map_or_else(
+                || "—".to_owned(),
+                |c| format!("{} {}", format::arrow(Some(c)), format::change(*metric, c)),
+            );
+            Some(vec![
+                metric.label().to_owned(),
+                format::value(*metric, now, currency),
+                since,
+            ])
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("## KPI headlines\n\n");
+    out.push_str(&table(&["KPI", "Week", "Since last week"], &rows));
+}
+
+/// A due date as the mail shows it, marked when it has passed on `today`.
+fn due_text(action: &ActionItem, today: NaiveDate) -> String {
+    let Some(due) = action.due else {
+        return "—".to_owned();
+    };
+    let date = format::short_date(due, Language::English);
+    if action.is_overdue(today) {
+        format!("{date} **overdue**")
+    } else {
+        date
+    }
+}
+
+/// Action items as a Markdown table; due dates past on `today` are marked.
+fn actions_table(actions: &[ActionItem], today: NaiveDate) -> String {
     if actions.is_empty() {
         return "None.\n".to_owned();
     }
@@ -122,9 +168,9 @@ pub fn actions_table(actions: &[ActionItem]) -> String {
                 a.id.clone(),
                 a.title.clone(),
                 a.owner.clone().unwrap_or_else(|| "—".to_owned()),
-                a.due
-                    .map_or_else(|| "—".to_owned(), |d| d.format("%a %-d %b").to_string()),
+                due_text(a, today),
                 a.sku.clone().unwrap_or_default(),
+                kpi_label(a.kpi.as_deref()),
                 a.priority.name().to_owned(),
                 if a.weeks_carried > 0 {
                     format!("{} ({}× carried)", a.status, a.weeks_carried)
@@ -135,24 +181,249 @@ pub fn actions_table(actions: &[ActionItem]) -> String {
         })
         .collect();
     table(
-        &["Id", "Action", "Owner", "Due", "SKU", "Priority", "Status"],
+        &[
+            "Id", "Action", "Owner", "Due", "SKU", "KPI", "Priority", "Status",
+        ],
         &rows,
     )
 }
 
-fn headlines(out: &mut String, file: &MinutesFile, currency: &str) {
-    let Some(kpis) = &file.kpis else { return };
-    out.push_str("\n## KPI headlines\n\n");
-    let parts: Vec<String> = Metric::ALL
+/// A KPI's name in the mail: its label, or the name as typed.
+fn kpi_label(kpi: Option<&str>) -> String {
+    kpi.map_or_else(String::new, |name| {
+        Metric::from_name(name).map_or_else(|| name.to_owned(), |m| m.label().to_owned())
+    })
+}
+
+/// Last meeting's actions: the verdict given, and whether their KPI moved.
+fn follow_ups(out: &mut String, meeting: &Meeting, file: &MinutesFile, today: NaiveDate) {
+    if meeting.follow_ups.is_empty() {
+        return;
+    }
+    out.push_str("\n## Last meeting's actions\n\n");
+    let rows: Vec<Vec<String>> = meeting
+        .follow_ups
         .iter()
-        .filter_map(|metric| {
-            let value = kpis.account.get(metric.name())?;
-            Some(format!(
-                "{} {}",
-                metric.label(),
-                format::value(*metric, *value, currency)
-            ))
+        .map(|a| {
+            let verdict = match a.status.name() {
+                "open" => "no verdict".to_owned(),
+                other => other.to_owned(),
+            };
+            let moved = file
+                .follow_ups
+                .iter()
+                .find(|row| row.id == a.id)
+                .and_then(|row| row.kpi_moved);
+            let kpi = kpi_label(a.kpi.as_deref());
+            let moved = match moved {
+                Some(true) => format!("{kpi} ✔ moved the right way"),
+                Some(false) => format!("{kpi} ✖ moved the wrong way"),
+                None if kpi.is_empty() => "—".to_owned(),
+                None => format!("{kpi}: not measured"),
+            };
+            vec![
+                a.id.clone(),
+                a.title.clone(),
+                a.owner.clone().unwrap_or_default(),
+                due_text(a, today),
+                verdict,
+                moved,
+                a.note.clone().unwrap_or_default(),
+            ]
         })
         .collect();
-    let _ = writeln!(out, "{}", parts.join(" · "));
+    out.push_str(&table(
+        &["Id", "Action", "Owner", "Due", "Verdict", "KPI", "Note"],
+        &rows,
+    ));
+}
+
+/// The anomalies the meeting saw or acted on, in plain words, most money first.
+fn anomalies(out: &mut String, meeting: &Meeting, file: &MinutesFile, currency: &str) {
+    if file.anomalies.is_empty() {
+        return;
+    }
+    out.push_str("\n## Anomalies discussed\n\n");
+    let mut rows: Vec<_> = file.anomalies.iter().collect();
+    rows.sort_by(|a, b| b.at_stake.total_cmp(&a.at_stake));
+    for anomaly in rows {
+        let label = Rule::from_name(&anomaly.rule).map_or(anomaly.rule.as_str(), |rule| {
+            rule.entry().label.get(Language::English)
+        });
+        let who = anomaly.sku.as_deref().unwrap_or("account");
+        // This meeting's actions on the SKU, and last meeting's still open.
+        let actions: Vec<&str> = anomaly.sku.as_deref().map_or_else(Vec::new, |sku| {
+            let open_before = meeting.follow_ups.iter().filter(|a| a.status.is_open());
+            meeting
+                .actions
+                .iter()
+                .chain(open_before)
+                .filter(|a| {
+                    a.sku
+                        .as_deref()
+                        .is_some_and(|s| s.eq_ignore_ascii_case(sku))
+                })
+                .map(|a| a.id.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        });
+        let acted = if actions.is_empty() {
+            "no action".to_owned()
+        } else {
+            format!("action {}", actions.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "- **{label}** · {} — {} — {} at stake — {acted}",
+            escape(who),
+            escape(&anomaly.message),
+            format::money(anomaly.at_stake, currency)
+        );
+    }
+}
+
+/// Planned and actual minutes per section; a section that got no time was skipped.
+fn time_table(sections: &[SectionRecord]) -> String {
+    let rows: Vec<Vec<String>> = sections
+        .iter()
+        .map(|s| {
+            let actual = if s.actual_seconds == 0 {
+                "skipped".to_owned()
+            } else {
+                format!("{} min", s.actual_seconds.div_ceil(60))
+            };
+            vec![
+                section_title(&s.name),
+                format!("{} min", s.planned_seconds / 60),
+                actual,
+            ]
+        })
+        .collect();
+    table(&["Section", "Planned", "Actual"], &rows)
+}
+
+/// A section's name with a capital: `review` → `Review`.
+fn section_title(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::time::{Duration, Instant};
+
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::domain::agenda::Agenda;
+    use crate::domain::capture::{Known, parse_quick_add};
+    use crate::domain::meeting::Verdict;
+    use crate::domain::settings::default_agenda;
+    use crate::domain::timing::Now;
+    use crate::export::minutes::save;
+    use crate::import::minutes::{previous_minutes, read_minutes_file};
+    use crate::import::weeks::load_report;
+
+    /// The mail of a short meeting on the sample: the diagnosis saw the
+    /// first anomaly, one action was captured, two verdicts given, one
+    /// section skipped.
+    #[allow(clippy::disallowed_methods)] // a base instant; every later time is arithmetic on it
+    fn sample_mail() -> String {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let report = load_report(&root, None).unwrap().report;
+        let previous = previous_minutes(&root, report.review.week.next())
+            .unwrap()
+            .unwrap();
+        let wall = DateTime::parse_from_rfc3339("2026-11-30T09:00:00+08:00").unwrap();
+        let mut meeting = Meeting::new(report.review.week, wall, previous.open_actions());
+        meeting.attendees = vec!["Lina".into(), "Wei".into()];
+        let attendees = meeting.attendees.clone();
+        let parsed = parse_quick_add(
+            "Book air freight @Wei due:fri #HK-SP-SIL-5 kpi:days_of_supply",
+            wall.date_naive(),
+            &Known {
+                attendees: &attendees,
+                sku: &|s: &str| Some(s.to_owned()),
+            },
+        );
+        meeting.add_action(&parsed, wall);
+        meeting.follow_up("2026-W47-01", Verdict::Done, None, wall);
+        meeting.follow_up("2026-W45-03", Verdict::Carried, None, wall);
+        meeting.ratings.insert("Lina".into(), 8);
+        meeting.ratings.insert("Wei".into(), 9);
+        meeting.seen_anomalies.insert(report.anomalies[1].key());
+        let start = Instant::now();
+        let mut agenda = Agenda::new(&default_agenda());
+        agenda.start(Now {
+            instant: start,
+            wall,
+        });
+        let later = Now {
+            instant: start + Duration::from_secs(600),
+            wall,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("minutes/2026-W48.toml");
+        save(&path, &meeting, &agenda, &report, later).unwrap();
+        let (stored, file) = read_minutes_file(&path).unwrap();
+        to_markdown(&stored, &file, "USD")
+    }
+
+    #[test]
+    fn the_mail_can_be_sent_as_it_is() {
+        let mail = sample_mail();
+        assert!(mail.contains("09:00–still open (UTC+08:00)"), "{mail}");
+        assert!(
+            mail.contains("Meeting rating: 8.5 / 10 (Lina 8 · Wei 9)"),
+            "{mail}"
+        );
+        assert!(mail.contains("| Sales | $101,251 | ↓ "), "{mail}");
+        assert!(mail.contains("| ODR | 0.37% | ↓ -0.0"), "{mail}");
+        assert!(
+            mail.contains("Days of supply ✖ moved the wrong way"),
+            "{mail}"
+        );
+        assert!(mail.contains("**overdue**"), "{mail}");
+        assert!(mail.contains("| Review | 25 min | 10 min |"), "{mail}");
+        assert!(mail.contains("| Plan | 20 min | skipped |"), "{mail}");
+        assert!(
+            !mail.contains("\n\n\n"),
+            "one blank line between parts: {mail}"
+        );
+        assert!(mail.contains("## Customer voice"), "{mail}");
+        assert!(mail.contains("not as described — size"), "{mail}");
+    }
+
+    #[test]
+    fn the_mail_lists_only_the_anomalies_seen_or_acted_on_in_plain_words() {
+        let mail = sample_mail();
+        let listed: Vec<&str> = mail.lines().filter(|l| l.starts_with("- **")).collect();
+        // Seen: the first two; acted on: two more by last meeting's open actions.
+        assert_eq!(listed.len(), 4, "{mail}");
+        assert!(
+            listed[0].starts_with("- **Stockout risk** · HK-SP-SIL-5"),
+            "{mail}"
+        );
+        assert!(
+            listed[0].contains("at stake — action 2026-W48-01"),
+            "{mail}"
+        );
+        assert!(
+            listed[1].starts_with("- **Aged inventory** · HK-VB-20PK"),
+            "{mail}"
+        );
+        assert!(listed[3].contains("action 2026-W47-02"), "{mail}");
+        assert!(
+            !mail.contains("Conversion drop"),
+            "neither seen nor acted on: {mail}"
+        );
+        assert!(
+            !mail.contains("stockout_risk"),
+            "rule ids stay in JSON: {mail}"
+        );
+    }
 }

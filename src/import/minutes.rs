@@ -89,6 +89,9 @@ pub struct MinutesFile {
     pub ratings: BTreeMap<String, u8>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closing_gaps: Vec<String>,
+    /// The week's top customer-voice lines, as the meeting saw them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voice: Vec<VoiceRow>,
     /// The highest action number given out (an undone action's id is never reused).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub actions_issued: u32,
@@ -104,11 +107,14 @@ fn is_zero(number: &u32) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct KpiSnapshot {
     pub account: BTreeMap<String, f64>,
+    /// The account the week before, for the change since last week.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub account_previous: BTreeMap<String, f64>,
     #[serde(default)]
     pub skus: BTreeMap<String, BTreeMap<String, f64>>,
 }
 
-/// An anomaly the meeting discussed.
+/// An anomaly the meeting saw in the diagnosis or acted on.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnomalyRow {
@@ -117,6 +123,21 @@ pub struct AnomalyRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
     pub message: String,
+    /// Money at stake that week, in the account's currency.
+    #[serde(default)]
+    pub at_stake: f64,
+    /// Listed on screen while the diagnosis view was open (else acted on only).
+    #[serde(default)]
+    pub seen: bool,
+}
+
+/// A customer-voice line: a pain point, its returned units and the SKUs it touches.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoiceRow {
+    pub reason: String,
+    pub units: i64,
+    pub skus: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -165,6 +186,9 @@ pub struct ActionRow {
     pub closed_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For last meeting's actions: whether their KPI moved the right way since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kpi_moved: Option<bool>,
 }
 
 /// Reads one minutes file.
@@ -275,6 +299,12 @@ fn stored_minutes(path: &Path, file: MinutesFile) -> Result<StoredMinutes, Impor
         ratings: file.ratings,
         closing_gaps: file.closing_gaps,
         actions_issued: file.actions_issued,
+        seen_anomalies: file
+            .anomalies
+            .iter()
+            .filter(|row| row.seen)
+            .map(|row| format!("{}:{}", row.rule, row.sku.as_deref().unwrap_or("account")))
+            .collect(),
     };
     Ok(StoredMinutes {
         path: path.to_path_buf(),
