@@ -19,7 +19,7 @@ use super::labels::{Labels, metric_label};
 use super::theme::Theme;
 
 /// The fewest columns a title keeps: below it the least needed facts give way.
-const MIN_TITLE_WIDTH: usize = 20;
+const MIN_TITLE_WIDTH: usize = 16;
 
 /// Draws action lines for one screen.
 pub struct ActionLines<'a> {

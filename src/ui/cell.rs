@@ -16,6 +16,14 @@ pub fn pad(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` as a column of `width`: cut to leave at least one space after it.
+pub fn column(text: &str, width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    pad(&truncate(text, width - 1), width)
+}
+
 /// `items` packed into lines of `width` columns, `separator` between two
 /// items of a line; an item wider than a line gets a line of its own.
 pub fn pack<'a>(items: Vec<Vec<Span<'a>>>, separator: &Span<'a>, width: usize) -> Vec<Line<'a>> {
@@ -57,6 +65,8 @@ mod tests {
         assert_eq!(pad("断货风险", 10), "断货风险  ");
         assert_eq!(pad("Stockout risk", 8), "Stockou…");
         assert_eq!(pad("ok", 4), "ok  ");
+        assert_eq!(column("Conversion drop", 8), "Conver… ");
+        assert_eq!(column("", 0), "");
     }
 
     #[test]

@@ -6,18 +6,25 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::app::App;
 use crate::app::action::View;
 use crate::domain::format;
 use crate::domain::meeting::CARRIED_TOO_OFTEN;
 
-use super::cell::pad;
+use super::cell::column;
 use super::labels::Labels;
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
 
-/// The width of a rule's label in the anomaly list.
+/// The widths of the anomaly list's columns, a space after each. The rule's
+/// label takes what is left, up to `RULE_WIDTH`; below `MIN_RULE_WIDTH` the
+/// money at stake gives way (the list is ranked by it already).
+const SKU_WIDTH: usize = 14;
+const MONEY_WIDTH: usize = 9;
 const RULE_WIDTH: usize = 19;
+const MIN_RULE_WIDTH: usize = 12;
 
 pub struct DiagnosisView<'a> {
     pub app: &'a App,
@@ -58,6 +65,14 @@ impl DiagnosisView<'_> {
         }
         let selected = self.app.selection_in(View::Diagnosis);
         let height = usize::from(area.height.saturating_sub(1));
+        let marker_width = l.has_action.width().max(l.no_action.width());
+        let inner = usize::from(block.inner(area).width);
+        let room = inner.saturating_sub(2 + SKU_WIDTH + 1 + marker_width);
+        let show_money = room >= MIN_RULE_WIDTH + 1 + MONEY_WIDTH + 1;
+        let money_width = if show_money { MONEY_WIDTH + 1 } else { 0 };
+        let rule_width = room
+            .saturating_sub(money_width + 1)
+            .clamp(MIN_RULE_WIDTH.min(room.saturating_sub(1)), RULE_WIDTH);
         let offset = if selected < height {
             0
         } else {
@@ -77,12 +92,15 @@ impl DiagnosisView<'_> {
                 let line = Line::from(vec![
                     Span::styled(format!("{} ", a.severity.symbol()), t.status(a.severity)),
                     Span::styled(
-                        pad(a.label(self.app.settings().language), RULE_WIDTH),
+                        column(a.label(self.app.settings().language), rule_width + 1),
                         t.status(a.severity),
                     ),
-                    Span::styled(pad(&who, 15), t.text),
+                    Span::styled(column(&who, SKU_WIDTH + 1), t.text),
                     Span::styled(
-                        format!("{:<9}", format::money(a.at_stake, &report.review.currency)),
+                        column(
+                            &format::money(a.at_stake, &report.review.currency),
+                            money_width,
+                        ),
                         t.dim,
                     ),
                     if self
