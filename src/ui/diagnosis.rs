@@ -68,7 +68,7 @@ impl DiagnosisView<'_> {
         let marker_width = l.has_action.width().max(l.no_action.width());
         let inner = usize::from(block.inner(area).width);
         let room = inner.saturating_sub(2 + SKU_WIDTH + 1 + marker_width);
-        let show_money = room >= MIN_RULE_WIDTH + 1 + MONEY_WIDTH + 1;
+        let show_money = room > MIN_RULE_WIDTH + 1 + MONEY_WIDTH;
         let money_width = if show_money { MONEY_WIDTH + 1 } else { 0 };
         let rule_width = room
             .saturating_sub(money_width + 1)
