@@ -169,8 +169,11 @@ impl App {
             self.expire_flash();
             return self.check_overrun().or_else(|| self.clock_save());
         }
-        self.flash = None;
-        self.flashed_at = now.instant;
+        // A message stays until the next key; a save finishing is not one.
+        if action.is_from_user() {
+            self.flash = None;
+            self.flashed_at = now.instant;
+        }
         if self.view_only.is_some() {
             return self.apply_view_only(action);
         }

@@ -595,6 +595,11 @@ fn a_recorded_action_is_confirmed_for_a_few_seconds() {
             sku: Some("HK-SP-SIL-5".to_owned()),
         })
     );
+    app.update(Action::SaveFinished(Ok(())), now_at(11));
+    assert!(
+        app.flash().is_some(),
+        "the save finishing does not take it away"
+    );
     app.update(Action::Tick, now_at(13));
     assert!(app.flash().is_some(), "still there two seconds later");
     app.update(Action::Tick, now_at(16));

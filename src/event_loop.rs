@@ -89,6 +89,10 @@ fn drive(
     saver: &mut Saver,
     signals: &Signals,
 ) -> Ending {
+    // The app learns the terminal's size now; later changes come as events.
+    if let Ok(size) = terminal.size() {
+        app.update(Action::Resize(size.width, size.height), read_now());
+    }
     if let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
         return Ending::TerminalLost(error);
     }

@@ -138,6 +138,17 @@ pub enum Action {
     HolderSaved(Box<Meeting>),
 }
 
+impl Action {
+    /// Whether the action comes from the facilitator (a key, a paste, a
+    /// resized window) rather than from the cockpit's own work.
+    pub fn is_from_user(&self) -> bool {
+        !matches!(
+            self,
+            Action::Tick | Action::SaveFinished(_) | Action::HolderSaved(_)
+        )
+    }
+}
+
 /// I/O that `update` asks the event loop to perform, so `update` stays pure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {

@@ -97,7 +97,8 @@ pub struct ActionItem {
 impl ActionItem {
     /// Whether it is still open after its due date.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.status.is_open() && self.due.is_some_and(|due| due < today)
+        // A carried item goes on as a new action with its own date.
+        self.status == ActionStatus::Open && self.due.is_some_and(|due| due < today)
     }
 }
 

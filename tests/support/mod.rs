@@ -56,6 +56,12 @@ impl Tmux {
         }
     }
 
+    /// Types `text` as it is (no key names).
+    pub fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "meeting", "-l", text]);
+        sleep(Duration::from_millis(150));
+    }
+
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "meeting"]).stdout)
             .into_owned()

@@ -1,0 +1,100 @@
+//! The mock meeting of the README, run as a newcomer would at 80×24 in a
+//! real terminal: every key of it typed into the real binary under tmux,
+//! then the Markdown mail read back. Skips (saying why) without tmux.
+
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::Duration;
+
+mod support;
+
+use support::{Tmux, workspace};
+
+#[test]
+fn the_readme_mock_meeting_at_80_by_24_ends_in_a_mail_that_can_be_sent() {
+    let binary = env!("CARGO_BIN_EXE_opsdeck");
+    let (_dir, sample) = workspace();
+    let command = format!("{binary} {}", sample.display());
+    let Some(tmux) = Tmux::start("mock", 80, 24, &command) else {
+        return;
+    };
+    // 1. The review: last meeting's actions, the account, the SKU table.
+    let screen = tmux.wait_for("Open actions from last meeting");
+    assert!(screen.contains("Days supply"), "{screen}");
+    assert!(screen.contains("Returns"), "{screen}");
+
+    // 2. The diagnosis: take the stockout's suggested action, give it an owner and a date.
+    tmux.keys(&[">"]);
+    tmux.wait_for("Stockout risk");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Tab takes the suggestion");
+    tmux.keys(&["Tab"]);
+    tmux.type_text(" @Wei due:fri");
+    tmux.wait_for("→ @Wei");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("recorded · Wei");
+    assert!(screen.contains("HK-SP-SIL-5"), "{screen}");
+
+    // 3. The plan: a verdict on each of last meeting's actions.
+    tmux.keys(&[">"]);
+    tmux.wait_for("Open actions from last meeting");
+    tmux.keys(&["j", "x", "j", "c"]);
+    tmux.wait_for("Carry to ›");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("carried 1×");
+    tmux.keys(&["j", "D"]);
+    tmux.wait_for("Why drop it ›");
+    tmux.type_text("removal fee too high");
+    tmux.keys(&["Enter", "j", "x"]);
+
+    // 4. The rating, then quit: the closing check finds nothing to fix.
+    tmux.keys(&["R"]);
+    tmux.wait_for("Rating");
+    tmux.type_text("Lina 8 Wei 9");
+    tmux.keys(&["Enter", "q", "y"]);
+    for _ in 0..50 {
+        if !tmux.is_running() {
+            break;
+        }
+        sleep(Duration::from_millis(100));
+    }
+    assert!(
+        !tmux.is_running(),
+        "the cockpit did not quit:\n{}",
+        tmux.screen()
+    );
+
+    // 5. The mail.
+    let output = Command::new(binary)
+        .args(["minutes"])
+        .arg(sample.join("minutes/2026-W48.toml"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let mail = String::from_utf8(output.stdout).unwrap();
+    for expected in [
+        "## KPI headlines",
+        "| Sales | $101,251 | ↓ -5% |",
+        "| 2026-W48-01 | Replenish HK-SP-SIL-5 | Wei | Fri ",
+        "| HK-SP-SIL-5 | Days of supply | normal | open |",
+        "| 2026-W47-01 | Book the December sea shipment for spatula sets | Wei | Fri 20 Nov | done |",
+        "| carried |",
+        "| dropped | Aged 181+: not measured | removal fee too high |",
+        "Meeting rating: 8.5 / 10 (Lina 8 · Wei 9)",
+        "- **Stockout risk** · HK-SP-SIL-5",
+        "at stake — action 2026-W48-01",
+        "## Customer voice",
+        "| Review | 25 min |",
+    ] {
+        assert!(mail.contains(expected), "`{expected}` missing:\n{mail}");
+    }
+    assert!(mail.contains("(UTC"), "times say their zone:\n{mail}");
+    assert!(!mail.contains("Closed with open gaps"), "{mail}");
+    assert!(
+        !mail.contains("stockout_risk"),
+        "rule ids stay in JSON:\n{mail}"
+    );
+    assert!(!mail.contains("no verdict"), "{mail}");
+}
