@@ -55,7 +55,8 @@ fn the_return_spike_shows_the_size_complaints() {
         .find(|a| a.rule.name() == "return_spike")
         .unwrap();
     assert!(
-        spike.evidence[0].contains("not as described — size"),
+        spike.evidence[0].en.contains("not as described — size")
+            && spike.evidence[0].zh.contains("与描述不符 — 尺寸"),
         "{:?}",
         spike.evidence
     );
@@ -80,4 +81,19 @@ fn the_week_before_is_healthy() {
             || r.contains("HK-SC-ADH-2")),
         "only the slow-building problems may show a week early: {rules:?}"
     );
+}
+
+#[test]
+fn every_anomaly_of_the_sample_speaks_chinese_too() {
+    let report = sample_report(None);
+    assert!(!report.anomalies.is_empty());
+    for anomaly in &report.anomalies {
+        assert!(
+            opsdeck::domain::words::has_chinese(&anomaly.message.zh),
+            "{}: {}",
+            anomaly.rule.name(),
+            anomaly.message.zh
+        );
+        assert!(!opsdeck::domain::words::has_chinese(&anomaly.message.en));
+    }
 }

@@ -8,6 +8,7 @@ use super::metric::Metric;
 use super::review::Review;
 use super::rules::{account_rules, sku_rules};
 use super::settings::{Language, Settings};
+use super::words::Said;
 
 /// How many weeks before the reviewed one the diagnosis looks at (for the
 /// trailing return rate); older weeks only draw the trend lines.
@@ -45,9 +46,10 @@ pub struct Anomaly {
     pub metric: Metric,
     pub value: Option<f64>,
     pub previous: Option<f64>,
-    pub message: String,
+    /// What the rule saw, with its figures.
+    pub message: Said,
     /// Supporting facts: top return reasons, customer comments.
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Said>,
     /// Money at stake this week, in the account currency: what ranks anomalies.
     pub at_stake: f64,
 }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::settings::Language;
+
 /// What kind of quantity a metric is, for formatting and for measuring change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -28,7 +30,7 @@ pub enum Direction {
 }
 
 macro_rules! metrics {
-    ($($variant:ident => $name:literal, $unit:ident, $direction:ident, $label:literal;)*) => {
+    ($($variant:ident => $name:literal, $unit:ident, $direction:ident, $label:literal, $zh:literal;)*) => {
         /// A KPI. `Metric::ALL` lists them in display order.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Metric { $($variant),* }
@@ -54,42 +56,50 @@ macro_rules! metrics {
             pub fn label(self) -> &'static str {
                 match self { $(Metric::$variant => $label),* }
             }
+
+            /// The label in `language`.
+            pub fn label_in(self, language: Language) -> &'static str {
+                match language {
+                    Language::English => self.label(),
+                    Language::Chinese => match self { $(Metric::$variant => $zh),* },
+                }
+            }
         }
     };
 }
 
 metrics! {
-    Sales => "sales", Money, HigherIsBetter, "Sales";
-    Units => "units", Count, HigherIsBetter, "Units";
-    Orders => "orders", Count, HigherIsBetter, "Orders";
-    Sessions => "sessions", Count, HigherIsBetter, "Sessions";
-    PageViews => "page_views", Count, HigherIsBetter, "Page views";
-    Conversion => "conversion", Ratio, HigherIsBetter, "Conversion";
-    BuyBox => "buy_box", Ratio, HigherIsBetter, "Buy Box";
-    AdSpend => "ad_spend", Money, Neutral, "Ad spend";
-    AdSales => "ad_sales", Money, HigherIsBetter, "Ad sales";
-    AdOrders => "ad_orders", Count, HigherIsBetter, "Ad orders";
-    Impressions => "impressions", Count, HigherIsBetter, "Impressions";
-    Clicks => "clicks", Count, HigherIsBetter, "Clicks";
-    Acos => "acos", Ratio, LowerIsBetter, "ACoS";
-    Roas => "roas", Number, HigherIsBetter, "ROAS";
-    Ctr => "ctr", Ratio, HigherIsBetter, "CTR";
-    Cpc => "cpc", Money, LowerIsBetter, "CPC";
-    Tacos => "tacos", Ratio, LowerIsBetter, "Ad share";
-    GrossProfit => "gross_profit", Money, HigherIsBetter, "Gross profit";
-    GrossMargin => "gross_margin", Ratio, HigherIsBetter, "Gross margin";
-    AvailableUnits => "available_units", Count, Neutral, "Available";
-    InboundUnits => "inbound_units", Count, Neutral, "Inbound";
-    DaysOfSupply => "days_of_supply", Number, HigherIsBetter, "Days of supply";
-    InventoryTurnover => "inventory_turnover", Number, HigherIsBetter, "Turnover";
-    Aged181PlusUnits => "aged_181_plus_units", Count, LowerIsBetter, "Aged 181+";
-    StorageSurcharge => "storage_surcharge", Money, LowerIsBetter, "Aged surcharge";
-    ReturnedUnits => "returned_units", Count, LowerIsBetter, "Returned";
-    ReturnRate => "return_rate", Ratio, LowerIsBetter, "Return rate";
-    Odr => "odr", Ratio, LowerIsBetter, "ODR";
-    Ipi => "ipi", Number, HigherIsBetter, "IPI";
-    Bsr => "bsr", Rank, LowerIsBetter, "BSR";
-    Rating => "rating", Stars, HigherIsBetter, "Rating";
+    Sales => "sales", Money, HigherIsBetter, "Sales", "销售额";
+    Units => "units", Count, HigherIsBetter, "Units", "销量";
+    Orders => "orders", Count, HigherIsBetter, "Orders", "订单";
+    Sessions => "sessions", Count, HigherIsBetter, "Sessions", "访问量";
+    PageViews => "page_views", Count, HigherIsBetter, "Page views", "浏览量";
+    Conversion => "conversion", Ratio, HigherIsBetter, "Conversion", "转化率";
+    BuyBox => "buy_box", Ratio, HigherIsBetter, "Buy Box", "购物车";
+    AdSpend => "ad_spend", Money, Neutral, "Ad spend", "广告花费";
+    AdSales => "ad_sales", Money, HigherIsBetter, "Ad sales", "广告销售";
+    AdOrders => "ad_orders", Count, HigherIsBetter, "Ad orders", "广告订单";
+    Impressions => "impressions", Count, HigherIsBetter, "Impressions", "曝光";
+    Clicks => "clicks", Count, HigherIsBetter, "Clicks", "点击";
+    Acos => "acos", Ratio, LowerIsBetter, "ACoS", "ACoS";
+    Roas => "roas", Number, HigherIsBetter, "ROAS", "ROAS";
+    Ctr => "ctr", Ratio, HigherIsBetter, "CTR", "点击率";
+    Cpc => "cpc", Money, LowerIsBetter, "CPC", "CPC";
+    Tacos => "tacos", Ratio, LowerIsBetter, "Ad share", "广告占比";
+    GrossProfit => "gross_profit", Money, HigherIsBetter, "Gross profit", "毛利";
+    GrossMargin => "gross_margin", Ratio, HigherIsBetter, "Gross margin", "毛利率";
+    AvailableUnits => "available_units", Count, Neutral, "Available", "可售库存";
+    InboundUnits => "inbound_units", Count, Neutral, "Inbound", "在途";
+    DaysOfSupply => "days_of_supply", Number, HigherIsBetter, "Days of supply", "可售天数";
+    InventoryTurnover => "inventory_turnover", Number, HigherIsBetter, "Turnover", "周转";
+    Aged181PlusUnits => "aged_181_plus_units", Count, LowerIsBetter, "Aged 181+", "库龄181+";
+    StorageSurcharge => "storage_surcharge", Money, LowerIsBetter, "Aged surcharge", "超龄费";
+    ReturnedUnits => "returned_units", Count, LowerIsBetter, "Returned", "退货数";
+    ReturnRate => "return_rate", Ratio, LowerIsBetter, "Return rate", "退货率";
+    Odr => "odr", Ratio, LowerIsBetter, "ODR", "ODR";
+    Ipi => "ipi", Number, HigherIsBetter, "IPI", "IPI";
+    Bsr => "bsr", Rank, LowerIsBetter, "BSR", "BSR";
+    Rating => "rating", Stars, HigherIsBetter, "Rating", "评分";
 }
 
 impl Metric {

@@ -9,6 +9,7 @@ use super::metric::Metric;
 use super::review::{Figures, MetricCell, Review, SkuRow, TREND_WEEKS};
 use super::settings::{Language, Settings};
 use super::voice::pain_points;
+use super::words::Said;
 
 /// What a rule looks at: one row (a SKU or the account) and the settings.
 struct Subject<'a> {
@@ -50,7 +51,7 @@ impl Subject<'_> {
         rule: Rule,
         severity: Status,
         metric: Metric,
-        message: String,
+        message: Said,
         at_stake: f64,
     ) -> Anomaly {
         Anomaly {
@@ -84,11 +85,13 @@ impl Subject<'_> {
         if !matches!(cell.status, Status::Watch | Status::Breach) {
             return None;
         }
-        let message = format!(
-            "{} is {} against a target of {}",
-            metric.label(),
-            self.show(metric, now),
-            self.show(metric, target.headline())
+        let (shown, goal) = (self.show(metric, now), self.show(metric, target.headline()));
+        let message = Said::new(
+            format!("{} is {shown} against a target of {goal}", metric.label()),
+            format!(
+                "{}为 {shown}，目标 {goal}",
+                metric.label_in(Language::Chinese)
+            ),
         );
         Some(self.anomaly(
             rule,
@@ -189,12 +192,16 @@ fn conversion_drop(s: &Subject<'_>) -> Option<Anomaly> {
     } else {
         Status::Watch
     };
-    let message = format!(
-        "Conversion fell from {} to {} (−{:.0}%) on {} sessions",
-        percent(before),
-        percent(now),
-        drop * 100.0,
-        count(sessions)
+    let (from, to, sessions_seen) = (percent(before), percent(now), count(sessions));
+    let message = Said::new(
+        format!(
+            "Conversion fell from {from} to {to} (−{:.0}%) on {sessions_seen} sessions",
+            drop * 100.0
+        ),
+        format!(
+            "转化率从 {from} 降到 {to}（−{:.0}%），访问量 {sessions_seen}",
+            drop * 100.0
+        ),
     );
     let lost_sales = (before - now) * sessions * s.price();
     Some(s.anomaly(
@@ -226,17 +233,20 @@ fn ad_spend_spike(s: &Subject<'_>) -> Option<Anomaly> {
     } else {
         Status::Watch
     };
-    let message = format!(
-        "Ad spend rose {} ({} → {}) while ad sales changed {}",
-        change(Metric::AdSpend, growth),
-        money(spend_before, s.currency),
-        money(spend, s.currency),
-        if sales_before > 0.0 {
-            change(Metric::AdSales, sales_growth)
-        } else {
-            "from nothing".to_owned()
-        }
-    );
+    let rise = change(Metric::AdSpend, growth);
+    let (from, to) = (money(spend_before, s.currency), money(spend, s.currency));
+    let message = if sales_before > 0.0 {
+        let sales_change = change(Metric::AdSales, sales_growth);
+        Said::new(
+            format!("Ad spend rose {rise} ({from} → {to}) while ad sales changed {sales_change}"),
+            format!("广告花费增长 {rise}（{from} → {to}），广告销售额只变化 {sales_change}"),
+        )
+    } else {
+        Said::new(
+            format!("Ad spend rose {rise} ({from} → {to}) while ad sales changed from nothing"),
+            format!("广告花费增长 {rise}（{from} → {to}），而上周没有广告销售额"),
+        )
+    };
     Some(s.anomaly(
         Rule::AdSpendSpike,
         severity,
@@ -252,11 +262,12 @@ fn low_ctr(s: &Subject<'_>) -> Option<Anomaly> {
     if impressions < as_f64(t.low_ctr_min_impressions) || ctr >= t.low_ctr {
         return None;
     }
-    let message = format!(
-        "CTR is {:.2}% on {} impressions (below {:.2}%): exposure that does not earn clicks",
-        ctr * 100.0,
-        count(impressions),
-        t.low_ctr * 100.0
+    let (rate, seen, floor) = (ctr * 100.0, count(impressions), t.low_ctr * 100.0);
+    let message = Said::new(
+        format!(
+            "CTR is {rate:.2}% on {seen} impressions (below {floor:.2}%): exposure that does not earn clicks"
+        ),
+        format!("点击率 {rate:.2}%，曝光 {seen} 次（低于 {floor:.2}%）：有曝光却没有点击"),
     );
     let spend = s.now(Metric::AdSpend).unwrap_or(0.0);
     Some(s.anomaly(Rule::LowCtr, Status::Watch, Metric::Ctr, message, spend))
@@ -276,16 +287,29 @@ fn return_spike(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Option<Anoma
     if !fires {
         return None;
     }
-    let against = trailing.map_or_else(
-        || "no history to compare with".to_owned(),
-        |average| format!("a 4-week average of {}", percent(average)),
-    );
-    let message = format!(
-        "Return rate is {} ({} of {} units) against {against}",
+    let (shown, back, sold) = (
         percent(rate),
         count(returned),
-        count(s.now(Metric::Units).unwrap_or(0.0))
+        count(s.now(Metric::Units).unwrap_or(0.0)),
     );
+    let message = match trailing {
+        Some(average) => Said::new(
+            format!(
+                "Return rate is {shown} ({back} of {sold} units) against a 4-week average of {}",
+                percent(average)
+            ),
+            format!(
+                "退货率 {shown}（{sold} 件中退回 {back} 件），前 4 周平均 {}",
+                percent(average)
+            ),
+        ),
+        None => Said::new(
+            format!(
+                "Return rate is {shown} ({back} of {sold} units) against no history to compare with"
+            ),
+            format!("退货率 {shown}（{sold} 件中退回 {back} 件），没有历史可比"),
+        ),
+    };
     let mut anomaly = s.anomaly(
         Rule::ReturnSpike,
         Status::Breach,
@@ -313,7 +337,7 @@ fn trailing_return_rate(figures: &Figures) -> Option<f64> {
     (sold > 0.0).then(|| returned / sold)
 }
 
-fn return_evidence(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Vec<String> {
+fn return_evidence(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Vec<Said> {
     let Some(row) = s.row else { return Vec::new() };
     let own: Vec<ReturnLine> = returns
         .unwrap_or_default()
@@ -327,12 +351,21 @@ fn return_evidence(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Vec<Strin
         .collect();
     let mut evidence = Vec::new();
     for point in pain_points(&own).iter().take(3) {
-        evidence.push(format!(
-            "{} units: {}",
-            point.units,
-            point.reason_in(Language::English)
+        evidence.push(Said::new(
+            format!(
+                "{} units: {}",
+                point.units,
+                point.reason_in(Language::English)
+            ),
+            format!("{} 件：{}", point.units, point.reason_in(Language::Chinese)),
         ));
-        evidence.extend(point.comments.iter().take(2).map(|c| format!("  “{c}”")));
+        evidence.extend(
+            point
+                .comments
+                .iter()
+                .take(2)
+                .map(|c| Said::same(format!("  “{c}”"))),
+        );
     }
     evidence
 }
@@ -348,11 +381,17 @@ fn stockout_risk(s: &Subject<'_>) -> Option<Anomaly> {
     } else {
         Status::Watch
     };
-    let message = format!(
-        "{:.0} days of supply against a {lead:.0}-day lead time ({} units available, {} sold this week)",
-        days,
+    let (available, sold) = (
         count(s.now(Metric::AvailableUnits).unwrap_or(0.0)),
-        count(s.now(Metric::Units).unwrap_or(0.0))
+        count(s.now(Metric::Units).unwrap_or(0.0)),
+    );
+    let message = Said::new(
+        format!(
+            "{days:.0} days of supply against a {lead:.0}-day lead time ({available} units available, {sold} sold this week)"
+        ),
+        format!(
+            "可售 {days:.0} 天，补货周期 {lead:.0} 天（可售库存 {available} 件，本周售出 {sold} 件）"
+        ),
     );
     let weekly_sales = s.now(Metric::Sales).unwrap_or(0.0);
     Some(s.anomaly(
@@ -370,10 +409,10 @@ fn aged_inventory(s: &Subject<'_>) -> Option<Anomaly> {
     if aged <= 0.0 && surcharge <= 0.0 {
         return None;
     }
-    let message = format!(
-        "{} units aged 181+ days; estimated surcharge {}",
-        count(aged),
-        money(surcharge, s.currency)
+    let (units, fee) = (count(aged), money(surcharge, s.currency));
+    let message = Said::new(
+        format!("{units} units aged 181+ days; estimated surcharge {fee}"),
+        format!("{units} 件库龄超过 181 天；预计超龄费 {fee}"),
     );
     Some(s.anomaly(
         Rule::AgedInventory,
@@ -389,7 +428,10 @@ fn listing_inactive(s: &Subject<'_>) -> Option<Anomaly> {
     if now > 0.0 || before <= 0.0 {
         return None;
     }
-    let message = format!("No sessions this week ({} the week before)", count(before));
+    let message = Said::new(
+        format!("No sessions this week ({} the week before)", count(before)),
+        format!("本周没有访问（上周 {} 次）", count(before)),
+    );
     let lost = s.before(Metric::Sales).unwrap_or(0.0);
     Some(s.anomaly(
         Rule::ListingInactive,
@@ -409,11 +451,10 @@ fn bsr_worsening(s: &Subject<'_>) -> Option<Anomaly> {
     if worse < s.settings.thresholds.bsr_worsening {
         return None;
     }
-    let message = format!(
-        "Best Sellers Rank worsened {} (#{} → #{})",
-        change(Metric::Bsr, worse),
-        count(before),
-        count(now)
+    let (fall, from, to) = (change(Metric::Bsr, worse), count(before), count(now));
+    let message = Said::new(
+        format!("Best Sellers Rank worsened {fall} (#{from} → #{to})"),
+        format!("畅销排名下滑 {fall}（#{from} → #{to}）"),
     );
     let sales = s.now(Metric::Sales).unwrap_or(0.0);
     Some(s.anomaly(

@@ -52,7 +52,7 @@ struct AnomalyJson<'a> {
     value: Option<f64>,
     previous: Option<f64>,
     message: &'a str,
-    evidence: &'a [String],
+    evidence: Vec<&'a str>,
     checks: Vec<&'static str>,
     at_stake: f64,
 }
@@ -104,8 +104,8 @@ pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
                 metric: a.metric.name(),
                 value: a.value,
                 previous: a.previous,
-                message: &a.message,
-                evidence: &a.evidence,
+                message: &a.message.en,
+                evidence: a.evidence.iter().map(|e| e.en.as_str()).collect(),
                 checks: a.checks(Language::English),
                 at_stake: (a.at_stake * 100.0).round() / 100.0,
             })

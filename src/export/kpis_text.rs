@@ -134,7 +134,7 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
                 anomaly.severity.symbol(),
                 anomaly.label(Language::English),
                 clean(who),
-                clean(&anomaly.message)
+                clean(&anomaly.message.en)
             );
         }
     }

@@ -60,7 +60,7 @@ pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
                     rule: a.rule.name().to_owned(),
                     severity: a.severity.name().to_owned(),
                     sku: a.sku.clone(),
-                    message: a.message.clone(),
+                    message: a.message.en.clone(),
                     at_stake: round(a.at_stake),
                     seen,
                 })

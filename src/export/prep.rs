@@ -234,11 +234,11 @@ pub fn anomalies(out: &mut String, report: &WeekReport) {
             i + 1,
             anomaly.severity.symbol(),
             anomaly.label(Language::English),
-            escape(&anomaly.message),
+            escape(&anomaly.message.en),
             format::money(anomaly.at_stake, &report.review.currency)
         );
         for line in &anomaly.evidence {
-            let _ = writeln!(out, "   - {}", escape(line.trim()));
+            let _ = writeln!(out, "   - {}", escape(line.en.trim()));
         }
         let _ = writeln!(
             out,

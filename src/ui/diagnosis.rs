@@ -134,13 +134,16 @@ impl DiagnosisView<'_> {
                 Span::styled(format!("{}: ", entry.label.get(language)), t.title),
                 Span::styled(entry.explanation.get(language), t.dim),
             ]),
-            Line::styled(clean(&anomaly.message).into_owned(), t.text),
+            Line::styled(clean(anomaly.message.get(language)).into_owned(), t.text),
         ];
         if let Some(title) = &anomaly.title {
             lines.push(Line::styled(clean(title).into_owned(), t.dim));
         }
         for evidence in &anomaly.evidence {
-            lines.push(Line::styled(clean(evidence).into_owned(), t.accent));
+            lines.push(Line::styled(
+                clean(evidence.get(language)).into_owned(),
+                t.accent,
+            ));
         }
         lines.push(Line::styled(format!("{}:", l.checks), t.title));
         lines.extend(

@@ -176,41 +176,9 @@ pub fn labels(language: Language) -> &'static Labels {
 
 /// A metric's short label in `language` (table headers, the KPI strip).
 pub fn metric_label(metric: Metric, language: Language) -> &'static str {
-    if language == Language::English {
-        return metric.short_label();
-    }
-    match metric {
-        Metric::Sales => "销售额",
-        Metric::Units => "销量",
-        Metric::Orders => "订单",
-        Metric::Sessions => "访问量",
-        Metric::PageViews => "浏览量",
-        Metric::Conversion => "转化率",
-        Metric::BuyBox => "购物车",
-        Metric::AdSpend => "广告花费",
-        Metric::AdSales => "广告销售",
-        Metric::AdOrders => "广告订单",
-        Metric::Impressions => "曝光",
-        Metric::Clicks => "点击",
-        Metric::Acos => "ACoS",
-        Metric::Roas => "ROAS",
-        Metric::Ctr => "点击率",
-        Metric::Cpc => "CPC",
-        Metric::Tacos => "广告占比",
-        Metric::GrossProfit => "毛利",
-        Metric::GrossMargin => "毛利率",
-        Metric::AvailableUnits => "可售库存",
-        Metric::InboundUnits => "在途",
-        Metric::DaysOfSupply => "可售天数",
-        Metric::InventoryTurnover => "周转",
-        Metric::Aged181PlusUnits => "库龄181+",
-        Metric::StorageSurcharge => "超龄费",
-        Metric::ReturnedUnits => "退货数",
-        Metric::ReturnRate => "退货率",
-        Metric::Odr => "ODR",
-        Metric::Ipi => "IPI",
-        Metric::Bsr => "BSR",
-        Metric::Rating => "评分",
+    match language {
+        Language::English => metric.short_label(),
+        Language::Chinese => metric.label_in(language),
     }
 }
 
