@@ -319,7 +319,7 @@ const BROWSE: &[HelpLine] = &[
         ("all keys", "全部按键"),
     ),
     line!(
-        [act!([ch('q')], Action::RequestQuit)],
+        [act!([ch('q'), ctrl('c')], Action::RequestQuit)],
         ("quit (asks first)", "退出（需确认）"),
         ("quit", "退出"),
     ),
@@ -524,9 +524,23 @@ fn mode_keys(mode: Mode) -> ModeKeys {
 }
 
 /// Every help line of a mode, in the order keys are looked up.
+/// A shared line is left out where the mode's own lines bind all its keys.
 fn every_line(keys: &ModeKeys) -> impl Iterator<Item = &'static HelpLine> {
     let editing = keys.edits.map_or(&[][..], |_| LINE_EDITING);
-    keys.lines.iter().chain(editing).chain(EVERYWHERE)
+    let own = keys.lines;
+    let bound_here = move |chord: &Chord| {
+        own.iter()
+            .flat_map(|line| line.bindings)
+            .any(|binding| binding.keys.contains(chord))
+    };
+    let shared = EVERYWHERE.iter().filter(move |line| {
+        !line
+            .bindings
+            .iter()
+            .flat_map(|binding| binding.keys)
+            .all(bound_here)
+    });
+    keys.lines.iter().chain(editing).chain(shared)
 }
 
 /// The action a terminal event asks for in `mode`, if any.
