@@ -284,7 +284,19 @@ fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
         Ok(open) => open,
         Err(code) => return code,
     };
-    print_out(&prep::to_prep(report, &loaded.workspace.settings, &open));
+    let in_play = match crate::session::actions_in_play(workspace, report) {
+        Ok(actions) => actions,
+        Err(error) => {
+            say!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    print_out(&prep::to_prep(
+        report,
+        &loaded.workspace.settings,
+        &open,
+        &in_play,
+    ));
     leave_at_exit(loaded);
     ExitCode::SUCCESS
 }

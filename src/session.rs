@@ -256,6 +256,26 @@ fn meeting_to_run(
 }
 
 /// Last meeting's actions still open.
+/// The actions in play for the meeting that reviews `report`'s week: once
+/// that meeting has minutes, its own actions and last meeting's still
+/// open; before, last meeting's open ones.
+pub fn actions_in_play(
+    workspace: &Path,
+    report: &WeekReport,
+) -> Result<Vec<ActionItem>, ImportError> {
+    let path = minutes_path(workspace, report.review.week.next());
+    if !path.exists() {
+        return open_actions(workspace, report);
+    }
+    let meeting = read_minutes(&path)?.meeting;
+    Ok(meeting
+        .actions
+        .into_iter()
+        .chain(meeting.follow_ups)
+        .filter(|a| a.status.is_open())
+        .collect())
+}
+
 pub fn open_actions(workspace: &Path, report: &WeekReport) -> Result<Vec<ActionItem>, ImportError> {
     Ok(previous_minutes(workspace, report.review.week.next())?
         .map(|m| m.open_actions())

@@ -698,3 +698,39 @@ fn kpis_table_and_markdown_carry_the_diagnosis_and_the_customer_voice() {
         "{table}"
     );
 }
+
+#[test]
+fn prep_says_which_action_covers_each_anomaly_once_the_meeting_has_begun() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = opsdeck::export::demo::write_demo_workspace(dir.path(), "workspace").unwrap();
+    let before = opsdeck(&["prep", root.to_str().unwrap()], dir.path());
+    let before = String::from_utf8_lossy(&before.stdout).into_owned();
+    assert!(before.contains("   - No action yet"), "{before}");
+    // The meeting has begun: its minutes hold an action on the stockout.
+    let last = fs::read_to_string(root.join("minutes/2026-W47.toml")).unwrap();
+    let started = "started = \"2026-11-30T09:00:00-08:00\"";
+    let this = format!(
+        "schema = 1\nweek = \"2026-W48\"\nreviewed_week = \"2026-W47\"\n{started}\n\n\
+         [[actions]]\nid = \"2026-W48-01\"\ntitle = \"Book air freight\"\nowner = \"Wei\"\n\
+         sku = \"hk-sp-sil-5\"\nstatus = \"open\"\n"
+    );
+    assert!(last.contains("schema = 1"));
+    fs::write(root.join("minutes/2026-W48.toml"), this).unwrap();
+    let after = opsdeck(&["prep", root.to_str().unwrap()], dir.path());
+    assert!(
+        after.status.success(),
+        "{}",
+        String::from_utf8_lossy(&after.stderr)
+    );
+    let after = String::from_utf8_lossy(&after.stdout);
+    let stockout = after
+        .lines()
+        .skip_while(|l| !l.contains("Stockout risk"))
+        .take(6)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        stockout.contains("   - Action: 2026-W48-01 @Wei"),
+        "{after}"
+    );
+}

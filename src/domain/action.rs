@@ -95,6 +95,18 @@ pub struct ActionItem {
 }
 
 impl ActionItem {
+    /// Whether it is open and covers a problem of `sku` (any case), or, for
+    /// a problem of the whole account (`sku` none), moves its `kpi` without
+    /// naming a SKU.
+    pub fn covers(&self, sku: Option<&str>, kpi: &str) -> bool {
+        self.status.is_open()
+            && match (sku, self.sku.as_deref()) {
+                (Some(wanted), Some(named)) => wanted.eq_ignore_ascii_case(named),
+                (None, None) => self.kpi.as_deref() == Some(kpi),
+                _ => false,
+            }
+    }
+
     /// Whether it is still open after its due date.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         // A carried item goes on as a new action with its own date.

@@ -258,12 +258,7 @@ impl Meeting {
         self.actions
             .iter()
             .chain(&self.follow_ups)
-            .filter(|a| a.status.is_open())
-            .any(|a| match (sku, a.sku.as_deref()) {
-                (Some(wanted), Some(named)) => wanted.eq_ignore_ascii_case(named),
-                (None, None) => a.kpi.as_deref() == Some(kpi),
-                _ => false,
-            })
+            .any(|a| a.covers(sku, kpi))
     }
 }
 

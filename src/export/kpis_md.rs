@@ -79,7 +79,7 @@ pub fn to_markdown(report: &WeekReport, settings: &Settings) -> String {
     out.push_str(
         "\n✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input\n",
     );
-    super::prep::anomalies(&mut out, report);
+    super::prep::anomalies(&mut out, report, None);
     super::prep::voice(&mut out, report);
     out
 }

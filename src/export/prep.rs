@@ -16,7 +16,14 @@ use super::kpis_md::{account_table, sku_table};
 use super::markdown::{escape, figure, notices, table};
 
 /// The pre-read for the meeting that reviews `report`'s week.
-pub fn to_prep(report: &WeekReport, settings: &Settings, open_actions: &[ActionItem]) -> String {
+/// `open_actions` are last meeting's still open; `in_play` every open action
+/// that can cover an anomaly, this meeting's included once it has begun.
+pub fn to_prep(
+    report: &WeekReport,
+    settings: &Settings,
+    open_actions: &[ActionItem],
+    in_play: &[ActionItem],
+) -> String {
     let review = &report.review;
     let mut out = format!(
         "# {} — pre-read for the meeting of {}\n\nReviews week {}{}. Read before the meeting; bring your answers to the open actions.\n\n",
@@ -40,7 +47,7 @@ pub fn to_prep(report: &WeekReport, settings: &Settings, open_actions: &[ActionI
     ads(&mut out, report, settings);
     inventory(&mut out, report, settings);
     voice(&mut out, report);
-    anomalies(&mut out, report);
+    anomalies(&mut out, report, Some(in_play));
     actions(&mut out, open_actions, report);
     out.push_str(
         "\n---\n✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input\n",
@@ -220,7 +227,8 @@ pub fn voice(out: &mut String, report: &WeekReport) {
 }
 
 /// The diagnosis section: anomalies with evidence and first checks.
-pub fn anomalies(out: &mut String, report: &WeekReport) {
+/// The diagnosis; with `in_play`, each anomaly says which actions cover it.
+pub fn anomalies(out: &mut String, report: &WeekReport, in_play: Option<&[ActionItem]>) {
     out.push_str("\n## Diagnosis\n\n");
     if report.anomalies.is_empty() {
         out.push_str("No anomalies this week.\n");
@@ -245,6 +253,25 @@ pub fn anomalies(out: &mut String, report: &WeekReport) {
             "   - Checks: {}",
             anomaly.checks(Language::English).join("; ")
         );
+        if let Some(actions) = in_play {
+            let covering: Vec<String> = actions
+                .iter()
+                .filter(|a| a.covers(anomaly.sku.as_deref(), anomaly.metric.name()))
+                .map(|a| {
+                    let owner = a
+                        .owner
+                        .as_deref()
+                        .map(|o| format!(" @{o}"))
+                        .unwrap_or_default();
+                    format!("{}{}", a.id, escape(&owner))
+                })
+                .collect();
+            if covering.is_empty() {
+                out.push_str("   - No action yet\n");
+            } else {
+                let _ = writeln!(out, "   - Action: {}", covering.join(", "));
+            }
+        }
     }
 }
 
