@@ -113,6 +113,24 @@ fn overrun_section_after_moving_on() {
 fn chinese_labels() {
     let app = sample_app(|settings| settings.language = crate::domain::settings::Language::Chinese);
     assert_snapshot!("review_zh", screen(&app, 100, 30));
+    let narrow = screen(&app, 80, 24);
+    assert!(
+        narrow.contains("购物车 96.7%"),
+        "a figure never breaks:\n{narrow}"
+    );
+    assert_snapshot!("review_zh_80x24", narrow);
+}
+
+#[test]
+fn the_diagnosis_in_chinese_at_80_by_24() {
+    let mut app =
+        sample_app(|settings| settings.language = crate::domain::settings::Language::Chinese);
+    app.update(Action::Resize(80, 24), now_at(1));
+    app.update(Action::ShowView(View::Diagnosis), now_at(2));
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("断货风险"), "{text}");
+    assert!(text.contains("可售 2 天，补货周期 35 天"), "{text}");
+    assert_snapshot!("diagnosis_zh_80x24", text);
 }
 
 #[test]
