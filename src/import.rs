@@ -7,6 +7,7 @@
 mod ads;
 mod business_report;
 pub mod check;
+pub mod columns;
 pub mod config;
 mod costs;
 pub mod dates;

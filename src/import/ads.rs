@@ -8,6 +8,7 @@ use crate::domain::facts::{AdFigures, AdvertisedProduct, CampaignAds, ReportFact
 use crate::domain::money::Money;
 use crate::domain::report::ReportKind;
 
+use super::columns::ads;
 use super::dates::DateCache;
 use super::error::ImportError;
 use super::report::{DateWindow, Detail, KindRead};
@@ -42,9 +43,9 @@ impl Columns {
     fn find(table: &Table<'_>, kind: ReportKind, detail: Detail) -> Result<Self, ImportError> {
         let detailed = |column| detail.detail_column(column);
         let dating = match (
-            table.column(&["date"])?,
-            table.column(&["start date"])?,
-            table.column(&["end date"])?,
+            table.find(&ads::DATE)?,
+            table.find(&ads::START_DATE)?,
+            table.find(&ads::END_DATE)?,
         ) {
             (Some(date), _, _) => Dating::Daily(date),
             (None, Some(start), end) => Dating::Summary(start, end),
@@ -52,29 +53,31 @@ impl Columns {
         };
         let keys = match kind {
             ReportKind::AdsAdvertisedProduct => [
-                table.column(&["advertised sku"])?,
-                Some(table.require(&["advertised asin"])?),
+                table.find(&ads::ADVERTISED_SKU)?,
+                Some(table.need(&ads::ADVERTISED_ASIN)?),
             ],
             ReportKind::AdsSearchTerm => [
-                Some(table.require(&["campaign name"])?),
-                Some(table.require(&["customer search term"])?),
+                Some(table.need(&ads::CAMPAIGN)?),
+                Some(table.need(&ads::SEARCH_TERM)?),
             ],
-            _ => [Some(table.require(&["campaign name"])?), None],
+            _ => [Some(table.need(&ads::CAMPAIGN)?), None],
         };
         Ok(Self {
             dating,
-            currency: table.column(&["currency"])?,
+            currency: table.find(&ads::CURRENCY)?,
             keys,
-            impressions: detailed(Some(table.require(&["impressions"])?)),
-            clicks: detailed(table.column(&["clicks"])?),
-            spend: table.require(&["spend", "total cost"])?,
-            sales: table.column(&["7 day total sales", "14 day total sales", "sales"])?,
-            orders: detailed(table.column(&[
-                "7 day total orders (#)",
-                "14 day total orders (#)",
-                "purchases",
-            ])?),
-            units: detailed(table.column(&["7 day total units (#)", "14 day total units (#)"])?),
+            impressions: detailed(Some(table.need(&ads::IMPRESSIONS)?)),
+            clicks: detailed(table.find(&ads::CLICKS)?),
+            spend: table.need(&ads::SPEND)?,
+            sales: either(table.find(&ads::SALES_7_DAY)?, table.find(&ads::SALES_14_DAY)?),
+            orders: detailed(either(
+                table.find(&ads::ORDERS_7_DAY)?,
+                table.find(&ads::ORDERS_14_DAY)?,
+            )),
+            units: detailed(either(
+                table.find(&ads::UNITS_7_DAY)?,
+                table.find(&ads::UNITS_14_DAY)?,
+            )),
         })
     }
 
@@ -106,6 +109,11 @@ impl Columns {
             Dating::Undated => Days::Daily(None),
         })
     }
+}
+
+/// The 7-day attribution column where the report has it, else the 14-day one.
+fn either(seven_day: Option<usize>, fourteen_day: Option<usize>) -> Option<usize> {
+    seven_day.or(fourteen_day)
 }
 
 /// When one row happened.

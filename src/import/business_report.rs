@@ -5,6 +5,7 @@
 use crate::domain::facts::{AsinListing, BusinessFacts, ReportFacts, SkuSales};
 use crate::domain::money::Money;
 
+use super::columns::business;
 use super::error::ImportError;
 use super::report::{Detail, KindRead};
 use super::rows::{CellError, Row};
@@ -30,20 +31,16 @@ impl Columns {
     fn find(table: &Table<'_>, detail: Detail) -> Result<Self, ImportError> {
         let detailed = |column| detail.detail_column(column);
         Ok(Self {
-            parent: detailed(Some(table.require(&["(parent) asin"])?)),
-            child: table.require(&["(child) asin"])?,
-            title: detailed(table.column(&["title"])?),
-            sku: table.column(&["sku"])?,
-            sessions: table.require(&["sessions - total", "sessions"])?,
-            page_views: detailed(table.column(&["page views - total", "page views"])?),
-            buy_box: detailed(table.column(&[
-                "featured offer (buy box) percentage",
-                "buy box percentage",
-                "featured offer percentage",
-            ])?),
-            units: table.require(&["units ordered"])?,
-            sales: table.require(&["ordered product sales", "gross product sales"])?,
-            orders: detailed(table.column(&["total order items", "orders placed"])?),
+            parent: detailed(Some(table.need(&business::PARENT_ASIN)?)),
+            child: table.need(&business::CHILD_ASIN)?,
+            title: detailed(table.find(&business::TITLE)?),
+            sku: table.find(&business::SKU)?,
+            sessions: table.need(&business::SESSIONS)?,
+            page_views: detailed(table.find(&business::PAGE_VIEWS)?),
+            buy_box: detailed(table.find(&business::BUY_BOX)?),
+            units: table.need(&business::UNITS)?,
+            sales: table.need(&business::SALES)?,
+            orders: detailed(table.find(&business::ORDERS)?),
         })
     }
 }

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 
+use super::columns::Column;
 use super::error::{ImportError, quoted};
 use super::header::normalize;
 use super::pipeline::for_each_record;
@@ -268,12 +269,31 @@ impl<'a> Table<'a> {
     /// The column whose normalised header is one of `names` (first name first).
     /// A name that appears twice is an error: the value would be ambiguous.
     pub fn column(&self, names: &[&str]) -> Result<Option<usize>, ImportError> {
+        self.first_named(names.iter().copied())
+    }
+
+    /// The position of `column` under any of its names, in any language.
+    pub fn find(&self, column: &Column) -> Result<Option<usize>, ImportError> {
+        self.first_named(column.names.iter().map(|(_, name)| *name))
+    }
+
+    /// Like `find`, but the column must exist.
+    pub fn need(&self, column: &Column) -> Result<usize, ImportError> {
+        self.find(column)?
+            .ok_or_else(|| self.missing_column(column.name()))
+    }
+
+    /// The first of `names` the header has; a name found twice is an error.
+    fn first_named<'n>(
+        &self,
+        names: impl Iterator<Item = &'n str>,
+    ) -> Result<Option<usize>, ImportError> {
         for name in names {
             let mut matches = self
                 .normalized
                 .iter()
                 .enumerate()
-                .filter(|(_, header)| header.as_str() == *name || strip_currency(header) == *name)
+                .filter(|(_, header)| header.as_str() == name || strip_currency(header) == name)
                 .map(|(index, _)| index);
             if let Some(first) = matches.next() {
                 if let Some(second) = matches.next() {
@@ -298,18 +318,20 @@ impl<'a> Table<'a> {
 
     /// Like `column`, but the column must exist.
     pub fn require(&self, names: &[&str]) -> Result<usize, ImportError> {
-        self.column(names)?.ok_or_else(|| {
-            ImportError::at(
-                self.path,
-                1,
-                None,
-                format!(
-                    "the header has no `{}` column, which this report needs; download the report \
-                     again with all columns selected",
-                    names[0]
-                ),
-            )
-        })
+        self.column(names)?
+            .ok_or_else(|| self.missing_column(names[0]))
+    }
+
+    fn missing_column(&self, name: &str) -> ImportError {
+        ImportError::at(
+            self.path,
+            1,
+            None,
+            format!(
+                "the header has no `{name}` column, which this report needs; download the report \
+                 again with all columns selected"
+            ),
+        )
     }
 
     /// Calls `visit` with every data row, in order. The first error stops the reading.
