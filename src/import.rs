@@ -5,6 +5,8 @@
 //! Must not depend on the terminal (`ratatui`, `crossterm`) or on `app`/`ui`.
 
 mod ads;
+mod afn_inventory;
+mod business_by_date;
 mod business_report;
 pub mod check;
 pub mod columns;

@@ -87,6 +87,25 @@ pub struct SearchTermAds {
     pub figures: AdFigures,
 }
 
+/// One target (keyword, product or category) within a campaign, from the targeting report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetAds {
+    pub campaign: String,
+    pub targeting: String,
+    pub figures: AdFigures,
+}
+
+/// The account's figures of one day, from the Business Report by Date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DaySales {
+    pub date: chrono::NaiveDate,
+    pub sales: Money,
+    pub units: i64,
+    pub orders: i64,
+    pub sessions: i64,
+    pub page_views: i64,
+}
+
 /// Stock of one SKU from Manage FBA Inventory.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkuStock {
@@ -188,6 +207,8 @@ pub enum ReportFacts {
     AdvertisedProducts(Vec<AdvertisedProduct>),
     Campaigns(Vec<CampaignAds>),
     SearchTerms(Vec<SearchTermAds>),
+    Targets(Vec<TargetAds>),
+    Days(Vec<DaySales>),
     Inventory(Vec<SkuStock>),
     Planning(Vec<SkuPlanning>),
     Returns(Vec<ReturnLine>),
@@ -202,6 +223,8 @@ impl ReportFacts {
             ReportFacts::AdvertisedProducts(_) => ReportKind::AdsAdvertisedProduct,
             ReportFacts::Campaigns(_) => ReportKind::AdsCampaign,
             ReportFacts::SearchTerms(_) => ReportKind::AdsSearchTerm,
+            ReportFacts::Targets(_) => ReportKind::AdsTargeting,
+            ReportFacts::Days(_) => ReportKind::BusinessReportByDate,
             ReportFacts::Inventory(_) => ReportKind::FbaInventory,
             ReportFacts::Planning(_) => ReportKind::FbaInventoryPlanning,
             ReportFacts::Returns(_) => ReportKind::FbaReturns,
@@ -219,6 +242,15 @@ impl ReportFacts {
             }
             ReportFacts::Campaigns(campaigns) => ad_totals(campaigns.iter().map(|c| &c.figures)),
             ReportFacts::SearchTerms(terms) => ad_totals(terms.iter().map(|t| &t.figures)),
+            ReportFacts::Targets(targets) => ad_totals(targets.iter().map(|t| &t.figures)),
+            ReportFacts::Days(days) => Totals {
+                units: Some(days.iter().map(|d| d.units).sum()),
+                sales: Some(days.iter().map(|d| d.sales).sum()),
+                orders: Some(days.iter().map(|d| d.orders).sum()),
+                sessions: Some(days.iter().map(|d| d.sessions).sum()),
+                page_views: Some(days.iter().map(|d| d.page_views).sum()),
+                ..Totals::default()
+            },
             ReportFacts::Inventory(stock) => Totals {
                 available_units: Some(stock.iter().map(|s| s.available).sum()),
                 inbound_units: Some(stock.iter().map(|s| s.inbound).sum()),
@@ -252,9 +284,11 @@ impl ReportFacts {
             ReportFacts::Planning(items) => items.iter().map(|s| s.sku.as_str()).collect(),
             ReportFacts::Returns(lines) => lines.iter().map(|r| r.sku.as_str()).collect(),
             ReportFacts::Costs(costs) => costs.iter().map(|c| c.sku.as_str()).collect(),
-            ReportFacts::Campaigns(_) | ReportFacts::SearchTerms(_) | ReportFacts::Feedback(_) => {
-                Vec::new()
-            }
+            ReportFacts::Campaigns(_)
+            | ReportFacts::SearchTerms(_)
+            | ReportFacts::Targets(_)
+            | ReportFacts::Days(_)
+            | ReportFacts::Feedback(_) => Vec::new(),
         };
         count_distinct(skus)
     }
@@ -275,6 +309,8 @@ impl ReportFacts {
             ReportFacts::Returns(lines) => lines.iter().map(|r| r.asin.as_str()).collect(),
             ReportFacts::Campaigns(_)
             | ReportFacts::SearchTerms(_)
+            | ReportFacts::Targets(_)
+            | ReportFacts::Days(_)
             | ReportFacts::Feedback(_)
             | ReportFacts::Costs(_) => Vec::new(),
         };

@@ -10,14 +10,20 @@ use super::money::Money;
 pub enum ReportKind {
     /// Detail Page Sales and Traffic (by child item, by ASIN, legacy, device split).
     BusinessReport,
+    /// Detail Page Sales and Traffic by Date: the account's days.
+    BusinessReportByDate,
     /// Sponsored Products advertised product report (per SKU/ASIN).
     AdsAdvertisedProduct,
     /// Sponsored Products campaign report (account level).
     AdsCampaign,
     /// Sponsored Products search term report.
     AdsSearchTerm,
+    /// Sponsored Products targeting report.
+    AdsTargeting,
     /// Manage FBA Inventory.
     FbaInventory,
+    /// Amazon-fulfilled Inventory (`GET_AFN_INVENTORY_DATA`).
+    AfnInventory,
     /// FBA Inventory (planning) and its older form, Inventory Health.
     FbaInventoryPlanning,
     /// FBA customer returns.
@@ -36,12 +42,15 @@ pub enum ReportKind {
 
 impl ReportKind {
     /// Every Amazon report kind, in the order detection tries them.
-    pub const AMAZON: [ReportKind; 8] = [
+    pub const AMAZON: [ReportKind; 11] = [
         ReportKind::BusinessReport,
+        ReportKind::BusinessReportByDate,
         ReportKind::AdsAdvertisedProduct,
         ReportKind::AdsSearchTerm,
+        ReportKind::AdsTargeting,
         ReportKind::AdsCampaign,
         ReportKind::FbaInventory,
+        ReportKind::AfnInventory,
         ReportKind::FbaInventoryPlanning,
         ReportKind::FbaReturns,
         ReportKind::SellerFeedback,
@@ -51,6 +60,9 @@ impl ReportKind {
     pub fn name(self) -> &'static str {
         match self {
             ReportKind::BusinessReport => "business_report",
+            ReportKind::BusinessReportByDate => "business_report_by_date",
+            ReportKind::AdsTargeting => "ads_targeting",
+            ReportKind::AfnInventory => "afn_inventory",
             ReportKind::AdsAdvertisedProduct => "ads_advertised_product",
             ReportKind::AdsCampaign => "ads_campaign",
             ReportKind::AdsSearchTerm => "ads_search_term",
@@ -69,6 +81,9 @@ impl ReportKind {
     pub fn title(self) -> &'static str {
         match self {
             ReportKind::BusinessReport => "Business Report (Detail Page Sales and Traffic)",
+            ReportKind::BusinessReportByDate => "Business Report by Date (Sales and Traffic)",
+            ReportKind::AdsTargeting => "Sponsored Products targeting report",
+            ReportKind::AfnInventory => "Amazon-fulfilled Inventory report",
             ReportKind::AdsAdvertisedProduct => "Sponsored Products advertised product report",
             ReportKind::AdsCampaign => "Sponsored Products campaign report",
             ReportKind::AdsSearchTerm => "Sponsored Products search term report",

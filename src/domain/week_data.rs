@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use super::facts::{
-    AdvertisedProduct, BusinessFacts, CampaignAds, FeedbackEntry, ReportFacts, ReturnLine,
-    SearchTermAds, SkuCost, SkuPlanning, SkuStock, WeekFigures,
+    AdvertisedProduct, BusinessFacts, CampaignAds, DaySales, FeedbackEntry, ReportFacts,
+    ReturnLine, SearchTermAds, SkuCost, SkuPlanning, SkuStock, TargetAds, WeekFigures,
 };
 use super::report::ReportKind;
 use super::week::IsoWeek;
@@ -18,6 +18,9 @@ pub struct WeekData {
     pub advertised: Option<Vec<AdvertisedProduct>>,
     pub campaigns: Option<Vec<CampaignAds>>,
     pub search_terms: Option<Vec<SearchTermAds>>,
+    pub targets: Option<Vec<TargetAds>>,
+    /// The account's days, from the Business Report by Date.
+    pub days: Option<Vec<DaySales>>,
     pub inventory: Option<Vec<SkuStock>>,
     pub planning: Option<Vec<SkuPlanning>>,
     pub returns: Option<Vec<ReturnLine>>,
@@ -34,6 +37,8 @@ impl WeekData {
             advertised: None,
             campaigns: None,
             search_terms: None,
+            targets: None,
+            days: None,
             inventory: None,
             planning: None,
             returns: None,
@@ -54,6 +59,8 @@ impl WeekData {
             ReportFacts::AdvertisedProducts(new) => extend(&mut self.advertised, new, |_| None),
             ReportFacts::Campaigns(new) => extend(&mut self.campaigns, new, |_| None),
             ReportFacts::SearchTerms(new) => extend(&mut self.search_terms, new, |_| None),
+            ReportFacts::Targets(new) => extend(&mut self.targets, new, |_| None),
+            ReportFacts::Days(new) => extend(&mut self.days, new, |d| Some(d.date.to_string())),
             ReportFacts::Inventory(new) => {
                 extend(&mut self.inventory, new, |s| Some(s.sku.clone()))
             }
@@ -84,7 +91,9 @@ impl WeekData {
             ReportKind::AdsAdvertisedProduct => self.advertised.is_some(),
             ReportKind::AdsCampaign => self.campaigns.is_some(),
             ReportKind::AdsSearchTerm => self.search_terms.is_some(),
-            ReportKind::FbaInventory => self.inventory.is_some(),
+            ReportKind::AdsTargeting => self.targets.is_some(),
+            ReportKind::BusinessReportByDate => self.days.is_some(),
+            ReportKind::FbaInventory | ReportKind::AfnInventory => self.inventory.is_some(),
             ReportKind::FbaInventoryPlanning => self.planning.is_some(),
             ReportKind::FbaReturns => self.returns.is_some(),
             ReportKind::SellerFeedback => self.feedback.is_some(),

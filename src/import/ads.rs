@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::facts::{AdFigures, AdvertisedProduct, CampaignAds, ReportFacts, SearchTermAds};
+use crate::domain::facts::{
+    AdFigures, AdvertisedProduct, CampaignAds, ReportFacts, SearchTermAds, TargetAds,
+};
 use crate::domain::money::Money;
 use crate::domain::report::ReportKind;
 
@@ -60,6 +62,10 @@ impl Columns {
                 Some(table.need(&ads::CAMPAIGN)?),
                 Some(table.need(&ads::SEARCH_TERM)?),
             ],
+            ReportKind::AdsTargeting => [
+                Some(table.need(&ads::CAMPAIGN)?),
+                Some(table.need(&ads::TARGETING)?),
+            ],
             _ => [Some(table.need(&ads::CAMPAIGN)?), None],
         };
         Ok(Self {
@@ -69,7 +75,10 @@ impl Columns {
             impressions: detailed(Some(table.need(&ads::IMPRESSIONS)?)),
             clicks: detailed(table.find(&ads::CLICKS)?),
             spend: table.need(&ads::SPEND)?,
-            sales: either(table.find(&ads::SALES_7_DAY)?, table.find(&ads::SALES_14_DAY)?),
+            sales: either(
+                table.find(&ads::SALES_7_DAY)?,
+                table.find(&ads::SALES_14_DAY)?,
+            ),
             orders: detailed(either(
                 table.find(&ads::ORDERS_7_DAY)?,
                 table.find(&ads::ORDERS_14_DAY)?,
@@ -199,6 +208,15 @@ fn into_facts(kind: ReportKind, sums: Vec<(Key, AdFigures)>) -> ReportFacts {
                 .map(|(Key(campaign, search_term), figures)| SearchTermAds {
                     campaign,
                     search_term,
+                    figures,
+                })
+                .collect(),
+        ),
+        ReportKind::AdsTargeting => ReportFacts::Targets(
+            sums.into_iter()
+                .map(|(Key(campaign, targeting), figures)| TargetAds {
+                    campaign,
+                    targeting,
                     figures,
                 })
                 .collect(),

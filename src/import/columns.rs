@@ -49,15 +49,19 @@ impl Column {
     }
 }
 
+/// A column from its names: `column!(English "sku", German "sku")`.
 macro_rules! column {
     ($($language:ident $name:literal),+ $(,)?) => {
-        Column { names: &[$((HeaderLanguage::$language, $name)),+] }
+        $crate::import::columns::Column {
+            names: &[$(($crate::import::columns::HeaderLanguage::$language, $name)),+],
+        }
     };
 }
+pub(crate) use column;
 
 /// Business Report, by child item (also by ASIN, legacy, device split).
 pub mod business {
-    use super::{Column, HeaderLanguage};
+    use super::Column;
 
     pub const PARENT_ASIN: Column = column!(
         English "(parent) asin",
@@ -140,7 +144,7 @@ pub mod business {
 
 /// Sponsored Products reports: advertised product, campaign, search term, targeting.
 pub mod ads {
-    use super::{Column, HeaderLanguage};
+    use super::Column;
 
     pub const DATE: Column = super::business::DATE;
     pub const START_DATE: Column = column!(
@@ -255,7 +259,7 @@ pub mod ads {
 
 /// The Amazon-fulfilled Inventory report (`GET_AFN_INVENTORY_DATA`), English keys.
 pub mod afn {
-    use super::{Column, HeaderLanguage};
+    use super::Column;
 
     pub const SELLER_SKU: Column = column!(English "seller-sku");
     pub const FULFILLMENT_SKU: Column = column!(English "fulfillment-channel-sku");
@@ -309,7 +313,12 @@ mod tests {
     #[test]
     fn names_are_written_as_normalisation_leaves_them() {
         for column in EVERY_COLUMN {
-            assert_eq!(column.names[0].0, HeaderLanguage::English, "{}", column.name());
+            assert_eq!(
+                column.names[0].0,
+                HeaderLanguage::English,
+                "{}",
+                column.name()
+            );
             for (_, name) in column.names {
                 assert_eq!(normalize(name), *name);
             }
@@ -318,10 +327,7 @@ mod tests {
 
     #[test]
     fn no_name_belongs_to_two_columns_of_a_kind() {
-        let kinds: [&[Column]; 2] = [
-            &EVERY_COLUMN[..11],
-            &EVERY_COLUMN[11..29],
-        ];
+        let kinds: [&[Column]; 2] = [&EVERY_COLUMN[..11], &EVERY_COLUMN[11..29]];
         for columns in kinds {
             for (i, a) in columns.iter().enumerate() {
                 for b in &columns[i + 1..] {

@@ -1,16 +1,74 @@
 //! Dates as Amazon writes them: `Nov 16, 2018`, `MM/DD/YYYY`, `M/D/YY`,
-//! ISO 8601 with a time and offset, `07-Sep-2019`, and Excel serial numbers.
+//! `DD/MM/YYYY` (decided per file, `SlashOrder`), `2026/11/16`,
+//! `2026年11月16日`, `16.11.2026`, ISO 8601 with a time and offset,
+//! `07-Sep-2019`, and Excel serial numbers.
 
 use chrono::{Days, NaiveDate};
 
 /// Formats tried in order after the ISO and slashed fast paths.
-const FORMATS: [&str; 4] = ["%b %d, %Y", "%b %d %Y", "%d-%b-%Y", "%d.%m.%Y"];
+const FORMATS: [&str; 6] = [
+    "%b %d, %Y",
+    "%b %d %Y",
+    "%d-%b-%Y",
+    "%d.%m.%Y",
+    "%Y/%m/%d",
+    "%Y年%m月%d日",
+];
+
+/// Which part of `a/b/year` is the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlashOrder {
+    /// `11/16/2026`, as amazon.com writes.
+    #[default]
+    MonthFirst,
+    /// `16/11/2026`, as amazon.ae and most marketplaces outside the US write.
+    DayFirst,
+}
+
+impl SlashOrder {
+    /// The order of a file's slashed dates: a first part above 12 means day
+    /// first, a second part above 12 month first; when every date could be
+    /// either, the currency's marketplace decides (USD month first, AED, GBP,
+    /// EUR, INR and the others day first); `None` when nothing tells.
+    pub fn of(dates: &[&str], currency: Option<&str>) -> Result<SlashOrder, String> {
+        let parts = |text: &str| -> Option<(u32, u32)> {
+            let mut parts = text.trim().split('/');
+            let (a, b, year) = (parts.next()?, parts.next()?, parts.next()?);
+            (parts.next().is_none() && year.len() >= 2 && a.len() <= 2)
+                .then(|| Some((a.parse().ok()?, b.parse().ok()?)))
+                .flatten()
+        };
+        let slashed: Vec<(u32, u32)> = dates.iter().filter_map(|d| parts(d)).collect();
+        let day_first = slashed.iter().any(|(a, _)| *a > 12);
+        let month_first = slashed.iter().any(|(_, b)| *b > 12);
+        match (day_first, month_first) {
+            (true, true) => Err("the dates mix day-first and month-first forms".to_owned()),
+            (true, false) => Ok(SlashOrder::DayFirst),
+            (false, true) => Ok(SlashOrder::MonthFirst),
+            (false, false) if slashed.is_empty() => Ok(SlashOrder::MonthFirst),
+            (false, false) => match currency {
+                Some("USD") => Ok(SlashOrder::MonthFirst),
+                Some(_) => Ok(SlashOrder::DayFirst),
+                None => Err(
+                    "no date has a day above 12 and the file names no currency, so it cannot \
+                     tell 03/04 from 04/03"
+                        .to_owned(),
+                ),
+            },
+        }
+    }
+}
 
 /// Parses a date cell's text. An ISO date-time keeps the date as written in its
 /// own offset (the marketplace's day), without converting to another zone.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    parse_date_in(text, SlashOrder::MonthFirst)
+}
+
+/// Like `parse_date`, with slashed dates read in `order`.
+pub fn parse_date_in(text: &str, order: SlashOrder) -> Option<NaiveDate> {
     let text = text.trim();
-    if let Some(date) = parse_iso(text).or_else(|| parse_us_slashed(text)) {
+    if let Some(date) = parse_iso(text).or_else(|| parse_slashed(text, order)) {
         return Some(date);
     }
     FORMATS
@@ -32,13 +90,17 @@ fn parse_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-/// `MM/DD/YYYY` or `M/D/YY` (amazon.com order); a two-digit year is 20YY.
-fn parse_us_slashed(text: &str) -> Option<NaiveDate> {
+/// `MM/DD/YYYY` or `M/D/YY` (or day first); a two-digit year is 20YY.
+fn parse_slashed(text: &str, order: SlashOrder) -> Option<NaiveDate> {
     let mut parts = text.split('/');
-    let (month, day, year) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || month.len() > 2 || day.len() > 2 {
+    let (first, second, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || first.len() > 2 || second.len() > 2 {
         return None;
     }
+    let (month, day) = match order {
+        SlashOrder::MonthFirst => (first, second),
+        SlashOrder::DayFirst => (second, first),
+    };
     let year: i32 = match year.len() {
         2 => 2000 + year.parse::<i32>().ok()?,
         4 => year.parse().ok()?,
@@ -95,6 +157,50 @@ mod tests {
         assert_eq!(parse_date("2026-11-22T23:30:00-08:00"), ymd(2026, 11, 22));
         assert_eq!(parse_date("2026-06-16"), ymd(2026, 6, 16));
         assert_eq!(parse_date("07-Sep-2019"), ymd(2019, 9, 7));
+    }
+
+    #[test]
+    fn asian_and_european_forms() {
+        assert_eq!(parse_date("2026/11/16"), ymd(2026, 11, 16));
+        assert_eq!(parse_date("2026年11月16日"), ymd(2026, 11, 16));
+        assert_eq!(parse_date("16.11.2026"), ymd(2026, 11, 16));
+        assert_eq!(
+            parse_date_in("24/09/2022", SlashOrder::DayFirst),
+            ymd(2022, 9, 24)
+        );
+        assert_eq!(
+            parse_date_in("9/21/24", SlashOrder::MonthFirst),
+            ymd(2024, 9, 21)
+        );
+    }
+
+    #[test]
+    fn a_files_own_dates_decide_the_order_else_its_marketplace() {
+        assert_eq!(
+            SlashOrder::of(&["24/09/2022", "01/10/2022"], None),
+            Ok(SlashOrder::DayFirst)
+        );
+        assert_eq!(
+            SlashOrder::of(&["9/21/24", "10/1/24"], None),
+            Ok(SlashOrder::MonthFirst)
+        );
+        assert_eq!(
+            SlashOrder::of(&["03/04/2024"], Some("AED")),
+            Ok(SlashOrder::DayFirst)
+        );
+        assert_eq!(
+            SlashOrder::of(&["03/04/2024"], Some("USD")),
+            Ok(SlashOrder::MonthFirst)
+        );
+        assert!(
+            SlashOrder::of(&["03/04/2024"], None).is_err(),
+            "cannot tell"
+        );
+        assert!(SlashOrder::of(&["13/04/2024", "04/13/2024"], None).is_err());
+        assert_eq!(
+            SlashOrder::of(&["Nov 16, 2018"], None),
+            Ok(SlashOrder::MonthFirst)
+        );
     }
 
     #[test]

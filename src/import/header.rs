@@ -68,9 +68,15 @@ mod tests {
         assert_eq!(normalize("(子)ASIN"), "(子)asin");
         assert_eq!(normalize("会话次数 – 总计"), normalize("会话次数 - 总计"));
         assert_eq!(normalize("Sitzungen\u{00A0}– Summe"), "sitzungen - summe");
-        assert_eq!(normalize("7\u{202F}Tage, Einheiten gesamt (#)"), "7 tage, einheiten gesamt (#)");
+        assert_eq!(
+            normalize("7\u{202F}Tage, Einheiten gesamt (#)"),
+            "7 tage, einheiten gesamt (#)"
+        );
         assert_eq!(normalize("点击率（CTR）"), "点击率(ctr)");
-        assert_ne!(normalize("セッション数 - 合計 - B2B"), normalize("セッション数 - 合計"));
+        assert_ne!(
+            normalize("セッション数 - 合計 - B2B"),
+            normalize("セッション数 - 合計")
+        );
     }
 
     #[test]

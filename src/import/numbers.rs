@@ -79,7 +79,10 @@ pub fn parse_decimal(text: &[u8]) -> Result<Option<Decimal>, NotANumber> {
     let (prefix, body, suffix) = (&text[..first], &text[first..=last], &text[last + 1..]);
     let negative = read_prefix(prefix)?;
     let percent = read_suffix(suffix)?;
-    let (mantissa, scale) = read_digits(body)?;
+    // A currency written after the amount (`1.234 €`) is the European style,
+    // where a lone `.` before three digits groups thousands.
+    let european = !percent && suffix.iter().any(|b| !b.is_ascii());
+    let (mantissa, scale) = read_digits(body, european)?;
     Ok(Some(Decimal {
         mantissa: if negative { -mantissa } else { mantissa },
         scale,
@@ -154,20 +157,30 @@ fn read_suffix(suffix: &[u8]) -> Result<bool, NotANumber> {
     Ok(percent)
 }
 
-/// Digits with grouping and one decimal separator. When both `,` and `.` occur the
-/// later one is the decimal separator; a lone `,` followed by other than three
-/// digits is a decimal comma (`12,5`); several `.` are grouping (`1.234.567`).
-fn read_digits(body: &[u8]) -> Result<(i64, u32), NotANumber> {
+/// Digits with grouping and one decimal separator, Amazon's styles of every
+/// marketplace:
+/// - both `,` and `.`: the later one is the decimal separator (`1,234.56`,
+///   `17.510,95`);
+/// - one separator repeated: grouping (`1,234,567`, `1.234.567`);
+/// - one separator once, followed by other than three digits: decimal
+///   (`12,5`, `4.81`);
+/// - one separator once, followed by exactly three digits — the ambiguous
+///   case: a `,` groups (`3,218`, as every marketplace writes counts); a `.`
+///   groups only in a `european` amount, one whose currency follows it
+///   (`1.234 €`), and is a decimal point otherwise (`1.234` ROAS);
+/// - spaces, no-break spaces and narrow no-break spaces group (`1 234,56`).
+fn read_digits(body: &[u8], european: bool) -> Result<(i64, u32), NotANumber> {
     let last_comma = memchr::memrchr(b',', body);
     let last_dot = memchr::memrchr(b'.', body);
     let dots = memchr::memchr_iter(b'.', body).count();
+    let three_after = |at: usize| body[at + 1..].iter().filter(|b| b.is_ascii_digit()).count() == 3;
     let decimal_at = match (last_comma, last_dot) {
         (Some(comma), Some(dot)) => Some(comma.max(dot)),
         (Some(comma), None) => {
             let single = memchr::memchr(b',', body) == Some(comma);
-            (single && body.len() - comma - 1 != 3).then_some(comma)
+            (single && !three_after(comma)).then_some(comma)
         }
-        (None, Some(dot)) => (dots == 1).then_some(dot),
+        (None, Some(dot)) => (dots == 1 && !(european && three_after(dot))).then_some(dot),
         (None, None) => None,
     };
     let mut mantissa: i64 = 0;
@@ -194,11 +207,26 @@ fn read_digits(body: &[u8]) -> Result<(i64, u32), NotANumber> {
                     scale += 1;
                 }
             }
-            b',' | b'.' => {}
+            b',' | b'.' | b' ' => {}
+            // U+00A0 and U+202F, as UTF-8 bytes, group digits like a space.
+            0xC2 | 0xA0 | 0xE2 | 0x80 | 0xAF if is_space_byte(body, i) => {}
             _ => return Err(NotANumber),
         }
     }
     Ok((mantissa, scale))
+}
+
+/// Whether the byte at `i` belongs to a no-break or narrow no-break space.
+fn is_space_byte(body: &[u8], i: usize) -> bool {
+    let around = |start: usize, len: usize| body.get(start..start + len);
+    let spaces: [&[u8]; 2] = ["\u{00A0}".as_bytes(), "\u{202F}".as_bytes()];
+    spaces.iter().any(|space| {
+        (0..space.len()).any(|offset| {
+            i.checked_sub(offset)
+                .and_then(|start| around(start, space.len()))
+                == Some(*space)
+        })
+    })
 }
 
 /// The ISO currency a money cell's symbol names, e.g. `£12.00` → `GBP`.
@@ -263,6 +291,26 @@ mod tests {
         assert_eq!(cents("-$3.50"), Some(-350));
         assert_eq!(cents("($3.50)"), Some(-350));
         assert_eq!(cents("59.99"), Some(5999));
+        assert_eq!(cents("17.510,95\u{00A0}€"), Some(1_751_095));
+        assert_eq!(cents("1\u{00A0}234,56\u{00A0}€"), Some(123_456));
+        assert_eq!(cents("1\u{202F}234,56 €"), Some(123_456));
+        assert_eq!(cents("US$1,100.15"), Some(110_015));
+        assert_eq!(cents("JP¥3,450"), Some(345_000));
+        assert_eq!(cents("￥4,907,860"), Some(490_786_000));
+        assert_eq!(cents("AED\u{00A0}4,426.00"), Some(442_600));
+        assert_eq!(cents("€142.96"), Some(14_296));
+    }
+
+    #[test]
+    fn one_separator_before_three_digits_is_decided_by_the_style_of_the_amount() {
+        // Counts group with a comma in every marketplace (the German Business Report too).
+        assert_eq!(integer("3,218"), Some(3218));
+        // A dot before three digits is a decimal point, unless the currency follows the amount.
+        assert!((ratio("1.234").unwrap() - 1.234).abs() < 1e-12);
+        assert_eq!(cents("1.234\u{00A0}€"), Some(123_400));
+        assert_eq!(cents("€1.234"), Some(123));
+        // A percentage is never grouped that way.
+        assert!((ratio("1.234%").unwrap() - 0.01234).abs() < 1e-12);
     }
 
     #[test]
@@ -330,7 +378,7 @@ mod tests {
                 let text = text.trim();
                 let first = text.bytes().position(|b| b.is_ascii_digit()).unwrap();
                 let last = text.bytes().rposition(|b| b.is_ascii_digit()).unwrap();
-                read_digits(&text.as_bytes()[first..=last]).unwrap()
+                read_digits(&text.as_bytes()[first..=last], false).unwrap()
             };
             if let Some(simple) = simple {
                 assert_eq!((simple.mantissa, simple.scale), general, "{text}");

@@ -9,13 +9,17 @@ use crate::domain::facts::ReportFacts;
 use crate::domain::report::ReportKind;
 use crate::domain::week::{IsoWeek, WeekStart};
 
+use super::columns::{HeaderLanguage, LANGUAGES};
 use super::error::{ImportError, quoted};
 use super::rows::RowStats;
 use super::sniff::{Detection, detect};
 use super::table::{ReadError, Table};
 use super::text::looks_like_gbk;
 use super::utf8_stream::NotUtf8;
-use super::{ads, business_report, costs, feedback, inventory, planning, returns};
+use super::{
+    ads, afn_inventory, business_by_date, business_report, costs, feedback, inventory, planning,
+    returns,
+};
 
 /// One report file, read.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,9 +119,14 @@ fn read_with<'a>(
     };
     let kind = match detect(&table.normalized) {
         Detection::Recognised(kind) => kind,
-        Detection::Unrecognised { closest, missing } => {
-            return Err(unrecognised(path, &table, closest, &missing));
+        Detection::Unrecognised {
+            closest,
+            language,
+            missing,
+        } => {
+            return Err(unrecognised(path, &table, closest, language, &missing));
         }
+        Detection::UnknownLanguage => return Err(unknown_language(path, &table)),
     };
     if let Some(position) = header_not_utf8.filter(|_| !accepts_windows_1252(kind)) {
         return Err(resaved(path, kind, &position));
@@ -169,10 +178,13 @@ fn read_kind(
 ) -> Result<(KindRead, DateWindow), ReadError> {
     let mut read = match kind {
         ReportKind::BusinessReport => business_report::read(table, detail)?,
-        ReportKind::AdsAdvertisedProduct | ReportKind::AdsCampaign | ReportKind::AdsSearchTerm => {
-            ads::read(table, kind, &mut window, detail)?
-        }
+        ReportKind::AdsAdvertisedProduct
+        | ReportKind::AdsCampaign
+        | ReportKind::AdsSearchTerm
+        | ReportKind::AdsTargeting => ads::read(table, kind, &mut window, detail)?,
+        ReportKind::BusinessReportByDate => business_by_date::read(table, &mut window)?,
         ReportKind::FbaInventory => inventory::read(table)?,
+        ReportKind::AfnInventory => afn_inventory::read(table)?,
         ReportKind::FbaInventoryPlanning => planning::read(table)?,
         ReportKind::FbaReturns => returns::read(table, &mut window)?,
         ReportKind::SellerFeedback => feedback::read(table, &mut window)?,
@@ -222,12 +234,8 @@ fn accepts_windows_1252(kind: ReportKind) -> bool {
     )
 }
 
-fn unrecognised(
-    path: &Path,
-    table: &Table<'_>,
-    closest: ReportKind,
-    missing: &[&str],
-) -> ImportError {
+/// The first header cells, for a message.
+fn header_excerpt(table: &Table<'_>) -> String {
     let shown: Vec<String> = table
         .headers
         .iter()
@@ -235,20 +243,51 @@ fn unrecognised(
         .map(|h| quoted(h, 30))
         .collect();
     let more = if table.headers.len() > 6 { ", …" } else { "" };
+    format!("{}{more}", shown.join(", "))
+}
+
+fn unrecognised(
+    path: &Path,
+    table: &Table<'_>,
+    closest: ReportKind,
+    language: HeaderLanguage,
+    missing: &[&str],
+) -> ImportError {
+    let written = match language {
+        HeaderLanguage::English => String::new(),
+        other => format!(" whose headers are {}", other.name()),
+    };
     ImportError::at(
         path,
         1,
         None,
         format!(
-            "not a report opsdeck knows: the header ({}{more}) comes closest to a {} but lacks {}; \
-             download that report from Amazon as it is, or move this file out of the week folder",
-            shown.join(", "),
+            "not a report opsdeck knows: the header ({}) comes closest to a {}{written} but lacks \
+             {}; download that report from Amazon as it is, or move this file out of the week \
+             folder",
+            header_excerpt(table),
             closest.title(),
             missing
                 .iter()
                 .map(|m| format!("`{m}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
+        ),
+    )
+}
+
+/// A header none of whose columns opsdeck knows in any language it reads.
+fn unknown_language(path: &Path, table: &Table<'_>) -> ImportError {
+    ImportError::at(
+        path,
+        1,
+        None,
+        format!(
+            "not a report opsdeck knows: no column of the header ({}) is one opsdeck reads in \
+             {LANGUAGES}. If this is an Amazon report in another language, please send the file \
+             so its language can be added; meanwhile download it with Seller Central or the Ads \
+             console set to English, or move this file out of the week folder",
+            header_excerpt(table)
         ),
     )
 }

@@ -467,7 +467,7 @@ fn refuse_non_text(path: &Path, start: &[u8], whole_file: bool) -> Result<usize,
 }
 
 /// `14 day total sales (₹)` → `14 day total sales`: a currency in brackets is not part of the name.
-fn strip_currency(header: &str) -> &str {
+pub fn strip_currency(header: &str) -> &str {
     header
         .strip_suffix(')')
         .and_then(|rest| rest.rsplit_once(" ("))
