@@ -269,6 +269,32 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_row_straddling_the_week_is_reported_not_split() {
+        // A German summary search-term report: rows dated by their first and last day.
+        let csv = "Startdatum,Enddatum,Kampagnen-Name,Suchbegriff des Kunden,Impressionen,Klicks,Ausgaben,\"7 Tage, Umsatz gesamt (€)\"\n\
+            \"Mar 10, 2025\",\"Mar 16, 2025\",Kampagne A,tasse,100,5,€2.50,€10.00\n\
+            \"Mar 12, 2025\",\"Mar 18, 2025\",Kampagne A,becher,50,2,€1.00,€0.00\n";
+        let filter = WeekFilter {
+            week: "2025-W11".parse().unwrap(),
+            start: WeekStart::Monday,
+        };
+        let file = read_csv(csv, Some(filter));
+        assert_eq!(file.kind, ReportKind::AdsSearchTerm);
+        assert_eq!(
+            file.facts.totals().impressions,
+            Some(100),
+            "the straddling row is not counted"
+        );
+        assert!(
+            file.warnings
+                .iter()
+                .any(|w| w.contains("1 summary rows span days outside 2025-W11")),
+            "{:?}",
+            file.warnings
+        );
+    }
+
+    #[test]
     fn daily_rows_outside_the_week_are_left_out_with_a_warning() {
         let filter = WeekFilter {
             week: "2018-W46".parse().unwrap(),

@@ -378,8 +378,9 @@ impl DateWindow {
         true
     }
 
-    /// Whether a summary row active from `first` to `last` belongs to the week:
-    /// it does when the two overlap; a row reaching past the week is counted.
+    /// Whether a summary row active from `first` to `last` belongs to the
+    /// week: it does when its range lies inside the week. A row whose range
+    /// straddles the week is left out and reported, never split by guess.
     pub fn keep_range(&mut self, first: Option<NaiveDate>, last: Option<NaiveDate>) -> bool {
         let (Some(filter), Some(first)) = (self.filter, first) else {
             return true;
@@ -391,7 +392,9 @@ impl DateWindow {
             return false;
         }
         if first < monday || last > sunday {
+            self.left_out += 1;
             self.outside_range += 1;
+            return false;
         }
         true
     }
@@ -414,16 +417,17 @@ impl DateWindow {
                  again for {range}",
                 self.left_out, filter.week
             ));
-        } else if self.left_out > 0 {
+        } else if self.left_out > self.outside_range {
             warnings.push(format!(
                 "{} rows dated outside {} ({range}) left out — check the download range",
-                self.left_out, filter.week
+                self.left_out - self.outside_range,
+                filter.week
             ));
         }
         if self.outside_range > 0 {
             warnings.push(format!(
-                "{} summary rows also cover days outside {}: their figures were kept whole; \
-                 download a Daily report for exact weekly figures",
+                "{} summary rows span days outside {} ({range}): they were left out, not split \
+                 by guess — download a Daily report, or a Summary report for exactly this week",
                 self.outside_range, filter.week
             ));
         }
