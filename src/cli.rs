@@ -265,7 +265,15 @@ fn kpis(workspace: &Path, week: Option<IsoWeek>, format: KpiFormat) -> ExitCode 
             leave_at_exit(loaded);
             return ExitCode::SUCCESS;
         }
-        KpiFormat::Json => kpis_json::to_json(report, settings),
+        KpiFormat::Json => match crate::import::weeks::load_marketplaces(workspace, &loaded) {
+            Ok(marketplaces) => kpis_json::to_json(report, settings, &marketplaces),
+            Err(errors) => {
+                for error in &errors {
+                    say!("error: {error}");
+                }
+                return ExitCode::FAILURE;
+            }
+        },
         KpiFormat::Csv => kpis_csv::to_csv(report, settings),
         KpiFormat::Md => kpis_md::to_markdown(report, settings),
     };

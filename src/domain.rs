@@ -14,6 +14,7 @@ pub mod judgement;
 pub mod keyed;
 pub mod kpi;
 pub mod lookup;
+pub mod marketplace;
 pub mod meeting;
 pub mod metric;
 pub mod money;

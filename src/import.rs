@@ -17,6 +17,7 @@ pub mod error;
 mod feedback;
 pub mod header;
 mod inventory;
+pub mod marketplaces;
 pub mod minutes;
 pub mod numbers;
 pub mod parallel;

@@ -83,6 +83,8 @@ pub enum Action {
     Back,
     /// Sort the SKU table by the next column (again: reverse).
     CycleSort,
+    /// Every marketplace, then each in turn (when the week merges several).
+    CycleMarketplace,
     /// Reverse the SKU table's sort.
     ReverseSort,
     /// Start typing a filter.

@@ -55,6 +55,11 @@ impl App {
                 self.list.cycle_sort(self.size.0);
                 self.refresh_list();
             }
+            Action::CycleMarketplace => {
+                self.list
+                    .cycle_marketplace(&self.report.review.marketplaces);
+                self.refresh_list();
+            }
             Action::ReverseSort => {
                 self.list.reverse_sort();
                 self.refresh_list();

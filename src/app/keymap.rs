@@ -304,6 +304,11 @@ const BROWSE: &[HelpLine] = &[
         ("sort", "排序"),
     ),
     line!(
+        [act!([ch('m')], Action::CycleMarketplace)],
+        "marketplace: all / each in turn",
+        "站点：全部 / 逐个",
+    ),
+    line!(
         [act!([ch('/')], Action::StartFilter)],
         ("filter SKUs", "筛选 SKU"),
         ("filter", "筛选"),

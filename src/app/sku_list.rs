@@ -79,6 +79,8 @@ pub struct ListOptions {
     pub descending: bool,
     pub filter: String,
     pub problems_only: bool,
+    /// Only this marketplace's rows (`DE`), when the week merges several.
+    pub marketplace: Option<String>,
 }
 
 impl Default for ListOptions {
@@ -88,6 +90,7 @@ impl Default for ListOptions {
             descending: true,
             filter: String::new(),
             problems_only: false,
+            marketplace: None,
         }
     }
 }
@@ -113,6 +116,18 @@ impl ListOptions {
     /// Reverses the sort.
     pub fn reverse_sort(&mut self) {
         self.descending = !self.descending;
+    }
+
+    /// Shows every marketplace, then each of `marketplaces` in turn.
+    pub fn cycle_marketplace(&mut self, marketplaces: &[String]) {
+        let at = self
+            .marketplace
+            .as_ref()
+            .and_then(|m| marketplaces.iter().position(|known| known == m));
+        self.marketplace = match at {
+            None => marketplaces.first().cloned(),
+            Some(at) => marketplaces.get(at + 1).cloned(),
+        };
     }
 }
 
@@ -141,7 +156,13 @@ pub fn visible_rows(
                 || row.key.to_lowercase().contains(&needle)
                 || row.asin.to_lowercase().contains(&needle)
                 || row.title.to_lowercase().contains(&needle);
-            matches && (!options.problems_only || flagged.get(i).copied().unwrap_or(false))
+            let in_marketplace = options
+                .marketplace
+                .as_deref()
+                .is_none_or(|code| crate::domain::marketplace::split_key(&row.key).0 == Some(code));
+            matches
+                && in_marketplace
+                && (!options.problems_only || flagged.get(i).copied().unwrap_or(false))
         })
         .collect();
     let sales = |i: usize| rows[i].figures.current.get(Metric::Sales).unwrap_or(0.0);
@@ -179,6 +200,23 @@ pub fn visible_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marketplaces_cycle_from_all_through_each_and_back() {
+        let marketplaces = ["US".to_owned(), "DE".to_owned()];
+        let mut options = ListOptions::default();
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            options.cycle_marketplace(&marketplaces);
+            seen.push(options.marketplace.clone());
+        }
+        assert_eq!(seen, [Some("US".to_owned()), Some("DE".to_owned()), None]);
+        options.cycle_marketplace(&[]);
+        assert_eq!(
+            options.marketplace, None,
+            "one marketplace: nothing to cycle"
+        );
+    }
 
     #[test]
     fn the_diagnosed_figures_come_before_the_title_and_the_title_before_more_figures() {

@@ -184,6 +184,8 @@ pub struct WeekFigures {
     pub bsr: std::collections::BTreeMap<String, i64>,
     /// Average star rating by ASIN.
     pub rating: std::collections::BTreeMap<String, f64>,
+    /// The week's exchange rates: one unit of each currency in the reporting currency.
+    pub fx: std::collections::BTreeMap<String, f64>,
 }
 
 impl WeekFigures {

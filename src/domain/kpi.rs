@@ -94,9 +94,21 @@ pub fn compute_week_with<'a>(
             .slot(if by_sku { &line.sku } else { &line.asin })
             .returned += f(line.quantity);
     }
+    // A cost named `DE:SKU` is that marketplace's; a plain SKU's applies on every marketplace.
     for cost in costs {
         if let Some(inputs) = gathered.get_mut(&cost.sku) {
             inputs.cost = Some(cost);
+        }
+        for code in data
+            .marketplaces
+            .iter()
+            .filter(|_| data.marketplaces.len() > 1)
+        {
+            if let Some(inputs) = gathered.get_mut(&format!("{code}:{}", cost.sku))
+                && inputs.cost.is_none()
+            {
+                inputs.cost = Some(cost);
+            }
         }
     }
     let inputs = gathered.into_inputs();

@@ -126,8 +126,24 @@ pub struct Review {
     /// The weeks of the trend series, oldest first (`TREND_WEEKS` of them, some maybe absent).
     pub trend_weeks: Vec<IsoWeek>,
     pub currency: String,
+    /// The marketplaces the week merges (its folder's subfolders); empty for a plain folder.
+    pub marketplaces: Vec<String>,
     pub account: Figures,
     pub skus: Vec<SkuRow>,
+}
+
+impl Review {
+    /// The marketplace of a SKU row's key: the `DE:` of `DE:HK-1`, or the
+    /// week's only marketplace.
+    pub fn marketplace_of<'a>(&'a self, key: &str) -> Option<&'a str> {
+        match super::marketplace::split_key(key) {
+            (Some(code), _) => Some(code),
+            (None, _) if self.marketplaces.len() == 1 => {
+                self.marketplaces.first().map(String::as_str)
+            }
+            (None, _) => None,
+        }
+    }
 }
 
 impl Review {
@@ -196,6 +212,7 @@ pub fn begin_review(
             .currency
             .clone()
             .unwrap_or_else(|| settings.currency.clone()),
+        marketplaces: current.marketplaces.clone(),
         account,
         skus,
     };

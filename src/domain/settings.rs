@@ -125,8 +125,12 @@ pub struct Settings {
     pub title: String,
     pub facilitator: Option<String>,
     pub attendees: Vec<String>,
-    /// ISO 4217 code of the marketplace currency, e.g. `USD`.
+    /// ISO 4217 code of the currency the account is shown in, e.g. `USD`:
+    /// the marketplace's, or the reporting currency of several marketplaces.
     pub currency: String,
+    /// Exchange rates for several marketplaces: one unit of each currency
+    /// in `currency` (`EUR = 1.10`).
+    pub fx: std::collections::BTreeMap<String, f64>,
     pub language: Language,
     pub week_start: WeekStart,
     pub agenda: Vec<AgendaSection>,
@@ -162,6 +166,7 @@ impl Default for Settings {
             facilitator: None,
             attendees: Vec::new(),
             currency: "USD".to_owned(),
+            fx: std::collections::BTreeMap::new(),
             language: Language::English,
             week_start: WeekStart::Monday,
             agenda: default_agenda(),

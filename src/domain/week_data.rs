@@ -27,6 +27,9 @@ pub struct WeekData {
     pub feedback: Option<Vec<FeedbackEntry>>,
     pub figures: Option<WeekFigures>,
     pub currency: Option<String>,
+    /// The marketplaces merged into this week, when its folder holds one
+    /// subfolder per marketplace (their keys read `DE:SKU`); empty otherwise.
+    pub marketplaces: Vec<String>,
 }
 
 impl WeekData {
@@ -45,6 +48,7 @@ impl WeekData {
             feedback: None,
             figures: None,
             currency: None,
+            marketplaces: Vec::new(),
         }
     }
 

@@ -22,6 +22,15 @@ struct KpisJson<'a> {
     skus: Vec<SkuJson<'a>>,
     anomalies: Vec<AnomalyJson<'a>>,
     voice: Vec<VoiceJson<'a>>,
+    /// Each marketplace's account in its own currency, when the week merges several.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    marketplaces: BTreeMap<&'a str, MarketplaceJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MarketplaceJson<'a> {
+    currency: &'a str,
+    account: BTreeMap<&'static str, CellJson>,
 }
 
 #[derive(Serialize)]
@@ -36,6 +45,7 @@ struct CellJson {
 #[derive(Serialize)]
 struct SkuJson<'a> {
     sku: &'a str,
+    marketplace: Option<&'a str>,
     asin: &'a str,
     parent_asin: &'a str,
     title: &'a str,
@@ -72,8 +82,13 @@ struct VoiceSkuJson<'a> {
     units: i64,
 }
 
-/// The report as pretty-printed JSON.
-pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
+/// The report as pretty-printed JSON; `marketplaces` are each marketplace's
+/// report when the week merges several.
+pub fn to_json(
+    report: &WeekReport,
+    settings: &Settings,
+    marketplaces: &[(&'static str, WeekReport)],
+) -> String {
     let review = &report.review;
     let json = KpisJson {
         schema: 1,
@@ -87,6 +102,7 @@ pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
             .iter()
             .map(|row| SkuJson {
                 sku: row.sku.as_deref().unwrap_or(&row.key),
+                marketplace: review.marketplace_of(&row.key),
                 asin: &row.asin,
                 parent_asin: &row.parent_asin,
                 title: &row.title,
@@ -123,6 +139,16 @@ pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
                     .map(|(sku, units)| VoiceSkuJson { sku, units: *units })
                     .collect(),
                 comments: &p.comments,
+            })
+            .collect(),
+        marketplaces: marketplaces
+            .iter()
+            .map(|(code, report)| {
+                let json = MarketplaceJson {
+                    currency: &report.review.currency,
+                    account: metrics(&report.review.account, settings),
+                };
+                (*code, json)
             })
             .collect(),
     };

@@ -173,6 +173,17 @@ fn plan_week(
             });
         }
     }
+    // A marketplace's reports lie in the week's subfolder named by its code.
+    for (_, marketplace) in super::marketplaces::marketplace_folders(folder)? {
+        plan_week(
+            &WeekFolder {
+                week: folder.week,
+                path: marketplace,
+            },
+            settings,
+            jobs,
+        )?;
+    }
     Ok(())
 }
 

@@ -21,6 +21,10 @@ struct ConfigFile {
     #[serde(default)]
     attendees: Vec<String>,
     currency: Option<String>,
+    /// The currency several marketplaces are consolidated in (same as `currency`).
+    reporting_currency: Option<String>,
+    #[serde(default)]
+    fx: BTreeMap<String, f64>,
     language: Option<LanguageField>,
     week_start: Option<WeekStartField>,
     theme: Option<ThemeField>,
@@ -131,11 +135,27 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
              fix the [[agenda]] entries",
         ));
     }
+    if let (Some(currency), Some(reporting)) = (&file.currency, &file.reporting_currency)
+        && !currency.eq_ignore_ascii_case(reporting)
+    {
+        return Err(ImportError::file(
+            path,
+            format!(
+                "`currency = \"{currency}\"` and `reporting_currency = \"{reporting}\"` differ: \
+                 the account is shown in one currency; keep one of the two keys"
+            ),
+        ));
+    }
+    super::week_file::check_rates(path, &file.fx)?;
     let settings = Settings {
         title: file.title.unwrap_or(defaults.title),
         facilitator: file.facilitator,
         attendees: file.attendees,
-        currency: file.currency.unwrap_or(defaults.currency),
+        currency: file
+            .reporting_currency
+            .or(file.currency)
+            .unwrap_or(defaults.currency),
+        fx: file.fx,
         language: match file.language {
             Some(LanguageField::Zh) => Language::Chinese,
             Some(LanguageField::En) | None => Language::English,

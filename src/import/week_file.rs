@@ -20,6 +20,9 @@ struct WeekFile {
     bsr: BTreeMap<String, i64>,
     #[serde(default)]
     rating: BTreeMap<String, f64>,
+    /// This week's exchange rates, overriding `opsdeck.toml`'s `[fx]`.
+    #[serde(default)]
+    fx: BTreeMap<String, f64>,
 }
 
 /// Reads and validates a `week.toml`.
@@ -42,12 +45,31 @@ pub fn parse_week_file(path: &Path, text: &str) -> Result<WeekFigures, ImportErr
             format!("the rating of {asin} must be between 1 and 5 stars; fix the value"),
         ));
     }
+    check_rates(path, &file.fx)?;
     Ok(WeekFigures {
         odr: file.odr,
         ipi: file.ipi,
         bsr: file.bsr,
         rating: file.rating,
+        fx: file.fx,
     })
+}
+
+/// Every rate of an `[fx]` table is a positive number.
+pub fn check_rates(path: &Path, rates: &BTreeMap<String, f64>) -> Result<(), ImportError> {
+    match rates
+        .iter()
+        .find(|(_, rate)| !(rate.is_finite() && **rate > 0.0))
+    {
+        Some((currency, rate)) => Err(ImportError::file(
+            path,
+            format!(
+                "[fx] {currency} = {rate}: a rate is the value of one {currency} in the \
+                 reporting currency, a number above 0; fix the value"
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -60,6 +82,13 @@ mod tests {
         let figures = parse_week_file(Path::new("week.toml"), text).unwrap();
         assert_eq!(figures.ipi, Some(550.0));
         assert_eq!(figures.bsr["B0C1234567"], 3120);
+    }
+
+    #[test]
+    fn a_weeks_rates_are_read_and_checked() {
+        let figures = parse_week_file(Path::new("week.toml"), "[fx]\nEUR = 1.08\n").unwrap();
+        assert!((figures.fx["EUR"] - 1.08).abs() < f64::EPSILON);
+        assert!(parse_week_file(Path::new("week.toml"), "[fx]\nEUR = 0\n").is_err());
     }
 
     #[test]

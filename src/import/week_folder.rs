@@ -29,6 +29,7 @@ pub fn read_week_folder(
     detail: Detail,
 ) -> FolderRead<WeekData> {
     let entries = visible_entries(&folder.path).map_err(|error| vec![error])?;
+    // Marketplace subfolders are read by `marketplaces::read_week`.
     let files: Vec<&PathBuf> = entries.iter().filter(|p| p.is_file()).collect();
     let copies = identical_files(&files);
     let filter = WeekFilter {
@@ -150,7 +151,10 @@ impl FolderReader {
 fn is_ads(kind: ReportKind) -> bool {
     matches!(
         kind,
-        ReportKind::AdsAdvertisedProduct | ReportKind::AdsCampaign | ReportKind::AdsSearchTerm
+        ReportKind::AdsAdvertisedProduct
+            | ReportKind::AdsCampaign
+            | ReportKind::AdsSearchTerm
+            | ReportKind::AdsTargeting
     )
 }
 

@@ -12,14 +12,14 @@ use crate::domain::facts::{ReportFacts, SkuCost};
 use crate::domain::history::{HistoryWeek, history_of};
 use crate::domain::review::{begin_review, trend_weeks_ending};
 use crate::domain::settings::Settings;
-use crate::domain::week::{IsoWeek, WeekStart};
+use crate::domain::week::IsoWeek;
 use crate::domain::week_data::WeekData;
 use crate::domain::week_report::WeekReport;
 
 use super::error::ImportError;
+use super::marketplaces::{FolderOptions, read_week};
 use super::parallel::map_in_parallel_after;
 use super::report::{Detail, read_report};
-use super::week_folder::read_week_folder;
 use super::workspace::{WEEK_FILE, WeekFolder, Workspace, open_workspace, visible_entries};
 
 /// A workspace with the review of one week built.
@@ -37,9 +37,41 @@ use super::week_folder::FolderRead;
 /// Opens the workspace at `root` and builds the review of `week` (default: the
 /// newest). Every problem found is returned, not just the first.
 pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, Vec<ImportError>> {
+    load_report_of(root, week, None)
+}
+
+/// The report of each marketplace of the reviewed week, in its own currency,
+/// when the week folder holds several; empty otherwise.
+pub fn load_marketplaces(
+    root: &Path,
+    loaded: &LoadedReport,
+) -> Result<Vec<(&'static str, WeekReport)>, Vec<ImportError>> {
+    let week = loaded.report.review.week;
+    let Some(folder) = loaded.workspace.weeks.iter().find(|w| w.week == week) else {
+        return Ok(Vec::new());
+    };
+    let codes = super::marketplaces::marketplace_folders(folder).map_err(|error| vec![error])?;
+    if codes.len() < 2 {
+        return Ok(Vec::new());
+    }
+    codes
+        .into_iter()
+        .map(|(code, _)| Ok((code, load_report_of(root, Some(week), Some(code))?.report)))
+        .collect()
+}
+
+/// `load_report`, for one marketplace only when `only` names one.
+fn load_report_of(
+    root: &Path,
+    week: Option<IsoWeek>,
+    only: Option<&'static str>,
+) -> Result<LoadedReport, Vec<ImportError>> {
     let workspace = open_workspace(root).map_err(|error| vec![error])?;
     let (chosen, skipped) = choose_week(&workspace, root, week)?;
-    let start = workspace.settings.week_start;
+    let options = FolderOptions {
+        only,
+        ..FolderOptions::of(&workspace.settings)
+    };
     let window = trend_weeks_ending(chosen);
     let in_window: Vec<&WeekFolder> = workspace
         .weeks
@@ -64,9 +96,9 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
         .partition(|folder| diagnosed_weeks.contains(&folder.week));
     let settings = &workspace.settings;
     let ((diagnosed_reads, report), history_reads) = map_in_parallel_after(
-        || read_and_diagnose(&diagnosed, chosen, start, &costs, settings),
+        || read_and_diagnose(&diagnosed, chosen, &options, &costs, settings),
         &older,
-        |folder| read_history(folder, start, &costs),
+        |folder| read_history(folder, &options, &costs),
     );
     for read in diagnosed_reads {
         keep_read(read, &mut warnings, &mut errors);
@@ -95,7 +127,7 @@ pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, V
 fn read_and_diagnose(
     diagnosed: &[&WeekFolder],
     chosen: IsoWeek,
-    start: WeekStart,
+    options: &FolderOptions,
     costs: &[SkuCost],
     settings: &Settings,
 ) -> (Vec<FolderRead<()>>, Option<WeekReport>) {
@@ -111,12 +143,12 @@ fn read_and_diagnose(
             } else {
                 Detail::Trends
             };
-            read_week_folder(folder, start, detail)
+            read_week(folder, options, detail)
         })
         .collect();
     let lookback_reads: Vec<FolderRead<HistoryWeek>> = lookback
         .iter()
-        .map(|folder| read_history(folder, start, costs))
+        .map(|folder| read_history(folder, options, costs))
         .collect();
     // Each week's data is taken from its read, to be let go as soon as it is used.
     let (newest_weeks, newest_reads): (Vec<Option<WeekData>>, Vec<FolderRead<()>>) = newest_reads
@@ -137,10 +169,10 @@ fn read_and_diagnose(
 /// An older week, read for its trend figures only.
 fn read_history(
     folder: &WeekFolder,
-    start: WeekStart,
+    options: &FolderOptions,
     costs: &[SkuCost],
 ) -> FolderRead<HistoryWeek> {
-    read_week_folder(folder, start, Detail::Trends)
+    read_week(folder, options, Detail::Trends)
         .map(|(data, folder_warnings)| (history_of(&data, costs), folder_warnings))
 }
 
@@ -241,11 +273,21 @@ fn choose_week(
 
 /// Whether a week folder holds a file other than `week.toml`.
 fn has_report(folder: &WeekFolder) -> bool {
-    visible_entries(&folder.path).is_ok_and(|entries| {
-        entries
-            .iter()
-            .any(|p| p.is_file() && p.file_name().is_none_or(|n| n != WEEK_FILE))
-    })
+    let in_marketplaces = super::marketplaces::marketplace_folders(folder)
+        .unwrap_or_default()
+        .iter()
+        .any(|(_, path)| {
+            has_report(&WeekFolder {
+                week: folder.week,
+                path: path.clone(),
+            })
+        });
+    in_marketplaces
+        || visible_entries(&folder.path).is_ok_and(|entries| {
+            entries
+                .iter()
+                .any(|p| p.is_file() && p.file_name().is_none_or(|n| n != WEEK_FILE))
+        })
 }
 
 /// The notices of the reviewed week: the newer folders passed over, and the
@@ -297,6 +339,7 @@ mod tests {
     /// building it with every week read whole and held in memory.
     #[test]
     fn streamed_review_equals_the_in_memory_one() {
+        use crate::import::week_folder::read_week_folder;
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
         let loaded = load_report(&root, None).unwrap();
         let start = loaded.workspace.settings.week_start;

@@ -188,6 +188,9 @@ impl HeaderView<'_> {
         if list.problems_only {
             state.push(l.problems_only.to_owned());
         }
+        if let Some(marketplace) = &list.marketplace {
+            state.push(format!("{}: {marketplace}", l.marketplace));
+        }
         if app.view() == View::Review {
             spans.push(Span::styled(format!(" {}", state.join(" · ")), t.dim));
         }
