@@ -9,7 +9,9 @@ pub const CONFIG_TEMPLATE: &str = r#"# opsdeck.toml — settings of the weekly o
 title = "Weekly operations meeting"
 # facilitator = "Lina"
 # attendees = ["Lina", "Marco", "Wei", "Priya"]   # owners for action items
-currency = "USD"            # ISO code of the marketplace currency
+currency = "USD"            # ISO code of the marketplace currency; with several
+                            # marketplaces (weeks/2026-W47/US/, …/DE/), the reporting
+                            # currency they are consolidated in (alias: reporting_currency)
 language = "en"             # "en" or "zh" (Chinese labels)
 week_start = "monday"       # "monday" (ISO weeks) or "sunday" (Amazon's weekly reports)
 theme = "dark"              # "dark", "light" or "high-contrast" (projectors, video calls)
@@ -56,6 +58,13 @@ return_spike_factor = 2.0        # return rate at this multiple of its 4-week av
 return_min_units = 3             # …with at least this many units returned
 return_rate_without_history = 0.10
 bsr_worsening = 0.20             # BSR up (worse) by this much week over week
+
+# Several marketplaces: the value of one unit of each other currency in
+# `currency`. A week's week.toml may have its own [fx] table for that week.
+# [fx]
+# EUR = 1.10
+# GBP = 1.27
+# JPY = 0.0067
 "#;
 
 #[cfg(test)]
