@@ -55,11 +55,36 @@ pub fn read_week_folder(
         }
         reader.read(path);
     }
+    reader.warnings.extend(cross_check(&reader.data));
     if reader.errors.is_empty() {
         Ok((reader.data, reader.warnings))
     } else {
         Err(reader.errors)
     }
+}
+
+/// The Business Report by Date and the one by child item describe the same
+/// week's sales: a difference above 1 % is worth a look (a download for other
+/// dates, a missing day).
+fn cross_check(data: &WeekData) -> Option<String> {
+    let (business, days) = (data.business.as_ref()?, data.days.as_ref()?);
+    let by_item: i64 = business.sales.iter().map(|s| s.sales.cents()).sum();
+    let by_date: i64 = days.iter().map(|d| d.sales.cents()).sum();
+    let larger = by_item.abs().max(by_date.abs());
+    // A difference of more than 1 %, in integer cents: 100 × |a − b| > max(|a|, |b|).
+    (larger > 0 && 100 * (by_item - by_date).abs() > larger).then(|| {
+        format!(
+            "the Business Report by Date gives sales of {:.2} for the week, the one by child \
+             item {:.2}: more than 1 % apart — check both were downloaded for the same dates",
+            to_units(by_date),
+            to_units(by_item)
+        )
+    })
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn to_units(cents: i64) -> f64 {
+    cents as f64 / 100.0
 }
 
 struct FolderReader {
@@ -228,6 +253,36 @@ mod tests {
         data.business
             .as_ref()
             .map_or(0.0, |b| b.sales.iter().map(|s| s.sales.to_f64()).sum())
+    }
+
+    #[test]
+    fn a_business_report_by_date_is_cross_checked_with_the_one_by_child_item() {
+        let by_date = |scale: f64| {
+            let total = sales(&read_changed(|_| {}).0) * scale;
+            let day = total / 7.0;
+            let mut csv =
+                "Date,Ordered Product Sales,Units Ordered,Total Order Items,Sessions - Total\n"
+                    .to_owned();
+            for d in 16..=22 {
+                csv.push_str(&format!("11/{d}/2026,\"${day:.2}\",10,10,100\n"));
+            }
+            csv
+        };
+        let (agreeing, warnings) = read_changed(|folder| {
+            fs::write(folder.join("BusinessReport-by-date.csv"), by_date(1.0)).unwrap();
+        });
+        assert_eq!(agreeing.days.as_ref().map(Vec::len), Some(7));
+        assert!(
+            !warnings.iter().any(|w| w.contains("1 % apart")),
+            "{warnings:?}"
+        );
+        let (_, warnings) = read_changed(|folder| {
+            fs::write(folder.join("BusinessReport-by-date.csv"), by_date(0.9)).unwrap();
+        });
+        assert!(
+            warnings.iter().any(|w| w.contains("more than 1 % apart")),
+            "{warnings:?}"
+        );
     }
 
     #[test]
