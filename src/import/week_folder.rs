@@ -257,6 +257,7 @@ mod tests {
 
     #[test]
     fn a_business_report_by_date_is_cross_checked_with_the_one_by_child_item() {
+        use std::fmt::Write as _;
         let by_date = |scale: f64| {
             let total = sales(&read_changed(|_| {}).0) * scale;
             let day = total / 7.0;
@@ -264,7 +265,7 @@ mod tests {
                 "Date,Ordered Product Sales,Units Ordered,Total Order Items,Sessions - Total\n"
                     .to_owned();
             for d in 16..=22 {
-                csv.push_str(&format!("11/{d}/2026,\"${day:.2}\",10,10,100\n"));
+                let _ = writeln!(csv, "11/{d}/2026,\"${day:.2}\",10,10,100");
             }
             csv
         };
