@@ -185,6 +185,10 @@ fn fourteen_day_attribution_and_amazon_written_workbooks() {
         "ads_search_term",
         "7 Day Total Sales",
     );
+    let Some(dir) = wild_dir() else { return };
+    let window = |name: &str| check(&dir.join(name))["ad_attribution_days"].clone();
+    assert_eq!(window("ads/in-2020-advertised-product-14day.xlsx"), 14);
+    assert_eq!(window("ads/uk-2023-searchterm-daily.xlsx"), 7);
     for name in [
         "ads/us-2019-searchterm-hiall.xlsx",
         "ads/us-2019-searchterm-zhouyuh.xlsx",

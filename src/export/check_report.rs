@@ -22,6 +22,9 @@ struct FileJson<'a> {
     skus: usize,
     child_asins: usize,
     currency: Option<&'a str>,
+    /// The days after a click an ads report attributes its sales to (7 or 14).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ad_attribution_days: Option<u8>,
     totals: TotalsJson,
     warnings: &'a [String],
 }
@@ -78,6 +81,7 @@ fn file_json(file: &FileCheck) -> FileJson<'_> {
         skus: file.skus,
         child_asins: file.child_asins,
         currency: file.currency.as_deref(),
+        ad_attribution_days: file.attribution_days,
         totals: TotalsJson {
             units: totals.units,
             sales: money(totals.sales),
@@ -158,7 +162,13 @@ fn totals_line(file: &FileCheck) -> String {
         count("sessions", t.sessions),
         count("page views", t.page_views),
         money("ad spend", t.ad_spend),
-        money("ad sales", t.ad_sales),
+        money(
+            &file.attribution_days.map_or_else(
+                || "ad sales".to_owned(),
+                |days| format!("ad sales ({days}-day)"),
+            ),
+            t.ad_sales,
+        ),
         count("impressions", t.impressions),
         count("clicks", t.clicks),
         count("available", t.available_units),
@@ -208,6 +218,7 @@ mod tests {
                     sessions: Some(10),
                     ..Totals::default()
                 },
+                attribution_days: None,
                 warnings: vec!["1 rows dated outside".into()],
             }],
             errors: vec![ImportError::at(&PathBuf::from("x.csv"), 2, Some(3), "bad")],

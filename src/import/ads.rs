@@ -39,6 +39,8 @@ struct Columns {
     sales: Option<usize>,
     orders: Option<usize>,
     units: Option<usize>,
+    /// 7 or 14: which attribution window the sales column counts.
+    attribution_days: Option<u8>,
 }
 
 impl Columns {
@@ -68,6 +70,10 @@ impl Columns {
             ],
             _ => [Some(table.need(&ads::CAMPAIGN)?), None],
         };
+        let (sales_7_day, sales_14_day) = (
+            table.find(&ads::SALES_7_DAY)?,
+            table.find(&ads::SALES_14_DAY)?,
+        );
         Ok(Self {
             dating,
             currency: table.find(&ads::CURRENCY)?,
@@ -75,10 +81,12 @@ impl Columns {
             impressions: detailed(Some(table.need(&ads::IMPRESSIONS)?)),
             clicks: detailed(table.find(&ads::CLICKS)?),
             spend: table.need(&ads::SPEND)?,
-            sales: either(
-                table.find(&ads::SALES_7_DAY)?,
-                table.find(&ads::SALES_14_DAY)?,
-            ),
+            sales: either(sales_7_day, sales_14_day),
+            attribution_days: match (sales_7_day, sales_14_day) {
+                (Some(_), _) => Some(7),
+                (None, Some(_)) => Some(14),
+                (None, None) => None,
+            },
             orders: detailed(either(
                 table.find(&ads::ORDERS_7_DAY)?,
                 table.find(&ads::ORDERS_14_DAY)?,
@@ -185,6 +193,7 @@ pub fn read(
         stats,
         currency,
         warnings: Vec::new(),
+        attribution_days: columns.attribution_days,
     })
 }
 

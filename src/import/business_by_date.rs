@@ -91,5 +91,6 @@ pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, Read
         stats,
         currency: currency.map(str::to_owned),
         warnings: Vec::new(),
+        attribution_days: None,
     })
 }

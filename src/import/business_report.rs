@@ -110,6 +110,7 @@ pub fn read(table: &Table<'_>, detail: Detail) -> Result<KindRead, ReadError> {
         stats,
         currency: currency.map(str::to_owned),
         warnings,
+        attribution_days: None,
     })
 }
 

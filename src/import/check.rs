@@ -27,6 +27,8 @@ pub struct FileCheck {
     pub child_asins: usize,
     pub currency: Option<String>,
     pub totals: Totals,
+    /// The days after a click an ads report attributes sales to (7 or 14).
+    pub attribution_days: Option<u8>,
     pub warnings: Vec<String>,
 }
 
@@ -235,6 +237,7 @@ fn check_file(job: &Job) -> Result<FileCheck, ImportError> {
         child_asins: file.facts.child_asins(),
         currency: file.currency,
         totals: file.facts.totals(),
+        attribution_days: file.attribution_days,
         warnings: file.warnings,
     })
 }
@@ -248,6 +251,7 @@ fn summary(path: &Path, kind: ReportKind, rows: usize, warnings: Vec<String>) ->
         child_asins: 0,
         currency: None,
         totals: Totals::default(),
+        attribution_days: None,
         warnings,
     }
 }

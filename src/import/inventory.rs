@@ -62,6 +62,7 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
         stats,
         currency: None,
         warnings,
+        attribution_days: None,
     })
 }
 

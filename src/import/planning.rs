@@ -136,6 +136,7 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
         stats,
         currency,
         warnings: Vec::new(),
+        attribution_days: None,
     })
 }
 

@@ -36,6 +36,8 @@ pub struct ReportFile {
     pub facts: ReportFacts,
     /// ISO code of the currency the file states or its money cells show.
     pub currency: Option<String>,
+    /// The days after a click an ads report attributes sales to (7 or 14).
+    pub attribution_days: Option<u8>,
     pub warnings: Vec<String>,
 }
 
@@ -152,6 +154,7 @@ fn read_with<'a>(
         days: window.days,
         facts: read.facts,
         currency: read.currency,
+        attribution_days: read.attribution_days,
         warnings: read.warnings,
     })
 }
@@ -208,6 +211,8 @@ pub struct KindRead {
     pub stats: RowStats,
     pub currency: Option<String>,
     pub warnings: Vec<String>,
+    /// The days after a click an ads report attributes sales to.
+    pub attribution_days: Option<u8>,
 }
 
 impl KindRead {
@@ -218,6 +223,7 @@ impl KindRead {
             stats,
             currency: None,
             warnings: Vec::new(),
+            attribution_days: None,
         }
     }
 }
