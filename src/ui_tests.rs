@@ -390,3 +390,40 @@ fn more_open_actions_than_rows_are_counted_and_overdue_ones_come_first() {
     );
     assert!(lines[10].contains("+5 more"), "{screen}");
 }
+
+#[test]
+fn a_business_report_by_date_gives_the_review_a_daily_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = crate::export::demo::write_demo_workspace(dir.path(), "workspace").unwrap();
+    let mut csv = String::from(
+        "Date,Ordered Product Sales,Units Ordered,Total Order Items,Sessions - Total\n",
+    );
+    for day in 16..=22 {
+        let _ = writeln!(csv, "11/{day}/2026,\"${day},000.00\",10,10,100");
+    }
+    std::fs::write(root.join("weeks/2026-W47/BusinessReport-by-date.csv"), csv).unwrap();
+    let loaded = crate::import::weeks::load_report(&root, None).unwrap();
+    assert!(
+        loaded
+            .report
+            .notices
+            .iter()
+            .any(|n| n.contains("more than 1 % apart")),
+        "the cross-check is a notice of the week: {:?}",
+        loaded.report.notices
+    );
+    let meeting =
+        crate::domain::meeting::Meeting::new(loaded.report.review.week, now_at(0).wall, Vec::new());
+    let app = App::new(
+        loaded.workspace.settings.clone(),
+        loaded.report,
+        meeting,
+        None,
+        now_at(0),
+    );
+    let text = screen(&app, 100, 30);
+    assert!(
+        text.contains("Sales by day Mon $16,000 · Tue $17,000"),
+        "{text}"
+    );
+}

@@ -128,6 +128,8 @@ pub struct Review {
     pub currency: String,
     /// The marketplaces the week merges (its folder's subfolders); empty for a plain folder.
     pub marketplaces: Vec<String>,
+    /// The account's sales day by day, from a Business Report by Date in the week folder.
+    pub daily_sales: Vec<(chrono::NaiveDate, f64)>,
     pub account: Figures,
     pub skus: Vec<SkuRow>,
 }
@@ -213,6 +215,16 @@ pub fn begin_review(
             .clone()
             .unwrap_or_else(|| settings.currency.clone()),
         marketplaces: current.marketplaces.clone(),
+        daily_sales: {
+            let mut days: Vec<(chrono::NaiveDate, f64)> = current
+                .days
+                .iter()
+                .flatten()
+                .map(|day| (day.date, day.sales.to_f64()))
+                .collect();
+            days.sort_by_key(|(date, _)| *date);
+            days
+        },
         account,
         skus,
     };

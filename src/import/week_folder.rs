@@ -55,7 +55,16 @@ pub fn read_week_folder(
         }
         reader.read(path);
     }
-    reader.warnings.extend(cross_check(&reader.data));
+    // Named like a file's warning, so the week's notices show it.
+    reader
+        .warnings
+        .extend(cross_check(&reader.data).map(|warning| {
+            format!(
+                "{}{}{warning}",
+                folder.path.display(),
+                std::path::MAIN_SEPARATOR
+            )
+        }));
     if reader.errors.is_empty() {
         Ok((reader.data, reader.warnings))
     } else {

@@ -157,6 +157,8 @@ labels! {
         "Tab 采用建议 · 直接输入则自己写";
     recorded: "recorded",
         "已记录";
+    daily_sales: "Sales by day",
+        "每日销售额";
     marketplace: "marketplace",
         "站点";
     has_action: "✎ action",

@@ -9,7 +9,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Widget};
 
 use crate::app::App;
 use crate::app::sku_list::{FIGURE_WIDTH, SKU_WIDTH, table_layout};
+use crate::domain::format;
 use crate::domain::metric::Metric;
+use crate::domain::settings::Language;
 
 use super::action_line::ActionLines;
 use super::cell::{item, pack};
@@ -31,6 +33,15 @@ const STRIP: [Metric; 10] = [
     Metric::ReturnRate,
     Metric::Odr,
 ];
+
+/// A day's short weekday: `Mon`, or `周一`.
+fn weekday(date: chrono::NaiveDate, language: Language) -> String {
+    let full = format::short_date(date, language);
+    match language {
+        Language::English => full.split(' ').next().unwrap_or_default().to_owned(),
+        Language::Chinese => full.rsplit(' ').next().unwrap_or_default().to_owned(),
+    }
+}
 
 /// Table columns, most important first; narrow screens keep the first ones.
 /// Rows for last meeting's open actions; more are counted on the last row.
@@ -127,6 +138,39 @@ impl ReviewView<'_> {
             ));
             spans
         });
+        let separator = Span::styled(" · ", self.theme.dim);
+        let mut lines = pack(items.collect(), &separator, usize::from(width));
+        lines.extend(self.daily_line(width));
+        lines
+    }
+
+    /// The account's sales day by day, when the week has a Business Report by Date.
+    fn daily_line(&self, width: u16) -> Vec<Line<'static>> {
+        let review = &self.app.report().review;
+        if review.daily_sales.is_empty() {
+            return Vec::new();
+        }
+        let language = self.app.settings().language;
+        let items = review
+            .daily_sales
+            .iter()
+            .enumerate()
+            .map(|(i, (date, sales))| {
+                let mut spans = if i == 0 {
+                    item(format!("{} ", self.labels.daily_sales), self.theme.dim)
+                } else {
+                    Vec::new()
+                };
+                spans.extend(item(
+                    format!("{} ", weekday(*date, language)),
+                    self.theme.dim,
+                ));
+                spans.extend(item(
+                    format::money(*sales, &review.currency),
+                    self.theme.text,
+                ));
+                spans
+            });
         let separator = Span::styled(" · ", self.theme.dim);
         pack(items.collect(), &separator, usize::from(width))
     }
