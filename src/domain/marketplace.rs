@@ -162,6 +162,7 @@ pub fn merge(into: &mut WeekData, other: WeekData) {
         into.figures = other.figures;
     }
     into.marketplaces.extend(other.marketplaces);
+    into.ad_attribution_days = into.ad_attribution_days.or(other.ad_attribution_days);
 }
 
 #[cfg(test)]

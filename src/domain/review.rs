@@ -130,6 +130,8 @@ pub struct Review {
     pub marketplaces: Vec<String>,
     /// The account's sales day by day, from a Business Report by Date in the week folder.
     pub daily_sales: Vec<(chrono::NaiveDate, f64)>,
+    /// The days after a click the week's ads reports attribute sales to (7 or 14).
+    pub ad_attribution_days: Option<u8>,
     pub account: Figures,
     pub skus: Vec<SkuRow>,
 }
@@ -215,6 +217,7 @@ pub fn begin_review(
             .clone()
             .unwrap_or_else(|| settings.currency.clone()),
         marketplaces: current.marketplaces.clone(),
+        ad_attribution_days: current.ad_attribution_days,
         daily_sales: {
             let mut days: Vec<(chrono::NaiveDate, f64)> = current
                 .days

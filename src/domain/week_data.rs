@@ -30,6 +30,8 @@ pub struct WeekData {
     /// The marketplaces merged into this week, when its folder holds one
     /// subfolder per marketplace (their keys read `DE:SKU`); empty otherwise.
     pub marketplaces: Vec<String>,
+    /// The days after a click the ads reports attribute sales to (7 or 14).
+    pub ad_attribution_days: Option<u8>,
 }
 
 impl WeekData {
@@ -49,6 +51,7 @@ impl WeekData {
             figures: None,
             currency: None,
             marketplaces: Vec::new(),
+            ad_attribution_days: None,
         }
     }
 

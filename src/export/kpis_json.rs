@@ -16,6 +16,8 @@ struct KpisJson<'a> {
     week: String,
     previous_week: Option<String>,
     currency: &'a str,
+    /// The days after a click the ads reports attribute sales to (7 or 14).
+    ad_attribution_days: Option<u8>,
     /// What a reader of these figures must know (rows left out, files counted once).
     notices: &'a [String],
     account: BTreeMap<&'static str, CellJson>,
@@ -95,6 +97,7 @@ pub fn to_json(
         week: review.week.to_string(),
         previous_week: review.previous_week.map(|w| w.to_string()),
         currency: &review.currency,
+        ad_attribution_days: review.ad_attribution_days,
         notices: &report.notices,
         account: metrics(&review.account, settings),
         skus: review

@@ -167,6 +167,7 @@ impl FolderReader {
             }
         }
         self.data.currency = self.data.currency.take().or(file.currency);
+        self.data.ad_attribution_days = self.data.ad_attribution_days.or(file.attribution_days);
         let repeated = self.data.add(file.facts);
         if let (Some(first), true) = (&first, repeated > 0) {
             self.warnings.push(format!(

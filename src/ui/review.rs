@@ -125,8 +125,13 @@ impl ReviewView<'_> {
             } else {
                 Vec::new()
             };
+            // Attributed ad sales depend on their window: ACoS says which.
+            let window = match (metric, review.ad_attribution_days) {
+                (Metric::Acos, Some(days)) => format!(" ({days}d)"),
+                _ => String::new(),
+            };
             spans.extend(item(
-                format!("{} ", metric_label(*metric, settings.language)),
+                format!("{}{window} ", metric_label(*metric, settings.language)),
                 self.theme.dim,
             ));
             spans.extend(figure_spans(
