@@ -166,6 +166,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_german_column_decides_its_ambiguous_amounts() {
+        // German headers, money without a currency sign: the first row's decimal
+        // comma makes the second row's `2.500` two thousand five hundred.
+        let csv = "(Übergeordnete) ASIN,(Untergeordnete) ASIN,SKU,Sitzungen – Summe,Bestellte Einheiten,Durch bestellte Produkte erzielter Umsatz\n\
+            B0P,B0A,A-1,\"1,200\",10,\"1.234,56\"\n\
+            B0P,B0B,B-1,300,5,\"2.500\"\n";
+        let (_, file) = business(csv);
+        let totals = file.facts.totals();
+        assert_eq!(totals.sales.map(Money::cents), Some(373_456));
+        assert_eq!(
+            totals.sessions,
+            Some(1500),
+            "counts keep the comma as grouping"
+        );
+    }
+
     const UK_HEADER: &str = "\u{FEFF}(Parent) ASIN,(Child) ASIN,Title,SKU,Sessions – Total,Sessions – Total – B2B,Session percentage – Total,Session percentage – Total – B2B,Page views – Total,Page views – Total – B2B,Page views percentage – Total,Page views percentage – Total – B2B,Featured Offer (Buy Box) percentage,Featured Offer (Buy Box) percentage – B2B,Units ordered,Units ordered – B2B,Unit Session Percentage,Unit session percentage – B2B,Ordered Product Sales,Ordered product sales – B2B,Total order items,Total order items – B2B";
 
     #[test]

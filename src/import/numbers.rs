@@ -62,13 +62,51 @@ pub fn is_missing(text: &[u8]) -> bool {
         )
 }
 
+/// Which separator a column's numbers use for decimals, as far as its cells
+/// have shown: `1.234,56` shows `European`, `1,234.56` or `4.81` `English`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Separators {
+    Unknown = 0,
+    English = 1,
+    European = 2,
+}
+
+impl Separators {
+    pub fn from_u8(value: u8) -> Self {
+        match value {
+            1 => Separators::English,
+            2 => Separators::European,
+            _ => Separators::Unknown,
+        }
+    }
+}
+
 /// Parses a number; `Ok(None)` for a missing value.
 pub fn parse_decimal(text: &[u8]) -> Result<Option<Decimal>, NotANumber> {
-    if let Some(decimal) = parse_simple(text) {
-        return Ok(Some(decimal));
+    parse_decimal_in(text, Separators::Unknown).map(|(decimal, _)| decimal)
+}
+
+/// Parses a number of a column whose cells have shown `column` so far;
+/// also returns what this cell shows of the column's separators.
+pub fn parse_decimal_in(
+    text: &[u8],
+    column: Separators,
+) -> Result<(Option<Decimal>, Separators), NotANumber> {
+    // `1.234` in a European column groups thousands: the fast path would read a decimal point.
+    if column != Separators::European
+        && let Some(decimal) = parse_simple(text)
+    {
+        // The fast path reads only a `.` as a decimal point.
+        let shown = if decimal.scale > 0 {
+            Separators::English
+        } else {
+            Separators::Unknown
+        };
+        return Ok((Some(decimal), shown));
     }
     if is_missing(text) {
-        return Ok(None);
+        return Ok((None, Separators::Unknown));
     }
     let text = text.trim_ascii();
     let first = text.iter().position(u8::is_ascii_digit).ok_or(NotANumber)?;
@@ -79,15 +117,22 @@ pub fn parse_decimal(text: &[u8]) -> Result<Option<Decimal>, NotANumber> {
     let (prefix, body, suffix) = (&text[..first], &text[first..=last], &text[last + 1..]);
     let negative = read_prefix(prefix)?;
     let percent = read_suffix(suffix)?;
-    // A currency written after the amount (`1.234 €`) is the European style,
-    // where a lone `.` before three digits groups thousands.
-    let european = !percent && suffix.iter().any(|b| !b.is_ascii());
-    let (mantissa, scale) = read_digits(body, european)?;
-    Ok(Some(Decimal {
-        mantissa: if negative { -mantissa } else { mantissa },
-        scale,
-        percent,
-    }))
+    // A currency written after the amount (`1.234 €`) is the European style.
+    let column = match column {
+        Separators::Unknown if !percent && suffix.iter().any(|b| !b.is_ascii()) => {
+            Separators::European
+        }
+        known => known,
+    };
+    let (mantissa, scale, shown) = read_digits(body, column)?;
+    Ok((
+        Some(Decimal {
+            mantissa: if negative { -mantissa } else { mantissa },
+            scale,
+            percent,
+        }),
+        shown,
+    ))
 }
 
 /// The common shapes in one pass — `1234`, `1,234`, `$1,234.56`, `12.34%` — or
@@ -165,11 +210,16 @@ fn read_suffix(suffix: &[u8]) -> Result<bool, NotANumber> {
 /// - one separator once, followed by other than three digits: decimal
 ///   (`12,5`, `4.81`);
 /// - one separator once, followed by exactly three digits — the ambiguous
-///   case: a `,` groups (`3,218`, as every marketplace writes counts); a `.`
-///   groups only in a `european` amount, one whose currency follows it
-///   (`1.234 €`), and is a decimal point otherwise (`1.234` ROAS);
+///   case — is decided by the column: in a column whose other cells showed a
+///   decimal comma (`17.510,95`), or whose amounts carry their currency after
+///   them (`1.234 €`), a `.` groups and a `,` is the decimal separator;
+///   otherwise a `,` groups (`3,218`, as every marketplace writes counts) and
+///   a `.` is a decimal point (`1.234` ROAS);
 /// - spaces, no-break spaces and narrow no-break spaces group (`1 234,56`).
-fn read_digits(body: &[u8], european: bool) -> Result<(i64, u32), NotANumber> {
+///
+/// Returns what the cell shows of its column's separators.
+fn read_digits(body: &[u8], column: Separators) -> Result<(i64, u32, Separators), NotANumber> {
+    let european = column == Separators::European;
     let last_comma = memchr::memrchr(b',', body);
     let last_dot = memchr::memrchr(b'.', body);
     let dots = memchr::memchr_iter(b'.', body).count();
@@ -178,7 +228,7 @@ fn read_digits(body: &[u8], european: bool) -> Result<(i64, u32), NotANumber> {
         (Some(comma), Some(dot)) => Some(comma.max(dot)),
         (Some(comma), None) => {
             let single = memchr::memchr(b',', body) == Some(comma);
-            (single && !three_after(comma)).then_some(comma)
+            (single && (european || !three_after(comma))).then_some(comma)
         }
         (None, Some(dot)) => (dots == 1 && !(european && three_after(dot))).then_some(dot),
         (None, None) => None,
@@ -213,7 +263,12 @@ fn read_digits(body: &[u8], european: bool) -> Result<(i64, u32), NotANumber> {
             _ => return Err(NotANumber),
         }
     }
-    Ok((mantissa, scale))
+    let shown = match (decimal_at, last_comma, last_dot) {
+        (Some(at), Some(comma), _) if at == comma => Separators::European,
+        (Some(at), _, Some(dot)) if at == dot => Separators::English,
+        _ => Separators::Unknown,
+    };
+    Ok((mantissa, scale, shown))
 }
 
 /// Whether the byte at `i` belongs to a no-break or narrow no-break space.
@@ -302,6 +357,47 @@ mod tests {
     }
 
     #[test]
+    fn the_column_decides_the_ambiguous_cells() {
+        let read = |text: &str, column| {
+            let (decimal, shown) = parse_decimal_in(text.as_bytes(), column).unwrap();
+            (decimal.map(Decimal::to_f64), shown)
+        };
+        // Unambiguous cells tell the column's style…
+        assert_eq!(
+            read("1.234,56", Separators::Unknown),
+            (Some(1234.56), Separators::European)
+        );
+        assert_eq!(
+            read("1,234.56", Separators::Unknown),
+            (Some(1234.56), Separators::English)
+        );
+        assert_eq!(
+            read("4.81", Separators::Unknown),
+            (Some(4.81), Separators::English)
+        );
+        // …which decides the ambiguous ones.
+        assert_eq!(
+            read("2.500", Separators::European),
+            (Some(2500.0), Separators::Unknown)
+        );
+        assert_eq!(
+            read("2,500", Separators::European),
+            (Some(2.5), Separators::European)
+        );
+        assert_eq!(
+            read("2.500", Separators::English),
+            (Some(2.5), Separators::English)
+        );
+        assert_eq!(
+            read("2,500", Separators::English),
+            (Some(2500.0), Separators::Unknown)
+        );
+        // Unknown: a comma groups, a dot is a decimal point.
+        assert_eq!(read("2,500", Separators::Unknown).0, Some(2500.0));
+        assert_eq!(read("2.500", Separators::Unknown).0, Some(2.5));
+    }
+
+    #[test]
     fn one_separator_before_three_digits_is_decided_by_the_style_of_the_amount() {
         // Counts group with a comma in every marketplace (the German Business Report too).
         assert_eq!(integer("3,218"), Some(3218));
@@ -378,7 +474,9 @@ mod tests {
                 let text = text.trim();
                 let first = text.bytes().position(|b| b.is_ascii_digit()).unwrap();
                 let last = text.bytes().rposition(|b| b.is_ascii_digit()).unwrap();
-                read_digits(&text.as_bytes()[first..=last], false).unwrap()
+                let (mantissa, scale, _) =
+                    read_digits(&text.as_bytes()[first..=last], Separators::Unknown).unwrap();
+                (mantissa, scale)
             };
             if let Some(simple) = simple {
                 assert_eq!((simple.mantissa, simple.scale), general, "{text}");

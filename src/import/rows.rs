@@ -42,6 +42,8 @@ pub struct Row<'r> {
     pub line: u64,
     pub(super) cells: Cells<'r>,
     pub(super) headers: &'r [String],
+    /// Per column, the separators its cells have shown so far.
+    pub(super) styles: &'r [std::sync::atomic::AtomicU8],
 }
 
 impl<'r> Row<'r> {

@@ -10,6 +10,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 
+use std::sync::atomic::AtomicU8;
+
 use super::columns::Column;
 use super::error::{ImportError, quoted};
 use super::header::normalize;
@@ -353,6 +355,9 @@ impl<'a> Table<'a> {
         let mut stats = RowStats::default();
         let width = self.headers.len();
         let headers = self.headers.as_slice();
+        // What each column's cells have shown of their separators (`numbers::Separators`).
+        let styles: Vec<AtomicU8> = headers.iter().map(|_| AtomicU8::new(0)).collect();
+        let styles = styles.as_slice();
         let mut check = |row: &Row<'_>, prepared: Result<T, CellError>| -> Result<(), ReadError> {
             stats.rows += 1;
             if row.len() > width {
@@ -379,6 +384,7 @@ impl<'a> Table<'a> {
                         line: first_row + offset,
                         cells: Cells::Sheet(cells),
                         headers,
+                        styles,
                     };
                     check(&row, prepare(&row))?;
                 }
@@ -392,8 +398,8 @@ impl<'a> Table<'a> {
             .map_err(|error| self.parse_error(&error))?;
         for_each_record(
             reader,
-            |record| prepare(&record_row(record, headers)),
-            |record, prepared| check(&record_row(record, headers), prepared),
+            |record| prepare(&record_row(record, headers, styles)),
+            |record, prepared| check(&record_row(record, headers, styles), prepared),
             |error| self.parse_error(&error),
         )?;
         Ok(stats)
@@ -413,12 +419,17 @@ impl<'a> Table<'a> {
     }
 }
 
-fn record_row<'r>(record: &'r csv::ByteRecord, headers: &'r [String]) -> Row<'r> {
+fn record_row<'r>(
+    record: &'r csv::ByteRecord,
+    headers: &'r [String],
+    styles: &'r [AtomicU8],
+) -> Row<'r> {
     let line = record.position().map_or(0, csv::Position::line);
     Row {
         line,
         cells: Cells::Record(record),
         headers,
+        styles,
     }
 }
 

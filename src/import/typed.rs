@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use crate::domain::money::Money;
 
 use super::dates::{DateCache, from_excel_serial};
-use super::numbers::{Decimal, currency_of, is_missing, parse_decimal};
+use std::sync::atomic::Ordering;
+
+use super::numbers::{Decimal, Separators, currency_of, is_missing, parse_decimal_in};
 use super::rows::{Cell, CellError, Row};
 
 /// A numeric cell, read once: a spreadsheet number or parsed text.
@@ -21,11 +23,25 @@ impl Row<'_> {
         match self.cell(column) {
             Cell::Missing => Ok(Value::Missing),
             Cell::Number(value) => Ok(Value::Number(value)),
-            Cell::Text(bytes) => match parse_decimal(bytes) {
-                Ok(Some(decimal)) => Ok(Value::Decimal(decimal)),
-                Ok(None) => Ok(Value::Missing),
-                Err(_) => Err(self.error(column, expected)),
-            },
+            Cell::Text(bytes) => {
+                // What the column's earlier cells showed decides `1.234`; what this one shows is kept.
+                let style = self.styles.get(column);
+                let known = style.map_or(Separators::Unknown, |s| {
+                    Separators::from_u8(s.load(Ordering::Relaxed))
+                });
+                match parse_decimal_in(bytes, known) {
+                    Ok((decimal, shown)) => {
+                        if let (Some(style), Separators::English | Separators::European) =
+                            (style, shown)
+                            && shown != known
+                        {
+                            style.store(shown as u8, Ordering::Relaxed);
+                        }
+                        Ok(decimal.map_or(Value::Missing, Value::Decimal))
+                    }
+                    Err(_) => Err(self.error(column, expected)),
+                }
+            }
         }
     }
 
