@@ -162,15 +162,19 @@ pub fn read(
     let mut currency: Option<String> = None;
     let prepare = |row: &Row<'_>| columns.figures(row);
     let stats = table.for_each_prepared_row(prepare, |row, figures| {
-        if !columns.days(row, &mut dates)?.in_week(window) {
-            return Ok(());
-        }
         if currency.is_none() {
             currency = columns
                 .currency
                 .map(|c| row.text(c).into_owned())
                 .filter(|c| !c.is_empty())
                 .or_else(|| row.currency(columns.spend).map(str::to_owned));
+            // The marketplace's currency decides dates such as 03/04/2025.
+            if let Some(currency) = &currency {
+                dates.set_currency(currency);
+            }
+        }
+        if !columns.days(row, &mut dates)?.in_week(window) {
+            return Ok(());
         }
         let [first, second] = columns.keys.map(|c| row.text_of(c));
         let (first, second) = (first.as_ref(), second.as_ref());

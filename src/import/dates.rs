@@ -118,24 +118,64 @@ pub fn from_excel_serial(serial: f64) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(Days::new(serial.floor() as u64))
 }
 
-/// Remembers the last date text parsed: report rows come in runs of one date,
-/// so most rows skip parsing entirely.
+/// Remembers the last date text parsed (report rows come in runs of one
+/// date, so most rows skip parsing) and the order of the file's slashed
+/// dates: the first one with a part above 12 decides it, else the file's
+/// currency (`set_currency`: USD month first, others day first), else
+/// month first. A later date that does not fit that order is not a date.
 #[derive(Debug, Default)]
 pub struct DateCache {
     last: Option<(String, Option<NaiveDate>)>,
+    order: Option<SlashOrder>,
+    currency: Option<String>,
 }
 
 impl DateCache {
+    /// The file's currency, which decides the order when no date can.
+    pub fn set_currency(&mut self, currency: &str) {
+        if self.currency.is_none() {
+            self.currency = Some(currency.to_owned());
+        }
+    }
+
     pub fn parse(&mut self, text: &str) -> Option<NaiveDate> {
         match &self.last {
             Some((seen, date)) if seen == text => *date,
             _ => {
-                let date = parse_date(text);
+                let order = self.order_for(text);
+                let date = parse_date_in(text, order);
                 self.last = Some((text.to_owned(), date));
                 date
             }
         }
     }
+
+    /// The order slashed dates are read in, decided by the first that tells.
+    fn order_for(&mut self, text: &str) -> SlashOrder {
+        if let Some(order) = self.order {
+            return order;
+        }
+        if !text.contains('/') {
+            return SlashOrder::MonthFirst;
+        }
+        let decided = match SlashOrder::of(&[text], None) {
+            Ok(order) if text_tells(text) => order,
+            _ => match self.currency.as_deref() {
+                Some("USD") | None => SlashOrder::MonthFirst,
+                Some(_) => SlashOrder::DayFirst,
+            },
+        };
+        self.order = Some(decided);
+        decided
+    }
+}
+
+/// Whether a slashed date has a part above 12, so it can only be read one way.
+fn text_tells(text: &str) -> bool {
+    let mut parts = text.trim().split('/');
+    let part = |p: Option<&str>| p.and_then(|p| p.parse::<u32>().ok()).unwrap_or(0);
+    let (a, b) = (part(parts.next()), part(parts.next()));
+    a > 12 || b > 12
 }
 
 #[cfg(test)]
@@ -200,6 +240,36 @@ mod tests {
         assert_eq!(
             SlashOrder::of(&["Nov 16, 2018"], None),
             Ok(SlashOrder::MonthFirst)
+        );
+    }
+
+    #[test]
+    fn a_files_first_telling_date_or_its_currency_sets_the_order_of_the_rest() {
+        let mut cache = DateCache::default();
+        assert_eq!(cache.parse("24/09/2022"), ymd(2022, 9, 24));
+        assert_eq!(
+            cache.parse("03/10/2022"),
+            ymd(2022, 10, 3),
+            "day first from then on"
+        );
+        let mut cache = DateCache::default();
+        cache.set_currency("AED");
+        assert_eq!(
+            cache.parse("03/10/2022"),
+            ymd(2022, 10, 3),
+            "AED: day first"
+        );
+        let mut cache = DateCache::default();
+        cache.set_currency("USD");
+        assert_eq!(
+            cache.parse("03/10/2022"),
+            ymd(2022, 3, 10),
+            "USD: month first"
+        );
+        assert_eq!(
+            cache.parse("24/09/2022"),
+            None,
+            "a date that does not fit the order"
         );
     }
 
