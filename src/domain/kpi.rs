@@ -99,11 +99,7 @@ pub fn compute_week_with<'a>(
         if let Some(inputs) = gathered.get_mut(&cost.sku) {
             inputs.cost = Some(cost);
         }
-        for code in data
-            .marketplaces
-            .iter()
-            .filter(|_| data.marketplaces.len() > 1)
-        {
+        for code in &data.marketplaces {
             if let Some(inputs) = gathered.get_mut(&format!("{code}:{}", cost.sku))
                 && inputs.cost.is_none()
             {

@@ -1,9 +1,8 @@
 //! A week folder that holds one subfolder per marketplace (`US/`, `DE/`, …,
 //! any case): each is read as a week folder of its own, its money converted
 //! to the reporting currency with the `[fx]` rates (a week's `week.toml`
-//! overrides `opsdeck.toml`), and with several marketplaces its SKUs and
-//! ASINs named `DE:SKU`, then all are merged into the week. A folder without
-//! such subfolders is read as it is.
+//! overrides `opsdeck.toml`), its SKUs and ASINs named `DE:SKU`, then all
+//! are merged into the week. A folder without such subfolders is read as it is.
 
 use std::path::PathBuf;
 
@@ -88,7 +87,9 @@ pub fn read_week(
         .into_iter()
         .filter(|(code, _)| options.only.is_none_or(|only| only == *code))
         .collect();
-    let named = wanted.len() > 1;
+    // Keys are named by marketplace whenever a week uses subfolders, so a
+    // week with one marketplace lines up with weeks that have several.
+    let named = options.only.is_none();
     let mut merged = WeekData::new(folder.week);
     merged.figures = root.figures;
     let mut errors = Vec::new();
