@@ -159,6 +159,8 @@ labels! {
         "已记录";
     daily_sales: "Sales by day",
         "每日销售额";
+    account_all_marketplaces: "Account, all marketplaces",
+        "账户（全部站点）";
     marketplace: "marketplace",
         "站点";
     has_action: "✎ action",

@@ -121,7 +121,13 @@ impl ReviewView<'_> {
         let settings = self.app.settings();
         let items = STRIP.iter().enumerate().map(|(i, metric)| {
             let mut spans = if i == 0 {
-                item(format!("{} ", self.labels.account), self.theme.title)
+                // With several marketplaces the strip is their sum, whatever the table shows.
+                let account = if review.marketplaces.len() > 1 {
+                    self.labels.account_all_marketplaces
+                } else {
+                    self.labels.account
+                };
+                item(format!("{account} "), self.theme.title)
             } else {
                 Vec::new()
             };
