@@ -145,3 +145,24 @@ fn a_currency_without_a_rate_names_the_key_to_add() {
         "{stderr}"
     );
 }
+
+#[test]
+fn prep_shows_each_marketplace_in_its_own_currency() {
+    let (_dir, root) = two_marketplaces("\n[fx]\nEUR = 1.10\n");
+    let output = opsdeck(&["prep"], &root);
+    assert!(output.status.success());
+    let prep = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        prep.contains("### By marketplace, each in its own currency"),
+        "{prep}"
+    );
+    assert!(prep.contains("| KPI | US (USD) | DE (EUR) |"), "{prep}");
+    assert!(
+        prep.contains("| Sales | $101,251 (-5%) | €1,276 (+100%) |"),
+        "{prep}"
+    );
+    assert!(
+        prep.contains("| Gross margin | 41.4% ✔ (-0.1 pts) | — |"),
+        "a marketplace in its own currency goes without costs: {prep}"
+    );
+}

@@ -41,6 +41,34 @@ pub fn account_table(report: &WeekReport, settings: &Settings) -> String {
     table(&["KPI", review.week.to_string().as_str()], &rows)
 }
 
+/// Each marketplace's account side by side, each in its own currency.
+pub fn marketplaces_table(marketplaces: &[(&str, WeekReport)], settings: &Settings) -> String {
+    let headers: Vec<String> = std::iter::once("KPI".to_owned())
+        .chain(
+            marketplaces
+                .iter()
+                .map(|(code, report)| format!("{code} ({})", report.review.currency)),
+        )
+        .collect();
+    let rows: Vec<Vec<String>> = ACCOUNT_METRICS
+        .iter()
+        .map(|m| {
+            std::iter::once(m.label().to_owned())
+                .chain(marketplaces.iter().map(|(_, report)| {
+                    figure(
+                        &report.review.account,
+                        *m,
+                        settings,
+                        &report.review.currency,
+                    )
+                }))
+                .collect()
+        })
+        .collect();
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    table(&headers, &rows)
+}
+
 /// A table of `skus` with the main metrics.
 pub fn sku_table(skus: &[&SkuRow], report: &WeekReport, settings: &Settings) -> String {
     let mut headers = vec!["SKU", "Title"];

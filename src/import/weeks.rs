@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::domain::diagnosis::DIAGNOSIS_LOOKBACK;
 use crate::domain::facts::{ReportFacts, SkuCost};
 use crate::domain::history::{HistoryWeek, history_of};
+use crate::domain::metric::Metric;
 use crate::domain::review::{begin_review, trend_weeks_ending};
 use crate::domain::settings::Settings;
 use crate::domain::week::IsoWeek;
@@ -54,10 +55,32 @@ pub fn load_marketplaces(
     if codes.len() < 2 {
         return Ok(Vec::new());
     }
+    let reporting = &loaded.workspace.settings.currency;
     codes
         .into_iter()
-        .map(|(code, _)| Ok((code, load_report_of(root, Some(week), Some(code))?.report)))
+        .map(|(code, _)| {
+            let mut report = load_report_of(root, Some(week), Some(code))?.report;
+            // Costs are in the reporting currency: a marketplace shown in another
+            // goes without profit and margin rather than with wrong ones.
+            if !report.review.currency.eq_ignore_ascii_case(reporting) {
+                without_profit(&mut report);
+            }
+            Ok((code, report))
+        })
         .collect()
+}
+
+/// The report with gross profit and margin left out.
+fn without_profit(report: &mut WeekReport) {
+    let review = &mut report.review;
+    for figures in
+        std::iter::once(&mut review.account).chain(review.skus.iter_mut().map(|r| &mut r.figures))
+    {
+        for metric in [Metric::GrossProfit, Metric::GrossMargin] {
+            figures.current.set(metric, None);
+            figures.previous.set(metric, None);
+        }
+    }
 }
 
 /// `load_report`, for one marketplace only when `only` names one.
