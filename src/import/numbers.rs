@@ -84,27 +84,28 @@ impl Separators {
 
 /// Parses a number; `Ok(None)` for a missing value.
 pub fn parse_decimal(text: &[u8]) -> Result<Option<Decimal>, NotANumber> {
-    parse_decimal_in(text, Separators::Unknown).map(|(decimal, _)| decimal)
+    parse_decimal_in(text, || Separators::Unknown).map(|(decimal, _)| decimal)
 }
 
-/// Parses a number of a column whose cells have shown `column` so far;
-/// also returns what this cell shows of the column's separators.
+/// Parses a number of a column whose cells have shown `column()` so far
+/// (asked only for an ambiguous cell); also returns what this cell shows of
+/// the column's separators (`European` for a decimal comma, else `Unknown`:
+/// English is what an ambiguous cell means without a sign).
 pub fn parse_decimal_in(
     text: &[u8],
-    column: Separators,
+    column: impl FnOnce() -> Separators,
 ) -> Result<(Option<Decimal>, Separators), NotANumber> {
-    // `1.234` in a European column groups thousands: the fast path would read a decimal point.
-    if column != Separators::European
-        && let Some(decimal) = parse_simple(text)
-    {
-        // The fast path reads only a `.` as a decimal point.
-        let shown = if decimal.scale > 0 {
-            Separators::English
-        } else {
-            Separators::Unknown
-        };
-        return Ok((Some(decimal), shown));
-    }
+    let column = match parse_simple(text) {
+        Some(decimal) if !is_ambiguous(text, decimal) => {
+            return Ok((Some(decimal), Separators::Unknown));
+        }
+        // `1.234` or `1,234`: the column decides.
+        Some(decimal) => match column() {
+            Separators::European => Separators::European,
+            _ => return Ok((Some(decimal), Separators::Unknown)),
+        },
+        None => column(),
+    };
     if is_missing(text) {
         return Ok((None, Separators::Unknown));
     }
@@ -125,6 +126,10 @@ pub fn parse_decimal_in(
         known => known,
     };
     let (mantissa, scale, shown) = read_digits(body, column)?;
+    let shown = match shown {
+        Separators::European => Separators::European,
+        _ => Separators::Unknown,
+    };
     Ok((
         Some(Decimal {
             mantissa: if negative { -mantissa } else { mantissa },
@@ -133,6 +138,20 @@ pub fn parse_decimal_in(
         }),
         shown,
     ))
+}
+
+/// Whether a number the fast path read has one separator before exactly
+/// three digits (`1.234`, `1,234`), which a column's style must decide.
+fn is_ambiguous(text: &[u8], decimal: Decimal) -> bool {
+    let maybe = decimal.scale == 3
+        || (decimal.scale == 0 && (1_000..1_000_000).contains(&decimal.mantissa));
+    maybe && {
+        let separators = text.iter().filter(|b| matches!(b, b',' | b'.')).count();
+        let last = text.iter().rposition(|b| matches!(b, b',' | b'.'));
+        separators == 1
+            && last
+                .is_some_and(|at| text[at + 1..].iter().filter(|b| b.is_ascii_digit()).count() == 3)
+    }
 }
 
 /// The common shapes in one pass — `1234`, `1,234`, `$1,234.56`, `12.34%` — or
@@ -358,43 +377,26 @@ mod tests {
 
     #[test]
     fn the_column_decides_the_ambiguous_cells() {
-        let read = |text: &str, column| {
-            let (decimal, shown) = parse_decimal_in(text.as_bytes(), column).unwrap();
+        let read = |text: &str, column: Separators| {
+            let (decimal, shown) = parse_decimal_in(text.as_bytes(), || column).unwrap();
             (decimal.map(Decimal::to_f64), shown)
         };
-        // Unambiguous cells tell the column's style…
-        assert_eq!(
-            read("1.234,56", Separators::Unknown),
-            (Some(1234.56), Separators::European)
-        );
-        assert_eq!(
-            read("1,234.56", Separators::Unknown),
-            (Some(1234.56), Separators::English)
-        );
-        assert_eq!(
-            read("4.81", Separators::Unknown),
-            (Some(4.81), Separators::English)
-        );
-        // …which decides the ambiguous ones.
-        assert_eq!(
-            read("2.500", Separators::European),
-            (Some(2500.0), Separators::Unknown)
-        );
-        assert_eq!(
-            read("2,500", Separators::European),
-            (Some(2.5), Separators::European)
-        );
-        assert_eq!(
-            read("2.500", Separators::English),
-            (Some(2.5), Separators::English)
-        );
-        assert_eq!(
-            read("2,500", Separators::English),
-            (Some(2500.0), Separators::Unknown)
-        );
+        let (european, unknown) = (Separators::European, Separators::Unknown);
+        // A decimal comma tells the column's style; English is the default…
+        assert_eq!(read("1.234,56", unknown), (Some(1234.56), european));
+        assert_eq!(read("1,234.56", unknown), (Some(1234.56), unknown));
+        assert_eq!(read("4.81", unknown), (Some(4.81), unknown));
+        // …and decides the ambiguous cells.
+        assert_eq!(read("2.500", european), (Some(2500.0), unknown));
+        assert_eq!(read("2,500", european), (Some(2.5), european));
+        assert_eq!(read("2.500", Separators::English), (Some(2.5), unknown));
+        assert_eq!(read("2,500", Separators::English), (Some(2500.0), unknown));
         // Unknown: a comma groups, a dot is a decimal point.
-        assert_eq!(read("2,500", Separators::Unknown).0, Some(2500.0));
-        assert_eq!(read("2.500", Separators::Unknown).0, Some(2.5));
+        assert_eq!(read("2,500", unknown).0, Some(2500.0));
+        assert_eq!(read("2.500", unknown).0, Some(2.5));
+        // A number with other than one separator before three digits never asks.
+        assert_eq!(read("1,234.500", european).0, Some(1234.5));
+        assert_eq!(read("12.5", european).0, Some(12.5));
     }
 
     #[test]

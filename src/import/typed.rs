@@ -24,17 +24,16 @@ impl Row<'_> {
             Cell::Missing => Ok(Value::Missing),
             Cell::Number(value) => Ok(Value::Number(value)),
             Cell::Text(bytes) => {
-                // What the column's earlier cells showed decides `1.234`; what this one shows is kept.
+                // What the column's earlier cells showed decides `1.234`; a decimal comma is kept.
                 let style = self.styles.get(column);
-                let known = style.map_or(Separators::Unknown, |s| {
-                    Separators::from_u8(s.load(Ordering::Relaxed))
-                });
+                let known = || {
+                    style.map_or(Separators::Unknown, |s| {
+                        Separators::from_u8(s.load(Ordering::Relaxed))
+                    })
+                };
                 match parse_decimal_in(bytes, known) {
                     Ok((decimal, shown)) => {
-                        if let (Some(style), Separators::English | Separators::European) =
-                            (style, shown)
-                            && shown != known
-                        {
+                        if let (Some(style), Separators::European) = (style, shown) {
                             style.store(shown as u8, Ordering::Relaxed);
                         }
                         Ok(decimal.map_or(Value::Missing, Value::Decimal))
