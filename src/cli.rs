@@ -265,10 +265,7 @@ fn kpis(workspace: &Path, week: Option<IsoWeek>, format: KpiFormat) -> ExitCode 
             leave_at_exit(loaded);
             return ExitCode::SUCCESS;
         }
-        KpiFormat::Json => match marketplaces(workspace, &loaded) {
-            Ok(marketplaces) => kpis_json::to_json(report, settings, &marketplaces),
-            Err(code) => return code,
-        },
+        KpiFormat::Json => kpis_json::to_json(report, settings),
         KpiFormat::Csv => kpis_csv::to_csv(report, settings),
         KpiFormat::Md => kpis_md::to_markdown(report, settings),
     };
@@ -294,16 +291,11 @@ fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let marketplaces = match marketplaces(workspace, &loaded) {
-        Ok(marketplaces) => marketplaces,
-        Err(code) => return code,
-    };
     print_out(&prep::to_prep(
         report,
         &loaded.workspace.settings,
         &open,
         &in_play,
-        &marketplaces,
     ));
     leave_at_exit(loaded);
     ExitCode::SUCCESS
@@ -540,19 +532,6 @@ fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
     );
     say!("The demo workspace stays in {}.", root.display());
     code
-}
-
-/// Each marketplace's report when the reviewed week merges several.
-fn marketplaces(
-    workspace: &Path,
-    loaded: &LoadedReport,
-) -> Result<Vec<(&'static str, WeekReport)>, ExitCode> {
-    crate::import::weeks::load_marketplaces(workspace, loaded).map_err(|errors| {
-        for error in &errors {
-            say!("error: {error}");
-        }
-        ExitCode::FAILURE
-    })
 }
 
 /// Last meeting's actions still open.

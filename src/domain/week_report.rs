@@ -4,7 +4,7 @@
 
 use super::diagnosis::{Anomaly, diagnose};
 use super::facts::{ReturnLine, SkuCost};
-use super::review::{Review, SkuRow, build_review};
+use super::review::{Figures, Review, SkuRow, build_review};
 use super::settings::Settings;
 use super::voice::{PainPoint, pain_points};
 use super::week_data::WeekData;
@@ -18,6 +18,16 @@ pub struct WeekReport {
     /// What a reader of these figures must know: rows left out of a report,
     /// files counted once, the week reviewed instead of an empty one.
     pub notices: Vec<String>,
+    /// Each marketplace's account in its own currency, when the week merges several.
+    pub marketplaces: Vec<MarketplaceAccount>,
+}
+
+/// One marketplace's account, in its own currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarketplaceAccount {
+    pub code: String,
+    pub currency: String,
+    pub account: Figures,
 }
 
 impl WeekReport {
@@ -37,6 +47,7 @@ impl WeekReport {
             anomalies,
             voice,
             notices: Vec::new(),
+            marketplaces: Vec::new(),
         }
     }
 

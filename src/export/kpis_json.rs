@@ -84,13 +84,8 @@ struct VoiceSkuJson<'a> {
     units: i64,
 }
 
-/// The report as pretty-printed JSON; `marketplaces` are each marketplace's
-/// report when the week merges several.
-pub fn to_json(
-    report: &WeekReport,
-    settings: &Settings,
-    marketplaces: &[(&'static str, WeekReport)],
-) -> String {
+/// The report as pretty-printed JSON.
+pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
     let review = &report.review;
     let json = KpisJson {
         schema: 1,
@@ -144,14 +139,15 @@ pub fn to_json(
                 comments: &p.comments,
             })
             .collect(),
-        marketplaces: marketplaces
+        marketplaces: report
+            .marketplaces
             .iter()
-            .map(|(code, report)| {
+            .map(|marketplace| {
                 let json = MarketplaceJson {
-                    currency: &report.review.currency,
-                    account: metrics(&report.review.account, settings),
+                    currency: &marketplace.currency,
+                    account: metrics(&marketplace.account, settings),
                 };
-                (*code, json)
+                (marketplace.code.as_str(), json)
             })
             .collect(),
     };

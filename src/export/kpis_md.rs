@@ -3,7 +3,7 @@
 use crate::domain::metric::Metric;
 use crate::domain::review::SkuRow;
 use crate::domain::settings::Settings;
-use crate::domain::week_report::WeekReport;
+use crate::domain::week_report::{MarketplaceAccount, WeekReport};
 
 use super::kpis_text::TABLE_METRICS;
 use super::markdown::{figure, notices, table};
@@ -42,26 +42,23 @@ pub fn account_table(report: &WeekReport, settings: &Settings) -> String {
 }
 
 /// Each marketplace's account side by side, each in its own currency.
-pub fn marketplaces_table(marketplaces: &[(&str, WeekReport)], settings: &Settings) -> String {
+pub fn marketplaces_table(marketplaces: &[MarketplaceAccount], settings: &Settings) -> String {
     let headers: Vec<String> = std::iter::once("KPI".to_owned())
         .chain(
             marketplaces
                 .iter()
-                .map(|(code, report)| format!("{code} ({})", report.review.currency)),
+                .map(|m| format!("{} ({})", m.code, m.currency)),
         )
         .collect();
     let rows: Vec<Vec<String>> = ACCOUNT_METRICS
         .iter()
-        .map(|m| {
-            std::iter::once(m.label().to_owned())
-                .chain(marketplaces.iter().map(|(_, report)| {
-                    figure(
-                        &report.review.account,
-                        *m,
-                        settings,
-                        &report.review.currency,
-                    )
-                }))
+        .map(|metric| {
+            std::iter::once(metric.label().to_owned())
+                .chain(
+                    marketplaces
+                        .iter()
+                        .map(|m| figure(&m.account, *metric, settings, &m.currency)),
+                )
                 .collect()
         })
         .collect();

@@ -18,13 +18,11 @@ use super::markdown::{escape, figure, notices, table};
 /// The pre-read for the meeting that reviews `report`'s week.
 /// `open_actions` are last meeting's still open; `in_play` every open action
 /// that can cover an anomaly, this meeting's included once it has begun.
-/// `marketplaces` are each marketplace's report when the week merges several.
 pub fn to_prep(
     report: &WeekReport,
     settings: &Settings,
     open_actions: &[ActionItem],
     in_play: &[ActionItem],
-    marketplaces: &[(&'static str, WeekReport)],
 ) -> String {
     let review = &report.review;
     let mut out = format!(
@@ -41,9 +39,9 @@ pub fn to_prep(
     agenda(&mut out, settings);
     out.push_str("## KPI dashboard\n\n");
     out.push_str(&account_table(report, settings));
-    if !marketplaces.is_empty() {
+    if !report.marketplaces.is_empty() {
         out.push_str("\n### By marketplace, each in its own currency\n\n");
-        out.push_str(&marketplaces_table(marketplaces, settings));
+        out.push_str(&marketplaces_table(&report.marketplaces, settings));
     }
     let problems = report.problem_skus();
     if !problems.is_empty() {

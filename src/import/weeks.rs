@@ -15,7 +15,7 @@ use crate::domain::review::{begin_review, trend_weeks_ending};
 use crate::domain::settings::Settings;
 use crate::domain::week::IsoWeek;
 use crate::domain::week_data::WeekData;
-use crate::domain::week_report::WeekReport;
+use crate::domain::week_report::{MarketplaceAccount, WeekReport};
 
 use super::error::ImportError;
 use super::marketplaces::{FolderOptions, read_week};
@@ -38,15 +38,17 @@ use super::week_folder::FolderRead;
 /// Opens the workspace at `root` and builds the review of `week` (default: the
 /// newest). Every problem found is returned, not just the first.
 pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, Vec<ImportError>> {
-    load_report_of(root, week, None)
+    let mut loaded = load_report_of(root, week, None)?;
+    loaded.report.marketplaces = marketplace_accounts(root, &loaded)?;
+    Ok(loaded)
 }
 
-/// The report of each marketplace of the reviewed week, in its own currency,
-/// when the week folder holds several; empty otherwise.
-pub fn load_marketplaces(
+/// Each marketplace's account of the reviewed week, in its own currency,
+/// when the week folder holds several (each read on its own); else none.
+fn marketplace_accounts(
     root: &Path,
     loaded: &LoadedReport,
-) -> Result<Vec<(&'static str, WeekReport)>, Vec<ImportError>> {
+) -> Result<Vec<MarketplaceAccount>, Vec<ImportError>> {
     let week = loaded.report.review.week;
     let Some(folder) = loaded.workspace.weeks.iter().find(|w| w.week == week) else {
         return Ok(Vec::new());
@@ -65,7 +67,11 @@ pub fn load_marketplaces(
             if !report.review.currency.eq_ignore_ascii_case(reporting) {
                 without_profit(&mut report);
             }
-            Ok((code, report))
+            Ok(MarketplaceAccount {
+                code: code.to_owned(),
+                currency: report.review.currency,
+                account: report.review.account,
+            })
         })
         .collect()
 }
