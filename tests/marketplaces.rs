@@ -166,3 +166,39 @@ fn prep_shows_each_marketplace_in_its_own_currency() {
         "a marketplace in its own currency goes without costs: {prep}"
     );
 }
+
+#[test]
+#[allow(clippy::disallowed_methods)] // a base instant for the meeting's clock
+fn the_minutes_keep_each_marketplace_and_the_mail_shows_it() {
+    use opsdeck::domain::agenda::Agenda;
+    use opsdeck::domain::meeting::Meeting;
+    use opsdeck::domain::timing::Now;
+    let (_dir, root) = two_marketplaces("\n[fx]\nEUR = 1.10\n");
+    let loaded = opsdeck::import::weeks::load_report(&root, None).unwrap();
+    let codes: Vec<&str> = loaded
+        .report
+        .marketplaces
+        .iter()
+        .map(|m| m.code.as_str())
+        .collect();
+    assert_eq!(codes, ["US", "DE"]);
+    let wall = chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap();
+    let meeting = Meeting::new(loaded.report.review.week, wall, Vec::new());
+    let now = Now {
+        instant: std::time::Instant::now(),
+        wall,
+    };
+    let mut agenda = Agenda::new(&loaded.workspace.settings.agenda);
+    agenda.start(now);
+    let path = root.join("minutes/2026-W48.toml");
+    opsdeck::export::minutes::save(&path, &meeting, &agenda, &loaded.report, now).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
+        .arg("minutes")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let mail = String::from_utf8_lossy(&output.stdout);
+    assert!(mail.contains("### DE (EUR)"), "{mail}");
+    assert!(mail.contains("| Sales | €1,276 |"), "{mail}");
+    assert!(mail.contains("### US (USD)"), "{mail}");
+}

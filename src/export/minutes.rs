@@ -14,7 +14,8 @@ use crate::domain::settings::Language;
 use crate::domain::timing::Now;
 use crate::domain::week_report::WeekReport;
 use crate::import::minutes::{
-    ActionRow, AnomalyRow, DecisionRow, KpiSnapshot, MinutesFile, NoteRow, SectionRecord, VoiceRow,
+    ActionRow, AnomalyRow, DecisionRow, KpiSnapshot, MarketplaceSnapshot, MinutesFile, NoteRow,
+    SectionRecord, VoiceRow,
 };
 
 use super::atomic::write_atomically;
@@ -118,28 +119,34 @@ pub fn save(
 }
 
 fn snapshot(report: &WeekReport) -> KpiSnapshot {
-    let values = |figures: &crate::domain::review::Figures| -> BTreeMap<String, f64> {
+    let values = |values: &crate::domain::metric::MetricValues| -> BTreeMap<String, f64> {
         SNAPSHOT
             .iter()
-            .filter_map(|m| Some((m.name().to_owned(), round(figures.current.get(*m)?))))
-            .collect()
-    };
-    let previous = |figures: &crate::domain::review::Figures| -> BTreeMap<String, f64> {
-        SNAPSHOT
-            .iter()
-            .filter_map(|m| Some((m.name().to_owned(), round(figures.previous.get(*m)?))))
+            .filter_map(|m| Some((m.name().to_owned(), round(values.get(*m)?))))
             .collect()
     };
     KpiSnapshot {
-        account: values(&report.review.account),
-        account_previous: previous(&report.review.account),
+        account: values(&report.review.account.current),
+        account_previous: values(&report.review.account.previous),
+        marketplaces: report
+            .marketplaces
+            .iter()
+            .map(|m| {
+                let snapshot = MarketplaceSnapshot {
+                    currency: m.currency.clone(),
+                    account: values(&m.account.current),
+                    account_previous: values(&m.account.previous),
+                };
+                (m.code.clone(), snapshot)
+            })
+            .collect(),
         skus: report
             .problem_skus()
             .into_iter()
             .map(|row| {
                 (
                     row.sku.clone().unwrap_or_else(|| row.key.clone()),
-                    values(&row.figures),
+                    values(&row.figures.current),
                 )
             })
             .collect(),

@@ -5,6 +5,7 @@
 //! the money at stake, the customer voice, the rating, notes, and the time
 //! each section took, in the meeting's own time zone.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -116,14 +117,42 @@ fn zone(time: &DateTime<FixedOffset>) -> String {
     }
 }
 
-/// The account's headline KPIs with their change since last week.
+/// The account's headline KPIs with their change since last week, and
+/// each marketplace's in its own currency when the week merged several.
 fn headlines(out: &mut String, file: &MinutesFile, currency: &str) {
     let Some(kpis) = &file.kpis else { return };
+    let table = headline_table(&kpis.account, &kpis.account_previous, currency);
+    if table.is_empty() {
+        return;
+    }
+    out.push_str("## KPI headlines\n\n");
+    out.push_str(&table);
+    for (code, marketplace) in &kpis.marketplaces {
+        let _ = write!(
+            out,
+            "\n### {} ({})\n\n",
+            escape(code),
+            escape(&marketplace.currency)
+        );
+        out.push_str(&headline_table(
+            &marketplace.account,
+            &marketplace.account_previous,
+            &marketplace.currency,
+        ));
+    }
+}
+
+/// KPI, this week's value and the change since last week; empty without figures.
+fn headline_table(
+    account: &BTreeMap<String, f64>,
+    previous: &BTreeMap<String, f64>,
+    currency: &str,
+) -> String {
     let rows: Vec<Vec<String>> = Metric::ALL
         .iter()
         .filter_map(|metric| {
-            let now = *kpis.account.get(metric.name())?;
-            let before = kpis.account_previous.get(metric.name()).copied();
+            let now = *account.get(metric.name())?;
+            let before = previous.get(metric.name()).copied();
             let change = metric.change(Some(now), before);
             let since = change.map_or_else(
                 || "—".to_owned(),
@@ -137,10 +166,9 @@ fn headlines(out: &mut String, file: &MinutesFile, currency: &str) {
         })
         .collect();
     if rows.is_empty() {
-        return;
+        return String::new();
     }
-    out.push_str("## KPI headlines\n\n");
-    out.push_str(&table(&["KPI", "Week", "Since last week"], &rows));
+    table(&["KPI", "Week", "Since last week"], &rows)
 }
 
 /// A due date as the mail shows it, marked when it has passed on `today`.

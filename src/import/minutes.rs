@@ -110,8 +110,21 @@ pub struct KpiSnapshot {
     /// The account the week before, for the change since last week.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub account_previous: BTreeMap<String, f64>,
+    /// Each marketplace's account in its own currency, when the week merged several.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub marketplaces: BTreeMap<String, MarketplaceSnapshot>,
     #[serde(default)]
     pub skus: BTreeMap<String, BTreeMap<String, f64>>,
+}
+
+/// One marketplace's account in the KPI snapshot.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketplaceSnapshot {
+    pub currency: String,
+    pub account: BTreeMap<String, f64>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub account_previous: BTreeMap<String, f64>,
 }
 
 /// An anomaly the meeting saw in the diagnosis or acted on.

@@ -117,17 +117,36 @@ impl ReviewView<'_> {
 
     /// The account's KPI strip, broken between figures to fit `width`.
     fn strip_lines(&self, width: u16) -> Vec<Line<'static>> {
-        let review = &self.app.report().review;
+        let report = self.app.report();
+        let review = &report.review;
         let settings = self.app.settings();
+        // The marketplace `m` shows, in its own currency; else the whole account.
+        let shown = self
+            .app
+            .list()
+            .marketplace
+            .as_deref()
+            .and_then(|code| report.marketplaces.iter().find(|m| m.code == code));
+        let (label, account, currency) = match shown {
+            Some(marketplace) => (
+                format!("{} {}", self.labels.account, marketplace.code),
+                &marketplace.account,
+                marketplace.currency.as_str(),
+            ),
+            None if review.marketplaces.len() > 1 => (
+                self.labels.account_all_marketplaces.to_owned(),
+                &review.account,
+                review.currency.as_str(),
+            ),
+            None => (
+                self.labels.account.to_owned(),
+                &review.account,
+                review.currency.as_str(),
+            ),
+        };
         let items = STRIP.iter().enumerate().map(|(i, metric)| {
             let mut spans = if i == 0 {
-                // With several marketplaces the strip is their sum, whatever the table shows.
-                let account = if review.marketplaces.len() > 1 {
-                    self.labels.account_all_marketplaces
-                } else {
-                    self.labels.account
-                };
-                item(format!("{account} "), self.theme.title)
+                item(format!("{label} "), self.theme.title)
             } else {
                 Vec::new()
             };
@@ -141,11 +160,7 @@ impl ReviewView<'_> {
                 self.theme.dim,
             ));
             spans.extend(figure_spans(
-                &review.account,
-                *metric,
-                settings,
-                &review.currency,
-                self.theme,
+                account, *metric, settings, currency, self.theme,
             ));
             spans
         });
