@@ -152,7 +152,9 @@ impl ReviewView<'_> {
             };
             // Attributed ad sales depend on their window: ACoS says which.
             let window = match (metric, review.ad_attribution_days) {
-                (Metric::Acos, Some(days)) => format!(" ({days}d)"),
+                (Metric::Acos, Some(days)) if account.current.get(Metric::Acos).is_some() => {
+                    format!(" ({days}d)")
+                }
                 _ => String::new(),
             };
             spans.extend(item(
