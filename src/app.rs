@@ -118,18 +118,7 @@ impl App {
         now: Now,
     ) -> Self {
         let agenda = agenda.unwrap_or_else(|| Agenda::new(&settings.agenda));
-        let flagged = report
-            .review
-            .skus
-            .iter()
-            .map(|row| {
-                let name = row.sku.as_deref().unwrap_or(&row.key);
-                report
-                    .anomalies
-                    .iter()
-                    .any(|a| a.sku.as_deref() == Some(name))
-            })
-            .collect();
+        let flagged = report.flagged_rows();
         let view = View::for_section(&agenda.current().name);
         let mut app = Self {
             settings,

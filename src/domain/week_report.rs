@@ -2,6 +2,8 @@
 //! against targets and last week), the diagnosis and the customer voice.
 //! Pure: std only.
 
+use std::collections::HashSet;
+
 use super::diagnosis::{Anomaly, diagnose};
 use super::facts::{ReturnLine, SkuCost};
 use super::review::{Figures, Review, SkuRow, build_review};
@@ -51,17 +53,29 @@ impl WeekReport {
         }
     }
 
-    /// The SKUs with at least one anomaly, in the review's order.
+    /// The SKUs with at least one anomaly, in the review's order: the
+    /// anomalies are indexed by SKU once, so this is linear, not SKUs × anomalies.
     pub fn problem_skus(&self) -> Vec<&SkuRow> {
+        let flagged = self.flagged_rows();
         self.review
             .skus
             .iter()
-            .filter(|row| {
-                let name = row.sku.as_deref().unwrap_or(&row.key);
-                self.anomalies
-                    .iter()
-                    .any(|a| a.sku.as_deref() == Some(name))
-            })
+            .zip(flagged)
+            .filter_map(|(row, flagged)| flagged.then_some(row))
+            .collect()
+    }
+
+    /// For each row of the review, whether it has an anomaly.
+    pub fn flagged_rows(&self) -> Vec<bool> {
+        let with_anomaly: HashSet<&str> = self
+            .anomalies
+            .iter()
+            .filter_map(|a| a.sku.as_deref())
+            .collect();
+        self.review
+            .skus
+            .iter()
+            .map(|row| with_anomaly.contains(row.sku.as_deref().unwrap_or(&row.key)))
             .collect()
     }
 }

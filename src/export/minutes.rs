@@ -3,7 +3,7 @@
 //! cleanly in git — saved atomically, so a crash leaves the old or the new
 //! file, never half of one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::Path;
 
@@ -30,6 +30,8 @@ const SNAPSHOT: &[Metric] = &ACCOUNT_METRICS;
 
 /// The minutes as the TOML text of schema 1.
 pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now) -> String {
+    let anomalies = discussed(meeting, report);
+    let kept: HashSet<&str> = anomalies.iter().filter_map(|a| a.sku.as_deref()).collect();
     let file = MinutesFile {
         schema: 1,
         week: meeting.week.to_string(),
@@ -49,24 +51,8 @@ pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
                 actual_seconds: s.timer.elapsed(now.instant).as_secs(),
             })
             .collect(),
-        kpis: Some(snapshot(report)),
-        // What the meeting saw in the diagnosis or acted on; not the whole catalogue.
-        anomalies: report
-            .anomalies
-            .iter()
-            .filter_map(|a| {
-                let seen = meeting.seen_anomalies.contains(&a.key());
-                let acted = meeting.has_action_for(a.sku.as_deref(), a.metric.name());
-                (seen || acted).then(|| AnomalyRow {
-                    rule: a.rule.name().to_owned(),
-                    severity: a.severity.name().to_owned(),
-                    sku: a.sku.clone(),
-                    message: a.message.en.clone(),
-                    at_stake: round(a.at_stake),
-                    seen,
-                })
-            })
-            .collect(),
+        kpis: Some(snapshot(report, &kept)),
+        anomalies,
         decisions: meeting.decisions.iter().map(decision_row).collect(),
         notes: meeting
             .notes
@@ -104,6 +90,26 @@ pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
     format!("# Minutes of the weekly operations meeting, written by opsdeck.\n{body}")
 }
 
+/// What the meeting saw in the diagnosis or acted on; not the whole catalogue.
+fn discussed(meeting: &Meeting, report: &WeekReport) -> Vec<AnomalyRow> {
+    report
+        .anomalies
+        .iter()
+        .filter_map(|a| {
+            let seen = meeting.seen_anomalies.contains(&a.key());
+            let acted = meeting.has_action_for(a.sku.as_deref(), a.metric.name());
+            (seen || acted).then(|| AnomalyRow {
+                rule: a.rule.name().to_owned(),
+                severity: a.severity.name().to_owned(),
+                sku: a.sku.clone(),
+                message: a.message.en.clone(),
+                at_stake: round(a.at_stake),
+                seen,
+            })
+        })
+        .collect()
+}
+
 /// Saves the minutes to `path` atomically.
 pub fn save(
     path: &Path,
@@ -118,7 +124,8 @@ pub fn save(
     write_atomically(path, to_toml(meeting, agenda, report, now).as_bytes())
 }
 
-fn snapshot(report: &WeekReport) -> KpiSnapshot {
+/// The KPI snapshot: the account, each marketplace, and the SKUs in `kept`.
+fn snapshot(report: &WeekReport, kept: &HashSet<&str>) -> KpiSnapshot {
     let values = |values: &crate::domain::metric::MetricValues| -> BTreeMap<String, f64> {
         SNAPSHOT
             .iter()
@@ -140,9 +147,13 @@ fn snapshot(report: &WeekReport) -> KpiSnapshot {
                 (m.code.clone(), snapshot)
             })
             .collect(),
+        // Only the SKUs of the anomalies the minutes keep: their size does not
+        // grow with the catalogue.
         skus: report
-            .problem_skus()
-            .into_iter()
+            .review
+            .skus
+            .iter()
+            .filter(|row| kept.contains(row.sku.as_deref().unwrap_or(&row.key)))
             .map(|row| {
                 (
                     row.sku.clone().unwrap_or_else(|| row.key.clone()),
@@ -246,6 +257,26 @@ mod tests {
         let read = read_minutes(&path).unwrap();
         assert_eq!(read.meeting, meeting);
         assert_eq!(read.sections[0].actual_seconds, 754);
+        // The snapshot keeps the SKUs of the anomalies discussed, not every flagged one.
+        let (_, raw) = crate::import::minutes::read_minutes_file(&path).unwrap();
+        let discussed: std::collections::BTreeSet<&str> = raw
+            .anomalies
+            .iter()
+            .filter_map(|a| a.sku.as_deref())
+            .collect();
+        let snapshot: std::collections::BTreeSet<&str> = raw
+            .kpis
+            .as_ref()
+            .unwrap()
+            .skus
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(snapshot, discussed);
+        assert!(
+            discussed.len() < report.problem_skus().len(),
+            "{discussed:?}"
+        );
         assert_eq!(read.current_section, 0);
         save(&path, &read.meeting, &agenda, &report, later).unwrap();
         assert_eq!(
