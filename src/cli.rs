@@ -265,7 +265,15 @@ fn kpis(workspace: &Path, week: Option<IsoWeek>, format: KpiFormat) -> ExitCode 
             leave_at_exit(loaded);
             return ExitCode::SUCCESS;
         }
-        KpiFormat::Json => kpis_json::to_json(report, settings),
+        KpiFormat::Json => {
+            // Streamed: a catalogue of any size never waits in memory as one document.
+            let stdout = std::io::stdout().lock();
+            let mut out =
+                crate::export::clean_writer::CleanWriter::new(std::io::BufWriter::new(stdout));
+            let _ = kpis_json::write_json(report, settings, &mut out).and_then(|()| out.flush());
+            leave_at_exit(loaded);
+            return ExitCode::SUCCESS;
+        }
         KpiFormat::Csv => kpis_csv::to_csv(report, settings),
         KpiFormat::Md => kpis_md::to_markdown(report, settings),
     };

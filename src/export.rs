@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod atomic;
 pub mod check_report;
+pub mod clean_writer;
 pub mod config_template;
 pub mod csv_row;
 pub mod demo;

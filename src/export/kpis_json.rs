@@ -2,6 +2,7 @@
 //! voice. Field names are a contract; ratios are fractions (0.25), not percent.
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -21,8 +22,8 @@ struct KpisJson<'a> {
     /// What a reader of these figures must know (rows left out, files counted once).
     notices: &'a [String],
     account: BTreeMap<&'static str, CellJson>,
-    skus: Vec<SkuJson<'a>>,
-    anomalies: Vec<AnomalyJson<'a>>,
+    skus: SkuRows<'a>,
+    anomalies: AnomalyRows<'a>,
     voice: Vec<VoiceJson<'a>>,
     /// Each marketplace's account in its own currency, when the week merges several.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -84,8 +85,14 @@ struct VoiceSkuJson<'a> {
     units: i64,
 }
 
-/// The report as pretty-printed JSON.
-pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
+/// Writes the report as pretty-printed JSON to `out` as it goes: a SKU row
+/// or an anomaly is built when its turn comes and let go, so memory does
+/// not hold the document.
+pub fn write_json(
+    report: &WeekReport,
+    settings: &Settings,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let review = &report.review;
     let json = KpisJson {
         schema: 1,
@@ -95,35 +102,8 @@ pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
         ad_attribution_days: review.ad_attribution_days,
         notices: &report.notices,
         account: metrics(&review.account, settings),
-        skus: review
-            .skus
-            .iter()
-            .map(|row| SkuJson {
-                sku: row.sku.as_deref().unwrap_or(&row.key),
-                marketplace: review.marketplace_of(&row.key),
-                asin: &row.asin,
-                parent_asin: &row.parent_asin,
-                title: &row.title,
-                metrics: metrics(&row.figures, settings),
-            })
-            .collect(),
-        anomalies: report
-            .anomalies
-            .iter()
-            .map(|a| AnomalyJson {
-                rule: a.rule.name(),
-                severity: a.severity.name(),
-                sku: a.sku.as_deref(),
-                asin: a.asin.as_deref(),
-                metric: a.metric.name(),
-                value: a.value,
-                previous: a.previous,
-                message: &a.message.en,
-                evidence: a.evidence.iter().map(|e| e.en.as_str()).collect(),
-                checks: a.checks(Language::English),
-                at_stake: (a.at_stake * 100.0).round() / 100.0,
-            })
-            .collect(),
+        skus: SkuRows { report, settings },
+        anomalies: AnomalyRows(report),
         voice: report
             .voice
             .iter()
@@ -151,7 +131,49 @@ pub fn to_json(report: &WeekReport, settings: &Settings) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"\n")
+}
+
+/// The SKU rows, serialised one at a time.
+struct SkuRows<'a> {
+    report: &'a WeekReport,
+    settings: &'a Settings,
+}
+
+impl Serialize for SkuRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let review = &self.report.review;
+        serializer.collect_seq(review.skus.iter().map(|row| SkuJson {
+            sku: row.sku.as_deref().unwrap_or(&row.key),
+            marketplace: review.marketplace_of(&row.key),
+            asin: &row.asin,
+            parent_asin: &row.parent_asin,
+            title: &row.title,
+            metrics: metrics(&row.figures, self.settings),
+        }))
+    }
+}
+
+/// The anomalies, serialised one at a time.
+struct AnomalyRows<'a>(&'a WeekReport);
+
+impl Serialize for AnomalyRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.anomalies.iter().map(|a| AnomalyJson {
+            rule: a.rule.name(),
+            severity: a.severity.name(),
+            sku: a.sku.as_deref(),
+            asin: a.asin.as_deref(),
+            metric: a.metric.name(),
+            value: a.value,
+            previous: a.previous,
+            message: &a.message.en,
+            evidence: a.evidence.iter().map(|e| e.en.as_str()).collect(),
+            checks: a.checks(Language::English),
+            at_stake: (a.at_stake * 100.0).round() / 100.0,
+        }))
+    }
 }
 
 fn metrics(figures: &Figures, settings: &Settings) -> BTreeMap<&'static str, CellJson> {
