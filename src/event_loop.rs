@@ -6,6 +6,7 @@
 //! costs next to no CPU. However the loop ends — quit, a signal, a lost
 //! terminal — the meeting is saved on the way out.
 
+mod saver;
 pub mod signals;
 
 use std::io::{self, Write};
@@ -24,10 +25,10 @@ use crate::app::action::{Action, Effect};
 use crate::app::keymap::action_for;
 use crate::domain::meeting::Meeting;
 use crate::domain::timing::Now;
-use crate::export;
 use crate::import::minutes::read_minutes;
 use crate::ui;
 
+use saver::Saver;
 use signals::Signals;
 
 /// The longest the loop sleeps before it looks for a signal again.
@@ -64,15 +65,15 @@ pub fn run(
     minutes: PathBuf,
     signals: &Signals,
 ) -> Finished {
-    let mut saver = Saver {
-        path: minutes,
-        error: None,
-    };
+    let mut saver = Saver::new(minutes);
     saver.save(&mut app);
     let ending = drive(terminal, &mut app, &mut saver, signals);
-    if !matches!(ending, Ending::Quit) {
+    if matches!(ending, Ending::Quit) {
+        // The quit's own save was queued: wait for it and learn how it went.
+        saver.finish(&mut app);
+    } else {
         // The clock's time since the last save is kept too.
-        saver.save(&mut app);
+        saver.save_and_wait(&mut app);
     }
     Finished {
         app,
@@ -117,8 +118,14 @@ fn drive(
             }
             Err(RecvTimeoutError::Timeout) => None,
         };
-        // An unbound key or an early wake changes nothing: no redraw.
-        let Some(action) = action else { continue };
+        // A save that finished changes the header; an unbound key or an early wake nothing.
+        let save_finished = saver.collect(app);
+        let Some(action) = action else {
+            if save_finished && let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
+                return Ending::TerminalLost(error);
+            }
+            continue;
+        };
         if action == Action::Tick {
             next_second = read_now().instant + app.until_next_second() + Duration::from_millis(5);
             if !app.can_save()
@@ -156,37 +163,6 @@ fn read_keys() -> Receiver<io::Result<Event>> {
         }
     });
     receiver
-}
-
-/// Writes the minutes where they belong and tells the app how it went.
-struct Saver {
-    path: PathBuf,
-    error: Option<io::Error>,
-}
-
-impl Saver {
-    fn save(&mut self, app: &mut App) {
-        if !app.can_save() {
-            return;
-        }
-        let now = read_now();
-        let result =
-            export::minutes::save(&self.path, app.meeting(), app.agenda(), app.report(), now);
-        app.update(
-            Action::SaveFinished(result.as_ref().copied().map_err(io::Error::kind)),
-            now,
-        );
-        self.error = result.err();
-    }
-
-    /// Saves to `path`, which becomes where the minutes are saved when it works.
-    fn save_as(&mut self, app: &mut App, path: PathBuf) {
-        let previous = std::mem::replace(&mut self.path, path);
-        self.save(app);
-        if self.error.is_some() {
-            self.path = previous;
-        }
-    }
 }
 
 /// What a view-only cockpit follows: the minutes the holding cockpit saves,

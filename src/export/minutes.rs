@@ -118,10 +118,15 @@ pub fn save(
     report: &WeekReport,
     now: Now,
 ) -> io::Result<()> {
+    write(path, &to_toml(meeting, agenda, report, now))
+}
+
+/// Writes minutes already turned into text to `path` atomically, making its folder.
+pub fn write(path: &Path, text: &str) -> io::Result<()> {
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder)?;
     }
-    write_atomically(path, to_toml(meeting, agenda, report, now).as_bytes())
+    write_atomically(path, text.as_bytes())
 }
 
 /// The KPI snapshot: the account, each marketplace, and the SKUs in `kept`.
