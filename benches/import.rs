@@ -74,6 +74,61 @@ fn main() {
         write_workspace(&workspace);
     }
     measure_review(&workspace);
+    measure_per_sku_work(&workspace);
+}
+
+/// What the cockpit does with a large catalogue besides reading it: flag the
+/// rows with an anomaly, list the problem SKUs, and write the minutes — each
+/// once per start or per save, so none may grow with SKUs × anomalies.
+#[allow(clippy::disallowed_methods)] // a benchmark measures wall time
+fn measure_per_sku_work(root: &Path) {
+    let loaded = opsdeck::import::weeks::load_report(root, None).unwrap();
+    let report = &loaded.report;
+    let median = |work: &mut dyn FnMut()| {
+        let mut times: Vec<Duration> = (0..RUNS)
+            .map(|_| {
+                let start = Instant::now();
+                work();
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        times[RUNS / 2]
+    };
+    let wall = chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+00:00").unwrap();
+    let mut meeting = opsdeck::domain::meeting::Meeting::new(report.review.week, wall, Vec::new());
+    // The meeting saw the first screenful of the diagnosis.
+    meeting.seen_anomalies.extend(
+        report
+            .anomalies
+            .iter()
+            .take(14)
+            .map(opsdeck::domain::diagnosis::Anomaly::key),
+    );
+    let agenda = opsdeck::domain::agenda::Agenda::new(&loaded.workspace.settings.agenda);
+    let now = opsdeck::domain::timing::Now {
+        instant: Instant::now(),
+        wall,
+    };
+    let flag = median(&mut || {
+        std::hint::black_box(report.flagged_rows());
+    });
+    let problems = median(&mut || {
+        std::hint::black_box(report.problem_skus());
+    });
+    let mut size = 0;
+    let minutes = median(&mut || {
+        let text = opsdeck::export::minutes::to_toml(&meeting, &agenda, report, now);
+        size = text.len();
+    });
+    println!(
+        "| {} SKUs, {} anomalies | flag the rows {:.1} ms | problem SKUs {:.1} ms | minutes as text {:.1} ms ({size} bytes) |",
+        report.review.skus.len(),
+        report.anomalies.len(),
+        ms(flag),
+        ms(problems),
+        ms(minutes),
+    );
 }
 
 /// Thirteen weeks, each a 100k-row Business Report and a 100k-row ads report.
