@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use crate::domain::action::ActionItem;
 use crate::domain::agenda::Agenda;
+use crate::domain::diagnosis::Anomaly;
 use crate::domain::meeting::{Change, History, Meeting};
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
@@ -255,11 +256,7 @@ impl App {
         let page = usize::try_from(self.page_rows()).unwrap_or(1);
         let shown = (self.selection_in(View::Diagnosis) + 1).max(page);
         let seen = &mut self.meeting.current.seen_anomalies;
-        for anomaly in self.report.anomalies.iter().take(shown) {
-            if !seen.contains(&anomaly.key()) {
-                seen.insert(anomaly.key());
-            }
-        }
+        seen.extend(self.report.anomalies.iter().take(shown).map(Anomaly::key));
     }
 
     fn page_rows(&self) -> i32 {

@@ -289,9 +289,10 @@ fn actions(out: &mut String, open: &[ActionItem], report: &WeekReport) {
     let rows: Vec<Vec<String>> = open
         .iter()
         .map(|a| {
-            let due = a
-                .due
-                .map_or_else(|| "—".to_owned(), |d| d.format("%a %-d %b").to_string());
+            let due = a.due.map_or_else(
+                || "—".to_owned(),
+                |d| format::short_date(d, Language::English),
+            );
             let overdue = if a.is_overdue(today) {
                 " ✖ overdue"
             } else {

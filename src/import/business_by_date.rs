@@ -8,7 +8,6 @@ use crate::domain::money::Money;
 use super::columns::business;
 use super::dates::{SlashOrder, parse_date_in};
 use super::error::ImportError;
-use super::numbers::currency_of;
 use super::report::{DateWindow, KindRead};
 use super::table::{ReadError, Table};
 
@@ -35,7 +34,7 @@ pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, Read
     let mut currency: Option<&'static str> = None;
     let stats = table.for_each_row(|row| {
         if currency.is_none() {
-            currency = currency_of(row.text(sales).as_bytes());
+            currency = row.currency(sales);
         }
         rows.push(DayRow {
             line: row.line,

@@ -13,7 +13,6 @@ use crate::domain::metric::Metric;
 use crate::domain::review::Review;
 use crate::domain::settings::Language;
 use crate::domain::untrusted::clean;
-use crate::domain::week::IsoWeek;
 
 use super::labels::{Labels, metric_label};
 use super::theme::Theme;
@@ -123,12 +122,9 @@ impl<'a> ActionLines<'a> {
     /// Whether the KPI an action should move has moved the right way since it was created.
     fn kpi_progress(&self, action: &ActionItem) -> Option<Span<'static>> {
         let (theme, labels) = (self.theme, self.labels);
-        let kpi = Metric::from_name(action.kpi.as_deref()?)?;
-        let sku = action.sku.as_deref()?;
-        // The meeting that created it reviewed the week before its own.
-        let since = IsoWeek::containing(action.created?.date_naive()).previous();
-        let label = metric_label(kpi, self.language);
-        Some(if self.review.moved_right_way(sku, kpi, since)? {
+        let moved_right = self.review.action_progress(action)?;
+        let label = metric_label(Metric::from_name(action.kpi.as_deref()?)?, self.language);
+        Some(if moved_right {
             Span::styled(format!("  {label} ✔ {}", labels.moved_right), theme.ok)
         } else {
             Span::styled(format!("  {label} ✖ {}", labels.moved_wrong), theme.breach)
