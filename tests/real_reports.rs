@@ -9,92 +9,17 @@
 )]
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx};
-use serde_json::Value;
+
+mod support;
+
+use support::reports::{cents, check, csv_rows, int, money, shared_dir};
 
 fn reports_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-reports");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!(
-            "skipped: {} is absent (real reports are not in the repository)",
-            dir.display()
-        );
-        None
-    }
-}
-
-/// The JSON `opsdeck check --format json FILE` prints for one file.
-fn check(path: &Path) -> Value {
-    let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
-        .args(["check", "--format", "json"])
-        .arg(path)
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert!(output.status.success(), "{json:#}");
-    assert_eq!(json["errors"].as_array().unwrap().len(), 0, "{json:#}");
-    json["files"][0].clone()
-}
-
-/// Cents of `"£12,897.84"`, `"$0.5566667000000001"` or `"59.99"`: digits only, rounded.
-fn cents(text: &str) -> i64 {
-    let digits: String = text
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    if digits.is_empty() {
-        return 0;
-    }
-    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
-    let fraction = format!("{fraction:0<3}");
-    let mut value = whole.parse::<i64>().unwrap() * 100 + fraction[..2].parse::<i64>().unwrap();
-    if fraction.as_bytes()[2] >= b'5' {
-        value += 1;
-    }
-    value
-}
-
-fn int(text: &str) -> i64 {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        0
-    } else {
-        digits.parse().unwrap()
-    }
-}
-
-fn money(json: &Value) -> i64 {
-    (json.as_f64().unwrap() * 100.0).round() as i64
-}
-
-/// Rows of a CSV file as header → value maps; bytes decoded leniently (the
-/// numeric columns are ASCII in every encoding Amazon uses).
-fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let bytes = std::fs::read(path).unwrap();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headers: Vec<String> = reader
-        .byte_headers()
-        .unwrap()
-        .iter()
-        .map(|h| String::from_utf8_lossy(h).into_owned())
-        .collect();
-    reader
-        .byte_records()
-        .map(|record| {
-            let record = record.unwrap();
-            headers
-                .iter()
-                .zip(record.iter())
-                .map(|(h, v)| (h.clone(), String::from_utf8_lossy(v).into_owned()))
-                .collect()
-        })
-        .collect()
+    shared_dir("real-reports")
 }
 
 /// A Business Report summed by hand: sales over rows, traffic once per child ASIN (the largest).

@@ -12,51 +12,18 @@
 )]
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use calamine::{Data, Reader};
 use serde_json::Value;
 
+mod support;
+
+use support::reports::{cents, check, csv_rows, int, money, shared_dir};
+
 fn wild_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-reports-wild");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!(
-            "skipped: {} is absent (real reports are not in the repository)",
-            dir.display()
-        );
-        None
-    }
-}
-
-/// What `opsdeck check --format json FILE` says of one file.
-fn check(path: &Path) -> Value {
-    let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
-        .args(["check", "--format", "json"])
-        .arg(path)
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert!(output.status.success(), "{json:#}");
-    json["files"][0].clone()
-}
-
-fn money(json: &Value) -> i64 {
-    (json.as_f64().unwrap() * 100.0).round() as i64
-}
-
-/// Cents of an English-style amount: `$1,234.56`, `AED 4,426.00`, `€142.96`.
-fn english_cents(text: &str) -> i64 {
-    let kept: String = text
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    if kept.is_empty() {
-        return 0;
-    }
-    (kept.parse::<f64>().unwrap() * 100.0).round() as i64
+    shared_dir("real-reports-wild")
 }
 
 /// Cents of a German amount: `17.510,95 €`.
@@ -66,34 +33,6 @@ fn german_cents(text: &str) -> i64 {
         .filter(|c| c.is_ascii_digit() || *c == ',')
         .collect();
     (kept.replace(',', ".").parse::<f64>().unwrap() * 100.0).round() as i64
-}
-
-fn int(text: &str) -> i64 {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    digits.parse().unwrap_or(0)
-}
-
-fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let bytes = std::fs::read(path).unwrap();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headers: Vec<String> = reader
-        .byte_headers()
-        .unwrap()
-        .iter()
-        .map(|h| String::from_utf8_lossy(h).into_owned())
-        .collect();
-    reader
-        .byte_records()
-        .map(|record| {
-            let record = record.unwrap();
-            headers
-                .iter()
-                .zip(record.iter())
-                .map(|(h, v)| (h.clone(), String::from_utf8_lossy(v).into_owned()))
-                .collect()
-        })
-        .collect()
 }
 
 /// Spend, sales, impressions and clicks of an ads workbook, summed by hand;
@@ -124,7 +63,7 @@ fn check_ads_workbook(name: &str, kind: &str, sales: &str) {
     let number = |cell: &Data| match cell {
         Data::Float(f) => *f,
         Data::Int(i) => *i as f64,
-        Data::String(text) => english_cents(text) as f64 / 100.0,
+        Data::String(text) => cents(text) as f64 / 100.0,
         _ => 0.0,
     };
     let mut sums = (0usize, 0i64, 0i64, 0i64, 0i64);
@@ -220,7 +159,7 @@ fn german_campaign_csv_with_english_money_and_an_indian_one_with_rupees() {
         assert_eq!(file["rows"], rows.len(), "{name}");
         let sum = |column: &str| {
             rows.iter()
-                .map(|r| english_cents(r[column].trim_start_matches("Rs.")))
+                .map(|r| cents(r[column].trim_start_matches("Rs.")))
                 .sum::<i64>()
         };
         assert_eq!(money(&file["totals"]["ad_spend"]), sum(spend), "{name}");
@@ -281,7 +220,7 @@ fn uk_business_reports_by_child_item() {
         assert_eq!(file["child_asins"], asins.len(), "{name}");
         let sales = rows
             .iter()
-            .map(|r| english_cents(&r["Ordered Product Sales"]))
+            .map(|r| cents(&r["Ordered Product Sales"]))
             .sum::<i64>();
         assert_eq!(money(&file["totals"]["sales"]), sales, "{name}");
     }
@@ -310,7 +249,7 @@ fn business_reports_by_date_in_either_day_order() {
         assert_eq!(totals["orders"], sum("Total Order Items"), "{name}");
         let sales = rows
             .iter()
-            .map(|r| english_cents(&r["Ordered Product Sales"]))
+            .map(|r| cents(&r["Ordered Product Sales"]))
             .sum::<i64>();
         assert_eq!(money(&totals["sales"]), sales, "{name}");
     }

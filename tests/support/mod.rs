@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, dead_code)]
 
+pub mod reports;
+
 use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::Duration;
