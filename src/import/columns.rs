@@ -5,6 +5,8 @@
 //! language is adding names here, with the source in
 //! `localized-report-headers.md`; no reader changes.
 
+use super::table::names_column;
+
 /// A language Seller Central or the Ads console writes headers in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HeaderLanguage {
@@ -40,11 +42,11 @@ impl Column {
         self.names.first().map_or("", |(_, name)| name)
     }
 
-    /// The language of `normalized`, when it is one of this column's names.
+    /// The language of a normalised header, when it is one of this column's names.
     pub fn language_of(&self, normalized: &str) -> Option<HeaderLanguage> {
         self.names
             .iter()
-            .find(|(_, name)| *name == normalized)
+            .find(|(_, name)| names_column(normalized, name))
             .map(|(language, _)| *language)
     }
 }

@@ -5,7 +5,6 @@
 use crate::domain::report::ReportKind;
 
 use super::columns::{Column, HeaderLanguage, ads, afn, business, column};
-use super::table::strip_currency;
 
 /// Columns a kind must have, in any language opsdeck reads.
 struct Fingerprint {
@@ -121,11 +120,9 @@ pub enum Detection {
 /// Detects the report kind from normalised headers.
 pub fn detect(normalized: &[String]) -> Detection {
     let found = |column: &Column| -> Option<HeaderLanguage> {
-        normalized.iter().find_map(|header| {
-            column
-                .language_of(header)
-                .or_else(|| column.language_of(strip_currency(header)))
-        })
+        normalized
+            .iter()
+            .find_map(|header| column.language_of(header))
     };
     // (share of required columns found, fingerprint, languages of the found ones)
     let mut best: Option<(f64, &Fingerprint, Vec<HeaderLanguage>)> = None;

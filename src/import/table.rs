@@ -295,7 +295,7 @@ impl<'a> Table<'a> {
                 .normalized
                 .iter()
                 .enumerate()
-                .filter(|(_, header)| header.as_str() == name || strip_currency(header) == name)
+                .filter(|(_, header)| names_column(header, name))
                 .map(|(index, _)| index);
             if let Some(first) = matches.next() {
                 if let Some(second) = matches.next() {
@@ -478,7 +478,13 @@ fn refuse_non_text(path: &Path, start: &[u8], whole_file: bool) -> Result<usize,
 }
 
 /// `14 day total sales (₹)` → `14 day total sales`: a currency in brackets is not part of the name.
-pub fn strip_currency(header: &str) -> &str {
+/// Whether a normalised header is `name`, as written or with a currency
+/// suffix (`7 tage, umsatz gesamt (€)`): the one rule of header matching.
+pub fn names_column(header: &str, name: &str) -> bool {
+    header == name || strip_currency(header) == name
+}
+
+fn strip_currency(header: &str) -> &str {
     header
         .strip_suffix(')')
         .and_then(|rest| rest.rsplit_once(" ("))
