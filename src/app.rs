@@ -9,6 +9,7 @@ mod dispatch;
 pub mod keymap;
 pub mod line_editor;
 pub mod mode;
+mod reading;
 mod saving;
 pub mod sku_list;
 
@@ -26,6 +27,7 @@ use action::{Action, EditOp, Effect, View};
 use capture::Capture;
 use line_editor::LineEditor;
 use mode::{Base, Mode};
+pub use reading::Reading;
 use sku_list::{ListOptions, visible_rows};
 
 /// Rows a page key moves when the screen size is not known yet.
@@ -105,6 +107,8 @@ pub struct App {
     /// The section whose overrun has already rung the bell.
     rung_for: Option<usize>,
     running: bool,
+    /// How far the reading of the reports has got, until the report arrives.
+    reading: Option<Reading>,
 }
 
 impl App {
@@ -145,6 +149,7 @@ impl App {
             now,
             rung_for: None,
             running: true,
+            reading: None,
         };
         app.agenda.start(now);
         app.refresh_list();
@@ -158,6 +163,19 @@ impl App {
         if action == Action::Tick {
             self.expire_flash();
             return self.check_overrun().or_else(|| self.clock_save());
+        }
+        match action {
+            Action::ReadProgress {
+                count,
+                keys_waiting,
+            } => {
+                self.read_progress(count, keys_waiting);
+                return None;
+            }
+            Action::ReportRead(report) => return self.report_read(*report),
+            // Held by the event loop until the figures are there; ignored if one slips through.
+            _ if self.is_reading() && action.needs_report() => return None,
+            _ => {}
         }
         // A message stays until the next key; a save finishing is not one.
         if action.is_from_user() {

@@ -12,10 +12,11 @@ use crate::domain::action::ActionItem;
 use crate::domain::action_log::action_log;
 use crate::domain::meeting::Meeting;
 use crate::domain::settings::ThemeName;
+use crate::domain::timing::Now;
 use crate::domain::untrusted::{clean, clean_document};
 use crate::domain::week::IsoWeek;
-use crate::domain::week_report::WeekReport;
 use crate::event_loop;
+use crate::event_loop::reading::Reader;
 use crate::event_loop::signals::Signals;
 use crate::event_loop::{Ending, Finished};
 use crate::export::demo::write_demo_workspace;
@@ -26,7 +27,7 @@ use crate::import::minutes::{read_all_minutes, read_minutes_file};
 use crate::import::weeks::{LoadedReport, load_report};
 use crate::session::lock::Holder;
 use crate::session::recovery::write_recovery;
-use crate::session::{Access, StartOptions, start_meeting};
+use crate::session::{Access, StartOptions, open_meeting, start_meeting};
 
 /// Writes a line to stderr. A terminal that has gone away (a closed window)
 /// makes the write fail; that must not turn a clean ending into a panic.
@@ -288,11 +289,11 @@ fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
         Err(code) => return code,
     };
     let report = &loaded.report;
-    let open = match open_actions(workspace, report) {
+    let open = match open_actions(workspace, report.review.week) {
         Ok(open) => open,
         Err(code) => return code,
     };
-    let in_play = match crate::session::actions_in_play(workspace, report) {
+    let in_play = match crate::session::actions_in_play(workspace, report.review.week) {
         Ok(actions) => actions,
         Err(error) => {
             say!("error: {error}");
@@ -331,27 +332,22 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
         read_only: !terminal,
     };
     let now = event_loop::read_now();
-    let mut session = match start_meeting(&workspace, options, now, confirm_take_over) {
+    if !terminal {
+        return without_terminal(&workspace, options, now);
+    }
+    // The reports are read while the meeting opens and the cockpit runs.
+    let reader = Reader::start(workspace.clone(), args.week);
+    let mut session = match open_meeting(&workspace, options, now, confirm_take_over) {
         Ok(session) => session,
         Err(error) => {
             say!("{error}");
             return ExitCode::FAILURE;
         }
     };
-    for warning in &session.loaded.warnings {
-        say!("warning: {}", clean(warning));
-    }
     for notice in &session.notices {
         say!("notice: {}", clean(notice));
     }
-    if !terminal {
-        say!(
-            "error: the cockpit needs a terminal; for text use `opsdeck kpis {0}` or `opsdeck prep {0}`",
-            workspace.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let settings = &mut session.loaded.workspace.settings;
+    let settings = &mut session.workspace.settings;
     settings.bell |= args.bell;
     if let Some(theme) = args.theme {
         settings.theme = match theme {
@@ -361,14 +357,10 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
         };
     }
     let save_as = default_save_as(&session.minutes);
-    let notices = notices
-        .into_iter()
-        .chain(session.notices)
-        .chain(session.loaded.report.notices.iter().cloned())
-        .collect();
-    let mut app = App::new(
-        session.loaded.workspace.settings.clone(),
-        session.loaded.report,
+    let notices = notices.into_iter().chain(session.notices).collect();
+    let mut app = App::reading(
+        session.workspace.settings.clone(),
+        session.week,
         session.meeting,
         session.agenda,
         now,
@@ -397,15 +389,42 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let finished = event_loop::run(&mut terminal, app, session.minutes, &signals);
+    let finished = event_loop::run(&mut terminal, app, session.minutes, &signals, Some(reader));
     restore_terminal();
     // Restored above; its own drop would try again and complain on a closed window.
     std::mem::forget(terminal);
     // The last save is done: another cockpit may take the meeting now.
     drop(session.access);
+    for warning in &finished.warnings {
+        say!("warning: {}", clean(warning));
+    }
     let code = report_ending(&workspace, &finished);
     leave_at_exit(finished);
     code
+}
+
+/// Without a terminal the cockpit cannot run: the meeting is opened view
+/// only and its reports read, to say what is wrong with them, then it says
+/// where to turn instead.
+fn without_terminal(workspace: &Path, options: StartOptions, now: Now) -> ExitCode {
+    let (session, loaded) = match start_meeting(workspace, options, now, confirm_take_over) {
+        Ok(started) => started,
+        Err(error) => {
+            say!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &loaded.warnings {
+        say!("warning: {}", clean(warning));
+    }
+    for notice in &session.notices {
+        say!("notice: {}", clean(notice));
+    }
+    say!(
+        "error: the cockpit needs a terminal; for text use `opsdeck kpis {0}` or `opsdeck prep {0}`",
+        workspace.display()
+    );
+    ExitCode::FAILURE
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor; a
@@ -423,7 +442,7 @@ fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
     let path = &finished.minutes;
     let code = |failed: bool| match &finished.ending {
         Ending::Signal(number) => ExitCode::from(u8::try_from(128 + number).unwrap_or(1)),
-        Ending::TerminalLost(_) => ExitCode::FAILURE,
+        Ending::TerminalLost(_) | Ending::ReadFailed(_) => ExitCode::FAILURE,
         Ending::Quit if failed => ExitCode::FAILURE,
         Ending::Quit => ExitCode::SUCCESS,
     };
@@ -431,6 +450,16 @@ fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
         Ending::Quit => {}
         Ending::Signal(number) => say!("The meeting was ended by signal {number}."),
         Ending::TerminalLost(error) => say!("error: the terminal failed: {error}"),
+        Ending::ReadFailed(errors) => {
+            for error in errors {
+                say!("error: {error}");
+            }
+            say!(
+                "The minutes were left as they were. Run `opsdeck check {}` for the whole picture.",
+                workspace.display()
+            );
+            return ExitCode::FAILURE;
+        }
     }
     if let Some(holder) = app.holder() {
         say!("View only: this cockpit saved nothing; the meeting is kept by opsdeck {holder}.");
@@ -543,8 +572,8 @@ fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
 }
 
 /// Last meeting's actions still open.
-fn open_actions(workspace: &Path, report: &WeekReport) -> Result<Vec<ActionItem>, ExitCode> {
-    crate::session::open_actions(workspace, report).map_err(|error| {
+fn open_actions(workspace: &Path, week: IsoWeek) -> Result<Vec<ActionItem>, ExitCode> {
+    crate::session::open_actions(workspace, week).map_err(|error| {
         say!("error: {error}");
         ExitCode::FAILURE
     })

@@ -18,6 +18,7 @@ pub mod marketplace;
 pub mod meeting;
 pub mod metric;
 pub mod money;
+pub mod reading;
 pub mod reasons;
 pub mod report;
 pub mod review;

@@ -3,9 +3,12 @@
 //! read spinning forever; the meeting must still end and save). The loop
 //! sleeps until a key arrives, the countdown's next second is due or a
 //! quarter of a second has passed (to see a signal), so an idle meeting
-//! costs next to no CPU. However the loop ends — quit, a signal, a lost
-//! terminal — the meeting is saved on the way out.
+//! costs next to no CPU. The week's reports are read on another thread
+//! while the cockpit already runs (see `reading`). However the loop ends —
+//! quit, a signal, a lost terminal — the meeting is saved on the way out,
+//! after the reading when it had not finished.
 
+pub mod reading;
 mod saver;
 pub mod signals;
 
@@ -25,14 +28,19 @@ use crate::app::action::{Action, Effect};
 use crate::app::keymap::action_for;
 use crate::domain::meeting::Meeting;
 use crate::domain::timing::Now;
+use crate::import::error::ImportError;
 use crate::import::minutes::read_minutes;
 use crate::ui;
 
+use reading::{HeldKeys, Reader};
 use saver::Saver;
 use signals::Signals;
 
 /// The longest the loop sleeps before it looks for a signal again.
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
+
+/// How often the progress of a reading is shown.
+const READING_CHECK: Duration = Duration::from_millis(100);
 
 /// Why the loop ended.
 #[derive(Debug)]
@@ -43,6 +51,8 @@ pub enum Ending {
     Signal(i32),
     /// The terminal stopped answering (a closed window).
     TerminalLost(io::Error),
+    /// The reports could not be read: nothing was saved.
+    ReadFailed(Vec<ImportError>),
 }
 
 /// The meeting when the loop ended.
@@ -54,21 +64,45 @@ pub struct Finished {
     pub minutes: PathBuf,
     /// Why the last save failed, when it did.
     pub save_error: Option<io::Error>,
+    /// What the reading of the reports found worth a warning.
+    pub warnings: Vec<String>,
+}
+
+/// The reading of the reports while the meeting runs, and the keys that wait for it.
+struct Reading {
+    reader: Option<Reader>,
+    held: HeldKeys,
+    warnings: Vec<String>,
 }
 
 /// Runs the meeting until the facilitator quits, a signal arrives or the
 /// terminal is lost, saving the minutes to `minutes` whenever `update` asks
-/// and once more on the way out.
+/// and once more on the way out. `reader` reads the reports of an `app`
+/// that opened without them.
 pub fn run(
     terminal: &mut DefaultTerminal,
     mut app: App,
     minutes: PathBuf,
     signals: &Signals,
+    reader: Option<Reader>,
 ) -> Finished {
     let mut saver = Saver::new(minutes);
     saver.save(&mut app);
-    let ending = drive(terminal, &mut app, &mut saver, signals);
-    if matches!(ending, Ending::Quit) {
+    let mut reading = Reading {
+        reader,
+        held: HeldKeys::default(),
+        warnings: Vec::new(),
+    };
+    let mut ending = drive(terminal, &mut app, &mut saver, signals, &mut reading);
+    // The minutes hold the week's figures: a meeting that ends while they are read waits for them.
+    if let Some(reader) = reading.reader.take()
+        && let Err(errors) = take_in(reader.wait(), &mut app, &mut saver, &mut reading)
+    {
+        ending = Ending::ReadFailed(errors);
+    }
+    if matches!(ending, Ending::ReadFailed(_)) {
+        saver.finish(&mut app);
+    } else if matches!(ending, Ending::Quit) {
         // The quit's own save was queued: wait for it and learn how it went.
         saver.finish(&mut app);
     } else {
@@ -80,7 +114,59 @@ pub fn run(
         ending,
         minutes: saver.path,
         save_error: saver.error,
+        warnings: reading.warnings,
     }
+}
+
+/// Takes in what the reader read: the report goes to the app, the keys
+/// that waited for it are applied in turn.
+fn take_in(
+    read: Result<crate::import::weeks::LoadedReport, Vec<ImportError>>,
+    app: &mut App,
+    saver: &mut Saver,
+    reading: &mut Reading,
+) -> Result<(), Vec<ImportError>> {
+    let loaded = read?;
+    reading.warnings = loaded.warnings;
+    let effect = app.update(Action::ReportRead(Box::new(loaded.report)), read_now());
+    perform(effect, app, saver);
+    for event in reading.held.release() {
+        if let Some(action) = action_for(app.mode(), &event) {
+            let effect = app.update(action, read_now());
+            perform(effect, app, saver);
+        }
+    }
+    Ok(())
+}
+
+/// Performs what `update` asked for.
+fn perform(effect: Option<Effect>, app: &mut App, saver: &mut Saver) {
+    match effect {
+        Some(Effect::RingBell) => {
+            let mut stdout = io::stdout();
+            let _ = stdout.write_all(b"\x07").and_then(|()| stdout.flush());
+        }
+        Some(Effect::SaveMinutes) => saver.save(app),
+        Some(Effect::SaveMinutesAs(path)) => saver.save_as(app, expand_home(&path)),
+        None => {}
+    }
+}
+
+/// While the reports are read: takes them in once read, else says how far
+/// the reading got. The action that shows it, or why the meeting must end.
+fn look_at_reading(
+    app: &mut App,
+    saver: &mut Saver,
+    reading: &mut Reading,
+) -> Result<Option<Action>, Ending> {
+    let Some(reader) = reading.reader.take_if(|reader| reader.is_done()) else {
+        return Ok(reading.reader.as_ref().map(|reader| Action::ReadProgress {
+            count: reader.progress().count(),
+            keys_waiting: reading.held.len(),
+        }));
+    };
+    take_in(reader.wait(), app, saver, reading).map_err(Ending::ReadFailed)?;
+    Ok(None)
 }
 
 /// Reads keys and applies them until the loop must end.
@@ -89,6 +175,7 @@ fn drive(
     app: &mut App,
     saver: &mut Saver,
     signals: &Signals,
+    reading: &mut Reading,
 ) -> Ending {
     // The app learns the terminal's size now; later changes come as events.
     if let Ok(size) = terminal.size() {
@@ -104,24 +191,44 @@ fn drive(
         if let Some(signal) = signals.received() {
             return Ending::Signal(signal);
         }
+        let check = if reading.reader.is_some() {
+            READING_CHECK
+        } else {
+            SIGNAL_CHECK
+        };
         let wait = next_second
             .saturating_duration_since(read_now().instant)
-            .min(SIGNAL_CHECK);
-        let action = match keys.recv_timeout(wait) {
-            Ok(Ok(event)) => action_for(app.mode(), &event),
+            .min(check);
+        let event = match keys.recv_timeout(wait) {
+            Ok(Ok(event)) => Some(event),
             Ok(Err(error)) => return Ending::TerminalLost(error),
             Err(RecvTimeoutError::Disconnected) => {
                 return Ending::TerminalLost(io::Error::other("the terminal stopped sending keys"));
             }
-            Err(RecvTimeoutError::Timeout) if read_now().instant >= next_second => {
-                Some(Action::Tick)
-            }
             Err(RecvTimeoutError::Timeout) => None,
         };
-        // A save that finished changes the header; an unbound key or an early wake nothing.
+        let was_reading = app.is_reading();
+        let progress = match look_at_reading(app, saver, reading) {
+            Ok(progress) => progress,
+            Err(ending) => return ending,
+        };
+        let action = match event {
+            Some(event) => {
+                let action = action_for(app.mode(), &event);
+                if app.is_reading() && reading.held.hold(&event, action.as_ref()) {
+                    progress
+                } else {
+                    action
+                }
+            }
+            None if read_now().instant >= next_second => Some(Action::Tick),
+            None => progress,
+        };
+        // A save that finished changes the header, so does the report arriving; an unbound key or an early wake nothing.
         let save_finished = saver.collect(app);
         let Some(action) = action else {
-            if save_finished && let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
+            let changed = save_finished || was_reading != app.is_reading();
+            if changed && let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
                 return Ending::TerminalLost(error);
             }
             continue;
@@ -134,15 +241,8 @@ fn drive(
                 app.update(Action::HolderSaved(Box::new(meeting)), read_now());
             }
         }
-        match app.update(action, read_now()) {
-            Some(Effect::RingBell) => {
-                let mut stdout = io::stdout();
-                let _ = stdout.write_all(b"\x07").and_then(|()| stdout.flush());
-            }
-            Some(Effect::SaveMinutes) => saver.save(app),
-            Some(Effect::SaveMinutesAs(path)) => saver.save_as(app, expand_home(&path)),
-            None => {}
-        }
+        let effect = app.update(action, read_now());
+        perform(effect, app, saver);
         if let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
             return Ending::TerminalLost(error);
         }

@@ -23,6 +23,7 @@ pub mod numbers;
 pub mod parallel;
 mod pipeline;
 mod planning;
+pub mod progress;
 pub mod report;
 mod returns;
 mod rows;

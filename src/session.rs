@@ -1,7 +1,8 @@
-//! Starting or resuming one meeting: finding and reading the week, reading
-//! or creating its minutes, taking the meeting's lock (or opening it view
-//! only), and finding a recovery copy left by a failed save. Every way it
-//! can fail is a `StartError` whose message says what to do.
+//! Starting or resuming one meeting: finding the week, reading or creating
+//! its minutes, taking the meeting's lock (or opening it view only), and
+//! finding a recovery copy left by a failed save — all before a report is
+//! read, so the cockpit can be on screen while the reports are read. Every
+//! way it can fail is a `StartError` whose message says what to do.
 
 pub mod lock;
 pub mod recovery;
@@ -16,10 +17,10 @@ use crate::domain::meeting::Meeting;
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
 use crate::domain::week::IsoWeek;
-use crate::domain::week_report::WeekReport;
 use crate::import::error::ImportError;
 use crate::import::minutes::{minutes_path, previous_minutes, read_minutes};
-use crate::import::weeks::{LoadedReport, load_report};
+use crate::import::weeks::{LoadedReport, load_report, week_to_review};
+use crate::import::workspace::Workspace;
 
 use lock::{Holder, Locking, MeetingLock, lock_meeting};
 use recovery::{find_recovery, restore_recovery};
@@ -49,10 +50,13 @@ pub enum Access {
     ViewOnly(Option<Holder>),
 }
 
-/// A meeting ready to run.
+/// A meeting ready to run, its reports not read yet.
 #[derive(Debug)]
 pub struct Session {
-    pub loaded: LoadedReport,
+    /// The workspace's settings and week folders.
+    pub workspace: Workspace,
+    /// The week the meeting reviews.
+    pub week: IsoWeek,
     pub meeting: Meeting,
     /// The resumed meeting's agenda, with its sections' times.
     pub agenda: Option<Agenda>,
@@ -107,19 +111,42 @@ impl fmt::Display for StartError {
     }
 }
 
-/// Opens the meeting on the week of `options` in `workspace`.
-/// `confirm_take_over` is asked before a lock held on another machine is taken.
+/// Opens the meeting on the week of `options` in `workspace` and reads its
+/// reports, for a caller that has nothing to show meanwhile.
 pub fn start_meeting(
     workspace: &Path,
     options: StartOptions,
     now: Now,
     confirm_take_over: impl FnOnce(&Holder) -> bool,
-) -> Result<Session, StartError> {
-    let loaded = load_report(workspace, options.week).map_err(|errors| StartError::Workspace {
+) -> Result<(Session, LoadedReport), StartError> {
+    let session = open_meeting(workspace, options, now, confirm_take_over)?;
+    let loaded = read_reports(workspace, options.week)?;
+    Ok((session, loaded))
+}
+
+/// Reads the reports of the week `week` names (the newest when `None`).
+pub fn read_reports(workspace: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, StartError> {
+    load_report(workspace, week).map_err(|errors| StartError::Workspace {
         workspace: workspace.to_owned(),
         errors,
-    })?;
-    let minutes = minutes_path(workspace, loaded.report.review.week.next());
+    })
+}
+
+/// Opens the meeting on the week of `options` in `workspace` without
+/// reading a report. `confirm_take_over` is asked before a lock held on
+/// another machine is taken.
+pub fn open_meeting(
+    workspace: &Path,
+    options: StartOptions,
+    now: Now,
+    confirm_take_over: impl FnOnce(&Holder) -> bool,
+) -> Result<Session, StartError> {
+    let (opened, week) =
+        week_to_review(workspace, options.week).map_err(|errors| StartError::Workspace {
+            workspace: workspace.to_owned(),
+            errors,
+        })?;
+    let minutes = minutes_path(workspace, week.next());
     let mut notices = Vec::new();
     let access = if options.read_only {
         Access::ViewOnly(None)
@@ -155,13 +182,14 @@ pub fn start_meeting(
     let (meeting, agenda) = meeting_to_run(
         workspace,
         &minutes,
-        &loaded.report,
-        &loaded.workspace.settings,
+        week,
+        &opened.settings,
         now,
         options.reopen && writer,
     )?;
     Ok(Session {
-        loaded,
+        workspace: opened,
+        week,
         meeting,
         agenda,
         minutes,
@@ -211,14 +239,14 @@ fn lock_access(
 fn meeting_to_run(
     workspace: &Path,
     path: &Path,
-    report: &WeekReport,
+    week: IsoWeek,
     settings: &Settings,
     now: Now,
     reopen: bool,
 ) -> Result<(Meeting, Option<Agenda>), StartError> {
     if !path.exists() {
-        let follow_ups = open_actions(workspace, report).map_err(StartError::Minutes)?;
-        let mut meeting = Meeting::new(report.review.week, now.wall, follow_ups);
+        let follow_ups = open_actions(workspace, week).map_err(StartError::Minutes)?;
+        let mut meeting = Meeting::new(week, now.wall, follow_ups);
         meeting.facilitator.clone_from(&settings.facilitator);
         meeting.attendees.clone_from(&settings.attendees);
         return Ok((meeting, None));
@@ -255,17 +283,13 @@ fn meeting_to_run(
     Ok((meeting, agenda))
 }
 
-/// Last meeting's actions still open.
-/// The actions in play for the meeting that reviews `report`'s week: once
-/// that meeting has minutes, its own actions and last meeting's still
-/// open; before, last meeting's open ones.
-pub fn actions_in_play(
-    workspace: &Path,
-    report: &WeekReport,
-) -> Result<Vec<ActionItem>, ImportError> {
-    let path = minutes_path(workspace, report.review.week.next());
+/// The actions in play for the meeting that reviews `week`: once that
+/// meeting has minutes, its own actions and last meeting's still open;
+/// before, last meeting's open ones.
+pub fn actions_in_play(workspace: &Path, week: IsoWeek) -> Result<Vec<ActionItem>, ImportError> {
+    let path = minutes_path(workspace, week.next());
     if !path.exists() {
-        return open_actions(workspace, report);
+        return open_actions(workspace, week);
     }
     let meeting = read_minutes(&path)?.meeting;
     Ok(meeting
@@ -276,8 +300,9 @@ pub fn actions_in_play(
         .collect())
 }
 
-pub fn open_actions(workspace: &Path, report: &WeekReport) -> Result<Vec<ActionItem>, ImportError> {
-    Ok(previous_minutes(workspace, report.review.week.next())?
+/// Last meeting's actions still open, for the meeting that reviews `week`.
+pub fn open_actions(workspace: &Path, week: IsoWeek) -> Result<Vec<ActionItem>, ImportError> {
+    Ok(previous_minutes(workspace, week.next())?
         .map(|m| m.open_actions())
         .unwrap_or_default())
 }

@@ -15,6 +15,7 @@ mod input;
 mod labels;
 mod overlay;
 mod plan;
+mod reading;
 mod review;
 pub mod theme;
 
@@ -36,6 +37,7 @@ use hints::HintBar;
 use labels::labels;
 use overlay::{ClosingOverlay, HelpOverlay, QuitOverlay};
 use plan::PlanView;
+use reading::ReadingView;
 use review::ReviewView;
 use theme::Theme;
 
@@ -80,34 +82,15 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
         labels,
     }
     .render(header, buf);
-    match app.mode().base() {
-        Base::Detail(row) => DetailView {
-            app,
-            row,
+    if let Some(reading) = app.reading_progress() {
+        ReadingView {
+            reading,
             theme: &theme,
             labels,
         }
-        .render(body, buf),
-        Base::Browsing => match app.view() {
-            View::Review => ReviewView {
-                app,
-                theme: &theme,
-                labels,
-            }
-            .render(body, buf),
-            View::Diagnosis => DiagnosisView {
-                app,
-                theme: &theme,
-                labels,
-            }
-            .render(body, buf),
-            View::Plan => PlanView {
-                app,
-                theme: &theme,
-                labels,
-            }
-            .render(body, buf),
-        },
+        .render(body, buf);
+    } else {
+        render_view(app, body, buf, &theme, labels);
     }
     let cursor = HintBar {
         app,
@@ -144,6 +127,24 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
         Mode::Browsing | Mode::Filtering | Mode::Capturing | Mode::Detail(_) => {}
     }
     cursor
+}
+
+/// The body: the current view, or the selected SKU's detail.
+fn render_view(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme, labels: &labels::Labels) {
+    match app.mode().base() {
+        Base::Detail(row) => DetailView {
+            app,
+            row,
+            theme,
+            labels,
+        }
+        .render(body, buf),
+        Base::Browsing => match app.view() {
+            View::Review => ReviewView { app, theme, labels }.render(body, buf),
+            View::Diagnosis => DiagnosisView { app, theme, labels }.render(body, buf),
+            View::Plan => PlanView { app, theme, labels }.render(body, buf),
+        },
+    }
 }
 
 #[cfg(test)]

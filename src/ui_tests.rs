@@ -54,6 +54,39 @@ fn review_view_at_80_by_24() {
     assert_snapshot!("review_80x24", screen(&app, 80, 24));
 }
 
+/// The sample's cockpit as it opens, its reports a third read and two keys waiting.
+fn opening(language: crate::domain::settings::Language) -> App {
+    let read = sample_app(|settings| settings.language = language);
+    let mut app = App::reading(
+        read.settings().clone(),
+        read.report().review.week,
+        read.meeting().clone(),
+        None,
+        now_at(0),
+    );
+    let count = crate::domain::reading::ReadCount {
+        files: 12,
+        files_total: 36,
+        bytes: 167_000_000,
+        bytes_total: 500_200_000,
+    };
+    app.update(
+        Action::ReadProgress {
+            count,
+            keys_waiting: 2,
+        },
+        now_at(1),
+    );
+    app
+}
+
+#[test]
+fn the_first_frame_while_the_reports_are_read() {
+    use crate::domain::settings::Language;
+    assert_snapshot!("reading_80x24", screen(&opening(Language::English), 80, 24));
+    assert_snapshot!("reading_zh", screen(&opening(Language::Chinese), 100, 30));
+}
+
 #[test]
 fn diagnosis_view() {
     let mut app = sample_app(|_| {});

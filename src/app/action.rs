@@ -3,6 +3,8 @@
 //! carries terminal types.
 
 use crate::domain::meeting::Meeting;
+use crate::domain::reading::ReadCount;
+use crate::domain::week_report::WeekReport;
 
 pub use super::line_editor::EditOp;
 
@@ -138,6 +140,13 @@ pub enum Action {
     SubmitSaveAs,
     /// The cockpit holding the meeting saved it: a view-only cockpit shows it.
     HolderSaved(Box<Meeting>),
+    /// How far the reading of the reports has got, and how many keys wait for it.
+    ReadProgress {
+        count: ReadCount,
+        keys_waiting: usize,
+    },
+    /// The reports are read: the week's report, diagnosed.
+    ReportRead(Box<WeekReport>),
 }
 
 impl Action {
@@ -146,8 +155,64 @@ impl Action {
     pub fn is_from_user(&self) -> bool {
         !matches!(
             self,
-            Action::Tick | Action::SaveFinished(_) | Action::HolderSaved(_)
+            Action::Tick
+                | Action::SaveFinished(_)
+                | Action::HolderSaved(_)
+                | Action::ReadProgress { .. }
+                | Action::ReportRead(_)
         )
+    }
+
+    /// Whether the action works on the week's figures (rows, anomalies) or
+    /// on the minutes, and so must wait until the reports are read. The
+    /// clock, the agenda, the views, the help and quitting work at once.
+    pub fn needs_report(&self) -> bool {
+        match self {
+            Action::MoveSelection(_)
+            | Action::MovePage(_)
+            | Action::MoveToEnd(_)
+            | Action::OpenDetail
+            | Action::CycleSort
+            | Action::CycleMarketplace
+            | Action::ReverseSort
+            | Action::StartFilter
+            | Action::EditFilter(_)
+            | Action::ApplyFilter
+            | Action::ToggleProblemsOnly
+            | Action::StartCapture(_)
+            | Action::EditCapture(_)
+            | Action::CompleteCapture
+            | Action::SubmitCapture
+            | Action::MarkDone
+            | Action::CarryAction
+            | Action::DropAction
+            | Action::EditAction
+            | Action::Undo
+            | Action::Redo
+            | Action::CloseAnyway
+            | Action::StartSaveAs
+            | Action::EditSaveAs(_)
+            | Action::SubmitSaveAs => true,
+            Action::Tick
+            | Action::NextSection
+            | Action::PreviousSection
+            | Action::ToggleTimer
+            | Action::AddMinute
+            | Action::RemoveMinute
+            | Action::Rebalance
+            | Action::ShowView(_)
+            | Action::NextView
+            | Action::Back
+            | Action::ToggleHelp
+            | Action::RequestQuit
+            | Action::ConfirmQuit
+            | Action::CancelQuit
+            | Action::Resize(..)
+            | Action::SaveFinished(_)
+            | Action::HolderSaved(_)
+            | Action::ReadProgress { .. }
+            | Action::ReportRead(_) => false,
+        }
     }
 }
 

@@ -80,8 +80,11 @@ impl App {
             Action::CompleteCapture => self.complete_capture(),
             Action::DropAction => self.drop_selected(),
             Action::EditAction => self.edit_selected(),
-            // `update` handles the tick; only a view-only cockpit follows another's saves.
-            Action::Tick | Action::HolderSaved(_) => {}
+            // `update` handles the tick and the reading; only a view-only cockpit follows another's saves.
+            Action::Tick
+            | Action::HolderSaved(_)
+            | Action::ReadProgress { .. }
+            | Action::ReportRead(_) => {}
         }
         None
     }

@@ -137,6 +137,21 @@ pub struct Review {
 }
 
 impl Review {
+    /// The review of `week` before its reports are read: no figures, no SKUs.
+    pub fn unread(week: IsoWeek, currency: &str) -> Self {
+        Self {
+            week,
+            previous_week: None,
+            trend_weeks: Vec::new(),
+            currency: currency.to_owned(),
+            marketplaces: Vec::new(),
+            daily_sales: Vec::new(),
+            ad_attribution_days: None,
+            account: Figures::new(MetricValues::default(), 0.0),
+            skus: Vec::new(),
+        }
+    }
+
     /// The marketplace of a SKU row's key: the `DE:` of `DE:HK-1`, or the
     /// week's only marketplace.
     pub fn marketplace_of<'a>(&'a self, key: &str) -> Option<&'a str> {

@@ -40,6 +40,17 @@ impl WeekReport {
         Some(Self::diagnosed(review, returns, settings))
     }
 
+    /// The report of `week` before its reports are read: nothing in it.
+    pub fn unread(week: super::week::IsoWeek, currency: &str) -> Self {
+        Self {
+            review: Review::unread(week, currency),
+            anomalies: Vec::new(),
+            voice: Vec::new(),
+            notices: Vec::new(),
+            marketplaces: Vec::new(),
+        }
+    }
+
     /// Diagnoses a review; `returns` are the reviewed week's return lines.
     pub fn diagnosed(review: Review, returns: Option<&[ReturnLine]>, settings: &Settings) -> Self {
         let anomalies = diagnose(&review, returns, settings);

@@ -54,8 +54,10 @@ impl Saver {
     }
 
     /// Hands the meeting as it is now to the writer; returns at once.
+    /// Minutes hold the week's figures: while they are read, nothing is
+    /// saved (the app saves once they arrive).
     pub fn save(&mut self, app: &mut App) {
-        if !app.can_save() {
+        if !app.can_save() || app.is_reading() {
             return;
         }
         let text = export::minutes::to_toml(app.meeting(), app.agenda(), app.report(), read_now());
@@ -108,7 +110,7 @@ impl Saver {
     /// Saves now and waits for it (the way out, save-as).
     pub fn save_and_wait(&mut self, app: &mut App) {
         self.finish(app);
-        if !app.can_save() {
+        if !app.can_save() || app.is_reading() {
             return;
         }
         let now = read_now();
@@ -174,6 +176,32 @@ mod tests {
         assert!(saver.error.is_none());
         let written = std::fs::read_to_string(&path).unwrap();
         assert!(written.starts_with("# Minutes of the weekly operations meeting"));
+    }
+
+    #[test]
+    fn nothing_is_saved_while_the_reports_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("minutes/2026-W48.toml");
+        let read = sample_app(|_| {});
+        let mut app = App::reading(
+            read.settings().clone(),
+            read.report().review.week,
+            read.meeting().clone(),
+            None,
+            crate::app::tests::now_at(0),
+        );
+        let mut saver = Saver::new(path.clone());
+        saver.save(&mut app);
+        saver.save_and_wait(&mut app);
+        assert!(!path.exists());
+        let effect = app.update(
+            Action::ReportRead(Box::new(read.report().clone())),
+            crate::app::tests::now_at(1),
+        );
+        assert_eq!(effect, Some(crate::app::action::Effect::SaveMinutes));
+        saver.save(&mut app);
+        saver.finish(&mut app);
+        assert!(std::fs::read_to_string(&path).unwrap().contains("[kpis"));
     }
 
     #[test]

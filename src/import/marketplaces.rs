@@ -5,6 +5,7 @@
 //! are merged into the week. A folder without such subfolders is read as it is.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::domain::marketplace::{Rates, in_marketplace, marketplace_code, merge, rate};
 use crate::domain::report::ReportKind;
@@ -12,12 +13,13 @@ use crate::domain::week::WeekStart;
 use crate::domain::week_data::WeekData;
 
 use super::error::ImportError;
+use super::progress::ReadProgress;
 use super::report::Detail;
 use super::week_folder::{FolderRead, read_week_folder};
 use super::workspace::{WeekFolder, utf8_name, visible_entries};
 
 /// How the week folders of a workspace are read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct FolderOptions {
     pub start: WeekStart,
     /// The currency the account is shown in.
@@ -25,6 +27,8 @@ pub struct FolderOptions {
     pub rates: Rates,
     /// Only this marketplace, in its own currency and with its own names.
     pub only: Option<&'static str>,
+    /// Where the files read are counted.
+    pub progress: Arc<ReadProgress>,
 }
 
 impl FolderOptions {
@@ -34,7 +38,31 @@ impl FolderOptions {
             currency: settings.currency.clone(),
             rates: settings.fx.clone(),
             only: None,
+            progress: Arc::default(),
         }
+    }
+
+    /// The files and bytes reading `folder` takes with these options.
+    pub fn size_of(&self, folder: &WeekFolder) -> (u64, u64) {
+        let mut folders = vec![folder.path.clone()];
+        folders.extend(
+            marketplace_folders(folder)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(code, _)| self.only.is_none_or(|only| only == *code))
+                .map(|(_, path)| path),
+        );
+        folders
+            .iter()
+            .flat_map(|path| visible_entries(path).unwrap_or_default())
+            .filter_map(|path| {
+                std::fs::metadata(path)
+                    .ok()
+                    .filter(std::fs::Metadata::is_file)
+            })
+            .fold((0, 0), |(files, bytes), meta| {
+                (files + 1, bytes + meta.len())
+            })
     }
 }
 
@@ -65,7 +93,7 @@ pub fn read_week(
     detail: Detail,
 ) -> FolderRead<WeekData> {
     let subfolders = marketplace_folders(folder).map_err(|error| vec![error])?;
-    let (root, mut warnings) = read_week_folder(folder, options.start, detail)?;
+    let (root, mut warnings) = read_week_folder(folder, options.start, detail, &options.progress)?;
     if subfolders.is_empty() {
         return Ok((root, warnings));
     }
@@ -98,13 +126,14 @@ pub fn read_week(
             week: folder.week,
             path: path.clone(),
         };
-        let (part, part_warnings) = match read_week_folder(&part_folder, options.start, detail) {
-            Ok(read) => read,
-            Err(part_errors) => {
-                errors.extend(part_errors);
-                continue;
-            }
-        };
+        let (part, part_warnings) =
+            match read_week_folder(&part_folder, options.start, detail, &options.progress) {
+                Ok(read) => read,
+                Err(part_errors) => {
+                    errors.extend(part_errors);
+                    continue;
+                }
+            };
         warnings.extend(part_warnings);
         let currency = part.currency.clone();
         let part = if options.only.is_some() {

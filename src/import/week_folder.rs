@@ -15,6 +15,7 @@ use crate::domain::week::WeekStart;
 use crate::domain::week_data::WeekData;
 
 use super::error::ImportError;
+use super::progress::ReadProgress;
 use super::report::{Detail, ReportFile, WeekFilter, read_report_with};
 use super::week_file::read_week_file;
 use super::workspace::{WEEK_FILE, WeekFolder, utf8_name, visible_entries};
@@ -27,6 +28,7 @@ pub fn read_week_folder(
     folder: &WeekFolder,
     start: WeekStart,
     detail: Detail,
+    progress: &ReadProgress,
 ) -> FolderRead<WeekData> {
     let entries = visible_entries(&folder.path).map_err(|error| vec![error])?;
     // Marketplace subfolders are read by `marketplaces::read_week`.
@@ -51,9 +53,10 @@ pub fn read_week_folder(
                 path.display(),
                 files[*original].display()
             ));
-            continue;
+        } else {
+            reader.read(path);
         }
-        reader.read(path);
+        progress.file_read(std::fs::metadata(path).map_or(0, |m| m.len()));
     }
     // Named like a file's warning, so the week's notices show it.
     reader
@@ -250,7 +253,13 @@ mod tests {
             week: "2026-W47".parse::<IsoWeek>().unwrap(),
             path: folder,
         };
-        read_week_folder(&week, WeekStart::Monday, Detail::Full).unwrap()
+        read_week_folder(
+            &week,
+            WeekStart::Monday,
+            Detail::Full,
+            &ReadProgress::default(),
+        )
+        .unwrap()
     }
 
     fn ad_spend(data: &WeekData) -> Option<f64> {

@@ -6,6 +6,7 @@
 //! trend figures and let go, so memory never holds more than three weeks.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::domain::diagnosis::DIAGNOSIS_LOOKBACK;
 use crate::domain::facts::{ReportFacts, SkuCost};
@@ -20,6 +21,7 @@ use crate::domain::week_report::{MarketplaceAccount, WeekReport};
 use super::error::ImportError;
 use super::marketplaces::{FolderOptions, read_week};
 use super::parallel::map_in_parallel_after;
+use super::progress::ReadProgress;
 use super::report::{Detail, read_report};
 use super::workspace::{WEEK_FILE, WeekFolder, Workspace, open_workspace, visible_entries};
 
@@ -38,7 +40,16 @@ use super::week_folder::FolderRead;
 /// Opens the workspace at `root` and builds the review of `week` (default: the
 /// newest). Every problem found is returned, not just the first.
 pub fn load_report(root: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, Vec<ImportError>> {
-    let mut loaded = load_report_of(root, week, None)?;
+    load_report_counted(root, week, &Arc::default())
+}
+
+/// `load_report`, counting the files of the review's weeks in `progress` as they are read.
+pub fn load_report_counted(
+    root: &Path,
+    week: Option<IsoWeek>,
+    progress: &Arc<ReadProgress>,
+) -> Result<LoadedReport, Vec<ImportError>> {
+    let mut loaded = load_report_of(root, week, None, progress)?;
     loaded.report.marketplaces = marketplace_accounts(root, &loaded)?;
     Ok(loaded)
 }
@@ -61,7 +72,7 @@ fn marketplace_accounts(
     codes
         .into_iter()
         .map(|(code, _)| {
-            let mut report = load_report_of(root, Some(week), Some(code))?.report;
+            let mut report = load_report_of(root, Some(week), Some(code), &Arc::default())?.report;
             // Costs are in the reporting currency: a marketplace shown in another
             // goes without profit and margin rather than with wrong ones.
             if !report.review.currency.eq_ignore_ascii_case(reporting) {
@@ -94,11 +105,13 @@ fn load_report_of(
     root: &Path,
     week: Option<IsoWeek>,
     only: Option<&'static str>,
+    progress: &Arc<ReadProgress>,
 ) -> Result<LoadedReport, Vec<ImportError>> {
     let workspace = open_workspace(root).map_err(|error| vec![error])?;
     let (chosen, skipped) = choose_week(&workspace, root, week)?;
     let options = FolderOptions {
         only,
+        progress: Arc::clone(progress),
         ..FolderOptions::of(&workspace.settings)
     };
     let window = trend_weeks_ending(chosen);
@@ -107,6 +120,11 @@ fn load_report_of(
         .iter()
         .filter(|w| window.contains(&w.week))
         .collect();
+    let (files, bytes) = in_window
+        .iter()
+        .map(|folder| options.size_of(folder))
+        .fold((0, 0), |(f, b), (files, bytes)| (f + files, b + bytes));
+    progress.expect(files, bytes);
     let mut errors = Vec::new();
     let mut warnings = workspace.config_warnings.clone();
     let costs = match workspace.costs_path().map(|path| read_costs(&path)) {
@@ -265,6 +283,17 @@ fn keep_read<T>(
     }
 }
 
+/// Opens the workspace at `root` and finds the week to review (`week`, else
+/// the newest holding a report) without reading a report.
+pub fn week_to_review(
+    root: &Path,
+    week: Option<IsoWeek>,
+) -> Result<(Workspace, IsoWeek), Vec<ImportError>> {
+    let workspace = open_workspace(root).map_err(|error| vec![error])?;
+    let (chosen, _) = choose_week(&workspace, root, week)?;
+    Ok((workspace, chosen))
+}
+
 /// The week to review: the one asked for, else the newest week folder
 /// holding a report; also the newer folders passed over for having none.
 fn choose_week(
@@ -376,7 +405,11 @@ mod tests {
             .workspace
             .weeks
             .iter()
-            .map(|folder| read_week_folder(folder, start, Detail::Full).unwrap().0)
+            .map(|folder| {
+                read_week_folder(folder, start, Detail::Full, &ReadProgress::default())
+                    .unwrap()
+                    .0
+            })
             .collect();
         assert_eq!(weeks.len(), 13, "the sample spans the whole trend window");
         let built = WeekReport::build(&weeks, &loaded.costs, &loaded.workspace.settings).unwrap();

@@ -91,6 +91,16 @@ labels! {
         "结束会议并退出？ y = 退出 · n = 留下";
     too_small: "opsdeck needs a terminal of at least 80×24",
         "opsdeck 需要至少 80×24 的终端";
+    reading_reports: "Reading the week's reports",
+        "正在读取本周报表";
+    reading_files: "files",
+        "个文件";
+    reading_clock: "The clock and the agenda run already.",
+        "计时和议程已在运行。";
+    reading_keys: "Keys for the figures wait, and apply once the reports are read.",
+        "与数据相关的按键会保留，报表读完后依次执行。";
+    keys_waiting: "keys waiting for the figures",
+        "个按键等待数据";
     trend: "13-week trend",
         "13 周趋势";
     no_rows: "No SKU matches.",
