@@ -15,13 +15,15 @@
 
 #[path = "../tools/amazon_layouts.rs"]
 mod amazon_layouts;
+#[path = "support/workspaces.rs"]
+mod workspaces;
 
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use amazon_layouts::{ADVERTISED_PRODUCT_HEADER, AdRow, BUSINESS_REPORT_HEADER, BusinessRow};
+use workspaces::{advertised_products_week, business_report_week};
 
 const RUNS: usize = 15;
 
@@ -36,7 +38,9 @@ fn main() {
         return;
     }
     if let Some(at) = args.iter().position(|a| a == "--parse-only") {
-        std::hint::black_box(parse_only(Path::new(&args[at + 1])));
+        for path in &args[at + 1..] {
+            std::hint::black_box(parse_only(Path::new(path)));
+        }
         return;
     }
     if let Some(at) = args.iter().position(|a| a == "--import-only") {
@@ -63,16 +67,19 @@ fn main() {
         measure(path);
     }
     println!();
-    println!("| file | fresh process: ByteRecord parse | fresh process: opsdeck import | ratio |");
-    println!("|---|---|---|---|");
-    for path in [&business, &ads] {
-        measure_processes(path);
+    println!(
+        "| files | process: ByteRecord parse, wall | process: `opsdeck check`, wall | ratio | ByteRecord CPU | `opsdeck check` CPU | peak RSS of `opsdeck check` | RSS ÷ input |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    for paths in [
+        vec![business.as_path()],
+        vec![ads.as_path()],
+        vec![business.as_path(), ads.as_path()],
+    ] {
+        measure_processes(&paths);
     }
     println!();
-    let workspace = dir.join("workspace-13-weeks");
-    if !workspace.join("weeks/2026-W47").exists() {
-        write_workspace(&workspace);
-    }
+    let workspace = workspaces::workspace(100_000);
     measure_review(&workspace);
     measure_per_sku_work(&workspace);
 }
@@ -131,20 +138,6 @@ fn measure_per_sku_work(root: &Path) {
     );
 }
 
-/// Thirteen weeks, each a 100k-row Business Report and a 100k-row ads report.
-fn write_workspace(root: &Path) {
-    for week in 35..=47u64 {
-        let dir = root.join(format!("weeks/2026-W{week}"));
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(
-            dir.join("BusinessReport.csv"),
-            business_report_week(100_000, week),
-        )
-        .unwrap();
-        fs::write(dir.join("ads.csv"), advertised_products_week(100_000, week)).unwrap();
-    }
-}
-
 /// Import, KPIs of every SKU for 13 weeks, trends and diagnosis, against parsing the same files.
 fn measure_review(root: &Path) {
     let files: Vec<_> = (35..=47)
@@ -197,33 +190,97 @@ fn measure(path: &Path) {
 }
 
 /// What a user pays: a fresh process each time (its memory pages new, the
-/// file in the page cache), the floor and opsdeck's import taken in turn.
+/// files in the page cache) — the floor, a process that only parses the
+/// files, and `opsdeck check` of the same files taken in turn. Wall time is
+/// the median of the runs; CPU time (user and system, as the kernel counts
+/// the children, in ticks of 10 ms) is the mean.
 #[allow(clippy::disallowed_methods)] // a benchmark measures wall time
-fn measure_processes(path: &Path) {
-    const PROCESS_RUNS: usize = 7;
-    let time = |flag: &str| {
+fn measure_processes(paths: &[&Path]) {
+    const PROCESS_RUNS: usize = 9;
+    let run = |command: &mut Command| {
+        let cpu_before = children_cpu();
         let start = Instant::now();
-        let status = Command::new(std::env::current_exe().unwrap())
-            .arg(flag)
-            .arg(path)
+        let status = command
+            .stdout(std::process::Stdio::null())
             .status()
             .unwrap();
+        let wall = start.elapsed();
         assert!(status.success());
-        start.elapsed()
+        (wall, children_cpu() - cpu_before)
     };
-    let (mut floors, mut imports): (Vec<Duration>, Vec<Duration>) = (0..PROCESS_RUNS)
-        .map(|_| (time("--parse-only"), time("--import-only")))
-        .unzip();
-    floors.sort();
-    imports.sort();
-    let (floor, import) = (floors[PROCESS_RUNS / 2], imports[PROCESS_RUNS / 2]);
+    let floor = || {
+        run(Command::new(std::env::current_exe().unwrap())
+            .arg("--parse-only")
+            .args(paths))
+    };
+    let check = || {
+        run(Command::new(env!("CARGO_BIN_EXE_opsdeck"))
+            .arg("check")
+            .args(paths))
+    };
+    let runs: Vec<((Duration, Duration), (Duration, Duration))> =
+        (0..PROCESS_RUNS).map(|_| (floor(), check())).collect();
+    let median = |mut times: Vec<Duration>| {
+        times.sort();
+        times[PROCESS_RUNS / 2]
+    };
+    let mean = |times: Vec<Duration>| times.iter().sum::<Duration>() / PROCESS_RUNS as u32;
+    let floor_wall = median(runs.iter().map(|r| r.0.0).collect());
+    let check_wall = median(runs.iter().map(|r| r.1.0).collect());
+    let floor_cpu = mean(runs.iter().map(|r| r.0.1).collect());
+    let check_cpu = mean(runs.iter().map(|r| r.1.1).collect());
+    let size: u64 = paths.iter().map(|p| fs::metadata(p).unwrap().len()).sum();
+    let rss = check_peak_rss(paths);
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
     println!(
-        "| {} | {:.1} ms | {:.1} ms | {:.2}× |",
-        path.file_name().unwrap().to_string_lossy(),
-        ms(floor),
-        ms(import),
-        import.as_secs_f64() / floor.as_secs_f64(),
+        "| {} | {:.1} ms | {:.1} ms | {:.2}× | {:.1} ms | {:.1} ms | {:.1} MB | {:.2}× |",
+        names.join(" + "),
+        ms(floor_wall),
+        ms(check_wall),
+        check_wall.as_secs_f64() / floor_wall.as_secs_f64(),
+        ms(floor_cpu),
+        ms(check_cpu),
+        rss as f64 / 1e6,
+        rss as f64 / size as f64,
     );
+}
+
+/// The CPU time of this process's children that have ended, as the kernel
+/// counts it (`cutime` and `cstime` of `/proc/self/stat`, in 10 ms ticks).
+fn children_cpu() -> Duration {
+    let stat = fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    // cutime and cstime are fields 16 and 17 of the line, 14 and 15 after the name.
+    let ticks: u64 = [13, 14]
+        .iter()
+        .filter_map(|at| fields.get(*at)?.parse::<u64>().ok())
+        .sum();
+    Duration::from_millis(ticks * 10)
+}
+
+/// Peak resident memory of `opsdeck check` on `paths`, in bytes, as
+/// `/usr/bin/time` reports it (0 where it is not installed).
+fn check_peak_rss(paths: &[&Path]) -> u64 {
+    let Ok(output) = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(env!("CARGO_BIN_EXE_opsdeck"))
+        .arg("check")
+        .args(paths)
+        .stdout(std::process::Stdio::null())
+        .output()
+    else {
+        return 0;
+    };
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .last()
+        .and_then(|kb| kb.trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024)
 }
 
 /// The floor: every record parsed as a `ByteRecord`, nothing else.
@@ -294,94 +351,12 @@ fn peak_rss_child(path: &Path) {
     println!("{}", kb * 1024);
 }
 
-/// A 64-bit mixer for reproducible pseudo-random figures.
-fn mix(n: u64) -> u64 {
-    let mut z = n.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
 /// A Business Report by child item: one SKU per row, 1–3 SKUs per child ASIN.
 fn business_report(rows: u64) -> String {
     business_report_week(rows, 0)
 }
 
-/// The same catalogue in week `week`: the same SKUs, other figures.
-fn business_report_week(rows: u64, week: u64) -> String {
-    let mut out = format!("\u{FEFF}{BUSINESS_REPORT_HEADER}\n");
-    let mut child = 0;
-    for row in 0..rows {
-        if mix(row).is_multiple_of(3) {
-            child += 1;
-        }
-        let units = mix(row ^ 7 ^ (week << 40)) % 400;
-        let sessions = units * 9 + mix(row ^ 3 ^ (week << 40)) % 500;
-        BusinessRow {
-            parent_asin: &format!("B0P{:07}", child / 4),
-            child_asin: &format!("B0C{child:07}"),
-            title: &format!(
-                "Generated Kitchen Product {row}, Stainless Steel, Large, \"Premium\" Edition"
-            ),
-            sku: &format!("GEN-{row:06}-FBA"),
-            sessions,
-            page_views: sessions * 5 / 4,
-            buy_box: 0.97,
-            units,
-            sales_cents: (units * 2_499) as i64,
-            orders: units * 24 / 25,
-            account_sessions: 50_000_000,
-            account_page_views: 60_000_000,
-        }
-        .push(&mut out);
-    }
-    out
-}
-
 /// A Daily advertised product report: 50k products over 10 days.
 fn advertised_products(rows: u64) -> String {
-    advertised_products_week(rows, 0)
-}
-
-/// Ads of week `week` (ISO week of 2026): 50k products, each on two days of the week.
-fn advertised_products_week(rows: u64, week: u64) -> String {
-    let mut out = format!("\u{FEFF}{ADVERTISED_PRODUCT_HEADER}\n");
-    let monday = chrono::NaiveDate::from_isoywd_opt(
-        2026,
-        u32::try_from(week.max(1)).unwrap(),
-        chrono::Weekday::Mon,
-    )
-    .unwrap();
-    for row in 0..rows {
-        let product = row % 50_000;
-        let clicks = mix(row ^ (week << 40)) % 40;
-        let orders = clicks / 9;
-        let day = if week == 0 {
-            10 + row / 50_000
-        } else {
-            row / 50_000 % 7
-        };
-        let date = if week == 0 {
-            format!("Nov {day:02}, 2026")
-        } else {
-            (monday + chrono::Days::new(day))
-                .format("%b %d, %Y")
-                .to_string()
-        };
-        AdRow {
-            date: &date,
-            campaign: &format!("SP - Generated {} - Exact", product / 10),
-            ad_group: "Exact",
-            sku: &format!("GEN-{product:06}-FBA"),
-            asin: &format!("B0C{:07}", product / 3),
-            impressions: clicks * 240 + mix(row ^ 5) % 300,
-            clicks,
-            spend_cents: (clicks * 87) as i64,
-            sales_cents: (orders * 2_499) as i64,
-            orders,
-            units: orders,
-        }
-        .push(&mut out);
-    }
-    out
+    advertised_products_week(rows, 50_000, 0)
 }

@@ -18,7 +18,7 @@ use crate::domain::week::IsoWeek;
 use crate::event_loop;
 use crate::event_loop::reading::Reader;
 use crate::event_loop::signals::Signals;
-use crate::event_loop::{Ending, Finished};
+use crate::event_loop::{Ending, Finished, Wakes};
 use crate::export::demo::write_demo_workspace;
 use crate::export::init::init_workspace;
 use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
@@ -336,7 +336,8 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
         return without_terminal(&workspace, options, now);
     }
     // The reports are read while the meeting opens and the cockpit runs.
-    let reader = Reader::start(workspace.clone(), args.week);
+    let wakes = Wakes::new();
+    let reader = Reader::start(workspace.clone(), args.week, wakes.sender());
     let mut session = match open_meeting(&workspace, options, now, confirm_take_over) {
         Ok(session) => session,
         Err(error) => {
@@ -389,7 +390,14 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let finished = event_loop::run(&mut terminal, app, session.minutes, &signals, Some(reader));
+    let finished = event_loop::run(
+        &mut terminal,
+        app,
+        session.minutes,
+        &signals,
+        wakes,
+        Some(reader),
+    );
     restore_terminal();
     // Restored above; its own drop would try again and complain on a closed window.
     std::mem::forget(terminal);

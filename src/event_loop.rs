@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::Local;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 
 use crossterm::event::{self, Event};
@@ -68,6 +68,37 @@ pub struct Finished {
     pub warnings: Vec<String>,
 }
 
+/// What wakes the loop besides its clock: the terminal's events, and the
+/// reading of the reports ending.
+pub enum Wake {
+    Terminal(io::Result<Event>),
+    ReportsRead,
+}
+
+/// The one channel everything that wakes the loop sends on.
+pub struct Wakes {
+    sender: Sender<Wake>,
+    receiver: Receiver<Wake>,
+}
+
+impl Wakes {
+    pub fn new() -> Self {
+        let (sender, receiver) = mpsc::channel();
+        Self { sender, receiver }
+    }
+
+    /// Where a thread sends what wakes the loop.
+    pub fn sender(&self) -> Sender<Wake> {
+        self.sender.clone()
+    }
+}
+
+impl Default for Wakes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The reading of the reports while the meeting runs, and the keys that wait for it.
 struct Reading {
     reader: Option<Reader>,
@@ -84,6 +115,7 @@ pub fn run(
     mut app: App,
     minutes: PathBuf,
     signals: &Signals,
+    wakes: Wakes,
     reader: Option<Reader>,
 ) -> Finished {
     let mut saver = Saver::new(minutes);
@@ -93,7 +125,7 @@ pub fn run(
         held: HeldKeys::default(),
         warnings: Vec::new(),
     };
-    let mut ending = drive(terminal, &mut app, &mut saver, signals, &mut reading);
+    let mut ending = drive(terminal, &mut app, &mut saver, signals, wakes, &mut reading);
     // The minutes hold the week's figures: a meeting that ends while they are read waits for them.
     if let Some(reader) = reading.reader.take()
         && let Err(errors) = take_in(reader.wait(), &mut app, &mut saver, &mut reading)
@@ -175,6 +207,7 @@ fn drive(
     app: &mut App,
     saver: &mut Saver,
     signals: &Signals,
+    wakes: Wakes,
     reading: &mut Reading,
 ) -> Ending {
     // The app learns the terminal's size now; later changes come as events.
@@ -184,7 +217,13 @@ fn drive(
     if let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
         return Ending::TerminalLost(error);
     }
-    let keys = read_keys();
+    read_keys(wakes.sender());
+    let Wakes {
+        receiver: keys,
+        sender,
+    } = wakes;
+    // The loop hears of a lost terminal by its key thread ending: it must hold no sender itself.
+    drop(sender);
     let mut follower = Follower::new(saver.path.clone());
     let mut next_second = read_now().instant + app.until_next_second();
     while app.is_running() {
@@ -200,8 +239,9 @@ fn drive(
             .saturating_duration_since(read_now().instant)
             .min(check);
         let event = match keys.recv_timeout(wait) {
-            Ok(Ok(event)) => Some(event),
-            Ok(Err(error)) => return Ending::TerminalLost(error),
+            Ok(Wake::Terminal(Ok(event))) => Some(event),
+            Ok(Wake::Terminal(Err(error))) => return Ending::TerminalLost(error),
+            Ok(Wake::ReportsRead) => None,
             Err(RecvTimeoutError::Disconnected) => {
                 return Ending::TerminalLost(io::Error::other("the terminal stopped sending keys"));
             }
@@ -251,18 +291,16 @@ fn drive(
 }
 
 /// The terminal's events, read on a thread of their own until reading fails.
-fn read_keys() -> Receiver<io::Result<Event>> {
-    let (sender, receiver) = mpsc::channel();
+fn read_keys(sender: Sender<Wake>) {
     thread::spawn(move || {
         loop {
             let event = event::read();
             let failed = event.is_err();
-            if sender.send(event).is_err() || failed {
+            if sender.send(Wake::Terminal(event)).is_err() || failed {
                 break;
             }
         }
     });
-    receiver
 }
 
 /// What a view-only cockpit follows: the minutes the holding cockpit saves,

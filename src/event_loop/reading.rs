@@ -6,10 +6,12 @@
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc::Sender;
 use std::thread::{self, JoinHandle};
 
 use crossterm::event::Event;
 
+use super::Wake;
 use crate::app::action::Action;
 use crate::domain::week::IsoWeek;
 use crate::import::error::ImportError;
@@ -26,12 +28,17 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// Starts reading the reports of `week` (the newest when `None`) in `root`.
-    pub fn start(root: PathBuf, week: Option<IsoWeek>) -> Self {
+    /// Starts reading the reports of `week` (the newest when `None`) in
+    /// `root`; `wake` is told when the reading ends.
+    pub fn start(root: PathBuf, week: Option<IsoWeek>, wake: Sender<Wake>) -> Self {
         let progress = Arc::new(ReadProgress::default());
         let counted = Arc::clone(&progress);
         let folder = root.clone();
-        let thread = thread::spawn(move || load_report_counted(&folder, week, &counted));
+        let thread = thread::spawn(move || {
+            let read = load_report_counted(&folder, week, &counted);
+            let _ = wake.send(Wake::ReportsRead);
+            read
+        });
         Self {
             root,
             progress,

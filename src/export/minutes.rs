@@ -90,11 +90,35 @@ pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
     format!("# Minutes of the weekly operations meeting, written by opsdeck.\n{body}")
 }
 
-/// What the meeting saw in the diagnosis or acted on; not the whole catalogue.
+/// What the meeting saw in the diagnosis or acted on; not the whole
+/// catalogue. Only the anomalies of a SKU the meeting saw or named in an
+/// action are looked at closely, so a save costs one hash lookup per anomaly.
 fn discussed(meeting: &Meeting, report: &WeekReport) -> Vec<AnomalyRow> {
+    let lower = |sku: &str| sku.to_ascii_lowercase();
+    let named: HashSet<String> = meeting
+        .seen_anomalies
+        .iter()
+        .filter_map(|key| key.split_once(':').map(|(_, sku)| lower(sku)))
+        .chain(
+            meeting
+                .actions
+                .iter()
+                .chain(&meeting.follow_ups)
+                .filter_map(|a| a.sku.as_deref().map(lower)),
+        )
+        .collect();
+    let mut buffer = String::new();
     report
         .anomalies
         .iter()
+        .filter(|a| {
+            let Some(sku) = a.sku.as_deref() else {
+                return true;
+            };
+            buffer.clear();
+            buffer.extend(sku.chars().map(|c| c.to_ascii_lowercase()));
+            named.contains(buffer.as_str())
+        })
         .filter_map(|a| {
             let seen = meeting.seen_anomalies.contains(&a.key());
             let acted = meeting.has_action_for(a.sku.as_deref(), a.metric.name());
@@ -215,6 +239,43 @@ mod tests {
     use crate::domain::settings::default_agenda;
     use crate::import::minutes::{previous_minutes, read_minutes};
     use crate::import::weeks::load_report;
+
+    #[test]
+    fn the_anomalies_kept_are_those_a_scan_of_every_one_keeps() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let report = load_report(&root, None).unwrap().report;
+        let previous = previous_minutes(&root, report.review.week.next())
+            .unwrap()
+            .unwrap();
+        let wall = DateTime::parse_from_rfc3339("2026-11-23T09:00:00-08:00").unwrap();
+        let mut meeting = Meeting::new(report.review.week, wall, previous.open_actions());
+        // Seen: the second anomaly; acted on: a SKU of another anomaly, typed in another case.
+        meeting.seen_anomalies.insert(report.anomalies[1].key());
+        let acted = report
+            .anomalies
+            .iter()
+            .rev()
+            .find_map(|a| a.sku.clone())
+            .unwrap();
+        let mut action = meeting.follow_ups[0].clone();
+        action.sku = Some(acted.to_lowercase());
+        meeting.actions.push(action);
+        let scanned: Vec<String> = report
+            .anomalies
+            .iter()
+            .filter(|a| {
+                meeting.seen_anomalies.contains(&a.key())
+                    || meeting.has_action_for(a.sku.as_deref(), a.metric.name())
+            })
+            .map(|a| format!("{}:{:?}", a.rule.name(), a.sku))
+            .collect();
+        let kept: Vec<String> = discussed(&meeting, &report)
+            .iter()
+            .map(|row| format!("{}:{:?}", row.rule, row.sku))
+            .collect();
+        assert!(scanned.len() >= 2, "{scanned:?}");
+        assert_eq!(kept, scanned);
+    }
 
     #[test]
     #[allow(clippy::disallowed_methods)] // a base instant; every later time is arithmetic on it
