@@ -241,11 +241,11 @@ fn drive(
         let event = match keys.recv_timeout(wait) {
             Ok(Wake::Terminal(Ok(event))) => Some(event),
             Ok(Wake::Terminal(Err(error))) => return Ending::TerminalLost(error),
-            Ok(Wake::ReportsRead) => None,
             Err(RecvTimeoutError::Disconnected) => {
                 return Ending::TerminalLost(io::Error::other("the terminal stopped sending keys"));
             }
-            Err(RecvTimeoutError::Timeout) => None,
+            // The reading ended (taken in below), or the clock is due.
+            Ok(Wake::ReportsRead) | Err(RecvTimeoutError::Timeout) => None,
         };
         let was_reading = app.is_reading();
         let progress = match look_at_reading(app, saver, reading) {
