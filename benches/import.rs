@@ -206,7 +206,7 @@ fn measure_processes(paths: &[&Path]) {
             .unwrap();
         let wall = start.elapsed();
         assert!(status.success());
-        (wall, children_cpu() - cpu_before)
+        (wall, children_cpu().saturating_sub(cpu_before))
     };
     let floor = || {
         run(Command::new(std::env::current_exe().unwrap())

@@ -2,6 +2,9 @@
 //! any size, its Business Reports and ads reports week by week, as Amazon
 //! lays them out (`tools/amazon_layouts.rs`).
 
+// Generated counts and amounts are small: casts between them cannot overflow.
+#![allow(clippy::cast_possible_wrap)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
