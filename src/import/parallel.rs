@@ -10,7 +10,9 @@ thread_local! {
 }
 
 /// Whether this thread is one of `map_in_parallel`'s workers, whose sibling
-/// workers already keep the other cores busy.
+/// workers already keep the other cores busy. `map_in_parallel`'s last item
+/// is not read as a worker's: the others run out of work while it is read,
+/// so it may use their cores (a single file checked gets the machine).
 pub fn in_parallel_worker() -> bool {
     IN_WORKER.with(Cell::get)
 }
@@ -18,7 +20,7 @@ pub fn in_parallel_worker() -> bool {
 /// Applies `work` to every item on up to `available_parallelism` threads;
 /// the results come back in the order of `items`.
 pub fn map_in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    map_in_parallel_after(|| (), items, work).1
+    spread(|| (), items, work, false).1
 }
 
 /// Like `map_in_parallel`, with one thread running `first` before it joins
@@ -27,6 +29,17 @@ pub fn map_in_parallel_after<P: Send, T: Sync, R: Send>(
     first: impl FnOnce() -> P + Send,
     items: &[T],
     work: impl Fn(&T) -> R + Sync,
+) -> (P, Vec<R>) {
+    spread(first, items, work, true)
+}
+
+/// The two above; `first_busy`: `first` may still keep a core busy when
+/// the last item is taken, so that item too is read as a worker's.
+fn spread<P: Send, T: Sync, R: Send>(
+    first: impl FnOnce() -> P + Send,
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    first_busy: bool,
 ) -> (P, Vec<R>) {
     let threads = thread::available_parallelism()
         .map_or(1, usize::from)
@@ -40,7 +53,10 @@ pub fn map_in_parallel_after<P: Send, T: Sync, R: Send>(
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
             let Some(item) = items.get(index) else { break };
+            let others_busy = first_busy || index + 1 < items.len();
+            let was_worker = IN_WORKER.with(|flag| flag.replace(others_busy));
             done.push((index, work(item)));
+            IN_WORKER.with(|flag| flag.set(was_worker));
         }
         done
     };
@@ -106,5 +122,15 @@ mod tests {
             map_in_parallel_after(|| 7, &[] as &[u8], |n| *n),
             (7, vec![])
         );
+    }
+
+    #[test]
+    fn every_item_but_the_last_is_read_as_a_worker_when_there_are_helpers() {
+        let items: Vec<u64> = (0..5).collect();
+        let workers = map_in_parallel(&items, |_| in_parallel_worker());
+        let cores = thread::available_parallelism().map_or(1, usize::from);
+        let expected: Vec<bool> = (0..5).map(|at| cores > 1 && at < 4).collect();
+        assert_eq!(workers, expected);
+        assert_eq!(map_in_parallel(&[1], |_| in_parallel_worker()), vec![false]);
     }
 }
