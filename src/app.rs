@@ -265,16 +265,24 @@ impl App {
     }
 
     /// Marks the anomalies the diagnosis view lists on screen as seen: the
-    /// list scrolls with the selection, so every row up to it and a page
-    /// below has been shown.
+    /// page of rows that ends at the selection (the first page while the
+    /// selection is on it). A jump to the end sees the last page, not every
+    /// row it passed, so the minutes grow with what was shown, never with
+    /// the catalogue.
     fn note_seen_anomalies(&mut self) {
         if self.view != View::Diagnosis || self.mode.base() != Base::Browsing {
             return;
         }
-        let page = usize::try_from(self.page_rows()).unwrap_or(1);
-        let shown = (self.selection_in(View::Diagnosis) + 1).max(page);
+        let anomalies = &self.report.anomalies;
+        let page = usize::try_from(self.page_rows()).unwrap_or(1).max(1);
+        // Below the anomalies come the customer-voice points: the list then shows its last page.
+        let at = self
+            .selection_in(View::Diagnosis)
+            .min(anomalies.len().saturating_sub(1));
+        let end = (at + 1).max(page).min(anomalies.len());
+        let shown = &anomalies[end.saturating_sub(page)..end];
         let seen = &mut self.meeting.current.seen_anomalies;
-        seen.extend(self.report.anomalies.iter().take(shown).map(Anomaly::key));
+        seen.extend(shown.iter().map(Anomaly::key));
     }
 
     fn page_rows(&self) -> i32 {

@@ -90,9 +90,15 @@ pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
     format!("# Minutes of the weekly operations meeting, written by opsdeck.\n{body}")
 }
 
-/// What the meeting saw in the diagnosis or acted on; not the whole
-/// catalogue. Only the anomalies of a SKU the meeting saw or named in an
-/// action are looked at closely, so a save costs one hash lookup per anomaly.
+/// The most anomalies the minutes keep for having been seen (the first, most
+/// money at stake): a meeting that pages through a whole catalogue's
+/// diagnosis still writes minutes of a bounded size.
+pub const SEEN_KEPT: usize = 100;
+
+/// What the meeting saw in the diagnosis (up to `SEEN_KEPT`) or acted on;
+/// not the whole catalogue. Only the anomalies of a SKU the meeting saw or
+/// named in an action are looked at closely, so a save costs one hash
+/// lookup per anomaly.
 fn discussed(meeting: &Meeting, report: &WeekReport) -> Vec<AnomalyRow> {
     let lower = |sku: &str| sku.to_ascii_lowercase();
     let named: HashSet<String> = meeting
@@ -119,8 +125,12 @@ fn discussed(meeting: &Meeting, report: &WeekReport) -> Vec<AnomalyRow> {
             buffer.extend(sku.chars().map(|c| c.to_ascii_lowercase()));
             named.contains(buffer.as_str())
         })
-        .filter_map(|a| {
-            let seen = meeting.seen_anomalies.contains(&a.key());
+        .scan(0, |seen_kept, a| {
+            let seen = *seen_kept < SEEN_KEPT && meeting.seen_anomalies.contains(&a.key());
+            *seen_kept += usize::from(seen);
+            Some((a, seen))
+        })
+        .filter_map(|(a, seen)| {
             let acted = meeting.has_action_for(a.sku.as_deref(), a.metric.name());
             (seen || acted).then(|| AnomalyRow {
                 rule: a.rule.name().to_owned(),
