@@ -2,7 +2,11 @@
 //! answers as the scan of every anomaly it replaced did, and the minutes of a
 //! meeting that pages through the whole diagnosis stay small.
 
-#![allow(clippy::unwrap_used, clippy::disallowed_methods)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::disallowed_methods,
+    clippy::cast_possible_wrap
+)]
 
 use std::time::Instant;
 
