@@ -4,6 +4,7 @@
 pub mod action;
 pub mod action_log;
 pub mod agenda;
+pub mod calendar;
 pub mod capture;
 pub mod diagnosis;
 pub mod facts;
@@ -20,6 +21,7 @@ pub mod metric;
 pub mod money;
 pub mod reading;
 pub mod reasons;
+pub mod replenishment;
 pub mod report;
 pub mod review;
 pub mod rule_book;

@@ -5,6 +5,7 @@
 use super::facts::ReturnLine;
 use super::judgement::Status;
 use super::metric::Metric;
+use super::replenishment::SupplyLine;
 use super::review::Review;
 use super::rules::{account_rules, sku_rules};
 use super::settings::{Language, Settings};
@@ -24,6 +25,7 @@ pub enum Rule {
     AdShareOutOfBand,
     ReturnSpike,
     StockoutRisk,
+    StockoutDuringEvent,
     AgedInventory,
     ListingInactive,
     BuyBoxLoss,
@@ -85,12 +87,20 @@ pub fn diagnose(
     review: &Review,
     returns: Option<&[ReturnLine]>,
     settings: &Settings,
+    supply: &[SupplyLine],
 ) -> Vec<Anomaly> {
     let mut anomalies = account_rules(review, settings);
+    // Only the lines short for an event matter to a rule: few, looked up by key.
+    let short: std::collections::HashMap<&str, &SupplyLine> = supply
+        .iter()
+        .filter(|line| line.shortfall.is_some())
+        .map(|line| (line.key.as_str(), line))
+        .collect();
     // Most weeks flag a fraction of the SKUs; sized for one each, the list rarely moves.
     anomalies.reserve(review.skus.len());
     for row in &review.skus {
-        anomalies.extend(sku_rules(row, review, returns, settings));
+        let line = short.get(row.key.as_str()).copied();
+        anomalies.extend(sku_rules(row, review, returns, settings, line));
     }
     // A rule fires once per SKU, so no two anomalies tie and the order is total.
     anomalies.sort_unstable_by(|a, b| {

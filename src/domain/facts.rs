@@ -171,6 +171,13 @@ pub struct SkuCost {
     pub fba_fee: Money,
     /// Referral fee as a fraction of the sale price.
     pub referral_rate: f64,
+    /// Days from placing a purchase order to stock available at FBA
+    /// (`lead_time_days`; else the workspace's target).
+    pub lead_time_days: Option<f64>,
+    /// Units in a carton: orders are rounded up to whole cases (`case_pack`).
+    pub case_pack: Option<i64>,
+    /// The supplier's minimum order quantity (`moq`).
+    pub moq: Option<i64>,
 }
 
 /// Account-level figures with no download, typed into a week's `week.toml`.

@@ -168,6 +168,9 @@ fn gross_profit_takes_off_costs_fees_and_referral() {
         unit_cost: Money::from_cents(500),
         fba_fee: Money::from_cents(300),
         referral_rate: 0.15,
+        lead_time_days: None,
+        case_pack: None,
+        moq: None,
     }];
     let kpis = compute_week(&data, None, &costs);
     let profit = 600.0 - 30.0 * 8.0 - 600.0 * 0.15;

@@ -23,7 +23,7 @@ const fn w(en: &'static str, zh: &'static str) -> Words {
 }
 
 /// One entry per rule, in the order `Rule` declares them.
-pub const RULE_BOOK: [RuleEntry; 14] = [
+pub const RULE_BOOK: [RuleEntry; 15] = [
     RuleEntry {
         rule: Rule::ConversionDrop,
         id: "conversion_drop",
@@ -191,6 +191,33 @@ pub const RULE_BOOK: [RuleEntry; 14] = [
             ),
         ],
         action: w("Replenish {sku}", "给 {sku} 补货"),
+    },
+    RuleEntry {
+        rule: Rule::StockoutDuringEvent,
+        id: "stockout_during_event",
+        label: w("Stockout in an event", "活动期间断货"),
+        explanation: w(
+            "Stock runs out before a promotion or holiday the SKU is in ends",
+            "库存会在商品参加的促销或节日结束前卖完",
+        ),
+        checks: &[
+            w(
+                "Send the purchase order now; air freight what the event needs",
+                "立即下采购单；活动所需部分走空运",
+            ),
+            w(
+                "Lower the deal quantity, or leave the SKU out of the event",
+                "减少秒杀数量，或让该 SKU 退出活动",
+            ),
+            w(
+                "Shift the event's ad budget to a substitute SKU",
+                "把活动广告预算转到替代 SKU",
+            ),
+        ],
+        action: w(
+            "Get stock of {sku} in before the event",
+            "活动前把 {sku} 的库存补上",
+        ),
     },
     RuleEntry {
         rule: Rule::AgedInventory,

@@ -6,6 +6,7 @@ use super::facts::ReturnLine;
 use super::format::{change, count, money, percent, value};
 use super::judgement::Status;
 use super::metric::Metric;
+use super::replenishment::SupplyLine;
 use super::review::{Figures, MetricCell, Review, SkuRow, TREND_WEEKS};
 use super::settings::{Language, Settings};
 use super::voice::pain_points;
@@ -143,6 +144,7 @@ pub fn sku_rules(
     review: &Review,
     returns: Option<&[ReturnLine]>,
     settings: &Settings,
+    supply: Option<&SupplyLine>,
 ) -> Vec<Anomaly> {
     let subject = Subject {
         row: Some(row),
@@ -160,6 +162,7 @@ pub fn sku_rules(
         low_ctr(&subject),
         return_spike(&subject, returns),
         stockout_risk(&subject),
+        supply.and_then(|line| stockout_during_event(&subject, line)),
         aged_inventory(&subject),
         listing_inactive(&subject),
         subject.off_target(Rule::BuyBoxLoss, Metric::BuyBox, |now, target| {
@@ -400,6 +403,32 @@ fn stockout_risk(s: &Subject<'_>) -> Option<Anomaly> {
         Metric::DaysOfSupply,
         message,
         weekly_sales * (lead - days) / 7.0,
+    ))
+}
+
+fn stockout_during_event(s: &Subject<'_>, line: &SupplyLine) -> Option<Anomaly> {
+    let shortfall = line.shortfall.as_ref()?;
+    let (event, days) = (&shortfall.event, shortfall.days_short);
+    let message = Said::new(
+        format!(
+            "runs out {days} days before {event} ends ({} units in stock and inbound, {:.1} sold a day)",
+            line.available + line.inbound,
+            line.velocity
+        ),
+        format!(
+            "在 {event} 结束前 {days} 天断货（可售和在途共 {} 件，日销 {:.1} 件）",
+            line.available + line.inbound,
+            line.velocity
+        ),
+    );
+    #[allow(clippy::cast_precision_loss)] // days
+    let lost_units = line.velocity * days as f64;
+    Some(s.anomaly(
+        Rule::StockoutDuringEvent,
+        Status::Breach,
+        Metric::DaysOfSupply,
+        message,
+        lost_units * s.price(),
     ))
 }
 

@@ -136,11 +136,14 @@ fn rules_over(weeks: &[Week]) -> Vec<(Rule, Status)> {
         unit_cost: Money::from_cents(500),
         fba_fee: Money::from_cents(300),
         referral_rate: 0.15,
+        lead_time_days: None,
+        case_pack: None,
+        moq: None,
     }];
     let settings = Settings::default();
     let review = build_review(&weeks, &costs, &settings).unwrap();
     let returns = weeks.last().and_then(|w| w.returns.clone());
-    diagnose(&review, returns.as_deref(), &settings)
+    diagnose(&review, returns.as_deref(), &settings, &[])
         .into_iter()
         .map(|a| (a.rule, a.severity))
         .collect()

@@ -139,6 +139,35 @@ pub struct Settings {
     pub theme: ThemeName,
     /// Ring the terminal bell once when a section runs over.
     pub bell: bool,
+    pub replenishment: Replenishment,
+    pub roles: Roles,
+    /// The promotions calendar.
+    pub events: Vec<super::calendar::Event>,
+}
+
+/// How much stock the replenishment schedule plans for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Replenishment {
+    /// Days of stock kept in hand beyond the lead time.
+    pub safety_days: f64,
+    /// Days of sales an order is sized to cover once it arrives.
+    pub target_cover_days: f64,
+}
+
+impl Default for Replenishment {
+    fn default() -> Self {
+        Self {
+            safety_days: 14.0,
+            target_cover_days: 60.0,
+        }
+    }
+}
+
+/// Who on the team does what, for the owner of the actions opsdeck proposes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Roles {
+    /// Who sends purchase orders.
+    pub purchasing: Option<String>,
 }
 
 impl Settings {
@@ -174,6 +203,9 @@ impl Default for Settings {
             thresholds: Thresholds::default(),
             theme: ThemeName::Dark,
             bell: false,
+            replenishment: Replenishment::default(),
+            roles: Roles::default(),
+            events: Vec::new(),
         }
     }
 }

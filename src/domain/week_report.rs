@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use super::diagnosis::{Anomaly, diagnose};
 use super::facts::{ReturnLine, SkuCost};
+use super::replenishment::{SupplyLine, plan_supply};
 use super::review::{Figures, Review, SkuRow, build_review};
 use super::settings::Settings;
 use super::voice::{PainPoint, pain_points};
@@ -22,6 +23,8 @@ pub struct WeekReport {
     pub notices: Vec<String>,
     /// Each marketplace's account in its own currency, when the week merges several.
     pub marketplaces: Vec<MarketplaceAccount>,
+    /// The replenishment schedule, soonest order first.
+    pub supply: Vec<SupplyLine>,
 }
 
 /// One marketplace's account, in its own currency.
@@ -37,7 +40,7 @@ impl WeekReport {
     pub fn build(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) -> Option<Self> {
         let review = build_review(weeks, costs, settings)?;
         let returns = weeks.last().and_then(|w| w.returns.as_deref());
-        Some(Self::diagnosed(review, returns, settings))
+        Some(Self::diagnosed(review, returns, costs, settings))
     }
 
     /// The report of `week` before its reports are read: nothing in it.
@@ -48,12 +51,21 @@ impl WeekReport {
             voice: Vec::new(),
             notices: Vec::new(),
             marketplaces: Vec::new(),
+            supply: Vec::new(),
         }
     }
 
-    /// Diagnoses a review; `returns` are the reviewed week's return lines.
-    pub fn diagnosed(review: Review, returns: Option<&[ReturnLine]>, settings: &Settings) -> Self {
-        let anomalies = diagnose(&review, returns, settings);
+    /// Plans the supply of a review and diagnoses it; `returns` are the
+    /// reviewed week's return lines. The review must hold the weeks the
+    /// diagnosis looks at, which include those the velocity is taken over.
+    pub fn diagnosed(
+        review: Review,
+        returns: Option<&[ReturnLine]>,
+        costs: &[SkuCost],
+        settings: &Settings,
+    ) -> Self {
+        let supply = plan_supply(&review, costs, settings);
+        let anomalies = diagnose(&review, returns, settings, &supply);
         let voice = returns.map(pain_points).unwrap_or_default();
         Self {
             review,
@@ -61,6 +73,7 @@ impl WeekReport {
             voice,
             notices: Vec::new(),
             marketplaces: Vec::new(),
+            supply,
         }
     }
 

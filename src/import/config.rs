@@ -1,13 +1,19 @@
-//! `opsdeck.toml`: the team, the agenda, targets and thresholds. Every key is
-//! optional (missing sections take the playbook defaults); unknown keys are
-//! errors with their line, so a typo never silently changes a target.
+//! `opsdeck.toml`: the team, the agenda, targets and thresholds, the
+//! replenishment plan, the team's roles and the promotions calendar. Every
+//! key is optional (missing sections take the playbook defaults); unknown
+//! keys are errors with their line, so a typo never silently changes a target.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::domain::settings::{AgendaSection, Language, Settings, Targets, ThemeName, Thresholds};
+use chrono::NaiveDate;
+
+use crate::domain::calendar::{Event, EventKind};
+use crate::domain::settings::{
+    AgendaSection, Language, Replenishment, Roles, Settings, Targets, ThemeName, Thresholds,
+};
 use crate::domain::week::WeekStart;
 
 use super::error::ImportError;
@@ -34,6 +40,38 @@ struct ConfigFile {
     targets: TargetsTable,
     #[serde(default)]
     thresholds: ThresholdsTable,
+    #[serde(default)]
+    replenishment: ReplenishmentTable,
+    #[serde(default)]
+    roles: RolesTable,
+    #[serde(default)]
+    events: Vec<EventRow>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReplenishmentTable {
+    safety_days: Option<f64>,
+    target_cover_days: Option<f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RolesTable {
+    purchasing: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventRow {
+    name: String,
+    start: toml::Value,
+    end: toml::Value,
+    submit_by: Option<toml::Value>,
+    kind: Option<String>,
+    #[serde(default)]
+    skus: Vec<String>,
+    uplift: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -173,6 +211,15 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
         bell: file.bell.unwrap_or(false),
         targets: targets(file.targets),
         thresholds: thresholds(&file.thresholds),
+        replenishment: replenishment(path, &file.replenishment)?,
+        roles: Roles {
+            purchasing: file.roles.purchasing,
+        },
+        events: file
+            .events
+            .into_iter()
+            .map(|row| event(path, &row))
+            .collect::<Result<_, _>>()?,
     };
     let mut warnings = Vec::new();
     let total = settings.planned_minutes();
@@ -182,6 +229,85 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
         ));
     }
     Ok(ConfigRead { settings, warnings })
+}
+
+fn replenishment(path: &Path, table: &ReplenishmentTable) -> Result<Replenishment, ImportError> {
+    let defaults = Replenishment::default();
+    let days = |value: Option<f64>, default: f64, key: &str| match value {
+        Some(days) if days >= 0.0 && days.is_finite() => Ok(days),
+        Some(days) => Err(ImportError::file(
+            path,
+            format!("[replenishment] {key} = {days}: expected a number of days, 0 or more"),
+        )),
+        None => Ok(default),
+    };
+    Ok(Replenishment {
+        safety_days: days(table.safety_days, defaults.safety_days, "safety_days")?,
+        target_cover_days: days(
+            table.target_cover_days,
+            defaults.target_cover_days,
+            "target_cover_days",
+        )?,
+    })
+}
+
+/// One `[[events]]` entry, its dates checked.
+fn event(path: &Path, row: &EventRow) -> Result<Event, ImportError> {
+    let problem = |what: String| {
+        ImportError::file(
+            path,
+            format!("the event \"{}\" in [[events]]: {what}", row.name),
+        )
+    };
+    let date = |value: &toml::Value, key: &str| {
+        let text = match value {
+            toml::Value::Datetime(datetime) => datetime.to_string(),
+            toml::Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+            problem(format!(
+                "{key} = {text}: expected a date such as 2026-11-27"
+            ))
+        })
+    };
+    let start = date(&row.start, "start")?;
+    let end = date(&row.end, "end")?;
+    let submit_by = row
+        .submit_by
+        .as_ref()
+        .map(|value| date(value, "submit_by"))
+        .transpose()?;
+    if end < start {
+        return Err(problem(format!(
+            "it ends ({end}) before it starts ({start}); fix start or end"
+        )));
+    }
+    let kind = match row.kind.as_deref() {
+        None => EventKind::Other,
+        Some(name) => EventKind::from_name(name).ok_or_else(|| {
+            let known: Vec<&str> = EventKind::ALL.iter().map(|k| k.name()).collect();
+            problem(format!(
+                "kind = \"{name}\": expected one of {}",
+                known.join(", ")
+            ))
+        })?,
+    };
+    let uplift = row.uplift.unwrap_or(1.0);
+    if !(uplift > 0.0 && uplift.is_finite()) {
+        return Err(problem(format!(
+            "uplift = {uplift}: expected how many times a normal day's sales, such as 1.5"
+        )));
+    }
+    Ok(Event {
+        name: row.name.clone(),
+        start,
+        end,
+        submit_by,
+        kind,
+        skus: row.skus.clone(),
+        uplift,
+    })
 }
 
 fn targets(table: TargetsTable) -> Targets {
@@ -262,6 +388,52 @@ mod tests {
         let error = parse("title = \"Ops\"\n\n[targets]\nacoss = 0.3\n").unwrap_err();
         assert_eq!(error.line, Some(4));
         assert!(error.message.contains("acoss"), "{error}");
+    }
+
+    #[test]
+    fn replenishment_roles_and_events_are_read_with_their_defaults() {
+        let settings = parse(
+            "[replenishment]\nsafety_days = 10\n[roles]\npurchasing = \"Wei\"\n\
+             [[events]]\nname = \"Black Friday\"\nstart = 2026-11-27\nend = \"2026-11-30\"\n\
+             submit_by = 2026-10-02\nkind = \"deal\"\nuplift = 2.5\n\
+             [[events]]\nname = \"Launch\"\nstart = 2026-12-07\nend = 2026-12-07\nskus = [\"HK-1\"]\n",
+        )
+        .unwrap()
+        .settings;
+        assert!((settings.replenishment.safety_days - 10.0).abs() < 1e-12);
+        assert!((settings.replenishment.target_cover_days - 60.0).abs() < 1e-12);
+        assert_eq!(settings.roles.purchasing.as_deref(), Some("Wei"));
+        let [friday, launch] = &settings.events[..] else {
+            panic!("{:?}", settings.events)
+        };
+        assert_eq!((friday.kind, friday.uplift), (EventKind::Deal, 2.5));
+        assert_eq!(friday.end.to_string(), "2026-11-30");
+        assert_eq!(
+            friday.submit_by.map(|d| d.to_string()).as_deref(),
+            Some("2026-10-02")
+        );
+        assert_eq!((launch.kind, launch.uplift), (EventKind::Other, 1.0));
+        assert_eq!(launch.skus, vec!["HK-1".to_owned()]);
+    }
+
+    #[test]
+    fn an_event_that_ends_before_it_starts_or_of_an_unknown_kind_is_an_error() {
+        let backwards =
+            parse("[[events]]\nname = \"BF\"\nstart = 2026-11-30\nend = 2026-11-27\n").unwrap_err();
+        assert!(
+            backwards
+                .message
+                .contains("ends (2026-11-27) before it starts"),
+            "{backwards}"
+        );
+        let kind = parse(
+            "[[events]]\nname = \"BF\"\nstart = 2026-11-27\nend = 2026-11-30\nkind = \"sale\"\n",
+        )
+        .unwrap_err();
+        assert!(
+            kind.message.contains("expected one of deal, prime_day"),
+            "{kind}"
+        );
     }
 
     #[test]

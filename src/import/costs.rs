@@ -1,5 +1,7 @@
 //! `costs.csv`: what each SKU costs (`sku,unit_cost,fba_fee,referral_rate`),
-//! for gross margin. The referral rate is a fraction (`0.15`) or a percentage (`15%`).
+//! for gross margin. The referral rate is a fraction (`0.15`) or a percentage
+//! (`15%`). Optional columns tell how it is bought, for the replenishment
+//! schedule: `lead_time_days`, `case_pack`, `moq`.
 
 use crate::domain::facts::{ReportFacts, SkuCost};
 
@@ -12,6 +14,9 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let unit_cost = table.require(&["unit_cost"])?;
     let fba_fee = table.require(&["fba_fee"])?;
     let referral = table.require(&["referral_rate"])?;
+    let lead_time = table.column(&["lead_time_days"])?;
+    let case_pack = table.column(&["case_pack"])?;
+    let moq = table.column(&["moq"])?;
     let mut costs: Vec<SkuCost> = Vec::new();
     let mut seen = rustc_hash::FxHashMap::default();
     let stats = table.for_each_row(|row| {
@@ -35,11 +40,32 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
             .ratio(referral)?
             .filter(|rate| (0.0..1.0).contains(rate))
             .ok_or_else(|| row.error(referral, "a referral rate such as 0.15 or 15%"))?;
+        let lead_time_days = match lead_time {
+            Some(column) => row
+                .number(column)?
+                .map(|days| {
+                    (days >= 0.0)
+                        .then_some(days)
+                        .ok_or_else(|| row.error(column, "a number of days such as 35"))
+                })
+                .transpose()?,
+            None => None,
+        };
+        let whole = |column: Option<usize>, what: &str| match column {
+            Some(column) => row
+                .count(column)?
+                .map(|n| (n > 0).then_some(n).ok_or_else(|| row.error(column, what)))
+                .transpose(),
+            None => Ok(None),
+        };
         costs.push(SkuCost {
             sku: name,
             unit_cost: money(unit_cost)?,
             fba_fee: money(fba_fee)?,
             referral_rate: rate,
+            lead_time_days,
+            case_pack: whole(case_pack, "units per case such as 24")?,
+            moq: whole(moq, "a minimum order quantity such as 500")?,
         });
         Ok(())
     })?;
@@ -64,6 +90,22 @@ mod tests {
         assert_eq!(costs[0].unit_cost, Money::from_cents(420));
         assert_eq!(costs[0].fba_fee, Money::from_cents(510));
         assert!((costs[1].referral_rate - 0.08).abs() < 1e-12);
+    }
+
+    #[test]
+    fn lead_time_case_pack_and_moq_are_read_when_present() {
+        let csv = "sku,unit_cost,fba_fee,referral_rate,lead_time_days,case_pack,moq\n\
+                   A,4.20,5.10,0.15,42,24,500\nB,3,2.5,8%,,,\n";
+        let file = read_report_bytes(Path::new("costs.csv"), csv.as_bytes(), None).unwrap();
+        let ReportFacts::Costs(costs) = &file.facts else {
+            panic!()
+        };
+        assert_eq!(costs[0].lead_time_days, Some(42.0));
+        assert_eq!((costs[0].case_pack, costs[0].moq), (Some(24), Some(500)));
+        assert_eq!((costs[1].lead_time_days, costs[1].case_pack), (None, None));
+        let bad = "sku,unit_cost,fba_fee,referral_rate,case_pack\nA,1,1,0.1,0\n";
+        let error = read_report_bytes(Path::new("costs.csv"), bad.as_bytes(), None).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(5)));
     }
 
     #[test]

@@ -256,6 +256,7 @@ fn diagnose_when_read(
     Some(WeekReport::diagnosed(
         review,
         current.returns.as_deref(),
+        costs,
         settings,
     ))
 }

@@ -1,0 +1,92 @@
+//! The promotions calendar of `opsdeck.toml`: deals, Prime Day, holidays,
+//! listing launches — with their dates, the deal submission deadline, the
+//! SKUs they concern (none: every SKU) and how much they lift sales.
+
+use chrono::NaiveDate;
+
+/// What kind of event it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Deal,
+    PrimeDay,
+    Holiday,
+    Listing,
+    Other,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 5] = [
+        EventKind::Deal,
+        EventKind::PrimeDay,
+        EventKind::Holiday,
+        EventKind::Listing,
+        EventKind::Other,
+    ];
+
+    /// The name used in `opsdeck.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Deal => "deal",
+            EventKind::PrimeDay => "prime_day",
+            EventKind::Holiday => "holiday",
+            EventKind::Listing => "listing",
+            EventKind::Other => "other",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+}
+
+/// One event of the calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub name: String,
+    pub start: NaiveDate,
+    /// The last day of the event (inclusive).
+    pub end: NaiveDate,
+    /// The deal submission deadline, when there is one.
+    pub submit_by: Option<NaiveDate>,
+    pub kind: EventKind,
+    /// The SKUs it concerns; empty: every SKU.
+    pub skus: Vec<String>,
+    /// Sales during the event, as a multiple of a normal day's (1.0: no lift).
+    pub uplift: f64,
+}
+
+impl Event {
+    /// Whether the event concerns `sku` (any case).
+    pub fn concerns(&self, sku: &str) -> bool {
+        self.skus.is_empty() || self.skus.iter().any(|s| s.eq_ignore_ascii_case(sku))
+    }
+
+    /// Whether `day` falls within the event.
+    pub fn is_on(&self, day: NaiveDate) -> bool {
+        (self.start..=self.end).contains(&day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_event_without_skus_concerns_every_sku_and_its_days_are_inclusive() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let mut event = Event {
+            name: "Black Friday".into(),
+            start: day(27),
+            end: day(30),
+            submit_by: Some(day(2)),
+            kind: EventKind::Deal,
+            skus: Vec::new(),
+            uplift: 2.0,
+        };
+        assert!(event.concerns("HK-SP-SIL-5"));
+        assert!(event.is_on(day(27)) && event.is_on(day(30)) && !event.is_on(day(26)));
+        event.skus = vec!["hk-sp-sil-5".into()];
+        assert!(event.concerns("HK-SP-SIL-5") && !event.concerns("HK-VB-20PK"));
+        assert_eq!(EventKind::from_name("prime_day"), Some(EventKind::PrimeDay));
+    }
+}
