@@ -35,6 +35,8 @@ fn every_planted_problem_and_nothing_else() {
         ("acos_over_target", "HK-KS-3STG"),
         ("acos_over_target", "HK-SC-ADH-2"),
         ("stockout_risk", "HK-SP-SIL-5"),
+        // Its stock runs out before the calendar's Black Friday / Cyber Monday ends.
+        ("stockout_during_event", "HK-SP-SIL-5"),
         ("return_spike", "HK-BM-NV-2032"),
         ("aged_inventory", "HK-VB-20PK"),
         ("listing_inactive", "HK-SJ-GL-12"),

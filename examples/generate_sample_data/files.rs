@@ -258,10 +258,22 @@ pub fn week_toml(figures: &[SkuWeek], week_index: usize) -> String {
     out
 }
 
-/// `costs.csv`: unit cost, FBA fee and referral rate per SKU.
+/// `costs.csv`: unit cost, FBA fee and referral rate per SKU, and how it is
+/// bought: lead time (blank: the workspace's), case pack and MOQ (blank: none).
 pub fn costs() -> String {
     let mut out = String::new();
-    push_csv_record(&mut out, &["sku", "unit_cost", "fba_fee", "referral_rate"]);
+    push_csv_record(
+        &mut out,
+        &[
+            "sku",
+            "unit_cost",
+            "fba_fee",
+            "referral_rate",
+            "lead_time_days",
+            "case_pack",
+            "moq",
+        ],
+    );
     for (i, product) in CATALOG.iter().enumerate() {
         let money = |cents: i64| format!("{}.{:02}", cents / 100, cents % 100);
         let rate = if i % 7 == 3 {
@@ -269,6 +281,10 @@ pub fn costs() -> String {
         } else {
             "0.15".to_owned()
         };
+        // A few SKUs come by air (shorter lead time); cartons of 24 or 48; MOQs on some.
+        let lead_time = if i % 6 == 5 { "21" } else { "" };
+        let case_pack = if i % 2 == 0 { "48" } else { "24" };
+        let moq = if i % 3 == 0 { "500" } else { "" };
         push_csv_record(
             &mut out,
             &[
@@ -276,6 +292,9 @@ pub fn costs() -> String {
                 money(product.unit_cost_cents),
                 money(product.fba_fee_cents),
                 rate,
+                lead_time.to_owned(),
+                case_pack.to_owned(),
+                moq.to_owned(),
             ],
         );
     }

@@ -34,6 +34,30 @@ ipi = 450
 [targets.conversion_by_category]
 gl_kitchen = 0.11
 gl_home = 0.095
+
+[replenishment]
+safety_days = 14         # stock in hand beyond the lead time
+target_cover_days = 60   # days of sales an order covers once it arrives
+
+[roles]
+purchasing = "Wei"       # owner of the purchase orders the plan proposes
+
+[[events]]
+name = "Black Friday / Cyber Monday"
+kind = "deal"
+start = 2026-11-27
+end = 2026-11-30
+submit_by = 2026-10-09
+uplift = 2.5             # a day of the event sells 2.5 normal days
+
+[[events]]
+name = "Holiday Lightning Deals"
+kind = "deal"
+start = 2026-12-14
+end = 2026-12-20
+submit_by = 2026-11-27
+uplift = 1.8
+skus = ["HK-KS-3STG", "HK-SB-BPA"]
 "#;
 
 pub const LAST_MINUTES: &str = r#"# Minutes of the weekly operations meeting, written by opsdeck.

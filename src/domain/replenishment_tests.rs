@@ -97,19 +97,32 @@ fn the_sample_spatulas_must_be_ordered_now_and_the_vacuum_bags_are_overstock() {
     let velocity = weeks.iter().sum::<f64>() / (7.0 * weeks.len() as f64);
     let available = row.figures.current.get(Metric::AvailableUnits).unwrap();
     let inbound = row.figures.current.get(Metric::InboundUnits).unwrap_or(0.0);
-    let lead = loaded
+    let cost = loaded
         .costs
         .iter()
         .find(|c| c.sku == "HK-SP-SIL-5")
-        .and_then(|c| c.lead_time_days)
+        .unwrap();
+    let lead = cost
+        .lead_time_days
         .unwrap_or(settings.targets.lead_time_days);
     let needed = velocity * (lead + settings.replenishment.target_cover_days) - available - inbound;
+    let case = cost.case_pack.unwrap_or(1);
+    let in_cases = (needed / case as f64).ceil() as i64 * case;
     assert!((spatulas.velocity - velocity).abs() < 1e-9);
-    assert_eq!(spatulas.suggested_units, needed.ceil() as i64);
+    assert_eq!(
+        spatulas.suggested_units,
+        in_cases.max(cost.moq.unwrap_or(0))
+    );
     assert!(spatulas.suggested_units > 0);
+    // The stock runs out before Black Friday starts: the event does not change the cover.
     let cover = (available + inbound) / velocity;
     let (_, sunday) = report.review.week.days(settings.week_start);
     let days = (cover - lead - settings.replenishment.safety_days).floor() as i64;
     assert_eq!(spatulas.order_by, Some(offset(sunday, days)));
     assert_eq!(line("HK-VB-20PK").status, SupplyStatus::Overstock);
+    let short = spatulas.shortfall.as_ref().unwrap();
+    assert_eq!(short.event, "Black Friday / Cyber Monday");
+    assert!(report.anomalies.iter().any(|a| a.rule
+        == crate::domain::diagnosis::Rule::StockoutDuringEvent
+        && a.sku.as_deref() == Some("HK-SP-SIL-5")));
 }

@@ -195,7 +195,7 @@ pub const RULE_BOOK: [RuleEntry; 15] = [
     RuleEntry {
         rule: Rule::StockoutDuringEvent,
         id: "stockout_during_event",
-        label: w("Stockout in an event", "活动期间断货"),
+        label: w("Event stockout", "活动期间断货"),
         explanation: w(
             "Stock runs out before a promotion or holiday the SKU is in ends",
             "库存会在商品参加的促销或节日结束前卖完",

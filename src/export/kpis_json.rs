@@ -1,5 +1,6 @@
-//! `opsdeck kpis --format json`: the week's KPIs, anomalies and customer
-//! voice. Field names are a contract; ratios are fractions (0.25), not percent.
+//! `opsdeck kpis --format json`: the week's KPIs, anomalies, customer voice
+//! and replenishment schedule. Field names are a contract; ratios are
+//! fractions (0.25), not percent.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -25,6 +26,7 @@ struct KpisJson<'a> {
     skus: SkuRows<'a>,
     anomalies: AnomalyRows<'a>,
     voice: Vec<VoiceJson<'a>>,
+    replenishment: SupplyRows<'a>,
     /// Each marketplace's account in its own currency, when the week merges several.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     marketplaces: BTreeMap<&'a str, MarketplaceJson<'a>>,
@@ -80,6 +82,30 @@ struct VoiceJson<'a> {
 }
 
 #[derive(Serialize)]
+struct SupplyJson<'a> {
+    sku: &'a str,
+    marketplace: Option<&'a str>,
+    available: i64,
+    inbound: i64,
+    /// Units a day.
+    velocity: f64,
+    /// `null` when the SKU did not sell.
+    cover_days: Option<f64>,
+    lead_time_days: f64,
+    order_by: Option<String>,
+    suggested_units: i64,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    runs_out_before_event_ends: Option<ShortfallJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ShortfallJson<'a> {
+    event: &'a str,
+    days_short: u64,
+}
+
+#[derive(Serialize)]
 struct VoiceSkuJson<'a> {
     sku: &'a str,
     units: i64,
@@ -119,6 +145,7 @@ pub fn write_json(
                 comments: &p.comments,
             })
             .collect(),
+        replenishment: SupplyRows(report),
         marketplaces: report
             .marketplaces
             .iter()
@@ -172,6 +199,34 @@ impl Serialize for AnomalyRows<'_> {
             evidence: a.evidence.iter().map(|e| e.en.as_str()).collect(),
             checks: a.checks(Language::English),
             at_stake: (a.at_stake * 100.0).round() / 100.0,
+        }))
+    }
+}
+
+/// The replenishment schedule, serialised one line at a time.
+struct SupplyRows<'a>(&'a WeekReport);
+
+impl Serialize for SupplyRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let round = |value: f64, places: i32| {
+            let scale = 10f64.powi(places);
+            (value * scale).round() / scale
+        };
+        serializer.collect_seq(self.0.supply.iter().map(|line| SupplyJson {
+            sku: &line.sku,
+            marketplace: line.marketplace.as_deref(),
+            available: line.available,
+            inbound: line.inbound,
+            velocity: round(line.velocity, 3),
+            cover_days: line.cover_days.map(|days| round(days, 1)),
+            lead_time_days: line.lead_time_days,
+            order_by: line.order_by.map(|date| date.to_string()),
+            suggested_units: line.suggested_units,
+            status: line.status.name(),
+            runs_out_before_event_ends: line.shortfall.as_ref().map(|s| ShortfallJson {
+                event: &s.event,
+                days_short: s.days_short,
+            }),
         }))
     }
 }

@@ -430,8 +430,9 @@ mod tests {
     fn the_mail_lists_only_the_anomalies_seen_or_acted_on_in_plain_words() {
         let mail = sample_mail();
         let listed: Vec<&str> = mail.lines().filter(|l| l.starts_with("- **")).collect();
-        // Seen: the first two; acted on: two more by last meeting's open actions.
-        assert_eq!(listed.len(), 4, "{mail}");
+        // Seen: the first two; acted on: the spatulas' event stockout by this
+        // meeting's action, two more by last meeting's open actions.
+        assert_eq!(listed.len(), 5, "{mail}");
         assert!(
             listed[0].starts_with("- **Stockout risk** · HK-SP-SIL-5"),
             "{mail}"
@@ -444,7 +445,11 @@ mod tests {
             listed[1].starts_with("- **Aged inventory** · HK-VB-20PK"),
             "{mail}"
         );
-        assert!(listed[3].contains("action 2026-W47-02"), "{mail}");
+        assert!(
+            listed[2].starts_with("- **Event stockout** · HK-SP-SIL-5 — runs out"),
+            "{mail}"
+        );
+        assert!(listed[4].contains("action 2026-W47-02"), "{mail}");
         assert!(
             !mail.contains("Conversion drop"),
             "neither seen nor acted on: {mail}"
