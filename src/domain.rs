@@ -27,6 +27,7 @@ pub mod review;
 pub mod rule_book;
 mod rules;
 pub mod settings;
+pub mod supply_columns;
 pub mod timing;
 pub mod untrusted;
 pub mod voice;

@@ -18,4 +18,5 @@ pub mod markdown;
 pub mod minutes;
 pub mod minutes_md;
 pub mod prep;
+pub mod supply;
 pub mod text_table;

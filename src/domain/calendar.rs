@@ -55,7 +55,31 @@ pub struct Event {
     pub uplift: f64,
 }
 
+/// How far ahead the plan looks at the calendar.
+pub const PLAN_WEEKS: u64 = 8;
+
+/// The events that have not ended by `today` and start within `PLAN_WEEKS`, soonest first.
+pub fn upcoming(events: &[Event], today: NaiveDate) -> Vec<&Event> {
+    let horizon = today + chrono::Days::new(7 * PLAN_WEEKS);
+    let mut coming: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.end >= today && e.start <= horizon)
+        .collect();
+    coming.sort_by_key(|e| (e.start, e.end));
+    coming
+}
+
 impl Event {
+    /// Days from `today` to the submission deadline (negative: passed).
+    pub fn days_to_submit(&self, today: NaiveDate) -> Option<i64> {
+        self.submit_by.map(|day| (day - today).num_days())
+    }
+
+    /// Days from `today` to the first day (negative: it has begun).
+    pub fn days_to_start(&self, today: NaiveDate) -> i64 {
+        (self.start - today).num_days()
+    }
+
     /// Whether the event concerns `sku` (any case).
     pub fn concerns(&self, sku: &str) -> bool {
         self.skus.is_empty() || self.skus.iter().any(|s| s.eq_ignore_ascii_case(sku))
@@ -88,5 +112,32 @@ mod tests {
         event.skus = vec!["hk-sp-sil-5".into()];
         assert!(event.concerns("HK-SP-SIL-5") && !event.concerns("HK-VB-20PK"));
         assert_eq!(EventKind::from_name("prime_day"), Some(EventKind::PrimeDay));
+        assert_eq!(event.days_to_submit(day(1)), Some(1));
+        assert_eq!(event.days_to_start(day(23)), 4);
+    }
+
+    #[test]
+    fn the_plan_looks_eight_weeks_ahead_at_events_not_yet_over() {
+        let on = |start, end| Event {
+            name: format!("{start}"),
+            start,
+            end,
+            submit_by: None,
+            kind: EventKind::Other,
+            skus: Vec::new(),
+            uplift: 1.0,
+        };
+        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let events = [
+            on(d(12, 14), d(12, 20)),
+            on(d(11, 27), d(11, 30)),
+            on(d(11, 1), d(11, 2)),
+            on(d(3, 1), d(3, 2)),
+        ];
+        let coming: Vec<NaiveDate> = upcoming(&events, d(11, 23))
+            .iter()
+            .map(|e| e.start)
+            .collect();
+        assert_eq!(coming, vec![d(11, 27), d(12, 14)]);
     }
 }

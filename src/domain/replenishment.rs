@@ -20,6 +20,7 @@ use super::facts::SkuCost;
 use super::metric::Metric;
 use super::review::{Review, SkuRow, TREND_WEEKS};
 use super::settings::Settings;
+use super::words::Words;
 
 /// Weeks of sales the velocity is taken over.
 const VELOCITY_WEEKS: usize = 4;
@@ -38,6 +39,26 @@ pub enum SupplyStatus {
 }
 
 impl SupplyStatus {
+    /// The status in plain words.
+    pub fn label(self) -> Words {
+        match self {
+            SupplyStatus::OrderNow => Words::new("order now", "立即下单"),
+            SupplyStatus::OrderSoon => Words::new("order soon", "即将下单"),
+            SupplyStatus::Overstock => Words::new("overstock", "库存过多"),
+            SupplyStatus::Ok => Words::new("ok", "正常"),
+        }
+    }
+
+    /// The symbol shown before the label, also without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            SupplyStatus::OrderNow => "✖",
+            SupplyStatus::OrderSoon => "▲",
+            SupplyStatus::Overstock => "◆",
+            SupplyStatus::Ok => "✔",
+        }
+    }
+
     /// The name used in JSON and CSV.
     pub fn name(self) -> &'static str {
         match self {

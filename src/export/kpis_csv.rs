@@ -1,5 +1,7 @@
 //! `opsdeck kpis --format csv`: one line per row and metric (long format),
-//! ready for a spreadsheet's pivot table. Ratios are fractions.
+//! ready for a spreadsheet's pivot table. Ratios are fractions. The
+//! replenishment schedule follows as `replenishment_*` lines, its status in
+//! the status column and `replenishment_order_by` a date.
 
 use crate::domain::metric::Metric;
 use crate::domain::review::Figures;
@@ -7,6 +9,14 @@ use crate::domain::settings::Settings;
 use crate::domain::week_report::WeekReport;
 
 use super::csv_row::write_row;
+
+/// The SKU as the SKU lines name it (with its marketplace when the week merges several).
+fn row_name(line: &crate::domain::replenishment::SupplyLine) -> String {
+    match &line.marketplace {
+        Some(code) if line.key.contains(':') => format!("{code}:{}", line.sku),
+        _ => line.sku.clone(),
+    }
+}
 
 /// The KPIs as CSV: `week,sku,asin,metric,value,previous,change,target,status`.
 pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
@@ -43,6 +53,53 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
             &row.asin,
             &row.figures,
         );
+    }
+    for line in &report.supply {
+        let asin = review
+            .skus
+            .iter()
+            .find(|row| row.key == line.key)
+            .map_or("", |row| row.asin.as_str());
+        let sku = row_name(line);
+        let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+        #[allow(clippy::cast_precision_loss)] // unit counts
+        let figures = [
+            (
+                "replenishment_available",
+                number(Some(line.available as f64)),
+            ),
+            ("replenishment_inbound", number(Some(line.inbound as f64))),
+            ("replenishment_velocity", number(Some(line.velocity))),
+            ("replenishment_cover_days", number(line.cover_days)),
+            (
+                "replenishment_lead_time_days",
+                number(Some(line.lead_time_days)),
+            ),
+            (
+                "replenishment_order_by",
+                line.order_by.map(|d| d.to_string()).unwrap_or_default(),
+            ),
+            (
+                "replenishment_suggested_units",
+                number(Some(line.suggested_units as f64)),
+            ),
+        ];
+        for (name, value) in figures {
+            let _ = write_row(
+                &mut writer,
+                &[
+                    week.as_str(),
+                    &sku,
+                    asin,
+                    name,
+                    &value,
+                    "",
+                    "",
+                    "",
+                    line.status.name(),
+                ],
+            );
+        }
     }
     writer
         .into_inner()

@@ -105,6 +105,11 @@ pub fn to_markdown(report: &WeekReport, settings: &Settings) -> String {
         "\n✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input\n",
     );
     super::prep::anomalies(&mut out, report, None);
+    out.push_str(&super::supply::markdown(report));
+    out.push_str(&super::supply::calendar_markdown(
+        settings,
+        review.week.next().monday(),
+    ));
     super::prep::voice(&mut out, report);
     out
 }

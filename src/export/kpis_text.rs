@@ -138,6 +138,7 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
             );
         }
     }
+    out.push_str(&super::supply::text(report, colour));
     if !report.voice.is_empty() {
         out.push_str("\nCustomer voice, most returned units first:\n");
         for point in report.voice.iter().take(6) {

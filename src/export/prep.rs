@@ -50,6 +50,11 @@ pub fn to_prep(
     }
     ads(&mut out, report, settings);
     inventory(&mut out, report, settings);
+    out.push_str(&super::supply::markdown(report));
+    out.push_str(&super::supply::calendar_markdown(
+        settings,
+        review.week.next().monday(),
+    ));
     voice(&mut out, report);
     anomalies(&mut out, report, Some(in_play));
     actions(&mut out, open_actions, report);

@@ -1,0 +1,162 @@
+//! The replenishment schedule and the promotions calendar for people: as a
+//! text table for `kpis` and as Markdown for `kpis --format md` and `prep`.
+//! The lines that need a decision are listed; the ones that are fine are
+//! counted.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::domain::calendar::upcoming;
+use crate::domain::replenishment::{SupplyLine, SupplyStatus};
+use crate::domain::settings::{Language, Settings};
+use crate::domain::supply_columns::{SUPPLY_COLUMNS, shortfall_note};
+use crate::domain::untrusted::clean;
+use crate::domain::week_report::WeekReport;
+
+use super::markdown::table;
+use super::text_table::{Align, Column, TextCell, Tone, render};
+
+/// The lines a meeting must decide on: every status but ok.
+fn to_decide(report: &WeekReport) -> Vec<&SupplyLine> {
+    report
+        .supply
+        .iter()
+        .filter(|line| line.status != SupplyStatus::Ok)
+        .collect()
+}
+
+fn tone(status: SupplyStatus) -> Tone {
+    match status {
+        SupplyStatus::OrderNow => Tone::Bad,
+        SupplyStatus::OrderSoon | SupplyStatus::Overstock => Tone::Warning,
+        SupplyStatus::Ok => Tone::Good,
+    }
+}
+
+/// The count of lines left out for being fine, said after a table.
+fn fine_count(report: &WeekReport, listed: usize) -> String {
+    let fine = report.supply.len() - listed;
+    if fine == 0 {
+        return String::new();
+    }
+    format!("{fine} more SKUs have stock for longer than their lead time and safety days.\n")
+}
+
+/// The schedule as a text table, with the event shortfalls under it.
+pub fn text(report: &WeekReport, colour: bool) -> String {
+    if report.supply.is_empty() {
+        return String::new();
+    }
+    let lines = to_decide(report);
+    let columns: Vec<Column> = SUPPLY_COLUMNS
+        .iter()
+        .map(|column| Column {
+            header: column.header().en,
+            align: if column.is_figure() {
+                Align::Right
+            } else {
+                Align::Left
+            },
+            max_width: 18,
+        })
+        .collect();
+    let rows: Vec<Vec<TextCell>> = lines
+        .iter()
+        .map(|line| {
+            SUPPLY_COLUMNS
+                .iter()
+                .map(|column| {
+                    let text = clean(&column.text(line, Language::English)).into_owned();
+                    TextCell::toned(text, tone(line.status))
+                })
+                .collect()
+        })
+        .collect();
+    let mut out = String::from("\nReplenishment, soonest order first:\n");
+    out.push_str(&render(&columns, &rows, colour));
+    out.push_str(&fine_count(report, lines.len()));
+    for note in report
+        .supply
+        .iter()
+        .filter_map(|line| shortfall_note(line, Language::English))
+    {
+        let _ = writeln!(out, "⚠ {}", clean(&note));
+    }
+    out
+}
+
+/// The schedule as a Markdown section.
+pub fn markdown(report: &WeekReport) -> String {
+    if report.supply.is_empty() {
+        return String::new();
+    }
+    let lines = to_decide(report);
+    let headers: Vec<&str> = SUPPLY_COLUMNS.iter().map(|c| c.header().en).collect();
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|line| {
+            SUPPLY_COLUMNS
+                .iter()
+                .map(|column| column.text(line, Language::English))
+                .collect()
+        })
+        .collect();
+    let mut out = String::from("\n## Replenishment\n\n");
+    if lines.is_empty() {
+        out.push_str("Every SKU has stock for longer than its lead time and safety days.\n");
+    } else {
+        out.push_str(&table(&headers, &rows));
+        out.push('\n');
+        out.push_str(&fine_count(report, lines.len()));
+    }
+    for note in report
+        .supply
+        .iter()
+        .filter_map(|line| shortfall_note(line, Language::English))
+    {
+        let _ = writeln!(out, "\n> ⚠ {}", super::markdown::escape(&note));
+    }
+    out
+}
+
+/// The events of the next eight weeks as a Markdown section, seen from `today`.
+pub fn calendar_markdown(settings: &Settings, today: NaiveDate) -> String {
+    let coming = upcoming(&settings.events, today);
+    if coming.is_empty() {
+        return String::new();
+    }
+    let rows: Vec<Vec<String>> = coming
+        .iter()
+        .map(|event| {
+            let submit = match event.days_to_submit(today) {
+                Some(days) if days < 0 => format!(
+                    "closed {}",
+                    event.submit_by.map(|d| d.to_string()).unwrap_or_default()
+                ),
+                Some(days) => format!(
+                    "in {days} days ({})",
+                    event.submit_by.map(|d| d.to_string()).unwrap_or_default()
+                ),
+                None => "—".to_owned(),
+            };
+            let starts = match event.days_to_start(today) {
+                days if days <= 0 => "under way".to_owned(),
+                days => format!("in {days} days"),
+            };
+            vec![
+                event.name.clone(),
+                event.kind.name().to_owned(),
+                format!("{} – {}", event.start, event.end),
+                submit,
+                starts,
+            ]
+        })
+        .collect();
+    let mut out = String::from("\n## Promotions calendar (next 8 weeks)\n\n");
+    out.push_str(&table(
+        &["Event", "Kind", "Dates", "Deal submission", "Starts"],
+        &rows,
+    ));
+    out
+}
