@@ -12,6 +12,7 @@ pub mod mode;
 mod reading;
 mod saving;
 pub mod sku_list;
+mod supply;
 
 use std::time::Duration;
 
@@ -55,6 +56,8 @@ pub enum Flash {
     Redone(Change),
     NothingToUndo,
     NothingToRedo,
+    /// The selected replenishment line needs no order (its SKU).
+    NothingToOrder(String),
     /// An action was recorded: its id and what it holds.
     Recorded {
         id: String,
@@ -99,8 +102,8 @@ pub struct App {
     visible: Vec<usize>,
     /// Which SKUs have an anomaly (by index into the review's SKUs).
     flagged: Vec<bool>,
-    /// Selected row per view (review table, anomaly list, plan list).
-    selection: [usize; 3],
+    /// Selected row per view (review table, anomaly list, plan list, supply table).
+    selection: [usize; 4],
     /// Terminal size, from the last resize (for page moves).
     size: (u16, u16),
     now: Now,
@@ -144,7 +147,7 @@ impl App {
             list: ListOptions::default(),
             visible: Vec::new(),
             flagged,
-            selection: [0; 3],
+            selection: [0; 4],
             size: (100, 30),
             now,
             rung_for: None,
@@ -247,11 +250,7 @@ impl App {
     }
 
     fn view_slot(&self) -> usize {
-        match self.view {
-            View::Review => 0,
-            View::Diagnosis => 1,
-            View::Plan => 2,
-        }
+        self.view.slot()
     }
 
     /// How many rows the current view lists.
@@ -261,6 +260,7 @@ impl App {
             // Anomalies, then the customer-voice pain points.
             View::Diagnosis => self.report.anomalies.len() + self.report.voice.len(),
             View::Plan => self.plan_items().len(),
+            View::Supply => self.report.supply.len(),
         }
     }
 
@@ -334,6 +334,10 @@ impl App {
                     .position(|r| r.sku.as_deref().unwrap_or(&r.key) == sku)
             }
             View::Plan => None,
+            View::Supply => {
+                let key = &self.report.supply.get(self.selection[3])?.key;
+                self.report.review.skus.iter().position(|r| &r.key == key)
+            }
         }
     }
 
@@ -468,11 +472,7 @@ impl App {
 
     /// The selected row of `view`.
     pub fn selection_in(&self, view: View) -> usize {
-        match view {
-            View::Review => self.selection[0],
-            View::Diagnosis => self.selection[1],
-            View::Plan => self.selection[2],
-        }
+        self.selection[view.slot()]
     }
 
     /// The last clock reading (render never reads a clock).

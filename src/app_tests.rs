@@ -117,7 +117,53 @@ fn views_by_number_and_tab() {
     app.update(Action::ShowView(View::Plan), now_at(1));
     assert_eq!(app.view(), View::Plan);
     app.update(Action::NextView, now_at(1));
+    assert_eq!(app.view(), View::Supply);
+    app.update(Action::NextView, now_at(1));
     assert_eq!(app.view(), View::Review);
+}
+
+#[test]
+#[allow(clippy::cast_precision_loss)] // a unit count
+fn the_supply_view_captures_the_selected_purchase_order_for_purchasing() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ShowView(View::Supply), now_at(1));
+    let line = app.report().supply[0].clone();
+    assert_eq!(line.sku, "HK-SP-SIL-5");
+    assert_eq!(
+        app.update(Action::OrderSelected, now_at(2)),
+        Some(Effect::SaveMinutes)
+    );
+    let action = app.meeting().actions.last().unwrap();
+    assert_eq!(
+        action.title,
+        format!(
+            "Send a PO for {} units of HK-SP-SIL-5",
+            crate::domain::format::count(line.suggested_units as f64)
+        )
+    );
+    assert_eq!(action.owner.as_deref(), Some("Wei"));
+    assert_eq!(action.sku.as_deref(), Some("HK-SP-SIL-5"));
+    // The order-by date has passed: the order is due on the meeting's day.
+    assert!(line.order_by.unwrap() < now_at(2).wall.date_naive());
+    assert_eq!(action.due, Some(now_at(2).wall.date_naive()));
+    // An overstocked SKU needs no order: nothing is captured.
+    let overstock = app
+        .report()
+        .supply
+        .iter()
+        .position(|l| l.sku == "HK-VB-20PK")
+        .unwrap();
+    app.update(
+        Action::MoveSelection(i32::try_from(overstock).unwrap()),
+        now_at(3),
+    );
+    let actions = app.meeting().actions.len();
+    assert_eq!(app.update(Action::OrderSelected, now_at(4)), None);
+    assert_eq!(app.meeting().actions.len(), actions);
+    assert_eq!(
+        app.flash(),
+        Some(&Flash::NothingToOrder("HK-VB-20PK".into()))
+    );
 }
 
 #[test]

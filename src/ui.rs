@@ -17,6 +17,7 @@ mod overlay;
 mod plan;
 mod reading;
 mod review;
+mod supply;
 pub mod theme;
 
 use ratatui::Frame;
@@ -39,6 +40,7 @@ use overlay::{ClosingOverlay, HelpOverlay, QuitOverlay};
 use plan::PlanView;
 use reading::ReadingView;
 use review::ReviewView;
+use supply::SupplyView;
 use theme::Theme;
 
 /// The smallest terminal the cockpit draws in.
@@ -143,6 +145,7 @@ fn render_view(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme, labels: &
             View::Review => ReviewView { app, theme, labels }.render(body, buf),
             View::Diagnosis => DiagnosisView { app, theme, labels }.render(body, buf),
             View::Plan => PlanView { app, theme, labels }.render(body, buf),
+            View::Supply => SupplyView { app, theme, labels }.render(body, buf),
         },
     }
 }

@@ -88,6 +88,18 @@ fn the_first_frame_while_the_reports_are_read() {
 }
 
 #[test]
+fn the_supply_view_at_80_by_24_and_100_by_30_and_in_chinese() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ShowView(View::Supply), now_at(5));
+    assert_snapshot!("supply_80x24", screen(&app, 80, 24));
+    assert_snapshot!("supply", screen(&app, 100, 30));
+    let mut app = sample_app(|s| s.language = crate::domain::settings::Language::Chinese);
+    app.update(Action::ShowView(View::Supply), now_at(5));
+    app.update(Action::MoveSelection(1), now_at(6));
+    assert_snapshot!("supply_zh", screen(&app, 100, 30));
+}
+
+#[test]
 fn diagnosis_view() {
     let mut app = sample_app(|_| {});
     app.update(Action::ShowView(View::Diagnosis), now_at(5));

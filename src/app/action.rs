@@ -14,10 +14,12 @@ pub enum View {
     Review,
     Diagnosis,
     Plan,
+    /// The replenishment schedule, part of the plan.
+    Supply,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Review, View::Diagnosis, View::Plan];
+    pub const ALL: [View; 4] = [View::Review, View::Diagnosis, View::Plan, View::Supply];
 
     /// The view after this one, wrapping around (Tab).
     #[must_use]
@@ -25,7 +27,18 @@ impl View {
         match self {
             View::Review => View::Diagnosis,
             View::Diagnosis => View::Plan,
-            View::Plan => View::Review,
+            View::Plan => View::Supply,
+            View::Supply => View::Review,
+        }
+    }
+
+    /// Where the view's selected row is kept.
+    pub fn slot(self) -> usize {
+        match self {
+            View::Review => 0,
+            View::Diagnosis => 1,
+            View::Plan => 2,
+            View::Supply => 3,
         }
     }
 
@@ -124,6 +137,8 @@ pub enum Action {
     DropAction,
     /// Re-type the selected action.
     EditAction,
+    /// Capture the purchase order of the selected replenishment line.
+    OrderSelected,
     /// Undo the last change to the minutes.
     Undo,
     /// Make the last undone change again.
@@ -187,6 +202,7 @@ impl Action {
             | Action::CarryAction
             | Action::DropAction
             | Action::EditAction
+            | Action::OrderSelected
             | Action::Undo
             | Action::Redo
             | Action::CloseAnyway

@@ -91,7 +91,7 @@ impl App {
         }
     }
 
-    fn open_capture(&mut self, target: CaptureTarget, line: String) {
+    pub(super) fn open_capture(&mut self, target: CaptureTarget, line: String) {
         self.capture = Some(Capture {
             target,
             line: LineEditor::new(line),

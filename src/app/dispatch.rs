@@ -80,6 +80,7 @@ impl App {
             Action::CompleteCapture => self.complete_capture(),
             Action::DropAction => self.drop_selected(),
             Action::EditAction => self.edit_selected(),
+            Action::OrderSelected => return self.order_selected(),
             // `update` handles the tick and the reading; only a view-only cockpit follows another's saves.
             Action::Tick
             | Action::HolderSaved(_)

@@ -220,8 +220,12 @@ const BROWSE: &[HelpLine] = &[
             act!([ch('1')], Action::ShowView(View::Review)),
             act!([ch('2')], Action::ShowView(View::Diagnosis)),
             act!([ch('3')], Action::ShowView(View::Plan)),
+            act!([ch('4')], Action::ShowView(View::Supply)),
         ],
-        ("review / diagnosis / plan view", "复盘 / 诊断 / 计划视图"),
+        (
+            "review / diagnosis / plan / supply",
+            "复盘 / 诊断 / 计划 / 补货视图"
+        ),
         ("views", "视图"),
     ),
     line!(
@@ -286,6 +290,11 @@ const BROWSE: &[HelpLine] = &[
             "编辑所选行动项 / 撤销 / 重做",
         ),
         ("edit undo redo", "编辑 撤销 重做"),
+    ),
+    line!(
+        [act!([ch('o')], Action::OrderSelected)],
+        ("PO for the selected supply line", "为所选补货行记录采购单"),
+        ("order", "下单"),
     ),
     line!(
         [act!([ch('R')], Action::StartCapture(CaptureKind::Rating))],

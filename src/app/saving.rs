@@ -93,6 +93,7 @@ impl App {
             | Action::CarryAction
             | Action::DropAction
             | Action::EditAction
+            | Action::OrderSelected
             | Action::Undo
             | Action::Redo
             | Action::CloseAnyway

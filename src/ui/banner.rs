@@ -45,6 +45,9 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
         )),
         Some(Flash::NothingToUndo) => lines.push(format!("↶ {}", labels.nothing_to_undo)),
         Some(Flash::NothingToRedo) => lines.push(format!("↷ {}", labels.nothing_to_redo)),
+        Some(Flash::NothingToOrder(sku)) => {
+            lines.push(format!("✔ {}: {}", clean(sku), labels.nothing_to_order));
+        }
         Some(Flash::Recorded {
             id,
             owner,

@@ -167,6 +167,7 @@ impl HeaderView<'_> {
                 View::Review => l.review,
                 View::Diagnosis => l.diagnosis,
                 View::Plan => l.plan,
+                View::Supply => l.supply,
             };
             let style = if *view == app.view() {
                 t.tab_active

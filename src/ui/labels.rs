@@ -161,6 +161,26 @@ labels! {
         "没有可撤销的操作";
     nothing_to_redo: "Nothing to redo",
         "没有可重做的操作";
+    nothing_to_order: "enough stock, nothing to order",
+        "库存充足，无需下单";
+    supply: "Supply",
+        "补货";
+    supply_heading: "Replenishment, soonest order first · o = purchase order",
+        "补货计划（按下单日期排序）· o = 记录采购单";
+    no_supply: "No stock figures this week: drop the FBA inventory report into the week folder.",
+        "本周没有库存数据：请把 FBA 库存报告放进本周文件夹。";
+    events_heading: "Events, next 8 weeks",
+        "未来 8 周的活动";
+    starts_in: "starts in",
+        "距开始";
+    under_way: "under way",
+        "进行中";
+    submit_in: "deal submission in",
+        "提报截止还有";
+    submission_closed: "submission closed",
+        "提报已截止";
+    days_short: "d",
+        "天";
     not_an_attendee: " (not an attendee)",
         "（不是参会人）";
     template_hint: "Tab takes the suggestion · type to write your own",

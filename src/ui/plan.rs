@@ -1,5 +1,7 @@
-//! The plan view: the action items, decisions and notes of this meeting, and
-//! last meeting's actions with their verdicts. Keys act on the selected entry.
+//! The plan view: the events of the next eight weeks and the SKUs whose
+//! stock runs out before one ends, then the action items, decisions and
+//! notes of this meeting, and last meeting's actions with their verdicts.
+//! Keys act on the selected entry.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -72,11 +74,14 @@ impl Widget for PlanView<'_> {
                 ),
             );
         }
+        let mut all = super::supply::calendar_lines(app, t, l, area.width);
+        let calendar = all.len();
+        all.extend(lines);
         let height = usize::from(area.height);
-        let skip = lines
+        let skip = all
             .len()
             .saturating_sub(height)
-            .min(selected.saturating_sub(height / 2));
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(area, buf);
+            .min((calendar + selected).saturating_sub(height / 2));
+        Paragraph::new(all.into_iter().skip(skip).collect::<Vec<_>>()).render(area, buf);
     }
 }

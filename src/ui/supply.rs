@@ -1,0 +1,194 @@
+//! The supply view: the promotions of the next eight weeks with their
+//! deadlines, the SKUs whose stock runs out before an event ends, and the
+//! replenishment schedule — soonest order first, statuses in colour and
+//! with symbols, columns that give way from the right on a narrow screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+use crate::app::action::View;
+use crate::domain::calendar::{Event, upcoming};
+use crate::domain::judgement::Status;
+use crate::domain::replenishment::{SupplyLine, SupplyStatus};
+use crate::domain::settings::Language;
+use crate::domain::supply_columns::{SUPPLY_COLUMNS, SupplyColumn, shortfall_note};
+use crate::domain::untrusted::clean;
+
+use super::cell::{column, item, pack};
+use super::labels::Labels;
+use super::theme::Theme;
+use crate::export::text_table::truncate;
+
+pub struct SupplyView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub labels: &'a Labels,
+}
+
+impl Widget for SupplyView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (t, l, app) = (self.theme, self.labels, self.app);
+        let language = app.settings().language;
+        let mut lines = calendar_lines(app, t, l, area.width);
+        let report = app.report();
+        if report.supply.is_empty() {
+            lines.push(Line::styled(l.no_supply, t.dim));
+            Paragraph::new(lines).render(area, buf);
+            return;
+        }
+        lines.push(Line::styled(l.supply_heading, t.title));
+        let width = usize::from(area.width);
+        let shown = fitted_columns(&report.supply, language, width);
+        lines.push(Line::from(
+            shown
+                .iter()
+                .map(|(c, w)| Span::styled(cell(c.header().get(language), *c, *w), t.dim))
+                .collect::<Vec<_>>(),
+        ));
+        let height = usize::from(area.height).saturating_sub(lines.len());
+        let selected = app.selection_in(View::Supply);
+        let offset = (selected + 1).saturating_sub(height);
+        for (at, line) in report.supply.iter().enumerate().skip(offset).take(height) {
+            let style = status_style(t, line.status);
+            let row = Line::from(
+                shown
+                    .iter()
+                    .map(|(c, w)| {
+                        let text = clean(&c.text(line, language)).into_owned();
+                        let style = if *c == SupplyColumn::Status {
+                            style
+                        } else {
+                            t.text
+                        };
+                        Span::styled(cell(&text, *c, *w), style)
+                    })
+                    .collect::<Vec<_>>(),
+            );
+            lines.push(if at == selected { t.select(row) } else { row });
+        }
+        Paragraph::new(lines).render(area, buf);
+    }
+}
+
+/// The events of the next eight weeks and the SKUs short for one, fitted
+/// to `width`, with a blank line after.
+pub fn calendar_lines<'a>(app: &'a App, t: &Theme, l: &Labels, width: u16) -> Vec<Line<'a>> {
+    let today = app.now().wall.date_naive();
+    let language = app.settings().language;
+    let coming = upcoming(&app.settings().events, today);
+    let mut lines = Vec::new();
+    if !coming.is_empty() {
+        lines.push(Line::styled(l.events_heading, t.title));
+        let separator = Span::styled(" · ", t.dim);
+        for event in coming {
+            let packed = pack(
+                event_items(event, today, t, l),
+                &separator,
+                usize::from(width).saturating_sub(2),
+            );
+            // The lines an event wraps onto are indented under its name.
+            lines.extend(packed.into_iter().enumerate().map(|(at, mut line)| {
+                if at > 0 {
+                    line.spans.insert(0, Span::raw("  "));
+                }
+                line
+            }));
+        }
+    }
+    let notes: Vec<String> = app
+        .report()
+        .supply
+        .iter()
+        .filter_map(|line| shortfall_note(line, language))
+        .collect();
+    lines.extend(
+        notes
+            .iter()
+            .map(|note| Line::styled(format!("⚠ {}", clean(note)), t.breach)),
+    );
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines
+}
+
+/// `◆ Black Friday`, `27 Nov–30 Nov`, `starts in 4 d`, `submission closed`: items to pack.
+fn event_items(
+    e: &Event,
+    today: chrono::NaiveDate,
+    t: &Theme,
+    l: &Labels,
+) -> Vec<Vec<Span<'static>>> {
+    let starts = match e.days_to_start(today) {
+        days if days <= 0 => l.under_way.to_owned(),
+        days => format!("{} {days} {}", l.starts_in, l.days_short),
+    };
+    let mut items = vec![
+        vec![
+            Span::styled("◆ ", t.accent),
+            Span::styled(clean(&e.name).into_owned(), t.text),
+        ],
+        item(
+            format!("{}–{}", e.start.format("%-d %b"), e.end.format("%-d %b")),
+            t.dim,
+        ),
+        item(starts, t.dim),
+    ];
+    match e.days_to_submit(today) {
+        Some(days) if days < 0 => items.push(item(l.submission_closed, t.dim)),
+        Some(days) => items.push(item(
+            format!("{} {days} {}", l.submit_in, l.days_short),
+            if days <= 7 { t.watch } else { t.text },
+        )),
+        None => {}
+    }
+    items
+}
+
+fn status_style(t: &Theme, status: SupplyStatus) -> Style {
+    t.status(match status {
+        SupplyStatus::OrderNow => Status::Breach,
+        SupplyStatus::OrderSoon | SupplyStatus::Overstock => Status::Watch,
+        SupplyStatus::Ok => Status::Ok,
+    })
+}
+
+/// The columns that fit `width`, each as wide as its widest cell: the
+/// columns are dropped from the right until the rest fit.
+fn fitted_columns(
+    lines: &[SupplyLine],
+    language: Language,
+    width: usize,
+) -> Vec<(SupplyColumn, usize)> {
+    let mut shown: Vec<(SupplyColumn, usize)> = SUPPLY_COLUMNS
+        .iter()
+        .map(|c| {
+            let widest = lines
+                .iter()
+                .map(|line| c.text(line, language).width())
+                .chain(std::iter::once(c.header().get(language).width()))
+                .max()
+                .unwrap_or(0);
+            (*c, widest.min(24) + 2)
+        })
+        .collect();
+    while shown.len() > 2 && shown.iter().map(|(_, w)| w).sum::<usize>() > width {
+        shown.pop();
+    }
+    shown
+}
+
+/// A cell of `width` columns with a space after it: figures to the right, words to the left.
+fn cell(text: &str, c: SupplyColumn, width: usize) -> String {
+    if !c.is_figure() {
+        return column(text, width);
+    }
+    let text = truncate(text, width.saturating_sub(1));
+    let room = width.saturating_sub(text.width() + 1);
+    format!("{}{text} ", " ".repeat(room))
+}
