@@ -143,6 +143,7 @@ fn the_supply_view_captures_the_selected_purchase_order_for_purchasing() {
     );
     assert_eq!(action.owner.as_deref(), Some("Wei"));
     assert_eq!(action.sku.as_deref(), Some("HK-SP-SIL-5"));
+    assert_eq!(action.tags, vec!["replenishment".to_owned()]);
     // The order-by date has passed: the order is due on the meeting's day.
     assert!(line.order_by.unwrap() < now_at(2).wall.date_naive());
     assert_eq!(action.due, Some(now_at(2).wall.date_naive()));

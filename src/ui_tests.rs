@@ -299,9 +299,13 @@ fn plan_view_with_captured_items() {
     for (kind, line) in [
         (
             crate::app::action::CaptureKind::Action,
-            "Update main image size marks @Lina due:fri #HK-BM-NV-2032",
+            "Update main image size marks @Lina due:fri #HK-BM-NV-2032 +listing",
         ),
         (crate::app::action::CaptureKind::Action, "Call the supplier"),
+        (
+            crate::app::action::CaptureKind::Action,
+            "Submit the Lightning Deal @Sam due:fri +promo",
+        ),
         (
             crate::app::action::CaptureKind::Decision,
             "Hold Black Friday prices",

@@ -59,7 +59,14 @@ impl App {
     /// The plan view's entries, in order.
     pub fn plan_items(&self) -> Vec<PlanItem> {
         let meeting = &self.meeting.current;
-        (0..meeting.actions.len())
+        // This meeting's actions grouped by their first tag, untagged ones last.
+        let mut actions: Vec<usize> = (0..meeting.actions.len()).collect();
+        actions.sort_by_key(|&a| {
+            let tag = meeting.actions[a].tags.first();
+            (tag.is_none(), tag)
+        });
+        actions
+            .into_iter()
             .map(PlanItem::Action)
             .chain((0..meeting.follow_ups.len()).map(PlanItem::FollowUp))
             .chain((0..meeting.decisions.len()).map(PlanItem::Decision))

@@ -35,7 +35,7 @@ impl App {
 }
 
 /// The quick-add line of a line's purchase order: `Send a PO for 3,120
-/// units of HK-SP-SIL-5 @Wei due:2026-11-23 #HK-SP-SIL-5`.
+/// units of HK-SP-SIL-5 @Wei due:2026-11-23 #HK-SP-SIL-5 +replenishment`.
 pub fn purchase_order(
     line: &SupplyLine,
     name: &str,
@@ -46,7 +46,7 @@ pub fn purchase_order(
     let units = count(line.suggested_units as f64);
     let owner = owner.map(|o| format!(" @{o}")).unwrap_or_default();
     format!(
-        "Send a PO for {units} units of {} {owner} due:{due} #{name}",
+        "Send a PO for {units} units of {} {owner} due:{due} #{name} +replenishment",
         line.sku
     )
     .replace("  ", " ")

@@ -92,6 +92,8 @@ pub struct ActionItem {
     pub weeks_carried: u32,
     pub closed_at: Option<DateTime<FixedOffset>>,
     pub note: Option<String>,
+    /// Lower-case words the plan groups actions by (`listing`, `promo`).
+    pub tags: Vec<String>,
 }
 
 impl ActionItem {

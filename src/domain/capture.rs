@@ -1,6 +1,6 @@
 //! The quick-add line: `Update main image size marks @lina due:fri #B0C1234567
-//! !high kpi:return_rate`. Tokens fill owner, due date, SKU, priority and KPI;
-//! the rest is the title. Every token is located so the line can be
+//! !high kpi:return_rate +listing`. Tokens fill owner, due date, SKU,
+//! priority, KPI and tags (`+word`, any number); the rest is the title. Every token is located so the line can be
 //! highlighted as it is typed. Pure: std and chrono only.
 
 use std::ops::Range;
@@ -25,6 +25,8 @@ pub enum TokenKind {
     },
     Priority,
     Kpi,
+    /// `+tag`: a word the plan groups actions by (`+listing`, `+promo`).
+    Tag,
     /// A token that means something but does not parse (`due:2026-02-30`).
     Invalid,
 }
@@ -45,6 +47,8 @@ pub struct QuickAdd {
     pub sku: Option<String>,
     pub priority: Option<Priority>,
     pub kpi: Option<String>,
+    /// Lower-case, each once, in the order typed.
+    pub tags: Vec<String>,
     pub tokens: Vec<Token>,
     /// What is wrong with the line, for the person typing it.
     pub problems: Vec<String>,
@@ -124,6 +128,17 @@ fn classify(word: &str, today: NaiveDate, known: &Known<'_>, parsed: &mut QuickA
             "`{name}` is not a KPI: use a name such as conversion, acos, return_rate"
         ));
         return TokenKind::Invalid;
+    }
+    // A tag starts with a letter: `+50%` stays text.
+    if let Some(tag) = word
+        .strip_prefix('+')
+        .filter(|t| t.chars().next().is_some_and(char::is_alphabetic))
+    {
+        let tag = tag.to_lowercase();
+        if !parsed.tags.contains(&tag) {
+            parsed.tags.push(tag);
+        }
+        return TokenKind::Tag;
     }
     TokenKind::Text
 }

@@ -158,3 +158,15 @@ fn a_sku_typed_in_any_case_is_stored_in_the_catalogues_spelling() {
     assert_eq!(unknown.sku.as_deref(), Some("HK-NOPE"));
     assert_eq!(unknown.tokens[2].kind, TokenKind::Sku { known: false });
 }
+
+#[test]
+fn tags_are_lower_case_each_once_and_a_number_after_a_plus_stays_text() {
+    let parsed = parse(
+        "Raise the bid +50% on exact +ADS +promo +ads @lina",
+        date(2026, 11, 23),
+    );
+    assert_eq!(parsed.title, "Raise the bid +50% on exact");
+    assert_eq!(parsed.tags, vec!["ads".to_owned(), "promo".to_owned()]);
+    let kinds: Vec<TokenKind> = parsed.tokens.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == TokenKind::Tag).count(), 3);
+}

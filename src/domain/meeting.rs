@@ -120,6 +120,7 @@ impl Meeting {
             weeks_carried: 0,
             closed_at: None,
             note: None,
+            tags: parsed.tags.clone(),
         });
         id
     }
@@ -134,6 +135,7 @@ impl Meeting {
         action.due = parsed.due;
         action.sku.clone_from(&parsed.sku);
         action.kpi.clone_from(&parsed.kpi);
+        action.tags.clone_from(&parsed.tags);
         action.priority = parsed.priority.unwrap_or(action.priority);
         true
     }

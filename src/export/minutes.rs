@@ -232,6 +232,7 @@ fn action_row(action: &ActionItem) -> ActionRow {
         weeks_carried: action.weeks_carried,
         closed_at: action.closed_at.map(|t| t.to_rfc3339()),
         note: action.note.clone(),
+        tags: action.tags.clone(),
         kpi_moved: None,
     }
 }

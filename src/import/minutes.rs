@@ -199,6 +199,8 @@ pub struct ActionRow {
     pub closed_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     /// For last meeting's actions: whether their KPI moved the right way since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kpi_moved: Option<bool>,
@@ -366,6 +368,7 @@ fn action(path: &Path, row: ActionRow) -> Result<ActionItem, ImportError> {
         weeks_carried: row.weeks_carried,
         closed_at: row.closed_at.as_deref().and_then(timestamp),
         note: row.note,
+        tags: row.tags,
     })
 }
 

@@ -129,7 +129,8 @@ impl HintBar<'_> {
                     | TokenKind::Sku { known: true }
                     | TokenKind::Due
                     | TokenKind::Priority
-                    | TokenKind::Kpi => t.accent,
+                    | TokenKind::Kpi
+                    | TokenKind::Tag => t.accent,
                     TokenKind::Owner { known: false } | TokenKind::Sku { known: false } => t.watch,
                     TokenKind::Invalid => t.breach,
                 };

@@ -69,6 +69,8 @@ labels! {
         "件";
     actions_this_meeting: "Actions and decisions of this meeting",
         "本次会议的行动项和决定";
+    actions_tagged: "Actions tagged",
+        "行动项 · 标签";
     nothing_captured: "Nothing captured yet.",
         "尚未记录。";
     owner: "Owner",

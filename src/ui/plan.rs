@@ -33,12 +33,22 @@ impl Widget for PlanView<'_> {
         let mut heading = None;
         for (i, item) in app.plan_items().iter().enumerate() {
             let (title, line) = match *item {
-                PlanItem::Action(a) => (l.actions_this_meeting, lines_of.line(&meeting.actions[a])),
-                PlanItem::FollowUp(a) => (l.open_actions, lines_of.line(&meeting.follow_ups[a])),
+                PlanItem::Action(a) => {
+                    let action = &meeting.actions[a];
+                    let title = match action.tags.first() {
+                        Some(tag) => format!("{} +{}", l.actions_tagged, clean(tag)),
+                        None => l.actions_this_meeting.to_owned(),
+                    };
+                    (title, lines_of.line(action))
+                }
+                PlanItem::FollowUp(a) => (
+                    l.open_actions.to_owned(),
+                    lines_of.line(&meeting.follow_ups[a]),
+                ),
                 PlanItem::Decision(d) => {
                     let decision = &meeting.decisions[d];
                     (
-                        l.decisions,
+                        l.decisions.to_owned(),
                         Line::from(vec![
                             Span::styled("◆ ", t.accent),
                             Span::styled(clean(&decision.text).into_owned(), t.text),
@@ -46,14 +56,14 @@ impl Widget for PlanView<'_> {
                     )
                 }
                 PlanItem::Note(n) => (
-                    l.notes,
+                    l.notes.to_owned(),
                     Line::from(vec![
                         Span::styled("· ", t.dim),
                         Span::styled(clean(&meeting.notes[n].text).into_owned(), t.text),
                     ]),
                 ),
             };
-            if heading != Some(title) {
+            if heading.as_ref() != Some(&title) {
                 if heading.is_some() {
                     lines.push(Line::default());
                 }
