@@ -174,6 +174,10 @@ pub enum ActionsFormat {
     Table,
     Json,
     Csv,
+    /// iCalendar to-dos of the open actions, for Google Calendar, Outlook or Feishu/Lark.
+    Ics,
+    /// A CSV of the open actions for Asana's CSV importer.
+    Asana,
 }
 
 /// Output format of `kpis`.
@@ -649,6 +653,18 @@ fn actions(
         }
         ActionsFormat::Json => crate::export::actions::to_json(&shown),
         ActionsFormat::Csv => crate::export::actions::to_csv(&shown),
+        ActionsFormat::Ics | ActionsFormat::Asana => {
+            let settings = crate::import::workspace::open_workspace(workspace)
+                .map(|w| w.settings)
+                .unwrap_or_default();
+            if format == ActionsFormat::Ics {
+                let name = format!("{} — actions", settings.title);
+                // Its values are cleaned as it is built; its CRLF line ends are part of the format.
+                print_coloured(&crate::export::actions_calendar::to_ics(&shown, &name));
+                return ExitCode::SUCCESS;
+            }
+            crate::export::asana::to_asana_csv(&shown, &settings.roles)
+        }
     };
     print_out(&text);
     ExitCode::SUCCESS

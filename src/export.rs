@@ -3,6 +3,8 @@
 //! Must not depend on the terminal (`ratatui`, `crossterm`) or on `app`/`ui`.
 
 pub mod actions;
+pub mod actions_calendar;
+pub mod asana;
 pub mod atomic;
 pub mod check_report;
 pub mod clean_writer;

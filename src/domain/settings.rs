@@ -168,6 +168,8 @@ impl Default for Replenishment {
 pub struct Roles {
     /// Who sends purchase orders.
     pub purchasing: Option<String>,
+    /// Each owner's e-mail address, for trackers that assign by address (`[emails]`).
+    pub emails: std::collections::BTreeMap<String, String>,
 }
 
 impl Settings {

@@ -1,5 +1,6 @@
 //! `opsdeck actions`: action items across all minutes as a table, JSON or
-//! CSV, with completion rates overall and by owner.
+//! CSV, with completion rates overall and by owner. The calendar and Asana
+//! exports live in `actions_calendar` and `asana`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -30,6 +31,7 @@ struct ActionJson<'a> {
     priority: &'static str,
     status: &'static str,
     weeks_carried: u32,
+    tags: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -53,6 +55,7 @@ pub fn to_json(actions: &[&LoggedAction]) -> String {
                 priority: l.action.priority.name(),
                 status: l.action.status.name(),
                 weeks_carried: l.action.weeks_carried,
+                tags: &l.action.tags,
             })
             .collect(),
         completion: CompletionJson {
@@ -76,6 +79,7 @@ pub fn to_csv(actions: &[&LoggedAction]) -> String {
         "priority",
         "status",
         "weeks_carried",
+        "tags",
     ]);
     for l in actions {
         let a = &l.action;
@@ -92,6 +96,7 @@ pub fn to_csv(actions: &[&LoggedAction]) -> String {
                 a.priority.name(),
                 a.status.name(),
                 &a.weeks_carried.to_string(),
+                &a.tags.join(" "),
             ],
         );
     }
@@ -147,7 +152,12 @@ pub fn to_table(actions: &[&LoggedAction], today: chrono::NaiveDate, colour: boo
             };
             vec![
                 TextCell::plain(&a.id),
-                TextCell::plain(&a.title),
+                TextCell::plain(if a.tags.is_empty() {
+                    a.title.clone()
+                } else {
+                    let tags: Vec<String> = a.tags.iter().map(|t| format!("+{t}")).collect();
+                    format!("{} {}", a.title, tags.join(" "))
+                }),
                 TextCell::plain(a.owner.as_deref().unwrap_or("—")),
                 TextCell::toned(
                     a.due.map_or_else(|| "—".to_owned(), |d| d.to_string()),

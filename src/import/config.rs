@@ -45,6 +45,8 @@ struct ConfigFile {
     #[serde(default)]
     roles: RolesTable,
     #[serde(default)]
+    emails: BTreeMap<String, String>,
+    #[serde(default)]
     events: Vec<EventRow>,
 }
 
@@ -214,6 +216,7 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
         replenishment: replenishment(path, &file.replenishment)?,
         roles: Roles {
             purchasing: file.roles.purchasing,
+            emails: file.emails,
         },
         events: file
             .events
