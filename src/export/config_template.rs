@@ -65,6 +65,33 @@ bsr_worsening = 0.20             # BSR up (worse) by this much week over week
 # EUR = 1.10
 # GBP = 1.27
 # JPY = 0.0067
+
+# The replenishment schedule (supply view `4`, kpis, prep). Per SKU lead
+# times, case packs and MOQs go in costs.csv: lead_time_days, case_pack, moq.
+[replenishment]
+safety_days = 14          # stock in hand beyond the lead time
+target_cover_days = 60    # days of sales an order covers once it arrives
+
+# Who owns the actions opsdeck proposes (`o` in the supply view captures a PO).
+[roles]
+# purchasing = "Wei"
+
+# E-mail addresses of the owners, for `opsdeck actions --format asana`.
+[emails]
+# Wei = "wei@example.com"
+
+# The promotions calendar: the plan shows the events of the next 8 weeks, and
+# a SKU whose stock runs out before an event it is in ends is an anomaly.
+# kind: deal, prime_day, holiday, listing or other; skus: none means every SKU;
+# uplift: a day of the event sells this many normal days (default 1.0).
+# [[events]]
+# name = "Black Friday / Cyber Monday"
+# kind = "deal"
+# start = 2026-11-27
+# end = 2026-11-30
+# submit_by = 2026-10-09     # the deal submission deadline
+# uplift = 2.5
+# skus = ["HK-SP-SIL-5"]
 "#;
 
 #[cfg(test)]
@@ -80,5 +107,19 @@ mod tests {
         let read = parse_config(Path::new("opsdeck.toml"), CONFIG_TEMPLATE).unwrap();
         assert_eq!(read.settings, Settings::default());
         assert!(read.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_commented_event_reads_once_uncommented() {
+        let at = CONFIG_TEMPLATE.find("# [[events]]").unwrap();
+        let (before, example) = CONFIG_TEMPLATE.split_at(at);
+        let uncommented: String = example
+            .lines()
+            .map(|line| format!("{}\n", line.trim_start_matches("# ")))
+            .collect();
+        let read = parse_config(Path::new("opsdeck.toml"), &(before.to_owned() + &uncommented))
+            .unwrap();
+        assert_eq!(read.settings.events.len(), 1);
+        assert_eq!(read.settings.events[0].name, "Black Friday / Cyber Monday");
     }
 }
