@@ -13,6 +13,8 @@
 //!   Monday, order soon within the 7 days after, overstock when the stock
 //!   lasts over 180 days (or does not sell), else ok.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 
 use super::calendar::Event;
@@ -101,10 +103,15 @@ pub struct SupplyLine {
 /// The schedule of every SKU with stock figures, soonest order first.
 pub fn plan_supply(review: &Review, costs: &[SkuCost], settings: &Settings) -> Vec<SupplyLine> {
     let (_, last_day) = review.week.days(settings.week_start);
+    // Looked up once per SKU: a cost named `DE:SKU` is that marketplace's, a plain SKU's any.
+    let costs: HashMap<String, &SkuCost> = costs
+        .iter()
+        .map(|cost| (cost.sku.to_lowercase(), cost))
+        .collect();
     let mut lines: Vec<SupplyLine> = review
         .skus
         .iter()
-        .filter_map(|row| supply_line(row, review, costs, settings, last_day))
+        .filter_map(|row| supply_line(row, review, &costs, settings, last_day))
         .collect();
     lines.sort_by(|a, b| {
         (a.order_by.is_none(), a.order_by, &a.key).cmp(&(b.order_by.is_none(), b.order_by, &b.key))
@@ -115,7 +122,7 @@ pub fn plan_supply(review: &Review, costs: &[SkuCost], settings: &Settings) -> V
 fn supply_line(
     row: &SkuRow,
     review: &Review,
-    costs: &[SkuCost],
+    costs: &HashMap<String, &SkuCost>,
     settings: &Settings,
     last_day: NaiveDate,
 ) -> Option<SupplyLine> {
@@ -133,7 +140,10 @@ fn supply_line(
         inbound.unwrap_or(0.0).round() as i64,
     );
     let sku = super::marketplace::split_key(row.sku.as_deref().unwrap_or(&row.key)).1;
-    let cost = costs.iter().find(|c| c.sku.eq_ignore_ascii_case(sku));
+    let cost = costs
+        .get(&row.key.to_lowercase())
+        .or_else(|| costs.get(&sku.to_lowercase()))
+        .copied();
     let lead_time_days = cost
         .and_then(|c| c.lead_time_days)
         .unwrap_or(settings.targets.lead_time_days);

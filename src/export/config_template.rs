@@ -113,12 +113,16 @@ mod tests {
     fn the_commented_event_reads_once_uncommented() {
         let at = CONFIG_TEMPLATE.find("# [[events]]").unwrap();
         let (before, example) = CONFIG_TEMPLATE.split_at(at);
-        let uncommented: String = example
+        let uncommented = example
             .lines()
-            .map(|line| format!("{}\n", line.trim_start_matches("# ")))
-            .collect();
-        let read = parse_config(Path::new("opsdeck.toml"), &(before.to_owned() + &uncommented))
-            .unwrap();
+            .map(|line| line.trim_start_matches("# "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let read = parse_config(
+            Path::new("opsdeck.toml"),
+            &(before.to_owned() + &uncommented),
+        )
+        .unwrap();
         assert_eq!(read.settings.events.len(), 1);
         assert_eq!(read.settings.events[0].name, "Black Friday / Cyber Monday");
     }

@@ -54,12 +54,13 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
             &row.figures,
         );
     }
+    let asins: std::collections::HashMap<&str, &str> = review
+        .skus
+        .iter()
+        .map(|row| (row.key.as_str(), row.asin.as_str()))
+        .collect();
     for line in &report.supply {
-        let asin = review
-            .skus
-            .iter()
-            .find(|row| row.key == line.key)
-            .map_or("", |row| row.asin.as_str());
+        let asin = asins.get(line.key.as_str()).copied().unwrap_or("");
         let sku = row_name(line);
         let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
         #[allow(clippy::cast_precision_loss)] // unit counts
