@@ -109,6 +109,13 @@ impl ActionItem {
             }
     }
 
+    /// The title followed by its tags: `Submit the deal +promo`.
+    pub fn tagged_title(&self) -> String {
+        self.tags
+            .iter()
+            .fold(self.title.clone(), |title, tag| format!("{title} +{tag}"))
+    }
+
     /// Whether it is still open after its due date.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         // A carried item goes on as a new action with its own date.

@@ -152,12 +152,7 @@ pub fn to_table(actions: &[&LoggedAction], today: chrono::NaiveDate, colour: boo
             };
             vec![
                 TextCell::plain(&a.id),
-                TextCell::plain(if a.tags.is_empty() {
-                    a.title.clone()
-                } else {
-                    let tags: Vec<String> = a.tags.iter().map(|t| format!("+{t}")).collect();
-                    format!("{} {}", a.title, tags.join(" "))
-                }),
+                TextCell::plain(a.tagged_title()),
                 TextCell::plain(a.owner.as_deref().unwrap_or("—")),
                 TextCell::toned(
                     a.due.map_or_else(|| "—".to_owned(), |d| d.to_string()),

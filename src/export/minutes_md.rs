@@ -194,7 +194,7 @@ fn actions_table(actions: &[ActionItem], today: NaiveDate) -> String {
         .map(|a| {
             vec![
                 a.id.clone(),
-                a.title.clone(),
+                a.tagged_title(),
                 a.owner.clone().unwrap_or_else(|| "—".to_owned()),
                 due_text(a, today),
                 a.sku.clone().unwrap_or_default(),
