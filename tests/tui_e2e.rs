@@ -20,7 +20,9 @@ fn a_whole_meeting_in_a_real_terminal() {
     let Some(tmux) = Tmux::start("meeting", 100, 30, &command) else {
         return;
     };
-    let screen = tmux.wait_for("Week 2026-W47");
+    // The header is drawn before the reports are read; the review follows them.
+    tmux.wait_for("Week 2026-W47");
+    let screen = tmux.wait_for("Open actions from last meeting");
     assert!(screen.contains("REVIEW"), "{screen}");
     assert!(
         screen.contains("Open actions from last meeting"),
@@ -80,6 +82,7 @@ fn captured_actions_survive_kill_9() {
     let Some(tmux) = Tmux::start("crash", 100, 30, &command) else {
         return;
     };
+    // Keys typed before the reports are read wait for them and apply in order.
     tmux.wait_for("Week 2026-W47");
     tmux.keys(&["a"]);
     tmux.run(&[
