@@ -218,6 +218,8 @@ pub enum ReportFacts {
     SearchTerms(Vec<SearchTermAds>),
     Targets(Vec<TargetAds>),
     Days(Vec<DaySales>),
+    /// A Sales and Traffic document: the SKUs' week and the account's days.
+    SalesAndTraffic(BusinessFacts, Vec<DaySales>),
     Inventory(Vec<SkuStock>),
     Planning(Vec<SkuPlanning>),
     Returns(Vec<ReturnLine>),
@@ -234,6 +236,7 @@ impl ReportFacts {
             ReportFacts::SearchTerms(_) => ReportKind::AdsSearchTerm,
             ReportFacts::Targets(_) => ReportKind::AdsTargeting,
             ReportFacts::Days(_) => ReportKind::BusinessReportByDate,
+            ReportFacts::SalesAndTraffic(..) => ReportKind::SpApiSalesAndTraffic,
             ReportFacts::Inventory(_) => ReportKind::FbaInventory,
             ReportFacts::Planning(_) => ReportKind::FbaInventoryPlanning,
             ReportFacts::Returns(_) => ReportKind::FbaReturns,
@@ -245,7 +248,10 @@ impl ReportFacts {
     /// Sums over every fact, with the figures this kind does not carry left `None`.
     pub fn totals(&self) -> Totals {
         match self {
-            ReportFacts::Business(facts) => business_totals(facts),
+            // A Sales and Traffic document totals like the Business Report it replaces.
+            ReportFacts::Business(facts) | ReportFacts::SalesAndTraffic(facts, _) => {
+                business_totals(facts)
+            }
             ReportFacts::AdvertisedProducts(products) => {
                 ad_totals(products.iter().map(|p| &p.figures))
             }
@@ -281,7 +287,7 @@ impl ReportFacts {
     /// Distinct SKUs named by the facts.
     pub fn skus(&self) -> usize {
         let skus: Vec<&str> = match self {
-            ReportFacts::Business(facts) => facts
+            ReportFacts::Business(facts) | ReportFacts::SalesAndTraffic(facts, _) => facts
                 .sales
                 .iter()
                 .filter_map(|s| s.sku.as_deref())
@@ -305,7 +311,7 @@ impl ReportFacts {
     /// Distinct child ASINs named by the facts.
     pub fn child_asins(&self) -> usize {
         let asins: Vec<&str> = match self {
-            ReportFacts::Business(facts) => facts
+            ReportFacts::Business(facts) | ReportFacts::SalesAndTraffic(facts, _) => facts
                 .listings
                 .iter()
                 .map(|t| t.child_asin.as_str())

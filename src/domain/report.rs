@@ -30,6 +30,11 @@ pub enum ReportKind {
     FbaReturns,
     /// Seller feedback.
     SellerFeedback,
+    /// The SP-API's `GET_SALES_AND_TRAFFIC_REPORT` document (JSON): a
+    /// Business Report by SKU and the account's days in one file.
+    SpApiSalesAndTraffic,
+    /// The Amazon Ads API's `spAdvertisedProduct` report (JSON array).
+    AdsApiAdvertisedProduct,
     /// A week's `week.toml` with account-level figures.
     WeekFile,
     /// The workspace's `costs.csv`.
@@ -70,6 +75,8 @@ impl ReportKind {
             ReportKind::FbaInventoryPlanning => "fba_inventory_planning",
             ReportKind::FbaReturns => "fba_returns",
             ReportKind::SellerFeedback => "seller_feedback",
+            ReportKind::SpApiSalesAndTraffic => "sp_api_sales_and_traffic",
+            ReportKind::AdsApiAdvertisedProduct => "ads_api_advertised_product",
             ReportKind::WeekFile => "week_toml",
             ReportKind::Costs => "costs_csv",
             ReportKind::Config => "opsdeck_toml",
@@ -93,10 +100,27 @@ impl ReportKind {
             }
             ReportKind::FbaReturns => "FBA customer returns report",
             ReportKind::SellerFeedback => "seller feedback report",
+            ReportKind::SpApiSalesAndTraffic => "Sales and Traffic report from the SP-API (JSON)",
+            ReportKind::AdsApiAdvertisedProduct => {
+                "advertised product report from the Amazon Ads API (JSON)"
+            }
             ReportKind::WeekFile => "week.toml",
             ReportKind::Costs => "costs.csv",
             ReportKind::Config => "opsdeck.toml",
             ReportKind::Minutes => "minutes file",
+        }
+    }
+}
+
+impl ReportKind {
+    /// The downloaded report whose data a report fetched from an API holds:
+    /// the two are the same facts, counted once.
+    #[must_use]
+    pub fn data_kind(self) -> ReportKind {
+        match self {
+            ReportKind::SpApiSalesAndTraffic => ReportKind::BusinessReport,
+            ReportKind::AdsApiAdvertisedProduct => ReportKind::AdsAdvertisedProduct,
+            other => other,
         }
     }
 }

@@ -68,6 +68,10 @@ impl WeekData {
             ReportFacts::SearchTerms(new) => extend(&mut self.search_terms, new, |_| None),
             ReportFacts::Targets(new) => extend(&mut self.targets, new, |_| None),
             ReportFacts::Days(new) => extend(&mut self.days, new, |d| Some(d.date.to_string())),
+            ReportFacts::SalesAndTraffic(business, days) => {
+                merge_business(&mut self.business, business)
+                    + extend(&mut self.days, days, |d| Some(d.date.to_string()))
+            }
             ReportFacts::Inventory(new) => {
                 extend(&mut self.inventory, new, |s| Some(s.sku.clone()))
             }
@@ -94,8 +98,12 @@ impl WeekData {
     /// Whether the week already has facts of `kind`.
     pub fn has(&self, kind: ReportKind) -> bool {
         match kind {
-            ReportKind::BusinessReport => self.business.is_some(),
-            ReportKind::AdsAdvertisedProduct => self.advertised.is_some(),
+            ReportKind::BusinessReport | ReportKind::SpApiSalesAndTraffic => {
+                self.business.is_some()
+            }
+            ReportKind::AdsAdvertisedProduct | ReportKind::AdsApiAdvertisedProduct => {
+                self.advertised.is_some()
+            }
             ReportKind::AdsCampaign => self.campaigns.is_some(),
             ReportKind::AdsSearchTerm => self.search_terms.is_some(),
             ReportKind::AdsTargeting => self.targets.is_some(),

@@ -81,6 +81,9 @@ pub fn read_report_with(
     repeated_days: &[NaiveDate],
 ) -> Result<ReportFile, ImportError> {
     let window = || DateWindow::new(filter).excluding(repeated_days);
+    if super::api_json::is_json(path) {
+        return super::api_json::read(path, window());
+    }
     read_with(
         path,
         window,
@@ -192,6 +195,13 @@ fn read_kind(
         ReportKind::FbaReturns => returns::read(table, &mut window)?,
         ReportKind::SellerFeedback => feedback::read(table, &mut window)?,
         ReportKind::Costs => costs::read(table)?,
+        ReportKind::SpApiSalesAndTraffic | ReportKind::AdsApiAdvertisedProduct => {
+            return Err(ImportError::file(
+                table.path,
+                format!("a {} is JSON, not a table", kind.title()),
+            )
+            .into());
+        }
         ReportKind::WeekFile | ReportKind::Config | ReportKind::Minutes => {
             return Err(ImportError::file(
                 table.path,
@@ -203,6 +213,23 @@ fn read_kind(
     read.warnings.extend(row_warnings(read.stats));
     read.warnings.extend(window.warning(read.stats.rows));
     Ok((read, window))
+}
+
+/// A report read some other way than as a table (JSON), with what its
+/// date window left out said as warnings.
+pub fn finish(kind: ReportKind, mut read: KindRead, window: DateWindow) -> ReportFile {
+    read.warnings.extend(window.warning(read.stats.rows));
+    ReportFile {
+        kind,
+        rows: read.stats.rows,
+        left_out: window.left_out,
+        repeated: window.repeated,
+        days: window.days,
+        facts: read.facts,
+        currency: read.currency,
+        attribution_days: read.attribution_days,
+        warnings: read.warnings,
+    }
 }
 
 /// What a kind's importer returns.

@@ -132,9 +132,11 @@ impl FolderReader {
     /// another file of its kind already gave (its rows are summed by key).
     fn read_once(&self, path: &Path) -> Result<ReportFile, ImportError> {
         let file = read_report_with(path, Some(self.filter), self.detail, &[])?;
-        match self.first_of_kind.get(&file.kind) {
+        // A report fetched from an API and its download are one kind of data.
+        let kind = file.kind.data_kind();
+        match self.first_of_kind.get(&kind) {
             Some((_, covered))
-                if is_ads(file.kind) && file.days.iter().any(|day| covered.contains(day)) =>
+                if is_ads(kind) && file.days.iter().any(|day| covered.contains(day)) =>
             {
                 read_report_with(path, Some(self.filter), self.detail, covered)
             }
@@ -150,7 +152,7 @@ impl FolderReader {
             // Every row was dated outside the week: missing, not zero.
             return;
         }
-        let kind = file.kind;
+        let kind = file.kind.data_kind();
         let first = self.first_of_kind.get(&kind).map(|(p, _)| p.clone());
         if let Some(first) = &first {
             if file.repeated > 0 {
