@@ -1,0 +1,9 @@
+//! Fetching the week's reports from Amazon: the SP-API (Seller Central) and
+//! the Amazon Ads API, each authorised by a Login with Amazon refresh token
+//! kept in a credentials file outside the workspace. The HTTP layer is a
+//! small trait, so the flows — token, create, poll, back off, resume — run
+//! in tests against scripted answers with time passed in as data.
+
+pub mod credentials;
+pub mod endpoint;
+pub mod secret;

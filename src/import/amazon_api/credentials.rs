@@ -1,0 +1,234 @@
+//! The credentials file: the SP-API's and the Ads API's Login with Amazon
+//! apps and refresh tokens, and optional endpoint overrides. It lives
+//! outside the workspace (which a team shares through git):
+//! `$OPSDECK_CREDENTIALS`, else `$XDG_CONFIG_HOME/opsdeck/credentials.toml`,
+//! else `~/.config/opsdeck/credentials.toml`. A file others can read is
+//! refused, with the `chmod` to run. No secret is ever put in a message.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::endpoint::{Endpoint, Region};
+use super::secret::Secret;
+use crate::import::error::ImportError;
+
+/// The LWA token endpoint of every region (access tokens are global).
+pub const LWA_ENDPOINT: &str = "https://api.amazon.com/auth/o2/token";
+
+/// One Login with Amazon app and the refresh token it was granted.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LwaApp {
+    pub client_id: String,
+    pub client_secret: Secret,
+    pub refresh_token: Secret,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpApiTable {
+    client_id: String,
+    client_secret: Secret,
+    refresh_token: Secret,
+    region: Option<String>,
+    #[serde(default)]
+    regions: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EndpointsTable {
+    lwa: Option<String>,
+    sp_api: Option<String>,
+    ads_api: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CredentialsFile {
+    sp_api: Option<SpApiTable>,
+    ads_api: Option<LwaApp>,
+    #[serde(default)]
+    endpoints: EndpointsTable,
+}
+
+/// The SP-API's app and the region of each marketplace.
+#[derive(Debug, Clone)]
+pub struct SpApiCredentials {
+    pub app: LwaApp,
+    /// The region of marketplaces `regions` does not name.
+    pub region: Region,
+    /// Regions by marketplace code (`DE = "eu"`).
+    pub regions: BTreeMap<String, Region>,
+}
+
+impl SpApiCredentials {
+    /// The region a marketplace's reports are asked of.
+    pub fn region_of(&self, code: &str, default: Region) -> Region {
+        self.regions
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map_or(default, |(_, region)| *region)
+    }
+}
+
+/// Everything the credentials file holds, checked.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub path: PathBuf,
+    pub sp_api: Option<SpApiCredentials>,
+    pub ads_api: Option<LwaApp>,
+    pub lwa: Endpoint,
+    /// Overrides of the regional hosts (a proxy, the SP-API sandbox, a test server).
+    pub sp_api_endpoint: Option<Endpoint>,
+    pub ads_api_endpoint: Option<Endpoint>,
+}
+
+/// Where the credentials file is looked for, from the environment given.
+pub fn credentials_path(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    if let Some(path) = env("OPSDECK_CREDENTIALS").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    let config = env("XDG_CONFIG_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| env("HOME").map(|home| Path::new(&home).join(".config")))?;
+    Some(config.join("opsdeck").join("credentials.toml"))
+}
+
+/// Reads and checks the credentials file at `path`.
+pub fn read_credentials(path: &Path) -> Result<Credentials, ImportError> {
+    let metadata = std::fs::metadata(path).map_err(|error| {
+        ImportError::file(
+            path,
+            format!(
+                "cannot read the credentials file ({error}): write it there with your \
+                 [sp_api] and [ads_api] apps (see the README), or point $OPSDECK_CREDENTIALS at it"
+            ),
+        )
+    })?;
+    refuse_if_shared(path, &metadata)?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| ImportError::file(path, format!("cannot read the file: {error}")))?;
+    parse_credentials(path, &text)
+}
+
+#[cfg(unix)]
+fn refuse_if_shared(path: &Path, metadata: &std::fs::Metadata) -> Result<(), ImportError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = metadata.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(ImportError::file(
+            path,
+            format!(
+                "others can read this credentials file (mode {mode:o}): run `chmod 600 {}` \
+                 and try again",
+                path.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn refuse_if_shared(_: &Path, _: &std::fs::Metadata) -> Result<(), ImportError> {
+    Ok(())
+}
+
+/// Parses the text of a credentials file. An error names the key, never a value.
+pub fn parse_credentials(path: &Path, text: &str) -> Result<Credentials, ImportError> {
+    let file: CredentialsFile = toml::from_str(text).map_err(|error| {
+        // toml's message quotes the line it failed on, which may hold a secret.
+        let (line, column) = error
+            .span()
+            .map(|span| line_and_column(text, span.start))
+            .unwrap_or((1, 1));
+        ImportError::at(
+            path,
+            line,
+            Some(column),
+            format!(
+                "{}: expected [sp_api] and [ads_api] with client_id, client_secret and \
+                 refresh_token, and an optional [endpoints] table",
+                error.message()
+            ),
+        )
+    })?;
+    let endpoint = |text: Option<&str>, key: &str| {
+        text.map(|t| {
+            Endpoint::parse(t)
+                .map_err(|why| ImportError::file(path, format!("[endpoints] {key}: {why}")))
+        })
+        .transpose()
+    };
+    let sp_api = file
+        .sp_api
+        .map(|table| sp_api_credentials(path, table))
+        .transpose()?;
+    for app in sp_api.iter().map(|s| &s.app).chain(&file.ads_api) {
+        if app.client_id.trim().is_empty()
+            || app.client_secret.is_empty()
+            || app.refresh_token.is_empty()
+        {
+            return Err(ImportError::file(
+                path,
+                "an app needs client_id, client_secret and refresh_token, none of them empty",
+            ));
+        }
+    }
+    Ok(Credentials {
+        path: path.to_owned(),
+        sp_api,
+        ads_api: file.ads_api,
+        lwa: endpoint(file.endpoints.lwa.as_deref(), "lwa")?
+            .unwrap_or_else(|| Endpoint::known(LWA_ENDPOINT)),
+        sp_api_endpoint: endpoint(file.endpoints.sp_api.as_deref(), "sp_api")?,
+        ads_api_endpoint: endpoint(file.endpoints.ads_api.as_deref(), "ads_api")?,
+    })
+}
+
+fn sp_api_credentials(path: &Path, table: SpApiTable) -> Result<SpApiCredentials, ImportError> {
+    let region = |name: &str, key: &str| {
+        Region::from_name(name).ok_or_else(|| {
+            ImportError::file(
+                path,
+                format!("[sp_api] {key} = \"{name}\": expected na, eu or fe"),
+            )
+        })
+    };
+    let default = match table.region.as_deref() {
+        Some(name) => region(name, "region")?,
+        None => Region::Na,
+    };
+    let regions = table
+        .regions
+        .iter()
+        .map(|(code, name)| Ok((code.clone(), region(name, &format!("regions.{code}"))?)))
+        .collect::<Result<_, ImportError>>()?;
+    Ok(SpApiCredentials {
+        app: LwaApp {
+            client_id: table.client_id,
+            client_secret: table.client_secret,
+            refresh_token: table.refresh_token,
+        },
+        region: default,
+        regions,
+    })
+}
+
+/// The 1-based line and column of byte `at` in `text`.
+fn line_and_column(text: &str, at: usize) -> (u64, u64) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (
+        u64::try_from(line).unwrap_or(1),
+        u64::try_from(column).unwrap_or(1),
+    )
+}
+
+#[cfg(test)]
+#[path = "credentials_tests.rs"]
+mod tests;

@@ -1,0 +1,103 @@
+//! Tests of the credentials file: where it is looked for, what it holds,
+//! that a readable-by-others file is refused, and that no error shows a secret.
+
+use super::*;
+
+const GOOD: &str = r#"
+[sp_api]
+client_id = "amzn1.application-oa2-client.sp"
+client_secret = "sp-client-secret-value"
+refresh_token = "Atzr|sp-refresh-token-value"
+region = "na"
+[sp_api.regions]
+DE = "eu"
+
+[ads_api]
+client_id = "amzn1.application-oa2-client.ads"
+client_secret = "ads-client-secret-value"
+refresh_token = "Atzr|ads-refresh-token-value"
+
+[endpoints]
+sp_api = "http://127.0.0.1:9999"
+"#;
+
+#[test]
+fn the_file_is_looked_for_in_the_environment_then_the_config_folder() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    };
+    assert_eq!(
+        credentials_path(env(&[
+            ("OPSDECK_CREDENTIALS", "/secrets/c.toml"),
+            ("HOME", "/h")
+        ])),
+        Some(PathBuf::from("/secrets/c.toml"))
+    );
+    assert_eq!(
+        credentials_path(env(&[("XDG_CONFIG_HOME", "/xdg"), ("HOME", "/h")])),
+        Some(PathBuf::from("/xdg/opsdeck/credentials.toml"))
+    );
+    assert_eq!(
+        credentials_path(env(&[("HOME", "/h")])),
+        Some(PathBuf::from("/h/.config/opsdeck/credentials.toml"))
+    );
+}
+
+#[test]
+fn both_apps_their_regions_and_an_override_are_read() {
+    let credentials = parse_credentials(Path::new("c.toml"), GOOD).unwrap();
+    let sp = credentials.sp_api.unwrap();
+    assert_eq!(sp.app.refresh_token.expose(), "Atzr|sp-refresh-token-value");
+    assert_eq!(sp.region_of("US", sp.region), Region::Na);
+    assert_eq!(sp.region_of("de", sp.region), Region::Eu);
+    assert_eq!(credentials.lwa.as_str(), LWA_ENDPOINT);
+    assert_eq!(
+        credentials.sp_api_endpoint.unwrap().as_str(),
+        "http://127.0.0.1:9999"
+    );
+    assert!(credentials.ads_api.is_some());
+}
+
+#[test]
+fn no_error_shows_a_secret() {
+    let typo = GOOD.replace("region = \"na\"", "regoin = \"na\"");
+    let bad_toml = GOOD.replace(
+        "client_secret = \"sp-client-secret-value\"",
+        "client_secret = sp-client-secret-value",
+    );
+    let remote = GOOD.replace("http://127.0.0.1:9999", "http://sp.example.com");
+    for text in [typo, bad_toml, remote] {
+        let error = parse_credentials(Path::new("c.toml"), &text).unwrap_err();
+        let shown = format!("{error} {error:?}");
+        for secret in ["secret-value", "refresh-token-value"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+    }
+    let debug = format!(
+        "{:?}",
+        parse_credentials(Path::new("c.toml"), GOOD).unwrap()
+    );
+    assert!(
+        !debug.contains("secret-value") && !debug.contains("token-value"),
+        "{debug}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_others_can_read_is_refused_with_the_chmod_to_run() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("credentials.toml");
+    std::fs::write(&path, GOOD).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let error = read_credentials(&path).unwrap_err();
+    assert!(error.message.contains("chmod 600"), "{error}");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert!(read_credentials(&path).is_ok());
+}
