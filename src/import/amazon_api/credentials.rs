@@ -143,8 +143,7 @@ pub fn parse_credentials(path: &Path, text: &str) -> Result<Credentials, ImportE
         // toml's message quotes the line it failed on, which may hold a secret.
         let (line, column) = error
             .span()
-            .map(|span| line_and_column(text, span.start))
-            .unwrap_or((1, 1));
+            .map_or((1, 1), |span| line_and_column(text, span.start));
         ImportError::at(
             path,
             line,

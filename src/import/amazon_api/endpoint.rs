@@ -9,7 +9,7 @@ use std::net::IpAddr;
 pub struct Endpoint(String);
 
 impl Endpoint {
-    /// `text` as an endpoint: `https://…`, or `http://` on 127.0.0.1, ::1 or localhost.
+    /// `text` as an endpoint: `https://…`, or `http://` on `127.0.0.1`, `::1` or `localhost`.
     pub fn parse(text: &str) -> Result<Self, String> {
         let text = text.trim().trim_end_matches('/');
         if text.starts_with("https://") && text.len() > "https://".len() {
