@@ -4,6 +4,13 @@
 //! small trait, so the flows — token, create, poll, back off, resume — run
 //! in tests against scripted answers with time passed in as data.
 
+pub mod api_error;
+pub mod clock;
 pub mod credentials;
 pub mod endpoint;
+pub mod http;
+pub mod lwa;
+pub mod retry;
+#[cfg(test)]
+pub mod scripted;
 pub mod secret;

@@ -1,0 +1,149 @@
+//! What went wrong talking to Amazon, in words for the person fetching:
+//! the operation, the status and what Amazon said — its error code and
+//! message, never a token or a secret.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use super::http::Response;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// No answer at all, after the retries.
+    Network { operation: String, why: String },
+    /// An answer that says no.
+    Refused {
+        operation: String,
+        status: u16,
+        said: String,
+    },
+    /// An answer opsdeck cannot read.
+    Unreadable { operation: String, why: String },
+}
+
+impl ApiError {
+    /// The error of `operation` answered by `response`.
+    pub fn refused(operation: &str, response: &Response) -> Self {
+        ApiError::Refused {
+            operation: operation.to_owned(),
+            status: response.status,
+            said: what_amazon_said(response),
+        }
+    }
+
+    pub fn network(operation: &str, why: String) -> Self {
+        ApiError::Network {
+            operation: operation.to_owned(),
+            why,
+        }
+    }
+
+    pub fn unreadable(operation: &str, why: impl fmt::Display) -> Self {
+        ApiError::Unreadable {
+            operation: operation.to_owned(),
+            why: why.to_string(),
+        }
+    }
+
+    /// The HTTP status of a refusal.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Refused { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Network { operation, why } => {
+                write!(f, "{operation}: no answer from Amazon ({why})")
+            }
+            ApiError::Refused {
+                operation,
+                status,
+                said,
+            } => write!(f, "{operation}: Amazon answered {status}: {said}"),
+            ApiError::Unreadable { operation, why } => {
+                write!(f, "{operation}: Amazon's answer could not be read ({why})")
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrorList {
+    #[serde(default)]
+    errors: Vec<ErrorEntry>,
+    /// Login with Amazon's OAuth fields.
+    error: Option<String>,
+    error_description: Option<String>,
+    /// The Ads API's fields.
+    code: Option<String>,
+    details: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ErrorEntry {
+    code: String,
+    message: String,
+}
+
+/// Amazon's own words from an error body, or the start of the body.
+fn what_amazon_said(response: &Response) -> String {
+    let said = serde_json::from_slice::<ErrorList>(&response.body)
+        .ok()
+        .map(|list| {
+            let mut parts: Vec<String> = list
+                .errors
+                .iter()
+                .map(|e| format!("{} — {}", e.code, e.message))
+                .collect();
+            parts.extend(
+                [list.error, list.error_description, list.code, list.details]
+                    .into_iter()
+                    .flatten(),
+            );
+            parts.join("; ")
+        });
+    let said = said
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| response.text().chars().take(200).collect::<String>());
+    crate::domain::untrusted::clean(&said).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amazons_error_list_and_oauth_errors_are_said_in_its_words() {
+        let response = |body: &str| Response {
+            status: 400,
+            headers: Vec::new(),
+            body: body.as_bytes().to_vec(),
+        };
+        let sp = ApiError::refused(
+            "createReport",
+            &response(
+                r#"{"errors":[{"code":"InvalidInput","message":"Invalid marketplace","details":""}]}"#,
+            ),
+        );
+        assert_eq!(
+            sp.to_string(),
+            "createReport: Amazon answered 400: InvalidInput — Invalid marketplace"
+        );
+        let lwa = ApiError::refused(
+            "token",
+            &response(
+                r#"{"error":"invalid_grant","error_description":"The request has an invalid grant parameter"}"#,
+            ),
+        );
+        assert!(
+            lwa.to_string()
+                .ends_with("invalid_grant; The request has an invalid grant parameter")
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! When to try a request again: a 429 waits as long as `Retry-After` says,
+//! else backs off exponentially with jitter; a 5xx or a network failure
+//! backs off too, a bounded number of times; any other answer is final.
+
+use std::time::Duration;
+
+use super::clock::Clock;
+use super::http::{Http, Request, Response};
+
+/// How an operation retries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backoff {
+    /// The first wait (about 1 ÷ the operation's rate).
+    pub base: Duration,
+    /// The longest wait.
+    pub cap: Duration,
+    /// Tries in all, the first included.
+    pub tries: u32,
+}
+
+impl Backoff {
+    /// The wait before try `attempt` (1 is the first retry), with up to a
+    /// quarter more as jitter, drawn from `seed` so runs can be replayed.
+    pub fn delay(&self, attempt: u32, seed: u64) -> Duration {
+        let exponential = self
+            .base
+            .saturating_mul(
+                1u32.checked_shl(attempt.saturating_sub(1))
+                    .unwrap_or(u32::MAX),
+            )
+            .min(self.cap);
+        let jitter = u32::try_from(splitmix(seed ^ u64::from(attempt)) % 1000).unwrap_or(0);
+        exponential + exponential.mul_f64(0.25 * f64::from(jitter) / 1000.0)
+    }
+}
+
+/// Sends `request`, trying again after a 429, a 5xx or a network failure as
+/// `backoff` allows; gives the last answer (or failure).
+pub fn send_retrying(
+    http: &mut dyn Http,
+    clock: &mut dyn Clock,
+    request: &Request,
+    backoff: Backoff,
+) -> Result<Response, String> {
+    let seed = request
+        .url
+        .bytes()
+        .fold(0u64, |h, b| h.wrapping_mul(31) ^ u64::from(b));
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let outcome = http.send(request);
+        let retry = match &outcome {
+            Ok(response) if response.status == 429 => true,
+            Ok(response) => (500..600).contains(&response.status),
+            Err(_) => true,
+        };
+        if !retry || attempt >= backoff.tries {
+            return outcome;
+        }
+        let told = outcome
+            .as_ref()
+            .ok()
+            .and_then(|r| r.header("Retry-After"))
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        clock.sleep(told.unwrap_or_else(|| backoff.delay(attempt, seed)));
+    }
+}
+
+/// A 64-bit mixer for the jitter.
+fn splitmix(n: u64) -> u64 {
+    let mut z = n.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::amazon_api::clock::TestClock;
+    use crate::import::amazon_api::scripted::Scripted;
+
+    fn backoff() -> Backoff {
+        Backoff {
+            base: Duration::from_secs(2),
+            cap: Duration::from_secs(30),
+            tries: 4,
+        }
+    }
+
+    #[test]
+    fn the_wait_doubles_up_to_the_cap_with_a_bounded_jitter() {
+        for (attempt, floor) in [(1, 2), (2, 4), (3, 8), (4, 16), (5, 30), (9, 30)] {
+            let delay = backoff().delay(attempt, 7);
+            let floor = Duration::from_secs(floor);
+            assert!(
+                delay >= floor && delay <= floor.mul_f64(1.25),
+                "{attempt}: {delay:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_429_waits_as_long_as_retry_after_says_then_succeeds() {
+        let mut http = Scripted::new()
+            .answer(429, &[("Retry-After", "7")], "")
+            .answer(200, &[], "ok");
+        let mut clock = TestClock::at(chrono::Utc::now());
+        let response = send_retrying(
+            &mut http,
+            &mut clock,
+            &Request::get("https://x/a"),
+            backoff(),
+        )
+        .unwrap();
+        assert_eq!(response.text(), "ok");
+        assert_eq!(clock.waits, vec![Duration::from_secs(7)]);
+    }
+
+    #[test]
+    fn server_errors_and_network_failures_back_off_a_bounded_number_of_times() {
+        let mut http = Scripted::new()
+            .answer(503, &[], "")
+            .fail("connection reset")
+            .answer(500, &[], "")
+            .answer(500, &[], "still failing");
+        let mut clock = TestClock::at(chrono::Utc::now());
+        let response = send_retrying(
+            &mut http,
+            &mut clock,
+            &Request::get("https://x/a"),
+            backoff(),
+        )
+        .unwrap();
+        assert_eq!(
+            (response.status, response.text().as_str()),
+            (500, "still failing")
+        );
+        assert_eq!(clock.waits.len(), 3);
+        // Other client errors are final at once.
+        let mut http = Scripted::new().answer(400, &[], "bad");
+        let response = send_retrying(
+            &mut http,
+            &mut clock,
+            &Request::get("https://x/a"),
+            backoff(),
+        )
+        .unwrap();
+        assert_eq!(response.status, 400);
+        assert_eq!(clock.waits.len(), 3);
+    }
+}
