@@ -7,6 +7,7 @@
 pub mod api_error;
 pub mod clock;
 pub mod credentials;
+pub mod document;
 pub mod endpoint;
 pub mod http;
 pub mod lwa;
@@ -14,3 +15,4 @@ pub mod retry;
 #[cfg(test)]
 pub mod scripted;
 pub mod secret;
+pub mod sp_api;

@@ -86,6 +86,31 @@ impl Tokens {
     }
 }
 
+impl Tokens {
+    /// Sends the request `build` makes with an access token, retrying as
+    /// `backoff` allows; a 401 gets a new token once. The answer, whatever it is.
+    pub fn send(
+        &mut self,
+        http: &mut dyn Http,
+        clock: &mut dyn Clock,
+        operation: &str,
+        backoff: Backoff,
+        build: &dyn Fn(&Secret) -> Request,
+    ) -> Result<super::http::Response, ApiError> {
+        let mut renew = false;
+        loop {
+            let token = self.access(http, clock, renew)?;
+            let response = send_retrying(http, clock, &build(&token), backoff)
+                .map_err(|why| ApiError::network(operation, why))?;
+            if response.status == 401 && !renew {
+                renew = true;
+                continue;
+            }
+            return Ok(response);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

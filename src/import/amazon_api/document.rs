@@ -1,0 +1,70 @@
+//! A downloaded report document made into text as Amazon meant it:
+//! decompressed when gzip (whether or not Amazon said so: the magic bytes
+//! tell), decoded by the charset of the download's `Content-Type`, else as
+//! UTF-8 when it is, else as Windows-1252 (Amazon's flat files).
+
+use std::io::Read;
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+/// The text of a downloaded document.
+pub fn document_text(body: &[u8], content_type: Option<&str>) -> Result<String, String> {
+    let bytes = if body.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(body)
+            .read_to_end(&mut out)
+            .map_err(|error| format!("the gzip file is broken ({error})"))?;
+        out
+    } else {
+        body.to_vec()
+    };
+    let declared = content_type
+        .and_then(|ct| {
+            ct.split(';')
+                .find_map(|part| part.trim().strip_prefix("charset="))
+        })
+        .map(|label| label.trim_matches('"'))
+        .and_then(|label| Encoding::for_label(label.as_bytes()));
+    let encoding = match declared {
+        Some(encoding) => encoding,
+        None if std::str::from_utf8(&bytes).is_ok() => UTF_8,
+        None => WINDOWS_1252,
+    };
+    let (text, _, had_errors) = encoding.decode(&bytes);
+    if had_errors && encoding == UTF_8 {
+        return Err("the document says it is UTF-8 but is not".to_owned());
+    }
+    Ok(text.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    #[test]
+    fn gzip_is_undone_and_the_declared_charset_decides() {
+        let tsv = "sku\tproduct-name\nHK-1\tCafé mat\n";
+        assert_eq!(document_text(&gzip(tsv.as_bytes()), None).unwrap(), tsv);
+        let (cp1252, _, _) = WINDOWS_1252.encode(tsv);
+        assert_eq!(
+            document_text(&cp1252, Some("text/plain; charset=Cp1252")).unwrap(),
+            tsv
+        );
+        // No charset: UTF-8 when it is, else Windows-1252.
+        assert_eq!(document_text(&cp1252, None).unwrap(), tsv);
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("シリコン");
+        assert_eq!(
+            document_text(&sjis, Some("text/plain;charset=windows-31j")).unwrap(),
+            "シリコン"
+        );
+        assert!(document_text(&cp1252, Some("application/json; charset=UTF-8")).is_err());
+    }
+}
