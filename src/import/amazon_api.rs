@@ -4,6 +4,7 @@
 //! small trait, so the flows — token, create, poll, back off, resume — run
 //! in tests against scripted answers with time passed in as data.
 
+pub mod ads_api;
 pub mod api_error;
 pub mod clock;
 pub mod credentials;
