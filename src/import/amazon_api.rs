@@ -10,8 +10,10 @@ pub mod clock;
 pub mod credentials;
 pub mod document;
 pub mod endpoint;
+pub mod fetch;
 pub mod http;
 pub mod lwa;
+pub mod manifest;
 pub mod retry;
 #[cfg(test)]
 pub mod scripted;

@@ -1,0 +1,248 @@
+//! Tests of a whole fetch against scripted answers: both APIs to the files
+//! and the manifest, a resume that asks for nothing again, a cancelled FBA
+//! report standing in with the latest done, a failure that leaves the
+//! others alone, and the wait that bounds it all.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::*;
+use crate::import::amazon_api::clock::TestClock;
+use crate::import::amazon_api::credentials::LwaApp;
+use crate::import::amazon_api::endpoint::marketplace;
+use crate::import::amazon_api::scripted::Scripted;
+use crate::import::amazon_api::secret::Secret;
+
+const TOKEN: &str = r#"{"access_token":"Atza|token","token_type":"bearer","expires_in":3600}"#;
+const SALES_AND_TRAFFIC: &str = r#"{"reportSpecification":{"reportType":"GET_SALES_AND_TRAFFIC_REPORT","dataStartTime":"2026-11-16","dataEndTime":"2026-11-22","marketplaceIds":["ATVPDKIKX0DER"]},"salesAndTrafficByDate":[],"salesAndTrafficByAsin":[]}"#;
+const ADS_ROWS: &str = r#"[{"date":"2026-11-16","advertisedSku":"HK-1","advertisedAsin":"B0C1","impressions":10,"clicks":1,"cost":0.5,"sales7d":0,"purchases7d":0,"unitsSoldClicks7d":0}]"#;
+
+fn gzip(text: &str) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(text.as_bytes()).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn tokens() -> Tokens {
+    Tokens::new(
+        LwaApp {
+            client_id: "id".into(),
+            client_secret: Secret::new("s"),
+            refresh_token: Secret::new("Atzr|r"),
+        },
+        Endpoint::known("https://api.amazon.com/auth/o2/token"),
+    )
+}
+
+fn week() -> (IsoWeek, NaiveDate) {
+    (
+        "2026-W47".parse().unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    )
+}
+
+fn job(plan: ReportPlan, folder: &Path) -> Job {
+    let endpoint = if plan.is_ads() {
+        "https://advertising-api.amazon.com"
+    } else {
+        "https://sellingpartnerapi-na.amazon.com"
+    };
+    Job::new(
+        plan,
+        marketplace("US").unwrap(),
+        folder.to_path_buf(),
+        week(),
+        Endpoint::known(endpoint),
+    )
+}
+
+fn run(http: &mut Scripted, jobs: &mut [Job], wait: Duration) -> TestClock {
+    let mut clock = TestClock::at(
+        chrono::DateTime::parse_from_rfc3339("2026-11-23T08:00:00Z")
+            .unwrap()
+            .into(),
+    );
+    let mut fetcher = Fetcher {
+        http,
+        clock: &mut clock,
+        sp_tokens: Some(tokens()),
+        ads_tokens: Some(tokens()),
+        profiles: BTreeMap::new(),
+        listed: BTreeMap::new(),
+    };
+    fetcher.run(jobs, wait, &mut |_| {});
+    clock
+}
+
+#[test]
+fn both_apis_land_their_reports_as_text_with_a_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut jobs = [
+        job(ReportPlan::SalesAndTraffic, dir.path()),
+        job(ReportPlan::AdsAdvertisedProduct, dir.path()),
+    ];
+    let mut http = Scripted::new()
+        // Round one: ask for both.
+        .answer(200, &[], TOKEN)
+        .answer(202, &[], r#"{"reportId":"ID1"}"#)
+        .answer(200, &[], TOKEN)
+        .answer(200, &[], r#"[{"profileId":42,"countryCode":"US","accountInfo":{"marketplaceStringId":"ATVPDKIKX0DER"}}]"#)
+        .answer(200, &[], r#"{"reportId":"ADS1","status":"PENDING"}"#)
+        // Round two: both done.
+        .answer(200, &[], r#"{"reportId":"ID1","processingStatus":"DONE","reportDocumentId":"DOC1"}"#)
+        .answer(200, &[], r#"{"reportDocumentId":"DOC1","url":"https://d.example/doc1","compressionAlgorithm":"GZIP"}"#)
+        .answer_bytes(200, &[("Content-Type", "application/json; charset=UTF-8")], gzip(SALES_AND_TRAFFIC))
+        .answer(200, &[], r#"{"reportId":"ADS1","status":"COMPLETED","url":"https://s3.example/ads.json.gz"}"#)
+        .answer_bytes(200, &[], gzip(ADS_ROWS));
+    let clock = run(&mut http, &mut jobs, Duration::from_secs(1800));
+    assert!(jobs.iter().all(|j| j.state == JobState::Done), "{jobs:?}");
+    assert_eq!(clock.waits, vec![Duration::from_secs(15)]);
+    let text =
+        std::fs::read_to_string(dir.path().join("sp-api-sales-and-traffic-2026-W47.json")).unwrap();
+    assert_eq!(text, SALES_AND_TRAFFIC);
+    let ads = std::fs::read_to_string(
+        dir.path()
+            .join("ads-api-sp-advertised-product-2026-W47.json"),
+    )
+    .unwrap();
+    assert_eq!(ads, ADS_ROWS);
+    // No credential goes with a download.
+    let download = http
+        .requests
+        .iter()
+        .find(|r| r.url == "https://d.example/doc1")
+        .unwrap();
+    assert!(download.headers.is_empty());
+    let manifest = Manifest::read(dir.path()).unwrap();
+    let entry = manifest
+        .find("sp-api-sales-and-traffic", "US", "2026-11-16", "2026-11-22")
+        .unwrap();
+    assert_eq!(
+        (entry.standing, entry.report_id.as_str()),
+        (Standing::Done, "ID1")
+    );
+    assert_eq!(
+        entry.sha256.as_deref(),
+        Some(sha256(SALES_AND_TRAFFIC.as_bytes()).as_str())
+    );
+    let ads_entry = manifest
+        .find(
+            "ads-api-sp-advertised-product",
+            "US",
+            "2026-11-16",
+            "2026-11-22",
+        )
+        .unwrap();
+    assert_eq!(ads_entry.profile_id, Some(42));
+    // The files read as their kinds, with the week's figures.
+    let file = crate::import::report::read_report(
+        &dir.path()
+            .join("ads-api-sp-advertised-product-2026-W47.json"),
+        None,
+    )
+    .unwrap();
+    assert_eq!(file.facts.totals().impressions, Some(10));
+}
+
+#[test]
+fn a_rerun_follows_the_reports_already_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = [job(ReportPlan::SalesAndTraffic, dir.path())];
+    let mut http = Scripted::new()
+        .answer(200, &[], TOKEN)
+        .answer(202, &[], r#"{"reportId":"ID7"}"#)
+        .answer(
+            200,
+            &[],
+            r#"{"reportId":"ID7","processingStatus":"IN_PROGRESS"}"#,
+        );
+    // Stopped after a short wait: the report is still being made.
+    run(&mut http, &mut first, Duration::from_secs(10));
+    assert!(
+        matches!(first[0].state, JobState::InProgress { .. }),
+        "{:?}",
+        first[0].state
+    );
+    let mut again = [job(ReportPlan::SalesAndTraffic, dir.path())];
+    again[0].resume(&Manifest::read(dir.path()).unwrap());
+    let mut http = Scripted::new()
+        .answer(200, &[], TOKEN)
+        .answer(
+            200,
+            &[],
+            r#"{"reportId":"ID7","processingStatus":"DONE","reportDocumentId":"D7"}"#,
+        )
+        .answer(
+            200,
+            &[],
+            r#"{"reportDocumentId":"D7","url":"https://d.example/d7"}"#,
+        )
+        .answer(200, &[], SALES_AND_TRAFFIC);
+    run(&mut http, &mut again, Duration::from_secs(1800));
+    assert_eq!(again[0].state, JobState::Done);
+    assert!(
+        !http
+            .requests
+            .iter()
+            .any(|r| r.url.ends_with("/reports/2021-06-30/reports") && r.body.is_some()),
+        "nothing asked for again"
+    );
+}
+
+#[test]
+fn a_cancelled_fba_report_uses_the_latest_done_and_a_fatal_one_leaves_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut jobs = [
+        job(ReportPlan::FbaInventory, dir.path()),
+        job(ReportPlan::FbaReturns, dir.path()),
+    ];
+    let mut http = Scripted::new()
+        .answer(200, &[], TOKEN)
+        .answer(202, &[], r#"{"reportId":"INV"}"#)
+        .answer(202, &[], r#"{"reportId":"RET"}"#)
+        .answer(200, &[], r#"{"reportId":"INV","processingStatus":"CANCELLED"}"#)
+        .answer(200, &[], r#"{"reports":[{"reportId":"OLD","processingStatus":"DONE","reportDocumentId":"DOLD"}]}"#)
+        .answer(200, &[], r#"{"reportDocumentId":"DOLD","url":"https://d.example/old"}"#)
+        .answer(200, &[("Content-Type", "text/plain; charset=Cp1252")], "sku\tasin\nHK-1\tB0C1\n")
+        .answer(200, &[], r#"{"reportId":"RET","processingStatus":"FATAL"}"#);
+    run(&mut http, &mut jobs, Duration::from_secs(1800));
+    assert_eq!(jobs[0].state, JobState::Done);
+    assert_eq!(
+        jobs[0].note.as_deref(),
+        Some("cancelled — using the latest earlier report")
+    );
+    assert_eq!(
+        jobs[1].state,
+        JobState::Failed("Amazon could not make it (FATAL)".into())
+    );
+    let manifest = Manifest::read(dir.path()).unwrap();
+    assert_eq!(manifest.reports.len(), 2);
+    assert!(
+        dir.path()
+            .join("sp-api-fba-inventory-2026-11-23.txt")
+            .exists()
+    );
+}
+
+#[test]
+fn a_file_of_the_users_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("sp-api-sales-and-traffic-2026-W47.json"),
+        "mine",
+    )
+    .unwrap();
+    let mut jobs = [job(ReportPlan::SalesAndTraffic, dir.path())];
+    let mut http = Scripted::new();
+    run(&mut http, &mut jobs, Duration::from_secs(1800));
+    assert!(
+        matches!(&jobs[0].state, JobState::Failed(why) if why.contains("left untouched")),
+        "{:?}",
+        jobs[0].state
+    );
+    assert!(http.requests.is_empty(), "nothing asked of Amazon");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("sp-api-sales-and-traffic-2026-W47.json")).unwrap(),
+        "mine"
+    );
+}

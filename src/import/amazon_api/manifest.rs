@@ -1,0 +1,178 @@
+//! `fetch.toml`: what `opsdeck fetch` asked Amazon for in a folder and what
+//! came of it — each report's kind, marketplace, ids, times, dates, file
+//! and SHA-256 — written atomically after every change, so a fetch that is
+//! stopped resumes from its report ids instead of asking again.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::export::atomic::write_atomically;
+use crate::import::error::ImportError;
+
+/// The manifest's file name in each folder reports land in.
+pub const MANIFEST: &str = "fetch.toml";
+
+/// How a fetched report stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    Requested,
+    Done,
+    Failed,
+}
+
+/// One report asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// What it is (`sp-api-sales-and-traffic`, `ads-api-sp-advertised-product`, …).
+    pub report: String,
+    pub marketplace: String,
+    /// Amazon's report type (`GET_SALES_AND_TRAFFIC_REPORT`, `spAdvertisedProduct`).
+    pub report_type: String,
+    pub report_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile_id: Option<u64>,
+    pub start: String,
+    pub end: String,
+    pub requested_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<String>,
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    pub standing: Standing,
+    /// Why it failed, or how it was got (`the latest earlier report`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    #[serde(default)]
+    pub reports: Vec<Entry>,
+}
+
+impl Manifest {
+    /// The manifest of `folder`, empty when it has none.
+    pub fn read(folder: &Path) -> Result<Self, ImportError> {
+        let path = folder.join(MANIFEST);
+        if !path.exists() {
+            return Ok(Self::default());
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|error| ImportError::file(&path, format!("cannot read it: {error}")))?;
+        toml::from_str(&text).map_err(|error| {
+            ImportError::file(
+                &path,
+                format!(
+                    "{}: opsdeck writes this file; delete it to fetch every report afresh",
+                    error.message()
+                ),
+            )
+        })
+    }
+
+    /// Writes the manifest into `folder`, atomically.
+    pub fn write(&self, folder: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(folder)?;
+        let text = toml::to_string(self).map_err(std::io::Error::other)?;
+        let text = format!(
+            "# Reports fetched by `opsdeck fetch`. A rerun resumes from these report ids.\n{text}"
+        );
+        write_atomically(&folder.join(MANIFEST), text.as_bytes())
+    }
+
+    /// The entry of `report` on `marketplace` for `start`–`end`.
+    pub fn find(&self, report: &str, marketplace: &str, start: &str, end: &str) -> Option<&Entry> {
+        self.reports.iter().find(|e| {
+            e.report == report && e.marketplace == marketplace && e.start == start && e.end == end
+        })
+    }
+
+    /// Puts `entry` in place of the one for the same report, or adds it.
+    pub fn put(&mut self, entry: Entry) {
+        match self.reports.iter_mut().find(|e| {
+            e.report == entry.report
+                && e.marketplace == entry.marketplace
+                && e.start == entry.start
+                && e.end == entry.end
+        }) {
+            Some(slot) => *slot = entry,
+            None => self.reports.push(entry),
+        }
+    }
+
+    /// Whether `file` was written by a fetch (a file not listed is the user's).
+    pub fn lists(&self, file: &str) -> bool {
+        self.reports.iter().any(|e| e.file == file)
+    }
+}
+
+/// The SHA-256 of `bytes`, in hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+/// The path of `file` in `folder`.
+pub fn in_folder(folder: &Path, file: &str) -> PathBuf {
+    folder.join(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(report: &str) -> Entry {
+        Entry {
+            report: report.into(),
+            marketplace: "US".into(),
+            report_type: "GET_SALES_AND_TRAFFIC_REPORT".into(),
+            report_id: "ID323".into(),
+            document_id: None,
+            profile_id: None,
+            start: "2026-11-16".into(),
+            end: "2026-11-22".into(),
+            requested_at: "2026-11-23T08:00:00Z".into(),
+            completed_at: None,
+            file: "sp-api-sales-and-traffic-2026-W47.json".into(),
+            sha256: None,
+            standing: Standing::Requested,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn the_manifest_round_trips_and_an_entry_is_replaced_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut manifest = Manifest::default();
+        manifest.put(entry("sp-api-sales-and-traffic"));
+        let mut done = entry("sp-api-sales-and-traffic");
+        done.standing = Standing::Done;
+        done.sha256 = Some(sha256(b"abc"));
+        manifest.put(done.clone());
+        manifest.write(dir.path()).unwrap();
+        let read = Manifest::read(dir.path()).unwrap();
+        assert_eq!(read.reports, vec![done]);
+        assert!(
+            read.find("sp-api-sales-and-traffic", "US", "2026-11-16", "2026-11-22")
+                .is_some()
+        );
+        assert!(read.lists("sp-api-sales-and-traffic-2026-W47.json"));
+        assert_eq!(
+            sha256(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
