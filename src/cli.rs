@@ -1,6 +1,8 @@
 //! The command line: parsing with clap and running each command. Every
 //! failure prints one paragraph on stderr and gives a non-zero exit status.
 
+mod fetch;
+
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -153,6 +155,27 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
         format: ActionsFormat,
     },
+    /// Fetch the week's reports from the SP-API and the Amazon Ads API into the week folder.
+    Fetch {
+        /// Workspace folder (default: the current folder).
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// The week to fetch, like 2026-W47 (default: the last complete week).
+        #[arg(long)]
+        week: Option<IsoWeek>,
+        /// A marketplace to fetch, like US or DE (repeat for several; default: `[fetch] marketplaces`, else US).
+        #[arg(long = "marketplace")]
+        marketplaces: Vec<String>,
+        /// How long to wait for Amazon to make the reports: 90s, 30m, 2h.
+        #[arg(long, default_value = "30m", value_parser = fetch::parse_wait)]
+        wait: std::time::Duration,
+        /// Say what would be fetched and where, without asking Amazon.
+        #[arg(long)]
+        dry_run: bool,
+        /// Exchange the tokens and list the Ads profiles, without asking for a report.
+        #[arg(long)]
+        check_credentials: bool,
+    },
     /// Start a workspace: a commented opsdeck.toml, weeks/ and minutes/.
     Init {
         /// Folder to create the workspace in (default: the current folder).
@@ -217,6 +240,24 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
         }) => actions(&workspace, owner.as_deref(), open, overdue, format),
         Some(Command::Demo { bell, theme }) => demo(bell, theme),
+        Some(Command::Fetch {
+            workspace,
+            week,
+            marketplaces,
+            wait,
+            dry_run,
+            check_credentials,
+        }) => fetch::fetch(
+            &fetch::FetchArgs {
+                workspace,
+                week,
+                marketplaces,
+                wait,
+                dry_run,
+                check_credentials,
+            },
+            event_loop::read_now().wall.date_naive(),
+        ),
         None => cockpit(&cli.cockpit),
     }
 }

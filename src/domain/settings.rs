@@ -143,6 +143,16 @@ pub struct Settings {
     pub roles: Roles,
     /// The promotions calendar.
     pub events: Vec<super::calendar::Event>,
+    pub fetch: FetchSettings,
+}
+
+/// What `opsdeck fetch` fetches by default (`[fetch]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FetchSettings {
+    /// Marketplace codes (`US`, `DE`); none: `US`.
+    pub marketplaces: Vec<String>,
+    /// Ads profiles by marketplace code, where the profile list is not to be asked.
+    pub profiles: std::collections::BTreeMap<String, u64>,
 }
 
 /// How much stock the replenishment schedule plans for.
@@ -208,6 +218,7 @@ impl Default for Settings {
             replenishment: Replenishment::default(),
             roles: Roles::default(),
             events: Vec::new(),
+            fetch: FetchSettings::default(),
         }
     }
 }

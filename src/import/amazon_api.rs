@@ -19,3 +19,4 @@ pub mod retry;
 pub mod scripted;
 pub mod secret;
 pub mod sp_api;
+pub mod ureq_http;

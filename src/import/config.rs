@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 
 use crate::domain::calendar::{Event, EventKind};
 use crate::domain::settings::{
-    AgendaSection, Language, Replenishment, Roles, Settings, Targets, ThemeName, Thresholds,
+    AgendaSection, FetchSettings, Language, Replenishment, Roles, Settings, Targets, ThemeName,
+    Thresholds,
 };
 use crate::domain::week::WeekStart;
 
@@ -47,6 +48,8 @@ struct ConfigFile {
     #[serde(default)]
     emails: BTreeMap<String, String>,
     #[serde(default)]
+    fetch: FetchTable,
+    #[serde(default)]
     events: Vec<EventRow>,
 }
 
@@ -55,6 +58,15 @@ struct ConfigFile {
 struct ReplenishmentTable {
     safety_days: Option<f64>,
     target_cover_days: Option<f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FetchTable {
+    #[serde(default)]
+    marketplaces: Vec<String>,
+    #[serde(default)]
+    profiles: BTreeMap<String, u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -223,6 +235,10 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
             .into_iter()
             .map(|row| event(path, &row))
             .collect::<Result<_, _>>()?,
+        fetch: FetchSettings {
+            marketplaces: file.fetch.marketplaces,
+            profiles: file.fetch.profiles,
+        },
     };
     let mut warnings = Vec::new();
     let total = settings.planned_minutes();

@@ -127,10 +127,13 @@ pub fn visible_entries(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         // Names that are not valid UTF-8 are kept: the reader reports them.
+        // Hidden files, Office's lock files and the fetch's manifest are not reports.
         .filter(|path| {
             path.file_name().is_some_and(|name| {
                 let name = name.as_encoded_bytes();
-                !name.starts_with(b".") && !name.starts_with(b"~$")
+                !name.starts_with(b".")
+                    && !name.starts_with(b"~$")
+                    && name != super::amazon_api::manifest::MANIFEST.as_bytes()
             })
         })
         .collect();

@@ -1,0 +1,457 @@
+//! `opsdeck fetch`: the week's reports from the SP-API and the Ads API into
+//! the week folder (or its marketplace subfolders), as Amazon sent them,
+//! with a line per report as it goes and a summary at the end. A rerun
+//! resumes from the folder's `fetch.toml`. Exit 0 when every report arrived.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::untrusted::clean;
+use crate::domain::week::IsoWeek;
+use crate::import::amazon_api::ads_api::AdsApi;
+use crate::import::amazon_api::clock::Clock;
+use crate::import::amazon_api::credentials::{Credentials, credentials_path, read_credentials};
+use crate::import::amazon_api::endpoint::{Endpoint, Marketplace, Region, marketplace};
+use crate::import::amazon_api::fetch::{Fetcher, Job, JobState, ReportPlan};
+use crate::import::amazon_api::http::Http;
+use crate::import::amazon_api::lwa::Tokens;
+use crate::import::amazon_api::manifest::Manifest;
+use crate::import::amazon_api::ureq_http::UreqHttp;
+use crate::import::marketplaces::marketplace_folders;
+use crate::import::workspace::{Workspace, open_workspace};
+
+/// What the command line asked of `fetch`.
+#[derive(Debug, Clone)]
+pub struct FetchArgs {
+    pub workspace: PathBuf,
+    pub week: Option<IsoWeek>,
+    pub marketplaces: Vec<String>,
+    pub wait: Duration,
+    pub dry_run: bool,
+    pub check_credentials: bool,
+}
+
+/// `90s`, `30m`, `2h`: a wait on the command line.
+pub fn parse_wait(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let (number, unit) = text.split_at(
+        text.find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len()),
+    );
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration: write 90s, 30m or 2h"))?;
+    let seconds = match unit {
+        "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        _ => return Err(format!("`{text}` is not a duration: write 90s, 30m or 2h")),
+    };
+    Ok(Duration::from_secs(seconds))
+}
+
+/// The wall clock and a clock that really waits.
+struct RealClock {
+    start: Instant,
+}
+
+impl RealClock {
+    /// The one place `fetch` reads the monotonic clock: when it starts.
+    #[allow(clippy::disallowed_methods)]
+    fn start() -> Self {
+        Self {
+            start: Instant::now(),
+        }
+    }
+}
+
+impl Clock for RealClock {
+    fn elapsed(&self) -> Duration {
+        self.start.elapsed()
+    }
+
+    #[allow(clippy::disallowed_methods)] // the manifest records when reports were asked for
+    fn wall(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+
+    fn sleep(&mut self, duration: Duration) {
+        std::thread::sleep(duration);
+    }
+}
+
+pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
+    let workspace = match open_workspace(&args.workspace) {
+        Ok(workspace) => workspace,
+        Err(error) => {
+            say(&format!("error: {error}"));
+            return ExitCode::FAILURE;
+        }
+    };
+    let week = args
+        .week
+        .unwrap_or_else(|| IsoWeek::containing(today - chrono::Days::new(7)));
+    let codes = if !args.marketplaces.is_empty() {
+        args.marketplaces.clone()
+    } else if !workspace.settings.fetch.marketplaces.is_empty() {
+        workspace.settings.fetch.marketplaces.clone()
+    } else {
+        vec!["US".to_owned()]
+    };
+    let marketplaces = match marketplaces_of(&codes) {
+        Ok(marketplaces) => marketplaces,
+        Err(code) => return code,
+    };
+    let credentials_file = credentials_path(|name| std::env::var(name).ok());
+    let credentials = match credentials_of(credentials_file.as_deref(), args.dry_run) {
+        Ok(credentials) => credentials,
+        Err(code) => return code,
+    };
+    let mut http = UreqHttp::new();
+    if args.check_credentials {
+        return match &credentials {
+            Some(credentials) => check_credentials(&mut http, credentials, &marketplaces),
+            None => ExitCode::SUCCESS,
+        };
+    }
+    let mut jobs = plan(&workspace, week, today, &marketplaces, credentials.as_ref());
+    for job in &mut jobs {
+        match Manifest::read(&job.folder) {
+            Ok(manifest) => job.resume(&manifest),
+            Err(error) => {
+                say(&format!("error: {error}"));
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if args.dry_run {
+        dry_run(&jobs, &args.workspace, credentials_file.as_deref());
+        return ExitCode::SUCCESS;
+    }
+    let Some(credentials) = credentials else {
+        return ExitCode::FAILURE;
+    };
+    say(&format!(
+        "Fetching {week} ({} – {}) for {} into {}; waiting up to {}.",
+        week.monday(),
+        week.monday() + chrono::Days::new(6),
+        codes.join(", "),
+        args.workspace
+            .join("weeks")
+            .join(week.to_string())
+            .display(),
+        minutes_seconds(args.wait)
+    ));
+    let mut clock = RealClock::start();
+    let mut fetcher = Fetcher {
+        http: &mut http,
+        clock: &mut clock,
+        sp_tokens: credentials
+            .sp_api
+            .as_ref()
+            .map(|sp| Tokens::new(sp.app.clone(), credentials.lwa.clone())),
+        ads_tokens: credentials
+            .ads_api
+            .as_ref()
+            .map(|app| Tokens::new(app.clone(), credentials.lwa.clone())),
+        profiles: workspace.settings.fetch.profiles.clone(),
+        listed: BTreeMap::new(),
+    };
+    let mut shown: Vec<String> = Vec::new();
+    let started = RealClock::start();
+    fetcher.run(&mut jobs, args.wait, &mut |jobs| {
+        show_progress(jobs, &mut shown, started.elapsed());
+    });
+    summary(&jobs, &args.workspace)
+}
+
+/// The marketplaces of `codes`; a code opsdeck does not know is a usage error.
+fn marketplaces_of(codes: &[String]) -> Result<Vec<Marketplace>, ExitCode> {
+    codes
+        .iter()
+        .map(|code| {
+            marketplace(code).ok_or_else(|| {
+                say(&format!(
+                    "error: `{}` is not a marketplace opsdeck fetches: use US, CA, MX, UK, DE, \
+                     FR, IT, ES, JP, AU, AE or IN",
+                    clean(code)
+                ));
+                ExitCode::from(2)
+            })
+        })
+        .collect()
+}
+
+/// The credentials, read and checked; none for a dry run.
+fn credentials_of(path: Option<&Path>, dry_run: bool) -> Result<Option<Credentials>, ExitCode> {
+    if dry_run {
+        return Ok(None);
+    }
+    let Some(path) = path else {
+        say(
+            "error: no credentials file: set $OPSDECK_CREDENTIALS or write \
+             ~/.config/opsdeck/credentials.toml (see the README)",
+        );
+        return Err(ExitCode::FAILURE);
+    };
+    read_credentials(path).map(Some).map_err(|error| {
+        say(&format!("error: {error}"));
+        ExitCode::FAILURE
+    })
+}
+
+/// The jobs of `week` for `marketplaces`: into the week folder, or into a
+/// subfolder per marketplace when several are fetched or the workspace has them.
+fn plan(
+    workspace: &Workspace,
+    week: IsoWeek,
+    today: chrono::NaiveDate,
+    marketplaces: &[Marketplace],
+    credentials: Option<&Credentials>,
+) -> Vec<Job> {
+    let week_folder = workspace.root.join("weeks").join(week.to_string());
+    let uses_subfolders = marketplaces.len() > 1
+        || workspace
+            .weeks
+            .iter()
+            .any(|w| marketplace_folders(w).is_ok_and(|found| !found.is_empty()));
+    let mut jobs = Vec::new();
+    for market in marketplaces {
+        let folder = if uses_subfolders {
+            week_folder.join(market.code)
+        } else {
+            week_folder.clone()
+        };
+        let sp_region = credentials
+            .and_then(|c| c.sp_api.as_ref())
+            .map_or(market.region, |sp| sp.region_of(market.code, market.region));
+        for plan in ReportPlan::ALL {
+            let endpoint = endpoint_for(plan, market, sp_region, credentials);
+            jobs.push(Job::new(
+                plan,
+                *market,
+                folder.clone(),
+                (week, today),
+                endpoint,
+            ));
+        }
+    }
+    jobs
+}
+
+fn endpoint_for(
+    plan: ReportPlan,
+    market: &Marketplace,
+    sp_region: Region,
+    credentials: Option<&Credentials>,
+) -> Endpoint {
+    if plan.is_ads() {
+        credentials
+            .and_then(|c| c.ads_api_endpoint.clone())
+            .unwrap_or_else(|| Endpoint::known(market.region.ads_api()))
+    } else {
+        credentials
+            .and_then(|c| c.sp_api_endpoint.clone())
+            .unwrap_or_else(|| Endpoint::known(sp_region.sp_api()))
+    }
+}
+
+fn dry_run(jobs: &[Job], root: &Path, credentials: Option<&Path>) {
+    say(&format!(
+        "Would fetch, without asking Amazon anything now (credentials from {}):",
+        credentials.map_or_else(
+            || "nowhere: none found".to_owned(),
+            |p| p.display().to_string()
+        )
+    ));
+    for job in jobs {
+        let what = match &job.state {
+            JobState::Done => "already fetched".to_owned(),
+            JobState::InProgress { .. } => "resume the report already asked for".to_owned(),
+            _ => "ask for it".to_owned(),
+        };
+        let path = job.folder.join(&job.file);
+        let shown = path.strip_prefix(root).unwrap_or(&path);
+        say(&format!(
+            "  {:<3} {:<24} {}  → {}",
+            job.marketplace.code,
+            job.plan.title(),
+            what,
+            shown.display()
+        ));
+    }
+}
+
+/// A line for each report whose state changed, and the overall bar.
+fn show_progress(jobs: &[Job], shown: &mut Vec<String>, elapsed: Duration) {
+    shown.resize(jobs.len(), String::new());
+    let mut changed = false;
+    for (at, job) in jobs.iter().enumerate() {
+        let state = state_text(job, elapsed);
+        let kind = state.split_whitespace().next().unwrap_or("").to_owned();
+        let before = shown[at].split_whitespace().next().unwrap_or("").to_owned();
+        if kind != before || shown[at].is_empty() {
+            say(&format!(
+                "  {:<3} {:<24} {state}",
+                job.marketplace.code,
+                job.plan.title()
+            ));
+            shown[at] = state;
+            changed = true;
+        }
+    }
+    if changed {
+        let done = jobs.iter().filter(|j| j.has_ended()).count();
+        let filled = done * 20 / jobs.len().max(1);
+        say(&format!(
+            "  [{}{}] {done} of {} reports ended · {}",
+            "#".repeat(filled),
+            ".".repeat(20 - filled),
+            jobs.len(),
+            minutes_seconds(elapsed)
+        ));
+    }
+}
+
+fn state_text(job: &Job, elapsed: Duration) -> String {
+    match &job.state {
+        JobState::Queued => "queued".to_owned(),
+        JobState::InProgress { since } => {
+            format!(
+                "in progress {}",
+                minutes_seconds(elapsed.saturating_sub(*since))
+            )
+        }
+        JobState::Done => match &job.note {
+            Some(note) => format!("done ({note})"),
+            None => "done".to_owned(),
+        },
+        JobState::Failed(why) => format!("failed: {}", clean(why)),
+    }
+}
+
+/// The end: what arrived, what did not and why; 0 only when everything arrived.
+fn summary(jobs: &[Job], root: &Path) -> ExitCode {
+    let done = jobs.iter().filter(|j| j.state == JobState::Done).count();
+    let waiting = jobs
+        .iter()
+        .filter(|j| matches!(j.state, JobState::InProgress { .. } | JobState::Queued))
+        .count();
+    say(&format!(
+        "{done} of {} reports arrived{}.",
+        jobs.len(),
+        if waiting > 0 {
+            format!(
+                "; {waiting} still being made by Amazon: run `opsdeck fetch {}` again later to resume",
+                root.display()
+            )
+        } else {
+            String::new()
+        }
+    ));
+    for job in jobs {
+        if let JobState::Failed(why) = &job.state {
+            say(&format!(
+                "  {} {}: {}",
+                job.marketplace.code,
+                job.plan.title(),
+                clean(why)
+            ));
+        }
+    }
+    if done == jobs.len() {
+        say(&format!(
+            "Check them with: opsdeck check {}",
+            root.display()
+        ));
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Exchanges both refresh tokens and lists what each app can read.
+fn check_credentials(
+    http: &mut dyn Http,
+    credentials: &Credentials,
+    marketplaces: &[Marketplace],
+) -> ExitCode {
+    let mut clock = RealClock::start();
+    let mut ok = true;
+    if let Some(sp) = &credentials.sp_api {
+        let mut tokens = Tokens::new(sp.app.clone(), credentials.lwa.clone());
+        match tokens.access(http, &mut clock, false) {
+            Ok(_) => say("SP-API: the refresh token was exchanged for an access token."),
+            Err(error) => {
+                say(&format!("SP-API: {error}"));
+                ok = false;
+            }
+        }
+    } else {
+        say("SP-API: no [sp_api] app in the credentials file.");
+    }
+    if let Some(app) = &credentials.ads_api {
+        let mut tokens = Tokens::new(app.clone(), credentials.lwa.clone());
+        let mut regions: Vec<Endpoint> = marketplaces
+            .iter()
+            .map(|m| {
+                credentials
+                    .ads_api_endpoint
+                    .clone()
+                    .unwrap_or_else(|| Endpoint::known(m.region.ads_api()))
+            })
+            .collect();
+        regions.dedup();
+        for endpoint in regions {
+            let listed = AdsApi {
+                endpoint: endpoint.clone(),
+                tokens: &mut tokens,
+            }
+            .profiles(http, &mut clock);
+            match listed {
+                Ok(profiles) => {
+                    say(&format!(
+                        "Ads API ({}): {} profiles",
+                        endpoint.as_str(),
+                        profiles.len()
+                    ));
+                    for profile in profiles {
+                        say(&format!(
+                            "  {} {} — {} ({})",
+                            profile.profile_id,
+                            clean(&profile.country_code),
+                            clean(&profile.account_info.name),
+                            clean(&profile.account_info.marketplace_string_id)
+                        ));
+                    }
+                }
+                Err(error) => {
+                    say(&format!("Ads API: {error}"));
+                    ok = false;
+                }
+            }
+        }
+    } else {
+        say("Ads API: no [ads_api] app in the credentials file.");
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn minutes_seconds(duration: Duration) -> String {
+    let seconds = duration.as_secs();
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+fn say(line: &str) {
+    let mut stderr = std::io::stderr();
+    let _ = writeln!(stderr, "{line}");
+}

@@ -1,0 +1,77 @@
+//! The real HTTP client: `ureq`, blocking, TLS by rustls. Every status
+//! comes back as an answer (the flows decide what a 4xx means); a body may
+//! be as large as a report document gets.
+
+use std::time::Duration;
+
+use super::http::{Http, Method, Request, Response};
+
+/// The largest body read: a year of a large catalogue's report is far below it.
+const BODY_LIMIT: u64 = 4 * 1024 * 1024 * 1024;
+
+pub struct UreqHttp {
+    agent: ureq::Agent,
+}
+
+impl UreqHttp {
+    pub fn new() -> Self {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_connect(Some(Duration::from_secs(30)))
+            .timeout_global(Some(Duration::from_secs(600)))
+            .build()
+            .into();
+        Self { agent }
+    }
+}
+
+impl Default for UreqHttp {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Http for UreqHttp {
+    fn send(&mut self, request: &Request) -> Result<Response, String> {
+        let result = match request.method {
+            Method::Get => {
+                let mut call = self.agent.get(&request.url);
+                for (name, value) in &request.headers {
+                    call = call.header(name, value);
+                }
+                call.call()
+            }
+            Method::Post => {
+                let mut call = self.agent.post(&request.url);
+                for (name, value) in &request.headers {
+                    call = call.header(name, value);
+                }
+                call.send(request.body.as_deref().unwrap_or(""))
+            }
+        };
+        // ureq's errors name the address, never a header.
+        let mut response = result.map_err(|error| error.to_string())?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_owned(),
+                    value.to_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(BODY_LIMIT)
+            .read_to_vec()
+            .map_err(|error| error.to_string())?;
+        Ok(Response {
+            status,
+            headers,
+            body,
+        })
+    }
+}
