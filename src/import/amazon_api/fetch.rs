@@ -477,10 +477,12 @@ fn missing(table: &str) -> ApiError {
     )
 }
 
-/// How long to wait between looks: often at first, then less and less.
+/// How long to wait between looks: often at first (a small report is
+/// ready in seconds), then less and less.
 pub fn poll_interval(elapsed: Duration) -> Duration {
     match elapsed.as_secs() {
-        0..300 => Duration::from_secs(15),
+        0..30 => Duration::from_secs(5),
+        30..300 => Duration::from_secs(15),
         300..1800 => Duration::from_secs(60),
         _ => Duration::from_secs(120),
     }

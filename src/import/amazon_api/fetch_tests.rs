@@ -96,7 +96,7 @@ fn both_apis_land_their_reports_as_text_with_a_manifest() {
         .answer_bytes(200, &[], gzip(ADS_ROWS));
     let clock = run(&mut http, &mut jobs, Duration::from_secs(1800));
     assert!(jobs.iter().all(|j| j.state == JobState::Done), "{jobs:?}");
-    assert_eq!(clock.waits, vec![Duration::from_secs(15)]);
+    assert_eq!(clock.waits, vec![Duration::from_secs(5)]);
     let text =
         std::fs::read_to_string(dir.path().join("sp-api-sales-and-traffic-2026-W47.json")).unwrap();
     assert_eq!(text, SALES_AND_TRAFFIC);
@@ -157,7 +157,7 @@ fn a_rerun_follows_the_reports_already_asked_for() {
             r#"{"reportId":"ID7","processingStatus":"IN_PROGRESS"}"#,
         );
     // Stopped after a short wait: the report is still being made.
-    run(&mut http, &mut first, Duration::from_secs(10));
+    run(&mut http, &mut first, Duration::from_secs(5));
     assert!(
         matches!(first[0].state, JobState::InProgress { .. }),
         "{:?}",
