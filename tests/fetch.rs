@@ -117,6 +117,7 @@ fn serve(mut stream: TcpStream, port: u16, log: &Mutex<Vec<String>>) {
         "/download/MYI_UNSUPPRESSED" => (200, "text/plain; charset=UTF-8", gzip(&sample("24682510870.txt"))),
         "/download/INVENTORY_PLANNING" => (200, "text/plain; charset=UTF-8", gzip(&sample("28247038398.txt"))),
         "/download/CUSTOMER_RETURNS" => (200, "text/plain; charset=UTF-8", gzip(&sample("26593722225.txt"))),
+        "/sellers/v1/marketplaceParticipations" => (200, "application/json", br#"{"payload":[{"marketplace":{"id":"ATVPDKIKX0DER","name":"Amazon.com","countryCode":"US","defaultCurrencyCode":"USD","defaultLanguageCode":"en_US","domainName":"www.amazon.com"},"participation":{"isParticipating":true,"hasSuspendedListings":false},"storeName":"Home & Kitchen"}]}"#.to_vec()),
         "/v2/profiles" => (200, "application/json", br#"[{"profileId":888888888,"countryCode":"US","currencyCode":"USD","accountInfo":{"marketplaceStringId":"ATVPDKIKX0DER","name":"Home & Kitchen"}}]"#.to_vec()),
         "/reporting/reports" => (200, "application/json", br#"{"reportId":"ads-1","status":"PENDING"}"#.to_vec()),
         "/reporting/reports/ads-1" => (200, "application/json", format!(r#"{{"reportId":"ads-1","status":"COMPLETED","url":"{base}/download/ads"}}"#).into_bytes()),
@@ -187,6 +188,7 @@ fn a_week_is_fetched_into_its_folder_and_reads_as_its_kinds() {
     let said = String::from_utf8_lossy(&checked.stderr);
     assert!(checked.status.success(), "{said}");
     assert!(said.contains("888888888 US"), "{said}");
+    assert!(said.contains("US Amazon.com (ATVPDKIKX0DER)"), "{said}");
 
     let fetched = opsdeck(
         &["fetch", root, "--week", "2026-W47", "--wait", "2m"],

@@ -21,6 +21,7 @@ use crate::import::amazon_api::fetch::{Fetcher, Job, JobState, ReportPlan};
 use crate::import::amazon_api::http::Http;
 use crate::import::amazon_api::lwa::Tokens;
 use crate::import::amazon_api::manifest::Manifest;
+use crate::import::amazon_api::sp_api::SpApi;
 use crate::import::amazon_api::ureq_http::UreqHttp;
 use crate::import::marketplaces::marketplace_folders;
 use crate::import::workspace::{Workspace, open_workspace};
@@ -385,11 +386,41 @@ fn check_credentials(
     let mut ok = true;
     if let Some(sp) = &credentials.sp_api {
         let mut tokens = Tokens::new(sp.app.clone(), credentials.lwa.clone());
-        match tokens.access(http, &mut clock, false) {
-            Ok(_) => say("SP-API: the refresh token was exchanged for an access token."),
-            Err(error) => {
-                say(&format!("SP-API: {error}"));
-                ok = false;
+        let mut regions: Vec<Endpoint> = marketplaces
+            .iter()
+            .map(|m| {
+                credentials
+                    .sp_api_endpoint
+                    .clone()
+                    .unwrap_or_else(|| Endpoint::known(sp.region_of(m.code, m.region).sp_api()))
+            })
+            .collect();
+        regions.dedup();
+        for endpoint in regions {
+            let listed = SpApi {
+                endpoint: endpoint.clone(),
+                tokens: &mut tokens,
+            }
+            .participations(http, &mut clock);
+            match listed {
+                Ok(list) => {
+                    say(&format!(
+                        "SP-API ({}): the seller sells in",
+                        endpoint.as_str()
+                    ));
+                    for entry in list.iter().filter(|p| p.participation.is_participating) {
+                        say(&format!(
+                            "  {} {} ({})",
+                            clean(&entry.marketplace.country_code),
+                            clean(&entry.marketplace.name),
+                            clean(&entry.marketplace.id)
+                        ));
+                    }
+                }
+                Err(error) => {
+                    say(&format!("SP-API: {error}"));
+                    ok = false;
+                }
             }
         }
     } else {

@@ -138,6 +138,7 @@ pub struct Job {
     pub note: Option<String>,
     endpoint: Endpoint,
     report_id: Option<String>,
+    document_id: Option<String>,
     profile_id: Option<u64>,
     requested_at: Option<String>,
 }
@@ -162,6 +163,7 @@ impl Job {
             note: None,
             endpoint,
             report_id: None,
+            document_id: None,
             profile_id: None,
             requested_at: None,
         }
@@ -211,7 +213,7 @@ impl Job {
             marketplace: self.marketplace.code.to_owned(),
             report_type: self.plan.report_type().to_owned(),
             report_id: self.report_id.clone().unwrap_or_default(),
-            document_id: None,
+            document_id: self.document_id.clone(),
             profile_id: self.profile_id,
             start: self.start.to_string(),
             end: self.end.to_string(),
@@ -399,6 +401,7 @@ impl Fetcher<'_> {
                 return Ok(());
             }
         };
+        job.document_id = Some(document.clone());
         let address = api.document(self.http, self.clock, &document)?;
         self.download(job, &address.url, "report document")
     }

@@ -121,6 +121,7 @@ fn both_apis_land_their_reports_as_text_with_a_manifest() {
         (entry.standing, entry.report_id.as_str()),
         (Standing::Done, "ID1")
     );
+    assert_eq!(entry.document_id.as_deref(), Some("DOC1"));
     assert_eq!(
         entry.sha256.as_deref(),
         Some(sha256(SALES_AND_TRAFFIC.as_bytes()).as_str())

@@ -77,6 +77,35 @@ pub struct DocumentAddress {
     pub compression_algorithm: Option<String>,
 }
 
+/// A marketplace the seller can sell in, as the Sellers API lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Participation {
+    pub marketplace: ParticipationMarketplace,
+    pub participation: ParticipationState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipationMarketplace {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub country_code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipationState {
+    pub is_participating: bool,
+}
+
+#[derive(Deserialize)]
+struct Participations {
+    #[serde(default)]
+    payload: Vec<Participation>,
+}
+
 /// The Reports API of one region.
 pub struct SpApi<'a> {
     pub endpoint: Endpoint,
@@ -186,6 +215,25 @@ impl SpApi<'_> {
             let id = r.report_id;
             r.report_document_id.map(|doc| (id, doc))
         }))
+    }
+
+    /// The marketplaces the seller sells in (`getMarketplaceParticipations`).
+    pub fn participations(
+        &mut self,
+        http: &mut dyn Http,
+        clock: &mut dyn Clock,
+    ) -> Result<Vec<Participation>, ApiError> {
+        let url = self.endpoint.url("/sellers/v1/marketplaceParticipations");
+        let answer = self.call(
+            http,
+            clock,
+            "getMarketplaceParticipations",
+            SLOW,
+            &|token| Self::headers(Request::get(&url), token),
+        )?;
+        let list: Participations = serde_json::from_slice(&answer)
+            .map_err(|error| ApiError::unreadable("getMarketplaceParticipations", error))?;
+        Ok(list.payload)
     }
 
     /// Where document `document_id` can be downloaded.
