@@ -21,6 +21,7 @@ use crate::import::amazon_api::fetch::{Fetcher, Job, JobState, ReportPlan};
 use crate::import::amazon_api::http::Http;
 use crate::import::amazon_api::lwa::Tokens;
 use crate::import::amazon_api::manifest::Manifest;
+use crate::import::amazon_api::rate::Buckets;
 use crate::import::amazon_api::sp_api::SpApi;
 use crate::import::amazon_api::ureq_http::UreqHttp;
 use crate::import::marketplaces::marketplace_folders;
@@ -162,6 +163,7 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
             .map(|app| Tokens::new(app.clone(), credentials.lwa.clone())),
         profiles: workspace.settings.fetch.profiles.clone(),
         listed: BTreeMap::new(),
+        buckets: Buckets::default(),
     };
     let mut shown: Vec<String> = Vec::new();
     let started = RealClock::start();
@@ -400,6 +402,7 @@ fn check_credentials(
             let listed = SpApi {
                 endpoint: endpoint.clone(),
                 tokens: &mut tokens,
+                buckets: &mut Buckets::default(),
             }
             .participations(http, &mut clock);
             match listed {

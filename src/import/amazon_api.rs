@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod http;
 pub mod lwa;
 pub mod manifest;
+pub mod rate;
 pub mod retry;
 #[cfg(test)]
 pub mod scripted;

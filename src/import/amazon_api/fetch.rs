@@ -18,6 +18,7 @@ use super::endpoint::{Endpoint, Marketplace};
 use super::http::{Http, Request};
 use super::lwa::Tokens;
 use super::manifest::{Entry, Manifest, Standing, sha256};
+use super::rate::Buckets;
 use super::retry::{Backoff, send_retrying};
 use super::sp_api::{Processing, SpApi};
 use crate::domain::week::IsoWeek;
@@ -247,6 +248,8 @@ pub struct Fetcher<'a> {
     pub profiles: BTreeMap<String, u64>,
     /// The profiles each Ads endpoint listed, asked once.
     pub listed: BTreeMap<String, Vec<super::ads_api::Profile>>,
+    /// The SP-API operations' usage plans.
+    pub buckets: Buckets,
 }
 
 impl Fetcher<'_> {
@@ -319,6 +322,7 @@ impl Fetcher<'_> {
             SpApi {
                 endpoint: job.endpoint.clone(),
                 tokens,
+                buckets: &mut self.buckets,
             }
             .create_report(
                 self.http,
@@ -365,6 +369,7 @@ impl Fetcher<'_> {
         let mut api = SpApi {
             endpoint: job.endpoint.clone(),
             tokens,
+            buckets: &mut self.buckets,
         };
         let document = match api.report(self.http, self.clock, id)? {
             Processing::Waiting => return Ok(()),

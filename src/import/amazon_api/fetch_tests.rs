@@ -69,6 +69,7 @@ fn run(http: &mut Scripted, jobs: &mut [Job], wait: Duration) -> TestClock {
         ads_tokens: Some(tokens()),
         profiles: BTreeMap::new(),
         listed: BTreeMap::new(),
+        buckets: Buckets::default(),
     };
     fetcher.run(jobs, wait, &mut |_| {});
     clock

@@ -13,6 +13,7 @@ use super::clock::Clock;
 use super::endpoint::Endpoint;
 use super::http::{Http, Request};
 use super::lwa::Tokens;
+use super::rate::Buckets;
 use super::retry::Backoff;
 use super::secret::Secret;
 
@@ -110,6 +111,8 @@ struct Participations {
 pub struct SpApi<'a> {
     pub endpoint: Endpoint,
     pub tokens: &'a mut Tokens,
+    /// The operations' usage plans, kept across calls.
+    pub buckets: &'a mut Buckets,
 }
 
 impl SpApi<'_> {
@@ -121,6 +124,7 @@ impl SpApi<'_> {
         backoff: Backoff,
         build: &dyn Fn(&Secret) -> Request,
     ) -> Result<Vec<u8>, ApiError> {
+        self.buckets.take(operation, clock);
         let response = self.tokens.send(http, clock, operation, backoff, build)?;
         if response.is_success() {
             Ok(response.body)

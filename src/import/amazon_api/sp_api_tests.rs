@@ -28,9 +28,11 @@ fn a_report_is_created_for_the_weeks_dates_and_followed_to_its_document() {
         .answer(200, &[], r#"{"reportDocumentId":"DOC1","url":"https://d.example/doc","compressionAlgorithm":"GZIP"}"#);
     let mut clock = TestClock::at(chrono::Utc::now());
     let mut tokens = tokens();
+    let mut buckets = crate::import::amazon_api::rate::Buckets::default();
     let mut api = SpApi {
         endpoint: Endpoint::known("https://sellingpartnerapi-na.amazon.com"),
         tokens: &mut tokens,
+        buckets: &mut buckets,
     };
     let id = api
         .create_report(
@@ -90,9 +92,11 @@ fn an_expired_token_is_renewed_once_and_a_throttled_call_waits() {
         .answer(202, &[], r#"{"reportId":"ID9"}"#);
     let mut clock = TestClock::at(chrono::Utc::now());
     let mut tokens = tokens();
+    let mut buckets = crate::import::amazon_api::rate::Buckets::default();
     let mut api = SpApi {
         endpoint: Endpoint::known("https://sellingpartnerapi-na.amazon.com"),
         tokens: &mut tokens,
+        buckets: &mut buckets,
     };
     let id = api
         .create_report(
@@ -123,9 +127,11 @@ fn a_refusal_says_the_operation_and_amazons_words() {
     );
     let mut clock = TestClock::at(chrono::Utc::now());
     let mut tokens = tokens();
+    let mut buckets = crate::import::amazon_api::rate::Buckets::default();
     let mut api = SpApi {
         endpoint: Endpoint::known("https://sellingpartnerapi-na.amazon.com"),
         tokens: &mut tokens,
+        buckets: &mut buckets,
     };
     let error = api.report(&mut http, &mut clock, "ID1").unwrap_err();
     assert_eq!(
