@@ -50,7 +50,7 @@ impl Buckets {
             .get(operation)
             .copied()
             .unwrap_or((plan.burst, now));
-        let level = (level + (now - then).as_secs_f64() * plan.rate).min(plan.burst);
+        let level = (level + now.saturating_sub(then).as_secs_f64() * plan.rate).min(plan.burst);
         if level < 1.0 {
             clock.sleep(Duration::from_secs_f64((1.0 - level) / plan.rate));
             self.levels
