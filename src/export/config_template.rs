@@ -80,6 +80,14 @@ target_cover_days = 60    # days of sales an order covers once it arrives
 [emails]
 # Wei = "wei@example.com"
 
+# `opsdeck fetch`: the marketplaces fetched by default, and Ads profiles to
+# use without asking Amazon's profile list. The credentials live outside the
+# workspace (see the README), never here.
+[fetch]
+# marketplaces = ["US", "DE"]
+# [fetch.profiles]
+# US = 1234567890
+
 # The promotions calendar: the plan shows the events of the next 8 weeks, and
 # a SKU whose stock runs out before an event it is in ends is an anomaly.
 # kind: deal, prime_day, holiday, listing or other; skus: none means every SKU;
