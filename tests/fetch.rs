@@ -1,32 +1,121 @@
-//! `opsdeck fetch` end to end: the real binary against a stand-in for
-//! Amazon's servers on 127.0.0.1 (Login with Amazon, the SP-API Reports
-//! API, the Ads API, the signed downloads), from the credentials file to
-//! the week folder's files and manifest, which `check` then reads as their
-//! kinds. Every output of every run is searched for the secrets.
+//! `opsdeck fetch` end to end: the real binary and HTTP client against a
+//! stand-in for Amazon's servers on 127.0.0.1, started by the test, that
+//! speaks the documented contract — the token exchange, reports going
+//! `IN_QUEUE` → `IN_PROGRESS` → `DONE`, gzip and plain documents, a Cp1252
+//! flat file, 429 with and without `Retry-After`, 425, 401 then success,
+//! `CANCELLED` then `getReports`, `FATAL`. The documents it serves are
+//! built from `sample-data/`'s newest week; the fetched week must give the
+//! same KPIs as that week read from its downloads. Every output of every
+//! run is searched for the secrets.
 
 #![allow(clippy::unwrap_used)]
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 
-const SECRETS: [&str; 4] = [
+const SECRETS: [&str; 5] = [
     "sp-client-secret-7f3a",
     "Atzr|sp-refresh-9c1d",
     "ads-client-secret-2b8e",
     "Atzr|ads-refresh-5e0f",
+    "Atza|access-token-4d6c",
 ];
-const ACCESS_TOKEN: &str = "Atza|access-token-4d6c";
+const WEEK: &str = "2026-W47";
+const ADS_REPORT: &str = "9f8b7c6d-1234-4abc-9def-0123456789ab";
 
-fn sample(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("sample-data/weeks/2026-W47")
-            .join(name),
+fn sample_week() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/weeks/2026-W47")
+}
+
+/// The sample week's file whose header starts with `start`.
+fn sample_file(start: &str) -> Vec<u8> {
+    std::fs::read_dir(sample_week())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| std::fs::read(p).unwrap())
+        .find(|bytes| {
+            bytes
+                .strip_prefix("\u{FEFF}".as_bytes())
+                .unwrap_or(bytes)
+                .starts_with(start.as_bytes())
+        })
+        .unwrap()
+}
+
+fn number(text: &str) -> f64 {
+    text.trim()
+        .trim_start_matches('$')
+        .trim_end_matches('%')
+        .replace(',', "")
+        .parse()
+        .unwrap_or(0.0)
+}
+
+/// The sample's Business Report as the SP-API's Sales and Traffic document.
+fn sales_and_traffic() -> String {
+    let csv = sample_file("(Parent) ASIN");
+    let mut reader =
+        csv::Reader::from_reader(csv.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&csv));
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<String> = reader
+        .records()
+        .map(|row| {
+            let row = row.unwrap();
+            let get = |name: &str| row[at(name)].to_owned();
+            format!(
+                r#"{{"parentAsin":"{}","childAsin":"{}","sku":"{}","salesByAsin":{{"unitsOrdered":{},"orderedProductSales":{{"amount":{},"currencyCode":"USD"}},"totalOrderItems":{}}},"trafficByAsin":{{"sessions":{},"pageViews":{},"buyBoxPercentage":{}}}}}"#,
+                get("(Parent) ASIN"),
+                get("(Child) ASIN"),
+                get("SKU"),
+                number(&get("Units Ordered")),
+                number(&get("Ordered Product Sales")),
+                number(&get("Total Order Items")),
+                number(&get("Sessions - Total")),
+                number(&get("Page Views - Total")),
+                number(&get("Featured Offer (Buy Box) Percentage")),
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"reportSpecification":{{"reportType":"GET_SALES_AND_TRAFFIC_REPORT","reportOptions":{{"dateGranularity":"DAY","asinGranularity":"SKU"}},"dataStartTime":"2026-11-16","dataEndTime":"2026-11-22","marketplaceIds":["ATVPDKIKX0DER"]}},"salesAndTrafficByDate":[],"salesAndTrafficByAsin":[{}]}}"#,
+        rows.join(",")
     )
-    .unwrap()
+}
+
+/// The sample's advertised product report as the Ads API's JSON rows.
+fn ads_rows() -> String {
+    let csv = sample_file("Date,Portfolio name");
+    let mut reader =
+        csv::Reader::from_reader(csv.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&csv));
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h.trim() == name).unwrap();
+    let rows: Vec<String> = reader
+        .records()
+        .map(|row| {
+            let row = row.unwrap();
+            let get = |name: &str| row[at(name)].to_owned();
+            let date = chrono::NaiveDate::parse_from_str(&get("Date"), "%b %d, %Y").unwrap();
+            format!(
+                r#"{{"date":"{date}","campaignName":"{}","adGroupName":"{}","advertisedSku":"{}","advertisedAsin":"{}","impressions":{},"clicks":{},"cost":{},"sales7d":{},"purchases7d":{},"unitsSoldClicks7d":{}}}"#,
+                get("Campaign Name"),
+                get("Ad Group Name"),
+                get("Advertised SKU"),
+                get("Advertised ASIN"),
+                number(&get("Impressions")),
+                number(&get("Clicks")),
+                number(&get("Spend")),
+                number(&get("7 Day Total Sales")),
+                number(&get("7 Day Total Orders (#)")),
+                number(&get("7 Day Total Units (#)")),
+            )
+        })
+        .collect();
+    format!("[{}]", rows.join(","))
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -35,27 +124,42 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().unwrap()
 }
 
-const SALES_AND_TRAFFIC: &str = r#"{"reportSpecification":{"reportType":"GET_SALES_AND_TRAFFIC_REPORT","reportOptions":{"dateGranularity":"DAY","asinGranularity":"SKU"},"dataStartTime":"2026-11-16","dataEndTime":"2026-11-22","marketplaceIds":["ATVPDKIKX0DER"]},
-"salesAndTrafficByDate":[{"date":"2026-11-16","salesByDate":{"orderedProductSales":{"amount":59.97,"currencyCode":"USD"},"unitsOrdered":3,"totalOrderItems":3},"trafficByDate":{"pageViews":50,"sessions":40}}],
-"salesAndTrafficByAsin":[{"parentAsin":"B0P0000001","childAsin":"B0V6NP65RT","sku":"HK-SP-SIL-5","salesByAsin":{"unitsOrdered":3,"orderedProductSales":{"amount":59.97,"currencyCode":"USD"},"totalOrderItems":3},"trafficByAsin":{"sessions":40,"pageViews":50,"buyBoxPercentage":98.5}}]}"#;
-const ADS_ROWS: &str = r#"[{"date":"2026-11-16","campaignName":"SP - Spatulas","adGroupName":"Exact","advertisedSku":"HK-SP-SIL-5","advertisedAsin":"B0V6NP65RT","impressions":1200,"clicks":30,"cost":21.5,"sales7d":59.97,"purchases7d":3,"unitsSoldClicks7d":3}]"#;
+/// What the stand-in does besides answering well.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scenario {
+    /// Every documented hitch on the way, and every report arrives.
+    Hitches,
+    /// The returns report is FATAL.
+    Fatal,
+}
 
-/// A stand-in for Amazon: answers by path, keeps every request line and header seen.
+/// A stand-in for Amazon: answers by path and by how often it was asked.
 struct Amazon {
     port: u16,
     seen: Arc<Mutex<Vec<String>>>,
 }
 
 impl Amazon {
-    fn start() -> Self {
+    fn start(scenario: Scenario) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let seen = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&seen);
+        let documents = Arc::new(Documents {
+            sales_and_traffic: gzip(sales_and_traffic().as_bytes()),
+            ads: gzip(ads_rows().as_bytes()),
+            inventory: sample_file("sku\tfnsku"),
+            planning: gzip(&sample_file("snapshot-date")),
+            returns: {
+                let text = String::from_utf8(sample_file("return-date")).unwrap();
+                encoding_rs::WINDOWS_1252.encode(&text).0.into_owned()
+            },
+        });
         std::thread::spawn(move || {
+            let mut asked: BTreeMap<String, usize> = BTreeMap::new();
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { break };
-                serve(stream, port, &log);
+                serve(stream, port, scenario, &documents, &mut asked, &log);
             }
         });
         Self { port, seen }
@@ -64,9 +168,107 @@ impl Amazon {
     fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
+
+    fn requests(&self) -> Vec<String> {
+        self.seen.lock().unwrap().clone()
+    }
 }
 
-fn serve(mut stream: TcpStream, port: u16, log: &Mutex<Vec<String>>) {
+struct Documents {
+    sales_and_traffic: Vec<u8>,
+    ads: Vec<u8>,
+    inventory: Vec<u8>,
+    planning: Vec<u8>,
+    returns: Vec<u8>,
+}
+
+type Answer = (u16, Vec<(&'static str, String)>, Vec<u8>);
+
+fn json(status: u16, body: String) -> Answer {
+    (
+        status,
+        vec![("Content-Type", "application/json".to_owned())],
+        body.into_bytes(),
+    )
+}
+
+#[allow(clippy::too_many_lines)] // one table of every path the stand-in answers
+fn answer(
+    method: &str,
+    path: &str,
+    body: &str,
+    nth: usize,
+    scenario: Scenario,
+    base: &str,
+    documents: &Documents,
+) -> Answer {
+    let hitches = scenario == Scenario::Hitches;
+    let kind = [
+        "SALES_AND_TRAFFIC",
+        "MYI_UNSUPPRESSED",
+        "INVENTORY_PLANNING",
+        "CUSTOMER_RETURNS",
+    ]
+    .into_iter()
+    .find(|k| body.contains(k) || path.contains(k))
+    .unwrap_or("ADS");
+    match (method, path) {
+        ("POST", "/auth/o2/token") => json(200, r#"{"access_token":"Atza|access-token-4d6c","token_type":"bearer","expires_in":3600}"#.to_owned()),
+        ("GET", "/sellers/v1/marketplaceParticipations") => json(200, r#"{"payload":[{"marketplace":{"id":"ATVPDKIKX0DER","name":"Amazon.com","countryCode":"US"},"participation":{"isParticipating":true,"hasSuspendedListings":false},"storeName":"Home & Kitchen"}]}"#.to_owned()),
+        // The first report asked for is throttled, with a Retry-After.
+        ("POST", "/reports/2021-06-30/reports") if hitches && nth == 1 && kind == "SALES_AND_TRAFFIC" => {
+            (429, vec![("Retry-After", "1".to_owned())], Vec::new())
+        }
+        ("POST", "/reports/2021-06-30/reports") => json(202, format!(r#"{{"reportId":"R-{kind}"}}"#)),
+        ("GET", p) if p.starts_with("/reports/2021-06-30/reports?") => json(200, r#"{"reports":[{"reportId":"R-OLD","reportType":"GET_FBA_INVENTORY_PLANNING_DATA","processingStatus":"DONE","reportDocumentId":"D-INVENTORY_PLANNING"}]}"#.to_owned()),
+        ("GET", p) if p.starts_with("/reports/2021-06-30/reports/R-") => {
+            let status = match (kind, nth) {
+                ("INVENTORY_PLANNING", _) if hitches => "CANCELLED",
+                ("CUSTOMER_RETURNS", _) if !hitches => "FATAL",
+                // Throttled once, without a Retry-After.
+                ("SALES_AND_TRAFFIC", 2) if hitches => return (429, Vec::new(), Vec::new()),
+                (_, 1) => "IN_QUEUE",
+                (_, 2) => "IN_PROGRESS",
+                _ => "DONE",
+            };
+            json(200, format!(r#"{{"reportId":"R-{kind}","reportType":"x","createdTime":"x","processingStatus":"{status}","reportDocumentId":"D-{kind}"}}"#))
+        }
+        // The first document asked for finds the token expired.
+        ("GET", p) if p.starts_with("/reports/2021-06-30/documents/") && hitches && nth == 1 && kind == "SALES_AND_TRAFFIC" => {
+            json(401, r#"{"errors":[{"code":"Unauthorized","message":"The access token has expired"}]}"#.to_owned())
+        }
+        ("GET", p) if p.starts_with("/reports/2021-06-30/documents/") => {
+            let gzip = matches!(kind, "SALES_AND_TRAFFIC" | "INVENTORY_PLANNING");
+            json(200, format!(
+                r#"{{"reportDocumentId":"D-{kind}","url":"{base}/download/{kind}"{}}}"#,
+                if gzip { r#","compressionAlgorithm":"GZIP""# } else { "" }
+            ))
+        }
+        ("GET", "/download/SALES_AND_TRAFFIC") => (200, vec![("Content-Type", "application/json; charset=UTF-8".to_owned())], documents.sales_and_traffic.clone()),
+        ("GET", "/download/MYI_UNSUPPRESSED") => (200, vec![("Content-Type", "text/plain; charset=UTF-8".to_owned())], documents.inventory.clone()),
+        ("GET", "/download/INVENTORY_PLANNING") => (200, vec![("Content-Type", "text/plain; charset=UTF-8".to_owned())], documents.planning.clone()),
+        ("GET", "/download/CUSTOMER_RETURNS") => (200, vec![("Content-Type", "text/plain; charset=Cp1252".to_owned())], documents.returns.clone()),
+        ("GET", "/v2/profiles") => json(200, r#"[{"profileId":888888888,"countryCode":"US","currencyCode":"USD","accountInfo":{"marketplaceStringId":"ATVPDKIKX0DER","name":"Home & Kitchen"}}]"#.to_owned()),
+        // The Ads report is already in flight: Amazon names it.
+        ("POST", "/reporting/reports") if hitches => json(425, format!(r#"{{"code":"425","detail":"The Request is a duplicate of : {ADS_REPORT}"}}"#)),
+        ("POST", "/reporting/reports") => json(200, format!(r#"{{"reportId":"{ADS_REPORT}","status":"PENDING"}}"#)),
+        ("GET", p) if p == format!("/reporting/reports/{ADS_REPORT}") => {
+            let status = if nth < 2 { "PROCESSING" } else { "COMPLETED" };
+            json(200, format!(r#"{{"reportId":"{ADS_REPORT}","status":"{status}","url":"{base}/download/ADS"}}"#))
+        }
+        ("GET", "/download/ADS") => (200, Vec::new(), documents.ads.clone()),
+        _ => json(404, r#"{"errors":[{"code":"NotFound","message":"no such path"}]}"#.to_owned()),
+    }
+}
+
+fn serve(
+    mut stream: TcpStream,
+    port: u16,
+    scenario: Scenario,
+    documents: &Documents,
+    asked: &mut BTreeMap<String, usize>,
+    log: &Mutex<Vec<String>>,
+) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -90,50 +292,47 @@ fn serve(mut stream: TcpStream, port: u16, log: &Mutex<Vec<String>>) {
     log.lock()
         .unwrap()
         .push(format!("{request_line}{headers}{body}"));
-    let path = request_line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .to_owned();
-    let base = format!("http://127.0.0.1:{port}");
-    let (status, content_type, answer): (u16, &str, Vec<u8>) = match path.as_str() {
-        "/auth/o2/token" => (200, "application/json", format!(r#"{{"access_token":"{ACCESS_TOKEN}","token_type":"bearer","expires_in":3600}}"#).into_bytes()),
-        "/reports/2021-06-30/reports" => {
-            let kind = ["SALES_AND_TRAFFIC", "MYI_UNSUPPRESSED", "INVENTORY_PLANNING", "CUSTOMER_RETURNS"]
-                .into_iter()
-                .find(|k| body.contains(k))
-                .unwrap_or("UNKNOWN");
-            (202, "application/json", format!(r#"{{"reportId":"R-{kind}"}}"#).into_bytes())
+    let mut parts = request_line.split_whitespace();
+    let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let key = format!(
+        "{method} {path} {}",
+        if body.contains("SALES_AND_TRAFFIC") {
+            "st"
+        } else {
+            ""
         }
-        p if p.starts_with("/reports/2021-06-30/reports/R-") => {
-            let kind = &p["/reports/2021-06-30/reports/R-".len()..];
-            (200, "application/json", format!(r#"{{"reportId":"R-{kind}","processingStatus":"DONE","reportDocumentId":"D-{kind}"}}"#).into_bytes())
-        }
-        p if p.starts_with("/reports/2021-06-30/documents/D-") => {
-            let kind = &p["/reports/2021-06-30/documents/D-".len()..];
-            (200, "application/json", format!(r#"{{"reportDocumentId":"D-{kind}","url":"{base}/download/{kind}","compressionAlgorithm":"GZIP"}}"#).into_bytes())
-        }
-        "/download/SALES_AND_TRAFFIC" => (200, "application/json; charset=UTF-8", gzip(SALES_AND_TRAFFIC.as_bytes())),
-        "/download/MYI_UNSUPPRESSED" => (200, "text/plain; charset=UTF-8", gzip(&sample("24682510870.txt"))),
-        "/download/INVENTORY_PLANNING" => (200, "text/plain; charset=UTF-8", gzip(&sample("28247038398.txt"))),
-        "/download/CUSTOMER_RETURNS" => (200, "text/plain; charset=UTF-8", gzip(&sample("26593722225.txt"))),
-        "/sellers/v1/marketplaceParticipations" => (200, "application/json", br#"{"payload":[{"marketplace":{"id":"ATVPDKIKX0DER","name":"Amazon.com","countryCode":"US","defaultCurrencyCode":"USD","defaultLanguageCode":"en_US","domainName":"www.amazon.com"},"participation":{"isParticipating":true,"hasSuspendedListings":false},"storeName":"Home & Kitchen"}]}"#.to_vec()),
-        "/v2/profiles" => (200, "application/json", br#"[{"profileId":888888888,"countryCode":"US","currencyCode":"USD","accountInfo":{"marketplaceStringId":"ATVPDKIKX0DER","name":"Home & Kitchen"}}]"#.to_vec()),
-        "/reporting/reports" => (200, "application/json", br#"{"reportId":"ads-1","status":"PENDING"}"#.to_vec()),
-        "/reporting/reports/ads-1" => (200, "application/json", format!(r#"{{"reportId":"ads-1","status":"COMPLETED","url":"{base}/download/ads"}}"#).into_bytes()),
-        "/download/ads" => (200, "application/octet-stream", gzip(ADS_ROWS.as_bytes())),
-        _ => (404, "application/json", br#"{"errors":[{"code":"NotFound","message":"no such path"}]}"#.to_vec()),
+    );
+    let nth = {
+        let count = asked.entry(key).or_insert(0);
+        *count += 1;
+        *count
     };
-    let head = format!(
-        "HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+    let (status, extra, answer) = answer(
+        method,
+        path,
+        &body,
+        nth,
+        scenario,
+        &format!("http://127.0.0.1:{port}"),
+        documents,
+    );
+    let mut head = format!(
+        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
         answer.len()
     );
+    for (name, value) in extra {
+        head.push_str(name);
+        head.push_str(": ");
+        head.push_str(&value);
+        head.push_str("\r\n");
+    }
+    head.push_str("\r\n");
     let _ = stream
         .write_all(head.as_bytes())
         .and_then(|()| stream.write_all(&answer));
 }
 
-fn credentials(dir: &Path, amazon: &Amazon) -> PathBuf {
+fn credentials(dir: &Path, amazon: &Amazon, mode: u32) -> PathBuf {
     let path = dir.join("credentials.toml");
     let base = amazon.url();
     std::fs::write(
@@ -149,129 +348,238 @@ fn credentials(dir: &Path, amazon: &Amazon) -> PathBuf {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
     }
     path
 }
 
 fn opsdeck(args: &[&str], credentials: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_opsdeck"))
+    let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
         .args(args)
         .env("OPSDECK_CREDENTIALS", credentials)
         .output()
-        .unwrap()
-}
-
-fn shows_no_secret(output: &Output) {
+        .unwrap();
     let all = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    for secret in SECRETS.iter().chain([&ACCESS_TOKEN]) {
-        assert!(!all.contains(secret), "a secret was shown: {all}");
+    for secret in SECRETS {
+        assert!(
+            !all.contains(secret),
+            "a secret was shown by {args:?}: {all}"
+        );
+    }
+    output
+}
+
+/// A copy of the sample workspace with the newest week's downloads taken out.
+fn sample_without_the_weeks_downloads(dir: &Path) -> PathBuf {
+    let root = dir.join("ws");
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
+        &root,
+    );
+    for entry in std::fs::read_dir(root.join("weeks").join(WEEK)).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "week.toml" {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    root
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
     }
 }
 
-#[test]
-fn a_week_is_fetched_into_its_folder_and_reads_as_its_kinds() {
-    let dir = tempfile::tempdir().unwrap();
-    let amazon = Amazon::start();
-    let credentials = credentials(dir.path(), &amazon);
-    let workspace = dir.path().join("ws");
-    let init = opsdeck(&["init", workspace.to_str().unwrap()], &credentials);
-    assert!(init.status.success());
-    let root = workspace.to_str().unwrap();
+/// Every metric's value of the account and of each SKU, as `kpis --format json` gives them.
+fn figures(root: &Path, credentials: &Path) -> BTreeMap<String, serde_json::Value> {
+    let output = opsdeck(
+        &[
+            "kpis",
+            root.to_str().unwrap(),
+            "--week",
+            WEEK,
+            "--format",
+            "json",
+        ],
+        credentials,
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let values = |metrics: &serde_json::Value| -> serde_json::Value {
+        metrics
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(name, cell)| (name.clone(), cell["value"].clone()))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    let mut all = BTreeMap::new();
+    all.insert("account".to_owned(), values(&json["account"]));
+    for sku in json["skus"].as_array().unwrap() {
+        all.insert(
+            sku["sku"].as_str().unwrap().to_owned(),
+            values(&sku["metrics"]),
+        );
+    }
+    all
+}
 
-    let checked = opsdeck(&["fetch", root, "--check-credentials"], &credentials);
-    shows_no_secret(&checked);
+#[test]
+fn a_fetched_week_gives_the_sample_weeks_figures_through_every_hitch() {
+    let dir = tempfile::tempdir().unwrap();
+    let amazon = Amazon::start(Scenario::Hitches);
+    let credentials = credentials(dir.path(), &amazon, 0o600);
+    let root = sample_without_the_weeks_downloads(dir.path());
+    let workspace = root.to_str().unwrap();
+
+    let checked = opsdeck(&["fetch", workspace, "--check-credentials"], &credentials);
     let said = String::from_utf8_lossy(&checked.stderr);
     assert!(checked.status.success(), "{said}");
-    assert!(said.contains("888888888 US"), "{said}");
-    assert!(said.contains("US Amazon.com (ATVPDKIKX0DER)"), "{said}");
+    assert!(
+        said.contains("888888888 US") && said.contains("US Amazon.com (ATVPDKIKX0DER)"),
+        "{said}"
+    );
 
     let fetched = opsdeck(
-        &["fetch", root, "--week", "2026-W47", "--wait", "2m"],
+        &["fetch", workspace, "--week", WEEK, "--wait", "2m"],
         &credentials,
     );
-    shows_no_secret(&fetched);
     let said = String::from_utf8_lossy(&fetched.stderr);
     assert!(fetched.status.success(), "{said}");
     assert!(said.contains("5 of 5 reports arrived"), "{said}");
-    let week = workspace.join("weeks/2026-W47");
-    for file in [
-        "sp-api-sales-and-traffic-2026-W47.json",
-        "sp-api-fba-returns-2026-W47.txt",
-        "ads-api-sp-advertised-product-2026-W47.json",
-        "fetch.toml",
-    ] {
-        assert!(week.join(file).exists(), "{file} is missing: {said}");
-    }
-    // As Amazon sent it, decompressed.
-    assert_eq!(
-        std::fs::read_to_string(week.join("sp-api-sales-and-traffic-2026-W47.json")).unwrap(),
-        SALES_AND_TRAFFIC
-    );
-    // The access token went in the headers, the secrets only to the token endpoint.
-    let seen = amazon.seen.lock().unwrap().clone();
     assert!(
-        seen.iter()
-            .any(|r| r.contains(&format!("x-amz-access-token: {ACCESS_TOKEN}")))
+        said.contains("done (cancelled — using the latest earlier report)"),
+        "{said}"
     );
+    assert!(said.contains("in progress"), "{said}");
+
+    // The flat file sent in Cp1252 is UTF-8 on disk, its ° intact.
+    let week = root.join("weeks").join(WEEK);
+    let returns = std::fs::read_to_string(week.join("sp-api-fba-returns-2026-W47.txt")).unwrap();
+    assert!(returns.contains('°'), "{returns}");
+    // The secrets went only to the token endpoint; the access token in the headers.
+    let requests = amazon.requests();
     assert!(
-        seen.iter()
+        requests
+            .iter()
             .filter(|r| r.contains("client_secret"))
             .all(|r| r.starts_with("POST /auth/o2/token"))
     );
-
-    let check = opsdeck(&["check", root, "--format", "json"], &credentials);
-    let json: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
-    let kinds: Vec<&str> = json["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|f| f["kind"].as_str())
-        .collect();
-    for kind in [
-        "sp_api_sales_and_traffic",
-        "ads_api_advertised_product",
-        "fba_inventory",
-        "fba_returns",
-    ] {
-        assert!(kinds.contains(&kind), "{kind} not in {kinds:?}");
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.contains("x-amz-access-token: Atza|access-token-4d6c"))
+    );
+    // The token was renewed once after the 401.
+    assert!(
+        requests
+            .iter()
+            .filter(|r| r.starts_with("POST /auth/o2/token"))
+            .count()
+            >= 3
+    );
+    // Nothing but the credentials file holds a secret.
+    for entry in std::fs::read_dir(&week).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        for secret in SECRETS {
+            assert!(!text.contains(secret));
+        }
     }
+
+    let check = opsdeck(&["check", workspace], &credentials);
     assert!(
         check.status.success(),
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
+    assert_eq!(
+        figures(&root, &credentials),
+        figures(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
+            &credentials
+        ),
+        "the fetched week's KPIs are the sample week's"
+    );
 
     // A rerun finds everything fetched and asks for nothing.
-    let before = amazon.seen.lock().unwrap().len();
-    let again = opsdeck(&["fetch", root, "--week", "2026-W47"], &credentials);
+    let before = amazon.requests().len();
+    let again = opsdeck(&["fetch", workspace, "--week", WEEK], &credentials);
     assert!(again.status.success());
-    assert_eq!(
-        amazon.seen.lock().unwrap().len(),
-        before,
-        "nothing asked again"
+    assert_eq!(amazon.requests().len(), before, "nothing asked again");
+}
+
+#[test]
+fn a_fatal_report_is_named_and_the_others_still_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    let amazon = Amazon::start(Scenario::Fatal);
+    let credentials = credentials(dir.path(), &amazon, 0o600);
+    let root = sample_without_the_weeks_downloads(dir.path());
+    let fetched = opsdeck(
+        &[
+            "fetch",
+            root.to_str().unwrap(),
+            "--week",
+            WEEK,
+            "--wait",
+            "2m",
+        ],
+        &credentials,
+    );
+    let said = String::from_utf8_lossy(&fetched.stderr);
+    assert_eq!(fetched.status.code(), Some(1), "{said}");
+    assert!(said.contains("4 of 5 reports arrived"), "{said}");
+    assert!(
+        said.contains("US FBA returns: Amazon could not make it (FATAL)"),
+        "{said}"
+    );
+    assert!(
+        root.join("weeks")
+            .join(WEEK)
+            .join("sp-api-sales-and-traffic-2026-W47.json")
+            .exists()
     );
 }
 
 #[test]
-fn credentials_others_can_read_are_refused_with_the_chmod() {
+fn credentials_others_can_read_are_refused_and_no_command_without_network_needs_them() {
     let dir = tempfile::tempdir().unwrap();
-    let amazon = Amazon::start();
-    let path = credentials(dir.path(), &amazon);
+    let amazon = Amazon::start(Scenario::Fatal);
+    let path = credentials(dir.path(), &amazon, 0o644);
+    let root = sample_without_the_weeks_downloads(dir.path());
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let workspace = dir.path().join("ws");
-        opsdeck(&["init", workspace.to_str().unwrap()], &path);
-        let output = opsdeck(&["fetch", workspace.to_str().unwrap()], &path);
-        shows_no_secret(&output);
+        let output = opsdeck(&["fetch", root.to_str().unwrap()], &path);
         assert_eq!(output.status.code(), Some(1));
         assert!(String::from_utf8_lossy(&output.stderr).contains("chmod 600"));
-        assert!(amazon.seen.lock().unwrap().is_empty());
+        assert!(amazon.requests().is_empty());
     }
+    let missing = dir.path().join("no-such-credentials.toml");
+    let kpis = opsdeck(
+        &[
+            "kpis",
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sample-data")
+                .to_str()
+                .unwrap(),
+        ],
+        &missing,
+    );
+    assert!(kpis.status.success());
 }
