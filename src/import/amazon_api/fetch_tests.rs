@@ -248,3 +248,29 @@ fn a_file_of_the_users_is_never_overwritten() {
         "mine"
     );
 }
+
+#[test]
+fn an_ads_report_amazon_gives_up_on_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut jobs = [job(ReportPlan::AdsAdvertisedProduct, dir.path())];
+    let mut http = Scripted::new()
+        .answer(200, &[], TOKEN)
+        .answer(
+            200,
+            &[],
+            r#"[{"profileId":42,"countryCode":"US","accountInfo":{"marketplaceStringId":"ATVPDKIKX0DER"}}]"#,
+        )
+        .answer(200, &[], r#"{"reportId":"ADS1","status":"PENDING"}"#)
+        .answer(
+            200,
+            &[],
+            r#"{"reportId":"ADS1","status":"FAILED","failureReason":"Report generation failed"}"#,
+        );
+    run(&mut http, &mut jobs, Duration::from_secs(1800));
+    assert_eq!(
+        jobs[0].state,
+        JobState::Failed("Amazon could not make it: Report generation failed".into())
+    );
+    let manifest = Manifest::read(dir.path()).unwrap();
+    assert_eq!(manifest.reports[0].standing, Standing::Failed);
+}
