@@ -1,8 +1,6 @@
 //! The command line: parsing with clap and running each command. Every
 //! failure prints one paragraph on stderr and gives a non-zero exit status.
 
-mod fetch;
-
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,6 +44,9 @@ macro_rules! say_inline {
         let _ = write!(stderr, $($arg)*).and_then(|()| stderr.flush());
     }};
 }
+
+// After the macros, which it uses.
+mod fetch;
 
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
 #[derive(Debug, Parser)]

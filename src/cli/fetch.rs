@@ -91,7 +91,7 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
     let workspace = match open_workspace(&args.workspace) {
         Ok(workspace) => workspace,
         Err(error) => {
-            say(&format!("error: {error}"));
+            say!("error: {error}");
             return ExitCode::FAILURE;
         }
     };
@@ -126,7 +126,7 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
         match Manifest::read(&job.folder) {
             Ok(manifest) => job.resume(&manifest),
             Err(error) => {
-                say(&format!("error: {error}"));
+                say!("error: {error}");
                 return ExitCode::FAILURE;
             }
         }
@@ -138,7 +138,7 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
     let Some(credentials) = credentials else {
         return ExitCode::FAILURE;
     };
-    say(&format!(
+    say!(
         "Fetching {week} ({} – {}) for {} into {}; waiting up to {}.",
         week.monday(),
         week.monday() + chrono::Days::new(6),
@@ -148,7 +148,7 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
             .join(week.to_string())
             .display(),
         minutes_seconds(args.wait)
-    ));
+    );
     let mut clock = RealClock::start();
     let mut fetcher = Fetcher {
         http: &mut http,
@@ -179,11 +179,11 @@ fn marketplaces_of(codes: &[String]) -> Result<Vec<Marketplace>, ExitCode> {
         .iter()
         .map(|code| {
             marketplace(code).ok_or_else(|| {
-                say(&format!(
+                say!(
                     "error: `{}` is not a marketplace opsdeck fetches: use US, CA, MX, UK, DE, \
                      FR, IT, ES, JP, AU, AE or IN",
                     clean(code)
-                ));
+                );
                 ExitCode::from(2)
             })
         })
@@ -196,14 +196,14 @@ fn credentials_of(path: Option<&Path>, dry_run: bool) -> Result<Option<Credentia
         return Ok(None);
     }
     let Some(path) = path else {
-        say(
+        say!(
             "error: no credentials file: set $OPSDECK_CREDENTIALS or write \
              ~/.config/opsdeck/credentials.toml (see the README)",
         );
         return Err(ExitCode::FAILURE);
     };
     read_credentials(path).map(Some).map_err(|error| {
-        say(&format!("error: {error}"));
+        say!("error: {error}");
         ExitCode::FAILURE
     })
 }
@@ -265,13 +265,13 @@ fn endpoint_for(
 }
 
 fn dry_run(jobs: &[Job], root: &Path, credentials: Option<&Path>) {
-    say(&format!(
+    say!(
         "Would fetch, without asking Amazon anything now (credentials from {}):",
         credentials.map_or_else(
             || "nowhere: none found".to_owned(),
             |p| p.display().to_string()
         )
-    ));
+    );
     for job in jobs {
         let what = match &job.state {
             JobState::Done => "already fetched".to_owned(),
@@ -280,13 +280,13 @@ fn dry_run(jobs: &[Job], root: &Path, credentials: Option<&Path>) {
         };
         let path = job.folder.join(&job.file);
         let shown = path.strip_prefix(root).unwrap_or(&path);
-        say(&format!(
+        say!(
             "  {:<3} {:<24} {}  → {}",
             job.marketplace.code,
             job.plan.title(),
             what,
             shown.display()
-        ));
+        );
     }
 }
 
@@ -299,11 +299,11 @@ fn show_progress(jobs: &[Job], shown: &mut Vec<String>, elapsed: Duration) {
         let kind = state.split_whitespace().next().unwrap_or("").to_owned();
         let before = shown[at].split_whitespace().next().unwrap_or("").to_owned();
         if kind != before || shown[at].is_empty() {
-            say(&format!(
+            say!(
                 "  {:<3} {:<24} {state}",
                 job.marketplace.code,
                 job.plan.title()
-            ));
+            );
             shown[at] = state;
             changed = true;
         }
@@ -311,13 +311,13 @@ fn show_progress(jobs: &[Job], shown: &mut Vec<String>, elapsed: Duration) {
     if changed {
         let done = jobs.iter().filter(|j| j.has_ended()).count();
         let filled = done * 20 / jobs.len().max(1);
-        say(&format!(
+        say!(
             "  [{}{}] {done} of {} reports ended · {}",
             "#".repeat(filled),
             ".".repeat(20 - filled),
             jobs.len(),
             minutes_seconds(elapsed)
-        ));
+        );
     }
 }
 
@@ -345,7 +345,7 @@ fn summary(jobs: &[Job], root: &Path) -> ExitCode {
         .iter()
         .filter(|j| matches!(j.state, JobState::InProgress { .. } | JobState::Queued))
         .count();
-    say(&format!(
+    say!(
         "{done} of {} reports arrived{}.",
         jobs.len(),
         if waiting > 0 {
@@ -356,22 +356,19 @@ fn summary(jobs: &[Job], root: &Path) -> ExitCode {
         } else {
             String::new()
         }
-    ));
+    );
     for job in jobs {
         if let JobState::Failed(why) = &job.state {
-            say(&format!(
+            say!(
                 "  {} {}: {}",
                 job.marketplace.code,
                 job.plan.title(),
                 clean(why)
-            ));
+            );
         }
     }
     if done == jobs.len() {
-        say(&format!(
-            "Check them with: opsdeck check {}",
-            root.display()
-        ));
+        say!("Check them with: opsdeck check {}", root.display());
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -407,27 +404,24 @@ fn check_credentials(
             .participations(http, &mut clock);
             match listed {
                 Ok(list) => {
-                    say(&format!(
-                        "SP-API ({}): the seller sells in",
-                        endpoint.as_str()
-                    ));
+                    say!("SP-API ({}): the seller sells in", endpoint.as_str());
                     for entry in list.iter().filter(|p| p.participation.is_participating) {
-                        say(&format!(
+                        say!(
                             "  {} {} ({})",
                             clean(&entry.marketplace.country_code),
                             clean(&entry.marketplace.name),
                             clean(&entry.marketplace.id)
-                        ));
+                        );
                     }
                 }
                 Err(error) => {
-                    say(&format!("SP-API: {error}"));
+                    say!("SP-API: {error}");
                     ok = false;
                 }
             }
         }
     } else {
-        say("SP-API: no [sp_api] app in the credentials file.");
+        say!("SP-API: no [sp_api] app in the credentials file.");
     }
     if let Some(app) = &credentials.ads_api {
         let mut tokens = Tokens::new(app.clone(), credentials.lwa.clone());
@@ -449,29 +443,29 @@ fn check_credentials(
             .profiles(http, &mut clock);
             match listed {
                 Ok(profiles) => {
-                    say(&format!(
+                    say!(
                         "Ads API ({}): {} profiles",
                         endpoint.as_str(),
                         profiles.len()
-                    ));
+                    );
                     for profile in profiles {
-                        say(&format!(
+                        say!(
                             "  {} {} — {} ({})",
                             profile.profile_id,
                             clean(&profile.country_code),
                             clean(&profile.account_info.name),
                             clean(&profile.account_info.marketplace_string_id)
-                        ));
+                        );
                     }
                 }
                 Err(error) => {
-                    say(&format!("Ads API: {error}"));
+                    say!("Ads API: {error}");
                     ok = false;
                 }
             }
         }
     } else {
-        say("Ads API: no [ads_api] app in the credentials file.");
+        say!("Ads API: no [ads_api] app in the credentials file.");
     }
     if ok {
         ExitCode::SUCCESS
@@ -483,9 +477,4 @@ fn check_credentials(
 fn minutes_seconds(duration: Duration) -> String {
     let seconds = duration.as_secs();
     format!("{}:{:02}", seconds / 60, seconds % 60)
-}
-
-fn say(line: &str) {
-    let mut stderr = std::io::stderr();
-    let _ = writeln!(stderr, "{line}");
 }
