@@ -462,6 +462,7 @@ fn a_fetched_week_gives_the_sample_weeks_figures_through_every_hitch() {
         &credentials,
     );
     let said = String::from_utf8_lossy(&fetched.stderr);
+    println!("{said}");
     assert!(fetched.status.success(), "{said}");
     assert!(said.contains("5 of 5 reports arrived"), "{said}");
     assert!(
