@@ -1,5 +1,6 @@
-//! The command line: parsing with clap and running each command. Every
-//! failure prints one paragraph on stderr and gives a non-zero exit status.
+//! The command line: parsing with clap and running each command (the
+//! cockpit in `cli/cockpit.rs`, `fetch` in `cli/fetch.rs`). Every failure
+//! prints one paragraph on stderr and gives a non-zero exit status.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -7,27 +8,17 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{App, SaveState};
 use crate::domain::action::ActionItem;
 use crate::domain::action_log::action_log;
 use crate::domain::meeting::Meeting;
-use crate::domain::settings::ThemeName;
-use crate::domain::timing::Now;
-use crate::domain::untrusted::{clean, clean_document};
+use crate::domain::untrusted::clean_document;
 use crate::domain::week::IsoWeek;
 use crate::event_loop;
-use crate::event_loop::reading::Reader;
-use crate::event_loop::signals::Signals;
-use crate::event_loop::{Ending, Finished, Wakes};
-use crate::export::demo::write_demo_workspace;
 use crate::export::init::init_workspace;
 use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
 use crate::import::check::check_paths;
 use crate::import::minutes::{read_all_minutes, read_minutes_file};
 use crate::import::weeks::{LoadedReport, load_report};
-use crate::session::lock::Holder;
-use crate::session::recovery::write_recovery;
-use crate::session::{Access, StartOptions, open_meeting, start_meeting};
 
 /// Writes a line to stderr. A terminal that has gone away (a closed window)
 /// makes the write fail; that must not turn a clean ending into a panic.
@@ -45,7 +36,8 @@ macro_rules! say_inline {
     }};
 }
 
-// After the macros, which it uses.
+// After the macros, which they use.
+mod cockpit;
 mod fetch;
 
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
@@ -231,7 +223,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => kpis(&workspace, week, format),
         Some(Command::Prep { workspace, week }) => prep(&workspace, week),
         Some(Command::Init { dir }) => init(&dir),
-        Some(Command::Run(args)) => cockpit(&args),
+        Some(Command::Run(args)) => cockpit::cockpit(&args),
         Some(Command::Minutes { file, format }) => minutes(&file, format),
         Some(Command::Actions {
             workspace,
@@ -240,7 +232,7 @@ pub fn run(cli: Cli) -> ExitCode {
             overdue,
             format,
         }) => actions(&workspace, owner.as_deref(), open, overdue, format),
-        Some(Command::Demo { bell, theme }) => demo(bell, theme),
+        Some(Command::Demo { bell, theme }) => cockpit::demo(bell, theme),
         Some(Command::Fetch {
             workspace,
             week,
@@ -259,7 +251,7 @@ pub fn run(cli: Cli) -> ExitCode {
             },
             event_loop::read_now().wall.date_naive(),
         ),
-        None => cockpit(&cli.cockpit),
+        None => cockpit::cockpit(&cli.cockpit),
     }
 }
 
@@ -358,271 +350,8 @@ fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
 
 /// Leaves `value` to the operating system: the process is about to exit,
 /// and freeing the figures of a large catalogue would only delay it.
-fn leave_at_exit<T>(value: T) {
+pub(crate) fn leave_at_exit<T>(value: T) {
     std::mem::forget(value);
-}
-
-fn cockpit(args: &CockpitArgs) -> ExitCode {
-    cockpit_with(args, Vec::new())
-}
-
-/// The cockpit, with `notices` shown under its header for the whole meeting.
-fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
-    let workspace = args.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
-    let terminal = std::io::stdout().is_terminal();
-    let options = StartOptions {
-        week: args.week,
-        reopen: args.reopen,
-        take_over: args.take_over,
-        recover: args.recover,
-        read_only: !terminal,
-    };
-    let now = event_loop::read_now();
-    if !terminal {
-        return without_terminal(&workspace, options, now);
-    }
-    // The reports are read while the meeting opens and the cockpit runs.
-    let wakes = Wakes::new();
-    let reader = Reader::start(workspace.clone(), args.week, wakes.sender());
-    let mut session = match open_meeting(&workspace, options, now, confirm_take_over) {
-        Ok(session) => session,
-        Err(error) => {
-            say!("{error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    for notice in &session.notices {
-        say!("notice: {}", clean(notice));
-    }
-    let settings = &mut session.workspace.settings;
-    settings.bell |= args.bell;
-    if let Some(theme) = args.theme {
-        settings.theme = match theme {
-            ThemeArg::Dark => ThemeName::Dark,
-            ThemeArg::Light => ThemeName::Light,
-            ThemeArg::HighContrast => ThemeName::HighContrast,
-        };
-    }
-    let save_as = default_save_as(&session.minutes);
-    let notices = notices.into_iter().chain(session.notices).collect();
-    let mut app = App::reading(
-        session.workspace.settings.clone(),
-        session.week,
-        session.meeting,
-        session.agenda,
-        now,
-    )
-    .with_notices(notices)
-    .with_save_as(save_as);
-    if let Access::ViewOnly(holder) = &session.access {
-        app = app.view_only(describe_holder(holder.as_ref()));
-    }
-    let signals = match Signals::catch() {
-        Ok(signals) => signals,
-        Err(error) => {
-            say!("error: cannot catch the signals that end a meeting: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => {
-            // Pasted text arrives whole on the capture line, never as keys.
-            let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
-            terminal
-        }
-        Err(error) => {
-            ratatui::restore();
-            say!("error: the terminal cannot be used: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let finished = event_loop::run(
-        &mut terminal,
-        app,
-        session.minutes,
-        &signals,
-        wakes,
-        Some(reader),
-    );
-    restore_terminal();
-    // Restored above; its own drop would try again and complain on a closed window.
-    std::mem::forget(terminal);
-    // The last save is done: another cockpit may take the meeting now.
-    drop(session.access);
-    for warning in &finished.warnings {
-        say!("warning: {}", clean(warning));
-    }
-    let code = report_ending(&workspace, &finished);
-    leave_at_exit(finished);
-    code
-}
-
-/// Without a terminal the cockpit cannot run: the meeting is opened view
-/// only and its reports read, to say what is wrong with them, then it says
-/// where to turn instead.
-fn without_terminal(workspace: &Path, options: StartOptions, now: Now) -> ExitCode {
-    let (session, loaded) = match start_meeting(workspace, options, now, confirm_take_over) {
-        Ok(started) => started,
-        Err(error) => {
-            say!("{error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    for warning in &loaded.warnings {
-        say!("warning: {}", clean(warning));
-    }
-    for notice in &session.notices {
-        say!("notice: {}", clean(notice));
-    }
-    say!(
-        "error: the cockpit needs a terminal; for text use `opsdeck kpis {0}` or `opsdeck prep {0}`",
-        workspace.display()
-    );
-    ExitCode::FAILURE
-}
-
-/// Leaves raw mode and the alternate screen and shows the cursor; a
-/// terminal that is gone is left alone.
-fn restore_terminal() {
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
-    let _ = ratatui::try_restore();
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
-}
-
-/// Says how the meeting ended and where its minutes are; writes a recovery
-/// copy when they could not be saved. Returns the exit status.
-fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
-    let app = &finished.app;
-    let path = &finished.minutes;
-    let code = |failed: bool| match &finished.ending {
-        Ending::Signal(number) => ExitCode::from(u8::try_from(128 + number).unwrap_or(1)),
-        Ending::TerminalLost(_) | Ending::ReadFailed(_) => ExitCode::FAILURE,
-        Ending::Quit if failed => ExitCode::FAILURE,
-        Ending::Quit => ExitCode::SUCCESS,
-    };
-    match &finished.ending {
-        Ending::Quit => {}
-        Ending::Signal(number) => say!("The meeting was ended by signal {number}."),
-        Ending::TerminalLost(error) => say!("error: the terminal failed: {error}"),
-        Ending::ReadFailed(errors) => {
-            for error in errors {
-                say!("error: {error}");
-            }
-            say!(
-                "The minutes were left as they were. Run `opsdeck check {}` for the whole picture.",
-                workspace.display()
-            );
-            return ExitCode::FAILURE;
-        }
-    }
-    if let Some(holder) = app.holder() {
-        say!("View only: this cockpit saved nothing; the meeting is kept by opsdeck {holder}.");
-        return code(false);
-    }
-    let SaveState::Failed(_) = app.save_state() else {
-        say!(
-            "Minutes saved in {0}. For the mail: opsdeck minutes {0}",
-            path.display()
-        );
-        return code(false);
-    };
-    let reason = finished
-        .save_error
-        .as_ref()
-        .map_or_else(|| "unknown error".to_owned(), ToString::to_string);
-    say!(
-        "error: the minutes could NOT be saved in {}: {reason}",
-        path.display()
-    );
-    let minutes =
-        crate::export::minutes::to_toml(app.meeting(), app.agenda(), app.report(), app.now());
-    match write_recovery(path, minutes.as_bytes()) {
-        Ok(copy) => say!(
-            "A recovery copy holds everything captured: {}\n\
-             Once the workspace can be written again, bring it back with: opsdeck {} --recover",
-            copy.display(),
-            workspace.display()
-        ),
-        Err(error) => {
-            say!(
-                "error: no recovery copy could be written either ({error}); the minutes follow:
-"
-            );
-            say!("{minutes}");
-        }
-    }
-    code(true)
-}
-
-/// Where the quit question first offers to write minutes that cannot be saved.
-fn default_save_as(minutes: &Path) -> String {
-    let name = minutes.file_name().unwrap_or_default().to_string_lossy();
-    match std::env::var_os("HOME") {
-        Some(_) => format!("~/opsdeck-minutes-{name}"),
-        None => std::env::temp_dir()
-            .join(format!("opsdeck-minutes-{name}"))
-            .display()
-            .to_string(),
-    }
-}
-
-/// "on HOST by USER since 10:02", for the view-only banner.
-fn describe_holder(holder: Option<&Holder>) -> String {
-    let Some(holder) = holder else {
-        return "by another cockpit".to_owned();
-    };
-    let since = chrono::DateTime::parse_from_rfc3339(&holder.since).map_or_else(
-        |_| holder.since.clone(),
-        |t| t.format("%a %H:%M").to_string(),
-    );
-    format!("on {} by {} since {since}", holder.host, holder.user)
-}
-
-/// Asks on the terminal before taking a meeting held on another machine.
-fn confirm_take_over(holder: &Holder) -> bool {
-    say_inline!(
-        "The meeting is open in opsdeck on {} by {} since {} (pid {}). Take it over? \
-         Do so only if that cockpit is closed — its later saves would be lost. [y/N] ",
-        clean(&holder.host),
-        clean(&holder.user),
-        clean(&holder.since),
-        holder.pid
-    );
-    let mut answer = String::new();
-    std::io::stdin().read_line(&mut answer).is_ok()
-        && matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
-}
-
-fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
-    let name = format!("opsdeck-demo-{}", std::process::id());
-    let root = match write_demo_workspace(&std::env::temp_dir(), &name) {
-        Ok(root) => root,
-        Err(error) => {
-            say!("error: cannot write the demo workspace: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    say!(
-        "Demo workspace: {} (a copy of the sample; delete it when done)",
-        root.display()
-    );
-    let code = cockpit_with(
-        &CockpitArgs {
-            workspace: Some(root.clone()),
-            week: None,
-            bell,
-            theme,
-            reopen: false,
-            take_over: false,
-            recover: false,
-        },
-        vec![format!(
-            "Demo: a copy of the sample workspace in {} — your captures go there",
-            root.display()
-        )],
-    );
-    say!("The demo workspace stays in {}.", root.display());
-    code
 }
 
 /// Last meeting's actions still open.
