@@ -4,7 +4,8 @@
 //! resumes from the folder's `fetch.toml`. Exit 0 when every report arrived.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -165,10 +166,10 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
         listed: BTreeMap::new(),
         buckets: Buckets::default(),
     };
-    let mut shown: Vec<String> = Vec::new();
+    let mut progress = Progress::new();
     let started = RealClock::start();
     fetcher.run(&mut jobs, args.wait, &mut |jobs| {
-        show_progress(jobs, &mut shown, started.elapsed());
+        progress.show(jobs, started.elapsed());
     });
     summary(&jobs, &args.workspace)
 }
@@ -290,6 +291,62 @@ fn dry_run(jobs: &[Job], root: &Path, credentials: Option<&Path>) {
     }
 }
 
+/// The progress on stderr: on a terminal, a line per report and the bar,
+/// redrawn in place as the reports go (their times counting); in a log, a
+/// line for each report whose state changed, and the bar after.
+struct Progress {
+    terminal: bool,
+    /// Lines the last drawing took, on a terminal.
+    drawn: usize,
+    /// Each report's state as last written, in a log.
+    shown: Vec<String>,
+}
+
+impl Progress {
+    fn new() -> Self {
+        Self {
+            terminal: std::io::stderr().is_terminal(),
+            drawn: 0,
+            shown: Vec::new(),
+        }
+    }
+
+    fn show(&mut self, jobs: &[Job], elapsed: Duration) {
+        if !self.terminal {
+            return show_progress(jobs, &mut self.shown, elapsed);
+        }
+        let mut frame = String::new();
+        if self.drawn > 0 {
+            let _ = write!(frame, "\x1b[{}A", self.drawn);
+        }
+        for job in jobs {
+            let _ = writeln!(
+                frame,
+                "\x1b[2K  {:<3} {:<24} {}",
+                job.marketplace.code,
+                job.plan.title(),
+                state_text(job, elapsed)
+            );
+        }
+        let _ = writeln!(frame, "\x1b[2K{}", bar(jobs, elapsed));
+        self.drawn = jobs.len() + 1;
+        say_inline!("{frame}");
+    }
+}
+
+/// `[########............] 2 of 5 reports ended · 0:42`.
+fn bar(jobs: &[Job], elapsed: Duration) -> String {
+    let done = jobs.iter().filter(|j| j.has_ended()).count();
+    let filled = done * 20 / jobs.len().max(1);
+    format!(
+        "  [{}{}] {done} of {} reports ended · {}",
+        "#".repeat(filled),
+        ".".repeat(20 - filled),
+        jobs.len(),
+        minutes_seconds(elapsed)
+    )
+}
+
 /// A line for each report whose state changed, and the overall bar.
 fn show_progress(jobs: &[Job], shown: &mut Vec<String>, elapsed: Duration) {
     shown.resize(jobs.len(), String::new());
@@ -309,15 +366,7 @@ fn show_progress(jobs: &[Job], shown: &mut Vec<String>, elapsed: Duration) {
         }
     }
     if changed {
-        let done = jobs.iter().filter(|j| j.has_ended()).count();
-        let filled = done * 20 / jobs.len().max(1);
-        say!(
-            "  [{}{}] {done} of {} reports ended · {}",
-            "#".repeat(filled),
-            ".".repeat(20 - filled),
-            jobs.len(),
-            minutes_seconds(elapsed)
-        );
+        say!("{}", bar(jobs, elapsed));
     }
 }
 
