@@ -149,3 +149,47 @@ fn the_cockpit_says_when_the_terminal_is_too_small() {
     assert!(screen.contains("60×20"), "{screen}");
     tmux.keys(&["q", "y"]);
 }
+
+#[test]
+fn the_supply_view_orders_the_spatulas_for_purchasing_at_80_by_24() {
+    let binary = env!("CARGO_BIN_EXE_opsdeck");
+    let (_dir, sample) = workspace();
+    let command = format!("{binary} {}", sample.display());
+    let Some(tmux) = Tmux::start("supply", 80, 24, &command) else {
+        return;
+    };
+    tmux.wait_for("Open actions from last meeting");
+    tmux.keys(&["4"]);
+    let screen = tmux.wait_for("Replenishment, soonest order first");
+    assert!(
+        screen.contains("runs out 7 days before Black Friday"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("HK-SP-SIL-5") && screen.contains("order now"),
+        "{screen}"
+    );
+    // The spatulas come first: soonest order.
+    tmux.keys(&["o"]);
+    let screen = tmux.wait_for("recorded · Wei");
+    assert!(screen.contains("HK-SP-SIL-5"), "{screen}");
+    tmux.keys(&["3"]);
+    let screen = tmux.wait_for("Actions tagged +replenishment");
+    // At 80 columns the title gives way before owner, date and SKU.
+    assert!(screen.contains("Send a PO for 3,120 units of"), "{screen}");
+    assert!(
+        screen.contains("@Wei") && screen.contains("#HK-SP-SIL-5"),
+        "{screen}"
+    );
+    let minutes = sample.join("minutes/2026-W48.toml");
+    for _ in 0..20 {
+        if std::fs::read_to_string(&minutes)
+            .unwrap_or_default()
+            .contains("replenishment")
+        {
+            return;
+        }
+        sleep(Duration::from_millis(50));
+    }
+    panic!("the purchase order did not reach the minutes");
+}
