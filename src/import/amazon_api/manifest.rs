@@ -3,7 +3,7 @@
 //! and SHA-256 — written atomically after every change, so a fetch that is
 //! stopped resumes from its report ids instead of asking again.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -123,11 +123,6 @@ pub fn sha256(bytes: &[u8]) -> String {
             let _ = write!(hex, "{b:02x}");
             hex
         })
-}
-
-/// The path of `file` in `folder`.
-pub fn in_folder(folder: &Path, file: &str) -> PathBuf {
-    folder.join(file)
 }
 
 #[cfg(test)]
