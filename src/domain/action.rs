@@ -96,6 +96,22 @@ pub struct ActionItem {
     pub tags: Vec<String>,
 }
 
+/// Whether two SKU names name the same SKU, in any case. A name without a
+/// marketplace (`HK-1`, written before the workspace had marketplace
+/// folders) names that SKU in every marketplace (`US:HK-1`, `DE:HK-1`).
+pub fn same_sku(a: &str, b: &str) -> bool {
+    use super::marketplace::split_key;
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    match (split_key(a), split_key(b)) {
+        ((None, bare), (Some(_), sku)) | ((Some(_), sku), (None, bare)) => {
+            bare.eq_ignore_ascii_case(sku)
+        }
+        _ => false,
+    }
+}
+
 impl ActionItem {
     /// Whether it is open and covers a problem of `sku` (any case), or, for
     /// a problem of the whole account (`sku` none), moves its `kpi` without
@@ -103,7 +119,7 @@ impl ActionItem {
     pub fn covers(&self, sku: Option<&str>, kpi: &str) -> bool {
         self.status.is_open()
             && match (sku, self.sku.as_deref()) {
-                (Some(wanted), Some(named)) => wanted.eq_ignore_ascii_case(named),
+                (Some(wanted), Some(named)) => same_sku(wanted, named),
                 (None, None) => self.kpi.as_deref() == Some(kpi),
                 _ => false,
             }
@@ -130,4 +146,20 @@ pub struct Decision {
     pub text: String,
     pub section: String,
     pub time: Option<DateTime<FixedOffset>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_sku;
+
+    #[test]
+    fn a_sku_without_a_marketplace_names_it_in_every_marketplace() {
+        assert!(same_sku("HK-1", "hk-1"));
+        assert!(same_sku("HK-1", "US:HK-1"));
+        assert!(same_sku("de:hk-1", "HK-1"));
+        assert!(!same_sku("US:HK-1", "DE:HK-1"));
+        assert!(!same_sku("HK-1", "US:HK-2"));
+        // A colon that is not a marketplace's is part of the SKU.
+        assert!(!same_sku("XX:HK-1", "HK-1"));
+    }
 }

@@ -224,3 +224,12 @@ fn an_undone_actions_id_is_never_given_again() {
         "a new change ends what could be redone"
     );
 }
+
+#[test]
+fn an_action_on_a_sku_named_before_marketplace_folders_covers_it_in_each_marketplace() {
+    let meeting = meeting();
+    // Last meeting's action names HK-SP-SIL-5; the week now keys it US:HK-SP-SIL-5.
+    assert!(meeting.has_action_for(Some("US:HK-SP-SIL-5"), "days_of_supply"));
+    assert!(meeting.has_action_for(Some("hk-sp-sil-5"), "days_of_supply"));
+    assert!(!meeting.has_action_for(Some("US:HK-SP-SIL-6"), "days_of_supply"));
+}

@@ -2,7 +2,7 @@
 //! against targets, with a 13-week trend. Built from the weeks' facts.
 //! Pure: std only.
 
-use super::action::ActionItem;
+use super::action::{ActionItem, same_sku};
 use super::facts::SkuCost;
 use super::history::{HistoryWeek, TrendFigures, history_of};
 use super::judgement::{Status, Target, target_of};
@@ -177,10 +177,11 @@ impl Review {
     }
 
     pub fn moved_right_way(&self, sku: &str, metric: Metric, since: IsoWeek) -> Option<bool> {
-        let row = self
-            .skus
-            .iter()
-            .find(|r| r.sku.as_deref() == Some(sku) || r.asin == sku)?;
+        let row = self.skus.iter().find(|r| {
+            r.sku.as_deref().is_some_and(|s| same_sku(s, sku))
+                || same_sku(&r.key, sku)
+                || r.asin == sku
+        })?;
         let series = row.figures.series(metric)?;
         let slot = self.trend_weeks.iter().position(|w| *w == since)?;
         let (then, now) = (series[slot]?, (*series.last()?)?);

@@ -100,7 +100,12 @@ pub const SEEN_KEPT: usize = 100;
 /// named in an action are looked at closely, so a save costs one hash
 /// lookup per anomaly.
 fn discussed(meeting: &Meeting, report: &WeekReport) -> Vec<AnomalyRow> {
-    let lower = |sku: &str| sku.to_ascii_lowercase();
+    // A SKU named without its marketplace names it in every marketplace: its bare name counts.
+    let lower = |sku: &str| {
+        crate::domain::marketplace::split_key(sku)
+            .1
+            .to_ascii_lowercase()
+    };
     let named: HashSet<String> = meeting
         .seen_anomalies
         .iter()
@@ -122,7 +127,8 @@ fn discussed(meeting: &Meeting, report: &WeekReport) -> Vec<AnomalyRow> {
                 return true;
             };
             buffer.clear();
-            buffer.extend(sku.chars().map(|c| c.to_ascii_lowercase()));
+            let bare = crate::domain::marketplace::split_key(sku).1;
+            buffer.extend(bare.chars().map(|c| c.to_ascii_lowercase()));
             named.contains(buffer.as_str())
         })
         .scan(0, |seen_kept, a| {
