@@ -178,57 +178,49 @@ impl Action {
         )
     }
 
+    /// Whether the action changes what the minutes record — a capture, a
+    /// verdict, an undo, the closing, writing them elsewhere: a view-only
+    /// cockpit refuses it.
+    pub fn edits_minutes(&self) -> bool {
+        matches!(
+            self,
+            Action::StartCapture(_)
+                | Action::SubmitCapture
+                | Action::MarkDone
+                | Action::CarryAction
+                | Action::DropAction
+                | Action::EditAction
+                | Action::OrderSelected
+                | Action::Undo
+                | Action::Redo
+                | Action::CloseAnyway
+                | Action::StartSaveAs
+                | Action::SubmitSaveAs
+        )
+    }
+
     /// Whether the action works on the week's figures (rows, anomalies) or
     /// on the minutes, and so must wait until the reports are read. The
     /// clock, the agenda, the views, the help and quitting work at once.
     pub fn needs_report(&self) -> bool {
-        match self {
-            Action::MoveSelection(_)
-            | Action::MovePage(_)
-            | Action::MoveToEnd(_)
-            | Action::OpenDetail
-            | Action::CycleSort
-            | Action::CycleMarketplace
-            | Action::ReverseSort
-            | Action::StartFilter
-            | Action::EditFilter(_)
-            | Action::ApplyFilter
-            | Action::ToggleProblemsOnly
-            | Action::StartCapture(_)
-            | Action::EditCapture(_)
-            | Action::CompleteCapture
-            | Action::SubmitCapture
-            | Action::MarkDone
-            | Action::CarryAction
-            | Action::DropAction
-            | Action::EditAction
-            | Action::OrderSelected
-            | Action::Undo
-            | Action::Redo
-            | Action::CloseAnyway
-            | Action::StartSaveAs
-            | Action::EditSaveAs(_)
-            | Action::SubmitSaveAs => true,
-            Action::Tick
-            | Action::NextSection
-            | Action::PreviousSection
-            | Action::ToggleTimer
-            | Action::AddMinute
-            | Action::RemoveMinute
-            | Action::Rebalance
-            | Action::ShowView(_)
-            | Action::NextView
-            | Action::Back
-            | Action::ToggleHelp
-            | Action::RequestQuit
-            | Action::ConfirmQuit
-            | Action::CancelQuit
-            | Action::Resize(..)
-            | Action::SaveFinished(_)
-            | Action::HolderSaved(_)
-            | Action::ReadProgress { .. }
-            | Action::ReportRead(_) => false,
-        }
+        self.edits_minutes()
+            || matches!(
+                self,
+                Action::MoveSelection(_)
+                    | Action::MovePage(_)
+                    | Action::MoveToEnd(_)
+                    | Action::OpenDetail
+                    | Action::CycleSort
+                    | Action::CycleMarketplace
+                    | Action::ReverseSort
+                    | Action::StartFilter
+                    | Action::EditFilter(_)
+                    | Action::ApplyFilter
+                    | Action::ToggleProblemsOnly
+                    | Action::EditCapture(_)
+                    | Action::CompleteCapture
+                    | Action::EditSaveAs(_)
+            )
     }
 }
 

@@ -87,18 +87,7 @@ impl App {
     /// minutes is refused (and said so), and nothing is ever saved.
     pub(super) fn apply_view_only(&mut self, action: Action) -> Option<Effect> {
         match action {
-            Action::StartCapture(_)
-            | Action::SubmitCapture
-            | Action::MarkDone
-            | Action::CarryAction
-            | Action::DropAction
-            | Action::EditAction
-            | Action::OrderSelected
-            | Action::Undo
-            | Action::Redo
-            | Action::CloseAnyway
-            | Action::StartSaveAs
-            | Action::SubmitSaveAs => self.flash = Some(Flash::ViewOnlyRefused),
+            edit if edit.edits_minutes() => self.flash = Some(Flash::ViewOnlyRefused),
             Action::ConfirmQuit => self.running = false,
             Action::HolderSaved(meeting) => {
                 self.meeting = History::new(*meeting);

@@ -149,17 +149,7 @@ fn read_with<'a>(
         Err(ReadError::NotUtf8(position)) => return Err(resaved(path, kind, &position)),
         other => imported(path, other)?,
     };
-    Ok(ReportFile {
-        kind,
-        rows: read.stats.rows,
-        left_out: window.left_out,
-        repeated: window.repeated,
-        days: window.days,
-        facts: read.facts,
-        currency: read.currency,
-        attribution_days: read.attribution_days,
-        warnings: read.warnings,
-    })
+    Ok(finish(kind, read, window))
 }
 
 /// The located error of a read; text decoded from Windows-1252 is always valid,
@@ -211,12 +201,11 @@ fn read_kind(
         }
     };
     read.warnings.extend(row_warnings(read.stats));
-    read.warnings.extend(window.warning(read.stats.rows));
     Ok((read, window))
 }
 
-/// A report read some other way than as a table (JSON), with what its
-/// date window left out said as warnings.
+/// The file a kind's read makes, with what its date window left out said
+/// as warnings (a table's read or a JSON document's alike).
 pub fn finish(kind: ReportKind, mut read: KindRead, window: DateWindow) -> ReportFile {
     read.warnings.extend(window.warning(read.stats.rows));
     ReportFile {
