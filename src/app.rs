@@ -191,8 +191,7 @@ impl App {
         let effect = self.apply(action);
         self.note_seen_anomalies();
         if matches!(effect, Some(Effect::SaveMinutes | Effect::SaveMinutesAs(_))) {
-            self.save_state = SaveState::Pending;
-            self.saved_at = now.instant;
+            self.save_asked();
         }
         effect
     }
@@ -217,9 +216,14 @@ impl App {
         if !due || self.agenda.is_paused() || self.view_only.is_some() {
             return None;
         }
+        self.save_asked();
+        Some(Effect::SaveMinutes)
+    }
+
+    /// A save is asked of the event loop now: what is on screen is not on disk yet.
+    fn save_asked(&mut self) {
         self.save_state = SaveState::Pending;
         self.saved_at = self.now.instant;
-        Some(Effect::SaveMinutes)
     }
 
     /// The bell rings once, at the moment the current section runs over.

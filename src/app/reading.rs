@@ -3,8 +3,8 @@
 //! how far the reading got, and takes the report in when it arrives. Keys
 //! that need the figures are held by the event loop until then.
 
+use super::App;
 use super::action::Effect;
-use super::{App, SaveState};
 use crate::domain::agenda::Agenda;
 use crate::domain::meeting::Meeting;
 use crate::domain::reading::ReadCount;
@@ -46,6 +46,12 @@ impl App {
         self.reading.is_some()
     }
 
+    /// Whether the minutes may be written now: this cockpit writes them,
+    /// and they hold the week's figures, which are not being read any more.
+    pub fn may_save_now(&self) -> bool {
+        self.can_save() && !self.is_reading()
+    }
+
     pub(super) fn read_progress(&mut self, count: ReadCount, keys_waiting: usize) {
         if let Some(reading) = &mut self.reading {
             *reading = Reading {
@@ -67,8 +73,7 @@ impl App {
         if !self.can_save() {
             return None;
         }
-        self.save_state = SaveState::Pending;
-        self.saved_at = self.now.instant;
+        self.save_asked();
         Some(Effect::SaveMinutes)
     }
 }

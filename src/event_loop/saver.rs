@@ -57,7 +57,7 @@ impl Saver {
     /// Minutes hold the week's figures: while they are read, nothing is
     /// saved (the app saves once they arrive).
     pub fn save(&mut self, app: &mut App) {
-        if !app.can_save() || app.is_reading() {
+        if !app.may_save_now() {
             return;
         }
         let text = export::minutes::to_toml(app.meeting(), app.agenda(), app.report(), read_now());
@@ -110,7 +110,7 @@ impl Saver {
     /// Saves now and waits for it (the way out, save-as).
     pub fn save_and_wait(&mut self, app: &mut App) {
         self.finish(app);
-        if !app.can_save() || app.is_reading() {
+        if !app.may_save_now() {
             return;
         }
         let now = read_now();
