@@ -19,6 +19,7 @@ use chrono::{Days, NaiveDate};
 
 use super::calendar::Event;
 use super::facts::SkuCost;
+use super::judgement::Status;
 use super::metric::Metric;
 use super::review::{Review, SkuRow, TREND_WEEKS};
 use super::settings::Settings;
@@ -48,6 +49,16 @@ impl SupplyStatus {
             SupplyStatus::OrderSoon => Words::new("order soon", "即将下单"),
             SupplyStatus::Overstock => Words::new("overstock", "库存过多"),
             SupplyStatus::Ok => Words::new("ok", "正常"),
+        }
+    }
+
+    /// How grave it is, as figures judged against targets are: order now is
+    /// a breach, order soon and overstock a watch.
+    pub fn severity(self) -> Status {
+        match self {
+            SupplyStatus::OrderNow => Status::Breach,
+            SupplyStatus::OrderSoon | SupplyStatus::Overstock => Status::Watch,
+            SupplyStatus::Ok => Status::Ok,
         }
     }
 

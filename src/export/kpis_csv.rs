@@ -10,14 +10,6 @@ use crate::domain::week_report::WeekReport;
 
 use super::csv_row::write_row;
 
-/// The SKU as the SKU lines name it (with its marketplace when the week merges several).
-fn row_name(line: &crate::domain::replenishment::SupplyLine) -> String {
-    match &line.marketplace {
-        Some(code) if line.key.contains(':') => format!("{code}:{}", line.sku),
-        _ => line.sku.clone(),
-    }
-}
-
 /// The KPIs as CSV: `week,sku,asin,metric,value,previous,change,target,status`.
 pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
     let review = &report.review;
@@ -29,7 +21,6 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
     let mut write = |sku: &str, asin: &str, figures: &Figures| {
         for metric in Metric::ALL {
             let cell = figures.cell(metric, settings);
-            let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
             let _ = write_row(
                 &mut writer,
                 &[
@@ -54,15 +45,17 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
             &row.figures,
         );
     }
-    let asins: std::collections::HashMap<&str, &str> = review
+    // A line is named as its SKU's row is, with the row's ASIN.
+    let rows: std::collections::HashMap<&str, (&str, &str)> = review
         .skus
         .iter()
-        .map(|row| (row.key.as_str(), row.asin.as_str()))
+        .map(|row| {
+            let name = row.sku.as_deref().unwrap_or(&row.key);
+            (row.key.as_str(), (name, row.asin.as_str()))
+        })
         .collect();
     for line in &report.supply {
-        let asin = asins.get(line.key.as_str()).copied().unwrap_or("");
-        let sku = row_name(line);
-        let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let (sku, asin) = rows.get(line.key.as_str()).copied().unwrap_or(("", ""));
         #[allow(clippy::cast_precision_loss)] // unit counts
         let figures = [
             (
@@ -90,7 +83,7 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
                 &mut writer,
                 &[
                     week.as_str(),
-                    &sku,
+                    sku,
                     asin,
                     name,
                     &value,
@@ -106,4 +99,9 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
         .into_inner()
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
         .unwrap_or_default()
+}
+
+/// A figure as the CSV writes it: empty when missing.
+fn number(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
 }

@@ -14,8 +14,9 @@ use crate::domain::supply_columns::{SUPPLY_COLUMNS, shortfall_note};
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
 
+use super::kpis_text::status_tone;
 use super::markdown::table;
-use super::text_table::{Align, Column, TextCell, Tone, render};
+use super::text_table::{Align, Column, TextCell, render};
 
 /// The lines a meeting must decide on: every status but ok.
 fn to_decide(report: &WeekReport) -> Vec<&SupplyLine> {
@@ -24,14 +25,6 @@ fn to_decide(report: &WeekReport) -> Vec<&SupplyLine> {
         .iter()
         .filter(|line| line.status != SupplyStatus::Ok)
         .collect()
-}
-
-fn tone(status: SupplyStatus) -> Tone {
-    match status {
-        SupplyStatus::OrderNow => Tone::Bad,
-        SupplyStatus::OrderSoon | SupplyStatus::Overstock => Tone::Warning,
-        SupplyStatus::Ok => Tone::Good,
-    }
 }
 
 /// The count of lines left out for being fine, said after a table.
@@ -68,7 +61,7 @@ pub fn text(report: &WeekReport, colour: bool) -> String {
                 .iter()
                 .map(|column| {
                     let text = clean(&column.text(line, Language::English)).into_owned();
-                    TextCell::toned(text, tone(line.status))
+                    TextCell::toned(text, status_tone(line.status.severity()))
                 })
                 .collect()
         })

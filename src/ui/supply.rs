@@ -5,7 +5,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -13,8 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::App;
 use crate::app::action::View;
 use crate::domain::calendar::{Event, upcoming};
-use crate::domain::judgement::Status;
-use crate::domain::replenishment::{SupplyLine, SupplyStatus};
+use crate::domain::replenishment::SupplyLine;
 use crate::domain::settings::Language;
 use crate::domain::supply_columns::{SUPPLY_COLUMNS, SupplyColumn, shortfall_note};
 use crate::domain::untrusted::clean;
@@ -54,7 +52,7 @@ impl Widget for SupplyView<'_> {
         let selected = app.selection_in(View::Supply);
         let offset = (selected + 1).saturating_sub(height);
         for (at, line) in report.supply.iter().enumerate().skip(offset).take(height) {
-            let style = status_style(t, line.status);
+            let style = t.status(line.status.severity());
             let row = Line::from(
                 shown
                     .iter()
@@ -148,14 +146,6 @@ fn event_items(
         None => {}
     }
     items
-}
-
-fn status_style(t: &Theme, status: SupplyStatus) -> Style {
-    t.status(match status {
-        SupplyStatus::OrderNow => Status::Breach,
-        SupplyStatus::OrderSoon | SupplyStatus::Overstock => Status::Watch,
-        SupplyStatus::Ok => Status::Ok,
-    })
 }
 
 /// The columns that fit `width`, each as wide as its widest cell: the
