@@ -149,26 +149,7 @@ pub enum Command {
         format: ActionsFormat,
     },
     /// Fetch the week's reports from the SP-API and the Amazon Ads API into the week folder.
-    Fetch {
-        /// Workspace folder (default: the current folder).
-        #[arg(default_value = ".")]
-        workspace: PathBuf,
-        /// The week to fetch, like 2026-W47 (default: the last complete week).
-        #[arg(long)]
-        week: Option<IsoWeek>,
-        /// A marketplace to fetch, like US or DE (repeat for several; default: `[fetch] marketplaces`, else US).
-        #[arg(long = "marketplace")]
-        marketplaces: Vec<String>,
-        /// How long to wait for Amazon to make the reports: 90s, 30m, 2h.
-        #[arg(long, default_value = "30m", value_parser = fetch::parse_wait)]
-        wait: std::time::Duration,
-        /// Say what would be fetched and where, without asking Amazon.
-        #[arg(long)]
-        dry_run: bool,
-        /// Exchange the tokens and list the Ads profiles, without asking for a report.
-        #[arg(long)]
-        check_credentials: bool,
-    },
+    Fetch(fetch::FetchArgs),
     /// Start a workspace: a commented opsdeck.toml, weeks/ and minutes/.
     Init {
         /// Folder to create the workspace in (default: the current folder).
@@ -233,24 +214,7 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
         }) => actions(&workspace, owner.as_deref(), open, overdue, format),
         Some(Command::Demo { bell, theme }) => cockpit::demo(bell, theme),
-        Some(Command::Fetch {
-            workspace,
-            week,
-            marketplaces,
-            wait,
-            dry_run,
-            check_credentials,
-        }) => fetch::fetch(
-            &fetch::FetchArgs {
-                workspace,
-                week,
-                marketplaces,
-                wait,
-                dry_run,
-                check_credentials,
-            },
-            event_loop::read_now().wall.date_naive(),
-        ),
+        Some(Command::Fetch(args)) => fetch::fetch(&args, event_loop::read_now().wall.date_naive()),
         None => cockpit::cockpit(&cli.cockpit),
     }
 }

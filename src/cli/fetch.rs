@@ -28,14 +28,26 @@ use crate::import::amazon_api::ureq_http::UreqHttp;
 use crate::import::marketplaces::marketplace_folders;
 use crate::import::workspace::{Workspace, open_workspace};
 
-/// What the command line asked of `fetch`.
-#[derive(Debug, Clone)]
+/// What the command line asks of `fetch`.
+#[derive(Debug, Clone, clap::Args)]
 pub struct FetchArgs {
+    /// Workspace folder (default: the current folder).
+    #[arg(default_value = ".")]
     pub workspace: PathBuf,
+    /// The week to fetch, like 2026-W47 (default: the last complete week).
+    #[arg(long)]
     pub week: Option<IsoWeek>,
+    /// A marketplace to fetch, like US or DE (repeat for several; default: `[fetch] marketplaces`, else US).
+    #[arg(long = "marketplace")]
     pub marketplaces: Vec<String>,
+    /// How long to wait for Amazon to make the reports: 90s, 30m, 2h.
+    #[arg(long, default_value = "30m", value_parser = parse_wait)]
     pub wait: Duration,
+    /// Say what would be fetched and where, without asking Amazon.
+    #[arg(long)]
     pub dry_run: bool,
+    /// Exchange the tokens and list the Ads profiles, without asking for a report.
+    #[arg(long)]
     pub check_credentials: bool,
 }
 
