@@ -120,11 +120,7 @@ impl AdsApi<'_> {
             .send(http, clock, "profiles", STATUS, &|token| {
                 Self::headers(Request::get(&url), token, &client_id, None)
             })?;
-        if !response.is_success() {
-            return Err(ApiError::refused("profiles", &response));
-        }
-        serde_json::from_slice(&response.body)
-            .map_err(|error| ApiError::unreadable("profiles", error))
+        ApiError::answer_as("profiles", &response)
     }
 
     /// Asks for the daily advertised product report of `profile` for the days
@@ -167,11 +163,7 @@ impl AdsApi<'_> {
                 )
             });
         }
-        if !response.is_success() {
-            return Err(ApiError::refused("createReport (Ads)", &response));
-        }
-        let report: AdsReport = serde_json::from_slice(&response.body)
-            .map_err(|error| ApiError::unreadable("createReport (Ads)", error))?;
+        let report: AdsReport = ApiError::answer_as("createReport (Ads)", &response)?;
         Ok(report.report_id)
     }
 
@@ -192,11 +184,7 @@ impl AdsApi<'_> {
             .send(http, clock, "getReport (Ads)", STATUS, &|token| {
                 Self::headers(Request::get(&url), token, &client_id, Some(profile))
             })?;
-        if !response.is_success() {
-            return Err(ApiError::refused("getReport (Ads)", &response));
-        }
-        let report: AdsReport = serde_json::from_slice(&response.body)
-            .map_err(|error| ApiError::unreadable("getReport (Ads)", error))?;
+        let report: AdsReport = ApiError::answer_as("getReport (Ads)", &response)?;
         Ok(match (report.status.as_str(), report.url) {
             ("COMPLETED", Some(url)) => AdsProcessing::Completed { url },
             ("PENDING" | "PROCESSING" | "COMPLETED", _) => AdsProcessing::Waiting,

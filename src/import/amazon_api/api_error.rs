@@ -5,6 +5,7 @@
 use std::fmt;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use super::http::Response;
 
@@ -44,6 +45,15 @@ impl ApiError {
             operation: operation.to_owned(),
             why: why.to_string(),
         }
+    }
+
+    /// The answer to `operation` read as `T`: a refusal when Amazon said
+    /// no, unreadable when it is not the JSON expected.
+    pub fn answer_as<T: DeserializeOwned>(operation: &str, response: &Response) -> Result<T, Self> {
+        if !response.is_success() {
+            return Err(Self::refused(operation, response));
+        }
+        serde_json::from_slice(&response.body).map_err(|error| Self::unreadable(operation, error))
     }
 
     /// The HTTP status of a refusal.

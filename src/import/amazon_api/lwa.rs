@@ -75,11 +75,7 @@ impl Tokens {
         );
         let response = send_retrying(http, clock, &request, BACKOFF)
             .map_err(|why| ApiError::network("Login with Amazon", why))?;
-        if !response.is_success() {
-            return Err(ApiError::refused("Login with Amazon", &response));
-        }
-        let answer: TokenAnswer = serde_json::from_slice(&response.body)
-            .map_err(|error| ApiError::unreadable("Login with Amazon", error))?;
+        let answer: TokenAnswer = ApiError::answer_as("Login with Amazon", &response)?;
         let until = clock.elapsed() + Duration::from_secs(answer.expires_in);
         self.current = Some((answer.access_token.clone(), until));
         Ok(answer.access_token)

@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::json;
 
 use super::api_error::ApiError;
@@ -116,21 +117,18 @@ pub struct SpApi<'a> {
 }
 
 impl SpApi<'_> {
-    fn call(
+    /// Calls `operation` within its usage plan; its answer read as `T`.
+    fn call<T: DeserializeOwned>(
         &mut self,
         http: &mut dyn Http,
         clock: &mut dyn Clock,
         operation: &str,
         backoff: Backoff,
         build: &dyn Fn(&Secret) -> Request,
-    ) -> Result<Vec<u8>, ApiError> {
+    ) -> Result<T, ApiError> {
         self.buckets.take(operation, clock);
         let response = self.tokens.send(http, clock, operation, backoff, build)?;
-        if response.is_success() {
-            Ok(response.body)
-        } else {
-            Err(ApiError::refused(operation, &response))
-        }
+        ApiError::answer_as(operation, &response)
     }
 
     fn headers(request: Request, token: &Secret) -> Request {
@@ -171,11 +169,9 @@ impl SpApi<'_> {
         }
         let url = self.endpoint.url("/reports/2021-06-30/reports");
         let body = body.to_string();
-        let answer = self.call(http, clock, "createReport", SLOW, &|token| {
+        let created: Created = self.call(http, clock, "createReport", SLOW, &|token| {
             Self::headers(Request::post(&url, &body), token)
         })?;
-        let created: Created = serde_json::from_slice(&answer)
-            .map_err(|error| ApiError::unreadable("createReport", error))?;
         Ok(created.report_id)
     }
 
@@ -189,11 +185,9 @@ impl SpApi<'_> {
         let url = self
             .endpoint
             .url(&format!("/reports/2021-06-30/reports/{report_id}"));
-        let answer = self.call(http, clock, "getReport", FAST, &|token| {
+        let report: ReportState = self.call(http, clock, "getReport", FAST, &|token| {
             Self::headers(Request::get(&url), token)
         })?;
-        let report: ReportState = serde_json::from_slice(&answer)
-            .map_err(|error| ApiError::unreadable("getReport", error))?;
         Ok(processing(&report))
     }
 
@@ -209,11 +203,9 @@ impl SpApi<'_> {
         let url = self.endpoint.url(&format!(
             "/reports/2021-06-30/reports?reportTypes={report_type}&processingStatuses=DONE&marketplaceIds={marketplace_id}&pageSize=10"
         ));
-        let answer = self.call(http, clock, "getReports", LISTING, &|token| {
+        let reports: Reports = self.call(http, clock, "getReports", LISTING, &|token| {
             Self::headers(Request::get(&url), token)
         })?;
-        let reports: Reports = serde_json::from_slice(&answer)
-            .map_err(|error| ApiError::unreadable("getReports", error))?;
         // Amazon lists the newest first.
         Ok(reports.reports.into_iter().find_map(|r| {
             let id = r.report_id;
@@ -228,15 +220,13 @@ impl SpApi<'_> {
         clock: &mut dyn Clock,
     ) -> Result<Vec<Participation>, ApiError> {
         let url = self.endpoint.url("/sellers/v1/marketplaceParticipations");
-        let answer = self.call(
+        let list: Participations = self.call(
             http,
             clock,
             "getMarketplaceParticipations",
             SLOW,
             &|token| Self::headers(Request::get(&url), token),
         )?;
-        let list: Participations = serde_json::from_slice(&answer)
-            .map_err(|error| ApiError::unreadable("getMarketplaceParticipations", error))?;
         Ok(list.payload)
     }
 
@@ -250,11 +240,9 @@ impl SpApi<'_> {
         let url = self
             .endpoint
             .url(&format!("/reports/2021-06-30/documents/{document_id}"));
-        let answer = self.call(http, clock, "getReportDocument", SLOW, &|token| {
+        self.call(http, clock, "getReportDocument", SLOW, &|token| {
             Self::headers(Request::get(&url), token)
-        })?;
-        serde_json::from_slice(&answer)
-            .map_err(|error| ApiError::unreadable("getReportDocument", error))
+        })
     }
 }
 
