@@ -2,21 +2,7 @@
 
 use super::*;
 use crate::import::amazon_api::clock::TestClock;
-use crate::import::amazon_api::credentials::LwaApp;
-use crate::import::amazon_api::scripted::Scripted;
-
-const TOKEN: &str = r#"{"access_token":"Atza|ads","token_type":"bearer","expires_in":3600}"#;
-
-fn tokens() -> Tokens {
-    Tokens::new(
-        LwaApp {
-            client_id: "amzn1.application-oa2-client.ads".into(),
-            client_secret: Secret::new("s"),
-            refresh_token: Secret::new("Atzr|r"),
-        },
-        Endpoint::known("https://api.amazon.com/auth/o2/token"),
-    )
-}
+use crate::import::amazon_api::scripted::{Scripted, TOKEN, tokens};
 
 #[test]
 fn the_profile_of_a_marketplace_is_found_by_its_id_and_scopes_the_report() {

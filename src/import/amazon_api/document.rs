@@ -39,15 +39,8 @@ pub fn document_text(body: &[u8], content_type: Option<&str>) -> Result<String, 
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
-
     use super::*;
-
-    fn gzip(bytes: &[u8]) -> Vec<u8> {
-        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        encoder.write_all(bytes).unwrap();
-        encoder.finish().unwrap()
-    }
+    use crate::import::amazon_api::scripted::gzip;
 
     #[test]
     fn gzip_is_undone_and_the_declared_charset_decides() {

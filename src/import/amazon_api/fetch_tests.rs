@@ -3,36 +3,15 @@
 //! report standing in with the latest done, a failure that leaves the
 //! others alone, and the wait that bounds it all.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::*;
 use crate::import::amazon_api::clock::TestClock;
-use crate::import::amazon_api::credentials::LwaApp;
 use crate::import::amazon_api::endpoint::marketplace;
-use crate::import::amazon_api::scripted::Scripted;
-use crate::import::amazon_api::secret::Secret;
+use crate::import::amazon_api::scripted::{Scripted, TOKEN, gzip, tokens};
 
-const TOKEN: &str = r#"{"access_token":"Atza|token","token_type":"bearer","expires_in":3600}"#;
 const SALES_AND_TRAFFIC: &str = r#"{"reportSpecification":{"reportType":"GET_SALES_AND_TRAFFIC_REPORT","dataStartTime":"2026-11-16","dataEndTime":"2026-11-22","marketplaceIds":["ATVPDKIKX0DER"]},"salesAndTrafficByDate":[],"salesAndTrafficByAsin":[]}"#;
 const ADS_ROWS: &str = r#"[{"date":"2026-11-16","advertisedSku":"HK-1","advertisedAsin":"B0C1","impressions":10,"clicks":1,"cost":0.5,"sales7d":0,"purchases7d":0,"unitsSoldClicks7d":0}]"#;
-
-fn gzip(text: &str) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    encoder.write_all(text.as_bytes()).unwrap();
-    encoder.finish().unwrap()
-}
-
-fn tokens() -> Tokens {
-    Tokens::new(
-        LwaApp {
-            client_id: "id".into(),
-            client_secret: Secret::new("s"),
-            refresh_token: Secret::new("Atzr|r"),
-        },
-        Endpoint::known("https://api.amazon.com/auth/o2/token"),
-    )
-}
 
 fn week() -> (IsoWeek, NaiveDate) {
     (
@@ -92,9 +71,9 @@ fn both_apis_land_their_reports_as_text_with_a_manifest() {
         // Round two: both done.
         .answer(200, &[], r#"{"reportId":"ID1","processingStatus":"DONE","reportDocumentId":"DOC1"}"#)
         .answer(200, &[], r#"{"reportDocumentId":"DOC1","url":"https://d.example/doc1","compressionAlgorithm":"GZIP"}"#)
-        .answer_bytes(200, &[("Content-Type", "application/json; charset=UTF-8")], gzip(SALES_AND_TRAFFIC))
+        .answer_bytes(200, &[("Content-Type", "application/json; charset=UTF-8")], gzip(SALES_AND_TRAFFIC.as_bytes()))
         .answer(200, &[], r#"{"reportId":"ADS1","status":"COMPLETED","url":"https://s3.example/ads.json.gz"}"#)
-        .answer_bytes(200, &[], gzip(ADS_ROWS));
+        .answer_bytes(200, &[], gzip(ADS_ROWS.as_bytes()));
     let clock = run(&mut http, &mut jobs, Duration::from_secs(1800));
     assert!(jobs.iter().all(|j| j.state == JobState::Done), "{jobs:?}");
     assert_eq!(clock.waits, vec![Duration::from_secs(5)]);

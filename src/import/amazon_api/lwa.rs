@@ -111,15 +111,7 @@ impl Tokens {
 mod tests {
     use super::*;
     use crate::import::amazon_api::clock::TestClock;
-    use crate::import::amazon_api::scripted::Scripted;
-
-    fn app() -> LwaApp {
-        LwaApp {
-            client_id: "amzn1.application-oa2-client.x".into(),
-            client_secret: Secret::new("client-secret"),
-            refresh_token: Secret::new("Atzr|refresh"),
-        }
-    }
+    use crate::import::amazon_api::scripted::{Scripted, tokens};
 
     #[test]
     fn a_token_is_kept_until_five_minutes_before_it_expires() {
@@ -131,10 +123,7 @@ mod tests {
             .answer(200, &[], &token("Atza|two"))
             .answer(200, &[], &token("Atza|three"));
         let mut clock = TestClock::at(chrono::Utc::now());
-        let mut tokens = Tokens::new(
-            app(),
-            Endpoint::known("https://api.amazon.com/auth/o2/token"),
-        );
+        let mut tokens = tokens();
         assert_eq!(
             tokens
                 .access(&mut http, &mut clock, false)
@@ -176,10 +165,7 @@ mod tests {
             r#"{"error":"invalid_grant","error_description":"The request has an invalid grant parameter"}"#,
         );
         let mut clock = TestClock::at(chrono::Utc::now());
-        let mut tokens = Tokens::new(
-            app(),
-            Endpoint::known("https://api.amazon.com/auth/o2/token"),
-        );
+        let mut tokens = tokens();
         let error = tokens
             .access(&mut http, &mut clock, false)
             .unwrap_err()

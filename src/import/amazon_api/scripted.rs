@@ -1,9 +1,43 @@
 //! A scripted stand-in for Amazon's servers in unit tests: it answers each
-//! request with the next answer of its script and keeps every request.
+//! request with the next answer of its script and keeps every request. With
+//! it, what the tests of the flows share: an app, its tokens, gzip.
 
 use std::collections::VecDeque;
+use std::io::Write;
 
+use super::credentials::LwaApp;
+use super::endpoint::Endpoint;
 use super::http::{Http, Request, Response};
+use super::lwa::Tokens;
+use super::secret::Secret;
+
+/// Login with Amazon's answer to a token exchange.
+pub const TOKEN: &str = r#"{"access_token":"Atza|token","token_type":"bearer","expires_in":3600}"#;
+
+/// An app with made-up credentials.
+pub fn test_app() -> LwaApp {
+    LwaApp {
+        client_id: "amzn1.application-oa2-client.x".into(),
+        client_secret: Secret::new("client-secret"),
+        refresh_token: Secret::new("Atzr|refresh"),
+    }
+}
+
+/// The tokens of `test_app`, from Amazon's token endpoint.
+pub fn tokens() -> Tokens {
+    Tokens::new(
+        test_app(),
+        Endpoint::known("https://api.amazon.com/auth/o2/token"),
+    )
+}
+
+/// `bytes` gzip-compressed, as Amazon sends report documents.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    // Writing to memory cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
 
 #[derive(Debug, Default)]
 pub struct Scripted {

@@ -2,21 +2,7 @@
 
 use super::*;
 use crate::import::amazon_api::clock::TestClock;
-use crate::import::amazon_api::credentials::LwaApp;
-use crate::import::amazon_api::scripted::Scripted;
-
-const TOKEN: &str = r#"{"access_token":"Atza|token","token_type":"bearer","expires_in":3600}"#;
-
-fn tokens() -> Tokens {
-    Tokens::new(
-        LwaApp {
-            client_id: "id".into(),
-            client_secret: Secret::new("s"),
-            refresh_token: Secret::new("Atzr|r"),
-        },
-        Endpoint::known("https://api.amazon.com/auth/o2/token"),
-    )
-}
+use crate::import::amazon_api::scripted::{Scripted, TOKEN, tokens};
 
 #[test]
 fn a_report_is_created_for_the_weeks_dates_and_followed_to_its_document() {
