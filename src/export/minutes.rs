@@ -257,15 +257,21 @@ mod tests {
     use crate::import::minutes::{previous_minutes, read_minutes};
     use crate::import::weeks::load_report;
 
-    #[test]
-    fn the_anomalies_kept_are_those_a_scan_of_every_one_keeps() {
+    /// The sample's report and a new meeting on it, following up last meeting's open actions.
+    fn sample_meeting() -> (WeekReport, Meeting) {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
         let report = load_report(&root, None).unwrap().report;
         let previous = previous_minutes(&root, report.review.week.next())
             .unwrap()
             .unwrap();
         let wall = DateTime::parse_from_rfc3339("2026-11-23T09:00:00-08:00").unwrap();
-        let mut meeting = Meeting::new(report.review.week, wall, previous.open_actions());
+        let meeting = Meeting::new(report.review.week, wall, previous.open_actions());
+        (report, meeting)
+    }
+
+    #[test]
+    fn the_anomalies_kept_are_those_a_scan_of_every_one_keeps() {
+        let (report, mut meeting) = sample_meeting();
         // Seen: the second anomaly; acted on: a SKU of another anomaly, typed in another case.
         meeting.seen_anomalies.insert(report.anomalies[1].key());
         let acted = report
@@ -297,13 +303,8 @@ mod tests {
     #[test]
     #[allow(clippy::disallowed_methods)] // a base instant; every later time is arithmetic on it
     fn minutes_round_trip_through_toml() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-        let report = load_report(&root, None).unwrap().report;
-        let previous = previous_minutes(&root, report.review.week.next())
-            .unwrap()
-            .unwrap();
-        let wall = DateTime::parse_from_rfc3339("2026-11-23T09:00:00-08:00").unwrap();
-        let mut meeting = Meeting::new(report.review.week, wall, previous.open_actions());
+        let (report, mut meeting) = sample_meeting();
+        let wall = meeting.started;
         meeting.attendees = vec!["Lina".into(), "Wei".into()];
         let attendees = meeting.attendees.clone();
         let parsed = parse_quick_add(
