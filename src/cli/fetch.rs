@@ -17,7 +17,7 @@ use crate::domain::week::IsoWeek;
 use crate::import::amazon_api::ads_api::AdsApi;
 use crate::import::amazon_api::clock::Clock;
 use crate::import::amazon_api::credentials::{Credentials, credentials_path, read_credentials};
-use crate::import::amazon_api::endpoint::{Endpoint, Marketplace, Region, marketplace};
+use crate::import::amazon_api::endpoint::{Endpoint, Marketplace, marketplace};
 use crate::import::amazon_api::fetch::{Fetcher, Job, JobState, ReportPlan};
 use crate::import::amazon_api::http::Http;
 use crate::import::amazon_api::lwa::Tokens;
@@ -243,11 +243,8 @@ fn plan(
         } else {
             week_folder.clone()
         };
-        let sp_region = credentials
-            .and_then(|c| c.sp_api.as_ref())
-            .map_or(market.region, |sp| sp.region_of(market.code, market.region));
         for plan in ReportPlan::ALL {
-            let endpoint = endpoint_for(plan, market, sp_region, credentials);
+            let endpoint = endpoint_for(plan, market, credentials);
             jobs.push(Job::new(
                 plan,
                 *market,
@@ -260,21 +257,41 @@ fn plan(
     jobs
 }
 
+/// Where `plan`'s report of `market` is asked for: the credentials'
+/// override, else the host of the marketplace's region (for the SP-API, the
+/// region the credentials give it).
 fn endpoint_for(
     plan: ReportPlan,
     market: &Marketplace,
-    sp_region: Region,
     credentials: Option<&Credentials>,
 ) -> Endpoint {
     if plan.is_ads() {
-        credentials
+        return credentials
             .and_then(|c| c.ads_api_endpoint.clone())
-            .unwrap_or_else(|| Endpoint::known(market.region.ads_api()))
-    } else {
-        credentials
-            .and_then(|c| c.sp_api_endpoint.clone())
-            .unwrap_or_else(|| Endpoint::known(sp_region.sp_api()))
+            .unwrap_or_else(|| Endpoint::known(market.region.ads_api()));
     }
+    let region = credentials
+        .and_then(|c| c.sp_api.as_ref())
+        .map_or(market.region, |sp| sp.region_of(market.code, market.region));
+    credentials
+        .and_then(|c| c.sp_api_endpoint.clone())
+        .unwrap_or_else(|| Endpoint::known(region.sp_api()))
+}
+
+/// The distinct endpoints `plan`'s reports of `marketplaces` are asked of.
+fn endpoints_for(
+    plan: ReportPlan,
+    marketplaces: &[Marketplace],
+    credentials: &Credentials,
+) -> Vec<Endpoint> {
+    let mut endpoints: Vec<Endpoint> = Vec::new();
+    for market in marketplaces {
+        let endpoint = endpoint_for(plan, market, Some(credentials));
+        if !endpoints.contains(&endpoint) {
+            endpoints.push(endpoint);
+        }
+    }
+    endpoints
 }
 
 fn dry_run(jobs: &[Job], root: &Path, credentials: Option<&Path>) {
@@ -446,17 +463,7 @@ fn check_credentials(
     let mut ok = true;
     if let Some(sp) = &credentials.sp_api {
         let mut tokens = Tokens::new(sp.app.clone(), credentials.lwa.clone());
-        let mut regions: Vec<Endpoint> = marketplaces
-            .iter()
-            .map(|m| {
-                credentials
-                    .sp_api_endpoint
-                    .clone()
-                    .unwrap_or_else(|| Endpoint::known(sp.region_of(m.code, m.region).sp_api()))
-            })
-            .collect();
-        regions.dedup();
-        for endpoint in regions {
+        for endpoint in endpoints_for(ReportPlan::SalesAndTraffic, marketplaces, credentials) {
             let listed = SpApi {
                 endpoint: endpoint.clone(),
                 tokens: &mut tokens,
@@ -486,17 +493,7 @@ fn check_credentials(
     }
     if let Some(app) = &credentials.ads_api {
         let mut tokens = Tokens::new(app.clone(), credentials.lwa.clone());
-        let mut regions: Vec<Endpoint> = marketplaces
-            .iter()
-            .map(|m| {
-                credentials
-                    .ads_api_endpoint
-                    .clone()
-                    .unwrap_or_else(|| Endpoint::known(m.region.ads_api()))
-            })
-            .collect();
-        regions.dedup();
-        for endpoint in regions {
+        for endpoint in endpoints_for(ReportPlan::AdsAdvertisedProduct, marketplaces, credentials) {
             let listed = AdsApi {
                 endpoint: endpoint.clone(),
                 tokens: &mut tokens,
