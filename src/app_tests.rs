@@ -165,6 +165,10 @@ fn the_supply_view_captures_the_selected_purchase_order_for_purchasing() {
         app.flash(),
         Some(&Flash::NothingToOrder("HK-VB-20PK".into()))
     );
+    // Outside the supply view no line is on screen: the key orders nothing.
+    app.update(Action::ShowView(View::Review), now_at(5));
+    assert_eq!(app.update(Action::OrderSelected, now_at(6)), None);
+    assert_eq!(app.meeting().actions.len(), actions);
 }
 
 #[test]

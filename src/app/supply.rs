@@ -12,19 +12,21 @@ use crate::domain::replenishment::SupplyLine;
 
 impl App {
     pub(super) fn order_selected(&mut self) -> Option<Effect> {
-        let line = self.report.supply.get(self.selection_in(View::Supply))?;
+        // Only the supply view shows the line a key would order.
+        if self.view != View::Supply {
+            return None;
+        }
+        let line = self.report.supply.get(self.selection())?;
         if line.suggested_units == 0 {
             self.flash = Some(Flash::NothingToOrder(line.sku.clone()));
             return None;
         }
         let today = self.now.wall.date_naive();
         let due = line.order_by.map_or(today, |day| day.max(today));
+        // The SKU as the catalogue names it, which the capture line resolves.
         let name = self
-            .report
-            .review
-            .skus
-            .iter()
-            .find(|row| row.key == line.key)
+            .selected_sku_row()
+            .and_then(|at| self.report.review.skus.get(at))
             .map_or(line.sku.as_str(), |row| {
                 row.sku.as_deref().unwrap_or(&row.key)
             });
