@@ -87,7 +87,7 @@ fn big_table() {
         synthetic_week(week, skus, 7),
     ];
     let settings = Settings::default();
-    let report = WeekReport::build(&weeks, &[], &settings).unwrap();
+    let report = WeekReport::build(&weeks, &[], &[], &settings).unwrap();
     let started = now();
     let meeting = Meeting::new(report.review.week, started.wall, Vec::new());
     let mut app = App::new(settings, report, meeting, None, started);

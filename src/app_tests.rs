@@ -128,7 +128,8 @@ fn the_supply_view_captures_the_selected_purchase_order_for_purchasing() {
     let mut app = sample_app(|_| {});
     app.update(Action::ShowView(View::Supply), now_at(1));
     let line = app.report().supply[0].clone();
-    assert_eq!(line.sku, "HK-SP-SIL-5");
+    assert_eq!(line.sku, "HK-SB-BPA");
+    assert!(line.air_units > 0, "{line:?}");
     assert_eq!(
         app.update(Action::OrderSelected, now_at(2)),
         Some(Effect::SaveMinutes)
@@ -137,12 +138,13 @@ fn the_supply_view_captures_the_selected_purchase_order_for_purchasing() {
     assert_eq!(
         action.title,
         format!(
-            "Send a PO for {} units of HK-SP-SIL-5",
-            crate::domain::format::count(line.suggested_units as f64)
+            "Send a PO for {} units of HK-SB-BPA, {} by air",
+            crate::domain::format::count(line.suggested_units as f64),
+            crate::domain::format::count(line.air_units as f64)
         )
     );
     assert_eq!(action.owner.as_deref(), Some("Wei"));
-    assert_eq!(action.sku.as_deref(), Some("HK-SP-SIL-5"));
+    assert_eq!(action.sku.as_deref(), Some("HK-SB-BPA"));
     assert_eq!(action.tags, vec!["replenishment".to_owned()]);
     // The order-by date has passed: the order is due on the meeting's day.
     assert!(line.order_by.unwrap() < now_at(2).wall.date_naive());
@@ -192,7 +194,7 @@ fn problems_first_then_only_problems() {
     let first = app.visible()[0];
     assert!(app.is_flagged(first), "problems sort first");
     app.update(Action::ToggleProblemsOnly, now_at(1));
-    assert_eq!(app.visible().len(), 8);
+    assert_eq!(app.visible().len(), 9);
     assert!(app.visible().iter().all(|&row| app.is_flagged(row)));
     app.update(Action::ToggleProblemsOnly, now_at(1));
     assert_eq!(app.visible().len(), 30);
@@ -389,12 +391,12 @@ fn an_anomaly_becomes_an_action_with_one_key() {
     );
     assert_eq!(
         capture.template.as_deref(),
-        Some("Replenish HK-SP-SIL-5 #HK-SP-SIL-5 kpi:days_of_supply ")
+        Some("Reconcile HK-SP-SIL-5 and claim the missing units #HK-SP-SIL-5 kpi:available_units ")
     );
     app.update(Action::CompleteCapture, now_at(60));
     assert_eq!(
         app.capture().unwrap().line.text(),
-        "Replenish HK-SP-SIL-5 #HK-SP-SIL-5 kpi:days_of_supply ",
+        "Reconcile HK-SP-SIL-5 and claim the missing units #HK-SP-SIL-5 kpi:available_units ",
         "Tab takes it"
     );
     type_line(&mut app, "@Wei due:+2d");
@@ -402,7 +404,7 @@ fn an_anomaly_becomes_an_action_with_one_key() {
     let action = &app.meeting().actions[0];
     assert_eq!(
         (action.sku.as_deref(), action.kpi.as_deref()),
-        (Some("HK-SP-SIL-5"), Some("days_of_supply"))
+        (Some("HK-SP-SIL-5"), Some("available_units"))
     );
 }
 

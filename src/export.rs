@@ -21,4 +21,5 @@ pub mod minutes;
 pub mod minutes_md;
 pub mod prep;
 pub mod supply;
+pub mod supply_json;
 pub mod text_table;

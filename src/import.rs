@@ -34,6 +34,7 @@ pub mod table;
 pub mod text;
 mod toml_file;
 mod typed;
+mod upstream;
 mod utf8_stream;
 pub mod week_file;
 pub mod week_folder;

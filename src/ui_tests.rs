@@ -173,8 +173,8 @@ fn the_diagnosis_in_chinese_at_80_by_24() {
     app.update(Action::Resize(80, 24), now_at(1));
     app.update(Action::ShowView(View::Diagnosis), now_at(2));
     let text = screen(&app, 80, 24);
-    assert!(text.contains("断货风险"), "{text}");
-    assert!(text.contains("可售 2 天，补货周期 35 天"), "{text}");
+    assert!(text.contains("库存去向不明"), "{text}");
+    assert!(text.contains("2,667 件去向不明"), "{text}");
     assert_snapshot!("diagnosis_zh_80x24", text);
 }
 
@@ -401,7 +401,7 @@ fn the_diagnosis_offers_its_suggestion_as_a_template() {
     let screen = screen(&app, 80, 24);
     let lines: Vec<&str> = screen.lines().collect();
     assert!(
-        lines[lines.len() - 2].contains("Action › Replenish HK-SP-SIL-5"),
+        lines[lines.len() - 2].contains("Action › Reconcile HK-SP-SIL-5"),
         "{screen}"
     );
     assert!(
@@ -409,7 +409,7 @@ fn the_diagnosis_offers_its_suggestion_as_a_template() {
         "{screen}"
     );
     let buf = buffer(&app);
-    let (x, y) = find_anywhere(&buf, "Replenish HK-SP-SIL-5").unwrap();
+    let (x, y) = find_anywhere(&buf, "Reconcile HK-SP-SIL-5").unwrap();
     assert_eq!(
         buf[(x, y)].fg,
         Theme::named(app.settings().theme).dim.fg.unwrap()

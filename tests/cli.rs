@@ -50,7 +50,8 @@ fn sample_workspace_checks_clean() {
         stdout.contains("business_report · 30 rows · 30 SKUs"),
         "{stdout}"
     );
-    assert!(stdout.ends_with("81 files read, no errors.\n"), "{stdout}");
+    assert!(stdout.contains("supply_csv · 2 rows"), "{stdout}");
+    assert!(stdout.ends_with("82 files read, no errors.\n"), "{stdout}");
 }
 
 #[test]
@@ -706,7 +707,7 @@ fn prep_says_which_action_covers_each_anomaly_once_the_meeting_has_begun() {
     let before = opsdeck(&["prep", root.to_str().unwrap()], dir.path());
     let before = String::from_utf8_lossy(&before.stdout).into_owned();
     assert!(before.contains("   - No action yet"), "{before}");
-    // The meeting has begun: its minutes hold an action on the stockout.
+    // The meeting has begun: its minutes hold an action on the missing spatulas.
     let last = fs::read_to_string(root.join("minutes/2026-W47.toml")).unwrap();
     let started = "started = \"2026-11-30T09:00:00-08:00\"";
     let this = format!(
@@ -725,7 +726,7 @@ fn prep_says_which_action_covers_each_anomaly_once_the_meeting_has_begun() {
     let after = String::from_utf8_lossy(&after.stdout);
     let stockout = after
         .lines()
-        .skip_while(|l| !l.contains("Stockout risk"))
+        .skip_while(|l| !l.contains("Stock unaccounted for"))
         .take(6)
         .collect::<Vec<_>>()
         .join("\n");

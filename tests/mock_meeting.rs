@@ -25,9 +25,9 @@ fn the_readme_mock_meeting_at_80_by_24_ends_in_a_mail_that_can_be_sent() {
     assert!(screen.contains("Days supply"), "{screen}");
     assert!(screen.contains("Returns"), "{screen}");
 
-    // 2. The diagnosis: take the stockout's suggested action, give it an owner and a date.
+    // 2. The diagnosis: take the missing stock's suggested action, give it an owner and a date.
     tmux.keys(&[">"]);
-    tmux.wait_for("Stockout risk");
+    tmux.wait_for("Stock unaccounted for");
     tmux.keys(&["a"]);
     tmux.wait_for("Tab takes the suggestion");
     tmux.keys(&["Tab"]);
@@ -76,14 +76,14 @@ fn the_readme_mock_meeting_at_80_by_24_ends_in_a_mail_that_can_be_sent() {
     let mail = String::from_utf8(output.stdout).unwrap();
     for expected in [
         "## KPI headlines",
-        "| Sales | $101,251 | ↓ -5% |",
-        "| 2026-W48-01 | Replenish HK-SP-SIL-5 | Wei | Fri ",
-        "| HK-SP-SIL-5 | Days of supply | normal | open |",
+        "| Sales | $101,227 | ↓ -5% |",
+        "| 2026-W48-01 | Reconcile HK-SP-SIL-5 and claim the missing units | Wei | Fri ",
+        "| HK-SP-SIL-5 | Available | normal | open |",
         "| 2026-W47-01 | Book the December sea shipment for spatula sets | Wei | Fri 20 Nov | done |",
         "| carried |",
         "| dropped | Aged 181+: not measured | removal fee too high |",
         "Meeting rating: 8.5 / 10 (Lina 8 · Wei 9)",
-        "- **Stockout risk** · HK-SP-SIL-5",
+        "- **Stock unaccounted for** · HK-SP-SIL-5",
         "at stake — action 2026-W48-01",
         "## Customer voice",
         "| Review | 25 min |",
@@ -93,7 +93,7 @@ fn the_readme_mock_meeting_at_80_by_24_ends_in_a_mail_that_can_be_sent() {
     assert!(mail.contains("(UTC"), "times say their zone:\n{mail}");
     assert!(!mail.contains("Closed with open gaps"), "{mail}");
     assert!(
-        !mail.contains("stockout_risk"),
+        !mail.contains("inventory_unaccounted"),
         "rule ids stay in JSON:\n{mail}"
     );
     assert!(!mail.contains("no verdict"), "{mail}");

@@ -74,7 +74,7 @@ fn week(week: IsoWeek) -> WeekData {
 fn report() -> WeekReport {
     let reviewed: IsoWeek = "2026-W47".parse().unwrap();
     let weeks = vec![week(reviewed.previous()), week(reviewed)];
-    WeekReport::build(&weeks, &[], &Settings::default()).unwrap()
+    WeekReport::build(&weeks, &[], &[], &Settings::default()).unwrap()
 }
 
 fn now(seconds: i64) -> Now {

@@ -61,6 +61,9 @@ pub const SHOWER_CADDY: &str = "HK-SC-ADH-2";
 pub const VACUUM_BAGS: &str = "HK-VB-20PK";
 pub const SPICE_JARS: &str = "HK-SJ-GL-12";
 pub const DISH_RACK: &str = "HK-DR-2T";
+pub const OVEN_MITTS: &str = "HK-OM-SIL-2";
+pub const FOOD_BAGS: &str = "HK-SB-BPA";
+pub const FOOD_BAGS_RESERVE: &str = "HK-SB-BPA-R";
 
 // One line per SKU: sku, ASIN key, parent key, title, price (cents), weekly sessions,
 // conversion, unit share, ACoS, product group, unit cost (cents), FBA fee (cents).
@@ -89,12 +92,12 @@ pub const CATALOG: [Product; 30] = [
     p(VACUUM_BAGS, "vb", "vb", "Vacuum Storage Bags 20 Pack, Space Saver for Comforters", 2799, 420.0, 0.05, 1.0, 0.2, "gl_home", 560, 590),
     p("HK-OR-TT-2", "or", "or", "Lazy Susan Turntable Organizer 2 Pack, Clear, 10 inch", 1899, 650.0, 0.1, 1.0, 0.21, "gl_home", 390, 420),
     p("HK-UT-HLD", "ut", "ut", "Ceramic Utensil Holder, Large, Matte White", 2299, 500.0, 0.08, 1.0, 0.21, "gl_kitchen", 520, 610),
-    p("HK-OM-SIL-2", "om", "om", "Silicone Oven Mitts 2 Pack, Heat Resistant 500°F", 1599, 900.0, 0.12, 1.0, 0.19, "gl_kitchen", 310, 398),
+    p(OVEN_MITTS, "om", "om", "Silicone Oven Mitts 2 Pack, Heat Resistant 500°F", 1599, 900.0, 0.12, 1.0, 0.19, "gl_kitchen", 310, 398),
     p("HK-TW-6PC", "tw", "tw", "纯棉厨房毛巾 6条装 Cotton Kitchen Towels, 18\" x 28\"", 1999, 850.0, 0.11, 1.0, 0.2, "gl_home", 420, 430),
     p("HK-PB-WD", "pb", "pb", "Wooden Paper Towel Holder Countertop, Walnut", 2199, 450.0, 0.085, 1.0, 0.21, "gl_home", 480, 520),
     p("HK-GR-GRT-4", "gr", "gr", "Stainless Steel Box Grater, 4 Sided, XL", 1799, 600.0, 0.105, 1.0, 0.21, "gl_kitchen", 370, 420),
-    p("HK-SB-BPA", "sb", "sb", "Reusable Silicone Food Storage Bags 12 Pack, BPA Free", 2399, 1000.0, 0.115, 1.0, 0.2, "gl_kitchen", 450, 430),
-    p("HK-SB-BPA-R", "sb", "sb", "Reusable Silicone Food Storage Bags 12 Pack, BPA Free", 2399, 1000.0, 0.115, 0.18, 0.2, "gl_kitchen", 450, 430),
+    p(FOOD_BAGS, "sb", "sb", "Reusable Silicone Food Storage Bags 12 Pack, BPA Free", 2399, 1000.0, 0.115, 1.0, 0.2, "gl_kitchen", 450, 430),
+    p(FOOD_BAGS_RESERVE, "sb", "sb", "Reusable Silicone Food Storage Bags 12 Pack, BPA Free", 2399, 1000.0, 0.115, 0.18, 0.2, "gl_kitchen", 450, 430),
     p("HK-TP-ELC", "tp", "tp", "Electric Milk Frother Handheld, Rechargeable, 3 Speeds", 1699, 1100.0, 0.13, 1.0, 0.19, "gl_kitchen", 350, 398),
 ];
 

@@ -121,6 +121,14 @@ pub fn inventory_planning(figures: &[SkuWeek], sunday: NaiveDate) -> String {
     for (product, week) in CATALOG.iter().zip(figures) {
         let weekly = week.units.max(1);
         let days_of_supply = week.available * 7 / weekly;
+        let reserved = week.available / 25;
+        // Amazon recommends shipping in eight weeks of sales when under 45 days are left.
+        let short = (weekly * 8).saturating_sub(week.available + week.inbound);
+        let (ship_in, ship_in_date) = if days_of_supply < 45 && short > 0 {
+            (short.to_string(), (sunday + Days::new(7)).to_string())
+        } else {
+            (String::new(), String::new())
+        };
         let young = week.available.saturating_sub(week.aged_181_270);
         let price = format!(
             "{}.{:02}",
@@ -166,7 +174,15 @@ pub fn inventory_planning(figures: &[SkuWeek], sunday: NaiveDate) -> String {
                 ),
             ),
             ("storage-type", "Standard".to_owned()),
-            ("Total Reserved Quantity", (week.available / 25).to_string()),
+            ("Total Reserved Quantity", reserved.to_string()),
+            ("fc-transfer", (reserved / 2).to_string()),
+            ("Reserved FC Processing", (reserved / 4).to_string()),
+            (
+                "Reserved Customer Order",
+                (reserved - reserved / 2 - reserved / 4).to_string(),
+            ),
+            ("Recommended ship-in quantity", ship_in.clone()),
+            ("Recommended ship-in date", ship_in_date.clone()),
         ];
         let row: Vec<String> = PLANNING_COLUMNS
             .iter()
@@ -246,7 +262,7 @@ pub fn week_toml(figures: &[SkuWeek], week_index: usize) -> String {
     let mut seen = std::collections::BTreeSet::new();
     for (product, _) in CATALOG.iter().zip(figures) {
         if seen.insert(product.asin_key) {
-            let mut stars = Rng::new(&[product.asin_key, "stars"], week_index).jitter(4.45, 0.04);
+            let mut stars = Rng::new(&[product.asin_key, "stars"], week_index).jitter(4.45, 0.02);
             if product.sku == crate::catalog::CUTTING_BOARD_L
                 && week_index == crate::simulate::WEEKS - 1
             {
@@ -258,8 +274,35 @@ pub fn week_toml(figures: &[SkuWeek], week_index: usize) -> String {
     out
 }
 
+/// Lead-time legs of the SKUs whose supplier gives them: production,
+/// sea freight, check-in, and air freight for a bridge (blank: unknown).
+const LEGS: [(&str, [&str; 4]); 3] = [
+    (crate::catalog::CUTTING_BOARD_L, ["25", "30", "7", ""]),
+    (crate::catalog::KNIFE_SHARPENER, ["20", "30", "7", "6"]),
+    (crate::catalog::FOOD_BAGS, ["3", "28", "5", "5"]),
+];
+
+/// `supply.csv`: stock upstream of FBA — at AWD, and a purchase order on its way.
+pub fn supply() -> String {
+    let mut out = String::new();
+    for record in [
+        ["sku", "location", "units", "eta"],
+        [crate::catalog::KNIFE_SHARPENER, "awd", "600", ""],
+        [
+            crate::catalog::CUTTING_BOARD_L,
+            "on_order",
+            "1200",
+            "2026-12-21",
+        ],
+    ] {
+        push_csv_record(&mut out, &record.map(str::to_owned));
+    }
+    out
+}
+
 /// `costs.csv`: unit cost, FBA fee and referral rate per SKU, and how it is
-/// bought: lead time (blank: the workspace's), case pack and MOQ (blank: none).
+/// bought: lead time (blank: the workspace's) or its legs, case pack and MOQ
+/// (blank: none).
 pub fn costs() -> String {
     let mut out = String::new();
     push_csv_record(
@@ -272,6 +315,10 @@ pub fn costs() -> String {
             "lead_time_days",
             "case_pack",
             "moq",
+            "production_days",
+            "freight_days",
+            "checkin_days",
+            "air_freight_days",
         ],
     );
     for (i, product) in CATALOG.iter().enumerate() {
@@ -285,18 +332,21 @@ pub fn costs() -> String {
         let lead_time = if i % 6 == 5 { "21" } else { "" };
         let case_pack = if i % 2 == 0 { "48" } else { "24" };
         let moq = if i % 3 == 0 { "500" } else { "" };
-        push_csv_record(
-            &mut out,
-            &[
-                product.sku.to_owned(),
-                money(product.unit_cost_cents),
-                money(product.fba_fee_cents),
-                rate,
-                lead_time.to_owned(),
-                case_pack.to_owned(),
-                moq.to_owned(),
-            ],
-        );
+        let legs = LEGS
+            .iter()
+            .find(|(sku, _)| *sku == product.sku)
+            .map_or([""; 4], |(_, legs)| *legs);
+        let mut record = vec![
+            product.sku.to_owned(),
+            money(product.unit_cost_cents),
+            money(product.fba_fee_cents),
+            rate,
+            lead_time.to_owned(),
+            case_pack.to_owned(),
+            moq.to_owned(),
+        ];
+        record.extend(legs.map(str::to_owned));
+        push_csv_record(&mut out, &record);
     }
     out
 }

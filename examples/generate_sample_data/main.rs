@@ -1,6 +1,6 @@
 //! Writes `sample-data/`: a complete workspace of a home-and-kitchen seller on
 //! amazon.com — 13 weeks of Amazon downloads in their current US layouts,
-//! `costs.csv`, `week.toml` files, `opsdeck.toml` and last week's minutes —
+//! `costs.csv`, `supply.csv`, `week.toml` files, `opsdeck.toml` and last week's minutes —
 //! with the problems the diagnosis must find planted in the newest week.
 //!
 //! Deterministic: the same code always writes the same bytes.
@@ -49,6 +49,7 @@ fn write_workspace(out: &Path) -> io::Result<()> {
     fs::create_dir_all(out.join("minutes"))?;
     fs::write(out.join("opsdeck.toml"), meeting::CONFIG)?;
     fs::write(out.join("costs.csv"), files::costs())?;
+    fs::write(out.join("supply.csv"), files::supply())?;
     fs::write(out.join("minutes/2026-W47.toml"), meeting::LAST_MINUTES)?;
     let weeks = simulate::simulate();
     let newest_monday = NaiveDate::from_isoywd_opt(NEWEST_WEEK.0, NEWEST_WEEK.1, Weekday::Mon)

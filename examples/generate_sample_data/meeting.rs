@@ -38,6 +38,8 @@ gl_home = 0.095
 [replenishment]
 safety_days = 14         # stock in hand beyond the lead time
 target_cover_days = 60   # days of sales an order covers once it arrives
+transfer_days = 14       # AWD to FBA, for supply.csv stock without an eta
+capacity_cubic_feet = 15000  # the account's FBA storage limit
 
 [roles]
 purchasing = "Wei"       # owner of the purchase orders the plan proposes
@@ -56,6 +58,7 @@ kind = "deal"
 start = 2026-12-14
 end = 2026-12-20
 submit_by = 2026-11-27
+arrive_by = 2026-12-07   # Amazon's inventory cut-off for the deals
 uplift = 1.8
 skus = ["HK-KS-3STG", "HK-SB-BPA"]
 "#;

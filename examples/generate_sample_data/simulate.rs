@@ -85,6 +85,16 @@ fn unit_share(product: &Product) -> f64 {
     }
 }
 
+/// The week the oven mitts sold out on Wednesday, before a shipment arrived.
+const OVEN_MITTS_STOCKOUT: usize = NEWEST - 3;
+/// From this week on, the food storage bags get no shipment: the main SKU
+/// sells out mid-week in the newest week, its twin holds what is left.
+const FOOD_BAGS_SELL_DOWN: usize = NEWEST - 4;
+/// Share of its usual week the main food storage bag SKU sells before it is empty.
+const FOOD_BAGS_LAST_SHARE: f64 = 0.6;
+/// Units the twin food storage bag SKU holds at the end of the newest week.
+const FOOD_BAGS_RESERVE_LEFT: u64 = 450;
+
 /// Simulates every week of every product: `result[week][product]`.
 pub fn simulate() -> Vec<Vec<SkuWeek>> {
     let mut weeks = vec![vec![SkuWeek::default(); CATALOG.len()]; WEEKS];
@@ -95,20 +105,30 @@ pub fn simulate() -> Vec<Vec<SkuWeek>> {
         for (week, slot) in weeks.iter_mut().enumerate() {
             let mut figures = sales_week(product, week);
             advertise(product, week, &mut figures);
-            stock = restock(product, week, stock, &mut arriving, &mut figures);
             returns(product, week, &mut figures, &mut returns_due);
+            stock = restock(product, week, stock, &mut arriving, &mut figures);
             slot[index] = figures;
         }
     }
     weeks
 }
 
-fn sales_week(product: &Product, week: usize) -> SkuWeek {
+/// Units the SKU would sell in `week` with stock on the shelf.
+fn demand(product: &Product, week: usize) -> (f64, f64, f64) {
     let mut traffic = Rng::new(&[product.asin_key, "traffic"], week);
     let mut rng = Rng::new(&[product.sku, "sales"], week);
-    let mut sessions = traffic.jitter(product.sessions * season(week), 0.08);
-    let mut conversion = rng.jitter(product.conversion, 0.05);
-    let mut buy_box = 0.965 + 0.03 * traffic.unit();
+    let sessions = traffic.jitter(product.sessions * season(week), 0.08);
+    let conversion = rng.jitter(product.conversion, 0.05);
+    (
+        sessions,
+        conversion,
+        sessions * conversion * unit_share(product),
+    )
+}
+
+fn sales_week(product: &Product, week: usize) -> SkuWeek {
+    let (mut sessions, mut conversion, _) = demand(product, week);
+    let mut buy_box = 0.965 + 0.03 * Rng::new(&[product.asin_key, "buy-box"], week).unit();
     if week == NEWEST && product.sku == catalog::CUTTING_BOARD_L {
         conversion *= 0.64;
         buy_box = 0.83;
@@ -116,10 +136,24 @@ fn sales_week(product: &Product, week: usize) -> SkuWeek {
     if week == NEWEST && product.sku == catalog::SPICE_JARS {
         sessions = 0.0;
     }
-    let units = (sessions * conversion * unit_share(product)).round() as u64;
+    let mut units = sessions * conversion * unit_share(product);
+    if week == OVEN_MITTS_STOCKOUT && product.sku == catalog::OVEN_MITTS {
+        units *= 0.35;
+    }
+    if week == NEWEST && product.sku == catalog::FOOD_BAGS {
+        units *= FOOD_BAGS_LAST_SHARE;
+    }
+    if week == NEWEST && product.sku == catalog::FOOD_BAGS_RESERVE {
+        // Amazon sells the listing from the twin once the main SKU is empty.
+        let main = CATALOG.iter().find(|p| p.sku == catalog::FOOD_BAGS);
+        units += main.map_or(0.0, |p| demand(p, week).2) * (1.0 - FOOD_BAGS_LAST_SHARE);
+    }
+    let units = units.round() as u64;
     SkuWeek {
         sessions: sessions.round() as u64,
-        page_views: (sessions * traffic.jitter(1.28, 0.05)).round() as u64,
+        page_views: (sessions
+            * Rng::new(&[product.asin_key, "page-views"], week).jitter(1.28, 0.05))
+        .round() as u64,
         buy_box: if sessions == 0.0 { 0.0 } else { buy_box },
         units,
         sales_cents: units as i64 * product.price_cents,
@@ -183,10 +217,41 @@ fn restock(
         .map(|(_, n)| n)
         .sum();
     arriving.retain(|(at, _)| *at > week);
-    let mut stock = (stock + arrived).saturating_sub(figures.units);
+    let selling_down = week >= FOOD_BAGS_SELL_DOWN
+        && [catalog::FOOD_BAGS, catalog::FOOD_BAGS_RESERVE].contains(&product.sku);
+    // Units returned in sellable condition go back on the shelf (while a
+    // SKU sells down, they wait for inspection).
+    let resold = if selling_down {
+        0
+    } else {
+        figures
+            .returns
+            .iter()
+            .filter(|(_, reason, _)| *reason != "DEFECTIVE")
+            .count() as u64
+    };
+    let mut stock = (stock + arrived + resold).saturating_sub(figures.units);
     let in_transit: u64 = arriving.iter().map(|(_, n)| n).sum();
-    if ((stock + in_transit) as f64) < weekly * 9.0 {
+    if ((stock + in_transit) as f64) < weekly * 9.0 && !selling_down {
         arriving.push((week + 3, (weekly * 8.0) as u64));
+    }
+    if week == FOOD_BAGS_SELL_DOWN && selling_down {
+        // What is left sells down to the newest week's end with no shipment.
+        let left = if product.sku == catalog::FOOD_BAGS {
+            0
+        } else {
+            FOOD_BAGS_RESERVE_LEFT
+        };
+        let to_sell: u64 = (week + 1..WEEKS)
+            .map(|later| sales_week(product, later).units)
+            .sum();
+        stock = left + to_sell;
+        arriving.clear();
+    }
+    if week == OVEN_MITTS_STOCKOUT && product.sku == catalog::OVEN_MITTS {
+        stock = 0;
+        arriving.clear();
+        arriving.push((week + 1, (weekly * 8.0) as u64));
     }
     if product.sku == catalog::SPATULA_SET && week == NEWEST {
         stock = 62;

@@ -36,8 +36,8 @@ impl App {
     }
 }
 
-/// The quick-add line of a line's purchase order: `Send a PO for 3,120
-/// units of HK-SP-SIL-5 @Wei due:2026-11-23 #HK-SP-SIL-5 +replenishment`.
+/// The quick-add line of a line's purchase order: `Send a PO for 2,136
+/// units of HK-SB-BPA, 720 by air @Wei due:2026-11-23 #HK-SB-BPA +replenishment`.
 pub fn purchase_order(
     line: &SupplyLine,
     name: &str,
@@ -47,8 +47,14 @@ pub fn purchase_order(
     #[allow(clippy::cast_precision_loss)] // unit counts
     let units = count(line.suggested_units as f64);
     let owner = owner.map(|o| format!(" @{o}")).unwrap_or_default();
+    #[allow(clippy::cast_precision_loss)] // unit counts
+    let air = if line.air_units > 0 {
+        format!(", {} by air", count(line.air_units as f64))
+    } else {
+        String::new()
+    };
     format!(
-        "Send a PO for {units} units of {} {owner} due:{due} #{name} +replenishment",
+        "Send a PO for {units} units of {}{air} {owner} due:{due} #{name} +replenishment",
         line.sku
     )
     .replace("  ", " ")

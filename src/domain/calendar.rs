@@ -48,6 +48,8 @@ pub struct Event {
     pub end: NaiveDate,
     /// The deal submission deadline, when there is one.
     pub submit_by: Option<NaiveDate>,
+    /// Amazon's inventory cut-off for the event: stock must be sellable by then.
+    pub arrive_by: Option<NaiveDate>,
     pub kind: EventKind,
     /// The SKUs it concerns; empty: every SKU.
     pub skus: Vec<String>,
@@ -103,6 +105,7 @@ mod tests {
             start: day(27),
             end: day(30),
             submit_by: Some(day(2)),
+            arrive_by: None,
             kind: EventKind::Deal,
             skus: Vec::new(),
             uplift: 2.0,
@@ -123,6 +126,7 @@ mod tests {
             start,
             end,
             submit_by: None,
+            arrive_by: None,
             kind: EventKind::Other,
             skus: Vec::new(),
             uplift: 1.0,

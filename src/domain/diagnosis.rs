@@ -2,12 +2,13 @@
 //! evidence and the first checks an experienced operator would make, ranked
 //! by money at stake. No rule fires on a missing input. Pure: std only.
 
-use super::facts::ReturnLine;
+use super::cost_book::CostBook;
+use super::facts::{ReturnLine, SkuCost};
 use super::judgement::Status;
 use super::metric::Metric;
 use super::replenishment::SupplyLine;
 use super::review::Review;
-use super::rules::{account_rules, sku_rules};
+use super::rules::{account_rules, rating_drop, sku_rules};
 use super::settings::{Language, Settings};
 use super::words::Said;
 
@@ -33,6 +34,8 @@ pub enum Rule {
     OdrOverTarget,
     IpiBelowThreshold,
     BsrWorsening,
+    InventoryUnaccounted,
+    RatingDrop,
 }
 
 /// One anomaly of the week.
@@ -52,7 +55,8 @@ pub struct Anomaly {
     pub message: Said,
     /// Supporting facts: top return reasons, customer comments.
     pub evidence: Vec<Said>,
-    /// Money at stake this week, in the account currency: what ranks anomalies.
+    /// Money the team stands to lose over the next four weeks if nothing is
+    /// done, in the account currency: what ranks anomalies.
     pub at_stake: f64,
 }
 
@@ -82,26 +86,71 @@ impl Anomaly {
     }
 }
 
-/// Runs every rule on the review; `returns` are the week's return lines (evidence).
+/// The rating drops of the review's child ASINs, one per ASIN whatever its SKUs.
+fn rating_drops(review: &Review, settings: &Settings, costs: &CostBook<'_>) -> Vec<Anomaly> {
+    let mut by_asin: std::collections::BTreeMap<&str, Vec<&super::review::SkuRow>> =
+        std::collections::BTreeMap::new();
+    for row in &review.skus {
+        if row.figures.current.get(Metric::Rating).is_some() && !row.asin.is_empty() {
+            by_asin.entry(row.asin.as_str()).or_default().push(row);
+        }
+    }
+    by_asin
+        .into_values()
+        .filter_map(|mut rows| {
+            rows.sort_by(|a, b| {
+                let units = |r: &super::review::SkuRow| r.figures.current.get(Metric::Units);
+                units(b).unwrap_or(0.0).total_cmp(&units(a).unwrap_or(0.0))
+            });
+            let cost = costs.of(&rows.first()?.key);
+            rating_drop(&rows, review, settings, cost)
+        })
+        .collect()
+}
+
+/// A conversion drop on an ASIN whose rating fell cites the fall as evidence.
+fn cite_ratings(anomalies: &mut [Anomaly], ratings: &[Anomaly]) {
+    for anomaly in anomalies
+        .iter_mut()
+        .filter(|a| a.rule == Rule::ConversionDrop)
+    {
+        if let Some(rating) = ratings.iter().find(|r| r.asin == anomaly.asin) {
+            anomaly.evidence.insert(0, rating.message.clone());
+        }
+    }
+}
+
+/// Runs every rule on the review; `returns` are the week's return lines
+/// (evidence); pool rules fire on the SKU a pool orders as.
 pub fn diagnose(
     review: &Review,
     returns: Option<&[ReturnLine]>,
     settings: &Settings,
     supply: &[SupplyLine],
+    costs: &[SkuCost],
 ) -> Vec<Anomaly> {
     let mut anomalies = account_rules(review, settings);
-    // Only the lines short for an event matter to a rule: few, looked up by key.
-    let short: std::collections::HashMap<&str, &SupplyLine> = supply
+    let pools: std::collections::HashMap<&str, &SupplyLine> = supply
         .iter()
-        .filter(|line| line.shortfall.is_some())
-        .map(|line| (line.key.as_str(), line))
+        .flat_map(|line| line.members.iter().map(move |m| (m.key.as_str(), line)))
         .collect();
+    let costs = CostBook::new(costs);
     // Most weeks flag a fraction of the SKUs; sized for one each, the list rarely moves.
     anomalies.reserve(review.skus.len());
     for row in &review.skus {
-        let line = short.get(row.key.as_str()).copied();
-        anomalies.extend(sku_rules(row, review, returns, settings, line));
+        let line = pools.get(row.key.as_str()).copied();
+        anomalies.extend(sku_rules(
+            row,
+            review,
+            returns,
+            settings,
+            line,
+            costs.of(&row.key),
+        ));
     }
+    let ratings = rating_drops(review, settings, &costs);
+    cite_ratings(&mut anomalies, &ratings);
+    anomalies.extend(ratings);
     // A rule fires once per SKU, so no two anomalies tie and the order is total.
     anomalies.sort_unstable_by(|a, b| {
         b.at_stake

@@ -119,6 +119,10 @@ pub struct SkuStock {
     pub inbound: i64,
     pub reserved: i64,
     pub unsellable: i64,
+    /// Whether the units sell as new (`condition` `New`, or no condition column).
+    pub new_condition: bool,
+    /// Volume of one unit in cubic feet (`per-unit-volume`), when given.
+    pub unit_volume: Option<f64>,
 }
 
 /// One SKU of the FBA Inventory planning (or Inventory Health) report.
@@ -138,6 +142,16 @@ pub struct SkuPlanning {
     pub sales_rank: Option<i64>,
     pub product_group: Option<String>,
     pub days_of_supply: Option<f64>,
+    /// Whether the units sell as new (`condition` `New`, or no condition column).
+    pub new_condition: bool,
+    /// Units moving between fulfilment centres (`fc-transfer`), where the layout says.
+    pub fc_transfer: Option<i64>,
+    /// Units being processed at a fulfilment centre (`Reserved FC Processing`).
+    pub fc_processing: Option<i64>,
+    /// Amazon's own recommendation: ship in this many units (`Recommended ship-in quantity`)…
+    pub recommended_units: Option<i64>,
+    /// …by this date (`Recommended ship-in date`).
+    pub recommended_date: Option<NaiveDate>,
 }
 
 /// One returned unit group (a license plate) of the FBA returns report.
@@ -178,6 +192,79 @@ pub struct SkuCost {
     pub case_pack: Option<i64>,
     /// The supplier's minimum order quantity (`moq`).
     pub moq: Option<i64>,
+    /// The legs of the lead time, when `costs.csv` gives them.
+    pub legs: LeadTimeLegs,
+    /// The SKU a stock pool orders as when this SKU is in it (`reorder_sku`).
+    pub reorder_sku: Option<String>,
+}
+
+/// The legs of a purchase order's way to FBA, in days (`costs.csv`'s
+/// `production_days`, `freight_days`, `checkin_days`, `air_freight_days`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LeadTimeLegs {
+    pub production: Option<f64>,
+    pub freight: Option<f64>,
+    pub checkin: Option<f64>,
+    /// Air freight in place of `freight`, for a bridge order.
+    pub air_freight: Option<f64>,
+}
+
+impl LeadTimeLegs {
+    /// Production, freight and check-in added up, when any is given.
+    pub fn sea_total(&self) -> Option<f64> {
+        let legs = [self.production, self.freight, self.checkin];
+        legs.iter()
+            .any(Option::is_some)
+            .then(|| legs.iter().flatten().sum())
+    }
+}
+
+/// Where stock upstream of FBA waits (`supply.csv`'s `location`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpstreamLocation {
+    /// Amazon Warehousing and Distribution.
+    Awd,
+    /// A third-party or overseas warehouse of the seller's.
+    Warehouse,
+    /// On its way to FBA or to a warehouse.
+    InTransit,
+    /// Ordered from the supplier, not yet shipped.
+    OnOrder,
+}
+
+impl UpstreamLocation {
+    pub const ALL: [UpstreamLocation; 4] = [
+        UpstreamLocation::Awd,
+        UpstreamLocation::Warehouse,
+        UpstreamLocation::InTransit,
+        UpstreamLocation::OnOrder,
+    ];
+
+    /// The name `supply.csv` and JSON use.
+    pub fn name(self) -> &'static str {
+        match self {
+            UpstreamLocation::Awd => "awd",
+            UpstreamLocation::Warehouse => "warehouse",
+            UpstreamLocation::InTransit => "in_transit",
+            UpstreamLocation::OnOrder => "on_order",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|location| location.name().eq_ignore_ascii_case(name))
+    }
+}
+
+/// Stock upstream of FBA, from the workspace's `supply.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpstreamStock {
+    pub sku: String,
+    pub location: UpstreamLocation,
+    pub units: i64,
+    /// When it is sellable at FBA; without one, `[replenishment] transfer_days` after the week.
+    pub eta: Option<NaiveDate>,
 }
 
 /// Account-level figures with no download, typed into a week's `week.toml`.
@@ -225,6 +312,7 @@ pub enum ReportFacts {
     Returns(Vec<ReturnLine>),
     Feedback(Vec<FeedbackEntry>),
     Costs(Vec<SkuCost>),
+    Upstream(Vec<UpstreamStock>),
 }
 
 impl ReportFacts {
@@ -242,6 +330,7 @@ impl ReportFacts {
             ReportFacts::Returns(_) => ReportKind::FbaReturns,
             ReportFacts::Feedback(_) => ReportKind::SellerFeedback,
             ReportFacts::Costs(_) => ReportKind::Costs,
+            ReportFacts::Upstream(_) => ReportKind::Supply,
         }
     }
 
@@ -280,7 +369,9 @@ impl ReportFacts {
                 returned_units: Some(lines.iter().map(|r| r.quantity).sum()),
                 ..Totals::default()
             },
-            ReportFacts::Feedback(_) | ReportFacts::Costs(_) => Totals::default(),
+            ReportFacts::Feedback(_) | ReportFacts::Costs(_) | ReportFacts::Upstream(_) => {
+                Totals::default()
+            }
         }
     }
 
@@ -299,6 +390,7 @@ impl ReportFacts {
             ReportFacts::Planning(items) => items.iter().map(|s| s.sku.as_str()).collect(),
             ReportFacts::Returns(lines) => lines.iter().map(|r| r.sku.as_str()).collect(),
             ReportFacts::Costs(costs) => costs.iter().map(|c| c.sku.as_str()).collect(),
+            ReportFacts::Upstream(stock) => stock.iter().map(|s| s.sku.as_str()).collect(),
             ReportFacts::Campaigns(_)
             | ReportFacts::SearchTerms(_)
             | ReportFacts::Targets(_)
@@ -327,7 +419,8 @@ impl ReportFacts {
             | ReportFacts::Targets(_)
             | ReportFacts::Days(_)
             | ReportFacts::Feedback(_)
-            | ReportFacts::Costs(_) => Vec::new(),
+            | ReportFacts::Costs(_)
+            | ReportFacts::Upstream(_) => Vec::new(),
         };
         count_distinct(asins)
     }
@@ -424,6 +517,11 @@ mod tests {
             sales_rank: None,
             product_group: None,
             days_of_supply: None,
+            new_condition: true,
+            fc_transfer: None,
+            fc_processing: None,
+            recommended_units: None,
+            recommended_date: None,
         };
         let totals = ReportFacts::Planning(vec![item]).totals();
         assert_eq!(totals.available_units, Some(5));

@@ -6,7 +6,7 @@
 use super::facts::SkuCost;
 use super::kpi::compute_week_with;
 use super::metric::MetricValues;
-use super::review::{TREND_METRICS, trend_of};
+use super::review::{TREND_METRICS, day_units, trend_of};
 use super::week::IsoWeek;
 use super::week_data::WeekData;
 
@@ -18,6 +18,8 @@ pub type TrendFigures = [f32; TREND_METRICS.len()];
 pub struct HistoryWeek {
     pub week: IsoWeek,
     pub account: MetricValues,
+    /// The account's units day by day, when the week has a Business Report by Date.
+    pub days: Vec<(chrono::NaiveDate, f64)>,
     /// Every key, one after the other; `ends[i]` is where key `i` ends.
     keys: String,
     ends: Vec<usize>,
@@ -50,6 +52,7 @@ pub fn history_of(data: &WeekData, costs: &[SkuCost]) -> HistoryWeek {
     HistoryWeek {
         week: data.week,
         account,
+        days: day_units(data),
         keys,
         ends,
         trends,

@@ -107,7 +107,10 @@ pub fn compute_week_with<'a>(
             }
         }
     }
-    let inputs = gathered.into_inputs();
+    let mut inputs = gathered.into_inputs();
+    if let Some(business) = &data.business {
+        count_absent_as_zero(&mut inputs, business);
+    }
     let previous_stock = previous.map(|p| stock_by_key(p, by_sku));
     let mut totals = AccountSums::default();
     for (_, entry) in &inputs {
@@ -126,6 +129,71 @@ pub fn compute_week_with<'a>(
         &totals,
         previous_stock.as_ref().map(|s| s.values().sum()),
     )
+}
+
+/// A SKU another report names (stock, ads) that the present sales report
+/// leaves out sold nothing that week: 0 units, and the sessions of its
+/// listing (another SKU's row may carry them), else 0. Amazon's reports by
+/// SKU omit the SKUs without orders.
+fn count_absent_as_zero(inputs: &mut [(&str, Inputs<'_>)], business: &BusinessFacts) {
+    let mut listing_of = None;
+    for (_, entry) in inputs.iter_mut() {
+        let Some(identity) = entry.identity else {
+            continue;
+        };
+        if entry.units.is_some() {
+            continue;
+        }
+        entry.units = Some(0.0);
+        entry.sales = Some(0.0);
+        entry.orders = Some(0.0);
+        let listings = listing_of.get_or_insert_with(|| {
+            business
+                .listings
+                .iter()
+                .enumerate()
+                .map(|(at, listing)| (listing.child_asin.as_str(), at))
+                .collect::<HashMap<&str, usize>>()
+        });
+        entry.listing = listings.get(identity.asin).copied();
+        entry.absent_from_sales = true;
+    }
+}
+
+fn key<'k>(by_sku: bool, sku: &'k str, asin: &'k str) -> &'k str {
+    if by_sku { sku } else { asin }
+}
+
+/// How many SKUs of `data` the present sales report leaves out: they count
+/// as having sold nothing (see `count_absent_as_zero`).
+pub fn absent_from_sales(data: &WeekData) -> usize {
+    let Some(business) = &data.business else {
+        return 0;
+    };
+    let by_sku = data.keyed_by_sku();
+    let sold: rustc_hash::FxHashSet<&str> = business
+        .sales
+        .iter()
+        .map(|sale| sale.sku.as_deref().unwrap_or(&sale.child_asin))
+        .collect();
+    let named =
+        data.inventory
+            .iter()
+            .flatten()
+            .map(|s| key(by_sku, &s.sku, &s.asin))
+            .chain(
+                data.planning
+                    .iter()
+                    .flatten()
+                    .map(|p| key(by_sku, &p.sku, &p.asin)),
+            )
+            .chain(data.advertised.iter().flatten().filter_map(|p| {
+                if by_sku { p.sku.as_deref() } else { None }.or(p.asin.as_deref())
+            }));
+    let absent: rustc_hash::FxHashSet<&str> = named
+        .filter(|key| !key.is_empty() && !sold.contains(key))
+        .collect();
+    absent.len()
 }
 
 /// Sales and listings of the Business Report, by SKU.
@@ -210,6 +278,10 @@ fn sku_values(data: &WeekData, entry: &Inputs<'_>, previous_stock: Option<f64>) 
     v.set(Metric::Sales, entry.sales);
     v.set(Metric::Units, entry.units);
     v.set(Metric::Orders, entry.orders);
+    if entry.absent_from_sales && entry.listing.is_none() {
+        v.set(Metric::Sessions, Some(0.0));
+        v.set(Metric::PageViews, Some(0.0));
+    }
     if let (Some(business), Some(index)) = (&data.business, entry.listing) {
         let listing = &business.listings[index];
         v.set(Metric::Sessions, Some(f(listing.sessions)));

@@ -171,6 +171,8 @@ fn gross_profit_takes_off_costs_fees_and_referral() {
         lead_time_days: None,
         case_pack: None,
         moq: None,
+        legs: crate::domain::facts::LeadTimeLegs::default(),
+        reorder_sku: None,
     }];
     let kpis = compute_week(&data, None, &costs);
     let profit = 600.0 - 30.0 * 8.0 - 600.0 * 0.15;
@@ -194,6 +196,8 @@ fn days_of_supply_and_turnover_average_last_weeks_stock() {
         inbound: 50,
         reserved: 0,
         unsellable: 0,
+        new_condition: true,
+        unit_volume: None,
     };
     let mut previous = base();
     previous.inventory = Some(vec![stock(300)]);

@@ -1,38 +1,50 @@
-//! The FBA replenishment schedule: per SKU with stock figures, how fast it
-//! sells, how long its stock lasts (events lifting sales on their days),
-//! by when a purchase order must go out and for how many units.
+//! The FBA replenishment schedule, one line per stock pool (the SKUs of one
+//! marketplace sharing a child ASIN and selling as new; see `pools`): how
+//! fast the pool sells when it can (`velocity`), how long its stock lasts
+//! with events lifting sales on their days and upstream stock arriving
+//! (`clock`), by when a purchase order must go out, when it ships and
+//! arrives (`legs`), and for how many units. Every formula is in the README.
 //!
-//! - `velocity`: units of the last four weeks that have sales figures ÷ (7 × those weeks);
-//! - `cover_days`: (available + inbound) ÷ velocity, from the end of the
-//!   reviewed week, an event's days consuming `uplift` times as fast;
-//!   none without sales;
+//! - stock: available + reserved for FC transfer and processing + inbound;
+//!   upstream stock (`supply.csv`) joins on its `eta`, or `transfer_days`
+//!   after the reviewed week;
+//! - `cover_days`: days after the reviewed week until the stock first runs out;
 //! - `order_by`: the reviewed week's last day + ⌊cover − lead time − safety days⌋;
-//! - `suggested_units`: velocity × (lead time + target cover) − available −
-//!   inbound, rounded up to the case pack, at least the MOQ, 0 when negative;
+//! - `suggested_units`: the units the pool sells over lead time + target
+//!   cover from today, events lifted, less its stock and upstream stock,
+//!   rounded up to the case pack, at least the MOQ, 0 when negative;
 //! - `status`: order now when `order_by` is on or before the meeting's
 //!   Monday, order soon within the 7 days after, overstock when the stock
 //!   lasts over 180 days (or does not sell), else ok.
 
-use std::collections::HashMap;
+mod clock;
+mod legs;
+mod pools;
+mod velocity;
 
 use chrono::{Days, NaiveDate};
 
+pub use clock::Clock;
+pub use legs::LeadTime;
+pub use velocity::{Exclusion, ExclusionReason, LOOKBACK_WEEKS, VELOCITY_WEEKS};
+
 use super::calendar::Event;
-use super::facts::SkuCost;
+use super::cost_book::CostBook;
+use super::facts::{SkuCost, UpstreamStock};
 use super::judgement::Status;
 use super::metric::Metric;
-use super::review::{Review, SkuRow, TREND_WEEKS};
+use super::review::{Review, SkuRow};
 use super::settings::Settings;
 use super::words::Words;
 
-/// Weeks of sales the velocity is taken over.
-const VELOCITY_WEEKS: usize = 4;
 /// Stock that lasts longer than this many days is at risk of aged-inventory fees.
 pub const OVERSTOCK_DAYS: f64 = 180.0;
 /// How far ahead an event counts for a stockout before it ends (the plan's eight weeks and one).
 const EVENT_HORIZON_DAYS: u64 = 63;
+/// The days over which money at stake is counted.
+pub const AT_STAKE_DAYS: f64 = 28.0;
 
-/// Where a SKU's stock stands.
+/// Where a pool's stock stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SupplyStatus {
     OrderNow,
@@ -42,6 +54,24 @@ pub enum SupplyStatus {
 }
 
 impl SupplyStatus {
+    /// Order now when `order_by` is on or before the meeting's Monday, order
+    /// soon within the 7 days after, overstock when the stock lasts over 180
+    /// days or does not sell, else ok.
+    fn of(
+        order_by: Option<NaiveDate>,
+        cover_days: Option<f64>,
+        stock: f64,
+        meeting_monday: NaiveDate,
+    ) -> Self {
+        match (order_by, cover_days) {
+            (Some(date), _) if date <= meeting_monday => SupplyStatus::OrderNow,
+            (Some(date), _) if date <= meeting_monday + Days::new(7) => SupplyStatus::OrderSoon,
+            (_, Some(cover)) if cover > OVERSTOCK_DAYS => SupplyStatus::Overstock,
+            (_, None) if stock > 0.0 => SupplyStatus::Overstock,
+            _ => SupplyStatus::Ok,
+        }
+    }
+
     /// The status in plain words.
     pub fn label(self) -> Words {
         match self {
@@ -89,40 +119,135 @@ pub struct EventShortfall {
     pub event: String,
     /// Days between the stock running out and the event's end.
     pub days_short: u64,
+    /// Units the pool would have sold in those days, the event's uplift included.
+    pub units_short: f64,
 }
 
-/// One SKU's line of the schedule.
+/// An order placed today that arrives after an event needs it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SupplyLine {
-    /// The SKU as the catalogue names it (without its marketplace).
-    pub sku: String,
+pub struct LateForEvent {
+    pub event: String,
+    /// The event's `arrive_by`, else its first day.
+    pub needed_by: NaiveDate,
+    /// When an order placed today is sellable, the usual way.
+    pub arrives: NaiveDate,
+    /// When it is sellable flown, where air freight is known.
+    pub arrives_by_air: Option<NaiveDate>,
+}
+
+/// Amazon's own recommendation from the FBA inventory planning report.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AmazonRecommendation {
+    pub units: i64,
+    pub ship_by: Option<NaiveDate>,
+}
+
+/// One SKU of a pool, with its own stock and sales.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolMember {
     /// The review row's key (`DE:HK-1` when the week merges marketplaces).
     pub key: String,
-    pub marketplace: Option<String>,
+    /// The SKU as the catalogue names it.
+    pub sku: String,
     pub available: i64,
     pub inbound: i64,
-    /// Units a day.
-    pub velocity: f64,
-    pub cover_days: Option<f64>,
-    pub lead_time_days: f64,
-    pub order_by: Option<NaiveDate>,
-    pub suggested_units: i64,
-    pub status: SupplyStatus,
-    pub shortfall: Option<EventShortfall>,
+    /// Units sold in the reviewed week.
+    pub units: i64,
 }
 
-/// The schedule of every SKU with stock figures, soonest order first.
-pub fn plan_supply(review: &Review, costs: &[SkuCost], settings: &Settings) -> Vec<SupplyLine> {
+/// One pool's line of the schedule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupplyLine {
+    /// The child ASIN the pool sells (with its marketplace, `DE:B0…`, where
+    /// the week merges several), or the SKU's key for a SKU alone.
+    pub pool: String,
+    /// The SKU the pool orders as (without its marketplace).
+    pub sku: String,
+    /// That SKU's review row key.
+    pub key: String,
+    /// Every SKU of the pool, most sold first.
+    pub members: Vec<PoolMember>,
+    pub marketplace: Option<String>,
+    pub available: i64,
+    /// Reserved for FC transfer or FC processing: sellable again soon.
+    pub reserved: i64,
+    pub inbound: i64,
+    /// At AWD, in a warehouse, in transit or on order (`supply.csv`).
+    pub upstream: i64,
+    /// Units a day, stockouts and events left out.
+    pub velocity: f64,
+    pub velocity_uncleaned: f64,
+    pub excluded: Vec<Exclusion>,
+    pub cover_days: Option<f64>,
+    pub lead_time: LeadTime,
+    pub order_by: Option<NaiveDate>,
+    /// When an order placed on the order-by date (today, when that has passed) ships.
+    pub ship_by: Option<NaiveDate>,
+    /// When it is sellable at FBA.
+    pub arrives: Option<NaiveDate>,
+    /// The whole order, air units included.
+    pub suggested_units: i64,
+    /// Of them, the units to fly so the pool lasts until the sea freight arrives.
+    pub air_units: i64,
+    pub status: SupplyStatus,
+    pub shortfall: Option<EventShortfall>,
+    pub late_for_event: Option<LateForEvent>,
+    pub amazon: Option<AmazonRecommendation>,
+    /// Cubic feet per unit.
+    pub unit_volume: Option<f64>,
+    /// Units the pool cannot sell over the next four weeks if nothing is done.
+    pub units_short: f64,
+}
+
+impl SupplyLine {
+    pub fn lead_time_days(&self) -> f64 {
+        self.lead_time.total
+    }
+
+    /// Available, reserved for transfer and inbound units.
+    pub fn stock(&self) -> i64 {
+        self.available + self.reserved + self.inbound
+    }
+
+    /// The SKUs with nothing available while the pool has stock to sell.
+    pub fn empty_members(&self) -> impl Iterator<Item = &PoolMember> {
+        self.members
+            .iter()
+            .filter(move |m| m.available == 0 && self.available > 0 && self.members.len() > 1)
+    }
+
+    /// The pool's member that holds the most available units.
+    pub fn fullest_member(&self) -> Option<&PoolMember> {
+        self.members.iter().max_by_key(|m| m.available)
+    }
+
+    /// Whether the line is for the SKU of review row `key`.
+    pub fn has_member(&self, key: &str) -> bool {
+        self.members.iter().any(|m| m.key == key)
+    }
+}
+
+/// The schedule of every pool with stock figures, soonest order first.
+pub fn plan_supply(
+    review: &Review,
+    costs: &[SkuCost],
+    upstream: &[UpstreamStock],
+    settings: &Settings,
+) -> Vec<SupplyLine> {
     let (_, last_day) = review.week.days(settings.week_start);
-    // Looked up once per SKU: a cost named `DE:SKU` is that marketplace's, a plain SKU's any.
-    let costs: HashMap<String, &SkuCost> = costs
+    let costs = CostBook::new(costs);
+    let mut waiting = Upstream::new(upstream);
+    let mut lines: Vec<SupplyLine> = pools::pools(review)
         .iter()
-        .map(|cost| (cost.sku.to_lowercase(), cost))
-        .collect();
-    let mut lines: Vec<SupplyLine> = review
-        .skus
-        .iter()
-        .filter_map(|row| supply_line(row, review, &costs, settings, last_day))
+        .map(|pool| {
+            let plan = PoolPlan {
+                review,
+                settings,
+                last_day,
+                costs: &costs,
+            };
+            plan.line(pool, &mut waiting)
+        })
         .collect();
     lines.sort_by(|a, b| {
         (a.order_by.is_none(), a.order_by, &a.key).cmp(&(b.order_by.is_none(), b.order_by, &b.key))
@@ -130,150 +255,287 @@ pub fn plan_supply(review: &Review, costs: &[SkuCost], settings: &Settings) -> V
     lines
 }
 
-fn supply_line(
-    row: &SkuRow,
-    review: &Review,
-    costs: &HashMap<String, &SkuCost>,
-    settings: &Settings,
-    last_day: NaiveDate,
-) -> Option<SupplyLine> {
-    let current = &row.figures.current;
-    let (available, inbound) = (
-        current.get(Metric::AvailableUnits),
-        current.get(Metric::InboundUnits),
-    );
-    if available.is_none() && inbound.is_none() {
-        return None;
+/// `supply.csv`'s rows not yet given to a pool: a row goes to the first pool holding its SKU.
+struct Upstream<'a> {
+    rows: Vec<Option<&'a UpstreamStock>>,
+}
+
+impl<'a> Upstream<'a> {
+    fn new(rows: &'a [UpstreamStock]) -> Self {
+        Self {
+            rows: rows.iter().map(Some).collect(),
+        }
     }
-    #[allow(clippy::cast_possible_truncation)] // unit counts
-    let (available, inbound) = (
-        available.unwrap_or(0.0).round() as i64,
-        inbound.unwrap_or(0.0).round() as i64,
-    );
-    let sku = super::marketplace::split_key(row.sku.as_deref().unwrap_or(&row.key)).1;
-    let cost = costs
-        .get(&row.key.to_lowercase())
-        .or_else(|| costs.get(&sku.to_lowercase()))
-        .copied();
-    let lead_time_days = cost
-        .and_then(|c| c.lead_time_days)
-        .unwrap_or(settings.targets.lead_time_days);
-    let velocity = velocity(row);
-    let events: Vec<&Event> = settings.events.iter().filter(|e| e.concerns(sku)).collect();
-    #[allow(clippy::cast_precision_loss)] // unit counts
-    let stock = (available + inbound) as f64;
-    let cover_days = (velocity > 0.0).then(|| cover(stock, velocity, &events, last_day));
-    let plan = &settings.replenishment;
-    let order_by = cover_days.map(|cover| {
-        let days = (cover - lead_time_days - plan.safety_days).floor();
-        #[allow(clippy::cast_possible_truncation)] // days
-        let days = days as i64;
-        offset(last_day, days)
-    });
-    let meeting_monday = last_day + Days::new(1);
-    let status = match (order_by, cover_days) {
-        (Some(date), _) if date <= meeting_monday => SupplyStatus::OrderNow,
-        (Some(date), _) if date <= meeting_monday + Days::new(7) => SupplyStatus::OrderSoon,
-        (_, Some(cover)) if cover > OVERSTOCK_DAYS => SupplyStatus::Overstock,
-        (_, None) if stock > 0.0 => SupplyStatus::Overstock,
-        _ => SupplyStatus::Ok,
-    };
-    let needed = velocity * (lead_time_days + plan.target_cover_days) - stock;
-    let suggested_units = suggested(needed, cost);
-    let shortfall = cover_days.and_then(|cover| shortfall(cover, &events, last_day));
-    Some(SupplyLine {
-        sku: sku.to_owned(),
-        key: row.key.clone(),
-        marketplace: review.marketplace_of(&row.key).map(str::to_owned),
-        available,
-        inbound,
-        velocity,
-        cover_days,
-        lead_time_days,
-        order_by,
-        suggested_units,
-        status,
-        shortfall,
+
+    /// The rows naming a SKU of `members`, taken.
+    fn take(&mut self, members: &[&SkuRow]) -> Vec<&'a UpstreamStock> {
+        let mut taken = Vec::new();
+        for slot in &mut self.rows {
+            let Some(row) = slot else { continue };
+            let names = |m: &&SkuRow| {
+                row.sku.eq_ignore_ascii_case(&m.key) || row.sku.eq_ignore_ascii_case(sku_of(m))
+            };
+            if members.iter().any(names) {
+                taken.push(*row);
+                *slot = None;
+            }
+        }
+        taken
+    }
+}
+
+/// A row's SKU without its marketplace.
+fn sku_of(row: &SkuRow) -> &str {
+    super::marketplace::split_key(row.sku.as_deref().unwrap_or(&row.key)).1
+}
+
+#[allow(clippy::cast_possible_truncation)] // unit counts
+fn units(value: Option<f64>) -> i64 {
+    value.unwrap_or(0.0).round() as i64
+}
+
+#[allow(clippy::cast_precision_loss)] // unit counts
+fn float(units: i64) -> f64 {
+    units as f64
+}
+
+/// What planning one pool needs to know.
+struct PoolPlan<'a> {
+    review: &'a Review,
+    settings: &'a Settings,
+    last_day: NaiveDate,
+    costs: &'a CostBook<'a>,
+}
+
+impl PoolPlan<'_> {
+    fn cost(&self, row: &SkuRow) -> Option<&SkuCost> {
+        self.costs.of(&row.key)
+    }
+
+    /// The member the pool orders as: one a member's `reorder_sku` names, else the most sold.
+    fn reorder_row<'r>(&self, members: &[&'r SkuRow]) -> &'r SkuRow {
+        members
+            .iter()
+            .filter_map(|row| self.cost(row)?.reorder_sku.as_deref())
+            .find_map(|named| {
+                members.iter().copied().find(|m| {
+                    m.key.eq_ignore_ascii_case(named) || sku_of(m).eq_ignore_ascii_case(named)
+                })
+            })
+            .unwrap_or(members[0])
+    }
+
+    fn line(&self, pool: &pools::Pool<'_>, waiting: &mut Upstream<'_>) -> SupplyLine {
+        let members = &pool.members;
+        let reorder = self.reorder_row(members);
+        let cost = self.cost(reorder);
+        let lead_time = LeadTime::of(cost, self.settings.targets.lead_time_days);
+        let current = |metric: Metric| {
+            members
+                .iter()
+                .map(|row| units(row.figures.current.get(metric)))
+                .sum::<i64>()
+        };
+        let (available, inbound) = (
+            current(Metric::AvailableUnits),
+            current(Metric::InboundUnits),
+        );
+        let reserved: i64 = members
+            .iter()
+            .filter_map(|row| row.stock.as_ref())
+            .map(|s| s.fc_reserved)
+            .sum();
+        let events: Vec<&Event> = self
+            .settings
+            .events
+            .iter()
+            .filter(|e| members.iter().any(|m| e.concerns(sku_of(m))))
+            .collect();
+        let speed = velocity::velocity(members, &events, self.review, self.settings.week_start);
+        let clock = Clock::new(speed.cleaned, &events, self.last_day);
+        let upstream_rows = waiting.take(members);
+        let arrivals: Vec<(f64, f64)> = upstream_rows
+            .iter()
+            .map(|row| {
+                let at = row
+                    .eta
+                    .map_or(self.settings.replenishment.transfer_days, |eta| {
+                        clock::day_start(eta, self.last_day) + 1.0
+                    });
+                (at, float(row.units))
+            })
+            .collect();
+        let upstream: i64 = upstream_rows.iter().map(|row| row.units).sum();
+        let stock = float(available + reserved + inbound);
+        let cover_days = clock.runs_out(stock, &arrivals);
+        let plan = &self.settings.replenishment;
+        let order_by = cover_days.map(|cover| {
+            #[allow(clippy::cast_possible_truncation)] // days
+            let days = (cover - lead_time.total - plan.safety_days).floor() as i64;
+            offset(self.last_day, days)
+        });
+        let meeting_monday = self.last_day + Days::new(1);
+        let status = SupplyStatus::of(order_by, cover_days, stock, meeting_monday);
+        let position = stock + float(upstream);
+        let needed = clock.demand(0.0, lead_time.total + plan.target_cover_days) - position;
+        let suggested_units = suggested(needed, cost);
+        let ordered = order_by.map(|day| day.max(meeting_monday));
+        let shortfall = cover_days.and_then(|cover| self.shortfall(cover, &events, &clock));
+        let late_for_event = shortfall
+            .as_ref()
+            .and_then(|short| late(short, &events, &lead_time, meeting_monday));
+        let bridge = Bridge {
+            clock: &clock,
+            stock,
+            arrivals: &arrivals,
+            last_day: self.last_day,
+        };
+        let air_units = late_for_event.as_ref().map_or(0, |late| {
+            bridge.air_units(late, cost).min(suggested_units.max(0))
+        });
+        let units_short = cover_days.map_or(0.0, |cover| {
+            clock.demand(cover, lead_time.total.min(AT_STAKE_DAYS))
+        });
+        SupplyLine {
+            pool: pool.name.clone(),
+            sku: sku_of(reorder).to_owned(),
+            key: reorder.key.clone(),
+            members: members.iter().map(|row| member(row)).collect(),
+            marketplace: self.review.marketplace_of(&reorder.key).map(str::to_owned),
+            available,
+            reserved,
+            inbound,
+            upstream,
+            velocity: speed.cleaned,
+            velocity_uncleaned: speed.uncleaned,
+            excluded: speed.excluded,
+            cover_days,
+            lead_time,
+            order_by,
+            ship_by: ordered.and_then(|day| lead_time.ships(day)),
+            arrives: ordered.map(|day| lead_time.arrives(day)),
+            suggested_units,
+            air_units,
+            status,
+            shortfall,
+            late_for_event,
+            amazon: amazon(members),
+            unit_volume: unit_volume(reorder)
+                .or_else(|| members.iter().find_map(|m| unit_volume(m))),
+            units_short,
+        }
+    }
+
+    /// The first event the pool is in whose end the stock does not reach.
+    fn shortfall(&self, cover: f64, events: &[&Event], clock: &Clock) -> Option<EventShortfall> {
+        let horizon = self.last_day + Days::new(EVENT_HORIZON_DAYS);
+        events
+            .iter()
+            .filter(|e| e.end > self.last_day && e.start <= horizon)
+            .find_map(|e| {
+                let end = clock::day_start(e.end, self.last_day) + 1.0;
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                // a positive count of days
+                let days_short = (end - cover).ceil() as u64;
+                (cover < end).then(|| EventShortfall {
+                    event: e.name.clone(),
+                    days_short: days_short.max(1),
+                    units_short: clock.demand(cover, end),
+                })
+            })
+    }
+}
+
+/// Whether an order placed today arrives after the event short of stock needs it.
+fn late(
+    short: &EventShortfall,
+    events: &[&Event],
+    lead_time: &LeadTime,
+    today: NaiveDate,
+) -> Option<LateForEvent> {
+    let event = events.iter().find(|e| e.name == short.event)?;
+    let needed_by = event.arrive_by.unwrap_or(event.start);
+    let arrives = lead_time.arrives(today);
+    (arrives > needed_by).then(|| LateForEvent {
+        event: event.name.clone(),
+        needed_by,
+        arrives,
+        arrives_by_air: lead_time.arrives_by_air(today),
     })
 }
 
-/// Units a day over the last weeks that have sales figures.
-fn velocity(row: &SkuRow) -> f64 {
-    let weeks: Vec<f64> = (0..TREND_WEEKS)
-        .rev()
-        .filter_map(|week| row.figures.trend_value(Metric::Units, week))
-        .take(VELOCITY_WEEKS)
-        .collect();
-    if weeks.is_empty() {
-        return 0.0;
+/// One SKU of a pool, from its review row.
+fn member(row: &SkuRow) -> PoolMember {
+    PoolMember {
+        key: row.key.clone(),
+        sku: sku_of(row).to_owned(),
+        available: units(row.figures.current.get(Metric::AvailableUnits)),
+        inbound: units(row.figures.current.get(Metric::InboundUnits)),
+        units: units(row.figures.current.get(Metric::Units)),
     }
-    #[allow(clippy::cast_precision_loss)] // at most four weeks
-    let days = 7.0 * weeks.len() as f64;
-    weeks.iter().sum::<f64>() / days
 }
 
-/// Days after `last_day` until `stock` is sold at `velocity` a day, each
-/// event's days selling `uplift` times as fast.
-fn cover(stock: f64, velocity: f64, events: &[&Event], last_day: NaiveDate) -> f64 {
-    // Day k after `last_day` is the span [k − 1, k) of the clock.
-    let span = |event: &Event| {
-        let from = (event.start - last_day).num_days() - 1;
-        let to = (event.end - last_day).num_days();
-        #[allow(clippy::cast_precision_loss)] // days
-        (from.max(0) as f64, to as f64)
-    };
-    let mut edges: Vec<f64> = events
+fn unit_volume(row: &SkuRow) -> Option<f64> {
+    row.stock.as_ref().and_then(|s| s.unit_volume)
+}
+
+/// Amazon's recommendations for the pool's SKUs: their units, the earliest date.
+fn amazon(members: &[&SkuRow]) -> Option<AmazonRecommendation> {
+    members
         .iter()
-        .flat_map(|e| {
-            let (from, to) = span(e);
-            [from, to]
-        })
-        .filter(|t| *t > 0.0)
-        .collect();
-    edges.sort_by(f64::total_cmp);
-    edges.dedup();
-    let (mut left, mut at) = (stock, 0.0);
-    for edge in edges {
-        let rate = velocity * lift(events, at, &span);
-        let sold = rate * (edge - at);
-        if sold >= left {
-            return at + left / rate;
+        .filter_map(|row| row.stock.as_ref())
+        .filter_map(|s| Some((s.amazon_units?, s.amazon_date)))
+        .fold(
+            None,
+            |total: Option<AmazonRecommendation>, (units, date)| {
+                Some(match total {
+                    None => AmazonRecommendation {
+                        units,
+                        ship_by: date,
+                    },
+                    Some(t) => AmazonRecommendation {
+                        units: t.units + units,
+                        ship_by: match (t.ship_by, date) {
+                            (Some(a), Some(b)) => Some(a.min(b)),
+                            (a, b) => a.or(b),
+                        },
+                    },
+                })
+            },
+        )
+}
+
+/// What sizing an air bridge needs: the pool's clock, stock and arrivals.
+struct Bridge<'a> {
+    clock: &'a Clock,
+    stock: f64,
+    arrivals: &'a [(f64, f64)],
+    last_day: NaiveDate,
+}
+
+impl Bridge<'_> {
+    /// Units to fly when flying makes the event the sea freight misses: what
+    /// the pool sells until the sea freight arrives, less its stock and the
+    /// upstream stock arriving before then, in whole cases (no MOQ: it is
+    /// part of the order); none when flying is not in time either.
+    fn air_units(&self, late: &LateForEvent, cost: Option<&SkuCost>) -> i64 {
+        if late.arrives_by_air.is_none_or(|air| air > late.needed_by) {
+            return 0;
         }
-        left -= sold;
-        at = edge;
+        let sea = clock::day_start(late.arrives, self.last_day) + 1.0;
+        let before_sea: f64 = self
+            .arrivals
+            .iter()
+            .filter(|(at, _)| *at <= sea)
+            .map(|(_, units)| units)
+            .sum();
+        let needed = self.clock.demand(0.0, sea) - self.stock - before_sea;
+        let cases = cost.map(|c| SkuCost {
+            moq: None,
+            ..c.clone()
+        });
+        suggested(needed, cases.as_ref())
     }
-    at + left / (velocity * lift(events, at, &span))
-}
-
-/// How many times a normal day's sales the day starting at clock time `at` sells.
-fn lift(events: &[&Event], at: f64, span: &impl Fn(&Event) -> (f64, f64)) -> f64 {
-    events
-        .iter()
-        .filter(|e| {
-            let (from, to) = span(e);
-            (from..to).contains(&at)
-        })
-        .map(|e| e.uplift)
-        .fold(1.0, f64::max)
-}
-
-/// The first event the SKU is in whose end the stock does not reach.
-fn shortfall(cover: f64, events: &[&Event], last_day: NaiveDate) -> Option<EventShortfall> {
-    let horizon = last_day + Days::new(EVENT_HORIZON_DAYS);
-    events
-        .iter()
-        .filter(|e| e.end > last_day && e.start <= horizon)
-        .find_map(|e| {
-            #[allow(clippy::cast_precision_loss)] // days
-            let end = (e.end - last_day).num_days() as f64;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            // a positive count of days
-            let days_short = (end - cover).ceil() as u64;
-            (cover < end).then(|| EventShortfall {
-                event: e.name.clone(),
-                days_short: days_short.max(1),
-            })
-        })
 }
 
 /// Units to order: `needed` rounded up to whole cases, at least the MOQ; none when nothing is needed.
@@ -294,6 +556,49 @@ fn offset(day: NaiveDate, days: i64) -> NaiveDate {
     } else {
         day - Days::new(days.unsigned_abs())
     }
+}
+
+/// What the suggested orders add to the stock's volume, and whether it fits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Capacity {
+    /// Cubic feet of the suggested orders.
+    pub ordered: f64,
+    /// Cubic feet of on-hand, reserved, inbound and suggested units together.
+    pub total: f64,
+    /// `[replenishment] capacity_cubic_feet`, when set.
+    pub limit: Option<f64>,
+}
+
+impl Capacity {
+    /// Whether the stock with the suggested orders would exceed the limit.
+    pub fn exceeded(&self) -> bool {
+        self.limit.is_some_and(|limit| self.total > limit)
+    }
+}
+
+/// The volume of the schedule's stock and suggested orders, from the lines
+/// whose unit volume a report gives; `None` when none does.
+pub fn capacity(lines: &[SupplyLine], settings: &Settings) -> Option<Capacity> {
+    let sized: Vec<(&SupplyLine, f64)> = lines
+        .iter()
+        .filter_map(|line| Some((line, line.unit_volume?)))
+        .collect();
+    if sized.is_empty() {
+        return None;
+    }
+    let ordered = sized
+        .iter()
+        .map(|(line, volume)| float(line.suggested_units) * volume)
+        .sum();
+    let held: f64 = sized
+        .iter()
+        .map(|(line, volume)| float(line.stock()) * volume)
+        .sum();
+    Some(Capacity {
+        ordered,
+        total: held + ordered,
+        limit: settings.replenishment.capacity_cubic_feet,
+    })
 }
 
 #[cfg(test)]

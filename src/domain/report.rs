@@ -39,6 +39,8 @@ pub enum ReportKind {
     WeekFile,
     /// The workspace's `costs.csv`.
     Costs,
+    /// The workspace's `supply.csv`: stock upstream of FBA.
+    Supply,
     /// The workspace's `opsdeck.toml`.
     Config,
     /// A meeting's minutes, `minutes/<week>.toml`.
@@ -79,6 +81,7 @@ impl ReportKind {
             ReportKind::AdsApiAdvertisedProduct => "ads_api_advertised_product",
             ReportKind::WeekFile => "week_toml",
             ReportKind::Costs => "costs_csv",
+            ReportKind::Supply => "supply_csv",
             ReportKind::Config => "opsdeck_toml",
             ReportKind::Minutes => "minutes_toml",
         }
@@ -106,6 +109,7 @@ impl ReportKind {
             }
             ReportKind::WeekFile => "week.toml",
             ReportKind::Costs => "costs.csv",
+            ReportKind::Supply => "supply.csv",
             ReportKind::Config => "opsdeck.toml",
             ReportKind::Minutes => "minutes file",
         }

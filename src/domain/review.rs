@@ -10,6 +10,7 @@ use super::kpi::{SkuIdentity, compute_week_with};
 use super::lookup::OrderedLookup;
 use super::metric::{Metric, MetricValues};
 use super::settings::Settings;
+use super::stock::{StockDetail, stock_details};
 use super::week::IsoWeek;
 use super::week_data::WeekData;
 
@@ -17,9 +18,10 @@ use super::week_data::WeekData;
 pub const TREND_WEEKS: usize = 13;
 
 /// The metrics kept as 13-week series, for trend lines and trailing averages.
-pub const TREND_METRICS: [Metric; 10] = [
+pub const TREND_METRICS: [Metric; 11] = [
     Metric::Sales,
     Metric::Units,
+    Metric::AvailableUnits,
     Metric::Sessions,
     Metric::Conversion,
     Metric::Acos,
@@ -48,6 +50,8 @@ pub struct Figures {
     pub previous: MetricValues,
     /// The conversion target that applies (the category mean).
     pub conversion_target: f64,
+    /// The days of supply the row needs: its pool's lead time, once planned.
+    pub lead_time_target: Option<f64>,
     /// `TREND_WEEKS` weeks (oldest first) of `TREND_METRICS.len()` values; NaN is missing.
     trend: Vec<f32>,
 }
@@ -58,6 +62,7 @@ impl Figures {
             current,
             previous: MetricValues::default(),
             conversion_target,
+            lead_time_target: None,
             trend: vec![f32::NAN; TREND_METRICS.len() * TREND_WEEKS],
         }
     }
@@ -66,7 +71,10 @@ impl Figures {
     pub fn cell(&self, metric: Metric, settings: &Settings) -> MetricCell {
         let value = self.current.get(metric);
         let previous = self.previous.get(metric);
-        let target = target_of(metric, &settings.targets, self.conversion_target);
+        let target = match (metric, self.lead_time_target) {
+            (Metric::DaysOfSupply, Some(days)) => Some(Target::AtLeast(days)),
+            _ => target_of(metric, &settings.targets, self.conversion_target),
+        };
         MetricCell {
             value,
             previous,
@@ -95,6 +103,16 @@ impl Figures {
         (!value.is_nan()).then_some(f64::from(value))
     }
 
+    /// Sets this week's `metric`, in the figures and the series alike.
+    pub fn set_latest(&mut self, metric: Metric, value: Option<f64>) {
+        self.current.set(metric, value);
+        if let Some(slot) = TREND_METRICS.iter().position(|m| *m == metric) {
+            #[allow(clippy::cast_possible_truncation)] // a trend figure
+            let stored = value.map_or(f32::NAN, |v| v as f32);
+            self.trend[(TREND_WEEKS - 1) * TREND_METRICS.len() + slot] = stored;
+        }
+    }
+
     fn record(&mut self, week: usize, values: &MetricValues) {
         self.trend_at(week, &trend_of(values));
     }
@@ -115,6 +133,10 @@ pub struct SkuRow {
     pub title: String,
     pub category: Option<String>,
     pub figures: Figures,
+    /// This week's stock detail, when an inventory report names the SKU.
+    pub stock: Option<StockDetail>,
+    /// Last week's.
+    pub stock_before: Option<StockDetail>,
 }
 
 /// The week under review.
@@ -130,6 +152,9 @@ pub struct Review {
     pub marketplaces: Vec<String>,
     /// The account's sales day by day, from a Business Report by Date in the week folder.
     pub daily_sales: Vec<(chrono::NaiveDate, f64)>,
+    /// The account's units day by day over the trend weeks that have a
+    /// Business Report by Date, oldest first.
+    pub daily_units: Vec<(chrono::NaiveDate, f64)>,
     /// The days after a click the week's ads reports attribute sales to (7 or 14).
     pub ad_attribution_days: Option<u8>,
     pub account: Figures,
@@ -146,6 +171,7 @@ impl Review {
             currency: currency.to_owned(),
             marketplaces: Vec::new(),
             daily_sales: Vec::new(),
+            daily_units: Vec::new(),
             ad_attribution_days: None,
             account: Figures::new(MetricValues::default(), 0.0),
             skus: Vec::new(),
@@ -221,6 +247,10 @@ pub fn begin_review(
         row.figures.record(TREND_WEEKS - 1, values);
         skus.push(row);
     });
+    let details = stock_details(current);
+    for row in &mut skus {
+        row.stock = details.get(row.key.as_str()).cloned();
+    }
     let mut account = Figures::new(now.clone(), settings.targets.conversion);
     account.record(TREND_WEEKS - 1, &now);
     let trend_weeks = trend_weeks_ending(week);
@@ -244,6 +274,7 @@ pub fn begin_review(
             days.sort_by_key(|(date, _)| *date);
             days
         },
+        daily_units: Vec::new(),
         account,
         skus,
     };
@@ -261,6 +292,13 @@ pub fn begin_review(
         }
         review.account.record(TREND_WEEKS - 2, &last_week);
         review.account.previous = last_week;
+        let before = stock_details(previous);
+        for row in &mut review.skus {
+            row.stock_before = before.get(row.key.as_str()).cloned();
+        }
+    }
+    for week in [Some(current), previous].into_iter().flatten() {
+        review.add_days(&day_units(week));
     }
     if let Some(before) = before {
         review.extend(&history_of(before, costs));
@@ -284,6 +322,7 @@ impl Review {
             return;
         };
         self.account.record(slot, &week.account);
+        self.add_days(&week.days);
         let rows = self.rows_of(week.rows().map(|(key, _)| key));
         for (row, (_, trend)) in rows.into_iter().zip(week.rows()) {
             if let Some(row) = row {
@@ -292,12 +331,32 @@ impl Review {
         }
     }
 
+    /// Adds an account's days to `daily_units`, keeping them in date order.
+    fn add_days(&mut self, days: &[(chrono::NaiveDate, f64)]) {
+        if days.is_empty() {
+            return;
+        }
+        self.daily_units.extend_from_slice(days);
+        self.daily_units.sort_by_key(|(date, _)| *date);
+        self.daily_units.dedup_by_key(|(date, _)| *date);
+    }
+
     /// The row of each of `keys` (`None` for a SKU not in this week); weeks
     /// list their SKUs in much the same order.
     fn rows_of<'k>(&self, keys: impl Iterator<Item = &'k str>) -> Vec<Option<usize>> {
         let mut rows = OrderedLookup::new(&self.skus, |row| row.key.as_str());
         keys.map(|key| rows.find(key)).collect()
     }
+}
+
+/// The account's units day by day, from the week's Business Report by Date.
+pub(super) fn day_units(data: &WeekData) -> Vec<(chrono::NaiveDate, f64)> {
+    #[allow(clippy::cast_precision_loss)] // unit counts
+    data.days
+        .iter()
+        .flatten()
+        .map(|day| (day.date, day.units as f64))
+        .collect()
 }
 
 /// The trend metrics of `values`, as stored in the series.
@@ -320,6 +379,8 @@ fn sku_row(identity: &SkuIdentity<'_>, values: &MetricValues, settings: &Setting
         title: identity.title.to_owned(),
         category: identity.category.map(str::to_owned),
         figures: Figures::new(values.clone(), conversion_target),
+        stock: None,
+        stock_before: None,
     }
 }
 

@@ -110,6 +110,11 @@ fn conversion_target_is_the_category_mean() {
         sales_rank: None,
         product_group: Some("gl_kitchen".into()),
         days_of_supply: None,
+        new_condition: true,
+        fc_transfer: None,
+        fc_processing: None,
+        recommended_units: None,
+        recommended_date: None,
     }]);
     let mut settings = Settings::default();
     settings

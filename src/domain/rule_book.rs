@@ -23,7 +23,7 @@ const fn w(en: &'static str, zh: &'static str) -> Words {
 }
 
 /// One entry per rule, in the order `Rule` declares them.
-pub const RULE_BOOK: [RuleEntry; 15] = [
+pub const RULE_BOOK: [RuleEntry; 17] = [
     RuleEntry {
         rule: Rule::ConversionDrop,
         id: "conversion_drop",
@@ -373,6 +373,60 @@ pub const RULE_BOOK: [RuleEntry; 15] = [
         action: w(
             "Find why the rank of {sku} fell",
             "查明 {sku} 排名下滑的原因",
+        ),
+    },
+    RuleEntry {
+        rule: Rule::InventoryUnaccounted,
+        id: "inventory_unaccounted",
+        label: w("Stock unaccounted for", "库存去向不明"),
+        explanation: w(
+            "FBA units fell by more than sales, returns, removals and receipts explain",
+            "FBA 库存减少的数量超过销售、退货、移除和入库所能解释的",
+        ),
+        checks: &[
+            w(
+                "Reconcile the SKU in the Inventory Ledger (adjustments, lost, damaged)",
+                "在库存分类账中核对该 SKU（调整、丢失、损坏）",
+            ),
+            w(
+                "Check lost and damaged reimbursements; open a case for what is missing",
+                "检查丢失和损坏的赔偿；对缺失部分开案索赔",
+            ),
+            w(
+                "Look for a removal or disposal order not in the reports",
+                "查找报告中未体现的移除或弃置订单",
+            ),
+        ],
+        action: w(
+            "Reconcile {sku} and claim the missing units",
+            "核对 {sku} 库存并索赔缺失的数量",
+        ),
+    },
+    RuleEntry {
+        rule: Rule::RatingDrop,
+        id: "rating_drop",
+        label: w("Rating drop", "评分下降"),
+        explanation: w(
+            "The listing's star rating fell since last week, or below 4.0",
+            "商品的星级评分比上周下降，或低于 4.0",
+        ),
+        checks: &[
+            w(
+                "Read the new one- and two-star reviews: a defect, a size, a listing promise?",
+                "阅读新增的一星和二星评论：是质量、尺寸还是页面描述的问题？",
+            ),
+            w(
+                "Compare with the return reasons and customer comments of the same weeks",
+                "与同期的退货原因和买家留言对照",
+            ),
+            w(
+                "Check the batch: a new supplier lot or packaging change",
+                "检查批次：是否换了供应商批次或包装",
+            ),
+        ],
+        action: w(
+            "Find why the rating of {sku} fell and answer the reviews",
+            "查明 {sku} 评分下降的原因并回复评论",
         ),
     },
 ];

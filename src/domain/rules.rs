@@ -1,12 +1,16 @@
 //! The diagnosis rules, one function each: when a rule fires, on what
-//! evidence, how severe, and how much money is at stake. Pure: std only.
+//! evidence, how severe, and how much money is at stake — the money the
+//! team stands to lose over the next four weeks if nothing is done: lost
+//! gross profit (sales where costs are unknown) for sales problems, the fee
+//! or the spend for cost problems, never the retail value of stock.
+//! Pure: std only.
 
 use super::diagnosis::{Anomaly, DIAGNOSIS_LOOKBACK, Rule};
-use super::facts::ReturnLine;
+use super::facts::{ReturnLine, SkuCost};
 use super::format::{change, count, money, percent, value};
 use super::judgement::Status;
 use super::metric::Metric;
-use super::replenishment::SupplyLine;
+use super::replenishment::{AT_STAKE_DAYS, SupplyLine};
 use super::review::{Figures, MetricCell, Review, SkuRow, TREND_WEEKS};
 use super::settings::{Language, Settings};
 use super::voice::pain_points;
@@ -18,7 +22,12 @@ struct Subject<'a> {
     figures: &'a Figures,
     settings: &'a Settings,
     currency: &'a str,
+    /// The SKU's costs, when `costs.csv` gives them.
+    cost: Option<&'a SkuCost>,
 }
+
+/// Weeks in the four weeks money at stake is counted over.
+const AT_STAKE_WEEKS: f64 = AT_STAKE_DAYS / 7.0;
 
 impl Subject<'_> {
     fn cell(&self, metric: Metric) -> MetricCell {
@@ -40,6 +49,27 @@ impl Subject<'_> {
         };
         price(&self.figures.current)
             .or_else(|| price(&self.figures.previous))
+            .unwrap_or(0.0)
+    }
+
+    /// Gross profit of one unit sold at `price()`: price less unit cost, FBA
+    /// fee and referral fee; the price itself where costs are unknown.
+    fn unit_margin(&self) -> f64 {
+        let price = self.price();
+        match self.cost {
+            Some(cost) => {
+                (price - (cost.unit_cost + cost.fba_fee).to_f64() - price * cost.referral_rate)
+                    .max(0.0)
+            }
+            None => price,
+        }
+    }
+
+    /// Gross profit of `values` (a week's), or its sales where costs are unknown.
+    fn profit_or_sales(values: &super::metric::MetricValues) -> f64 {
+        values
+            .get(Metric::GrossProfit)
+            .or_else(|| values.get(Metric::Sales))
             .unwrap_or(0.0)
     }
 
@@ -117,9 +147,12 @@ pub fn account_rules(review: &Review, settings: &Settings) -> Vec<Anomaly> {
         figures: &review.account,
         settings,
         currency: &review.currency,
+        cost: None,
     };
     let sales = subject.now(Metric::Sales).unwrap_or(0.0);
+    let profit = Subject::profit_or_sales(&review.account.current);
     [
+        // The spend beyond the band, or the ad-driven sales below it, for four weeks.
         subject.off_target(Rule::AdShareOutOfBand, Metric::Tacos, |now, _| {
             let t = &settings.targets;
             let edge = if now > t.ad_share_max {
@@ -127,51 +160,72 @@ pub fn account_rules(review: &Review, settings: &Settings) -> Vec<Anomaly> {
             } else {
                 t.ad_share_min
             };
-            (now - edge).abs() * sales
+            (now - edge).abs() * sales * AT_STAKE_WEEKS
         }),
-        // The whole account is at stake when its health slips.
-        subject.off_target(Rule::OdrOverTarget, Metric::Odr, |_, _| sales),
-        subject.off_target(Rule::IpiBelowThreshold, Metric::Ipi, |_, _| sales * 0.05),
+        // The whole account's gross profit is at stake when its health slips.
+        subject.off_target(Rule::OdrOverTarget, Metric::Odr, |_, _| {
+            profit * AT_STAKE_WEEKS
+        }),
+        // Storage limits and fees below the threshold: 5 % of the gross profit.
+        subject.off_target(Rule::IpiBelowThreshold, Metric::Ipi, |_, _| {
+            profit * 0.05 * AT_STAKE_WEEKS
+        }),
     ]
     .into_iter()
     .flatten()
     .collect()
 }
 
-/// Rules about one SKU.
+/// Rules about one SKU; `pool` is the supply line of its stock pool. The
+/// pool's rules fire on the SKU it orders as; a SKU empty while its pool
+/// sells lost its sales to its twins, not its conversion.
 pub fn sku_rules(
     row: &SkuRow,
     review: &Review,
     returns: Option<&[ReturnLine]>,
     settings: &Settings,
-    supply: Option<&SupplyLine>,
+    pool: Option<&SupplyLine>,
+    cost: Option<&SkuCost>,
 ) -> Vec<Anomaly> {
+    let supply = pool.filter(|line| line.key == row.key);
+    let emptied = pool.is_some_and(|line| line.empty_members().any(|m| m.key == row.key));
     let subject = Subject {
         row: Some(row),
         figures: &row.figures,
         settings,
         currency: &review.currency,
+        cost,
     };
     let sales = subject.now(Metric::Sales).unwrap_or(0.0);
+    let units = subject.now(Metric::Units).unwrap_or(0.0);
     let mut fired = vec![
-        conversion_drop(&subject),
+        conversion_drop(&subject).filter(|_| !emptied),
         ad_spend_spike(&subject),
+        // The spend beyond what the target ACoS allows, for four weeks.
         subject.off_target(Rule::AcosOverTarget, Metric::Acos, |now, target| {
-            subject.now(Metric::AdSales).unwrap_or(0.0) * (now - target)
+            subject.now(Metric::AdSales).unwrap_or(0.0) * (now - target) * AT_STAKE_WEEKS
         }),
         low_ctr(&subject),
         return_spike(&subject, returns),
-        stockout_risk(&subject),
+        supply.and_then(|line| stockout_risk(&subject, line)),
         supply.and_then(|line| stockout_during_event(&subject, line)),
         aged_inventory(&subject),
         listing_inactive(&subject),
+        inventory_unaccounted(&subject),
+        // The units the missing share of the Buy Box would have sold, for four weeks.
         subject.off_target(Rule::BuyBoxLoss, Metric::BuyBox, |now, target| {
-            sales * (target - now)
+            let lost = if now > 0.0 {
+                units * (target - now) / now
+            } else {
+                0.0
+            };
+            lost * subject.unit_margin() * AT_STAKE_WEEKS
         }),
+        // The gross profit below the target margin, for four weeks.
         subject.off_target(
             Rule::MarginBelowTarget,
             Metric::GrossMargin,
-            |now, target| sales * (target - now),
+            |now, target| sales * (target - now) * AT_STAKE_WEEKS,
         ),
         bsr_worsening(&subject),
     ];
@@ -206,13 +260,13 @@ fn conversion_drop(s: &Subject<'_>) -> Option<Anomaly> {
             drop * 100.0
         ),
     );
-    let lost_sales = (before - now) * sessions * s.price();
+    let lost_units = (before - now) * sessions;
     Some(s.anomaly(
         Rule::ConversionDrop,
         severity,
         Metric::Conversion,
         message,
-        lost_sales,
+        lost_units * s.unit_margin() * AT_STAKE_WEEKS,
     ))
 }
 
@@ -255,7 +309,7 @@ fn ad_spend_spike(s: &Subject<'_>) -> Option<Anomaly> {
         severity,
         Metric::AdSpend,
         message,
-        spend - spend_before,
+        (spend - spend_before) * AT_STAKE_WEEKS,
     ))
 }
 
@@ -273,7 +327,13 @@ fn low_ctr(s: &Subject<'_>) -> Option<Anomaly> {
         format!("点击率 {rate:.2}%，曝光 {seen} 次（低于 {floor:.2}%）：有曝光却没有点击"),
     );
     let spend = s.now(Metric::AdSpend).unwrap_or(0.0);
-    Some(s.anomaly(Rule::LowCtr, Status::Watch, Metric::Ctr, message, spend))
+    Some(s.anomaly(
+        Rule::LowCtr,
+        Status::Watch,
+        Metric::Ctr,
+        message,
+        spend * AT_STAKE_WEEKS,
+    ))
 }
 
 fn return_spike(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Option<Anomaly> {
@@ -313,12 +373,14 @@ fn return_spike(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Option<Anoma
             format!("退货率 {shown}（{sold} 件中退回 {back} 件），没有历史可比"),
         ),
     };
+    // The returns above the usual rate, each a sale's gross profit refunded, for four weeks.
+    let usual = trailing.unwrap_or(0.0) * s.now(Metric::Units).unwrap_or(0.0);
     let mut anomaly = s.anomaly(
         Rule::ReturnSpike,
         Status::Breach,
         Metric::ReturnRate,
         message,
-        returned * s.price(),
+        (returned - usual).max(0.0) * s.unit_margin() * AT_STAKE_WEEKS,
     );
     anomaly.evidence = return_evidence(s, returns);
     Some(anomaly)
@@ -373,9 +435,9 @@ fn return_evidence(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Vec<Said>
     evidence
 }
 
-fn stockout_risk(s: &Subject<'_>) -> Option<Anomaly> {
-    let days = s.now(Metric::DaysOfSupply)?;
-    let lead = s.settings.targets.lead_time_days;
+fn stockout_risk(s: &Subject<'_>, line: &SupplyLine) -> Option<Anomaly> {
+    let days = line.cover_days?;
+    let lead = line.lead_time_days();
     if days >= lead {
         return None;
     }
@@ -384,51 +446,59 @@ fn stockout_risk(s: &Subject<'_>) -> Option<Anomaly> {
     } else {
         Status::Watch
     };
-    let (available, sold) = (
-        count(s.now(Metric::AvailableUnits).unwrap_or(0.0)),
-        count(s.now(Metric::Units).unwrap_or(0.0)),
-    );
-    let message = Said::new(
-        format!(
-            "{days:.0} days of supply against a {lead:.0}-day lead time ({available} units available, {sold} sold this week)"
-        ),
-        format!(
-            "可售 {days:.0} 天，补货周期 {lead:.0} 天（可售库存 {available} 件，本周售出 {sold} 件）"
-        ),
-    );
-    let weekly_sales = s.now(Metric::Sales).unwrap_or(0.0);
-    Some(s.anomaly(
+    let (stock, per_day) = (count(as_f64(line.stock())), line.velocity);
+    let pooled = line.members.len() > 1;
+    let message = if pooled {
+        let skus = line.members.len();
+        Said::new(
+            format!(
+                "{days:.0} days of supply against a {lead:.0}-day lead time ({stock} units in the pool of {skus} SKUs, {per_day:.1} sold a day)"
+            ),
+            format!(
+                "可售 {days:.0} 天，补货周期 {lead:.0} 天（同一商品 {skus} 个 SKU 共 {stock} 件，日销 {per_day:.1} 件）"
+            ),
+        )
+    } else {
+        Said::new(
+            format!(
+                "{days:.0} days of supply against a {lead:.0}-day lead time ({stock} units available and inbound, {per_day:.1} sold a day)"
+            ),
+            format!(
+                "可售 {days:.0} 天，补货周期 {lead:.0} 天（可售和在途共 {stock} 件，日销 {per_day:.1} 件）"
+            ),
+        )
+    };
+    let mut anomaly = s.anomaly(
         Rule::StockoutRisk,
         severity,
         Metric::DaysOfSupply,
         message,
-        weekly_sales * (lead - days) / 7.0,
-    ))
+        line.units_short * s.unit_margin(),
+    );
+    anomaly.value = Some(days);
+    Some(anomaly)
 }
 
 fn stockout_during_event(s: &Subject<'_>, line: &SupplyLine) -> Option<Anomaly> {
     let shortfall = line.shortfall.as_ref()?;
     let (event, days) = (&shortfall.event, shortfall.days_short);
+    let stock = line.stock();
     let message = Said::new(
         format!(
-            "runs out {days} days before {event} ends ({} units in stock and inbound, {:.1} sold a day)",
-            line.available + line.inbound,
+            "runs out {days} days before {event} ends ({stock} units in stock and inbound, {:.1} sold a day)",
             line.velocity
         ),
         format!(
-            "在 {event} 结束前 {days} 天断货（可售和在途共 {} 件，日销 {:.1} 件）",
-            line.available + line.inbound,
+            "在 {event} 结束前 {days} 天断货（可售和在途共 {stock} 件，日销 {:.1} 件）",
             line.velocity
         ),
     );
-    #[allow(clippy::cast_precision_loss)] // days
-    let lost_units = line.velocity * days as f64;
     Some(s.anomaly(
         Rule::StockoutDuringEvent,
         Status::Breach,
         Metric::DaysOfSupply,
         message,
-        lost_units * s.price(),
+        shortfall.units_short * s.unit_margin(),
     ))
 }
 
@@ -443,12 +513,13 @@ fn aged_inventory(s: &Subject<'_>) -> Option<Anomaly> {
         format!("{units} units aged 181+ days; estimated surcharge {fee}"),
         format!("{units} 件库龄超过 181 天；预计超龄费 {fee}"),
     );
+    // The surcharge is estimated for the month ahead: the cost of doing nothing.
     Some(s.anomaly(
         Rule::AgedInventory,
         Status::Watch,
         Metric::Aged181PlusUnits,
         message,
-        aged * s.price(),
+        surcharge,
     ))
 }
 
@@ -461,7 +532,7 @@ fn listing_inactive(s: &Subject<'_>) -> Option<Anomaly> {
         format!("No sessions this week ({} the week before)", count(before)),
         format!("本周没有访问（上周 {} 次）", count(before)),
     );
-    let lost = s.before(Metric::Sales).unwrap_or(0.0);
+    let lost = Subject::profit_or_sales(&s.figures.previous) * AT_STAKE_WEEKS;
     Some(s.anomaly(
         Rule::ListingInactive,
         Status::Breach,
@@ -485,14 +556,151 @@ fn bsr_worsening(s: &Subject<'_>) -> Option<Anomaly> {
         format!("Best Sellers Rank worsened {fall} (#{from} → #{to})"),
         format!("畅销排名下滑 {fall}（#{from} → #{to}）"),
     );
-    let sales = s.now(Metric::Sales).unwrap_or(0.0);
+    // Half the rank's fall as lost units, at the unit's gross profit, for four weeks.
+    let units = s.now(Metric::Units).unwrap_or(0.0);
     Some(s.anomaly(
         Rule::BsrWorsening,
         Status::Watch,
         Metric::Bsr,
         message,
-        sales * worse.min(1.0) * 0.5,
+        units * worse.min(1.0) * 0.5 * s.unit_margin() * AT_STAKE_WEEKS,
     ))
+}
+
+/// FBA units that fell by more than what explains it: units sold, less units
+/// returned, plus units removed (no report opsdeck reads gives removals: 0),
+/// less units received from inbound (at least last week's inbound less
+/// this week's). Fires at 5 % of last week's units and at least 10 units.
+fn inventory_unaccounted(s: &Subject<'_>) -> Option<Anomaly> {
+    let row = s.row?;
+    let (now, before) = (row.stock.as_ref()?, row.stock_before.as_ref()?);
+    let (units_now, units_before) = (now.fba_units?, before.fba_units?);
+    let sold = s.now(Metric::Units)?;
+    let returned = s.now(Metric::ReturnedUnits).unwrap_or(0.0);
+    let received = as_f64((before.inbound - now.inbound).max(0));
+    let explained = sold - returned - received;
+    let missing = as_f64(units_before - units_now) - explained;
+    if missing < (0.05 * as_f64(units_before)).max(10.0) {
+        return None;
+    }
+    let (from, to, gone) = (
+        count(as_f64(units_before)),
+        count(as_f64(units_now)),
+        count(missing),
+    );
+    let (sold, back) = (count(sold), count(returned));
+    let message = Said::new(
+        format!(
+            "{gone} units unaccounted for: FBA units fell from {from} to {to} with {sold} sold and {back} returned"
+        ),
+        format!(
+            "{gone} 件去向不明：FBA 库存从 {from} 件降到 {to} 件，售出 {sold} 件，退回 {back} 件"
+        ),
+    );
+    // What the team paid for the units; unknown without costs.
+    let unit_cost = s.cost.map_or(0.0, |c| c.unit_cost.to_f64());
+    let mut anomaly = s.anomaly(
+        Rule::InventoryUnaccounted,
+        Status::Breach,
+        Metric::AvailableUnits,
+        message,
+        missing * unit_cost,
+    );
+    anomaly.value = Some(missing);
+    anomaly.previous = None;
+    Some(anomaly)
+}
+
+/// A star rating in tenths: 4.5 → 45, so that comparisons are exact.
+#[allow(clippy::cast_possible_truncation)] // ratings of 1 to 5
+fn tenths(stars: f64) -> i64 {
+    (stars * 10.0).round() as i64
+}
+
+/// The rating of a child ASIN fell by 0.3 or more since last week, or below
+/// 4.0. `rows` are the ASIN's SKUs, most sold first; the money is the
+/// conversion lost against the four weeks before on this week's sessions.
+pub fn rating_drop(
+    rows: &[&SkuRow],
+    review: &Review,
+    settings: &Settings,
+    cost: Option<&SkuCost>,
+) -> Option<Anomaly> {
+    let first = *rows.first()?;
+    let (now, before) = (
+        first.figures.current.get(Metric::Rating)?,
+        first.figures.previous.get(Metric::Rating),
+    );
+    let fell = before.is_some_and(|b| tenths(b) - tenths(now) >= 3);
+    let low = tenths(now) < 40 && before.is_none_or(|b| tenths(b) >= 40);
+    if !fell && !low {
+        return None;
+    }
+    let subject = Subject {
+        row: Some(first),
+        figures: &first.figures,
+        settings,
+        currency: &review.currency,
+        cost,
+    };
+    let skus: Vec<&str> = rows
+        .iter()
+        .map(|r| r.sku.as_deref().unwrap_or(&r.key))
+        .collect();
+    let names = skus.join(", ");
+    let message = match before {
+        Some(b) => Said::new(
+            format!(
+                "Rating fell from {b:.1} to {now:.1} stars on {} ({names})",
+                first.asin
+            ),
+            format!("{} 评分从 {b:.1} 星降到 {now:.1} 星（{names}）", first.asin),
+        ),
+        None => Said::new(
+            format!(
+                "Rating is {now:.1} stars on {}, under 4.0 ({names})",
+                first.asin
+            ),
+            format!("{} 评分为 {now:.1} 星，低于 4.0（{names}）", first.asin),
+        ),
+    };
+    let lost_units: f64 = rows
+        .iter()
+        .filter_map(|row| {
+            let conversion = row.figures.current.get(Metric::Conversion)?;
+            let sessions = row.figures.current.get(Metric::Sessions)?;
+            let usual = trailing_conversion(&row.figures)?;
+            Some((usual - conversion).max(0.0) * sessions)
+        })
+        .sum();
+    let severity = if tenths(now) < 40 {
+        Status::Breach
+    } else {
+        Status::Watch
+    };
+    Some(subject.anomaly(
+        Rule::RatingDrop,
+        severity,
+        Metric::Rating,
+        message,
+        lost_units * subject.unit_margin() * AT_STAKE_WEEKS,
+    ))
+}
+
+/// Units ÷ sessions over the weeks of the lookback, from summed parts.
+fn trailing_conversion(figures: &Figures) -> Option<f64> {
+    let weeks = TREND_WEEKS - 1 - DIAGNOSIS_LOOKBACK..TREND_WEEKS - 1;
+    let (units, sessions) = weeks
+        .filter_map(|w| {
+            Some((
+                figures.trend_value(Metric::Units, w)?,
+                figures.trend_value(Metric::Sessions, w)?,
+            ))
+        })
+        .fold((0.0, 0.0), |(u, s), (units, sessions)| {
+            (u + units, s + sessions)
+        });
+    (sessions > 0.0).then(|| units / sessions)
 }
 
 #[cfg(test)]

@@ -162,6 +162,11 @@ pub struct Replenishment {
     pub safety_days: f64,
     /// Days of sales an order is sized to cover once it arrives.
     pub target_cover_days: f64,
+    /// Days stock upstream (AWD, a warehouse) takes to be sellable at FBA
+    /// when `supply.csv` gives it no date.
+    pub transfer_days: f64,
+    /// The cubic feet of FBA storage the account may use, when set.
+    pub capacity_cubic_feet: Option<f64>,
 }
 
 impl Default for Replenishment {
@@ -169,6 +174,8 @@ impl Default for Replenishment {
         Self {
             safety_days: 14.0,
             target_cover_days: 60.0,
+            transfer_days: 14.0,
+            capacity_cubic_feet: None,
         }
     }
 }

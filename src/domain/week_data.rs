@@ -91,7 +91,7 @@ impl WeekData {
             ReportFacts::Feedback(new) => extend(&mut self.feedback, new, |f| {
                 Some(format!("{}\t{}\t{}", f.date, f.rating, f.comment))
             }),
-            ReportFacts::Costs(_) => 0,
+            ReportFacts::Costs(_) | ReportFacts::Upstream(_) => 0,
         }
     }
 
@@ -113,7 +113,9 @@ impl WeekData {
             ReportKind::FbaReturns => self.returns.is_some(),
             ReportKind::SellerFeedback => self.feedback.is_some(),
             ReportKind::WeekFile => self.figures.is_some(),
-            ReportKind::Costs | ReportKind::Config | ReportKind::Minutes => false,
+            ReportKind::Costs | ReportKind::Supply | ReportKind::Config | ReportKind::Minutes => {
+                false
+            }
         }
     }
 

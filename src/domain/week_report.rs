@@ -5,8 +5,9 @@
 use std::collections::HashSet;
 
 use super::diagnosis::{Anomaly, diagnose};
-use super::facts::{ReturnLine, SkuCost};
-use super::replenishment::{SupplyLine, plan_supply};
+use super::facts::{ReturnLine, SkuCost, UpstreamStock};
+use super::metric::Metric;
+use super::replenishment::{Capacity, SupplyLine, capacity, plan_supply};
 use super::review::{Figures, Review, SkuRow, build_review};
 use super::settings::Settings;
 use super::voice::{PainPoint, pain_points};
@@ -25,6 +26,8 @@ pub struct WeekReport {
     pub marketplaces: Vec<MarketplaceAccount>,
     /// The replenishment schedule, soonest order first.
     pub supply: Vec<SupplyLine>,
+    /// The storage the schedule's stock and suggested orders take, when a report gives volumes.
+    pub capacity: Option<Capacity>,
 }
 
 /// One marketplace's account, in its own currency.
@@ -37,10 +40,15 @@ pub struct MarketplaceAccount {
 
 impl WeekReport {
     /// Builds the report of the last of `weeks` (oldest first).
-    pub fn build(weeks: &[WeekData], costs: &[SkuCost], settings: &Settings) -> Option<Self> {
+    pub fn build(
+        weeks: &[WeekData],
+        costs: &[SkuCost],
+        upstream: &[UpstreamStock],
+        settings: &Settings,
+    ) -> Option<Self> {
         let review = build_review(weeks, costs, settings)?;
         let returns = weeks.last().and_then(|w| w.returns.as_deref());
-        Some(Self::diagnosed(review, returns, costs, settings))
+        Some(Self::diagnosed(review, returns, costs, upstream, settings))
     }
 
     /// The report of `week` before its reports are read: nothing in it.
@@ -52,6 +60,7 @@ impl WeekReport {
             notices: Vec::new(),
             marketplaces: Vec::new(),
             supply: Vec::new(),
+            capacity: None,
         }
     }
 
@@ -59,13 +68,15 @@ impl WeekReport {
     /// reviewed week's return lines. The review must hold the weeks the
     /// diagnosis looks at, which include those the velocity is taken over.
     pub fn diagnosed(
-        review: Review,
+        mut review: Review,
         returns: Option<&[ReturnLine]>,
         costs: &[SkuCost],
+        upstream: &[UpstreamStock],
         settings: &Settings,
     ) -> Self {
-        let supply = plan_supply(&review, costs, settings);
-        let anomalies = diagnose(&review, returns, settings, &supply);
+        let supply = plan_supply(&review, costs, upstream, settings);
+        pool_days_of_supply(&mut review, &supply);
+        let anomalies = diagnose(&review, returns, settings, &supply, costs);
         let voice = returns.map(pain_points).unwrap_or_default();
         Self {
             review,
@@ -73,8 +84,14 @@ impl WeekReport {
             voice,
             notices: Vec::new(),
             marketplaces: Vec::new(),
+            capacity: capacity(&supply, settings),
             supply,
         }
+    }
+
+    /// The supply line of the pool the review row `key` is in.
+    pub fn supply_of(&self, key: &str) -> Option<&SupplyLine> {
+        self.supply.iter().find(|line| line.has_member(key))
     }
 
     /// The SKUs with at least one anomaly, in the review's order: the
@@ -101,5 +118,28 @@ impl WeekReport {
             .iter()
             .map(|row| with_anomaly.contains(row.sku.as_deref().unwrap_or(&row.key)))
             .collect()
+    }
+}
+
+/// One days of supply: each pooled SKU's is its pool's cover, judged
+/// against the pool's own lead time. Last week's figure, taken the old way
+/// (its own stock over its own week), is not compared with it.
+fn pool_days_of_supply(review: &mut Review, supply: &[SupplyLine]) {
+    let rows: std::collections::HashMap<String, usize> = review
+        .skus
+        .iter()
+        .enumerate()
+        .map(|(at, row)| (row.key.clone(), at))
+        .collect();
+    for line in supply {
+        for member in &line.members {
+            let Some(&at) = rows.get(&member.key) else {
+                continue;
+            };
+            let figures = &mut review.skus[at].figures;
+            figures.set_latest(Metric::DaysOfSupply, line.cover_days);
+            figures.previous.set(Metric::DaysOfSupply, None);
+            figures.lead_time_target = Some(line.lead_time_days());
+        }
     }
 }

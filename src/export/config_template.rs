@@ -67,10 +67,15 @@ bsr_worsening = 0.20             # BSR up (worse) by this much week over week
 # JPY = 0.0067
 
 # The replenishment schedule (supply view `4`, kpis, prep). Per SKU lead
-# times, case packs and MOQs go in costs.csv: lead_time_days, case_pack, moq.
+# times, case packs and MOQs go in costs.csv: lead_time_days (or its legs
+# production_days, freight_days, checkin_days, and air_freight_days for an
+# air bridge), case_pack, moq, reorder_sku. Stock at AWD, in a warehouse, in
+# transit or on order goes in supply.csv: sku,location,units,eta.
 [replenishment]
 safety_days = 14          # stock in hand beyond the lead time
 target_cover_days = 60    # days of sales an order covers once it arrives
+transfer_days = 14        # supply.csv stock without an eta is sellable this many days on
+# capacity_cubic_feet = 12000   # FBA storage limit: the plan warns above it
 
 # Who owns the actions opsdeck proposes (`o` in the supply view captures a PO).
 [roles]
@@ -98,6 +103,7 @@ target_cover_days = 60    # days of sales an order covers once it arrives
 # start = 2026-11-27
 # end = 2026-11-30
 # submit_by = 2026-10-09     # the deal submission deadline
+# arrive_by = 2026-11-10     # Amazon's inventory cut-off for the event
 # uplift = 2.5
 # skus = ["HK-SP-SIL-5"]
 "#;

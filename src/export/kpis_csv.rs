@@ -67,7 +67,7 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
             ("replenishment_cover_days", number(line.cover_days)),
             (
                 "replenishment_lead_time_days",
-                number(Some(line.lead_time_days)),
+                number(Some(line.lead_time_days())),
             ),
             (
                 "replenishment_order_by",

@@ -12,6 +12,8 @@ use crate::domain::review::{Figures, MetricCell};
 use crate::domain::settings::{Language, Settings};
 use crate::domain::week_report::WeekReport;
 
+use super::supply_json::SupplyRows;
+
 #[derive(Serialize)]
 struct KpisJson<'a> {
     schema: u32,
@@ -79,30 +81,6 @@ struct VoiceJson<'a> {
     units: i64,
     skus: Vec<VoiceSkuJson<'a>>,
     comments: &'a [String],
-}
-
-#[derive(Serialize)]
-struct SupplyJson<'a> {
-    sku: &'a str,
-    marketplace: Option<&'a str>,
-    available: i64,
-    inbound: i64,
-    /// Units a day.
-    velocity: f64,
-    /// `null` when the SKU did not sell.
-    cover_days: Option<f64>,
-    lead_time_days: f64,
-    order_by: Option<String>,
-    suggested_units: i64,
-    status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    runs_out_before_event_ends: Option<ShortfallJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct ShortfallJson<'a> {
-    event: &'a str,
-    days_short: u64,
 }
 
 #[derive(Serialize)]
@@ -199,34 +177,6 @@ impl Serialize for AnomalyRows<'_> {
             evidence: a.evidence.iter().map(|e| e.en.as_str()).collect(),
             checks: a.checks(Language::English),
             at_stake: (a.at_stake * 100.0).round() / 100.0,
-        }))
-    }
-}
-
-/// The replenishment schedule, serialised one line at a time.
-struct SupplyRows<'a>(&'a WeekReport);
-
-impl Serialize for SupplyRows<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let round = |value: f64, places: i32| {
-            let scale = 10f64.powi(places);
-            (value * scale).round() / scale
-        };
-        serializer.collect_seq(self.0.supply.iter().map(|line| SupplyJson {
-            sku: &line.sku,
-            marketplace: line.marketplace.as_deref(),
-            available: line.available,
-            inbound: line.inbound,
-            velocity: round(line.velocity, 3),
-            cover_days: line.cover_days.map(|days| round(days, 1)),
-            lead_time_days: line.lead_time_days,
-            order_by: line.order_by.map(|date| date.to_string()),
-            suggested_units: line.suggested_units,
-            status: line.status.name(),
-            runs_out_before_event_ends: line.shortfall.as_ref().map(|s| ShortfallJson {
-                event: &s.event,
-                days_short: s.days_short,
-            }),
         }))
     }
 }

@@ -409,7 +409,7 @@ mod tests {
             mail.contains("Meeting rating: 8.5 / 10 (Lina 8 · Wei 9)"),
             "{mail}"
         );
-        assert!(mail.contains("| Sales | $101,251 | ↓ "), "{mail}");
+        assert!(mail.contains("| Sales | $101,227 | ↓ "), "{mail}");
         assert!(mail.contains("| ODR | 0.37% | ↓ -0.0"), "{mail}");
         assert!(
             mail.contains("Days of supply ✖ moved the wrong way"),
@@ -430,11 +430,11 @@ mod tests {
     fn the_mail_lists_only_the_anomalies_seen_or_acted_on_in_plain_words() {
         let mail = sample_mail();
         let listed: Vec<&str> = mail.lines().filter(|l| l.starts_with("- **")).collect();
-        // Seen: the first two; acted on: the spatulas' event stockout by this
-        // meeting's action, two more by last meeting's open actions.
+        // Seen: the second; acted on: the spatulas' missing stock by this
+        // meeting's action, three more by last meeting's open actions.
         assert_eq!(listed.len(), 5, "{mail}");
         assert!(
-            listed[0].starts_with("- **Stockout risk** · HK-SP-SIL-5"),
+            listed[0].starts_with("- **Stock unaccounted for** · HK-SP-SIL-5"),
             "{mail}"
         );
         assert!(
@@ -442,20 +442,21 @@ mod tests {
             "{mail}"
         );
         assert!(
-            listed[1].starts_with("- **Aged inventory** · HK-VB-20PK"),
+            listed[1].starts_with("- **Rating drop** · HK-CB-BAM-L — Rating fell from 4.5 to 4.0"),
             "{mail}"
         );
+        assert!(listed[1].ends_with("no action"), "{mail}");
+        assert!(listed[2].contains("action 2026-W47-02"), "{mail}");
         assert!(
-            listed[2].starts_with("- **Event stockout** · HK-SP-SIL-5 — runs out"),
+            listed[4].starts_with("- **Aged inventory** · HK-VB-20PK"),
             "{mail}"
         );
-        assert!(listed[4].contains("action 2026-W47-02"), "{mail}");
         assert!(
             !mail.contains("Conversion drop"),
             "neither seen nor acted on: {mail}"
         );
         assert!(
-            !mail.contains("stockout_risk"),
+            !mail.contains("inventory_unaccounted"),
             "rule ids stay in JSON: {mail}"
         );
     }

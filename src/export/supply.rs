@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 use crate::domain::calendar::upcoming;
 use crate::domain::replenishment::{SupplyLine, SupplyStatus};
 use crate::domain::settings::{Language, Settings};
-use crate::domain::supply_columns::{SUPPLY_COLUMNS, shortfall_note};
+use crate::domain::supply_columns::SUPPLY_COLUMNS;
+use crate::domain::supply_notes::{capacity_note, facts, warnings};
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
 
@@ -33,10 +34,52 @@ fn fine_count(report: &WeekReport, listed: usize) -> String {
     if fine == 0 {
         return String::new();
     }
-    format!("{fine} more SKUs have stock for longer than their lead time and safety days.\n")
+    format!("{fine} more lines have stock for longer than their lead time and safety days.\n")
 }
 
-/// The schedule as a text table, with the event shortfalls under it.
+/// The cells of a line and of its SKUs' child rows when it pools several.
+fn rows_of(line: &SupplyLine) -> Vec<Vec<String>> {
+    let language = Language::English;
+    let mut rows = vec![
+        SUPPLY_COLUMNS
+            .iter()
+            .map(|column| column.text(line, language))
+            .collect(),
+    ];
+    if line.members.len() > 1 {
+        rows.extend(line.members.iter().map(|member| {
+            SUPPLY_COLUMNS
+                .iter()
+                .map(|column| column.member_text(member, line, language))
+                .collect()
+        }));
+    }
+    rows
+}
+
+/// What the schedule says in words under its table: every line's warnings,
+/// the facts of the lines to decide on, and the storage the orders need.
+fn notes(report: &WeekReport, lines: &[&SupplyLine]) -> Vec<(bool, String)> {
+    let language = Language::English;
+    let mut notes: Vec<(bool, String)> = report
+        .supply
+        .iter()
+        .flat_map(|line| warnings(line, language))
+        .map(|note| (true, note))
+        .collect();
+    for line in lines {
+        let facts = facts(line, language);
+        if !facts.is_empty() {
+            notes.push((false, format!("{}: {}", line.sku, facts.join("; "))));
+        }
+    }
+    if let Some(capacity) = &report.capacity {
+        notes.push((capacity.exceeded(), capacity_note(capacity, language)));
+    }
+    notes
+}
+
+/// The schedule as a text table, with its notes under it.
 pub fn text(report: &WeekReport, colour: bool) -> String {
     if report.supply.is_empty() {
         return String::new();
@@ -56,25 +99,22 @@ pub fn text(report: &WeekReport, colour: bool) -> String {
         .collect();
     let rows: Vec<Vec<TextCell>> = lines
         .iter()
-        .map(|line| {
-            SUPPLY_COLUMNS
-                .iter()
-                .map(|column| {
-                    let text = clean(&column.text(line, Language::English)).into_owned();
-                    TextCell::toned(text, status_tone(line.status.severity()))
-                })
-                .collect()
+        .flat_map(|line| {
+            let tone = status_tone(line.status.severity());
+            rows_of(line).into_iter().map(move |cells| {
+                cells
+                    .into_iter()
+                    .map(|text| TextCell::toned(clean(&text).into_owned(), tone))
+                    .collect()
+            })
         })
         .collect();
     let mut out = String::from("\nReplenishment, soonest order first:\n");
     out.push_str(&render(&columns, &rows, colour));
     out.push_str(&fine_count(report, lines.len()));
-    for note in report
-        .supply
-        .iter()
-        .filter_map(|line| shortfall_note(line, Language::English))
-    {
-        let _ = writeln!(out, "⚠ {}", clean(&note));
+    for (warning, note) in notes(report, &lines) {
+        let mark = if warning { "⚠" } else { "·" };
+        let _ = writeln!(out, "{mark} {}", clean(&note));
     }
     out
 }
@@ -86,15 +126,7 @@ pub fn markdown(report: &WeekReport) -> String {
     }
     let lines = to_decide(report);
     let headers: Vec<&str> = SUPPLY_COLUMNS.iter().map(|c| c.header().en).collect();
-    let rows: Vec<Vec<String>> = lines
-        .iter()
-        .map(|line| {
-            SUPPLY_COLUMNS
-                .iter()
-                .map(|column| column.text(line, Language::English))
-                .collect()
-        })
-        .collect();
+    let rows: Vec<Vec<String>> = lines.iter().flat_map(|line| rows_of(line)).collect();
     let mut out = String::from("\n## Replenishment\n\n");
     if lines.is_empty() {
         out.push_str("Every SKU has stock for longer than its lead time and safety days.\n");
@@ -103,12 +135,9 @@ pub fn markdown(report: &WeekReport) -> String {
         out.push('\n');
         out.push_str(&fine_count(report, lines.len()));
     }
-    for note in report
-        .supply
-        .iter()
-        .filter_map(|line| shortfall_note(line, Language::English))
-    {
-        let _ = writeln!(out, "\n> ⚠ {}", super::markdown::escape(&note));
+    for (warning, note) in notes(report, &lines) {
+        let mark = if warning { "> ⚠ " } else { "- " };
+        let _ = writeln!(out, "\n{mark}{}", super::markdown::escape(&note));
     }
     out
 }

@@ -34,6 +34,8 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
                 inbound: 0,
                 reserved: 0,
                 unsellable: 0,
+                new_condition: true,
+                unit_volume: None,
             },
         );
         if sellable {

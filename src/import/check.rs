@@ -13,8 +13,8 @@ use super::parallel::map_in_parallel;
 use super::report::{WeekFilter, read_report};
 use super::week_file::read_week_file;
 use super::workspace::{
-    CONFIG_FILE, COSTS_FILE, MINUTES_DIR, WEEK_FILE, WEEKS_DIR, WeekFolder, is_workspace,
-    list_weeks, utf8_name, visible_entries, week_of_folder,
+    CONFIG_FILE, COSTS_FILE, MINUTES_DIR, SUPPLY_FILE, WEEK_FILE, WEEKS_DIR, WeekFolder,
+    is_workspace, list_weeks, utf8_name, visible_entries, week_of_folder,
 };
 
 /// What `check` found in one file.
@@ -119,12 +119,11 @@ fn plan_workspace(
     } else {
         Settings::default()
     };
-    let costs = root.join(COSTS_FILE);
-    if costs.is_file() {
-        jobs.push(Job {
-            path: costs,
-            filter: None,
-        });
+    for file in [COSTS_FILE, SUPPLY_FILE] {
+        let path = root.join(file);
+        if path.is_file() {
+            jobs.push(Job { path, filter: None });
+        }
     }
     let (weeks, strays) = list_weeks(&root.join(WEEKS_DIR))?;
     for stray in strays {

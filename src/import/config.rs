@@ -58,6 +58,8 @@ struct ConfigFile {
 struct ReplenishmentTable {
     safety_days: Option<f64>,
     target_cover_days: Option<f64>,
+    transfer_days: Option<f64>,
+    capacity_cubic_feet: Option<f64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -82,6 +84,7 @@ struct EventRow {
     start: toml::Value,
     end: toml::Value,
     submit_by: Option<toml::Value>,
+    arrive_by: Option<toml::Value>,
     kind: Option<String>,
     #[serde(default)]
     skus: Vec<String>,
@@ -267,6 +270,20 @@ fn replenishment(path: &Path, table: &ReplenishmentTable) -> Result<Replenishmen
             defaults.target_cover_days,
             "target_cover_days",
         )?,
+        transfer_days: days(table.transfer_days, defaults.transfer_days, "transfer_days")?,
+        capacity_cubic_feet: match table.capacity_cubic_feet {
+            Some(feet) if feet > 0.0 && feet.is_finite() => Some(feet),
+            Some(feet) => {
+                return Err(ImportError::file(
+                    path,
+                    format!(
+                        "[replenishment] capacity_cubic_feet = {feet}: expected the cubic feet \
+                         Amazon lets you store, such as 12000"
+                    ),
+                ));
+            }
+            None => None,
+        },
     })
 }
 
@@ -297,6 +314,11 @@ fn event(path: &Path, row: &EventRow) -> Result<Event, ImportError> {
         .as_ref()
         .map(|value| date(value, "submit_by"))
         .transpose()?;
+    let arrive_by = row
+        .arrive_by
+        .as_ref()
+        .map(|value| date(value, "arrive_by"))
+        .transpose()?;
     if end < start {
         return Err(problem(format!(
             "it ends ({end}) before it starts ({start}); fix start or end"
@@ -323,6 +345,7 @@ fn event(path: &Path, row: &EventRow) -> Result<Event, ImportError> {
         start,
         end,
         submit_by,
+        arrive_by,
         kind,
         skus: row.skus.clone(),
         uplift,

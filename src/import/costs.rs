@@ -1,9 +1,11 @@
 //! `costs.csv`: what each SKU costs (`sku,unit_cost,fba_fee,referral_rate`),
 //! for gross margin. The referral rate is a fraction (`0.15`) or a percentage
 //! (`15%`). Optional columns tell how it is bought, for the replenishment
-//! schedule: `lead_time_days`, `case_pack`, `moq`.
+//! schedule: `lead_time_days` (or its legs `production_days`,
+//! `freight_days`, `checkin_days`, with `air_freight_days` for a bridge),
+//! `case_pack`, `moq`, and `reorder_sku` (the SKU a stock pool orders as).
 
-use crate::domain::facts::{ReportFacts, SkuCost};
+use crate::domain::facts::{LeadTimeLegs, ReportFacts, SkuCost};
 
 use super::report::KindRead;
 use super::table::{ReadError, Table};
@@ -17,6 +19,11 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let lead_time = table.column(&["lead_time_days"])?;
     let case_pack = table.column(&["case_pack"])?;
     let moq = table.column(&["moq"])?;
+    let production = table.column(&["production_days"])?;
+    let freight = table.column(&["freight_days"])?;
+    let checkin = table.column(&["checkin_days"])?;
+    let air_freight = table.column(&["air_freight_days"])?;
+    let reorder_sku = table.column(&["reorder_sku"])?;
     let mut costs: Vec<SkuCost> = Vec::new();
     let mut seen = rustc_hash::FxHashMap::default();
     let stats = table.for_each_row(|row| {
@@ -40,7 +47,7 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
             .ratio(referral)?
             .filter(|rate| (0.0..1.0).contains(rate))
             .ok_or_else(|| row.error(referral, "a referral rate such as 0.15 or 15%"))?;
-        let lead_time_days = match lead_time {
+        let days = |column: Option<usize>| match column {
             Some(column) => row
                 .number(column)?
                 .map(|days| {
@@ -48,8 +55,8 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
                         .then_some(days)
                         .ok_or_else(|| row.error(column, "a number of days such as 35"))
                 })
-                .transpose()?,
-            None => None,
+                .transpose(),
+            None => Ok(None),
         };
         let whole = |column: Option<usize>, what: &str| match column {
             Some(column) => row
@@ -63,9 +70,16 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
             unit_cost: money(unit_cost)?,
             fba_fee: money(fba_fee)?,
             referral_rate: rate,
-            lead_time_days,
+            lead_time_days: days(lead_time)?,
             case_pack: whole(case_pack, "units per case such as 24")?,
             moq: whole(moq, "a minimum order quantity such as 500")?,
+            legs: LeadTimeLegs {
+                production: days(production)?,
+                freight: days(freight)?,
+                checkin: days(checkin)?,
+                air_freight: days(air_freight)?,
+            },
+            reorder_sku: Some(row.text_of(reorder_sku).into_owned()).filter(|s| !s.is_empty()),
         });
         Ok(())
     })?;
@@ -103,6 +117,7 @@ mod tests {
         assert_eq!(costs[0].lead_time_days, Some(42.0));
         assert_eq!((costs[0].case_pack, costs[0].moq), (Some(24), Some(500)));
         assert_eq!((costs[1].lead_time_days, costs[1].case_pack), (None, None));
+        assert_eq!(costs[0].legs.sea_total(), None);
         let bad = "sku,unit_cost,fba_fee,referral_rate,case_pack\nA,1,1,0.1,0\n";
         let error = read_report_bytes(Path::new("costs.csv"), bad.as_bytes(), None).unwrap_err();
         assert_eq!((error.line, error.column), (Some(2), Some(5)));
@@ -120,5 +135,25 @@ mod tests {
         let csv = "sku,unit_cost,fba_fee,referral_rate\nA,1,1,0.1\nA,1,1,0.1\n";
         let error = read_report_bytes(Path::new("costs.csv"), csv.as_bytes(), None).unwrap_err();
         assert!(error.message.contains("line 2"), "{error}");
+    }
+
+    #[test]
+    fn lead_time_legs_and_the_reorder_sku_are_read_when_present() {
+        let csv = "sku,unit_cost,fba_fee,referral_rate,production_days,freight_days,checkin_days,air_freight_days,reorder_sku\n\
+                   A,4.20,5.10,0.15,20,30,7,6,A-R\nB,3,2.5,8%,,,,,\n";
+        let file = read_report_bytes(Path::new("costs.csv"), csv.as_bytes(), None).unwrap();
+        let ReportFacts::Costs(costs) = &file.facts else {
+            panic!()
+        };
+        assert_eq!(costs[0].legs.sea_total(), Some(57.0));
+        assert_eq!(costs[0].legs.air_freight, Some(6.0));
+        assert_eq!(costs[0].reorder_sku.as_deref(), Some("A-R"));
+        assert_eq!(
+            (costs[1].legs.sea_total(), &costs[1].reorder_sku),
+            (None, &None)
+        );
+        let bad = "sku,unit_cost,fba_fee,referral_rate,freight_days\nA,1,1,0.1,-3\n";
+        let error = read_report_bytes(Path::new("costs.csv"), bad.as_bytes(), None).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(5)));
     }
 }

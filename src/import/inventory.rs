@@ -17,6 +17,8 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let available = table.require(&["afn-fulfillable-quantity"])?;
     let reserved = table.column(&["afn-reserved-quantity"])?;
     let unsellable = table.column(&["afn-unsellable-quantity"])?;
+    let condition = table.column(&["condition"])?;
+    let volume = table.column(&["per-unit-volume"])?;
     let inbound = [
         table.column(&["afn-inbound-working-quantity"])?,
         table.column(&["afn-inbound-shipped-quantity"])?,
@@ -37,6 +39,11 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
             inbound: 0,
             reserved: 0,
             unsellable: 0,
+            new_condition: is_new(&row.text_of(condition)),
+            unit_volume: match volume {
+                Some(column) => row.number(column)?.filter(|v| *v > 0.0),
+                None => None,
+            },
         };
         if first_of_fnsku {
             item.available = row.count(available)?.unwrap_or(0);
@@ -64,6 +71,12 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
         warnings,
         attribution_days: None,
     })
+}
+
+/// Whether a `condition` cell says new: `New`, `NewItem` or nothing at all.
+pub fn is_new(condition: &str) -> bool {
+    let condition = condition.trim();
+    condition.is_empty() || condition.to_ascii_lowercase().starts_with("new")
 }
 
 #[cfg(test)]

@@ -48,6 +48,11 @@ struct Columns {
     product_group: Option<usize>,
     days_of_supply: Option<usize>,
     currency: Option<usize>,
+    condition: Option<usize>,
+    fc_transfer: Option<usize>,
+    fc_processing: Option<usize>,
+    recommended_units: Option<usize>,
+    recommended_date: Option<usize>,
 }
 
 impl Columns {
@@ -78,6 +83,11 @@ impl Columns {
             product_group: table.column(&["product-group"])?,
             days_of_supply: table.column(&["days-of-supply"])?,
             currency: table.column(&["currency"])?,
+            condition: table.column(&["condition"])?,
+            fc_transfer: table.column(&["fc-transfer", "reserved-fc-transfers"])?,
+            fc_processing: table.column(&["reserved fc processing", "reserved-fc-processing"])?,
+            recommended_units: table.column(&["recommended ship-in quantity"])?,
+            recommended_date: table.column(&["recommended ship-in date"])?,
         })
     }
 
@@ -114,6 +124,27 @@ impl Columns {
                 Some(column) => row.number(column)?,
                 None => None,
             },
+            new_condition: super::inventory::is_new(&row.text_of(self.condition)),
+            fc_transfer: self
+                .fc_transfer
+                .map(|c| row.count(c))
+                .transpose()?
+                .flatten(),
+            fc_processing: self
+                .fc_processing
+                .map(|c| row.count(c))
+                .transpose()?
+                .flatten(),
+            recommended_units: self
+                .recommended_units
+                .map(|c| row.count(c))
+                .transpose()?
+                .flatten(),
+            recommended_date: self
+                .recommended_date
+                .map(|c| row.date(c, dates))
+                .transpose()?
+                .flatten(),
         })
     }
 }

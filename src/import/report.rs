@@ -18,7 +18,7 @@ use super::text::looks_like_gbk;
 use super::utf8_stream::NotUtf8;
 use super::{
     ads, afn_inventory, business_by_date, business_report, costs, feedback, inventory, planning,
-    returns,
+    returns, upstream,
 };
 
 /// One report file, read.
@@ -185,6 +185,7 @@ fn read_kind(
         ReportKind::FbaReturns => returns::read(table, &mut window)?,
         ReportKind::SellerFeedback => feedback::read(table, &mut window)?,
         ReportKind::Costs => costs::read(table)?,
+        ReportKind::Supply => upstream::read(table)?,
         ReportKind::SpApiSalesAndTraffic | ReportKind::AdsApiAdvertisedProduct => {
             return Err(ImportError::file(
                 table.path,

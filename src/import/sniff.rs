@@ -14,7 +14,7 @@ struct Fingerprint {
 
 /// Kinds in the order detection tries them: an advertised-product report
 /// also has a campaign name, a search-term report a targeting column.
-const FINGERPRINTS: [Fingerprint; 12] = [
+const FINGERPRINTS: [Fingerprint; 13] = [
     Fingerprint {
         kind: ReportKind::BusinessReport,
         required: &[
@@ -98,6 +98,14 @@ const FINGERPRINTS: [Fingerprint; 12] = [
             column!(English "unit_cost"),
             column!(English "fba_fee"),
             column!(English "referral_rate"),
+        ],
+    },
+    Fingerprint {
+        kind: ReportKind::Supply,
+        required: &[
+            column!(English "sku"),
+            column!(English "location"),
+            column!(English "units"),
         ],
     },
 ];
@@ -237,6 +245,7 @@ mod tests {
             kind("sku,unit_cost,fba_fee,referral_rate"),
             ReportKind::Costs
         );
+        assert_eq!(kind("sku,location,units,eta"), ReportKind::Supply);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Loading what a review needs — the chosen week and the twelve before it —
-//! from a workspace. One thread reads the weeks the diagnosis looks at,
-//! compares this week with the last and diagnoses it, while the others read
-//! the older weeks. Only this week and last week are read in full; every
+//! from a workspace. One thread reads the weeks the diagnosis looks at and
+//! compares this week with the last, while the others read the older
+//! weeks; once every week has joined the review, the supply is planned
+//! over its eight newest weeks and the week diagnosed. Only this week and last week are read in full; every
 //! other week is read only as far as the trend lines need, turned into its
 //! trend figures and let go, so memory never holds more than three weeks.
 
@@ -9,10 +10,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::domain::diagnosis::DIAGNOSIS_LOOKBACK;
-use crate::domain::facts::{ReportFacts, SkuCost};
+use crate::domain::facts::{ReportFacts, ReturnLine, SkuCost, UpstreamStock};
 use crate::domain::history::{HistoryWeek, history_of};
 use crate::domain::metric::Metric;
-use crate::domain::review::{begin_review, trend_weeks_ending};
+use crate::domain::review::{Review, begin_review, trend_weeks_ending};
 use crate::domain::settings::Settings;
 use crate::domain::week::IsoWeek;
 use crate::domain::week_data::WeekData;
@@ -31,6 +32,8 @@ pub struct LoadedReport {
     pub workspace: Workspace,
     pub report: WeekReport,
     pub costs: Vec<SkuCost>,
+    /// `supply.csv`'s stock upstream of FBA.
+    pub upstream: Vec<UpstreamStock>,
     /// Things worth knowing that did not stop the reading.
     pub warnings: Vec<String>,
 }
@@ -135,6 +138,14 @@ fn load_report_of(
         }
         None => Vec::new(),
     };
+    let upstream = match workspace.supply_path().map(|path| read_upstream(&path)) {
+        Some(Ok(upstream)) => upstream,
+        Some(Err(error)) => {
+            errors.push(error);
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
     // The weeks the diagnosis looks at are read, compared and diagnosed on one
     // thread while the others turn the older weeks into trend figures.
     let diagnosed_weeks = &window[window.len() - 1 - DIAGNOSIS_LOOKBACK..];
@@ -142,8 +153,8 @@ fn load_report_of(
         .into_iter()
         .partition(|folder| diagnosed_weeks.contains(&folder.week));
     let settings = &workspace.settings;
-    let ((diagnosed_reads, report), history_reads) = map_in_parallel_after(
-        || read_and_diagnose(&diagnosed, chosen, &options, &costs, settings),
+    let ((diagnosed_reads, reviewed), history_reads) = map_in_parallel_after(
+        || read_and_review(&diagnosed, chosen, &options, &costs, settings),
         &older,
         |folder| read_history(folder, &options, &costs),
     );
@@ -154,30 +165,42 @@ fn load_report_of(
         .into_iter()
         .filter_map(|read| keep_read(read, &mut warnings, &mut errors))
         .collect();
-    let (Some(mut report), true) = (report, errors.is_empty()) else {
+    let (Some((mut review, returns, absent)), true) = (reviewed, errors.is_empty()) else {
         return Err(errors);
     };
     for history in &histories {
-        report.review.extend(history);
+        review.extend(history);
+    }
+    let mut report = WeekReport::diagnosed(review, returns.as_deref(), &costs, &upstream, settings);
+    if absent > 0 {
+        warnings.push(format!(
+            "{absent} SKUs named by the week's other reports are not in its sales report: \
+             they count as 0 units and 0 sessions this week"
+        ));
     }
     report.notices = notices_of(&workspace, chosen, skipped, &warnings);
     Ok(LoadedReport {
         workspace,
         report,
         costs,
+        upstream,
         warnings,
     })
 }
 
+/// The review of the chosen week before older weeks join it, its returns
+/// (the diagnosis quotes them) and how many of its SKUs the sales report left out.
+type Reviewed = (Review, Option<Vec<ReturnLine>>, usize);
+
 /// Reads the weeks the diagnosis looks at (`diagnosed`) and builds the
-/// report of `chosen` from them; what each read said comes back with it.
-fn read_and_diagnose(
+/// review of `chosen` from them; what each read said comes back with it.
+fn read_and_review(
     diagnosed: &[&WeekFolder],
     chosen: IsoWeek,
     options: &FolderOptions,
     costs: &[SkuCost],
     settings: &Settings,
-) -> (Vec<FolderRead<()>>, Option<WeekReport>) {
+) -> (Vec<FolderRead<()>>, Option<Reviewed>) {
     let before = chosen.previous().previous();
     let (newest, lookback): (Vec<&WeekFolder>, Vec<&WeekFolder>) =
         diagnosed.iter().partition(|folder| folder.week >= before);
@@ -205,12 +228,12 @@ fn read_and_diagnose(
             Err(folder_errors) => (None, Err(folder_errors)),
         })
         .unzip();
-    let report = diagnose_when_read(newest_weeks, &lookback_reads, chosen, costs, settings);
+    let reviewed = review_when_read(newest_weeks, &lookback_reads, chosen, costs, settings);
     let reads = newest_reads
         .into_iter()
         .chain(lookback_reads.into_iter().map(warnings_only))
         .collect();
-    (reads, report)
+    (reads, reviewed)
 }
 
 /// An older week, read for its trend figures only.
@@ -223,16 +246,16 @@ fn read_history(
         .map(|(data, folder_warnings)| (history_of(&data, costs), folder_warnings))
 }
 
-/// The report of `chosen`, reviewed and diagnosed from the reads of the
-/// three newest weeks and the trend figures of the older weeks the diagnosis
-/// looks at, when every read succeeded. Older weeks join its trend lines later.
-fn diagnose_when_read(
+/// The review of `chosen` from the reads of the three newest weeks and the
+/// trend figures of the older weeks the diagnosis looks at, when every read
+/// succeeded. Older weeks join its trend lines later.
+fn review_when_read(
     newest: Vec<Option<WeekData>>,
     lookback: &[FolderRead<HistoryWeek>],
     chosen: IsoWeek,
     costs: &[SkuCost],
     settings: &Settings,
-) -> Option<WeekReport> {
+) -> Option<Reviewed> {
     let mut weeks: Vec<WeekData> = newest.into_iter().collect::<Option<_>>()?;
     let histories: Vec<&HistoryWeek> = lookback
         .iter()
@@ -252,13 +275,9 @@ fn diagnose_when_read(
     for history in histories {
         review.extend(history);
     }
-    let current = weeks.first()?;
-    Some(WeekReport::diagnosed(
-        review,
-        current.returns.as_deref(),
-        costs,
-        settings,
-    ))
+    let current = weeks.pop()?;
+    let absent = crate::domain::kpi::absent_from_sales(&current);
+    Some((review, current.returns, absent))
 }
 
 /// A folder's read with what it gave already used: its warnings and errors.
@@ -377,6 +396,19 @@ fn notices_of(
     notices
 }
 
+fn read_upstream(path: &Path) -> Result<Vec<UpstreamStock>, ImportError> {
+    match read_report(path, None)?.facts {
+        ReportFacts::Upstream(stock) => Ok(stock),
+        other => Err(ImportError::file(
+            path,
+            format!(
+                "expected supply.csv with the header sku,location,units,eta, found a {}",
+                other.kind().title()
+            ),
+        )),
+    }
+}
+
 fn read_costs(path: &Path) -> Result<Vec<SkuCost>, ImportError> {
     match read_report(path, None)?.facts {
         ReportFacts::Costs(costs) => Ok(costs),
@@ -413,7 +445,13 @@ mod tests {
             })
             .collect();
         assert_eq!(weeks.len(), 13, "the sample spans the whole trend window");
-        let built = WeekReport::build(&weeks, &loaded.costs, &loaded.workspace.settings).unwrap();
+        let built = WeekReport::build(
+            &weeks,
+            &loaded.costs,
+            &loaded.upstream,
+            &loaded.workspace.settings,
+        )
+        .unwrap();
         // Compared as printed: a missing trend value is NaN, which equals nothing.
         let (streamed, built) = (format!("{:#?}", loaded.report), format!("{built:#?}"));
         let first_difference = streamed

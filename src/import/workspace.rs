@@ -12,6 +12,8 @@ use super::error::ImportError;
 /// The file names opsdeck gives meaning to inside a workspace.
 pub const CONFIG_FILE: &str = "opsdeck.toml";
 pub const COSTS_FILE: &str = "costs.csv";
+/// Stock upstream of FBA: at AWD, in a warehouse, in transit, on order.
+pub const SUPPLY_FILE: &str = "supply.csv";
 pub const WEEK_FILE: &str = "week.toml";
 pub const WEEKS_DIR: &str = "weeks";
 pub const MINUTES_DIR: &str = "minutes";
@@ -72,6 +74,11 @@ impl Workspace {
     /// The workspace's `costs.csv`, if it has one.
     pub fn costs_path(&self) -> Option<PathBuf> {
         Some(self.root.join(COSTS_FILE)).filter(|path| path.is_file())
+    }
+
+    /// The workspace's `supply.csv`, when there is one.
+    pub fn supply_path(&self) -> Option<PathBuf> {
+        Some(self.root.join(SUPPLY_FILE)).filter(|path| path.is_file())
     }
 
     /// The newest week folder.

@@ -4,7 +4,7 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::export::text_table::truncate;
 
@@ -49,6 +49,24 @@ pub fn pack<'a>(items: Vec<Vec<Span<'a>>>, separator: &Span<'a>, width: usize) -
         lines.push(Line::from(line));
     }
     lines
+}
+
+/// `text` wrapped into lines of `width` columns at spaces; a word wider
+/// than a line (Chinese runs unbroken) is cut where the line ends.
+pub fn wrap(text: &str, style: Style, width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let mut words: Vec<Vec<Span<'static>>> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let mut piece = String::new();
+        for c in word.chars() {
+            if piece.width() + c.width().unwrap_or(0) > width {
+                words.push(item(std::mem::take(&mut piece), style));
+            }
+            piece.push(c);
+        }
+        words.push(item(piece, style));
+    }
+    pack(words, &Span::styled(" ", style), width)
 }
 
 /// A span of `text` in `style`; for building items to `pack`.

@@ -47,7 +47,13 @@ impl Widget for DetailView<'_> {
         .render(head, buf);
         let shown: Vec<_> = TREND_METRICS
             .iter()
-            .filter(|m| !matches!(m, crate::domain::metric::Metric::ReturnedUnits))
+            .filter(|m| {
+                !matches!(
+                    m,
+                    crate::domain::metric::Metric::ReturnedUnits
+                        | crate::domain::metric::Metric::AvailableUnits
+                )
+            })
             .collect();
         let count = u16::try_from(shown.len()).unwrap_or(1);
         let height = (body.height / count).clamp(1, 3);

@@ -14,10 +14,11 @@ use crate::app::action::View;
 use crate::domain::calendar::{Event, upcoming};
 use crate::domain::replenishment::SupplyLine;
 use crate::domain::settings::Language;
-use crate::domain::supply_columns::{SUPPLY_COLUMNS, SupplyColumn, shortfall_note};
+use crate::domain::supply_columns::{SUPPLY_COLUMNS, SupplyColumn};
+use crate::domain::supply_notes::{event_warning, facts};
 use crate::domain::untrusted::clean;
 
-use super::cell::{column, item, pack};
+use super::cell::{column, item, pack, wrap};
 use super::labels::Labels;
 use super::theme::Theme;
 use crate::export::text_table::truncate;
@@ -48,10 +49,16 @@ impl Widget for SupplyView<'_> {
                 .map(|(c, w)| Span::styled(cell(c.header().get(language), *c, *w), t.dim))
                 .collect::<Vec<_>>(),
         ));
-        let height = usize::from(area.height).saturating_sub(lines.len());
         let selected = app.selection_in(View::Supply);
-        let offset = (selected + 1).saturating_sub(height);
-        for (at, line) in report.supply.iter().enumerate().skip(offset).take(height) {
+        let footer = report
+            .supply
+            .get(selected)
+            .map(|line| selected_facts(line, language, t, width))
+            .unwrap_or_default();
+        let height = usize::from(area.height).saturating_sub(lines.len() + footer.len());
+        // A pool's child rows are drawn under it: the scroll counts drawn rows.
+        let mut drawn: Vec<(usize, Line)> = Vec::new();
+        for (at, line) in report.supply.iter().enumerate() {
             let style = t.status(line.status.severity());
             let row = Line::from(
                 shown
@@ -67,10 +74,71 @@ impl Widget for SupplyView<'_> {
                     })
                     .collect::<Vec<_>>(),
             );
-            lines.push(if at == selected { t.select(row) } else { row });
+            drawn.push((at, if at == selected { t.select(row) } else { row }));
+            if line.members.len() > 1 {
+                for member in &line.members {
+                    let child = shown
+                        .iter()
+                        .map(|(c, w)| {
+                            let text = clean(&c.member_text(member, line, language)).into_owned();
+                            let style = if *c == SupplyColumn::Status {
+                                t.breach
+                            } else {
+                                t.dim
+                            };
+                            Span::styled(cell(&text, *c, *w), style)
+                        })
+                        .collect::<Vec<_>>();
+                    drawn.push((at, Line::from(child)));
+                }
+            }
         }
+        let last = drawn
+            .iter()
+            .rposition(|(at, _)| *at == selected)
+            .unwrap_or(0);
+        let first = drawn
+            .iter()
+            .position(|(at, _)| *at == selected)
+            .unwrap_or(0);
+        let offset = (last + 1).saturating_sub(height).min(first);
+        lines.extend(
+            drawn
+                .into_iter()
+                .skip(offset)
+                .take(height)
+                .map(|(_, line)| line),
+        );
+        lines.resize(
+            usize::from(area.height).saturating_sub(footer.len()),
+            Line::default(),
+        );
+        lines.extend(footer);
         Paragraph::new(lines).render(area, buf);
     }
+}
+
+/// The selected pool's facts, packed into at most two lines at the bottom:
+/// what the room reads before `o` turns the line into a purchase order.
+fn selected_facts<'a>(
+    line: &SupplyLine,
+    language: Language,
+    t: &Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
+    let facts = facts(line, language);
+    if facts.is_empty() {
+        return Vec::new();
+    }
+    let mut items = vec![item(format!("▸ {}", clean(&line.sku)), t.accent)];
+    items.extend(
+        facts
+            .into_iter()
+            .map(|fact| item(clean(&fact).into_owned(), t.dim)),
+    );
+    let mut packed = pack(items, &Span::styled(" · ", t.dim), width.saturating_sub(1));
+    packed.truncate(2);
+    packed
 }
 
 /// The events of the next eight weeks and the SKUs short for one, fitted
@@ -102,13 +170,15 @@ pub fn calendar_lines<'a>(app: &'a App, t: &Theme, l: &Labels, width: u16) -> Ve
         .report()
         .supply
         .iter()
-        .filter_map(|line| shortfall_note(line, language))
+        .filter_map(|line| event_warning(line, language))
         .collect();
-    lines.extend(
-        notes
-            .iter()
-            .map(|note| Line::styled(format!("⚠ {}", clean(note)), t.breach)),
-    );
+    for note in &notes {
+        lines.extend(wrap(
+            &format!("⚠ {}", clean(note)),
+            t.breach,
+            usize::from(width),
+        ));
+    }
     if !lines.is_empty() {
         lines.push(Line::default());
     }
@@ -160,7 +230,12 @@ fn fitted_columns(
         .map(|c| {
             let widest = lines
                 .iter()
-                .map(|line| c.text(line, language).width())
+                .flat_map(|line| {
+                    let members = line.members.iter().filter(|_| line.members.len() > 1);
+                    std::iter::once(c.text(line, language))
+                        .chain(members.map(move |member| c.member_text(member, line, language)))
+                })
+                .map(|text| text.width())
                 .chain(std::iter::once(c.header().get(language).width()))
                 .max()
                 .unwrap_or(0);

@@ -19,6 +19,8 @@ pub(super) struct Inputs<'a> {
     pub(super) planning: Option<&'a SkuPlanning>,
     pub(super) returned: f64,
     pub(super) cost: Option<&'a SkuCost>,
+    /// Named by another report but not by the present sales report.
+    pub(super) absent_from_sales: bool,
 }
 
 /// Inputs by SKU key, in the order keys first appeared.
