@@ -151,7 +151,7 @@ fn the_cockpit_says_when_the_terminal_is_too_small() {
 }
 
 #[test]
-fn the_supply_view_orders_the_spatulas_for_purchasing_at_80_by_24() {
+fn the_supply_view_orders_the_food_storage_bags_for_purchasing_at_80_by_24() {
     let binary = env!("CARGO_BIN_EXE_opsdeck");
     let (_dir, sample) = workspace();
     let command = format!("{binary} {}", sample.display());
@@ -162,23 +162,27 @@ fn the_supply_view_orders_the_spatulas_for_purchasing_at_80_by_24() {
     tmux.keys(&["4"]);
     let screen = tmux.wait_for("Replenishment, soonest order first");
     assert!(
-        screen.contains("runs out 7 days before Black Friday"),
+        screen.contains("runs out 15 days before Holiday Lightning Deals ends"),
         "{screen}"
     );
+    assert!(screen.contains("fly 720 units"), "{screen}");
+    // The pool and both its SKUs are on screen: one empty, one selling.
     assert!(
-        screen.contains("HK-SP-SIL-5") && screen.contains("order now"),
+        screen.contains("HK-SB-BPA") && screen.contains("order now"),
         "{screen}"
     );
-    // The spatulas come first: soonest order.
+    assert!(screen.contains("↳ HK-SB-BPA-R"), "{screen}");
+    assert!(screen.contains("empty"), "{screen}");
+    // The food storage bags come first: soonest order.
     tmux.keys(&["o"]);
     let screen = tmux.wait_for("recorded · Wei");
-    assert!(screen.contains("HK-SP-SIL-5"), "{screen}");
+    assert!(screen.contains("HK-SB-BPA"), "{screen}");
     tmux.keys(&["3"]);
     let screen = tmux.wait_for("Actions tagged +replenishment");
     // At 80 columns the title gives way before owner, date and SKU.
-    assert!(screen.contains("Send a PO for 3,120 units of"), "{screen}");
+    assert!(screen.contains("Send a PO for 2,136 units"), "{screen}");
     assert!(
-        screen.contains("@Wei") && screen.contains("#HK-SP-SIL-5"),
+        screen.contains("@Wei") && screen.contains("#HK-SB-BPA"),
         "{screen}"
     );
     let minutes = sample.join("minutes/2026-W48.toml");
