@@ -447,27 +447,17 @@ fn stockout_risk(s: &Subject<'_>, line: &SupplyLine) -> Option<Anomaly> {
         Status::Watch
     };
     let (stock, per_day) = (count(as_f64(line.stock())), line.velocity);
-    let pooled = line.members.len() > 1;
-    let message = if pooled {
-        let skus = line.members.len();
-        Said::new(
-            format!(
-                "{days:.0} days of supply against a {lead:.0}-day lead time ({stock} units in the pool of {skus} SKUs, {per_day:.1} sold a day)"
-            ),
-            format!(
-                "可售 {days:.0} 天，补货周期 {lead:.0} 天（同一商品 {skus} 个 SKU 共 {stock} 件，日销 {per_day:.1} 件）"
-            ),
-        )
-    } else {
-        Said::new(
-            format!(
-                "{days:.0} days of supply against a {lead:.0}-day lead time ({stock} units available and inbound, {per_day:.1} sold a day)"
-            ),
-            format!(
-                "可售 {days:.0} 天，补货周期 {lead:.0} 天（可售和在途共 {stock} 件，日销 {per_day:.1} 件）"
-            ),
-        )
-    };
+    let held = held_by(line);
+    let message = Said::new(
+        format!(
+            "{days:.0} days of supply against a {lead:.0}-day lead time ({stock} units {}, {per_day:.1} sold a day)",
+            held.en
+        ),
+        format!(
+            "可售 {days:.0} 天，补货周期 {lead:.0} 天（{}共 {stock} 件，日销 {per_day:.1} 件）",
+            held.zh
+        ),
+    );
     let mut anomaly = s.anomaly(
         Rule::StockoutRisk,
         severity,
@@ -482,15 +472,15 @@ fn stockout_risk(s: &Subject<'_>, line: &SupplyLine) -> Option<Anomaly> {
 fn stockout_during_event(s: &Subject<'_>, line: &SupplyLine) -> Option<Anomaly> {
     let shortfall = line.shortfall.as_ref()?;
     let (event, days) = (&shortfall.event, shortfall.days_short);
-    let stock = line.stock();
+    let (stock, held) = (count(as_f64(line.stock())), held_by(line));
     let message = Said::new(
         format!(
-            "runs out {days} days before {event} ends ({stock} units in stock and inbound, {:.1} sold a day)",
-            line.velocity
+            "runs out {days} days before {event} ends ({stock} units {}, {:.1} sold a day)",
+            held.en, line.velocity
         ),
         format!(
-            "在 {event} 结束前 {days} 天断货（可售和在途共 {stock} 件，日销 {:.1} 件）",
-            line.velocity
+            "在 {event} 结束前 {days} 天断货（{}共 {stock} 件，日销 {:.1} 件）",
+            held.zh, line.velocity
         ),
     );
     Some(s.anomaly(
@@ -500,6 +490,18 @@ fn stockout_during_event(s: &Subject<'_>, line: &SupplyLine) -> Option<Anomaly> 
         message,
         shortfall.units_short * s.unit_margin(),
     ))
+}
+
+/// Where a pool's stock is: "of HK-SB-BPA + HK-SB-BPA-R" for a pool of
+/// several SKUs, "available and inbound" for one.
+fn held_by(line: &SupplyLine) -> Said {
+    if line.members.len() > 1 {
+        let skus: Vec<&str> = line.members.iter().map(|m| m.sku.as_str()).collect();
+        let skus = skus.join(" + ");
+        Said::new(format!("of {skus}"), format!("{skus} "))
+    } else {
+        Said::new("available and inbound".to_owned(), "可售和在途".to_owned())
+    }
 }
 
 fn aged_inventory(s: &Subject<'_>) -> Option<Anomaly> {

@@ -143,3 +143,7 @@ fn pool_days_of_supply(review: &mut Review, supply: &[SupplyLine]) {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "pool_tests.rs"]
+mod pool_tests;

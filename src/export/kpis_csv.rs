@@ -1,7 +1,8 @@
 //! `opsdeck kpis --format csv`: one line per row and metric (long format),
 //! ready for a spreadsheet's pivot table. Ratios are fractions. The
-//! replenishment schedule follows as `replenishment_*` lines, its status in
-//! the status column and `replenishment_order_by` a date.
+//! replenishment schedule follows as `replenishment_*` lines, one group per
+//! stock pool named by the SKU it orders as and the pool's ASIN, its status
+//! in the status column, `replenishment_order_by` and `replenishment_arrives` dates.
 
 use crate::domain::metric::Metric;
 use crate::domain::review::Figures;
@@ -62,8 +63,14 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
                 "replenishment_available",
                 number(Some(line.available as f64)),
             ),
+            ("replenishment_reserved", number(Some(line.reserved as f64))),
             ("replenishment_inbound", number(Some(line.inbound as f64))),
+            ("replenishment_upstream", number(Some(line.upstream as f64))),
             ("replenishment_velocity", number(Some(line.velocity))),
+            (
+                "replenishment_velocity_uncleaned",
+                number(Some(line.velocity_uncleaned)),
+            ),
             ("replenishment_cover_days", number(line.cover_days)),
             (
                 "replenishment_lead_time_days",
@@ -76,6 +83,14 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
             (
                 "replenishment_suggested_units",
                 number(Some(line.suggested_units as f64)),
+            ),
+            (
+                "replenishment_air_units",
+                number(Some(line.air_units as f64)),
+            ),
+            (
+                "replenishment_arrives",
+                line.arrives.map(|d| d.to_string()).unwrap_or_default(),
             ),
         ];
         for (name, value) in figures {

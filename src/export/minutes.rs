@@ -15,15 +15,20 @@ use crate::domain::timing::Now;
 use crate::domain::week_report::WeekReport;
 use crate::import::minutes::{
     ActionRow, AnomalyRow, DecisionRow, KpiSnapshot, MarketplaceSnapshot, MinutesFile, NoteRow,
-    SectionRecord, VoiceRow,
+    SectionRecord, SupplyRow, VoiceRow,
 };
 
 use super::atomic::write_atomically;
 use super::kpis_md::ACCOUNT_METRICS;
 use crate::domain::meeting::Meeting;
+use crate::domain::replenishment::{SupplyLine, SupplyStatus};
+use crate::domain::supply_notes::warnings;
 
 /// The customer-voice lines the minutes keep.
 const VOICE_LINES: usize = 3;
+
+/// The replenishment lines to decide on the minutes keep, soonest order first.
+const SUPPLY_LINES: usize = 10;
 
 /// The metrics kept in the minutes' KPI snapshot: those of the dashboard.
 const SNAPSHOT: &[Metric] = &ACCOUNT_METRICS;
@@ -84,10 +89,31 @@ pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
                 skus: point.sku_summary(3),
             })
             .collect(),
+        supply: report
+            .supply
+            .iter()
+            .filter(|line| line.status != SupplyStatus::Ok)
+            .take(SUPPLY_LINES)
+            .map(supply_row)
+            .collect(),
         actions_issued: meeting.actions_issued,
     };
     let body = toml::to_string(&file).unwrap_or_default();
     format!("# Minutes of the weekly operations meeting, written by opsdeck.\n{body}")
+}
+
+/// A line of the schedule as the minutes keep it, in English like the rest.
+fn supply_row(line: &SupplyLine) -> SupplyRow {
+    SupplyRow {
+        sku: line.sku.clone(),
+        skus: line.members.iter().map(|m| m.sku.clone()).collect(),
+        status: line.status.name().to_owned(),
+        order_by: line.order_by.map(|day| day.to_string()),
+        units: line.suggested_units,
+        air_units: line.air_units,
+        arrives: line.arrives.map(|day| day.to_string()),
+        warnings: warnings(line, Language::English),
+    }
 }
 
 /// The most anomalies the minutes keep for having been seen (the first, most

@@ -41,6 +41,7 @@ pub fn to_markdown(stored: &StoredMinutes, file: &MinutesFile, currency: &str) -
     out.push_str(&actions_table(&meeting.actions, today));
     follow_ups(&mut out, meeting, file, today);
     anomalies(&mut out, meeting, file, currency);
+    replenishment(&mut out, file);
     if !file.voice.is_empty() {
         out.push_str("\n## Customer voice\n\n");
         for line in &file.voice {
@@ -339,6 +340,52 @@ fn section_title(name: &str) -> String {
     })
 }
 
+/// The replenishment lines the meeting decided on: each stock pool with its
+/// SKUs, its order and its warnings.
+fn replenishment(out: &mut String, file: &MinutesFile) {
+    if file.supply.is_empty() {
+        return;
+    }
+    out.push_str("\n## Replenishment\n\n");
+    for row in &file.supply {
+        let status = row.status.replace('_', " ");
+        let pool = if row.skus.len() > 1 {
+            format!(" (one listing: {})", escape(&row.skus.join(" + ")))
+        } else {
+            String::new()
+        };
+        #[allow(clippy::cast_precision_loss)] // unit counts
+        let order = match (row.units, row.air_units) {
+            (0, _) => "nothing to order".to_owned(),
+            (units, 0) => format!("{} units", format::count(units as f64)),
+            (units, air) => format!(
+                "{} units, {} of them by air",
+                format::count(units as f64),
+                format::count(air as f64)
+            ),
+        };
+        let by = row
+            .order_by
+            .as_deref()
+            .map(|day| format!(", order by {day}"))
+            .unwrap_or_default();
+        let arrives = row
+            .arrives
+            .as_deref()
+            .filter(|_| row.units > 0)
+            .map(|day| format!(", sellable {day}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- **{}**{pool} — {status}: {order}{by}{arrives}",
+            escape(&row.sku)
+        );
+        for warning in &row.warnings {
+            let _ = writeln!(out, "  - ⚠ {}", escape(warning));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -424,12 +471,27 @@ mod tests {
         );
         assert!(mail.contains("## Customer voice"), "{mail}");
         assert!(mail.contains("not as described — size"), "{mail}");
+        // The pools to decide on, with their SKUs and the warnings the room saw.
+        assert!(
+            mail.contains(
+                "- **HK-SB-BPA** (one listing: HK-SB-BPA + HK-SB-BPA-R) — order now: 2,136 units, \
+                 720 of them by air, order by 2026-10-16, sellable 2026-12-29"
+            ),
+            "{mail}"
+        );
+        assert!(
+            mail.contains("  - ⚠ HK-SB-BPA empty — the listing sells from HK-SB-BPA-R, 450 units"),
+            "{mail}"
+        );
     }
 
     #[test]
     fn the_mail_lists_only_the_anomalies_seen_or_acted_on_in_plain_words() {
         let mail = sample_mail();
-        let listed: Vec<&str> = mail.lines().filter(|l| l.starts_with("- **")).collect();
+        let listed: Vec<&str> = mail
+            .lines()
+            .filter(|l| l.starts_with("- **") && l.contains("at stake"))
+            .collect();
         // Seen: the second; acted on: the spatulas' missing stock by this
         // meeting's action, three more by last meeting's open actions.
         assert_eq!(listed.len(), 5, "{mail}");

@@ -92,6 +92,9 @@ pub struct MinutesFile {
     /// The week's top customer-voice lines, as the meeting saw them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub voice: Vec<VoiceRow>,
+    /// The replenishment lines to decide on, as the meeting saw them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supply: Vec<SupplyRow>,
     /// The highest action number given out (an undone action's id is never reused).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub actions_issued: u32,
@@ -151,6 +154,29 @@ pub struct VoiceRow {
     pub reason: String,
     pub units: i64,
     pub skus: String,
+}
+
+/// A replenishment line to decide on: a stock pool, the SKU it orders as,
+/// its order and the warnings the room saw.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupplyRow {
+    pub sku: String,
+    /// Every SKU of the pool, most sold first.
+    pub skus: Vec<String>,
+    pub status: String,
+    pub order_by: Option<String>,
+    pub units: i64,
+    #[serde(default, skip_serializing_if = "is_zero_units")]
+    pub air_units: i64,
+    pub arrives: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero_units(units: &i64) -> bool {
+    *units == 0
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
