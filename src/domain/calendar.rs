@@ -87,6 +87,22 @@ impl Event {
         self.skus.is_empty() || self.skus.iter().any(|s| s.eq_ignore_ascii_case(sku))
     }
 
+    /// A deal of every SKU, for tests: `name` from `start` to `end`, selling
+    /// `uplift` normal days a day.
+    #[cfg(test)]
+    pub fn deal(name: &str, start: NaiveDate, end: NaiveDate, uplift: f64) -> Self {
+        Self {
+            name: name.to_owned(),
+            start,
+            end,
+            submit_by: None,
+            arrive_by: None,
+            kind: EventKind::Deal,
+            skus: Vec::new(),
+            uplift,
+        }
+    }
+
     /// Whether `day` falls within the event.
     pub fn is_on(&self, day: NaiveDate) -> bool {
         (self.start..=self.end).contains(&day)

@@ -2,10 +2,10 @@
 //! twice: two SKUs of one listing, a SKU missing from the sales report, a
 //! deal week, stock that vanished, a rating that fell.
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 
 use super::WeekReport;
-use crate::domain::calendar::{Event, EventKind};
+use crate::domain::calendar::Event;
 use crate::domain::diagnosis::Rule;
 use crate::domain::facts::{AsinListing, BusinessFacts, DaySales, SkuSales, SkuStock, WeekFigures};
 use crate::domain::metric::Metric;
@@ -236,19 +236,6 @@ fn a_week_that_sold_out_mid_week_is_left_out_and_the_order_is_not_cut() {
     assert_eq!(line(&report, "S1").excluded[0].week, week_of(2));
 }
 
-fn deal(start: NaiveDate, end: NaiveDate) -> Event {
-    Event {
-        name: "Prime Big Deal Days".into(),
-        start,
-        end,
-        submit_by: None,
-        arrive_by: None,
-        kind: EventKind::Deal,
-        skus: Vec::new(),
-        uplift: 3.0,
-    }
-}
-
 #[test]
 fn a_deal_does_not_inflate_the_next_order() {
     let mut weeks: Vec<Vec<Sku>> = (0..6).map(|_| vec![sku("S1", "A1", 70, 700)]).collect();
@@ -256,7 +243,12 @@ fn a_deal_does_not_inflate_the_next_order() {
     weeks[4][0].units = Some(110);
     let monday = week_of(1).monday();
     let settings = Settings {
-        events: vec![deal(monday + Days::new(1), monday + Days::new(2))],
+        events: vec![Event::deal(
+            "Prime Big Deal Days",
+            monday + Days::new(1),
+            monday + Days::new(2),
+            3.0,
+        )],
         ..Settings::default()
     };
     let whole_week = report_with(&weeks, &settings, &[]);

@@ -22,6 +22,8 @@ mod legs;
 mod pools;
 mod velocity;
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 
 pub use clock::Clock;
@@ -255,32 +257,32 @@ pub fn plan_supply(
     lines
 }
 
-/// `supply.csv`'s rows not yet given to a pool: a row goes to the first pool holding its SKU.
+/// `supply.csv`'s rows by lower-case SKU, not yet given to a pool: a row
+/// goes to the first pool holding its SKU (`DE:SKU` names one marketplace's).
 struct Upstream<'a> {
-    rows: Vec<Option<&'a UpstreamStock>>,
+    by_sku: HashMap<String, Vec<&'a UpstreamStock>>,
 }
 
 impl<'a> Upstream<'a> {
     fn new(rows: &'a [UpstreamStock]) -> Self {
-        Self {
-            rows: rows.iter().map(Some).collect(),
+        let mut by_sku: HashMap<String, Vec<&'a UpstreamStock>> = HashMap::new();
+        for row in rows {
+            by_sku.entry(row.sku.to_lowercase()).or_default().push(row);
         }
+        Self { by_sku }
     }
 
     /// The rows naming a SKU of `members`, taken.
     fn take(&mut self, members: &[&SkuRow]) -> Vec<&'a UpstreamStock> {
-        let mut taken = Vec::new();
-        for slot in &mut self.rows {
-            let Some(row) = slot else { continue };
-            let names = |m: &&SkuRow| {
-                row.sku.eq_ignore_ascii_case(&m.key) || row.sku.eq_ignore_ascii_case(sku_of(m))
-            };
-            if members.iter().any(names) {
-                taken.push(*row);
-                *slot = None;
-            }
+        if self.by_sku.is_empty() {
+            return Vec::new();
         }
-        taken
+        members
+            .iter()
+            .flat_map(|m| [m.key.to_lowercase(), sku_of(m).to_lowercase()])
+            .filter_map(|name| self.by_sku.remove(&name))
+            .flatten()
+            .collect()
     }
 }
 

@@ -388,18 +388,21 @@ fn return_spike(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Option<Anoma
 
 /// Returned ÷ sold over the weeks of the lookback, from summed parts.
 fn trailing_return_rate(figures: &Figures) -> Option<f64> {
+    trailing_ratio(figures, Metric::ReturnedUnits, Metric::Units)
+}
+
+/// `part` ÷ `whole` over the weeks of the lookback that have both, from summed parts.
+fn trailing_ratio(figures: &Figures, part: Metric, whole: Metric) -> Option<f64> {
     let weeks = TREND_WEEKS - 1 - DIAGNOSIS_LOOKBACK..TREND_WEEKS - 1;
-    let (returned, sold) = weeks
+    let (parts, wholes) = weeks
         .filter_map(|w| {
             Some((
-                figures.trend_value(Metric::ReturnedUnits, w)?,
-                figures.trend_value(Metric::Units, w)?,
+                figures.trend_value(part, w)?,
+                figures.trend_value(whole, w)?,
             ))
         })
-        .fold((0.0, 0.0), |(r, s), (returned, sold)| {
-            (r + returned, s + sold)
-        });
-    (sold > 0.0).then(|| returned / sold)
+        .fold((0.0, 0.0), |(p, w), (part, whole)| (p + part, w + whole));
+    (wholes > 0.0).then(|| parts / wholes)
 }
 
 fn return_evidence(s: &Subject<'_>, returns: Option<&[ReturnLine]>) -> Vec<Said> {
@@ -671,7 +674,7 @@ pub fn rating_drop(
         .filter_map(|row| {
             let conversion = row.figures.current.get(Metric::Conversion)?;
             let sessions = row.figures.current.get(Metric::Sessions)?;
-            let usual = trailing_conversion(&row.figures)?;
+            let usual = trailing_ratio(&row.figures, Metric::Units, Metric::Sessions)?;
             Some((usual - conversion).max(0.0) * sessions)
         })
         .sum();
@@ -688,23 +691,3 @@ pub fn rating_drop(
         lost_units * subject.unit_margin() * AT_STAKE_WEEKS,
     ))
 }
-
-/// Units ÷ sessions over the weeks of the lookback, from summed parts.
-fn trailing_conversion(figures: &Figures) -> Option<f64> {
-    let weeks = TREND_WEEKS - 1 - DIAGNOSIS_LOOKBACK..TREND_WEEKS - 1;
-    let (units, sessions) = weeks
-        .filter_map(|w| {
-            Some((
-                figures.trend_value(Metric::Units, w)?,
-                figures.trend_value(Metric::Sessions, w)?,
-            ))
-        })
-        .fold((0.0, 0.0), |(u, s), (units, sessions)| {
-            (u + units, s + sessions)
-        });
-    (sessions > 0.0).then(|| units / sessions)
-}
-
-#[cfg(test)]
-#[path = "rules_tests.rs"]
-mod tests;

@@ -34,27 +34,16 @@ pub fn stock_details(data: &WeekData) -> HashMap<&str, StockDetail> {
     let by_sku = data.keyed_by_sku();
     let mut details: HashMap<&str, StockDetail> = HashMap::default();
     for item in data.inventory.iter().flatten() {
-        let detail = details
-            .entry(if by_sku { &item.sku } else { &item.asin })
-            .or_insert_with(|| StockDetail {
-                new_condition: true,
-                ..StockDetail::default()
-            });
+        let detail = entry(&mut details, if by_sku { &item.sku } else { &item.asin });
         detail.new_condition &= item.new_condition;
         *detail.fba_units.get_or_insert(0) += item.available + item.unsellable + item.reserved;
         detail.inbound += item.inbound;
         detail.unit_volume = detail.unit_volume.or(item.unit_volume);
     }
     for item in data.planning.iter().flatten() {
-        let from_inventory = data.inventory.is_some();
-        let detail = details
-            .entry(if by_sku { &item.sku } else { &item.asin })
-            .or_insert_with(|| StockDetail {
-                new_condition: true,
-                ..StockDetail::default()
-            });
+        let detail = entry(&mut details, if by_sku { &item.sku } else { &item.asin });
         detail.new_condition &= item.new_condition;
-        if !from_inventory {
+        if data.inventory.is_none() {
             detail.inbound += item.inbound.unwrap_or(0);
         }
         detail.fc_reserved += item.fc_transfer.unwrap_or(0) + item.fc_processing.unwrap_or(0);
@@ -67,4 +56,15 @@ pub fn stock_details(data: &WeekData) -> HashMap<&str, StockDetail> {
         };
     }
     details
+}
+
+/// The detail of `key`, new (and new-condition) the first time it is named.
+fn entry<'d, 'a>(
+    details: &'d mut HashMap<&'a str, StockDetail>,
+    key: &'a str,
+) -> &'d mut StockDetail {
+    details.entry(key).or_insert_with(|| StockDetail {
+        new_condition: true,
+        ..StockDetail::default()
+    })
 }

@@ -130,22 +130,8 @@ fn load_report_of(
     progress.expect(files, bytes);
     let mut errors = Vec::new();
     let mut warnings = workspace.config_warnings.clone();
-    let costs = match workspace.costs_path().map(|path| read_costs(&path)) {
-        Some(Ok(costs)) => costs,
-        Some(Err(error)) => {
-            errors.push(error);
-            Vec::new()
-        }
-        None => Vec::new(),
-    };
-    let upstream = match workspace.supply_path().map(|path| read_upstream(&path)) {
-        Some(Ok(upstream)) => upstream,
-        Some(Err(error)) => {
-            errors.push(error);
-            Vec::new()
-        }
-        None => Vec::new(),
-    };
+    let costs = read_if_there(workspace.costs_path(), read_costs, &mut errors);
+    let upstream = read_if_there(workspace.supply_path(), read_upstream, &mut errors);
     // The weeks the diagnosis looks at are read, compared and diagnosed on one
     // thread while the others turn the older weeks into trend figures.
     let diagnosed_weeks = &window[window.len() - 1 - DIAGNOSIS_LOOKBACK..];
@@ -396,30 +382,57 @@ fn notices_of(
     notices
 }
 
-fn read_upstream(path: &Path) -> Result<Vec<UpstreamStock>, ImportError> {
-    match read_report(path, None)?.facts {
-        ReportFacts::Upstream(stock) => Ok(stock),
-        other => Err(ImportError::file(
-            path,
-            format!(
-                "expected supply.csv with the header sku,location,units,eta, found a {}",
-                other.kind().title()
-            ),
-        )),
+/// A workspace file's rows when it is there; its error joins `errors`.
+fn read_if_there<T>(
+    path: Option<std::path::PathBuf>,
+    read: fn(&Path) -> Result<Vec<T>, ImportError>,
+    errors: &mut Vec<ImportError>,
+) -> Vec<T> {
+    match path.map(|path| read(&path)) {
+        Some(Ok(rows)) => rows,
+        Some(Err(error)) => {
+            errors.push(error);
+            Vec::new()
+        }
+        None => Vec::new(),
     }
 }
 
+fn read_upstream(path: &Path) -> Result<Vec<UpstreamStock>, ImportError> {
+    read_workspace_file(
+        path,
+        "supply.csv with the header sku,location,units,eta",
+        |facts| match facts {
+            ReportFacts::Upstream(stock) => Ok(stock),
+            other => Err(other),
+        },
+    )
+}
+
 fn read_costs(path: &Path) -> Result<Vec<SkuCost>, ImportError> {
-    match read_report(path, None)?.facts {
-        ReportFacts::Costs(costs) => Ok(costs),
-        other => Err(ImportError::file(
+    read_workspace_file(
+        path,
+        "costs.csv with the header sku,unit_cost,fba_fee,referral_rate",
+        |facts| match facts {
+            ReportFacts::Costs(costs) => Ok(costs),
+            other => Err(other),
+        },
+    )
+}
+
+/// A workspace file of one kind (`costs.csv`, `supply.csv`): its facts, or
+/// an error naming what was `expected` and what the file is.
+fn read_workspace_file<T>(
+    path: &Path,
+    expected: &str,
+    take: impl FnOnce(ReportFacts) -> Result<T, ReportFacts>,
+) -> Result<T, ImportError> {
+    take(read_report(path, None)?.facts).map_err(|other| {
+        ImportError::file(
             path,
-            format!(
-                "expected costs.csv with the header sku,unit_cost,fba_fee,referral_rate, found a {}",
-                other.kind().title()
-            ),
-        )),
-    }
+            format!("expected {expected}, found a {}", other.kind().title()),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -116,23 +116,13 @@ impl Clock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::calendar::EventKind;
 
     fn day(month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, month, day).unwrap()
     }
 
     fn event(start: NaiveDate, end: NaiveDate, uplift: f64) -> Event {
-        Event {
-            name: "Black Friday".into(),
-            start,
-            end,
-            submit_by: None,
-            arrive_by: None,
-            kind: EventKind::Deal,
-            skus: Vec::new(),
-            uplift,
-        }
+        Event::deal("Black Friday", start, end, uplift)
     }
 
     #[test]
