@@ -21,6 +21,9 @@ impl<'a> CostBook<'a> {
 
     /// The costs of the review row keyed `key` (`DE:HK-1` or `HK-1`).
     pub fn of(&self, key: &str) -> Option<&'a SkuCost> {
+        if self.0.is_empty() {
+            return None;
+        }
         self.0
             .get(&key.to_lowercase())
             .or_else(|| self.0.get(&split_key(key).1.to_lowercase()))

@@ -8,7 +8,7 @@ use super::judgement::Status;
 use super::metric::Metric;
 use super::replenishment::SupplyLine;
 use super::review::Review;
-use super::rules::{account_rules, rating_drop, sku_rules};
+use super::rules::{account_rules, pool_rules, rating_drop, sku_rules};
 use super::settings::{Language, Settings};
 use super::words::Said;
 
@@ -129,28 +129,74 @@ pub fn diagnose(
     supply: &[SupplyLine],
     costs: &[SkuCost],
 ) -> Vec<Anomaly> {
+    let rows = diagnose_rows(review, returns, settings, costs);
+    with_supply(rows, review, settings, supply, costs)
+}
+
+/// The anomalies of the account's and every row's own figures: every rule
+/// but the supply plan's, which needs more weeks; unranked.
+pub fn diagnose_rows(
+    review: &Review,
+    returns: Option<&[ReturnLine]>,
+    settings: &Settings,
+    costs: &[SkuCost],
+) -> Vec<Anomaly> {
     let mut anomalies = account_rules(review, settings);
-    let pools: std::collections::HashMap<&str, &SupplyLine> = supply
-        .iter()
-        .flat_map(|line| line.members.iter().map(move |m| (m.key.as_str(), line)))
-        .collect();
     let costs = CostBook::new(costs);
     // Most weeks flag a fraction of the SKUs; sized for one each, the list rarely moves.
     anomalies.reserve(review.skus.len());
     for row in &review.skus {
-        let line = pools.get(row.key.as_str()).copied();
         anomalies.extend(sku_rules(
             row,
             review,
             returns,
             settings,
-            line,
             costs.of(&row.key),
         ));
     }
     let ratings = rating_drops(review, settings, &costs);
     cite_ratings(&mut anomalies, &ratings);
     anomalies.extend(ratings);
+    anomalies
+}
+
+/// `anomalies` with the supply plan's added, ranked by money at stake. A
+/// pool's rules fire on the SKU it orders as; a SKU empty while its pool
+/// sells lost its sales to its twins, not its conversion: its conversion
+/// drop is left out.
+pub fn with_supply(
+    mut anomalies: Vec<Anomaly>,
+    review: &Review,
+    settings: &Settings,
+    supply: &[SupplyLine],
+    costs: &[SkuCost],
+) -> Vec<Anomaly> {
+    let emptied: std::collections::HashSet<&str> = supply
+        .iter()
+        .flat_map(SupplyLine::empty_members)
+        .map(|member| member.key.as_str())
+        .collect();
+    if !emptied.is_empty() {
+        let rows: std::collections::HashSet<&str> = review
+            .skus
+            .iter()
+            .filter(|row| emptied.contains(row.key.as_str()))
+            .map(|row| row.sku.as_deref().unwrap_or(&row.key))
+            .collect();
+        anomalies.retain(|a| {
+            a.rule != Rule::ConversionDrop || a.sku.as_deref().is_none_or(|s| !rows.contains(s))
+        });
+    }
+    let orders_as: std::collections::HashMap<&str, &SupplyLine> = supply
+        .iter()
+        .map(|line| (line.key.as_str(), line))
+        .collect();
+    let costs = CostBook::new(costs);
+    for row in &review.skus {
+        if let Some(line) = orders_as.get(row.key.as_str()) {
+            anomalies.extend(pool_rules(row, line, review, settings, costs.of(&row.key)));
+        }
+    }
     // A rule fires once per SKU, so no two anomalies tie and the order is total.
     anomalies.sort_unstable_by(|a, b| {
         b.at_stake

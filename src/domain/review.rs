@@ -247,9 +247,9 @@ pub fn begin_review(
         row.figures.record(TREND_WEEKS - 1, values);
         skus.push(row);
     });
-    let details = stock_details(current);
+    let mut details = stock_details(current);
     for row in &mut skus {
-        row.stock = details.get(row.key.as_str()).cloned();
+        row.stock = details.remove(row.key.as_str());
     }
     let mut account = Figures::new(now.clone(), settings.targets.conversion);
     account.record(TREND_WEEKS - 1, &now);
@@ -292,9 +292,9 @@ pub fn begin_review(
         }
         review.account.record(TREND_WEEKS - 2, &last_week);
         review.account.previous = last_week;
-        let before = stock_details(previous);
+        let mut before = stock_details(previous);
         for row in &mut review.skus {
-            row.stock_before = before.get(row.key.as_str()).cloned();
+            row.stock_before = before.remove(row.key.as_str());
         }
     }
     for week in [Some(current), previous].into_iter().flatten() {

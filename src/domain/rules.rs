@@ -176,19 +176,14 @@ pub fn account_rules(review: &Review, settings: &Settings) -> Vec<Anomaly> {
     .collect()
 }
 
-/// Rules about one SKU; `pool` is the supply line of its stock pool. The
-/// pool's rules fire on the SKU it orders as; a SKU empty while its pool
-/// sells lost its sales to its twins, not its conversion.
+/// Rules about one SKU's own figures (the supply plan's are `pool_rules`).
 pub fn sku_rules(
     row: &SkuRow,
     review: &Review,
     returns: Option<&[ReturnLine]>,
     settings: &Settings,
-    pool: Option<&SupplyLine>,
     cost: Option<&SkuCost>,
 ) -> Vec<Anomaly> {
-    let supply = pool.filter(|line| line.key == row.key);
-    let emptied = pool.is_some_and(|line| line.empty_members().any(|m| m.key == row.key));
     let subject = Subject {
         row: Some(row),
         figures: &row.figures,
@@ -199,7 +194,7 @@ pub fn sku_rules(
     let sales = subject.now(Metric::Sales).unwrap_or(0.0);
     let units = subject.now(Metric::Units).unwrap_or(0.0);
     let mut fired = vec![
-        conversion_drop(&subject).filter(|_| !emptied),
+        conversion_drop(&subject),
         ad_spend_spike(&subject),
         // The spend beyond what the target ACoS allows, for four weeks.
         subject.off_target(Rule::AcosOverTarget, Metric::Acos, |now, target| {
@@ -207,8 +202,6 @@ pub fn sku_rules(
         }),
         low_ctr(&subject),
         return_spike(&subject, returns),
-        supply.and_then(|line| stockout_risk(&subject, line)),
-        supply.and_then(|line| stockout_during_event(&subject, line)),
         aged_inventory(&subject),
         listing_inactive(&subject),
         inventory_unaccounted(&subject),
@@ -231,6 +224,30 @@ pub fn sku_rules(
     ];
     fired.retain(Option::is_some);
     fired.into_iter().flatten().collect()
+}
+
+/// Rules about a stock pool, on the row of the SKU it orders as.
+pub fn pool_rules(
+    row: &SkuRow,
+    line: &SupplyLine,
+    review: &Review,
+    settings: &Settings,
+    cost: Option<&SkuCost>,
+) -> Vec<Anomaly> {
+    let subject = Subject {
+        row: Some(row),
+        figures: &row.figures,
+        settings,
+        currency: &review.currency,
+        cost,
+    };
+    [
+        stockout_risk(&subject, line),
+        stockout_during_event(&subject, line),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 fn conversion_drop(s: &Subject<'_>) -> Option<Anomaly> {

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::diagnosis::{Anomaly, diagnose};
+use super::diagnosis::{Anomaly, diagnose_rows, with_supply};
 use super::facts::{ReturnLine, SkuCost, UpstreamStock};
 use super::metric::Metric;
 use super::replenishment::{Capacity, SupplyLine, capacity, plan_supply};
@@ -68,7 +68,22 @@ impl WeekReport {
     /// reviewed week's return lines. The review must hold the weeks the
     /// diagnosis looks at, which include those the velocity is taken over.
     pub fn diagnosed(
+        review: Review,
+        returns: Option<&[ReturnLine]>,
+        costs: &[SkuCost],
+        upstream: &[UpstreamStock],
+        settings: &Settings,
+    ) -> Self {
+        let rows = diagnose_rows(&review, returns, settings, costs);
+        Self::with_supply(review, rows, returns, costs, upstream, settings)
+    }
+
+    /// The report of a review whose rows are diagnosed (`rows`, from
+    /// `diagnose_rows` on the weeks the diagnosis looks at), once the weeks
+    /// the supply plan needs have joined it: the plan, its anomalies, the ranking.
+    pub fn with_supply(
         mut review: Review,
+        rows: Vec<Anomaly>,
         returns: Option<&[ReturnLine]>,
         costs: &[SkuCost],
         upstream: &[UpstreamStock],
@@ -76,7 +91,7 @@ impl WeekReport {
     ) -> Self {
         let supply = plan_supply(&review, costs, upstream, settings);
         pool_days_of_supply(&mut review, &supply);
-        let anomalies = diagnose(&review, returns, settings, &supply, costs);
+        let anomalies = with_supply(rows, &review, settings, &supply, costs);
         let voice = returns.map(pain_points).unwrap_or_default();
         Self {
             review,
@@ -125,22 +140,28 @@ impl WeekReport {
 /// against the pool's own lead time. Last week's figure, taken the old way
 /// (its own stock over its own week), is not compared with it.
 fn pool_days_of_supply(review: &mut Review, supply: &[SupplyLine]) {
-    let rows: std::collections::HashMap<String, usize> = review
-        .skus
-        .iter()
-        .enumerate()
-        .map(|(at, row)| (row.key.clone(), at))
-        .collect();
-    for line in supply {
-        for member in &line.members {
-            let Some(&at) = rows.get(&member.key) else {
-                continue;
-            };
-            let figures = &mut review.skus[at].figures;
-            figures.set_latest(Metric::DaysOfSupply, line.cover_days);
-            figures.previous.set(Metric::DaysOfSupply, None);
-            figures.lead_time_target = Some(line.lead_time_days());
-        }
+    let updates: Vec<(usize, Option<f64>, f64)> = {
+        let rows: rustc_hash::FxHashMap<&str, usize> = review
+            .skus
+            .iter()
+            .enumerate()
+            .map(|(at, row)| (row.key.as_str(), at))
+            .collect();
+        supply
+            .iter()
+            .flat_map(|line| {
+                line.members.iter().filter_map(|member| {
+                    let at = *rows.get(member.key.as_str())?;
+                    Some((at, line.cover_days, line.lead_time_days()))
+                })
+            })
+            .collect()
+    };
+    for (at, cover, lead_time) in updates {
+        let figures = &mut review.skus[at].figures;
+        figures.set_latest(Metric::DaysOfSupply, cover);
+        figures.previous.set(Metric::DaysOfSupply, None);
+        figures.lead_time_target = Some(lead_time);
     }
 }
 

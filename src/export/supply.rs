@@ -19,22 +19,39 @@ use super::kpis_text::status_tone;
 use super::markdown::table;
 use super::text_table::{Align, Column, TextCell, render};
 
-/// The lines a meeting must decide on: every status but ok.
-fn to_decide(report: &WeekReport) -> Vec<&SupplyLine> {
-    report
+/// The most lines a table for people lists: the soonest orders of a large
+/// catalogue; `kpis --format json` or `csv` has every one.
+const LISTED: usize = 50;
+
+/// The lines a meeting must decide on (every status but ok), the soonest
+/// `LISTED` of them, and how many more there are.
+fn to_decide(report: &WeekReport) -> (Vec<&SupplyLine>, usize) {
+    let mut lines: Vec<&SupplyLine> = report
         .supply
         .iter()
         .filter(|line| line.status != SupplyStatus::Ok)
-        .collect()
+        .collect();
+    let more = lines.len().saturating_sub(LISTED);
+    lines.truncate(LISTED);
+    (lines, more)
 }
 
-/// The count of lines left out for being fine, said after a table.
-fn fine_count(report: &WeekReport, listed: usize) -> String {
-    let fine = report.supply.len() - listed;
-    if fine == 0 {
-        return String::new();
+/// What a table leaves out, said after it: lines to decide past the first
+/// `LISTED`, and lines that are fine.
+fn left_out(report: &WeekReport, listed: usize, more: usize) -> String {
+    let fine = report.supply.len() - listed - more;
+    let mut out = String::new();
+    if more > 0 {
+        out.push_str(&format!(
+            "{more} more lines to decide on: `opsdeck kpis --format csv` lists every one.\n"
+        ));
     }
-    format!("{fine} more lines have stock for longer than their lead time and safety days.\n")
+    if fine > 0 {
+        out.push_str(&format!(
+            "{fine} more lines have stock for longer than their lead time and safety days.\n"
+        ));
+    }
+    out
 }
 
 /// The cells of a line and of its SKUs' child rows when it pools several.
@@ -57,14 +74,15 @@ fn rows_of(line: &SupplyLine) -> Vec<Vec<String>> {
     rows
 }
 
-/// What the schedule says in words under its table: every line's warnings,
-/// the facts of the lines to decide on, and the storage the orders need.
+/// What the schedule says in words under its table: the lines' warnings (the
+/// first `LISTED`), the facts of the lines listed, and the storage the orders need.
 fn notes(report: &WeekReport, lines: &[&SupplyLine]) -> Vec<(bool, String)> {
     let language = Language::English;
     let mut notes: Vec<(bool, String)> = report
         .supply
         .iter()
         .flat_map(|line| warnings(line, language))
+        .take(LISTED)
         .map(|note| (true, note))
         .collect();
     for line in lines {
@@ -84,7 +102,7 @@ pub fn text(report: &WeekReport, colour: bool) -> String {
     if report.supply.is_empty() {
         return String::new();
     }
-    let lines = to_decide(report);
+    let (lines, more) = to_decide(report);
     let columns: Vec<Column> = SUPPLY_COLUMNS
         .iter()
         .map(|column| Column {
@@ -111,7 +129,7 @@ pub fn text(report: &WeekReport, colour: bool) -> String {
         .collect();
     let mut out = String::from("\nReplenishment, soonest order first:\n");
     out.push_str(&render(&columns, &rows, colour));
-    out.push_str(&fine_count(report, lines.len()));
+    out.push_str(&left_out(report, lines.len(), more));
     for (warning, note) in notes(report, &lines) {
         let mark = if warning { "⚠" } else { "·" };
         let _ = writeln!(out, "{mark} {}", clean(&note));
@@ -124,7 +142,7 @@ pub fn markdown(report: &WeekReport) -> String {
     if report.supply.is_empty() {
         return String::new();
     }
-    let lines = to_decide(report);
+    let (lines, more) = to_decide(report);
     let headers: Vec<&str> = SUPPLY_COLUMNS.iter().map(|c| c.header().en).collect();
     let rows: Vec<Vec<String>> = lines.iter().flat_map(|line| rows_of(line)).collect();
     let mut out = String::from("\n## Replenishment\n\n");
@@ -133,7 +151,7 @@ pub fn markdown(report: &WeekReport) -> String {
     } else {
         out.push_str(&table(&headers, &rows));
         out.push('\n');
-        out.push_str(&fine_count(report, lines.len()));
+        out.push_str(&left_out(report, lines.len(), more));
     }
     for (warning, note) in notes(report, &lines) {
         let mark = if warning { "> ⚠ " } else { "- " };

@@ -1,15 +1,15 @@
 //! Loading what a review needs — the chosen week and the twelve before it —
-//! from a workspace. One thread reads the weeks the diagnosis looks at and
-//! compares this week with the last, while the others read the older
-//! weeks; once every week has joined the review, the supply is planned
-//! over its eight newest weeks and the week diagnosed. Only this week and last week are read in full; every
+//! from a workspace. One thread reads the weeks the diagnosis looks at,
+//! compares this week with the last and diagnoses every row, while the
+//! others read the older weeks; once every week has joined the review, the
+//! supply is planned over its eight newest weeks and its anomalies join. Only this week and last week are read in full; every
 //! other week is read only as far as the trend lines need, turned into its
 //! trend figures and let go, so memory never holds more than three weeks.
 
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::domain::diagnosis::DIAGNOSIS_LOOKBACK;
+use crate::domain::diagnosis::{Anomaly, DIAGNOSIS_LOOKBACK, diagnose_rows};
 use crate::domain::facts::{ReportFacts, ReturnLine, SkuCost, UpstreamStock};
 use crate::domain::history::{HistoryWeek, history_of};
 use crate::domain::metric::Metric;
@@ -151,13 +151,26 @@ fn load_report_of(
         .into_iter()
         .filter_map(|read| keep_read(read, &mut warnings, &mut errors))
         .collect();
-    let (Some((mut review, returns, absent)), true) = (reviewed, errors.is_empty()) else {
+    let (Some(reviewed), true) = (reviewed, errors.is_empty()) else {
         return Err(errors);
     };
+    let Reviewed {
+        mut review,
+        anomalies,
+        returns,
+        absent,
+    } = reviewed;
     for history in &histories {
         review.extend(history);
     }
-    let mut report = WeekReport::diagnosed(review, returns.as_deref(), &costs, &upstream, settings);
+    let mut report = WeekReport::with_supply(
+        review,
+        anomalies,
+        returns.as_deref(),
+        &costs,
+        &upstream,
+        settings,
+    );
     if absent > 0 {
         warnings.push(format!(
             "{absent} SKUs named by the week's other reports are not in its sales report: \
@@ -174,9 +187,17 @@ fn load_report_of(
     })
 }
 
-/// The review of the chosen week before older weeks join it, its returns
-/// (the diagnosis quotes them) and how many of its SKUs the sales report left out.
-type Reviewed = (Review, Option<Vec<ReturnLine>>, usize);
+/// The chosen week reviewed and its rows diagnosed before the older weeks
+/// join it (the supply plan waits for them).
+struct Reviewed {
+    review: Review,
+    /// The anomalies of the rows' own figures, unranked.
+    anomalies: Vec<Anomaly>,
+    /// The week's returns: the diagnosis quotes them.
+    returns: Option<Vec<ReturnLine>>,
+    /// How many of its SKUs the sales report left out.
+    absent: usize,
+}
 
 /// Reads the weeks the diagnosis looks at (`diagnosed`) and builds the
 /// review of `chosen` from them; what each read said comes back with it.
@@ -262,8 +283,13 @@ fn review_when_read(
         review.extend(history);
     }
     let current = weeks.pop()?;
-    let absent = crate::domain::kpi::absent_from_sales(&current);
-    Some((review, current.returns, absent))
+    let anomalies = diagnose_rows(&review, current.returns.as_deref(), settings, costs);
+    Some(Reviewed {
+        absent: crate::domain::kpi::absent_from_sales(&current),
+        returns: current.returns,
+        review,
+        anomalies,
+    })
 }
 
 /// A folder's read with what it gave already used: its warnings and errors.

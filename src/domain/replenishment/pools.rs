@@ -23,20 +23,17 @@ pub struct Pool<'a> {
 /// first SKU appears.
 pub fn pools(review: &Review) -> Vec<Pool<'_>> {
     let mut order: Vec<Pool<'_>> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::default();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     for row in review.skus.iter().filter(|row| has_stock(row)) {
         let pooled = row.stock.as_ref().is_none_or(|s| s.new_condition) && !row.asin.is_empty();
-        let name = if pooled {
-            row.asin.clone()
-        } else {
-            row.key.clone()
-        };
-        if let Some(&at) = index.get(&name) {
+        // A SKU alone is named by its key, which no ASIN is.
+        let name = if pooled { &row.asin } else { &row.key };
+        if let Some(&at) = index.get(name.as_str()) {
             order[at].members.push(row);
         } else {
-            index.insert(name.clone(), order.len());
+            index.insert(name, order.len());
             order.push(Pool {
-                name,
+                name: name.clone(),
                 members: vec![row],
             });
         }
