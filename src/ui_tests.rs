@@ -97,6 +97,34 @@ fn the_supply_view_at_80_by_24_and_100_by_30_and_in_chinese() {
     app.update(Action::ShowView(View::Supply), now_at(5));
     app.update(Action::MoveSelection(1), now_at(6));
     assert_snapshot!("supply_zh", screen(&app, 100, 30));
+    // The pool of two SKUs, one empty, with its warning, at 80×24 in Chinese.
+    app.update(Action::MoveSelection(-1), now_at(7));
+    let narrow = screen(&app, 80, 24);
+    assert!(narrow.contains("↳ HK-SB-BPA-R"), "{narrow}");
+    assert!(narrow.contains("已断货"), "{narrow}");
+    assert!(narrow.contains("空运 720 件"), "{narrow}");
+    assert_snapshot!("supply_zh_80x24", narrow);
+}
+
+#[test]
+fn the_supply_view_shows_what_the_selected_pools_velocity_left_out() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::ShowView(View::Supply), now_at(5));
+    let mitts = app
+        .report()
+        .supply
+        .iter()
+        .position(|l| l.sku == "HK-OM-SIL-2")
+        .unwrap();
+    app.update(
+        Action::MoveSelection(i32::try_from(mitts).unwrap()),
+        now_at(6),
+    );
+    let text = screen(&app, 100, 30);
+    assert!(
+        text.contains("▸ HK-OM-SIL-2 · 21.8 a day without 2026-W44 (stockout) (18.4 with)"),
+        "{text}"
+    );
 }
 
 #[test]

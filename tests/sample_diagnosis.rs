@@ -105,3 +105,30 @@ fn every_anomaly_of_the_sample_speaks_chinese_too() {
         assert!(!opsdeck::domain::words::has_chinese(&anomaly.message.en));
     }
 }
+
+#[test]
+fn money_at_stake_is_money_the_team_would_lose() {
+    let report = sample_report(None);
+    let at_stake = |rule: &str, sku: &str| {
+        report
+            .anomalies
+            .iter()
+            .find(|a| a.rule.name() == rule && a.sku.as_deref() == Some(sku))
+            .unwrap()
+            .at_stake
+    };
+    // The aged vacuum bags cost their surcharge, not the retail value of 236 units.
+    assert!((at_stake("aged_inventory", "HK-VB-20PK") - 139.24).abs() < 0.005);
+    // The vanished spatula sets cost what the team paid for them: 2,667 × $3.80.
+    assert!((at_stake("inventory_unaccounted", "HK-SP-SIL-5") - 2_667.0 * 3.80).abs() < 0.005);
+    // The ad-spend spike costs four weeks of the extra spend.
+    let spike = report
+        .anomalies
+        .iter()
+        .find(|a| a.rule.name() == "ad_spend_spike")
+        .unwrap();
+    let extra = spike.value.unwrap() - spike.previous.unwrap();
+    assert!((spike.at_stake - extra * 4.0).abs() < 0.005, "{spike:?}");
+    // The missing stock ranks first: reconcile and claim before anything else.
+    assert_eq!(report.anomalies[0].rule.name(), "inventory_unaccounted");
+}
