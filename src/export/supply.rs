@@ -42,14 +42,16 @@ fn left_out(report: &WeekReport, listed: usize, more: usize) -> String {
     let fine = report.supply.len() - listed - more;
     let mut out = String::new();
     if more > 0 {
-        out.push_str(&format!(
-            "{more} more lines to decide on: `opsdeck kpis --format csv` lists every one.\n"
-        ));
+        let _ = writeln!(
+            out,
+            "{more} more lines to decide on: `opsdeck kpis --format csv` lists every one."
+        );
     }
     if fine > 0 {
-        out.push_str(&format!(
-            "{fine} more lines have stock for longer than their lead time and safety days.\n"
-        ));
+        let _ = writeln!(
+            out,
+            "{fine} more lines have stock for longer than their lead time and safety days."
+        );
     }
     out
 }
