@@ -29,7 +29,23 @@ struct Subject<'a> {
 /// Weeks in the four weeks money at stake is counted over.
 const AT_STAKE_WEEKS: f64 = AT_STAKE_DAYS / 7.0;
 
-impl Subject<'_> {
+impl<'a> Subject<'a> {
+    /// A SKU row of the review as a rule sees it.
+    fn of_row(
+        row: &'a SkuRow,
+        review: &'a Review,
+        settings: &'a Settings,
+        cost: Option<&'a SkuCost>,
+    ) -> Self {
+        Subject {
+            row: Some(row),
+            figures: &row.figures,
+            settings,
+            currency: &review.currency,
+            cost,
+        }
+    }
+
     fn cell(&self, metric: Metric) -> MetricCell {
         self.figures.cell(metric, self.settings)
     }
@@ -184,13 +200,7 @@ pub fn sku_rules(
     settings: &Settings,
     cost: Option<&SkuCost>,
 ) -> Vec<Anomaly> {
-    let subject = Subject {
-        row: Some(row),
-        figures: &row.figures,
-        settings,
-        currency: &review.currency,
-        cost,
-    };
+    let subject = Subject::of_row(row, review, settings, cost);
     let sales = subject.now(Metric::Sales).unwrap_or(0.0);
     let units = subject.now(Metric::Units).unwrap_or(0.0);
     let mut fired = vec![
@@ -234,13 +244,7 @@ pub fn pool_rules(
     settings: &Settings,
     cost: Option<&SkuCost>,
 ) -> Vec<Anomaly> {
-    let subject = Subject {
-        row: Some(row),
-        figures: &row.figures,
-        settings,
-        currency: &review.currency,
-        cost,
-    };
+    let subject = Subject::of_row(row, review, settings, cost);
     [
         stockout_risk(&subject, line),
         stockout_during_event(&subject, line),
@@ -658,13 +662,7 @@ pub fn rating_drop(
     if !fell && !low {
         return None;
     }
-    let subject = Subject {
-        row: Some(first),
-        figures: &first.figures,
-        settings,
-        currency: &review.currency,
-        cost,
-    };
+    let subject = Subject::of_row(first, review, settings, cost);
     let skus: Vec<&str> = rows
         .iter()
         .map(|r| r.sku.as_deref().unwrap_or(&r.key))
