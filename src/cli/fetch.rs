@@ -177,6 +177,7 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
         profiles: workspace.settings.fetch.profiles.clone(),
         listed: BTreeMap::new(),
         buckets: Buckets::default(),
+        document_limit: workspace.settings.fetch.max_document_mb * 1024 * 1024,
     };
     let mut progress = Progress::new();
     let started = RealClock::start();

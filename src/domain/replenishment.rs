@@ -125,13 +125,13 @@ pub struct EventShortfall {
     pub units_short: f64,
 }
 
-/// An order placed today that arrives after an event needs it.
+/// An order placed at the meeting that arrives after an event needs it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LateForEvent {
     pub event: String,
     /// The event's `arrive_by`, else its first day.
     pub needed_by: NaiveDate,
-    /// When an order placed today is sellable, the usual way.
+    /// When an order placed at the meeting is sellable, the usual way.
     pub arrives: NaiveDate,
     /// When it is sellable flown, where air freight is known.
     pub arrives_by_air: Option<NaiveDate>,
@@ -448,7 +448,7 @@ impl PoolPlan<'_> {
     }
 }
 
-/// Whether an order placed today arrives after the event short of stock needs it.
+/// Whether an order placed at the meeting arrives after the event short of stock needs it.
 fn late(
     short: &EventShortfall,
     events: &[&Event],

@@ -147,12 +147,27 @@ pub struct Settings {
 }
 
 /// What `opsdeck fetch` fetches by default (`[fetch]`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchSettings {
     /// Marketplace codes (`US`, `DE`); none: `US`.
     pub marketplaces: Vec<String>,
     /// Ads profiles by marketplace code, where the profile list is not to be asked.
     pub profiles: std::collections::BTreeMap<String, u64>,
+    /// The largest report document `fetch` accepts, sent or decompressed, in MB.
+    pub max_document_mb: u64,
+}
+
+/// A year of a 100,000-SKU catalogue's largest report is far below it.
+pub const MAX_DOCUMENT_MB: u64 = 1024;
+
+impl Default for FetchSettings {
+    fn default() -> Self {
+        Self {
+            marketplaces: Vec::new(),
+            profiles: std::collections::BTreeMap::new(),
+            max_document_mb: MAX_DOCUMENT_MB,
+        }
+    }
 }
 
 /// How much stock the replenishment schedule plans for.

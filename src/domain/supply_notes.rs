@@ -18,7 +18,7 @@ pub fn warnings(line: &SupplyLine, language: Language) -> Vec<String> {
         .collect()
 }
 
-/// An event the pool runs short for, and when an order placed today would
+/// An event the pool runs short for, and when an order placed at the meeting would
 /// be sellable — by sea, and by air where that makes it in time.
 pub fn event_warning(line: &SupplyLine, language: Language) -> Option<String> {
     let short = line.shortfall.as_ref()?;
@@ -45,18 +45,18 @@ pub fn event_warning(line: &SupplyLine, language: Language) -> Option<String> {
         .map(|air| (grouped(line.air_units), short_day(air, language)));
     Some(match (language, air) {
         (Language::English, Some((units, air))) => format!(
-            "{runs_out}: a PO placed today is sellable {arrives}, after the {needed} cut-off; \
+            "{runs_out}: a PO placed at this meeting is sellable {arrives}, after the {needed} cut-off; \
              fly {units} units (sellable {air}) and ship the rest"
         ),
         (Language::English, None) => format!(
-            "{runs_out}: a PO placed today is sellable {arrives}, after the {needed} cut-off"
+            "{runs_out}: a PO placed at this meeting is sellable {arrives}, after the {needed} cut-off"
         ),
         (Language::Chinese, Some((units, air))) => format!(
-            "{runs_out}：今天下单 {arrives} 才能上架，晚于 {needed} 的备货截止；\
+            "{runs_out}：本次会议下单 {arrives} 才能上架，晚于 {needed} 的备货截止；\
              空运 {units} 件（{air} 上架），其余海运"
         ),
         (Language::Chinese, None) => {
-            format!("{runs_out}：今天下单 {arrives} 才能上架，晚于 {needed} 的备货截止")
+            format!("{runs_out}：本次会议下单 {arrives} 才能上架，晚于 {needed} 的备货截止")
         }
     })
 }

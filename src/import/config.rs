@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 
 use crate::domain::calendar::{Event, EventKind};
 use crate::domain::settings::{
-    AgendaSection, FetchSettings, Language, Replenishment, Roles, Settings, Targets, ThemeName,
-    Thresholds,
+    AgendaSection, FetchSettings, Language, MAX_DOCUMENT_MB, Replenishment, Roles, Settings,
+    Targets, ThemeName, Thresholds,
 };
 use crate::domain::week::WeekStart;
 
@@ -69,6 +69,7 @@ struct FetchTable {
     marketplaces: Vec<String>,
     #[serde(default)]
     profiles: BTreeMap<String, u64>,
+    max_document_mb: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -241,6 +242,18 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
         fetch: FetchSettings {
             marketplaces: file.fetch.marketplaces,
             profiles: file.fetch.profiles,
+            max_document_mb: match file.fetch.max_document_mb {
+                None => MAX_DOCUMENT_MB,
+                Some(mb) if (1..=65_536).contains(&mb) => mb,
+                Some(mb) => {
+                    return Err(ImportError::file(
+                        path,
+                        format!(
+                            "[fetch] max_document_mb = {mb}: expected a size in MB from 1 to 65536"
+                        ),
+                    ));
+                }
+            },
         },
     };
     let mut warnings = Vec::new();

@@ -9,31 +9,13 @@ use std::net::IpAddr;
 pub struct Endpoint(String);
 
 impl Endpoint {
-    /// `text` as an endpoint: `https://…`, or `http://` on `127.0.0.1`, `::1` or `localhost`.
+    /// `text` as an endpoint: `https://…`, or `http://` on `127.0.0.1`, `::1`
+    /// or `localhost`; parsed as a URI, so a host is the host after parsing,
+    /// and an address with user information (`user:pass@host`) is refused.
     pub fn parse(text: &str) -> Result<Self, String> {
         let text = text.trim().trim_end_matches('/');
-        if text.starts_with("https://") && text.len() > "https://".len() {
-            return Ok(Self(text.to_owned()));
-        }
-        if let Some(rest) = text.strip_prefix("http://") {
-            let host = host_of(rest);
-            let loopback = host == "localhost"
-                || host
-                    .trim_start_matches('[')
-                    .trim_end_matches(']')
-                    .parse::<IpAddr>()
-                    .is_ok_and(|ip| ip.is_loopback());
-            if loopback {
-                return Ok(Self(text.to_owned()));
-            }
-            return Err(format!(
-                "`{text}` is plain http on a host that is not this machine: use https:// \
-                 (plain http is only for a local test server on 127.0.0.1)"
-            ));
-        }
-        Err(format!(
-            "`{text}` is not an https:// address such as https://sellingpartnerapi-na.amazon.com"
-        ))
+        check_address(text)?;
+        Ok(Self(text.to_owned()))
     }
 
     /// One of Amazon's own addresses, written in this source.
@@ -51,13 +33,42 @@ impl Endpoint {
     }
 }
 
-/// The host (with its port stripped) of `rest`, the address after its scheme.
-fn host_of(rest: &str) -> &str {
-    let authority = rest.split(['/', '?']).next().unwrap_or("");
-    if let Some(bracketed) = authority.strip_prefix('[') {
-        return bracketed.split(']').next().unwrap_or("");
+/// Whether opsdeck may send a request to `address`: `https://` to any
+/// host, plain `http://` only to this machine, never with user information.
+pub fn check_address(address: &str) -> Result<(), String> {
+    let uri: ureq::http::Uri = address.parse().map_err(|_| {
+        format!("`{address}` is not an address such as https://sellingpartnerapi-na.amazon.com")
+    })?;
+    let authority = uri
+        .authority()
+        .ok_or_else(|| format!("`{address}` names no host: use an https:// address"))?;
+    if authority.as_str().contains('@') {
+        return Err(format!(
+            "`{address}` carries user information before its host: remove everything up to the `@`"
+        ));
     }
-    authority.split(':').next().unwrap_or("")
+    let host = uri.host().unwrap_or_default();
+    match uri.scheme_str() {
+        Some("https") if !host.is_empty() => Ok(()),
+        Some("http") if is_loopback(host) => Ok(()),
+        Some("http") => Err(format!(
+            "`{address}` is plain http on a host that is not this machine: use https:// \
+             (plain http is only for a local test server on 127.0.0.1)"
+        )),
+        _ => Err(format!(
+            "`{address}` is not an https:// address such as https://sellingpartnerapi-na.amazon.com"
+        )),
+    }
+}
+
+/// Whether `host` (as a URI gives it) is this machine.
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// An Amazon region: North America, Europe or the Far East.
@@ -192,6 +203,12 @@ mod tests {
         assert!(Endpoint::parse("http://10.0.0.5:8080").is_err());
         assert!(Endpoint::parse("http://127.0.0.1.evil.com").is_err());
         assert!(Endpoint::parse("ftp://x").is_err());
+        // User information before a loopback host hides the real host.
+        let hidden = Endpoint::parse("http://127.0.0.1:9@other-host:8080/auth/o2/token");
+        assert!(hidden.unwrap_err().contains("user information"));
+        assert!(Endpoint::parse("https://user@api.amazon.com").is_err());
+        assert!(check_address("file:///etc/passwd").is_err());
+        assert!(check_address("http://169.254.169.254/latest/meta-data").is_err());
         let endpoint = Endpoint::parse("https://advertising-api.amazon.com/").unwrap();
         assert_eq!(
             endpoint.url("/v2/profiles"),

@@ -5,7 +5,7 @@
 //! cancelled FBA report falls back to the latest one Amazon finished.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -14,8 +14,8 @@ use super::ads_api::{AdsApi, AdsProcessing, profile_for};
 use super::api_error::ApiError;
 use super::clock::Clock;
 use super::document::document_text;
-use super::endpoint::{Endpoint, Marketplace};
-use super::http::{Http, Request};
+use super::endpoint::{Endpoint, Marketplace, check_address};
+use super::http::{Http, Request, Response};
 use super::lwa::Tokens;
 use super::manifest::{Entry, Manifest, Standing, sha256};
 use super::rate::Buckets;
@@ -87,6 +87,19 @@ impl ReportPlan {
             ReportPlan::SalesAndTraffic | ReportPlan::AdsAdvertisedProduct => {
                 format!("{}-{week}.json", self.name())
             }
+        }
+    }
+
+    /// Whether `file` is a name this plan gives its file for `week`.
+    pub fn names(self, file: &str, week: IsoWeek) -> bool {
+        let snapshot = file
+            .strip_prefix(self.name())
+            .and_then(|rest| rest.strip_prefix('-'))
+            .and_then(|rest| rest.strip_suffix(".txt"))
+            .is_some_and(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok());
+        match self {
+            ReportPlan::FbaInventory | ReportPlan::FbaInventoryPlanning => snapshot,
+            _ => file == self.file_name(week, NaiveDate::MIN),
         }
     }
 
@@ -185,6 +198,13 @@ impl Job {
         ) else {
             return;
         };
+        // Only a name this plan gives: a snapshot's day may differ from today's.
+        if !self
+            .plan
+            .names(&entry.file, IsoWeek::containing(self.start))
+        {
+            return;
+        }
         self.file.clone_from(&entry.file);
         match entry.standing {
             Standing::Requested => {
@@ -231,6 +251,46 @@ impl Job {
     }
 }
 
+/// The most redirects a document's address is followed through.
+const REDIRECTS: usize = 5;
+
+/// A file of that name that opsdeck did not write is the user's, never
+/// touched: opsdeck wrote it only when the manifest records its SHA-256.
+fn users_file(folder: &Path, file: &str) -> Result<(), ApiError> {
+    let path = folder.join(file);
+    let Ok(bytes) = std::fs::read(&path) else {
+        return Ok(());
+    };
+    let written = Manifest::read(folder)
+        .unwrap_or_default()
+        .sha256_of(file)
+        .is_some_and(|sha| sha == sha256(&bytes));
+    if written {
+        return Ok(());
+    }
+    Err(ApiError::unreadable(
+        "the week folder",
+        format!(
+            "{} exists and was not fetched by opsdeck: it was left untouched (move it \
+             away to fetch this report)",
+            path.display()
+        ),
+    ))
+}
+
+/// `next` (a redirect's `Location`) as a whole address, seen from `from`.
+fn resolved(from: &str, next: &str) -> String {
+    if !next.starts_with('/') || next.starts_with("//") {
+        return next.to_owned();
+    }
+    let origin = from
+        .parse::<ureq::http::Uri>()
+        .ok()
+        .and_then(|uri| Some(format!("{}://{}", uri.scheme_str()?, uri.authority()?)))
+        .unwrap_or_default();
+    format!("{origin}{next}")
+}
+
 /// Downloads: the address is signed, so no credential goes with it.
 const DOWNLOAD: Backoff = Backoff {
     base: Duration::from_secs(2),
@@ -250,6 +310,8 @@ pub struct Fetcher<'a> {
     pub listed: BTreeMap<String, Vec<super::ads_api::Profile>>,
     /// The SP-API operations' usage plans.
     pub buckets: Buckets,
+    /// The most bytes of a report document, as sent and once decompressed.
+    pub document_limit: u64,
 }
 
 impl Fetcher<'_> {
@@ -288,22 +350,7 @@ impl Fetcher<'_> {
     }
 
     fn request(&mut self, job: &mut Job) -> Result<(), ApiError> {
-        // A file of that name that no fetch wrote is the user's: never touched.
-        let path = job.folder.join(&job.file);
-        if path.exists()
-            && !Manifest::read(&job.folder)
-                .unwrap_or_default()
-                .lists(&job.file)
-        {
-            return Err(ApiError::unreadable(
-                "the week folder",
-                format!(
-                    "{} exists and was not fetched by opsdeck: it was left untouched (move it \
-                     away to fetch this report)",
-                    path.display()
-                ),
-            ));
-        }
+        users_file(&job.folder, &job.file)?;
         let (start, end) = (job.start.to_string(), job.end.to_string());
         let id = if job.plan.is_ads() {
             let profile = self.profile(job)?;
@@ -413,14 +460,18 @@ impl Fetcher<'_> {
 
     /// Downloads the document at `url`, writes it as text, records it.
     fn download(&mut self, job: &mut Job, url: &str, what: &str) -> Result<(), ApiError> {
-        let response = send_retrying(self.http, self.clock, &Request::get(url), DOWNLOAD)
-            .map_err(|why| ApiError::network(what, why))?;
+        let response = self.get_document(url, what)?;
         if !response.is_success() {
             return Err(ApiError::refused(what, &response));
         }
-        let text = document_text(&response.body, response.header("Content-Type"))
-            .map_err(|why| ApiError::unreadable(what, why))?;
+        let text = document_text(
+            &response.body,
+            response.header("Content-Type"),
+            self.document_limit,
+        )
+        .map_err(|why| ApiError::unreadable(what, why))?;
         let path = job.folder.join(&job.file);
+        users_file(&job.folder, &job.file)?;
         std::fs::create_dir_all(&job.folder)
             .and_then(|()| write_atomically(&path, text.as_bytes()))
             .map_err(|error| {
@@ -434,6 +485,30 @@ impl Fetcher<'_> {
             Some(sha256(text.as_bytes())),
         );
         Ok(())
+    }
+
+    /// The answer at `url`, following at most `REDIRECTS` redirects: every
+    /// address must be one opsdeck may send to (https, or this machine), and
+    /// no more than `document_limit` bytes are read.
+    fn get_document(&mut self, url: &str, what: &str) -> Result<Response, ApiError> {
+        let mut address = url.to_owned();
+        for _ in 0..=REDIRECTS {
+            check_address(&address).map_err(|why| ApiError::unreadable(what, why))?;
+            let request = Request::get(&address).limited_to(self.document_limit);
+            let response = send_retrying(self.http, self.clock, &request, DOWNLOAD)
+                .map_err(|why| ApiError::network(what, why))?;
+            let location = response.header("Location").map(str::to_owned);
+            match location {
+                Some(next) if (300..400).contains(&response.status) => {
+                    address = resolved(&address, &next);
+                }
+                _ => return Ok(response),
+            }
+        }
+        Err(ApiError::unreadable(
+            what,
+            format!("the document was redirected more than {REDIRECTS} times"),
+        ))
     }
 
     /// The Ads profile of a job's marketplace: named in `opsdeck.toml`, else found.

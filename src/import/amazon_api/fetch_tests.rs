@@ -49,6 +49,7 @@ fn run(http: &mut Scripted, jobs: &mut [Job], wait: Duration) -> TestClock {
         profiles: BTreeMap::new(),
         listed: BTreeMap::new(),
         buckets: Buckets::default(),
+        document_limit: 1024 * 1024,
     };
     fetcher.run(jobs, wait, &mut |_| {});
     clock

@@ -11,6 +11,9 @@ pub enum Method {
     Post,
 }
 
+/// The largest answer an API call may send: its JSON is a few kilobytes.
+pub const API_ANSWER_LIMIT: u64 = 16 * 1024 * 1024;
+
 /// One request; `headers` may hold secrets and are never shown.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Request {
@@ -18,6 +21,8 @@ pub struct Request {
     pub url: String,
     pub headers: Vec<(String, String)>,
     pub body: Option<String>,
+    /// The most bytes of answer read: more is a failure, never retried.
+    pub limit: u64,
 }
 
 impl Request {
@@ -27,6 +32,7 @@ impl Request {
             url: url.into(),
             headers: Vec::new(),
             body: None,
+            limit: API_ANSWER_LIMIT,
         }
     }
 
@@ -36,7 +42,15 @@ impl Request {
             url: url.into(),
             headers: Vec::new(),
             body: Some(body.into()),
+            limit: API_ANSWER_LIMIT,
         }
+    }
+
+    /// The request with answers of up to `bytes` read.
+    #[must_use]
+    pub fn limited_to(mut self, bytes: u64) -> Self {
+        self.limit = bytes;
+        self
     }
 
     #[must_use]
@@ -78,10 +92,23 @@ impl Response {
     }
 }
 
-/// Sends requests. An `Err` is a network failure (no response at all).
+/// Sends requests. An `Err` is a network failure (no response at all), or
+/// an answer larger than the request's limit (see `too_large`).
 pub trait Http {
     fn send(&mut self, request: &Request) -> Result<Response, String>;
 }
+
+/// The failure of an answer larger than `limit` bytes: retrying would fetch it again.
+pub fn too_large(limit: u64) -> String {
+    format!("{TOO_LARGE} {} MB", limit / (1024 * 1024))
+}
+
+/// Whether a failure is an answer too large (`too_large`).
+pub fn is_too_large(failure: &str) -> bool {
+    failure.starts_with(TOO_LARGE)
+}
+
+const TOO_LARGE: &str = "the answer is larger than the limit of";
 
 /// `text` encoded for an `application/x-www-form-urlencoded` body.
 pub fn form_encode(pairs: &[(&str, &str)]) -> String {

@@ -67,7 +67,7 @@ impl Manifest {
         }
         let text = std::fs::read_to_string(&path)
             .map_err(|error| ImportError::file(&path, format!("cannot read it: {error}")))?;
-        toml::from_str(&text).map_err(|error| {
+        let manifest: Self = toml::from_str(&text).map_err(|error| {
             ImportError::file(
                 &path,
                 format!(
@@ -75,7 +75,24 @@ impl Manifest {
                     error.message()
                 ),
             )
-        })
+        })?;
+        // A file name is a plain name in the folder: never a path out of it.
+        if let Some(entry) = manifest.reports.iter().find(|e| !is_plain_name(&e.file)) {
+            let line = text
+                .lines()
+                .position(|line| {
+                    line.trim_start().starts_with("file") && line.contains(&entry.file)
+                })
+                .map_or(1, |at| at as u64 + 1);
+            return Err(ImportError::at(
+                &path,
+                line,
+                None,
+                "a report's `file` must be a plain file name in this folder (no folder, no `..`, \
+                 no leading dot): opsdeck writes this file; delete it to fetch every report afresh",
+            ));
+        }
+        Ok(manifest)
     }
 
     /// Writes the manifest into `folder`, atomically.
@@ -109,9 +126,23 @@ impl Manifest {
     }
 
     /// Whether `file` was written by a fetch (a file not listed is the user's).
-    pub fn lists(&self, file: &str) -> bool {
-        self.reports.iter().any(|e| e.file == file)
+    /// The SHA-256 the manifest records for the file it names `file`.
+    pub fn sha256_of(&self, file: &str) -> Option<&str> {
+        self.reports
+            .iter()
+            .find(|e| e.file == file)
+            .and_then(|e| e.sha256.as_deref())
     }
+}
+
+/// Whether `file` is a plain name opsdeck could have given a fetched file:
+/// letters, digits, `-`, `_` and `.`, not starting with a dot.
+pub fn is_plain_name(file: &str) -> bool {
+    !file.is_empty()
+        && !file.starts_with('.')
+        && file
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// The SHA-256 of `bytes`, in hex.
@@ -164,10 +195,31 @@ mod tests {
             read.find("sp-api-sales-and-traffic", "US", "2026-11-16", "2026-11-22")
                 .is_some()
         );
-        assert!(read.lists("sp-api-sales-and-traffic-2026-W47.json"));
+        assert_eq!(
+            read.sha256_of("sp-api-sales-and-traffic-2026-W47.json"),
+            Some(sha256(b"abc").as_str())
+        );
         assert_eq!(
             sha256(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn a_file_name_that_leaves_the_folder_is_refused_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        for planted in ["../../opsdeck.toml", "/etc/passwd", ".hidden", "a/b.json"] {
+            let mut bad = entry("sp-api-sales-and-traffic");
+            bad.file = planted.into();
+            let mut manifest = Manifest::default();
+            manifest.put(entry("sp-api-fba-returns"));
+            manifest.put(bad);
+            manifest.write(dir.path()).unwrap();
+            let error = Manifest::read(dir.path()).unwrap_err();
+            let text = std::fs::read_to_string(dir.path().join(MANIFEST)).unwrap();
+            let line = text.lines().position(|l| l.contains(planted)).unwrap() + 1;
+            assert_eq!(error.line, Some(line as u64), "{planted}: {error}");
+            assert!(error.message.contains("plain file name"), "{error}");
+        }
     }
 }

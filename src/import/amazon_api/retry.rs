@@ -5,7 +5,11 @@
 use std::time::Duration;
 
 use super::clock::Clock;
-use super::http::{Http, Request, Response};
+use super::http::{Http, Request, Response, is_too_large};
+
+/// The longest a `Retry-After` is obeyed: a server asking for an hour is
+/// asked again after this, within the tries the backoff allows.
+pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(120);
 
 /// How an operation retries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +57,7 @@ pub fn send_retrying(
         let retry = match &outcome {
             Ok(response) if response.status == 429 => true,
             Ok(response) => (500..600).contains(&response.status),
-            Err(_) => true,
+            Err(failure) => !is_too_large(failure),
         };
         if !retry || attempt >= backoff.tries {
             return outcome;
@@ -63,7 +67,8 @@ pub fn send_retrying(
             .ok()
             .and_then(|r| r.header("Retry-After"))
             .and_then(|s| s.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+            .map(Duration::from_secs)
+            .map(|told| told.min(RETRY_AFTER_CAP));
         clock.sleep(told.unwrap_or_else(|| backoff.delay(attempt, seed)));
     }
 }

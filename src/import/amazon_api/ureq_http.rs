@@ -1,13 +1,11 @@
 //! The real HTTP client: `ureq`, blocking, TLS by rustls. Every status
-//! comes back as an answer (the flows decide what a 4xx means); a body may
-//! be as large as a report document gets.
+//! comes back as an answer (the flows decide what a 4xx means); redirects
+//! are never followed here (a redirect would carry the access token to
+//! wherever it points), and no more of a body is read than the request's limit.
 
 use std::time::Duration;
 
-use super::http::{Http, Method, Request, Response};
-
-/// The largest body read: a year of a large catalogue's report is far below it.
-const BODY_LIMIT: u64 = 4 * 1024 * 1024 * 1024;
+use super::http::{Http, Method, Request, Response, too_large};
 
 pub struct UreqHttp {
     agent: ureq::Agent,
@@ -17,6 +15,7 @@ impl UreqHttp {
     pub fn new() -> Self {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
+            .max_redirects(0)
             .timeout_connect(Some(Duration::from_secs(30)))
             .timeout_global(Some(Duration::from_secs(600)))
             .build()
@@ -65,9 +64,12 @@ impl Http for UreqHttp {
         let body = response
             .body_mut()
             .with_config()
-            .limit(BODY_LIMIT)
+            .limit(request.limit)
             .read_to_vec()
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| match error {
+                ureq::Error::BodyExceedsLimit(_) => too_large(request.limit),
+                other => other.to_string(),
+            })?;
         Ok(Response {
             status,
             headers,
