@@ -1,5 +1,7 @@
 //! Writing a file so that a crash at any moment leaves either the old or the
 //! new complete version: a temporary file in the same folder, fsync, rename.
+//! The temporary file is always a new one: whatever stands at its name — a
+//! stale temporary, or a link a teammate planted — is removed, never followed.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -13,11 +15,7 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
         .unwrap_or(Path::new("."));
     let temporary = temporary_path(path);
     let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&temporary)?;
+        let mut file = create_fresh(&temporary)?;
         file.write_all(contents)?;
         file.sync_all()?;
         fs::rename(&temporary, path)?;
@@ -28,6 +26,17 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&temporary);
     }
     result
+}
+
+/// A new file at `path`: what stands there (a link is not followed) is removed first.
+fn create_fresh(path: &Path) -> io::Result<File> {
+    match OpenOptions::new().write(true).create_new(true).open(path) {
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            OpenOptions::new().write(true).create_new(true).open(path)
+        }
+        other => other,
+    }
 }
 
 /// Writes `contents` to a new file at `path`, failing if it already exists.
@@ -57,5 +66,19 @@ mod tests {
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
         assert!(write_new(&path, b"three").is_err());
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_link_at_the_temporary_name_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("bashrc");
+        fs::write(&target, "precious").unwrap();
+        let path = dir.path().join("minutes.toml");
+        std::os::unix::fs::symlink(&target, temporary_path(&path)).unwrap();
+        write_atomically(&path, b"minutes").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"minutes");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "precious");
+        assert!(!temporary_path(&path).exists());
     }
 }

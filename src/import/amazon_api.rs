@@ -15,6 +15,7 @@ pub mod http;
 pub mod lwa;
 pub mod manifest;
 pub mod rate;
+pub mod redact;
 pub mod retry;
 #[cfg(test)]
 pub mod scripted;

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::http::Response;
+use super::redact::redact;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
@@ -33,17 +34,29 @@ impl ApiError {
         }
     }
 
-    pub fn network(operation: &str, why: String) -> Self {
+    pub fn network(operation: &str, why: impl fmt::Display) -> Self {
         ApiError::Network {
             operation: operation.to_owned(),
-            why,
+            why: redact(&why.to_string(), &[]),
         }
     }
 
     pub fn unreadable(operation: &str, why: impl fmt::Display) -> Self {
         ApiError::Unreadable {
             operation: operation.to_owned(),
-            why: why.to_string(),
+            why: redact(&why.to_string(), &[]),
+        }
+    }
+
+    /// What the manifest keeps of it: the operation and the kind of
+    /// failure, with the status, never a server's words.
+    pub fn summary(&self) -> String {
+        match self {
+            ApiError::Network { operation, .. } => format!("{operation}: no answer"),
+            ApiError::Refused {
+                operation, status, ..
+            } => format!("{operation}: refused ({status})"),
+            ApiError::Unreadable { operation, .. } => format!("{operation}: unreadable answer"),
         }
     }
 
@@ -121,7 +134,7 @@ fn what_amazon_said(response: &Response) -> String {
     let said = said
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| response.text().chars().take(200).collect::<String>());
-    crate::domain::untrusted::clean(&said).into_owned()
+    crate::domain::untrusted::clean(&redact(&said, &[])).into_owned()
 }
 
 #[cfg(test)]

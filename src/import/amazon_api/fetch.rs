@@ -150,6 +150,8 @@ pub struct Job {
     pub state: JobState,
     /// How it ended when that is worth saying (the latest earlier report was used).
     pub note: Option<String>,
+    /// What the manifest keeps of a failure: its kind and status, never a server's words.
+    failure: Option<String>,
     endpoint: Endpoint,
     report_id: Option<String>,
     document_id: Option<String>,
@@ -175,6 +177,7 @@ impl Job {
             end,
             state: JobState::Queued,
             note: None,
+            failure: None,
             endpoint,
             report_id: None,
             document_id: None,
@@ -244,7 +247,7 @@ impl Job {
             sha256: sha,
             standing,
             note: match &self.state {
-                JobState::Failed(why) => Some(why.clone()),
+                JobState::Failed(why) => Some(self.failure.clone().unwrap_or_else(|| why.clone())),
                 _ => self.note.clone(),
             },
         }
@@ -344,6 +347,7 @@ impl Fetcher<'_> {
             Some(id) => self.follow(job, &id),
         };
         if let Err(error) = result {
+            job.failure = Some(error.summary());
             job.state = JobState::Failed(error.to_string());
             Self::record(job, Standing::Failed, None, None);
         }
@@ -406,6 +410,8 @@ impl Fetcher<'_> {
                 AdsProcessing::Waiting => Ok(()),
                 AdsProcessing::Completed { url } => self.download(job, &url, "Ads report"),
                 AdsProcessing::Failed(why) => {
+                    job.failure = Some("Ads report: Amazon could not make it".to_owned());
+                    let why = super::redact::redact(&why, &[]);
                     job.state = JobState::Failed(format!("Amazon could not make it: {why}"));
                     Self::record(job, Standing::Failed, None, None);
                     Ok(())

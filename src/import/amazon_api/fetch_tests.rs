@@ -8,6 +8,7 @@ use std::path::Path;
 use super::*;
 use crate::import::amazon_api::clock::TestClock;
 use crate::import::amazon_api::endpoint::marketplace;
+use crate::import::amazon_api::manifest::MANIFEST;
 use crate::import::amazon_api::scripted::{Scripted, TOKEN, gzip, tokens};
 
 const SALES_AND_TRAFFIC: &str = r#"{"reportSpecification":{"reportType":"GET_SALES_AND_TRAFFIC_REPORT","dataStartTime":"2026-11-16","dataEndTime":"2026-11-22","marketplaceIds":["ATVPDKIKX0DER"]},"salesAndTrafficByDate":[],"salesAndTrafficByAsin":[]}"#;
@@ -253,4 +254,106 @@ fn an_ads_report_amazon_gives_up_on_says_why() {
     );
     let manifest = Manifest::read(dir.path()).unwrap();
     assert_eq!(manifest.reports[0].standing, Standing::Failed);
+}
+
+/// Every text a fetch shows or stores: the job lines and the manifest.
+fn everything_said(jobs: &[Job], folder: &Path) -> String {
+    let mut said: String = jobs
+        .iter()
+        .map(|j| format!("{:?}", j.state))
+        .collect::<Vec<_>>()
+        .join("\n");
+    said.push_str(&std::fs::read_to_string(folder.join(MANIFEST)).unwrap_or_default());
+    said
+}
+
+#[test]
+fn a_server_that_echoes_the_secrets_shows_and_stores_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut jobs = [job(ReportPlan::SalesAndTraffic, dir.path())];
+    let echo = "invalid_client: grant_type=refresh_token&refresh_token=Atzr%7Crefresh&client_id=amzn1.application-oa2-client.x&client_secret=client-secret";
+    let mut http = Scripted::new().answer(
+        401,
+        &[],
+        &format!(r#"{{"error":"invalid_client","error_description":"{echo}"}}"#),
+    );
+    run(&mut http, &mut jobs, Duration::from_secs(60));
+    assert!(matches!(jobs[0].state, JobState::Failed(_)), "{jobs:?}");
+    let said = everything_said(&jobs, dir.path());
+    for secret in ["client-secret", "Atzr|refresh", "Atzr%7Crefresh"] {
+        assert!(!said.contains(secret), "{secret} in {said}");
+    }
+    // The manifest keeps the kind and the status, not the server's words.
+    let manifest = Manifest::read(dir.path()).unwrap();
+    assert_eq!(
+        manifest.reports[0].note.as_deref(),
+        Some("Login with Amazon: refused (401)"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_document_is_fetched_only_over_https_and_never_redirected_to_plain_http() {
+    let report_done = r#"{"reportId":"ID1","processingStatus":"DONE","reportDocumentId":"DOC1"}"#;
+    for (document_url, redirect) in [
+        ("http://169.254.169.254/latest/meta-data/", None),
+        ("file:///etc/passwd", None),
+        ("https://d.example/doc1", Some("http://evil.example/doc1")),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut jobs = [job(ReportPlan::SalesAndTraffic, dir.path())];
+        let mut http = Scripted::new()
+            .answer(200, &[], TOKEN)
+            .answer(202, &[], r#"{"reportId":"ID1"}"#)
+            .answer(200, &[], report_done)
+            .answer(
+                200,
+                &[],
+                &format!(r#"{{"reportDocumentId":"DOC1","url":"{document_url}"}}"#),
+            );
+        if let Some(location) = redirect {
+            http = http.answer(302, &[("Location", location)], "");
+        }
+        run(&mut http, &mut jobs, Duration::from_secs(60));
+        assert!(
+            matches!(&jobs[0].state, JobState::Failed(why) if why.contains("https://")),
+            "{document_url}: {:?}",
+            jobs[0].state
+        );
+        let asked: Vec<&str> = http.requests.iter().map(|r| r.url.as_str()).collect();
+        assert!(
+            !asked
+                .iter()
+                .any(|url| url.starts_with("http://") || url.starts_with("file:")),
+            "{asked:?}"
+        );
+        assert!(
+            !dir.path()
+                .join("sp-api-sales-and-traffic-2026-W47.json")
+                .exists()
+        );
+    }
+}
+
+#[test]
+fn a_planted_manifest_entry_cannot_name_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("opsdeck.toml"), "mine").unwrap();
+    // A teammate's manifest names the user's file as this report's, done.
+    std::fs::write(
+        dir.path().join(MANIFEST),
+        "[[reports]]\nreport = \"sp-api-sales-and-traffic\"\nmarketplace = \"US\"\n\
+         report_type = \"GET_SALES_AND_TRAFFIC_REPORT\"\nreport_id = \"ID0\"\n\
+         start = \"2026-11-16\"\nend = \"2026-11-22\"\nrequested_at = \"x\"\n\
+         file = \"opsdeck.toml\"\nstanding = \"requested\"\n",
+    )
+    .unwrap();
+    let mut jobs = [job(ReportPlan::SalesAndTraffic, dir.path())];
+    let manifest = Manifest::read(dir.path()).unwrap();
+    jobs[0].resume(&manifest);
+    assert_eq!(jobs[0].file, "sp-api-sales-and-traffic-2026-W47.json");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("opsdeck.toml")).unwrap(),
+        "mine"
+    );
 }
