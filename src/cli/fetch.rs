@@ -73,14 +73,17 @@ pub fn parse_wait(text: &str) -> Result<Duration, String> {
 /// The wall clock and a clock that really waits.
 struct RealClock {
     start: Instant,
+    /// `--wait` from the start: the whole command's deadline.
+    deadline: Option<Duration>,
 }
 
 impl RealClock {
     /// The one place `fetch` reads the monotonic clock: when it starts.
     #[allow(clippy::disallowed_methods)]
-    fn start() -> Self {
+    fn start(deadline: Option<Duration>) -> Self {
         Self {
             start: Instant::now(),
+            deadline,
         }
     }
 }
@@ -97,6 +100,10 @@ impl Clock for RealClock {
 
     fn sleep(&mut self, duration: Duration) {
         std::thread::sleep(duration);
+    }
+
+    fn deadline(&self) -> Option<Duration> {
+        self.deadline
     }
 }
 
@@ -162,7 +169,7 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
             .display(),
         minutes_seconds(args.wait)
     );
-    let mut clock = RealClock::start();
+    let mut clock = RealClock::start(Some(args.wait));
     let mut fetcher = Fetcher {
         http: &mut http,
         clock: &mut clock,
@@ -180,7 +187,7 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
         document_limit: workspace.settings.fetch.max_document_mb * 1024 * 1024,
     };
     let mut progress = Progress::new();
-    let started = RealClock::start();
+    let started = RealClock::start(None);
     fetcher.run(&mut jobs, args.wait, &mut |jobs| {
         progress.show(jobs, started.elapsed());
     });
@@ -454,13 +461,16 @@ fn summary(jobs: &[Job], root: &Path) -> ExitCode {
     }
 }
 
+/// How long `--check-credentials` may take in all.
+const CHECK_WAIT: Duration = Duration::from_secs(120);
+
 /// Exchanges both refresh tokens and lists what each app can read.
 fn check_credentials(
     http: &mut dyn Http,
     credentials: &Credentials,
     marketplaces: &[Marketplace],
 ) -> ExitCode {
-    let mut clock = RealClock::start();
+    let mut clock = RealClock::start(Some(CHECK_WAIT));
     let mut ok = true;
     if let Some(sp) = &credentials.sp_api {
         let mut tokens = Tokens::new(sp.app.clone(), credentials.lwa.clone());

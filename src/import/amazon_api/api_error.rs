@@ -69,6 +69,11 @@ impl ApiError {
         serde_json::from_slice(&response.body).map_err(|error| Self::unreadable(operation, error))
     }
 
+    /// Whether the command's deadline (`--wait`) stopped it, not Amazon.
+    pub fn is_deadline(&self) -> bool {
+        matches!(self, ApiError::Network { why, .. } if why == super::retry::DEADLINE)
+    }
+
     /// The HTTP status of a refusal.
     pub fn status(&self) -> Option<u16> {
         match self {

@@ -12,6 +12,17 @@ pub trait Clock {
     /// The wall clock, for what the manifest records.
     fn wall(&self) -> DateTime<Utc>;
     fn sleep(&mut self, duration: Duration);
+    /// When, since the fetch began, it must have ended (`--wait`): no
+    /// request, retry or wait runs past it. `None`: no deadline.
+    fn deadline(&self) -> Option<Duration> {
+        None
+    }
+
+    /// The time left before the deadline.
+    fn left(&self) -> Option<Duration> {
+        self.deadline()
+            .map(|deadline| deadline.saturating_sub(self.elapsed()))
+    }
 }
 
 /// A clock whose time passes only when it is told to wait.
@@ -20,6 +31,8 @@ pub trait Clock {
 pub struct TestClock {
     pub start: DateTime<Utc>,
     pub elapsed: Duration,
+    /// The deadline a test sets, as `--wait` does.
+    pub deadline: Option<Duration>,
     /// Every wait asked for, in order.
     pub waits: Vec<Duration>,
 }
@@ -30,6 +43,7 @@ impl TestClock {
         Self {
             start,
             elapsed: Duration::ZERO,
+            deadline: None,
             waits: Vec::new(),
         }
     }
@@ -48,5 +62,9 @@ impl Clock for TestClock {
     fn sleep(&mut self, duration: Duration) {
         self.elapsed += duration;
         self.waits.push(duration);
+    }
+
+    fn deadline(&self) -> Option<Duration> {
+        self.deadline
     }
 }

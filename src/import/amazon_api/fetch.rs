@@ -335,7 +335,9 @@ impl Fetcher<'_> {
             if jobs.iter().all(Job::has_ended) || self.clock.elapsed() >= wait {
                 return;
             }
-            self.clock.sleep(poll_interval(self.clock.elapsed()));
+            let left = wait.saturating_sub(self.clock.elapsed());
+            self.clock
+                .sleep(poll_interval(self.clock.elapsed()).min(left));
             progress(jobs);
         }
     }
@@ -347,6 +349,10 @@ impl Fetcher<'_> {
             Some(id) => self.follow(job, &id),
         };
         if let Err(error) = result {
+            // Out of time is not a failure: the report is followed on the next run.
+            if error.is_deadline() {
+                return;
+            }
             job.failure = Some(error.summary());
             job.state = JobState::Failed(error.to_string());
             Self::record(job, Standing::Failed, None, None);

@@ -23,6 +23,9 @@ pub struct Request {
     pub body: Option<String>,
     /// The most bytes of answer read: more is a failure, never retried.
     pub limit: u64,
+    /// How long the whole exchange may take, answer included (the time left
+    /// before the command's deadline); `None`: the client's own bound.
+    pub timeout: Option<std::time::Duration>,
 }
 
 impl Request {
@@ -33,6 +36,7 @@ impl Request {
             headers: Vec::new(),
             body: None,
             limit: API_ANSWER_LIMIT,
+            timeout: None,
         }
     }
 
@@ -43,6 +47,7 @@ impl Request {
             headers: Vec::new(),
             body: Some(body.into()),
             limit: API_ANSWER_LIMIT,
+            timeout: None,
         }
     }
 

@@ -7,6 +7,9 @@ use std::time::Duration;
 use super::clock::Clock;
 use super::http::{Http, Request, Response, is_too_large};
 
+/// The failure of a request the deadline (`--wait`) left no time for.
+pub const DEADLINE: &str = "the time given (--wait) has run out";
+
 /// The longest a `Retry-After` is obeyed: a server asking for an hour is
 /// asked again after this, within the tries the backoff allows.
 pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(120);
@@ -53,7 +56,13 @@ pub fn send_retrying(
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let outcome = http.send(request);
+        let left = clock.left();
+        if left == Some(Duration::ZERO) {
+            return Err(DEADLINE.to_owned());
+        }
+        let mut timed = request.clone();
+        timed.timeout = left;
+        let outcome = http.send(&timed);
         let retry = match &outcome {
             Ok(response) if response.status == 429 => true,
             Ok(response) => (500..600).contains(&response.status),
@@ -69,7 +78,12 @@ pub fn send_retrying(
             .and_then(|s| s.trim().parse::<u64>().ok())
             .map(Duration::from_secs)
             .map(|told| told.min(RETRY_AFTER_CAP));
-        clock.sleep(told.unwrap_or_else(|| backoff.delay(attempt, seed)));
+        let wait = told.unwrap_or_else(|| backoff.delay(attempt, seed));
+        // A wait past the deadline is not waited: the last answer stands.
+        if clock.left().is_some_and(|left| wait >= left) {
+            return outcome;
+        }
+        clock.sleep(wait);
     }
 }
 
@@ -105,6 +119,49 @@ mod tests {
                 "{attempt}: {delay:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_hour_of_retry_after_is_cut_to_the_cap_and_the_deadline_ends_the_retries() {
+        let mut http = Scripted::new()
+            .answer(429, &[("Retry-After", "3600")], "")
+            .answer(503, &[], "")
+            .answer(503, &[], "")
+            .answer(503, &[], "");
+        let mut clock = TestClock::at(chrono::Utc::now());
+        clock.deadline = Some(Duration::from_secs(130));
+        let response = send_retrying(
+            &mut http,
+            &mut clock,
+            &Request::get("https://x/a"),
+            backoff(),
+        )
+        .unwrap();
+        assert_eq!(clock.waits[0], RETRY_AFTER_CAP);
+        assert!(
+            clock.elapsed <= Duration::from_secs(130),
+            "{:?}",
+            clock.waits
+        );
+        assert_eq!(response.status, 503);
+        // Each request was given no more than the time left.
+        assert!(
+            http.requests
+                .iter()
+                .all(|r| r.timeout.is_some_and(|t| t <= Duration::from_secs(130)))
+        );
+        // With no time left, nothing is sent.
+        let mut clock = TestClock::at(chrono::Utc::now());
+        clock.deadline = Some(Duration::ZERO);
+        let mut http = Scripted::new();
+        let failed = send_retrying(
+            &mut http,
+            &mut clock,
+            &Request::get("https://x/a"),
+            backoff(),
+        );
+        assert_eq!(failed.unwrap_err(), DEADLINE);
+        assert!(http.requests.is_empty());
     }
 
     #[test]

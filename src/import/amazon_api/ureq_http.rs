@@ -7,6 +7,9 @@ use std::time::Duration;
 
 use super::http::{Http, Method, Request, Response, too_large};
 
+/// The longest one exchange may take, answer included, whatever the deadline.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(600);
+
 pub struct UreqHttp {
     agent: ureq::Agent,
 }
@@ -17,7 +20,7 @@ impl UreqHttp {
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_connect(Some(Duration::from_secs(30)))
-            .timeout_global(Some(Duration::from_secs(600)))
+            .timeout_global(Some(REQUEST_TIMEOUT))
             .build()
             .into();
         Self { agent }
@@ -32,11 +35,15 @@ impl Default for UreqHttp {
 
 impl Http for UreqHttp {
     fn send(&mut self, request: &Request) -> Result<Response, String> {
+        let timeout = request.timeout.map(|left| left.min(REQUEST_TIMEOUT));
         let result = match request.method {
             Method::Get => {
                 let mut call = self.agent.get(&request.url);
                 for (name, value) in &request.headers {
                     call = call.header(name, value);
+                }
+                if let Some(timeout) = timeout {
+                    call = call.config().timeout_global(Some(timeout)).build();
                 }
                 call.call()
             }
@@ -44,6 +51,9 @@ impl Http for UreqHttp {
                 let mut call = self.agent.post(&request.url);
                 for (name, value) in &request.headers {
                     call = call.header(name, value);
+                }
+                if let Some(timeout) = timeout {
+                    call = call.config().timeout_global(Some(timeout)).build();
                 }
                 call.send(request.body.as_deref().unwrap_or(""))
             }
