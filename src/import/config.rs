@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::calendar::{Event, EventKind};
 use crate::domain::settings::{
@@ -300,6 +300,12 @@ fn replenishment(path: &Path, table: &ReplenishmentTable) -> Result<Replenishmen
     })
 }
 
+/// The most an event may lift a day's sales: Prime Day at its best sells a
+/// few times a normal day, never hundreds.
+const MAX_UPLIFT: f64 = 20.0;
+/// The longest an event lasts: a season, not the years a typo spans.
+const MAX_EVENT_DAYS: i64 = 120;
+
 /// One `[[events]]` entry, its dates checked.
 fn event(path: &Path, row: &EventRow) -> Result<Event, ImportError> {
     let problem = |what: String| {
@@ -348,9 +354,20 @@ fn event(path: &Path, row: &EventRow) -> Result<Event, ImportError> {
         })?,
     };
     let uplift = row.uplift.unwrap_or(1.0);
-    if !(uplift > 0.0 && uplift.is_finite()) {
+    if !(uplift > 0.0 && uplift <= MAX_UPLIFT) {
         return Err(problem(format!(
-            "uplift = {uplift}: expected how many times a normal day's sales, such as 1.5"
+            "uplift = {uplift}: expected how many times a normal day's sales, above 0 and at \
+             most {MAX_UPLIFT}, such as 1.5"
+        )));
+    }
+    if (end - start).num_days() > MAX_EVENT_DAYS
+        || [start, end]
+            .iter()
+            .any(|day| !(2000..=2100).contains(&day.year()))
+    {
+        return Err(problem(format!(
+            "{start} to {end}: expected an event of at most {MAX_EVENT_DAYS} days between \
+             the years 2000 and 2100; fix start or end"
         )));
     }
     Ok(Event {
@@ -443,6 +460,21 @@ mod tests {
         let error = parse("title = \"Ops\"\n\n[targets]\nacoss = 0.3\n").unwrap_err();
         assert_eq!(error.line, Some(4));
         assert!(error.message.contains("acoss"), "{error}");
+    }
+
+    #[test]
+    fn implausible_events_are_refused_with_the_range() {
+        let event = |extra: &str| {
+            parse(&format!(
+                "[[events]]\nname = \"Deal\"\nstart = 2026-11-27\nend = 2026-11-30\n{extra}"
+            ))
+        };
+        let error = event("uplift = 1e308\n").unwrap_err();
+        assert!(error.message.contains("at most 20"), "{error}");
+        assert!(event("uplift = 2.5\n").is_ok());
+        let years = parse("[[events]]\nname = \"Typo\"\nstart = 0001-01-01\nend = 9999-12-31\n")
+            .unwrap_err();
+        assert!(years.message.contains("at most 120 days"), "{years}");
     }
 
     #[test]

@@ -10,6 +10,11 @@ use crate::domain::facts::{LeadTimeLegs, ReportFacts, SkuCost};
 use super::report::KindRead;
 use super::table::{ReadError, Table};
 
+/// The longest lead time or leg, in days: two years.
+const MAX_DAYS: f64 = 730.0;
+/// The largest case pack or MOQ, in units.
+const MAX_UNITS: i64 = 1_000_000;
+
 /// Reads one cost line per SKU; a SKU listed twice is an error.
 pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let sku = table.require(&["sku"])?;
@@ -51,9 +56,12 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
             Some(column) => row
                 .number(column)?
                 .map(|days| {
-                    (days >= 0.0)
+                    (0.0..=MAX_DAYS)
+                        .contains(&days)
                         .then_some(days)
-                        .ok_or_else(|| row.error(column, "a number of days such as 35"))
+                        .ok_or_else(|| {
+                            row.error(column, "a number of days from 0 to 730, such as 35")
+                        })
                 })
                 .transpose(),
             None => Ok(None),
@@ -61,7 +69,12 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
         let whole = |column: Option<usize>, what: &str| match column {
             Some(column) => row
                 .count(column)?
-                .map(|n| (n > 0).then_some(n).ok_or_else(|| row.error(column, what)))
+                .map(|n| {
+                    (1..=MAX_UNITS)
+                        .contains(&n)
+                        .then_some(n)
+                        .ok_or_else(|| row.error(column, what))
+                })
                 .transpose(),
             None => Ok(None),
         };
@@ -71,8 +84,11 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
             fba_fee: money(fba_fee)?,
             referral_rate: rate,
             lead_time_days: days(lead_time)?,
-            case_pack: whole(case_pack, "units per case such as 24")?,
-            moq: whole(moq, "a minimum order quantity such as 500")?,
+            case_pack: whole(case_pack, "units per case from 1 to 1,000,000, such as 24")?,
+            moq: whole(
+                moq,
+                "a minimum order quantity from 1 to 1,000,000, such as 500",
+            )?,
             legs: LeadTimeLegs {
                 production: days(production)?,
                 freight: days(freight)?,
@@ -121,6 +137,24 @@ mod tests {
         let bad = "sku,unit_cost,fba_fee,referral_rate,case_pack\nA,1,1,0.1,0\n";
         let error = read_report_bytes(Path::new("costs.csv"), bad.as_bytes(), None).unwrap_err();
         assert_eq!((error.line, error.column), (Some(2), Some(5)));
+    }
+
+    #[test]
+    fn implausible_case_packs_moqs_and_lead_times_are_refused() {
+        for (column, value) in [
+            ("moq", "1000000000000"),
+            ("case_pack", "0"),
+            ("lead_time_days", "9999"),
+        ] {
+            let csv = format!("sku,unit_cost,fba_fee,referral_rate,{column}\nA,1,1,0.1,{value}\n");
+            let error =
+                read_report_bytes(Path::new("costs.csv"), csv.as_bytes(), None).unwrap_err();
+            assert_eq!(
+                (error.line, error.column),
+                (Some(2), Some(5)),
+                "{column}: {error}"
+            );
+        }
     }
 
     #[test]

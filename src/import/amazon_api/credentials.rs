@@ -109,6 +109,14 @@ pub fn read_credentials(path: &Path) -> Result<Credentials, ImportError> {
             ),
         )
     })?;
+    // A FIFO or a device would block the read, or never end it.
+    if !metadata.is_file() {
+        return Err(ImportError::file(
+            path,
+            "the credentials path is not a regular file (a folder, a pipe or a device): \
+             point $OPSDECK_CREDENTIALS at the credentials.toml itself",
+        ));
+    }
     refuse_if_shared(path, &metadata)?;
     let text = std::fs::read_to_string(path)
         .map_err(|error| ImportError::file(path, format!("cannot read the file: {error}")))?;

@@ -101,3 +101,17 @@ fn a_file_others_can_read_is_refused_with_the_chmod_to_run() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
     assert!(read_credentials(&path).is_ok());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_folder_at_the_credentials_path_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("credentials.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|status| status.success()) {
+        let error = read_credentials(&fifo).unwrap_err();
+        assert!(error.message.contains("not a regular file"), "{error}");
+    }
+    let error = read_credentials(dir.path()).unwrap_err();
+    assert!(error.message.contains("not a regular file"), "{error}");
+}
