@@ -90,6 +90,7 @@ transfer_days = 14        # supply.csv stock without an eta is sellable this man
 # workspace (see the README), never here.
 [fetch]
 # marketplaces = ["US", "DE"]
+# max_document_mb = 1024   # the largest report document accepted, sent or unzipped
 # [fetch.profiles]
 # US = 1234567890
 
