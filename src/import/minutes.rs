@@ -241,8 +241,44 @@ pub fn read_minutes(path: &Path) -> Result<StoredMinutes, ImportError> {
 pub fn read_minutes_file(path: &Path) -> Result<(StoredMinutes, MinutesFile), ImportError> {
     let text = read_text(path)?;
     let file: MinutesFile = parse_toml(path, &text)?;
+    // A carried follow-up's copy keeps its id: each list is checked on its own.
+    refuse_duplicate_ids(path, &text, file.actions.iter().map(|a| a.id.as_str()))?;
+    refuse_duplicate_ids(path, &text, file.follow_ups.iter().map(|a| a.id.as_str()))?;
+    refuse_duplicate_ids(path, &text, file.decisions.iter().map(|d| d.id.as_str()))?;
     let stored = stored_minutes(path, file.clone())?;
     Ok((stored, file))
+}
+
+/// Each action and decision id once: two of one id (a merge that kept both
+/// sides) would let a verdict land on the wrong one. The error names the
+/// lines of the first id written twice.
+fn refuse_duplicate_ids<'a>(
+    path: &Path,
+    text: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<(), ImportError> {
+    let mut seen = std::collections::HashSet::new();
+    let Some(twice) = ids.into_iter().find(|id| !seen.insert(*id)) else {
+        return Ok(());
+    };
+    let quoted = format!("\"{twice}\"");
+    let lines: Vec<u64> = text
+        .lines()
+        .zip(1u64..)
+        .filter(|(line, _)| line.trim_start().starts_with("id") && line.contains(&quoted))
+        .map(|(_, number)| number)
+        .collect();
+    let listed: Vec<String> = lines.iter().map(u64::to_string).collect();
+    Err(ImportError::at(
+        path,
+        lines.get(1).or(lines.first()).copied().unwrap_or(1),
+        None,
+        format!(
+            "the id {twice} is given twice (lines {}): give one of them a new id, or \
+             delete the copy a merge kept",
+            listed.join(" and ")
+        ),
+    ))
 }
 
 /// Every minutes file of a workspace, oldest meeting first.
@@ -451,6 +487,27 @@ mod tests {
         assert_eq!(minutes.meeting.actions[2].weeks_carried, 2);
         assert_eq!(minutes.meeting.decisions.len(), 2);
         assert_eq!(minutes.sections.len(), 3);
+    }
+
+    #[test]
+    fn a_merge_conflict_and_an_id_written_twice_are_named_with_their_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/minutes/2026-W47.toml");
+        let text = std::fs::read_to_string(sample).unwrap();
+        let path = dir.path().join("2026-W47.toml");
+        let conflicted = format!("{text}<<<<<<< HEAD\n[[notes]]\n=======\n>>>>>>> theirs\n");
+        std::fs::write(&path, &conflicted).unwrap();
+        let error = read_minutes(&path).unwrap_err();
+        let line = conflicted.lines().position(|l| l.starts_with("<<<<<<<")).unwrap() + 1;
+        assert_eq!(error.line, Some(line as u64), "{error}");
+        assert!(error.message.contains("merge conflict marker (`<<<<<<<`)"), "{error}");
+        // The first action once more, as a merge that kept both sides leaves it.
+        let first = text.find("[[actions]]").unwrap();
+        let end = text[first + 1..].find("[[").map_or(text.len(), |at| first + 1 + at);
+        let twice = format!("{text}\n{}", &text[first..end]);
+        std::fs::write(&path, &twice).unwrap();
+        let error = read_minutes(&path).unwrap_err();
+        assert!(error.message.contains("is given twice (lines "), "{error}");
     }
 
     #[test]

@@ -9,6 +9,17 @@ use super::error::{ImportError, line_and_column};
 
 /// Parses `text` (the content of `path`) into `T`; unknown keys are errors when `T` says so.
 pub fn parse_toml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ImportError> {
+    if let Some((line, marker)) = conflict_marker(text) {
+        return Err(ImportError::at(
+            path,
+            line,
+            Some(1),
+            format!(
+                "a merge conflict marker (`{marker}`) left by git: keep the lines of one side \
+                 (or both, with distinct ids), delete the markers, and save"
+            ),
+        ));
+    }
     toml::from_str(text).map_err(|error| {
         let message = format!(
             "{}; fix the file (see `opsdeck init` for a commented example)",
@@ -21,6 +32,19 @@ pub fn parse_toml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Imp
             }
             None => ImportError::file(path, message),
         }
+    })
+}
+
+/// The first line (1-based) that is a merge conflict marker git writes, and the marker.
+pub fn conflict_marker(text: &str) -> Option<(u64, &'static str)> {
+    text.lines().zip(1u64..).find_map(|(line, number)| {
+        ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+            .into_iter()
+            .find(|marker| {
+                line.strip_prefix(marker)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            })
+            .map(|marker| (number, marker))
     })
 }
 

@@ -46,6 +46,23 @@ pub fn read_week_folder(
         warnings: Vec::new(),
         errors: Vec::new(),
     };
+    // What is neither a file nor a marketplace's folder is said, not read:
+    // a pipe would block the read, a device never end it.
+    for other in entries.iter().filter(|p| !p.is_file()) {
+        let marketplace = other.is_dir()
+            && other
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(crate::domain::marketplace::marketplace_code)
+                .is_some();
+        if !marketplace {
+            reader.warnings.push(format!(
+                "{}: not a report file (a folder, a pipe or a device): skipped — move it out \
+                 of the week folder",
+                other.display()
+            ));
+        }
+    }
     for (at, path) in files.iter().enumerate() {
         if let Some(original) = copies.get(&at) {
             reader.warnings.push(format!(
