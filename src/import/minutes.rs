@@ -492,18 +492,28 @@ mod tests {
     #[test]
     fn a_merge_conflict_and_an_id_written_twice_are_named_with_their_lines() {
         let dir = tempfile::tempdir().unwrap();
-        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/minutes/2026-W47.toml");
+        let sample =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/minutes/2026-W47.toml");
         let text = std::fs::read_to_string(sample).unwrap();
         let path = dir.path().join("2026-W47.toml");
         let conflicted = format!("{text}<<<<<<< HEAD\n[[notes]]\n=======\n>>>>>>> theirs\n");
         std::fs::write(&path, &conflicted).unwrap();
         let error = read_minutes(&path).unwrap_err();
-        let line = conflicted.lines().position(|l| l.starts_with("<<<<<<<")).unwrap() + 1;
+        let line = conflicted
+            .lines()
+            .position(|l| l.starts_with("<<<<<<<"))
+            .unwrap()
+            + 1;
         assert_eq!(error.line, Some(line as u64), "{error}");
-        assert!(error.message.contains("merge conflict marker (`<<<<<<<`)"), "{error}");
+        assert!(
+            error.message.contains("merge conflict marker (`<<<<<<<`)"),
+            "{error}"
+        );
         // The first action once more, as a merge that kept both sides leaves it.
         let first = text.find("[[actions]]").unwrap();
-        let end = text[first + 1..].find("[[").map_or(text.len(), |at| first + 1 + at);
+        let end = text[first + 1..]
+            .find("[[")
+            .map_or(text.len(), |at| first + 1 + at);
         let twice = format!("{text}\n{}", &text[first..end]);
         std::fs::write(&path, &twice).unwrap();
         let error = read_minutes(&path).unwrap_err();

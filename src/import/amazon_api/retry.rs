@@ -101,6 +101,11 @@ mod tests {
     use crate::import::amazon_api::clock::TestClock;
     use crate::import::amazon_api::scripted::Scripted;
 
+    /// A GET of one address through `send_retrying`, as the flows send it.
+    fn get(http: &mut Scripted, clock: &mut TestClock) -> Result<Response, String> {
+        send_retrying(http, clock, &Request::get("https://x/a"), backoff())
+    }
+
     fn backoff() -> Backoff {
         Backoff {
             base: Duration::from_secs(2),
@@ -130,13 +135,7 @@ mod tests {
             .answer(503, &[], "");
         let mut clock = TestClock::at(chrono::Utc::now());
         clock.deadline = Some(Duration::from_secs(130));
-        let response = send_retrying(
-            &mut http,
-            &mut clock,
-            &Request::get("https://x/a"),
-            backoff(),
-        )
-        .unwrap();
+        let response = get(&mut http, &mut clock).unwrap();
         assert_eq!(clock.waits[0], RETRY_AFTER_CAP);
         assert!(
             clock.elapsed <= Duration::from_secs(130),
@@ -154,12 +153,7 @@ mod tests {
         let mut clock = TestClock::at(chrono::Utc::now());
         clock.deadline = Some(Duration::ZERO);
         let mut http = Scripted::new();
-        let failed = send_retrying(
-            &mut http,
-            &mut clock,
-            &Request::get("https://x/a"),
-            backoff(),
-        );
+        let failed = get(&mut http, &mut clock);
         assert_eq!(failed.unwrap_err(), DEADLINE);
         assert!(http.requests.is_empty());
     }
@@ -170,13 +164,7 @@ mod tests {
             .answer(429, &[("Retry-After", "7")], "")
             .answer(200, &[], "ok");
         let mut clock = TestClock::at(chrono::Utc::now());
-        let response = send_retrying(
-            &mut http,
-            &mut clock,
-            &Request::get("https://x/a"),
-            backoff(),
-        )
-        .unwrap();
+        let response = get(&mut http, &mut clock).unwrap();
         assert_eq!(response.text(), "ok");
         assert_eq!(clock.waits, vec![Duration::from_secs(7)]);
     }
@@ -189,13 +177,7 @@ mod tests {
             .answer(500, &[], "")
             .answer(500, &[], "still failing");
         let mut clock = TestClock::at(chrono::Utc::now());
-        let response = send_retrying(
-            &mut http,
-            &mut clock,
-            &Request::get("https://x/a"),
-            backoff(),
-        )
-        .unwrap();
+        let response = get(&mut http, &mut clock).unwrap();
         assert_eq!(
             (response.status, response.text().as_str()),
             (500, "still failing")
@@ -203,13 +185,7 @@ mod tests {
         assert_eq!(clock.waits.len(), 3);
         // Other client errors are final at once.
         let mut http = Scripted::new().answer(400, &[], "bad");
-        let response = send_retrying(
-            &mut http,
-            &mut clock,
-            &Request::get("https://x/a"),
-            backoff(),
-        )
-        .unwrap();
+        let response = get(&mut http, &mut clock).unwrap();
         assert_eq!(response.status, 400);
         assert_eq!(clock.waits.len(), 3);
     }
