@@ -234,3 +234,47 @@ fn the_plan_sums_the_volume_of_the_orders_against_the_storage_limit() {
     assert!((capacity.ordered - ordered).abs() < 1e-6);
     assert!(capacity.total > capacity.ordered);
 }
+
+#[test]
+fn a_sku_missing_from_the_samples_newest_business_report_sold_nothing() {
+    // The SP-API by SKU leaves out a SKU without orders: the same week, its row gone.
+    let dir = tempfile::tempdir().unwrap();
+    let root = crate::export::demo::write_demo_workspace(dir.path(), "workspace").unwrap();
+    let report = root.join("weeks/2026-W47/BusinessReport-11-23-26.csv");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let kept: String = text
+        .split_inclusive('\n')
+        .filter(|line| !line.contains(",HK-TW-6PC,"))
+        .collect();
+    assert!(kept.len() < text.len());
+    std::fs::write(&report, kept).unwrap();
+    let loaded = load_report(&root, None).unwrap();
+    let towels = line(&loaded, "HK-TW-6PC");
+    let before = sample();
+    let was = line(&before, "HK-TW-6PC");
+    // Three weeks of sales and a week of none: slower, not faster.
+    let old_weeks = (9..12)
+        .map(|w| units_of(&before, &["HK-TW-6PC"], w))
+        .sum::<f64>();
+    assert!(
+        (towels.velocity - old_weeks / 28.0).abs() < 1e-9,
+        "{towels:?}"
+    );
+    assert!(towels.velocity < was.velocity);
+    let row = row(&loaded, "HK-TW-6PC");
+    assert_eq!(row.figures.current.get(Metric::Units), Some(0.0));
+    assert!(loaded.report.anomalies.iter().any(|a| {
+        a.rule == crate::domain::diagnosis::Rule::ListingInactive
+            && a.sku.as_deref() == Some("HK-TW-6PC")
+    }));
+    assert!(
+        loaded
+            .report
+            .notices
+            .iter()
+            .any(|n| n
+                .contains("1 SKUs named by the week's other reports are not in its sales report")),
+        "{:?}",
+        loaded.report.notices
+    );
+}

@@ -171,13 +171,13 @@ fn load_report_of(
         &upstream,
         settings,
     );
+    report.notices = notices_of(&workspace, chosen, skipped, &warnings);
     if absent > 0 {
-        warnings.push(format!(
+        report.notices.push(format!(
             "{absent} SKUs named by the week's other reports are not in its sales report: \
              they count as 0 units and 0 sessions this week"
         ));
     }
-    report.notices = notices_of(&workspace, chosen, skipped, &warnings);
     Ok(LoadedReport {
         workspace,
         report,
