@@ -47,6 +47,15 @@ pub enum SaveState {
     Failed(std::io::ErrorKind),
 }
 
+/// Why this cockpit only shows the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewOnly {
+    /// Another cockpit holds it: who, where, since when.
+    HeldBy(String),
+    /// Its lock could not be made: why.
+    Unlocked(String),
+}
+
 /// What the last key did that the screen says once, until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flash {
@@ -85,7 +94,7 @@ pub struct App {
     /// The SKU filter being typed (its text is `list.filter`).
     filter: LineEditor,
     /// Who holds the meeting, when this cockpit only shows it.
-    view_only: Option<String>,
+    view_only: Option<ViewOnly>,
     /// What the facilitator must know about this meeting's data and minutes.
     notices: Vec<String>,
     /// What the last key did that the screen must say once (until the next key).

@@ -74,6 +74,10 @@ pub struct CockpitArgs {
     /// Resume from the recovery copy written when the minutes could not be saved.
     #[arg(long)]
     pub recover: bool,
+    /// Write the minutes even when the meeting's lock cannot be made (a second
+    /// cockpit on the week would not be stopped).
+    #[arg(long)]
+    pub no_lock: bool,
 }
 
 /// Colour themes.

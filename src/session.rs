@@ -38,6 +38,8 @@ pub struct StartOptions {
     pub recover: bool,
     /// Only read the meeting, taking no lock (to report problems where no cockpit can run).
     pub read_only: bool,
+    /// Write the minutes even when the meeting's lock cannot be made.
+    pub no_lock: bool,
 }
 
 /// Whether this cockpit may write the minutes.
@@ -48,6 +50,10 @@ pub enum Access {
     Writer(Option<MeetingLock>),
     /// Another cockpit holds the meeting: this one only shows it.
     ViewOnly(Option<Holder>),
+    /// The meeting's lock could not be made (a folder or another user's
+    /// file at its name, a read-only folder, a planted link): this cockpit
+    /// only shows it, unless `--no-lock` says to write without it.
+    Unlocked(String),
 }
 
 /// A meeting ready to run, its reports not read yet.
@@ -151,13 +157,7 @@ pub fn open_meeting(
     let access = if options.read_only {
         Access::ViewOnly(None)
     } else {
-        lock_access(
-            &minutes,
-            options.take_over,
-            now,
-            confirm_take_over,
-            &mut notices,
-        )
+        lock_access(&minutes, options, now, confirm_take_over, &mut notices)
     };
     let writer = matches!(access, Access::Writer(_));
     if let Some(copy) = find_recovery(&minutes) {
@@ -201,7 +201,7 @@ pub fn open_meeting(
 /// Takes the meeting's lock, or says who has it.
 fn lock_access(
     minutes: &Path,
-    take_over: bool,
+    options: StartOptions,
     now: Now,
     confirm_take_over: impl FnOnce(&Holder) -> bool,
     notices: &mut Vec<String>,
@@ -213,7 +213,7 @@ fn lock_access(
         .map_or(Ok(()), std::fs::create_dir_all)
         .and_then(|()| lock_meeting(&path, &me, false));
     let locked = match locked {
-        Ok(Locking::HeldOnOtherHost(holder)) if take_over && confirm_take_over(&holder) => {
+        Ok(Locking::HeldOnOtherHost(holder)) if options.take_over && confirm_take_over(&holder) => {
             lock_meeting(&path, &me, true)
         }
         other => other,
@@ -222,14 +222,15 @@ fn lock_access(
         Ok(Locking::Acquired(lock)) => Access::Writer(Some(lock)),
         Ok(Locking::Held(holder)) => Access::ViewOnly(holder),
         Ok(Locking::HeldOnOtherHost(holder)) => Access::ViewOnly(Some(holder)),
-        Err(error) => {
+        Err(error) if options.no_lock => {
             notices.push(format!(
-                "The meeting could not be locked ({}: {error}); a second cockpit on this week \
-                 would not be stopped",
+                "The meeting could not be locked ({}: {error}); written without the lock \
+                 (--no-lock): a second cockpit on this week would not be stopped",
                 path.display()
             ));
             Access::Writer(None)
         }
+        Err(error) => Access::Unlocked(format!("{}: {error}", path.display())),
     }
 }
 

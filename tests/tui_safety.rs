@@ -151,6 +151,44 @@ fn a_second_cockpit_on_the_same_week_only_shows_it() {
     );
 }
 
+#[test]
+fn a_lock_that_cannot_be_made_opens_the_meeting_view_only_unless_asked() {
+    let binary = env!("CARGO_BIN_EXE_opsdeck");
+    let (_dir, ws) = workspace();
+    // A folder where the lock file goes: the lock cannot be made.
+    fs::create_dir_all(ws.join("minutes/2026-W48.lock")).unwrap();
+    let command = format!("{binary} {}", ws.display());
+    let Some(tmux) = Tmux::start("unlocked", 100, 30, &command) else {
+        return;
+    };
+    let screen = tmux.wait_for("VIEW ONLY");
+    assert!(screen.contains("could not be locked"), "{screen}");
+    tmux.keys(&["a"]);
+    tmux.wait_for("view only:");
+    tmux.keys(&["q", "y"]);
+    for _ in 0..30 {
+        if !tmux.is_running() {
+            break;
+        }
+        sleep(Duration::from_millis(100));
+    }
+    assert!(
+        !ws.join("minutes/2026-W48.toml").exists(),
+        "nothing written"
+    );
+    drop(tmux);
+    // Asked to, it writes without the lock, and says so.
+    let Some(tmux) = Tmux::start("no-lock", 100, 30, &format!("{command} --no-lock")) else {
+        return;
+    };
+    let screen = tmux.wait_for("saved ✓");
+    assert!(!screen.contains("VIEW ONLY"), "{screen}");
+    assert!(screen.contains("--no-lock"), "{screen}");
+    let minutes = ws.join("minutes/2026-W48.toml");
+    let kept = capture(&tmux, &minutes, "Write without the lock @Wei due:+1d");
+    assert!(kept.contains("Write without the lock"), "{kept}");
+}
+
 /// Ends the cockpit with `signal`; the terminal must be usable afterwards.
 fn a_signal_saves_and_restores_the_terminal(signal: &str, status: i32) {
     let binary = env!("CARGO_BIN_EXE_opsdeck");

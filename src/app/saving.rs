@@ -6,14 +6,21 @@
 use super::action::{Action, EditOp, Effect};
 use super::line_editor::LineEditor;
 use super::mode::Mode;
-use super::{App, Flash, SaveState};
+use super::{App, Flash, SaveState, ViewOnly};
 use crate::domain::meeting::History;
 
 impl App {
     /// This cockpit only shows the meeting, held by the cockpit `holder` describes.
     #[must_use]
     pub fn view_only(mut self, holder: String) -> Self {
-        self.view_only = Some(holder);
+        self.view_only = Some(ViewOnly::HeldBy(holder));
+        self
+    }
+
+    /// This cockpit only shows the meeting: its lock could not be made (`why`).
+    #[must_use]
+    pub fn view_only_unlocked(mut self, why: String) -> Self {
+        self.view_only = Some(ViewOnly::Unlocked(why));
         self
     }
 
@@ -31,9 +38,20 @@ impl App {
         self
     }
 
-    /// Who holds the meeting, when this cockpit only shows it.
+    /// Who holds the meeting, when this cockpit only shows it for that.
     pub fn holder(&self) -> Option<&str> {
-        self.view_only.as_deref()
+        match &self.view_only {
+            Some(ViewOnly::HeldBy(holder)) => Some(holder),
+            _ => None,
+        }
+    }
+
+    /// Why the meeting's lock could not be made, when this cockpit only shows it for that.
+    pub fn lock_problem(&self) -> Option<&str> {
+        match &self.view_only {
+            Some(ViewOnly::Unlocked(why)) => Some(why),
+            _ => None,
+        }
     }
 
     /// Notices for the whole meeting (data left out, a recovery copy, …).

@@ -35,6 +35,7 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
         take_over: args.take_over,
         recover: args.recover,
         read_only: !terminal,
+        no_lock: args.no_lock,
     };
     let now = event_loop::read_now();
     if !terminal {
@@ -73,8 +74,10 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
     )
     .with_notices(notices)
     .with_save_as(save_as);
-    if let Access::ViewOnly(holder) = &session.access {
-        app = app.view_only(describe_holder(holder.as_ref()));
+    match &session.access {
+        Access::ViewOnly(holder) => app = app.view_only(describe_holder(holder.as_ref())),
+        Access::Unlocked(why) => app = app.view_only_unlocked(why.clone()),
+        Access::Writer(_) => {}
     }
     let signals = match Signals::catch() {
         Ok(signals) => signals,
@@ -175,7 +178,18 @@ fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
         }
     }
     if let Some(holder) = app.holder() {
-        say!("View only: this cockpit saved nothing; the meeting is kept by opsdeck {holder}.");
+        say!(
+            "View only: this cockpit saved nothing; the meeting is kept by opsdeck {}.",
+            clean(holder)
+        );
+        return code(false);
+    }
+    if let Some(why) = app.lock_problem() {
+        say!(
+            "View only: the meeting could not be locked ({}), so this cockpit saved nothing. \
+             Fix that, or run with --no-lock to write without the lock.",
+            clean(why)
+        );
         return code(false);
     }
     let SaveState::Failed(_) = app.save_state() else {
@@ -274,6 +288,7 @@ pub fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
             reopen: false,
             take_over: false,
             recover: false,
+            no_lock: false,
         },
         vec![format!(
             "Demo: a copy of the sample workspace in {} — your captures go there",

@@ -67,12 +67,7 @@ pub enum Locking {
 pub fn lock_meeting(path: &Path, me: &Holder, take_over_other_host: bool) -> io::Result<Locking> {
     // Another cockpit may remove the file between our open and our lock: try again then.
     for _ in 0..5 {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)?;
+        let mut file = open_no_follow(path)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => return Ok(Locking::Held(read_holder(&mut file))),
@@ -100,6 +95,28 @@ pub fn lock_meeting(path: &Path, me: &Holder, take_over_other_host: bool) -> io:
     Err(io::Error::other(
         "the lock file kept changing while opsdeck tried to take it",
     ))
+}
+
+/// Opens (creating) the lock file at `path`; a link there is an error, never followed.
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path).map_err(|error| {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            io::Error::other(format!(
+                "{} is a link, not opsdeck's lock file: delete it (someone may have planted it)",
+                path.display()
+            ))
+        } else {
+            error
+        }
+    })
 }
 
 fn read_holder(file: &mut File) -> Option<Holder> {
@@ -130,6 +147,25 @@ mod tests {
 
     fn me() -> Holder {
         Holder::this_process("2026-11-30T10:02:00+01:00".to_owned())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_the_lock_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("opsdeck.toml");
+        fs::write(&target, "title = \"mine\"").unwrap();
+        let path = dir.path().join("2026-W48.lock");
+        std::os::unix::fs::symlink(&target, &path).unwrap();
+        let error = lock_meeting(&path, &me(), false).unwrap_err();
+        assert!(error.to_string().contains("is a link"), "{error}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "title = \"mine\"");
+        // A dangling link is not followed to create its target either.
+        let elsewhere = dir.path().join("created-by-the-lock");
+        let dangling = dir.path().join("2026-W49.lock");
+        std::os::unix::fs::symlink(&elsewhere, &dangling).unwrap();
+        assert!(lock_meeting(&dangling, &me(), false).is_err());
+        assert!(!elsewhere.exists());
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
     if let Some(holder) = app.holder() {
         lines.push(format!("⚠ {} {}", labels.view_only, clean(holder)));
     }
+    if let Some(why) = app.lock_problem() {
+        lines.push(format!("⚠ {} {}", labels.view_only_unlocked, clean(why)));
+    }
     match app.flash() {
         Some(Flash::ViewOnlyRefused) => lines.push(format!("✖ {}", labels.view_only_refused)),
         Some(Flash::Undone(change)) => lines.push(format!(

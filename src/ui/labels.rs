@@ -151,6 +151,8 @@ labels! {
         "将会议纪要写入";
     view_only: "VIEW ONLY — this meeting is open in opsdeck",
         "只读 — 此会议已在 opsdeck 中打开";
+    view_only_unlocked: "VIEW ONLY — the meeting could not be locked, so nothing is saved (run with --no-lock to write without the lock):",
+        "只读 — 无法锁定此会议，因此不会保存（用 --no-lock 可在不加锁的情况下写入）：";
     view_only_refused: "view only: captures and changes are made in the cockpit that holds the meeting",
         "只读：记录和修改需在持有会议的那个 opsdeck 中进行";
     undone: "Undone",
