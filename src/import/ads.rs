@@ -100,15 +100,15 @@ impl Columns {
 
     fn figures(&self, row: &Row<'_>) -> Result<AdFigures, CellError> {
         Ok(AdFigures {
-            impressions: row.count_or_zero(self.impressions)?,
-            clicks: row.count_or_zero(self.clicks)?,
-            spend: row.money(self.spend)?.unwrap_or(Money::ZERO),
+            impressions: row.tally_or_zero(self.impressions)?,
+            clicks: row.tally_or_zero(self.clicks)?,
+            spend: row.takings(self.spend)?.unwrap_or(Money::ZERO),
             sales: match self.sales {
-                Some(column) => row.money(column)?.unwrap_or(Money::ZERO),
+                Some(column) => row.takings(column)?.unwrap_or(Money::ZERO),
                 None => Money::ZERO,
             },
-            orders: row.count_or_zero(self.orders)?,
-            units: row.count_or_zero(self.units)?,
+            orders: row.tally_or_zero(self.orders)?,
+            units: row.tally_or_zero(self.units)?,
         })
     }
 

@@ -39,11 +39,11 @@ pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, Read
         rows.push(DayRow {
             line: row.line,
             date: row.text(date).into_owned(),
-            sales: row.money(sales)?.unwrap_or(Money::ZERO),
-            units: row.count(units)?.unwrap_or(0),
-            orders: row.count_or_zero(orders)?,
-            sessions: row.count(sessions)?.unwrap_or(0),
-            page_views: row.count_or_zero(page_views)?,
+            sales: row.takings(sales)?.unwrap_or(Money::ZERO),
+            units: row.tally(units)?.unwrap_or(0),
+            orders: row.tally_or_zero(orders)?,
+            sessions: row.tally(sessions)?.unwrap_or(0),
+            page_views: row.tally_or_zero(page_views)?,
         });
         Ok(())
     })?;

@@ -128,11 +128,11 @@ struct SaleFigures {
 impl SaleFigures {
     fn read(row: &Row<'_>, columns: &Columns) -> Result<Self, CellError> {
         Ok(Self {
-            units: row.count(columns.units)?.unwrap_or(0),
-            sales: row.money(columns.sales)?.unwrap_or(Money::ZERO),
-            orders: row.count_or_zero(columns.orders)?,
-            sessions: row.count(columns.sessions)?.unwrap_or(0),
-            page_views: row.count_or_zero(columns.page_views)?,
+            units: row.tally(columns.units)?.unwrap_or(0),
+            sales: row.takings(columns.sales)?.unwrap_or(Money::ZERO),
+            orders: row.tally_or_zero(columns.orders)?,
+            sessions: row.tally(columns.sessions)?.unwrap_or(0),
+            page_views: row.tally_or_zero(columns.page_views)?,
             buy_box: match columns.buy_box {
                 Some(column) => row.ratio(column)?,
                 None => None,
@@ -163,6 +163,25 @@ mod tests {
         match &file.facts {
             ReportFacts::Business(facts) => (facts.clone(), file),
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn negative_sales_and_units_are_refused_with_their_cell() {
+        let header = "(Parent) ASIN,(Child) ASIN,Title,SKU,Sessions - Total,Units Ordered,Ordered Product Sales,Total Order Items\n";
+        for (row, column) in [
+            ("P,C,T,S,10,-5,$10.00,1", 6),
+            ("P,C,T,S,10,5,\"$-1,234.56\",1", 7),
+            ("P,C,T,S,10,5,\"(1,234.56)\",1", 7),
+        ] {
+            let csv = format!("{header}{row}\n");
+            let error = read_report_bytes(Path::new("br.csv"), csv.as_bytes(), None).unwrap_err();
+            assert_eq!(
+                (error.line, error.column),
+                (Some(2), Some(column)),
+                "{row}: {error}"
+            );
+            assert!(error.message.contains("0 or more"), "{error}");
         }
     }
 

@@ -31,7 +31,7 @@ pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, Read
             order_id: row.text_of(order).into_owned(),
             sku: row.text(sku).into_owned(),
             asin: row.text_of(asin).into_owned(),
-            quantity: row.count(quantity)?.unwrap_or(1),
+            quantity: row.tally(quantity)?.unwrap_or(1),
             disposition: row.text(disposition).into_owned(),
             reason: row.text(reason).into_owned(),
             comment: Some(row.text_of(comment).into_owned()).filter(|c| !c.is_empty()),

@@ -18,6 +18,10 @@ enum Value {
     Decimal(Decimal),
 }
 
+/// What a negative sales, returns or ads figure is told.
+const NOT_NEGATIVE: &str = "a figure of 0 or more (sales, returns and ads reports have no \
+     negative figures: a refund is not counted here; download the report again)";
+
 impl Row<'_> {
     fn value(&self, column: usize, expected: &str) -> Result<Value, CellError> {
         match self.cell(column) {
@@ -44,7 +48,7 @@ impl Row<'_> {
         }
     }
 
-    /// A whole number (units, sessions, clicks). Missing stays missing.
+    /// A whole number. Missing stays missing.
     pub fn count(&self, column: usize) -> Result<Option<i64>, CellError> {
         const EXPECTED: &str = "a whole number";
         let whole = match self.value(column, EXPECTED)? {
@@ -53,6 +57,33 @@ impl Row<'_> {
             Value::Decimal(decimal) => decimal.to_integer(),
         };
         whole.map(Some).ok_or_else(|| self.error(column, EXPECTED))
+    }
+
+    /// A count of what a sales, returns or ads report counts: never negative
+    /// (a negative one is refused, not read as a refund).
+    pub fn tally(&self, column: usize) -> Result<Option<i64>, CellError> {
+        let count = self.count(column)?;
+        if count.is_some_and(|n| n < 0) {
+            return Err(self.error(column, NOT_NEGATIVE));
+        }
+        Ok(count)
+    }
+
+    /// `tally` where a missing cell (or column) means zero.
+    pub fn tally_or_zero(&self, column: Option<usize>) -> Result<i64, CellError> {
+        Ok(match column {
+            Some(column) => self.tally(column)?.unwrap_or(0),
+            None => 0,
+        })
+    }
+
+    /// An amount a sales or ads report gives (sales, spend): never negative.
+    pub fn takings(&self, column: usize) -> Result<Option<Money>, CellError> {
+        let amount = self.money(column)?;
+        if amount.is_some_and(|m| m < Money::ZERO) {
+            return Err(self.error(column, NOT_NEGATIVE));
+        }
+        Ok(amount)
     }
 
     /// A count where a missing cell means zero (optional inventory buckets).
