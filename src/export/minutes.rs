@@ -187,10 +187,22 @@ pub fn save(
     write(path, &to_toml(meeting, agenda, report, now))
 }
 
-/// Writes minutes already turned into text to `path` atomically, making its folder.
+/// Writes minutes already turned into text to `path` atomically, making
+/// its folder — but not the folders above it: a workspace deleted during the
+/// meeting is not recreated around its minutes (the save fails, and the
+/// recovery copy keeps them).
 pub fn write(path: &Path, text: &str) -> io::Result<()> {
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder)?;
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+        match std::fs::create_dir(folder) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return Err(io::Error::other(format!(
+                    "{} is gone (the workspace was moved or deleted)",
+                    folder.parent().unwrap_or(folder).display()
+                )));
+            }
+            Err(error) if error.kind() != io::ErrorKind::AlreadyExists => return Err(error),
+            _ => {}
+        }
     }
     write_atomically(path, text.as_bytes())
 }
