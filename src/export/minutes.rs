@@ -195,10 +195,13 @@ pub fn write(path: &Path, text: &str) -> io::Result<()> {
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
         match std::fs::create_dir(folder) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
-                return Err(io::Error::other(format!(
-                    "{} is gone (the workspace was moved or deleted)",
-                    folder.parent().unwrap_or(folder).display()
-                )));
+                return Err(io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!(
+                        "{} is gone (the workspace was moved or deleted)",
+                        folder.parent().unwrap_or(folder).display()
+                    ),
+                ));
             }
             Err(error) if error.kind() != io::ErrorKind::AlreadyExists => return Err(error),
             _ => {}
