@@ -15,7 +15,7 @@ use crate::domain::calendar::{Event, upcoming};
 use crate::domain::replenishment::SupplyLine;
 use crate::domain::settings::Language;
 use crate::domain::supply_columns::{SUPPLY_COLUMNS, SupplyColumn};
-use crate::domain::supply_notes::{event_warning, facts};
+use crate::domain::supply_notes::{capacity_note, event_warning, facts};
 use crate::domain::untrusted::clean;
 
 use super::cell::{column, item, pack, wrap};
@@ -178,6 +178,16 @@ pub fn calendar_lines<'a>(app: &'a App, t: &Theme, l: &Labels, width: u16) -> Ve
             t.breach,
             usize::from(width),
         ));
+    }
+    // The storage the orders need: a warning over the limit, else a fact.
+    if let Some(capacity) = &app.report().capacity {
+        let (mark, style) = if capacity.exceeded() {
+            ("⚠", t.breach)
+        } else {
+            ("·", t.dim)
+        };
+        let note = format!("{mark} {}", capacity_note(capacity, language));
+        lines.extend(wrap(&note, style, usize::from(width)));
     }
     if !lines.is_empty() {
         lines.push(Line::default());
