@@ -20,19 +20,28 @@ use crate::import::check::check_paths;
 use crate::import::minutes::{read_all_minutes, read_minutes_file};
 use crate::import::weeks::{LoadedReport, load_report};
 
-/// Writes a line to stderr. A terminal that has gone away (a closed window)
-/// makes the write fail; that must not turn a clean ending into a panic.
+/// Writes a line to stderr, cleaned as stdout is: no control or bidi
+/// character of a file name, a lock holder or a server's answer reaches the
+/// terminal. A terminal that has gone away (a closed window) makes the write
+/// fail; that must not turn a clean ending into a panic.
 macro_rules! say {
     ($($arg:tt)*) => {{
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let text = format!($($arg)*);
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            $crate::domain::untrusted::clean_document(&text)
+        );
     }};
 }
 
 /// Like `say!`, without ending the line (a question).
 macro_rules! say_inline {
     ($($arg:tt)*) => {{
+        let text = format!($($arg)*);
         let mut stderr = std::io::stderr();
-        let _ = write!(stderr, $($arg)*).and_then(|()| stderr.flush());
+        let _ = write!(stderr, "{}", $crate::domain::untrusted::clean_document(&text))
+            .and_then(|()| stderr.flush());
     }};
 }
 

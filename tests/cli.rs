@@ -735,3 +735,35 @@ fn prep_says_which_action_covers_each_anomaly_once_the_meeting_has_begun() {
         "{after}"
     );
 }
+
+#[test]
+fn escapes_planted_in_file_names_reach_neither_stdout_nor_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = opsdeck::export::demo::write_demo_workspace(dir.path(), "workspace").unwrap();
+    let week = root.join("weeks/2026-W47");
+    // A teammate's file whose name sets the window title and colours the terminal.
+    fs::write(
+        week.join("evil\u{1b}]0;pwned\u{7}\u{1b}[31m.csv"),
+        "not,a,report\n1,2,3\n",
+    )
+    .unwrap();
+    for args in [
+        vec!["check", root.to_str().unwrap()],
+        vec!["kpis", root.to_str().unwrap()],
+        vec!["prep", root.to_str().unwrap()],
+    ] {
+        let output = opsdeck(&args, dir.path());
+        for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+            assert!(
+                !bytes.iter().any(|b| *b == 0x1b || *b == 0x07),
+                "{args:?} {stream}: {}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            said.contains("evil"),
+            "{args:?}: the file is still named: {said}"
+        );
+    }
+}

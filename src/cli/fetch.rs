@@ -367,7 +367,12 @@ impl Progress {
         }
         let _ = writeln!(frame, "\x1b[2K{}", bar(jobs, elapsed));
         self.drawn = jobs.len() + 1;
-        say_inline!("{frame}");
+        // The one write to stderr not cleaned whole: its escapes move the
+        // cursor, and every text in it (a state, a title) is cleaned.
+        let mut stderr = std::io::stderr();
+        let _ = stderr
+            .write_all(frame.as_bytes())
+            .and_then(|()| stderr.flush());
     }
 }
 
