@@ -120,14 +120,18 @@ struct AsinEntry {
 #[serde(rename_all = "camelCase")]
 struct SalesFigures {
     ordered_product_sales: Amount,
+    #[serde(deserialize_with = "non_negative")]
     units_ordered: i64,
+    #[serde(deserialize_with = "non_negative")]
     total_order_items: i64,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Traffic {
+    #[serde(deserialize_with = "non_negative")]
     sessions: i64,
+    #[serde(deserialize_with = "non_negative")]
     page_views: i64,
     /// Percent (95.24), not a fraction.
     buy_box_percentage: Option<f64>,
@@ -136,6 +140,7 @@ struct Traffic {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Amount {
+    #[serde(deserialize_with = "non_negative")]
     amount: f64,
     currency_code: String,
 }
@@ -251,18 +256,54 @@ struct AdRow {
     date: Option<String>,
     advertised_sku: Option<String>,
     advertised_asin: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "non_negative")]
     impressions: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "non_negative")]
     clicks: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "non_negative")]
     cost: f64,
+    #[serde(default, deserialize_with = "non_negative_option")]
     sales7d: Option<f64>,
+    #[serde(default, deserialize_with = "non_negative_option")]
     sales14d: Option<f64>,
+    #[serde(default, deserialize_with = "non_negative_option")]
     purchases7d: Option<i64>,
+    #[serde(default, deserialize_with = "non_negative_option")]
     purchases14d: Option<i64>,
+    #[serde(default, deserialize_with = "non_negative_option")]
     units_sold_clicks7d: Option<i64>,
+    #[serde(default, deserialize_with = "non_negative_option")]
     units_sold_clicks14d: Option<i64>,
+}
+
+/// What a negative figure of Amazon's JSON is told, as the downloads' are.
+const NOT_NEGATIVE: &str = "expected a figure of 0 or more (sales, traffic and ads figures are \
+     never negative; a refund is not counted here)";
+
+/// A figure that is never negative: a negative one is refused with its place.
+fn non_negative<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + PartialOrd + Default,
+{
+    let value = T::deserialize(deserializer)?;
+    if value < T::default() {
+        return Err(serde::de::Error::custom(NOT_NEGATIVE));
+    }
+    Ok(value)
+}
+
+/// `non_negative`, for a figure that may be absent.
+fn non_negative_option<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + PartialOrd + Default,
+{
+    let value = Option::<T>::deserialize(deserializer)?;
+    if value.as_ref().is_some_and(|v| *v < T::default()) {
+        return Err(serde::de::Error::custom(NOT_NEGATIVE));
+    }
+    Ok(value)
 }
 
 fn advertised_products(rows: &[AdRow], window: &mut DateWindow) -> KindRead {

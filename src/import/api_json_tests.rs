@@ -138,6 +138,22 @@ fn ads_api_rows_sum_per_sku_within_the_week() {
 }
 
 #[test]
+fn a_negative_figure_in_the_apis_json_is_refused_with_its_place() {
+    let json = "[\n  {\"date\": \"2026-11-16\", \"advertisedSku\": \"HK-1\", \"impressions\": 10,\n   \"clicks\": 1, \"cost\": -4.5, \"sales7d\": 0}\n]";
+    let error = read("ads-api-sp-advertised-product-2026-W47.json", json).unwrap_err();
+    assert_eq!(error.line, Some(3), "{error}");
+    assert!(error.message.contains("0 or more"), "{error}");
+    let refund = sales_and_traffic("2026-11-16", "2026-11-22").replacen(
+        "\"unitsOrdered\": ",
+        "\"unitsOrdered\": -",
+        1,
+    );
+    assert!(refund.contains("\"unitsOrdered\": -"), "{refund}");
+    let error = read("st.json", &refund).unwrap_err();
+    assert!(error.message.contains("0 or more"), "{error}");
+}
+
+#[test]
 fn broken_json_names_its_line_and_column() {
     let error = read(
         "st.json",
