@@ -48,7 +48,8 @@ pub fn history_of(data: &WeekData, costs: &[SkuCost]) -> HistoryWeek {
         keys.push_str(identity.key);
         ends.push(keys.len());
         trends.push(trend_of(values));
-    });
+    })
+    .account;
     HistoryWeek {
         week: data.week,
         account,

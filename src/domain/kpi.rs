@@ -35,6 +35,15 @@ fn f(n: i64) -> f64 {
     n as f64
 }
 
+/// What a week's KPIs give besides each SKU's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekTotals {
+    pub account: MetricValues,
+    /// How many SKUs another report names that the present sales report
+    /// leaves out: they count as having sold nothing (`count_absent_as_zero`).
+    pub absent_from_sales: usize,
+}
+
 /// Computes the KPIs of `data`, handing each SKU's to `each` in the order the
 /// reports name them; returns the account's. `previous` (the week before)
 /// averages the stock for turnover; `costs` gives gross profit.
@@ -43,7 +52,7 @@ pub fn compute_week_with<'a>(
     previous: Option<&WeekData>,
     costs: &'a [SkuCost],
     mut each: impl FnMut(SkuIdentity<'a>, &MetricValues),
-) -> MetricValues {
+) -> WeekTotals {
     let by_sku = data.keyed_by_sku();
     let mut gathered = Gathered::with_capacity(data.sku_count_hint());
     if let Some(business) = &data.business {
@@ -108,9 +117,10 @@ pub fn compute_week_with<'a>(
         }
     }
     let mut inputs = gathered.into_inputs();
-    if let Some(business) = &data.business {
-        count_absent_as_zero(&mut inputs, business);
-    }
+    let absent_from_sales = data
+        .business
+        .as_ref()
+        .map_or(0, |business| count_absent_as_zero(&mut inputs, business));
     let previous_stock = previous.map(|p| stock_by_key(p, by_sku));
     let mut totals = AccountSums::default();
     for (_, entry) in &inputs {
@@ -124,19 +134,23 @@ pub fn compute_week_with<'a>(
         totals.add(&values);
         each(identity, &values);
     }
-    account_values(
-        data,
-        &totals,
-        previous_stock.as_ref().map(|s| s.values().sum()),
-    )
+    WeekTotals {
+        account: account_values(
+            data,
+            &totals,
+            previous_stock.as_ref().map(|s| s.values().sum()),
+        ),
+        absent_from_sales,
+    }
 }
 
 /// A SKU another report names (stock, ads) that the present sales report
 /// leaves out sold nothing that week: 0 units, and the sessions of its
 /// listing (another SKU's row may carry them), else 0. Amazon's reports by
-/// SKU omit the SKUs without orders.
-fn count_absent_as_zero(inputs: &mut [(&str, Inputs<'_>)], business: &BusinessFacts) {
+/// SKU omit the SKUs without orders. Returns how many there were.
+fn count_absent_as_zero(inputs: &mut [(&str, Inputs<'_>)], business: &BusinessFacts) -> usize {
     let mut listing_of = None;
+    let mut absent = 0;
     for (_, entry) in inputs.iter_mut() {
         let Some(identity) = entry.identity else {
             continue;
@@ -157,43 +171,9 @@ fn count_absent_as_zero(inputs: &mut [(&str, Inputs<'_>)], business: &BusinessFa
         });
         entry.listing = listings.get(identity.asin).copied();
         entry.absent_from_sales = true;
+        absent += 1;
     }
-}
-
-fn key<'k>(by_sku: bool, sku: &'k str, asin: &'k str) -> &'k str {
-    if by_sku { sku } else { asin }
-}
-
-/// How many SKUs of `data` the present sales report leaves out: they count
-/// as having sold nothing (see `count_absent_as_zero`).
-pub fn absent_from_sales(data: &WeekData) -> usize {
-    let Some(business) = &data.business else {
-        return 0;
-    };
-    let by_sku = data.keyed_by_sku();
-    let sold: rustc_hash::FxHashSet<&str> = business
-        .sales
-        .iter()
-        .map(|sale| sale.sku.as_deref().unwrap_or(&sale.child_asin))
-        .collect();
-    let named =
-        data.inventory
-            .iter()
-            .flatten()
-            .map(|s| key(by_sku, &s.sku, &s.asin))
-            .chain(
-                data.planning
-                    .iter()
-                    .flatten()
-                    .map(|p| key(by_sku, &p.sku, &p.asin)),
-            )
-            .chain(data.advertised.iter().flatten().filter_map(|p| {
-                if by_sku { p.sku.as_deref() } else { None }.or(p.asin.as_deref())
-            }));
-    let absent: rustc_hash::FxHashSet<&str> = named
-        .filter(|key| !key.is_empty() && !sold.contains(key))
-        .collect();
-    absent.len()
+    absent
 }
 
 /// Sales and listings of the Business Report, by SKU.

@@ -31,7 +31,8 @@ fn compute_week<'a>(
             identity,
             values: values.clone(),
         });
-    });
+    })
+    .account;
     WeekKpis { account, skus }
 }
 

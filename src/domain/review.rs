@@ -157,6 +157,9 @@ pub struct Review {
     pub daily_units: Vec<(chrono::NaiveDate, f64)>,
     /// The days after a click the week's ads reports attribute sales to (7 or 14).
     pub ad_attribution_days: Option<u8>,
+    /// How many SKUs the week's other reports name that its sales report
+    /// leaves out (counted as having sold nothing).
+    pub absent_from_sales: usize,
     pub account: Figures,
     pub skus: Vec<SkuRow>,
 }
@@ -173,6 +176,7 @@ impl Review {
             daily_sales: Vec::new(),
             daily_units: Vec::new(),
             ad_attribution_days: None,
+            absent_from_sales: 0,
             account: Figures::new(MetricValues::default(), 0.0),
             skus: Vec::new(),
         }
@@ -251,8 +255,8 @@ pub fn begin_review(
     for row in &mut skus {
         row.stock = details.remove(row.key.as_str());
     }
-    let mut account = Figures::new(now.clone(), settings.targets.conversion);
-    account.record(TREND_WEEKS - 1, &now);
+    let mut account = Figures::new(now.account.clone(), settings.targets.conversion);
+    account.record(TREND_WEEKS - 1, &now.account);
     let trend_weeks = trend_weeks_ending(week);
     let mut review = Review {
         week,
@@ -275,6 +279,7 @@ pub fn begin_review(
             days
         },
         daily_units: Vec::new(),
+        absent_from_sales: now.absent_from_sales,
         account,
         skus,
     };
@@ -282,7 +287,8 @@ pub fn begin_review(
         let mut full = Vec::with_capacity(review.skus.len());
         let last_week = compute_week_with(previous, before, costs, |identity, values| {
             full.push((identity.key, values.clone()));
-        });
+        })
+        .account;
         let rows = review.rows_of(full.iter().map(|(key, _)| *key));
         for (row, (_, values)) in rows.into_iter().zip(full) {
             if let Some(row) = row {

@@ -158,7 +158,6 @@ fn load_report_of(
         mut review,
         anomalies,
         returns,
-        absent,
     } = reviewed;
     for history in &histories {
         review.extend(history);
@@ -172,6 +171,7 @@ fn load_report_of(
         settings,
     );
     report.notices = notices_of(&workspace, chosen, skipped, &warnings);
+    let absent = report.review.absent_from_sales;
     if absent > 0 {
         report.notices.push(format!(
             "{absent} SKUs named by the week's other reports are not in its sales report: \
@@ -195,8 +195,6 @@ struct Reviewed {
     anomalies: Vec<Anomaly>,
     /// The week's returns: the diagnosis quotes them.
     returns: Option<Vec<ReturnLine>>,
-    /// How many of its SKUs the sales report left out.
-    absent: usize,
 }
 
 /// Reads the weeks the diagnosis looks at (`diagnosed`) and builds the
@@ -285,7 +283,6 @@ fn review_when_read(
     let current = weeks.pop()?;
     let anomalies = diagnose_rows(&review, current.returns.as_deref(), settings, costs);
     Some(Reviewed {
-        absent: crate::domain::kpi::absent_from_sales(&current),
         returns: current.returns,
         review,
         anomalies,
