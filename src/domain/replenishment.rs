@@ -37,6 +37,7 @@ use super::judgement::Status;
 use super::metric::Metric;
 use super::review::{Review, SkuRow};
 use super::settings::Settings;
+pub use super::stock::AmazonRecommendation;
 use super::words::Words;
 
 /// Stock that lasts longer than this many days is at risk of aged-inventory fees.
@@ -137,13 +138,6 @@ pub struct LateForEvent {
     pub arrives_by_air: Option<NaiveDate>,
 }
 
-/// Amazon's own recommendation from the FBA inventory planning report.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct AmazonRecommendation {
-    pub units: i64,
-    pub ship_by: Option<NaiveDate>,
-}
-
 /// One SKU of a pool, with its own stock and sales.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PoolMember {
@@ -222,11 +216,6 @@ impl SupplyLine {
     pub fn fullest_member(&self) -> Option<&PoolMember> {
         self.members.iter().max_by_key(|m| m.available)
     }
-
-    /// Whether the line is for the SKU of review row `key`.
-    pub fn has_member(&self, key: &str) -> bool {
-        self.members.iter().any(|m| m.key == key)
-    }
 }
 
 /// The schedule of every pool with stock figures, soonest order first.
@@ -239,17 +228,15 @@ pub fn plan_supply(
     let (_, last_day) = review.week.days(settings.week_start);
     let costs = CostBook::new(costs);
     let mut waiting = Upstream::new(upstream);
+    let plan = PoolPlan {
+        review,
+        settings,
+        last_day,
+        costs: &costs,
+    };
     let mut lines: Vec<SupplyLine> = pools::pools(review)
         .iter()
-        .map(|pool| {
-            let plan = PoolPlan {
-                review,
-                settings,
-                last_day,
-                costs: &costs,
-            };
-            plan.line(pool, &mut waiting)
-        })
+        .map(|pool| plan.line(pool, &mut waiting))
         .collect();
     lines.sort_by(|a, b| {
         (a.order_by.is_none(), a.order_by, &a.key).cmp(&(b.order_by.is_none(), b.order_by, &b.key))
@@ -362,7 +349,7 @@ impl PoolPlan<'_> {
                 let at = row
                     .eta
                     .map_or(self.settings.replenishment.transfer_days, |eta| {
-                        clock::day_start(eta, self.last_day) + 1.0
+                        clock::day_end(eta, self.last_day)
                     });
                 (at, float(row.units))
             })
@@ -382,10 +369,11 @@ impl PoolPlan<'_> {
         let needed = clock.demand(0.0, lead_time.total + plan.target_cover_days) - position;
         let suggested_units = suggested(needed, cost);
         let ordered = order_by.map(|day| day.max(meeting_monday));
-        let shortfall = cover_days.and_then(|cover| self.shortfall(cover, &events, &clock));
-        let late_for_event = shortfall
+        let short = cover_days.and_then(|cover| self.shortfall(cover, &events, &clock));
+        let late_for_event = short
             .as_ref()
-            .and_then(|short| late(short, &events, &lead_time, meeting_monday));
+            .and_then(|(event, _)| late(event, &lead_time, meeting_monday));
+        let shortfall = short.map(|(_, shortfall)| shortfall);
         let bridge = Bridge {
             clock: &clock,
             stock,
@@ -428,34 +416,37 @@ impl PoolPlan<'_> {
         }
     }
 
-    /// The first event the pool is in whose end the stock does not reach.
-    fn shortfall(&self, cover: f64, events: &[&Event], clock: &Clock) -> Option<EventShortfall> {
+    /// The first event the pool is in whose end the stock does not reach, and how short.
+    fn shortfall<'e>(
+        &self,
+        cover: f64,
+        events: &[&'e Event],
+        clock: &Clock,
+    ) -> Option<(&'e Event, EventShortfall)> {
         let horizon = self.last_day + Days::new(EVENT_HORIZON_DAYS);
         events
             .iter()
             .filter(|e| e.end > self.last_day && e.start <= horizon)
             .find_map(|e| {
-                let end = clock::day_start(e.end, self.last_day) + 1.0;
+                let end = clock::day_end(e.end, self.last_day);
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 // a positive count of days
                 let days_short = (end - cover).ceil() as u64;
-                (cover < end).then(|| EventShortfall {
-                    event: e.name.clone(),
-                    days_short: days_short.max(1),
-                    units_short: clock.demand(cover, end),
+                (cover < end).then(|| {
+                    let shortfall = EventShortfall {
+                        event: e.name.clone(),
+                        days_short: days_short.max(1),
+                        units_short: clock.demand(cover, end),
+                    };
+                    (*e, shortfall)
                 })
             })
     }
 }
 
-/// Whether an order placed at the meeting arrives after the event short of stock needs it.
-fn late(
-    short: &EventShortfall,
-    events: &[&Event],
-    lead_time: &LeadTime,
-    today: NaiveDate,
-) -> Option<LateForEvent> {
-    let event = events.iter().find(|e| e.name == short.event)?;
+/// Whether an order placed at the meeting (`today`) arrives after `event`,
+/// which the pool runs short for, needs it.
+fn late(event: &Event, lead_time: &LeadTime, today: NaiveDate) -> Option<LateForEvent> {
     let needed_by = event.arrive_by.unwrap_or(event.start);
     let arrives = lead_time.arrives(today);
     (arrives > needed_by).then(|| LateForEvent {
@@ -485,26 +476,8 @@ fn unit_volume(row: &SkuRow) -> Option<f64> {
 fn amazon(members: &[&SkuRow]) -> Option<AmazonRecommendation> {
     members
         .iter()
-        .filter_map(|row| row.stock.as_ref())
-        .filter_map(|s| Some((s.amazon_units?, s.amazon_date)))
-        .fold(
-            None,
-            |total: Option<AmazonRecommendation>, (units, date)| {
-                Some(match total {
-                    None => AmazonRecommendation {
-                        units,
-                        ship_by: date,
-                    },
-                    Some(t) => AmazonRecommendation {
-                        units: t.units + units,
-                        ship_by: match (t.ship_by, date) {
-                            (Some(a), Some(b)) => Some(a.min(b)),
-                            (a, b) => a.or(b),
-                        },
-                    },
-                })
-            },
-        )
+        .filter_map(|row| row.stock.as_ref()?.amazon)
+        .reduce(AmazonRecommendation::merged)
 }
 
 /// What sizing an air bridge needs: the pool's clock, stock and arrivals.
@@ -524,7 +497,7 @@ impl Bridge<'_> {
         if late.arrives_by_air.is_none_or(|air| air > late.needed_by) {
             return 0;
         }
-        let sea = clock::day_start(late.arrives, self.last_day) + 1.0;
+        let sea = clock::day_end(late.arrives, self.last_day);
         let before_sea: f64 = self
             .arrivals
             .iter()

@@ -17,9 +17,7 @@ fn sample() -> LoadedReport {
 fn line<'a>(loaded: &'a LoadedReport, sku: &str) -> &'a SupplyLine {
     loaded
         .report
-        .supply
-        .iter()
-        .find(|l| l.has_member(sku))
+        .supply_of(sku)
         .unwrap_or_else(|| panic!("no line for {sku}"))
 }
 

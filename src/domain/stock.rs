@@ -24,8 +24,36 @@ pub struct StockDetail {
     /// Cubic feet per unit.
     pub unit_volume: Option<f64>,
     /// Amazon's recommended ship-in quantity and date (planning report).
-    pub amazon_units: Option<i64>,
-    pub amazon_date: Option<NaiveDate>,
+    pub amazon: Option<AmazonRecommendation>,
+}
+
+/// Amazon's own recommendation from the FBA inventory planning report.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AmazonRecommendation {
+    pub units: i64,
+    pub ship_by: Option<NaiveDate>,
+}
+
+impl AmazonRecommendation {
+    /// Two recommendations as one: their units, the earlier date.
+    #[must_use]
+    pub fn merged(self, other: Self) -> Self {
+        Self {
+            units: self.units + other.units,
+            ship_by: match (self.ship_by, other.ship_by) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+        }
+    }
+
+    /// `total` with `more` joined, either maybe absent.
+    pub fn join(total: Option<Self>, more: Option<Self>) -> Option<Self> {
+        match (total, more) {
+            (Some(a), Some(b)) => Some(a.merged(b)),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 /// The stock detail of every SKU key of `data` (a SKU, or a child ASIN when
@@ -47,13 +75,11 @@ pub fn stock_details(data: &WeekData) -> HashMap<&str, StockDetail> {
             detail.inbound += item.inbound.unwrap_or(0);
         }
         detail.fc_reserved += item.fc_transfer.unwrap_or(0) + item.fc_processing.unwrap_or(0);
-        if let Some(units) = item.recommended_units {
-            *detail.amazon_units.get_or_insert(0) += units;
-        }
-        detail.amazon_date = match (detail.amazon_date, item.recommended_date) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        let recommended = item.recommended_units.map(|units| AmazonRecommendation {
+            units,
+            ship_by: item.recommended_date,
+        });
+        detail.amazon = AmazonRecommendation::join(detail.amazon, recommended);
     }
     details
 }

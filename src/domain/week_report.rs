@@ -105,8 +105,11 @@ impl WeekReport {
     }
 
     /// The supply line of the pool the review row `key` is in.
+    #[cfg(test)]
     pub fn supply_of(&self, key: &str) -> Option<&SupplyLine> {
-        self.supply.iter().find(|line| line.has_member(key))
+        self.supply
+            .iter()
+            .find(|line| line.members.iter().any(|m| m.key == key))
     }
 
     /// The SKUs with at least one anomaly, in the review's order: the

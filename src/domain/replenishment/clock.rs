@@ -22,13 +22,19 @@ pub fn day_start(day: NaiveDate, last_day: NaiveDate) -> f64 {
     days - 1.0
 }
 
+/// Where `day` ends on a clock that starts after `last_day`: stock that
+/// arrives that day, or an event that ends then, counts from here.
+pub fn day_end(day: NaiveDate, last_day: NaiveDate) -> f64 {
+    day_start(day, last_day) + 1.0
+}
+
 impl Clock {
     pub fn new(velocity: f64, events: &[&Event], last_day: NaiveDate) -> Self {
         let events = events
             .iter()
             .map(|e| {
                 let from = day_start(e.start, last_day).max(0.0);
-                let to = day_start(e.end, last_day) + 1.0;
+                let to = day_end(e.end, last_day);
                 (from, to, e.uplift)
             })
             .filter(|(from, to, _)| to > from)
