@@ -5,7 +5,6 @@
 #![allow(clippy::unwrap_used)]
 
 use std::process::Command;
-use std::thread::sleep;
 use std::time::Duration;
 
 mod support;
@@ -54,14 +53,8 @@ fn the_readme_mock_meeting_at_80_by_24_ends_in_a_mail_that_can_be_sent() {
     tmux.wait_for("Rating");
     tmux.type_text("Lina 8 Wei 9");
     tmux.keys(&["Enter", "q", "y"]);
-    for _ in 0..50 {
-        if !tmux.is_running() {
-            break;
-        }
-        sleep(Duration::from_millis(100));
-    }
     assert!(
-        !tmux.is_running(),
+        tmux.stopped_within(Duration::from_secs(5)),
         "the cockpit did not quit:\n{}",
         tmux.screen()
     );

@@ -133,13 +133,10 @@ fn a_second_cockpit_on_the_same_week_only_shows_it() {
     second.keys(&["3"]);
     second.wait_for("Book the December shipment");
     second.keys(&["q", "y"]);
-    for _ in 0..30 {
-        if !second.is_running() {
-            break;
-        }
-        sleep(Duration::from_millis(100));
-    }
-    assert!(!second.is_running(), "the viewer quits at once");
+    assert!(
+        second.stopped_within(Duration::from_secs(3)),
+        "the viewer quits at once"
+    );
     assert_eq!(
         fs::read_to_string(&minutes).unwrap(),
         kept,
@@ -166,12 +163,11 @@ fn a_lock_that_cannot_be_made_opens_the_meeting_view_only_unless_asked() {
     tmux.keys(&["a"]);
     tmux.wait_for("view only:");
     tmux.keys(&["q", "y"]);
-    for _ in 0..30 {
-        if !tmux.is_running() {
-            break;
-        }
-        sleep(Duration::from_millis(100));
-    }
+    assert!(
+        tmux.stopped_within(Duration::from_secs(3)),
+        "{}",
+        tmux.screen()
+    );
     assert!(
         !ws.join("minutes/2026-W48.toml").exists(),
         "nothing written"

@@ -87,6 +87,20 @@ impl Tmux {
     pub fn is_running(&self) -> bool {
         self.run(&["has-session", "-t", "meeting"]).status.success()
     }
+
+    /// Whether the program ended within `limit`, looking every 100 ms.
+    pub fn stopped_within(&self, limit: std::time::Duration) -> bool {
+        let step = std::time::Duration::from_millis(100);
+        let mut waited = std::time::Duration::ZERO;
+        while self.is_running() {
+            if waited >= limit {
+                return false;
+            }
+            std::thread::sleep(step);
+            waited += step;
+        }
+        true
+    }
 }
 
 impl Drop for Tmux {
