@@ -205,11 +205,27 @@ impl SupplyLine {
         self.available + self.reserved + self.inbound
     }
 
+    /// Whether the line pools several SKUs.
+    pub fn is_pooled(&self) -> bool {
+        self.members.len() > 1
+    }
+
+    /// The SKUs shown on child rows under the line: a pool's, none for a SKU alone.
+    pub fn children(&self) -> &[PoolMember] {
+        if self.is_pooled() { &self.members } else { &[] }
+    }
+
+    /// The pool's SKUs as people name it: `HK-SB-BPA + HK-SB-BPA-R`.
+    pub fn member_names(&self) -> String {
+        let skus: Vec<&str> = self.members.iter().map(|m| m.sku.as_str()).collect();
+        skus.join(" + ")
+    }
+
     /// The SKUs with nothing available while the pool has stock to sell.
     pub fn empty_members(&self) -> impl Iterator<Item = &PoolMember> {
-        self.members
+        self.children()
             .iter()
-            .filter(move |m| m.available == 0 && self.available > 0 && self.members.len() > 1)
+            .filter(move |m| m.available == 0 && self.available > 0)
     }
 
     /// The pool's member that holds the most available units.

@@ -519,9 +519,8 @@ fn stockout_during_event(s: &Subject<'_>, line: &SupplyLine) -> Option<Anomaly> 
 /// Where a pool's stock is: "of HK-SB-BPA + HK-SB-BPA-R" for a pool of
 /// several SKUs, "available and inbound" for one.
 fn held_by(line: &SupplyLine) -> Said {
-    if line.members.len() > 1 {
-        let skus: Vec<&str> = line.members.iter().map(|m| m.sku.as_str()).collect();
-        let skus = skus.join(" + ");
+    if line.is_pooled() {
+        let skus = line.member_names();
         Said::new(format!("of {skus}"), format!("{skus} "))
     } else {
         Said::new("available and inbound".to_owned(), "可售和在途".to_owned())

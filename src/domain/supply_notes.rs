@@ -117,12 +117,12 @@ pub fn facts(line: &SupplyLine, language: Language) -> Vec<String> {
             )
         });
     }
-    if line.members.len() > 1 {
-        let skus: Vec<&str> = line.members.iter().map(|m| m.sku.as_str()).collect();
+    if line.is_pooled() {
+        let skus = line.member_names();
         facts.push(if en {
-            format!("pool of {} orders as {}", skus.join(" + "), line.sku)
+            format!("pool of {skus} orders as {}", line.sku)
         } else {
-            format!("{} 合并计算，按 {} 下单", skus.join(" + "), line.sku)
+            format!("{skus} 合并计算，按 {} 下单", line.sku)
         });
     }
     if line.reserved > 0 {

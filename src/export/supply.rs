@@ -65,14 +65,12 @@ fn rows_of(line: &SupplyLine) -> Vec<Vec<String>> {
             .map(|column| column.text(line, language))
             .collect(),
     ];
-    if line.members.len() > 1 {
-        rows.extend(line.members.iter().map(|member| {
-            SUPPLY_COLUMNS
-                .iter()
-                .map(|column| column.member_text(member, line, language))
-                .collect()
-        }));
-    }
+    rows.extend(line.children().iter().map(|member| {
+        SUPPLY_COLUMNS
+            .iter()
+            .map(|column| column.member_text(member, line, language))
+            .collect()
+    }));
     rows
 }
 

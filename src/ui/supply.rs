@@ -75,22 +75,20 @@ impl Widget for SupplyView<'_> {
                     .collect::<Vec<_>>(),
             );
             drawn.push((at, if at == selected { t.select(row) } else { row }));
-            if line.members.len() > 1 {
-                for member in &line.members {
-                    let child = shown
-                        .iter()
-                        .map(|(c, w)| {
-                            let text = clean(&c.member_text(member, line, language)).into_owned();
-                            let style = if *c == SupplyColumn::Status {
-                                t.breach
-                            } else {
-                                t.dim
-                            };
-                            Span::styled(cell(&text, *c, *w), style)
-                        })
-                        .collect::<Vec<_>>();
-                    drawn.push((at, Line::from(child)));
-                }
+            for member in line.children() {
+                let child = shown
+                    .iter()
+                    .map(|(c, w)| {
+                        let text = clean(&c.member_text(member, line, language)).into_owned();
+                        let style = if *c == SupplyColumn::Status {
+                            t.breach
+                        } else {
+                            t.dim
+                        };
+                        Span::styled(cell(&text, *c, *w), style)
+                    })
+                    .collect::<Vec<_>>();
+                drawn.push((at, Line::from(child)));
             }
         }
         let last = drawn
@@ -241,9 +239,11 @@ fn fitted_columns(
             let widest = lines
                 .iter()
                 .flat_map(|line| {
-                    let members = line.members.iter().filter(|_| line.members.len() > 1);
-                    std::iter::once(c.text(line, language))
-                        .chain(members.map(move |member| c.member_text(member, line, language)))
+                    std::iter::once(c.text(line, language)).chain(
+                        line.children()
+                            .iter()
+                            .map(move |member| c.member_text(member, line, language)),
+                    )
                 })
                 .map(|text| text.width())
                 .chain(std::iter::once(c.header().get(language).width()))
