@@ -33,30 +33,26 @@ impl Default for UreqHttp {
     }
 }
 
+/// `call` with the request's headers, and its time left as the whole exchange's bound.
+fn prepared<B>(mut call: ureq::RequestBuilder<B>, request: &Request) -> ureq::RequestBuilder<B> {
+    for (name, value) in &request.headers {
+        call = call.header(name, value);
+    }
+    match request.timeout {
+        Some(left) => call
+            .config()
+            .timeout_global(Some(left.min(REQUEST_TIMEOUT)))
+            .build(),
+        None => call,
+    }
+}
+
 impl Http for UreqHttp {
     fn send(&mut self, request: &Request) -> Result<Response, String> {
-        let timeout = request.timeout.map(|left| left.min(REQUEST_TIMEOUT));
         let result = match request.method {
-            Method::Get => {
-                let mut call = self.agent.get(&request.url);
-                for (name, value) in &request.headers {
-                    call = call.header(name, value);
-                }
-                if let Some(timeout) = timeout {
-                    call = call.config().timeout_global(Some(timeout)).build();
-                }
-                call.call()
-            }
-            Method::Post => {
-                let mut call = self.agent.post(&request.url);
-                for (name, value) in &request.headers {
-                    call = call.header(name, value);
-                }
-                if let Some(timeout) = timeout {
-                    call = call.config().timeout_global(Some(timeout)).build();
-                }
-                call.send(request.body.as_deref().unwrap_or(""))
-            }
+            Method::Get => prepared(self.agent.get(&request.url), request).call(),
+            Method::Post => prepared(self.agent.post(&request.url), request)
+                .send(request.body.as_deref().unwrap_or("")),
         };
         // ureq's errors name the address, never a header.
         let mut response = result.map_err(|error| error.to_string())?;
