@@ -499,7 +499,7 @@ fn check_credentials(
                     }
                 }
                 Err(error) => {
-                    say!("SP-API: {error}");
+                    say!("SP-API: {}", error.hiding(&tokens.secrets()));
                     ok = false;
                 }
             }
@@ -533,7 +533,7 @@ fn check_credentials(
                     }
                 }
                 Err(error) => {
-                    say!("Ads API: {error}");
+                    say!("Ads API: {}", error.hiding(&tokens.secrets()));
                     ok = false;
                 }
             }

@@ -74,6 +74,31 @@ impl ApiError {
         matches!(self, ApiError::Network { why, .. } if why == super::retry::DEADLINE)
     }
 
+    /// The error with every value of `known` (the secrets opsdeck sent,
+    /// raw or percent-encoded) hidden from its words.
+    #[must_use]
+    pub fn hiding(self, known: &[&str]) -> Self {
+        match self {
+            ApiError::Network { operation, why } => ApiError::Network {
+                operation,
+                why: redact(&why, known),
+            },
+            ApiError::Refused {
+                operation,
+                status,
+                said,
+            } => ApiError::Refused {
+                operation,
+                status,
+                said: redact(&said, known),
+            },
+            ApiError::Unreadable { operation, why } => ApiError::Unreadable {
+                operation,
+                why: redact(&why, known),
+            },
+        }
+    }
+
     /// The HTTP status of a refusal.
     pub fn status(&self) -> Option<u16> {
         match self {

@@ -318,6 +318,15 @@ pub struct Fetcher<'a> {
 }
 
 impl Fetcher<'_> {
+    /// Every secret sent or received, to hide from what a server says.
+    fn secrets(&self) -> Vec<&str> {
+        [&self.sp_tokens, &self.ads_tokens]
+            .into_iter()
+            .flatten()
+            .flat_map(Tokens::secrets)
+            .collect()
+    }
+
     /// Steps `jobs` until each has ended or `wait` has passed, telling
     /// `progress` of every change.
     pub fn run(&mut self, jobs: &mut [Job], wait: Duration, progress: &mut dyn FnMut(&[Job])) {
@@ -353,6 +362,7 @@ impl Fetcher<'_> {
             if error.is_deadline() {
                 return;
             }
+            let error = error.hiding(&self.secrets());
             job.failure = Some(error.summary());
             job.state = JobState::Failed(error.to_string());
             Self::record(job, Standing::Failed, None, None);
@@ -417,7 +427,7 @@ impl Fetcher<'_> {
                 AdsProcessing::Completed { url } => self.download(job, &url, "Ads report"),
                 AdsProcessing::Failed(why) => {
                     job.failure = Some("Ads report: Amazon could not make it".to_owned());
-                    let why = super::redact::redact(&why, &[]);
+                    let why = super::redact::redact(&why, &self.secrets());
                     job.state = JobState::Failed(format!("Amazon could not make it: {why}"));
                     Self::record(job, Standing::Failed, None, None);
                     Ok(())

@@ -293,6 +293,26 @@ fn a_server_that_echoes_the_secrets_shows_and_stores_none() {
 }
 
 #[test]
+fn secrets_echoed_in_bare_words_are_hidden_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut jobs = [job(ReportPlan::SalesAndTraffic, dir.path())];
+    // No name and no prefix to recognise them by: only their values.
+    let mut http = Scripted::new()
+        .answer(200, &[], TOKEN)
+        .answer(
+            400,
+            &[],
+            "proxy error: you sent client-secret and Atza%7Ctoken, we kept them",
+        );
+    run(&mut http, &mut jobs, Duration::from_secs(60));
+    let said = everything_said(&jobs, dir.path());
+    assert!(said.contains("you sent <secret> and <secret>"), "{said}");
+    for secret in ["client-secret", "Atza|token", "Atza%7Ctoken"] {
+        assert!(!said.contains(secret), "{secret} in {said}");
+    }
+}
+
+#[test]
 fn a_document_is_fetched_only_over_https_and_never_redirected_to_plain_http() {
     let report_done = r#"{"reportId":"ID1","processingStatus":"DONE","reportDocumentId":"DOC1"}"#;
     for (document_url, redirect) in [

@@ -35,6 +35,8 @@ pub struct Tokens {
     app: LwaApp,
     endpoint: Endpoint,
     current: Option<(Secret, Duration)>,
+    /// Every access token this app was given, to hide wherever a server echoes one.
+    issued: Vec<Secret>,
 }
 
 impl Tokens {
@@ -43,7 +45,18 @@ impl Tokens {
             app,
             endpoint,
             current: None,
+            issued: Vec::new(),
         }
+    }
+
+    /// The secrets of this app a server could echo: its client secret, its
+    /// refresh token and the access tokens it was given.
+    pub fn secrets(&self) -> Vec<&str> {
+        [&self.app.client_secret, &self.app.refresh_token]
+            .into_iter()
+            .chain(&self.issued)
+            .map(Secret::expose)
+            .collect()
     }
 
     pub fn client_id(&self) -> &str {
@@ -78,6 +91,7 @@ impl Tokens {
         let answer: TokenAnswer = ApiError::answer_as("Login with Amazon", &response)?;
         let until = clock.elapsed() + Duration::from_secs(answer.expires_in);
         self.current = Some((answer.access_token.clone(), until));
+        self.issued.push(answer.access_token.clone());
         Ok(answer.access_token)
     }
 }
