@@ -11,20 +11,17 @@
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::{Arc, Mutex};
+mod support;
 
-const SECRETS: [&str; 5] = [
-    "sp-client-secret-7f3a",
-    "Atzr|sp-refresh-9c1d",
-    "ads-client-secret-2b8e",
-    "Atzr|ads-refresh-5e0f",
-    "Atza|access-token-4d6c",
-];
-const WEEK: &str = "2026-W47";
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use support::fetching::{
+    SECRETS, TOKEN_ANSWER, WEEK, credentials, opsdeck, sample_without_the_weeks_downloads,
+};
+use support::stand_in::{Asked, Reply, StandIn};
+
 const ADS_REPORT: &str = "9f8b7c6d-1234-4abc-9def-0123456789ab";
 
 fn sample_week() -> PathBuf {
@@ -134,18 +131,11 @@ enum Scenario {
 }
 
 /// A stand-in for Amazon: answers by path and by how often it was asked.
-struct Amazon {
-    port: u16,
-    seen: Arc<Mutex<Vec<String>>>,
-}
+struct Amazon(StandIn);
 
 impl Amazon {
     fn start(scenario: Scenario) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let log = Arc::clone(&seen);
-        let documents = Arc::new(Documents {
+        let documents = Documents {
             sales_and_traffic: gzip(sales_and_traffic().as_bytes()),
             ads: gzip(ads_rows().as_bytes()),
             inventory: sample_file("sku\tfnsku"),
@@ -154,23 +144,39 @@ impl Amazon {
                 let text = String::from_utf8(sample_file("return-date")).unwrap();
                 encoding_rs::WINDOWS_1252.encode(&text).0.into_owned()
             },
-        });
-        std::thread::spawn(move || {
-            let mut asked: BTreeMap<String, usize> = BTreeMap::new();
-            for stream in listener.incoming() {
-                let Ok(stream) = stream else { break };
-                serve(stream, port, scenario, &documents, &mut asked, &log);
-            }
-        });
-        Self { port, seen }
+        };
+        let asked: Mutex<BTreeMap<String, usize>> = Mutex::new(BTreeMap::new());
+        Self(StandIn::start(move |request| {
+            let key = format!(
+                "{} {} {}",
+                request.method,
+                request.path,
+                if request.body.contains("SALES_AND_TRAFFIC") {
+                    "st"
+                } else {
+                    ""
+                }
+            );
+            let nth = {
+                let mut asked = asked.lock().unwrap();
+                let count = asked.entry(key).or_insert(0);
+                *count += 1;
+                *count
+            };
+            answer(request, nth, scenario, &documents)
+        }))
     }
 
     fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
+        self.0.url()
+    }
+
+    fn lwa(&self) -> String {
+        format!("{}/auth/o2/token", self.url())
     }
 
     fn requests(&self) -> Vec<String> {
-        self.seen.lock().unwrap().clone()
+        self.0.requests().iter().map(Asked::whole).collect()
     }
 }
 
@@ -182,26 +188,18 @@ struct Documents {
     returns: Vec<u8>,
 }
 
-type Answer = (u16, Vec<(&'static str, String)>, Vec<u8>);
-
-fn json(status: u16, body: String) -> Answer {
-    (
-        status,
-        vec![("Content-Type", "application/json".to_owned())],
-        body.into_bytes(),
-    )
+fn json(status: u16, body: String) -> Reply {
+    Reply::json(status, body)
 }
 
 #[allow(clippy::too_many_lines)] // one table of every path the stand-in answers
-fn answer(
-    method: &str,
-    path: &str,
-    body: &str,
-    nth: usize,
-    scenario: Scenario,
-    base: &str,
-    documents: &Documents,
-) -> Answer {
+fn answer(request: &Asked, nth: usize, scenario: Scenario, documents: &Documents) -> Reply {
+    let (method, path, body, base) = (
+        request.method.as_str(),
+        request.path.as_str(),
+        request.body.as_str(),
+        request.base.as_str(),
+    );
     let hitches = scenario == Scenario::Hitches;
     let kind = [
         "SALES_AND_TRAFFIC",
@@ -213,11 +211,11 @@ fn answer(
     .find(|k| body.contains(k) || path.contains(k))
     .unwrap_or("ADS");
     match (method, path) {
-        ("POST", "/auth/o2/token") => json(200, r#"{"access_token":"Atza|access-token-4d6c","token_type":"bearer","expires_in":3600}"#.to_owned()),
+        ("POST", "/auth/o2/token") => json(200, TOKEN_ANSWER.to_owned()),
         ("GET", "/sellers/v1/marketplaceParticipations") => json(200, r#"{"payload":[{"marketplace":{"id":"ATVPDKIKX0DER","name":"Amazon.com","countryCode":"US"},"participation":{"isParticipating":true,"hasSuspendedListings":false},"storeName":"Home & Kitchen"}]}"#.to_owned()),
         // The first report asked for is throttled, with a Retry-After.
         ("POST", "/reports/2021-06-30/reports") if hitches && nth == 1 && kind == "SALES_AND_TRAFFIC" => {
-            (429, vec![("Retry-After", "1".to_owned())], Vec::new())
+            Reply::with(429, &[("Retry-After", "1")], Vec::new())
         }
         ("POST", "/reports/2021-06-30/reports") => json(202, format!(r#"{{"reportId":"R-{kind}"}}"#)),
         ("GET", p) if p.starts_with("/reports/2021-06-30/reports?") => json(200, r#"{"reports":[{"reportId":"R-OLD","reportType":"GET_FBA_INVENTORY_PLANNING_DATA","processingStatus":"DONE","reportDocumentId":"D-INVENTORY_PLANNING"}]}"#.to_owned()),
@@ -226,7 +224,7 @@ fn answer(
                 ("INVENTORY_PLANNING", _) if hitches => "CANCELLED",
                 ("CUSTOMER_RETURNS", _) if !hitches => "FATAL",
                 // Throttled once, without a Retry-After.
-                ("SALES_AND_TRAFFIC", 2) if hitches => return (429, Vec::new(), Vec::new()),
+                ("SALES_AND_TRAFFIC", 2) if hitches => return Reply::with(429, &[], Vec::new()),
                 (_, 1) => "IN_QUEUE",
                 (_, 2) => "IN_PROGRESS",
                 _ => "DONE",
@@ -244,10 +242,10 @@ fn answer(
                 if gzip { r#","compressionAlgorithm":"GZIP""# } else { "" }
             ))
         }
-        ("GET", "/download/SALES_AND_TRAFFIC") => (200, vec![("Content-Type", "application/json; charset=UTF-8".to_owned())], documents.sales_and_traffic.clone()),
-        ("GET", "/download/MYI_UNSUPPRESSED") => (200, vec![("Content-Type", "text/plain; charset=UTF-8".to_owned())], documents.inventory.clone()),
-        ("GET", "/download/INVENTORY_PLANNING") => (200, vec![("Content-Type", "text/plain; charset=UTF-8".to_owned())], documents.planning.clone()),
-        ("GET", "/download/CUSTOMER_RETURNS") => (200, vec![("Content-Type", "text/plain; charset=Cp1252".to_owned())], documents.returns.clone()),
+        ("GET", "/download/SALES_AND_TRAFFIC") => Reply::with(200, &[("Content-Type", "application/json; charset=UTF-8")], documents.sales_and_traffic.clone()),
+        ("GET", "/download/MYI_UNSUPPRESSED") => Reply::with(200, &[("Content-Type", "text/plain; charset=UTF-8")], documents.inventory.clone()),
+        ("GET", "/download/INVENTORY_PLANNING") => Reply::with(200, &[("Content-Type", "text/plain; charset=UTF-8")], documents.planning.clone()),
+        ("GET", "/download/CUSTOMER_RETURNS") => Reply::with(200, &[("Content-Type", "text/plain; charset=Cp1252")], documents.returns.clone()),
         ("GET", "/v2/profiles") => json(200, r#"[{"profileId":888888888,"countryCode":"US","currencyCode":"USD","accountInfo":{"marketplaceStringId":"ATVPDKIKX0DER","name":"Home & Kitchen"}}]"#.to_owned()),
         // The Ads report is already in flight: Amazon names it.
         ("POST", "/reporting/reports") if hitches => json(425, format!(r#"{{"code":"425","detail":"The Request is a duplicate of : {ADS_REPORT}"}}"#)),
@@ -256,149 +254,8 @@ fn answer(
             let status = if nth < 2 { "PROCESSING" } else { "COMPLETED" };
             json(200, format!(r#"{{"reportId":"{ADS_REPORT}","status":"{status}","url":"{base}/download/ADS"}}"#))
         }
-        ("GET", "/download/ADS") => (200, Vec::new(), documents.ads.clone()),
+        ("GET", "/download/ADS") => Reply::with(200, &[], documents.ads.clone()),
         _ => json(404, r#"{"errors":[{"code":"NotFound","message":"no such path"}]}"#.to_owned()),
-    }
-}
-
-fn serve(
-    mut stream: TcpStream,
-    port: u16,
-    scenario: Scenario,
-    documents: &Documents,
-    asked: &mut BTreeMap<String, usize>,
-    log: &Mutex<Vec<String>>,
-) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).is_err() {
-        return;
-    }
-    let mut length = 0;
-    let mut headers = String::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).is_err() || line == "\r\n" || line.is_empty() {
-            break;
-        }
-        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-            length = value.trim().parse().unwrap_or(0);
-        }
-        headers.push_str(&line);
-    }
-    let mut body = vec![0; length];
-    let _ = reader.read_exact(&mut body);
-    let body = String::from_utf8_lossy(&body).into_owned();
-    log.lock()
-        .unwrap()
-        .push(format!("{request_line}{headers}{body}"));
-    let mut parts = request_line.split_whitespace();
-    let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    let key = format!(
-        "{method} {path} {}",
-        if body.contains("SALES_AND_TRAFFIC") {
-            "st"
-        } else {
-            ""
-        }
-    );
-    let nth = {
-        let count = asked.entry(key).or_insert(0);
-        *count += 1;
-        *count
-    };
-    let (status, extra, answer) = answer(
-        method,
-        path,
-        &body,
-        nth,
-        scenario,
-        &format!("http://127.0.0.1:{port}"),
-        documents,
-    );
-    let mut head = format!(
-        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
-        answer.len()
-    );
-    for (name, value) in extra {
-        head.push_str(name);
-        head.push_str(": ");
-        head.push_str(&value);
-        head.push_str("\r\n");
-    }
-    head.push_str("\r\n");
-    let _ = stream
-        .write_all(head.as_bytes())
-        .and_then(|()| stream.write_all(&answer));
-}
-
-fn credentials(dir: &Path, amazon: &Amazon, mode: u32) -> PathBuf {
-    let path = dir.join("credentials.toml");
-    let base = amazon.url();
-    std::fs::write(
-        &path,
-        format!(
-            "[sp_api]\nclient_id = \"amzn1.application-oa2-client.sp\"\nclient_secret = \"{}\"\nrefresh_token = \"{}\"\n\
-             [ads_api]\nclient_id = \"amzn1.application-oa2-client.ads\"\nclient_secret = \"{}\"\nrefresh_token = \"{}\"\n\
-             [endpoints]\nlwa = \"{base}/auth/o2/token\"\nsp_api = \"{base}\"\nads_api = \"{base}\"\n",
-            SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]
-        ),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
-    }
-    path
-}
-
-fn opsdeck(args: &[&str], credentials: &Path) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
-        .args(args)
-        .env("OPSDECK_CREDENTIALS", credentials)
-        .output()
-        .unwrap();
-    let all = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    for secret in SECRETS {
-        assert!(
-            !all.contains(secret),
-            "a secret was shown by {args:?}: {all}"
-        );
-    }
-    output
-}
-
-/// A copy of the sample workspace with the newest week's downloads taken out.
-fn sample_without_the_weeks_downloads(dir: &Path) -> PathBuf {
-    let root = dir.join("ws");
-    copy(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
-        &root,
-    );
-    for entry in std::fs::read_dir(root.join("weeks").join(WEEK)).unwrap() {
-        let path = entry.unwrap().path();
-        if path.file_name().unwrap() != "week.toml" {
-            std::fs::remove_file(path).unwrap();
-        }
-    }
-    root
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
     }
 }
 
@@ -445,7 +302,7 @@ fn figures(root: &Path, credentials: &Path) -> BTreeMap<String, serde_json::Valu
 fn a_fetched_week_gives_the_sample_weeks_figures_through_every_hitch() {
     let dir = tempfile::tempdir().unwrap();
     let amazon = Amazon::start(Scenario::Hitches);
-    let credentials = credentials(dir.path(), &amazon, 0o600);
+    let credentials = credentials(dir.path(), &amazon.lwa(), &amazon.url(), 0o600);
     let root = sample_without_the_weeks_downloads(dir.path());
     let workspace = root.to_str().unwrap();
 
@@ -530,7 +387,7 @@ fn a_fetched_week_gives_the_sample_weeks_figures_through_every_hitch() {
 fn a_fatal_report_is_named_and_the_others_still_arrive() {
     let dir = tempfile::tempdir().unwrap();
     let amazon = Amazon::start(Scenario::Fatal);
-    let credentials = credentials(dir.path(), &amazon, 0o600);
+    let credentials = credentials(dir.path(), &amazon.lwa(), &amazon.url(), 0o600);
     let root = sample_without_the_weeks_downloads(dir.path());
     let fetched = opsdeck(
         &[
@@ -562,7 +419,7 @@ fn a_fatal_report_is_named_and_the_others_still_arrive() {
 fn credentials_others_can_read_are_refused_and_no_command_without_network_needs_them() {
     let dir = tempfile::tempdir().unwrap();
     let amazon = Amazon::start(Scenario::Fatal);
-    let path = credentials(dir.path(), &amazon, 0o644);
+    let path = credentials(dir.path(), &amazon.lwa(), &amazon.url(), 0o644);
     let root = sample_without_the_weeks_downloads(dir.path());
     #[cfg(unix)]
     {

@@ -441,7 +441,7 @@ fn summary(jobs: &[Job], root: &Path) -> ExitCode {
         jobs.len(),
         if waiting > 0 {
             format!(
-                "; {waiting} still being made by Amazon: run `opsdeck fetch {}` again later to resume",
+                "; {waiting} unfinished when the time given (--wait) ran out: run `opsdeck fetch {}` again later to resume",
                 root.display()
             )
         } else {
@@ -449,14 +449,20 @@ fn summary(jobs: &[Job], root: &Path) -> ExitCode {
         }
     );
     for job in jobs {
-        if let JobState::Failed(why) = &job.state {
-            say!(
-                "  {} {}: {}",
-                job.marketplace.code,
-                job.plan.title(),
-                clean(why)
-            );
-        }
+        let why = match &job.state {
+            JobState::Failed(why) => why,
+            JobState::Queued | JobState::InProgress { .. } => match &job.held_up {
+                Some(why) => why,
+                None => continue,
+            },
+            JobState::Done => continue,
+        };
+        say!(
+            "  {} {}: {}",
+            job.marketplace.code,
+            job.plan.title(),
+            clean(why)
+        );
     }
     if done == jobs.len() {
         say!("Check them with: opsdeck check {}", root.display());

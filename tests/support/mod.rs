@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, dead_code)]
 
+pub mod fetching;
 pub mod reports;
+pub mod stand_in;
 
 use std::process::{Command, Output};
 use std::thread::sleep;

@@ -30,7 +30,12 @@ impl ApiError {
         ApiError::Refused {
             operation: operation.to_owned(),
             status: response.status,
-            said: what_amazon_said(response),
+            said: if (300..400).contains(&response.status) {
+                "a redirect, not followed (an API call carries its token only to the address asked)"
+                    .to_owned()
+            } else {
+                what_amazon_said(response)
+            },
         }
     }
 
@@ -71,7 +76,7 @@ impl ApiError {
 
     /// Whether the command's deadline (`--wait`) stopped it, not Amazon.
     pub fn is_deadline(&self) -> bool {
-        matches!(self, ApiError::Network { why, .. } if why == super::retry::DEADLINE)
+        matches!(self, ApiError::Network { why, .. } if super::retry::is_deadline(why))
     }
 
     /// The error with every value of `known` (the secrets opsdeck sent,
@@ -99,6 +104,11 @@ impl ApiError {
         }
     }
 
+    /// Whether the deadline came before the request was sent at all.
+    pub fn is_deadline_before_asking(&self) -> bool {
+        matches!(self, ApiError::Network { why, .. } if why == super::retry::DEADLINE)
+    }
+
     /// The HTTP status of a refusal.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -111,6 +121,9 @@ impl ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ApiError::Network { operation, why } if super::retry::is_deadline(why) => {
+                write!(f, "{operation}: {why}")
+            }
             ApiError::Network { operation, why } => {
                 write!(f, "{operation}: no answer from Amazon ({why})")
             }
@@ -164,6 +177,11 @@ fn what_amazon_said(response: &Response) -> String {
     let said = said
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| response.text().chars().take(200).collect::<String>());
+    let said = match (said.trim().is_empty(), response.status) {
+        (true, 429) => "too many requests".to_owned(),
+        (true, _) => "no words".to_owned(),
+        (false, _) => said,
+    };
     crate::domain::untrusted::clean(&redact(&said, &[])).into_owned()
 }
 

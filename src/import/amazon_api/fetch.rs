@@ -150,6 +150,8 @@ pub struct Job {
     pub state: JobState,
     /// How it ended when that is worth saying (the latest earlier report was used).
     pub note: Option<String>,
+    /// Why it had not ended when the time given ran out.
+    pub held_up: Option<String>,
     /// What the manifest keeps of a failure: its kind and status, never a server's words.
     failure: Option<String>,
     endpoint: Endpoint,
@@ -177,6 +179,7 @@ impl Job {
             end,
             state: JobState::Queued,
             note: None,
+            held_up: None,
             failure: None,
             endpoint,
             report_id: None,
@@ -358,11 +361,15 @@ impl Fetcher<'_> {
             Some(id) => self.follow(job, &id),
         };
         if let Err(error) = result {
+            let error = error.hiding(&self.secrets());
             // Out of time is not a failure: the report is followed on the next run.
             if error.is_deadline() {
+                // What held it up stands when the deadline came before asking again.
+                if job.held_up.is_none() || !error.is_deadline_before_asking() {
+                    job.held_up = Some(error.to_string());
+                }
                 return;
             }
-            let error = error.hiding(&self.secrets());
             job.failure = Some(error.summary());
             job.state = JobState::Failed(error.to_string());
             Self::record(job, Standing::Failed, None, None);

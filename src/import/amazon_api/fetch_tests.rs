@@ -297,13 +297,11 @@ fn secrets_echoed_in_bare_words_are_hidden_too() {
     let dir = tempfile::tempdir().unwrap();
     let mut jobs = [job(ReportPlan::SalesAndTraffic, dir.path())];
     // No name and no prefix to recognise them by: only their values.
-    let mut http = Scripted::new()
-        .answer(200, &[], TOKEN)
-        .answer(
-            400,
-            &[],
-            "proxy error: you sent client-secret and Atza%7Ctoken, we kept them",
-        );
+    let mut http = Scripted::new().answer(200, &[], TOKEN).answer(
+        400,
+        &[],
+        "proxy error: you sent client-secret and Atza%7Ctoken, we kept them",
+    );
     run(&mut http, &mut jobs, Duration::from_secs(60));
     let said = everything_said(&jobs, dir.path());
     assert!(said.contains("you sent <secret> and <secret>"), "{said}");

@@ -63,6 +63,10 @@ pub fn send_retrying(
         let mut timed = request.clone();
         timed.timeout = left;
         let outcome = http.send(&timed);
+        // A request cut short by the deadline ran out of time; it did not fail.
+        if outcome.is_err() && clock.left() == Some(Duration::ZERO) {
+            return Err(DEADLINE.to_owned());
+        }
         let retry = match &outcome {
             Ok(response) if response.status == 429 => true,
             Ok(response) => (500..600).contains(&response.status),
@@ -79,12 +83,33 @@ pub fn send_retrying(
             .map(Duration::from_secs)
             .map(|told| told.min(RETRY_AFTER_CAP));
         let wait = told.unwrap_or_else(|| backoff.delay(attempt, seed));
-        // A wait past the deadline is not waited: the last answer stands.
+        // A wait past the deadline is not waited: the command is out of
+        // time, and the request is made again on the next run.
         if clock.left().is_some_and(|left| wait >= left) {
-            return outcome;
+            return Err(format!("{DEADLINE} after {}", last_answer(&outcome)));
         }
         clock.sleep(wait);
     }
+}
+
+/// What the last try got, in a few words: its status and the wait asked for.
+fn last_answer(outcome: &Result<Response, String>) -> String {
+    match outcome {
+        Ok(response) => match response.header("Retry-After") {
+            Some(wait) => format!(
+                "Amazon answered {} and asked to wait {} s",
+                response.status,
+                crate::domain::untrusted::clean(wait.trim())
+            ),
+            None => format!("Amazon answered {}", response.status),
+        },
+        Err(failure) => format!("no answer ({failure})"),
+    }
+}
+
+/// Whether a failure is the deadline's.
+pub fn is_deadline(failure: &str) -> bool {
+    failure.starts_with(DEADLINE)
 }
 
 /// A 64-bit mixer for the jitter.
@@ -135,14 +160,18 @@ mod tests {
             .answer(503, &[], "");
         let mut clock = TestClock::at(chrono::Utc::now());
         clock.deadline = Some(Duration::from_secs(130));
-        let response = get(&mut http, &mut clock).unwrap();
+        let outcome = get(&mut http, &mut clock);
         assert_eq!(clock.waits[0], RETRY_AFTER_CAP);
         assert!(
             clock.elapsed <= Duration::from_secs(130),
             "{:?}",
             clock.waits
         );
-        assert_eq!(response.status, 503);
+        // The retry the deadline leaves no time for is the command out of time.
+        assert_eq!(
+            outcome.unwrap_err(),
+            format!("{DEADLINE} after Amazon answered 503")
+        );
         // Each request was given no more than the time left.
         assert!(
             http.requests
