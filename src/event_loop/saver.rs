@@ -1,6 +1,7 @@
 //! Saving the minutes without making the screen wait: the screen's thread
-//! turns the meeting into text (small: the minutes are bounded) and hands it
-//! to a writer thread, which writes it atomically and says how it went.
+//! copies the meeting into the minutes' rows and hands them to a writer
+//! thread, which turns them into text (the slow half for minutes of many
+//! megabytes), writes it atomically and says how it went.
 //! Saves that pile up are coalesced: the writer takes the newest and drops
 //! the older ones, never queues them. Save-as and the way out wait, with the
 //! writer stopped first, so an older save can never land after a newer one.
@@ -13,6 +14,7 @@ use std::thread::{self, JoinHandle};
 use crate::app::App;
 use crate::app::action::Action;
 use crate::export;
+use crate::import::minutes::MinutesFile;
 
 use super::read_now;
 
@@ -20,7 +22,7 @@ use super::read_now;
 struct Job {
     number: u64,
     path: PathBuf,
-    text: String,
+    file: MinutesFile,
 }
 
 /// How writing job `number` went.
@@ -60,12 +62,12 @@ impl Saver {
         if !app.may_save_now() {
             return;
         }
-        let text = export::minutes::to_toml(app.meeting(), app.agenda(), app.report(), read_now());
+        let file = export::minutes::to_file(app.meeting(), app.agenda(), app.report(), read_now());
         self.newest += 1;
         let job = Job {
             number: self.newest,
             path: self.path.clone(),
-            text,
+            file,
         };
         let jobs = self.jobs.get_or_insert_with(|| {
             let (jobs, queue) = mpsc::channel::<Job>();
@@ -76,7 +78,7 @@ impl Saver {
         });
         if let Err(mpsc::SendError(job)) = jobs.send(job) {
             // The writer is gone (it cannot be, short of a panic): write here.
-            let result = export::minutes::write(&job.path, &job.text);
+            let result = export::minutes::write(&job.path, &export::minutes::as_text(&job.file));
             self.tell(app, result);
         }
     }
@@ -143,7 +145,7 @@ fn write_newest(queue: &Receiver<Job>, report: &Sender<Done>) {
         while let Ok(newer) = queue.try_recv() {
             job = newer;
         }
-        let result = export::minutes::write(&job.path, &job.text);
+        let result = export::minutes::write(&job.path, &export::minutes::as_text(&job.file));
         if report
             .send(Done {
                 number: job.number,

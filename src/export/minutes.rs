@@ -35,9 +35,21 @@ const SNAPSHOT: &[Metric] = &ACCOUNT_METRICS;
 
 /// The minutes as the TOML text of schema 1.
 pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now) -> String {
+    as_text(&to_file(meeting, agenda, report, now))
+}
+
+/// The TOML text of minutes made by `to_file`: the slow half of a save,
+/// which the cockpit does off the screen's thread.
+pub fn as_text(file: &MinutesFile) -> String {
+    let body = toml::to_string(file).unwrap_or_default();
+    format!("# Minutes of the weekly operations meeting, written by opsdeck.\n{body}")
+}
+
+/// The minutes as the rows of schema 1, copied out of the meeting.
+pub fn to_file(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now) -> MinutesFile {
     let anomalies = discussed(meeting, report);
     let kept: HashSet<&str> = anomalies.iter().filter_map(|a| a.sku.as_deref()).collect();
-    let file = MinutesFile {
+    MinutesFile {
         schema: 1,
         week: meeting.week.to_string(),
         reviewed_week: Some(meeting.reviewed_week.to_string()),
@@ -97,9 +109,7 @@ pub fn to_toml(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
             .map(supply_row)
             .collect(),
         actions_issued: meeting.actions_issued,
-    };
-    let body = toml::to_string(&file).unwrap_or_default();
-    format!("# Minutes of the weekly operations meeting, written by opsdeck.\n{body}")
+    }
 }
 
 /// A line of the schedule as the minutes keep it, in English like the rest.
