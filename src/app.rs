@@ -61,6 +61,8 @@ pub enum ViewOnly {
 pub enum Flash {
     /// A view-only cockpit refused a change to the minutes.
     ViewOnlyRefused,
+    /// The lock that could not be made was made: this cockpit writes now.
+    LockTaken,
     Undone(Change),
     Redone(Change),
     NothingToUndo,

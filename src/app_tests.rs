@@ -569,6 +569,29 @@ fn a_view_only_cockpit_refuses_changes_and_never_saves() {
 }
 
 #[test]
+fn a_cockpit_that_could_not_lock_writes_once_the_lock_is_made() {
+    let mut app =
+        sample_app(|_| {}).view_only_unlocked("minutes/2026-W48.lock: Is a directory".to_owned());
+    assert!(!app.can_save());
+    let mut on_disk = app.meeting().clone();
+    on_disk.add_decision("Hold prices", "plan", now_at(5).wall);
+    assert_eq!(
+        app.update(Action::LockTaken(Some(Box::new(on_disk))), now_at(6)),
+        Some(Effect::SaveMinutes),
+        "saved at once"
+    );
+    assert!(app.can_save());
+    assert_eq!(app.lock_problem(), None);
+    assert_eq!(app.flash(), Some(&Flash::LockTaken));
+    assert_eq!(app.meeting().decisions.len(), 1, "what was on disk is kept");
+    assert_eq!(
+        app.update(Action::StartCapture(CaptureKind::Action), now_at(7)),
+        None
+    );
+    assert_eq!(app.mode(), Mode::Capturing);
+}
+
+#[test]
 fn undo_says_what_it_undid_and_redo_brings_it_back() {
     let mut app = sample_app(|_| {});
     app.update(Action::StartCapture(CaptureKind::Action), now_at(10));

@@ -30,6 +30,7 @@ use crate::domain::meeting::Meeting;
 use crate::domain::timing::Now;
 use crate::import::error::ImportError;
 use crate::import::minutes::read_minutes;
+use crate::session::lock::{LockToRetry, MeetingLock};
 use crate::ui;
 
 use reading::{HeldKeys, Reader};
@@ -66,6 +67,8 @@ pub struct Finished {
     pub save_error: Option<io::Error>,
     /// What the reading of the reports found worth a warning.
     pub warnings: Vec<String>,
+    /// The meeting's lock, when it was made while the cockpit ran; let go after the last save.
+    pub lock: Option<MeetingLock>,
 }
 
 /// What wakes the loop besides its clock: the terminal's events, and the
@@ -117,6 +120,7 @@ pub fn run(
     signals: &Signals,
     wakes: Wakes,
     reader: Option<Reader>,
+    retry: Option<LockToRetry>,
 ) -> Finished {
     let mut saver = Saver::new(minutes);
     saver.save(&mut app);
@@ -125,7 +129,16 @@ pub fn run(
         held: HeldKeys::default(),
         warnings: Vec::new(),
     };
-    let mut ending = drive(terminal, &mut app, &mut saver, signals, wakes, &mut reading);
+    let mut lock = Relock { retry, taken: None };
+    let mut ending = drive(
+        terminal,
+        &mut app,
+        &mut saver,
+        signals,
+        wakes,
+        &mut reading,
+        &mut lock,
+    );
     // The minutes hold the week's figures: a meeting that ends while they are read waits for them.
     if let Some(reader) = reading.reader.take()
         && let Err(errors) = take_in(reader.wait(), &mut app, &mut saver, &mut reading)
@@ -147,6 +160,26 @@ pub fn run(
         minutes: saver.path,
         save_error: saver.error,
         warnings: reading.warnings,
+        lock: lock.taken,
+    }
+}
+
+/// The lock of a cockpit that opened view only because the lock could not
+/// be made: tried again every second, so a repair lets it write.
+struct Relock {
+    retry: Option<LockToRetry>,
+    taken: Option<MeetingLock>,
+}
+
+impl Relock {
+    /// The lock, the first time it can be made.
+    fn take(&mut self) -> bool {
+        let Some(lock) = self.retry.as_ref().and_then(LockToRetry::try_now) else {
+            return false;
+        };
+        self.retry = None;
+        self.taken = Some(lock);
+        true
     }
 }
 
@@ -209,6 +242,7 @@ fn drive(
     signals: &Signals,
     wakes: Wakes,
     reading: &mut Reading,
+    lock: &mut Relock,
 ) -> Ending {
     // The app learns the terminal's size now; later changes come as events.
     if let Ok(size) = terminal.size() {
@@ -279,6 +313,12 @@ fn drive(
                 && let Some(meeting) = follower.changed()
             {
                 app.update(Action::HolderSaved(Box::new(meeting)), read_now());
+            }
+            if lock.take() {
+                // The minutes as they are on disk now, which this cockpit writes from here on.
+                let stored = read_minutes(&saver.path).ok().map(|m| Box::new(m.meeting));
+                let effect = app.update(Action::LockTaken(stored), read_now());
+                perform(effect, app, saver);
             }
         }
         let effect = app.update(action, read_now());

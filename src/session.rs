@@ -22,7 +22,7 @@ use crate::import::minutes::{minutes_path, previous_minutes, read_minutes};
 use crate::import::weeks::{LoadedReport, load_report, week_to_review};
 use crate::import::workspace::Workspace;
 
-use lock::{Holder, Locking, MeetingLock, lock_meeting};
+use lock::{Holder, LockToRetry, Locking, MeetingLock, lock_meeting};
 use recovery::{find_recovery, restore_recovery};
 
 /// How the cockpit was asked to open the meeting.
@@ -52,8 +52,9 @@ pub enum Access {
     ViewOnly(Option<Holder>),
     /// The meeting's lock could not be made (a folder or another user's
     /// file at its name, a read-only folder, a planted link): this cockpit
-    /// only shows it, unless `--no-lock` says to write without it.
-    Unlocked(String),
+    /// only shows it, unless `--no-lock` says to write without it; the
+    /// lock is tried again while it runs, so a repair lets it write.
+    Unlocked { why: String, retry: LockToRetry },
 }
 
 /// A meeting ready to run, its reports not read yet.
@@ -230,7 +231,10 @@ fn lock_access(
             ));
             Access::Writer(None)
         }
-        Err(error) => Access::Unlocked(format!("{}: {error}", path.display())),
+        Err(error) => Access::Unlocked {
+            why: format!("{}: {error}", path.display()),
+            retry: LockToRetry { path, me },
+        },
     }
 }
 

@@ -162,17 +162,33 @@ fn a_lock_that_cannot_be_made_opens_the_meeting_view_only_unless_asked() {
     assert!(screen.contains("could not be locked"), "{screen}");
     tmux.keys(&["a"]);
     tmux.wait_for("view only:");
+    let minutes = ws.join("minutes/2026-W48.toml");
+    assert!(!minutes.exists(), "nothing written");
+    // Repaired while it runs: the lock is made, and the cockpit writes.
+    fs::remove_dir(ws.join("minutes/2026-W48.lock")).unwrap();
+    let screen = tmux.wait_for("The meeting is locked now");
+    assert!(!screen.contains("VIEW ONLY"), "{screen}");
+    let kept = capture(&tmux, &minutes, "Written once repaired @Wei due:+1d");
+    assert!(kept.contains("Written once repaired"), "{kept}");
+    assert!(
+        ws.join("minutes/2026-W48.lock").is_file(),
+        "the lock is held"
+    );
     tmux.keys(&["q", "y"]);
+    tmux.wait_for("close anyway");
+    tmux.keys(&["c"]);
     assert!(
         tmux.stopped_within(Duration::from_secs(3)),
         "{}",
         tmux.screen()
     );
     assert!(
-        !ws.join("minutes/2026-W48.toml").exists(),
-        "nothing written"
+        !ws.join("minutes/2026-W48.lock").exists(),
+        "let go at the end"
     );
     drop(tmux);
+    fs::remove_file(&minutes).unwrap();
+    fs::create_dir_all(ws.join("minutes/2026-W48.lock")).unwrap();
     // Asked to, it writes without the lock, and says so.
     let Some(tmux) = Tmux::start("no-lock", 100, 30, &format!("{command} --no-lock")) else {
         return;
@@ -180,7 +196,6 @@ fn a_lock_that_cannot_be_made_opens_the_meeting_view_only_unless_asked() {
     let screen = tmux.wait_for("saved ✓");
     assert!(!screen.contains("VIEW ONLY"), "{screen}");
     assert!(screen.contains("--no-lock"), "{screen}");
-    let minutes = ws.join("minutes/2026-W48.toml");
     let kept = capture(&tmux, &minutes, "Write without the lock @Wei due:+1d");
     assert!(kept.contains("Write without the lock"), "{kept}");
 }

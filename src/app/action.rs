@@ -155,6 +155,9 @@ pub enum Action {
     SubmitSaveAs,
     /// The cockpit holding the meeting saved it: a view-only cockpit shows it.
     HolderSaved(Box<Meeting>),
+    /// The lock that could not be made is made now: this cockpit writes the
+    /// minutes, from the meeting on disk when there is one.
+    LockTaken(Option<Box<Meeting>>),
     /// How far the reading of the reports has got, and how many keys wait for it.
     ReadProgress {
         count: ReadCount,
@@ -173,6 +176,7 @@ impl Action {
             Action::Tick
                 | Action::SaveFinished(_)
                 | Action::HolderSaved(_)
+                | Action::LockTaken(_)
                 | Action::ReadProgress { .. }
                 | Action::ReportRead(_)
         )

@@ -84,6 +84,7 @@ impl App {
             // `update` handles the tick and the reading; only a view-only cockpit follows another's saves.
             Action::Tick
             | Action::HolderSaved(_)
+            | Action::LockTaken(_)
             | Action::ReadProgress { .. }
             | Action::ReportRead(_) => {}
         }

@@ -1,13 +1,14 @@
 //! How the minutes reach disk, as the cockpit sees it: the result of each
 //! save, writing them to another path when their own cannot be written, and
 //! the view-only cockpit of a meeting another cockpit holds, which changes
-//! nothing and says why, following what the holder saves.
+//! nothing and says why, following what the holder saves — and which
+//! writes once the lock it could not make is made.
 
 use super::action::{Action, EditOp, Effect};
 use super::line_editor::LineEditor;
 use super::mode::Mode;
 use super::{App, Flash, SaveState, ViewOnly};
-use crate::domain::meeting::History;
+use crate::domain::meeting::{History, Meeting};
 
 impl App {
     /// This cockpit only shows the meeting, held by the cockpit `holder` describes.
@@ -101,16 +102,27 @@ impl App {
         (!path.is_empty()).then(|| Effect::SaveMinutesAs(path.to_owned()))
     }
 
+    /// The meeting as saved on disk, shown in place of the one on screen.
+    fn show_saved(&mut self, meeting: Meeting) {
+        self.meeting = History::new(meeting);
+        let plan_rows = self.plan_items().len();
+        self.selection[2] = self.selection[2].min(plan_rows.saturating_sub(1));
+    }
+
     /// A view-only cockpit moves, filters and quits; a change to the
     /// minutes is refused (and said so), and nothing is ever saved.
     pub(super) fn apply_view_only(&mut self, action: Action) -> Option<Effect> {
         match action {
             edit if edit.edits_minutes() => self.flash = Some(Flash::ViewOnlyRefused),
             Action::ConfirmQuit => self.running = false,
-            Action::HolderSaved(meeting) => {
-                self.meeting = History::new(*meeting);
-                let plan_rows = self.plan_items().len();
-                self.selection[2] = self.selection[2].min(plan_rows.saturating_sub(1));
+            Action::HolderSaved(meeting) => self.show_saved(*meeting),
+            Action::LockTaken(stored) => {
+                if let Some(meeting) = stored {
+                    self.show_saved(*meeting);
+                }
+                self.view_only = None;
+                self.flash = Some(Flash::LockTaken);
+                return Some(Effect::SaveMinutes);
             }
             other => {
                 let _ = self.apply(other);

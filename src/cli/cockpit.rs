@@ -74,9 +74,13 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
     )
     .with_notices(notices)
     .with_save_as(save_as);
+    let mut retry = None;
     match &session.access {
         Access::ViewOnly(holder) => app = app.view_only(describe_holder(holder.as_ref())),
-        Access::Unlocked(why) => app = app.view_only_unlocked(why.clone()),
+        Access::Unlocked { why, retry: lock } => {
+            app = app.view_only_unlocked(why.clone());
+            retry = Some(lock.clone());
+        }
         Access::Writer(_) => {}
     }
     let signals = match Signals::catch() {
@@ -98,19 +102,21 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let finished = event_loop::run(
+    let mut finished = event_loop::run(
         &mut terminal,
         app,
         session.minutes,
         &signals,
         wakes,
         Some(reader),
+        retry,
     );
     restore_terminal();
     // Restored above; its own drop would try again and complain on a closed window.
     std::mem::forget(terminal);
     // The last save is done: another cockpit may take the meeting now.
     drop(session.access);
+    drop(finished.lock.take());
     for warning in &finished.warnings {
         say!("warning: {}", clean(warning));
     }

@@ -97,6 +97,24 @@ pub fn lock_meeting(path: &Path, me: &Holder, take_over_other_host: bool) -> io:
     ))
 }
 
+/// A meeting's lock that could not be made (a folder or a link at its
+/// name, a folder that cannot be written), to try again after a repair.
+#[derive(Debug, Clone)]
+pub struct LockToRetry {
+    pub path: PathBuf,
+    pub me: Holder,
+}
+
+impl LockToRetry {
+    /// The lock, when it can be made now and no other cockpit holds it.
+    pub fn try_now(&self) -> Option<MeetingLock> {
+        match lock_meeting(&self.path, &self.me, false) {
+            Ok(Locking::Acquired(lock)) => Some(lock),
+            _ => None,
+        }
+    }
+}
+
 /// Opens (creating) the lock file at `path`; a link there is an error, never followed.
 fn open_no_follow(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();

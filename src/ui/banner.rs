@@ -33,6 +33,7 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
     }
     match app.flash() {
         Some(Flash::ViewOnlyRefused) => lines.push(format!("✖ {}", labels.view_only_refused)),
+        Some(Flash::LockTaken) => lines.push(format!("✔ {}", labels.lock_taken)),
         Some(Flash::Undone(change)) => lines.push(format!(
             "↶ {}: {} {} — {}",
             labels.undone,

@@ -155,6 +155,8 @@ labels! {
         "只读 — 无法锁定此会议，因此不会保存（用 --no-lock 可在不加锁的情况下写入）：";
     view_only_refused: "view only: captures and changes are made in the cockpit that holds the meeting",
         "只读：记录和修改需在持有会议的那个 opsdeck 中进行";
+    lock_taken: "The meeting is locked now: this cockpit saves the minutes",
+        "会议已锁定：此 opsdeck 现在保存会议纪要";
     undone: "Undone",
         "已撤销";
     redone: "Redone",
