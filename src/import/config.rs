@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -17,7 +18,7 @@ use crate::domain::settings::{
 };
 use crate::domain::week::WeekStart;
 
-use super::error::ImportError;
+use super::error::{ImportError, line_and_column};
 use super::toml_file::{parse_toml, read_text};
 
 #[derive(Debug, Deserialize)]
@@ -56,10 +57,10 @@ struct ConfigFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReplenishmentTable {
-    safety_days: Option<f64>,
-    target_cover_days: Option<f64>,
-    transfer_days: Option<f64>,
-    capacity_cubic_feet: Option<f64>,
+    safety_days: Option<Spanned<f64>>,
+    target_cover_days: Option<Spanned<f64>>,
+    transfer_days: Option<Spanned<f64>>,
+    capacity_cubic_feet: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -69,7 +70,7 @@ struct FetchTable {
     marketplaces: Vec<String>,
     #[serde(default)]
     profiles: BTreeMap<String, u64>,
-    max_document_mb: Option<u64>,
+    max_document_mb: Option<Spanned<u64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -82,14 +83,14 @@ struct RolesTable {
 #[serde(deny_unknown_fields)]
 struct EventRow {
     name: String,
-    start: toml::Value,
-    end: toml::Value,
-    submit_by: Option<toml::Value>,
-    arrive_by: Option<toml::Value>,
-    kind: Option<String>,
+    start: Spanned<toml::Value>,
+    end: Spanned<toml::Value>,
+    submit_by: Option<Spanned<toml::Value>>,
+    arrive_by: Option<Spanned<toml::Value>>,
+    kind: Option<Spanned<String>>,
     #[serde(default)]
     skus: Vec<String>,
-    uplift: Option<f64>,
+    uplift: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -169,6 +170,7 @@ pub fn read_config(path: &Path) -> Result<ConfigRead, ImportError> {
 /// Parses the text of an `opsdeck.toml`.
 pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> {
     let file: ConfigFile = parse_toml(path, text)?;
+    let at = Place { path, text };
     let defaults = Settings::default();
     let agenda = match file.agenda {
         Some(rows) => rows
@@ -229,7 +231,7 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
         bell: file.bell.unwrap_or(false),
         targets: targets(file.targets),
         thresholds: thresholds(&file.thresholds),
-        replenishment: replenishment(path, &file.replenishment)?,
+        replenishment: replenishment(at, &file.replenishment)?,
         roles: Roles {
             purchasing: file.roles.purchasing,
             emails: file.emails,
@@ -237,19 +239,20 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
         events: file
             .events
             .into_iter()
-            .map(|row| event(path, &row))
+            .map(|row| event(at, &row))
             .collect::<Result<_, _>>()?,
         fetch: FetchSettings {
             marketplaces: file.fetch.marketplaces,
             profiles: file.fetch.profiles,
             max_document_mb: match file.fetch.max_document_mb {
                 None => MAX_DOCUMENT_MB,
-                Some(mb) if (1..=65_536).contains(&mb) => mb,
+                Some(mb) if (1..=65_536).contains(mb.get_ref()) => *mb.get_ref(),
                 Some(mb) => {
-                    return Err(ImportError::file(
-                        path,
+                    return Err(at.error(
+                        &mb,
                         format!(
-                            "[fetch] max_document_mb = {mb}: expected a size in MB from 1 to 65536"
+                            "[fetch] max_document_mb = {}: expected a size in MB from 1 to 65536",
+                            mb.get_ref()
                         ),
                     ));
                 }
@@ -266,32 +269,57 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
     Ok(ConfigRead { settings, warnings })
 }
 
-fn replenishment(path: &Path, table: &ReplenishmentTable) -> Result<Replenishment, ImportError> {
+/// Where in `opsdeck.toml` a value stands, for an error that names its line.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Place<'_> {
+    /// The error `message` at the line and column of `value`.
+    fn error<T>(self, value: &Spanned<T>, message: String) -> ImportError {
+        let (line, column) = line_and_column(self.text.as_bytes(), value.span().start);
+        ImportError::at(self.path, line, Some(column), message)
+    }
+}
+
+fn replenishment(at: Place, table: &ReplenishmentTable) -> Result<Replenishment, ImportError> {
     let defaults = Replenishment::default();
-    let days = |value: Option<f64>, default: f64, key: &str| match value {
-        Some(days) if days >= 0.0 && days.is_finite() => Ok(days),
-        Some(days) => Err(ImportError::file(
-            path,
-            format!("[replenishment] {key} = {days}: expected a number of days, 0 or more"),
+    let days = |value: &Option<Spanned<f64>>, default: f64, key: &str| match value {
+        Some(days) if *days.get_ref() >= 0.0 && days.get_ref().is_finite() => Ok(*days.get_ref()),
+        Some(days) => Err(at.error(
+            days,
+            format!(
+                "[replenishment] {key} = {}: expected a number of days, 0 or more",
+                days.get_ref()
+            ),
         )),
         None => Ok(default),
     };
     Ok(Replenishment {
-        safety_days: days(table.safety_days, defaults.safety_days, "safety_days")?,
+        safety_days: days(&table.safety_days, defaults.safety_days, "safety_days")?,
         target_cover_days: days(
-            table.target_cover_days,
+            &table.target_cover_days,
             defaults.target_cover_days,
             "target_cover_days",
         )?,
-        transfer_days: days(table.transfer_days, defaults.transfer_days, "transfer_days")?,
-        capacity_cubic_feet: match table.capacity_cubic_feet {
-            Some(feet) if feet > 0.0 && feet.is_finite() => Some(feet),
+        transfer_days: days(
+            &table.transfer_days,
+            defaults.transfer_days,
+            "transfer_days",
+        )?,
+        capacity_cubic_feet: match &table.capacity_cubic_feet {
+            Some(feet) if *feet.get_ref() > 0.0 && feet.get_ref().is_finite() => {
+                Some(*feet.get_ref())
+            }
             Some(feet) => {
-                return Err(ImportError::file(
-                    path,
+                return Err(at.error(
+                    feet,
                     format!(
-                        "[replenishment] capacity_cubic_feet = {feet}: expected the cubic feet \
-                         Amazon lets you store, such as 12000"
+                        "[replenishment] capacity_cubic_feet = {}: expected the cubic feet \
+                         Amazon lets you store, such as 12000",
+                        feet.get_ref()
                     ),
                 ));
             }
@@ -307,23 +335,24 @@ const MAX_UPLIFT: f64 = 20.0;
 const MAX_EVENT_DAYS: i64 = 120;
 
 /// One `[[events]]` entry, its dates checked.
-fn event(path: &Path, row: &EventRow) -> Result<Event, ImportError> {
-    let problem = |what: String| {
-        ImportError::file(
-            path,
+fn event(at: Place, row: &EventRow) -> Result<Event, ImportError> {
+    let problem = |place: &Spanned<toml::Value>, what: String| {
+        at.error(
+            place,
             format!("the event \"{}\" in [[events]]: {what}", row.name),
         )
     };
-    let date = |value: &toml::Value, key: &str| {
-        let text = match value {
+    let date = |value: &Spanned<toml::Value>, key: &str| {
+        let text = match value.get_ref() {
             toml::Value::Datetime(datetime) => datetime.to_string(),
             toml::Value::String(text) => text.clone(),
             other => other.to_string(),
         };
         NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-            problem(format!(
-                "{key} = {text}: expected a date such as 2026-11-27"
-            ))
+            problem(
+                value,
+                format!("{key} = {text}: expected a date such as 2026-11-27"),
+            )
         })
     };
     let start = date(&row.start, "start")?;
@@ -339,36 +368,51 @@ fn event(path: &Path, row: &EventRow) -> Result<Event, ImportError> {
         .map(|value| date(value, "arrive_by"))
         .transpose()?;
     if end < start {
-        return Err(problem(format!(
-            "it ends ({end}) before it starts ({start}); fix start or end"
-        )));
+        return Err(problem(
+            &row.end,
+            format!("it ends ({end}) before it starts ({start}); fix start or end"),
+        ));
     }
-    let kind = match row.kind.as_deref() {
+    let kind = match &row.kind {
         None => EventKind::Other,
-        Some(name) => EventKind::from_name(name).ok_or_else(|| {
+        Some(name) => EventKind::from_name(name.get_ref()).ok_or_else(|| {
             let known: Vec<&str> = EventKind::ALL.iter().map(|k| k.name()).collect();
-            problem(format!(
-                "kind = \"{name}\": expected one of {}",
-                known.join(", ")
-            ))
+            at.error(
+                name,
+                format!(
+                    "the event \"{}\" in [[events]]: kind = \"{}\": expected one of {}",
+                    row.name,
+                    name.get_ref(),
+                    known.join(", ")
+                ),
+            )
         })?,
     };
-    let uplift = row.uplift.unwrap_or(1.0);
-    if !(uplift > 0.0 && uplift <= MAX_UPLIFT) {
-        return Err(problem(format!(
-            "uplift = {uplift}: expected how many times a normal day's sales, above 0 and at \
-             most {MAX_UPLIFT}, such as 1.5"
-        )));
+    let uplift = row.uplift.as_ref().map_or(1.0, |u| *u.get_ref());
+    if let Some(place) = &row.uplift
+        && !(uplift > 0.0 && uplift <= MAX_UPLIFT)
+    {
+        return Err(at.error(
+            place,
+            format!(
+                "the event \"{}\" in [[events]]: uplift = {uplift}: expected how many times a \
+                 normal day's sales, above 0 and at most {MAX_UPLIFT}, such as 1.5",
+                row.name
+            ),
+        ));
     }
     if (end - start).num_days() > MAX_EVENT_DAYS
         || [start, end]
             .iter()
             .any(|day| !(2000..=2100).contains(&day.year()))
     {
-        return Err(problem(format!(
-            "{start} to {end}: expected an event of at most {MAX_EVENT_DAYS} days between \
-             the years 2000 and 2100; fix start or end"
-        )));
+        return Err(problem(
+            &row.start,
+            format!(
+                "{start} to {end}: expected an event of at most {MAX_EVENT_DAYS} days between \
+                 the years 2000 and 2100; fix start or end"
+            ),
+        ));
     }
     Ok(Event {
         name: row.name.clone(),
@@ -471,10 +515,16 @@ mod tests {
         };
         let error = event("uplift = 1e308\n").unwrap_err();
         assert!(error.message.contains("at most 20"), "{error}");
+        assert_eq!((error.line, error.column), (Some(5), Some(10)), "{error}");
         assert!(event("uplift = 2.5\n").is_ok());
         let years = parse("[[events]]\nname = \"Typo\"\nstart = 0001-01-01\nend = 9999-12-31\n")
             .unwrap_err();
         assert!(years.message.contains("at most 120 days"), "{years}");
+        assert_eq!(years.line, Some(3), "{years}");
+        let days = parse("title = \"Ops\"\n[replenishment]\ntransfer_days = -3\n").unwrap_err();
+        assert_eq!(days.line, Some(3), "{days}");
+        let mb = parse("[fetch]\nmax_document_mb = 0\n").unwrap_err();
+        assert_eq!(mb.line, Some(2), "{mb}");
     }
 
     #[test]
