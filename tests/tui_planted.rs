@@ -132,15 +132,7 @@ fn recovery_copies_others_could_have_written_are_neither_offered_nor_installed()
     let screen = tmux.wait_for("saved ✓");
     assert!(!screen.contains("recovery copy"), "{screen}");
     assert!(!screen.contains("Wire the deposit"), "{screen}");
-    // Quit, and close without giving last week's actions their verdicts.
-    tmux.keys(&["q", "y"]);
-    tmux.wait_for("close anyway");
-    tmux.keys(&["c"]);
-    assert!(
-        tmux.stopped_within(Duration::from_secs(3)),
-        "{}",
-        tmux.screen()
-    );
+    tmux.close_without_verdicts();
     let kept = fs::read_to_string(&minutes).unwrap();
     assert!(!kept.contains("Wire the deposit"), "{kept}");
 }

@@ -90,6 +90,19 @@ impl Tmux {
         self.run(&["has-session", "-t", "meeting"]).status.success()
     }
 
+    /// Quits the cockpit and closes the meeting without giving last week's
+    /// actions their verdicts; fails the test unless it ends within 3 s.
+    pub fn close_without_verdicts(&self) {
+        self.keys(&["q", "y"]);
+        self.wait_for("close anyway");
+        self.keys(&["c"]);
+        assert!(
+            self.stopped_within(Duration::from_secs(3)),
+            "{}",
+            self.screen()
+        );
+    }
+
     /// Whether the program ended within `limit`, looking every 100 ms.
     pub fn stopped_within(&self, limit: std::time::Duration) -> bool {
         let step = std::time::Duration::from_millis(100);
