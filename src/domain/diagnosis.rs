@@ -16,9 +16,24 @@ use super::words::Said;
 /// trailing return rate); older weeks only draw the trend lines.
 pub const DIAGNOSIS_LOOKBACK: usize = 4;
 
-/// A diagnosis rule; `rule_book` holds what each one is called and suggests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Rule {
+/// Declares `Rule` and `Rule::ALL` from one list, so the rule book's
+/// length — checked when it compiles — follows every rule added.
+macro_rules! rules {
+    ($($rule:ident),+ $(,)?) => {
+        /// A diagnosis rule; `rule_book` holds what each one is called and suggests.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule {
+            $($rule),+
+        }
+
+        impl Rule {
+            /// Every rule, in declaration order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$rule),+];
+        }
+    };
+}
+
+rules![
     ConversionDrop,
     AdSpendSpike,
     AcosOverTarget,
@@ -36,7 +51,7 @@ pub enum Rule {
     BsrWorsening,
     InventoryUnaccounted,
     RatingDrop,
-}
+];
 
 /// One anomaly of the week.
 #[derive(Debug, Clone, PartialEq)]

@@ -22,8 +22,9 @@ const fn w(en: &'static str, zh: &'static str) -> Words {
     Words::new(en, zh)
 }
 
-/// One entry per rule, in the order `Rule` declares them.
-pub const RULE_BOOK: [RuleEntry; 17] = [
+/// One entry per rule, in the order `Rule` declares them: a rule added
+/// without its entry, or an entry out of order, does not compile.
+pub const RULE_BOOK: [RuleEntry; Rule::ALL.len()] = [
     RuleEntry {
         rule: Rule::ConversionDrop,
         id: "conversion_drop",
@@ -430,6 +431,17 @@ pub const RULE_BOOK: [RuleEntry; 17] = [
         ),
     },
 ];
+
+const _: () = {
+    let mut at = 0;
+    while at < RULE_BOOK.len() {
+        assert!(
+            RULE_BOOK[at].rule as usize == at,
+            "RULE_BOOK lists the rules in the order Rule declares them"
+        );
+        at += 1;
+    }
+};
 
 impl Rule {
     /// Everything opsdeck knows about this rule.
