@@ -1,5 +1,6 @@
 //! The meeting's world in plain Rust: weeks, money, report facts, settings.
-//! Depends on std and chrono only — no terminal, no files, no serde.
+//! Depends on std, chrono and small pure crates (hashbrown, rustc-hash,
+//! unicode-width) — no terminal, no files, no serde, no other layer.
 
 pub mod action;
 pub mod action_log;
@@ -31,6 +32,7 @@ pub mod settings;
 pub mod stock;
 pub mod supply_columns;
 pub mod supply_notes;
+pub mod text_width;
 pub mod timing;
 pub mod untrusted;
 pub mod voice;

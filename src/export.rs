@@ -1,11 +1,10 @@
-//! Everything opsdeck writes: reports for people and scripts, new workspaces,
-//! and the atomic file writing that keeps what was typed safe.
+//! Everything opsdeck writes: reports for people and scripts, the minutes
+//! and new workspaces (written through `fs::atomic`).
 //! Must not depend on the terminal (`ratatui`, `crossterm`) or on `app`/`ui`.
 
 pub mod actions;
 pub mod actions_calendar;
 pub mod asana;
-pub mod atomic;
 pub mod check_report;
 pub mod clean_writer;
 pub mod config_template;

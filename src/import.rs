@@ -19,6 +19,7 @@ pub mod error;
 mod feedback;
 pub mod header;
 mod inventory;
+pub mod kind_read;
 pub mod marketplaces;
 pub mod minutes;
 pub mod numbers;

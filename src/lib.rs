@@ -15,6 +15,7 @@ pub mod cli;
 pub mod domain;
 pub mod event_loop;
 pub mod export;
+pub mod fs;
 pub mod import;
 pub mod session;
 pub mod ui;

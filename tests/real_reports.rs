@@ -279,7 +279,8 @@ fn all_nine_files_at_once_read_without_error() {
 /// every other kind's figures — exactly as a full read gives them.
 #[test]
 fn trend_detail_reads_the_trend_figures_of_a_full_read() {
-    use opsdeck::import::report::{Detail, read_report, read_report_with};
+    use opsdeck::import::kind_read::Detail;
+    use opsdeck::import::report::{read_report, read_report_with};
     let Some(dir) = reports_dir() else { return };
     let mut compared = 0;
     for folder in std::fs::read_dir(&dir).unwrap() {

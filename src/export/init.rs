@@ -7,8 +7,8 @@ use std::path::Path;
 
 use crate::import::workspace::{CONFIG_FILE, MINUTES_DIR, WEEKS_DIR};
 
-use super::atomic::write_new;
 use super::config_template::CONFIG_TEMPLATE;
+use crate::fs::atomic::write_new;
 
 /// Creates the workspace skeleton in `dir`, which may already exist.
 pub fn init_workspace(dir: &Path) -> io::Result<()> {

@@ -89,7 +89,7 @@ pub fn sku_table(skus: &[&SkuRow], report: &WeekReport, settings: &Settings) -> 
 }
 
 fn short(title: &str) -> String {
-    super::text_table::truncate(title, 40)
+    crate::domain::text_width::truncate(title, 40)
 }
 
 /// The whole KPI dashboard: account, then every SKU, then the anomalies.

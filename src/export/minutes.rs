@@ -18,11 +18,11 @@ use crate::import::minutes::{
     SectionRecord, SupplyRow, VoiceRow,
 };
 
-use super::atomic::write_atomically;
 use super::kpis_md::ACCOUNT_METRICS;
 use crate::domain::meeting::Meeting;
 use crate::domain::replenishment::{SupplyLine, SupplyStatus};
 use crate::domain::supply_notes::warnings;
+use crate::fs::atomic::write_atomically;
 
 /// The customer-voice lines the minutes keep.
 const VOICE_LINES: usize = 3;

@@ -3,8 +3,9 @@
 
 use std::fmt::Write as _;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
+use crate::domain::text_width::truncate;
 use crate::domain::untrusted::clean;
 
 /// The meaning of a cell's colour.
@@ -130,25 +131,6 @@ fn push_line(
     }
     out.push_str(line.trim_end());
     out.push('\n');
-}
-
-/// `text` cut to `max` display columns, ending in `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut width = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if width + w + 1 > max {
-            break;
-        }
-        out.push(c);
-        width += w;
-    }
-    out.push('…');
-    out
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::domain::report::ReportKind;
 use super::columns::ads;
 use super::dates::DateCache;
 use super::error::ImportError;
-use super::report::{DateWindow, Detail, KindRead};
+use super::kind_read::{DateWindow, Detail, KindRead};
 use super::rows::{CellError, Row};
 use super::table::{ReadError, Table};
 use crate::domain::keyed::{Keyed, hash_key};
@@ -247,7 +247,8 @@ mod tests {
     use std::path::Path;
 
     use crate::domain::week::WeekStart;
-    use crate::import::report::{ReportFile, WeekFilter, read_report_bytes};
+    use crate::import::kind_read::{ReportFile, WeekFilter};
+    use crate::import::report::read_report_bytes;
 
     use super::*;
 

@@ -5,7 +5,7 @@
 use crate::domain::facts::{ReportFacts, SkuStock};
 
 use super::columns::afn;
-use super::report::KindRead;
+use super::kind_read::KindRead;
 use super::table::{ReadError, Table};
 use crate::domain::keyed::{Keyed, hash_key};
 

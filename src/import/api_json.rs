@@ -18,7 +18,7 @@ use crate::domain::money::Money;
 use crate::domain::report::ReportKind;
 
 use super::error::ImportError;
-use super::report::{DateWindow, KindRead, ReportFile, finish};
+use super::kind_read::{DateWindow, KindRead, ReportFile, finish};
 use super::rows::RowStats;
 
 /// Whether `path` names a JSON file.

@@ -8,7 +8,8 @@ use crate::domain::facts::ReportFacts;
 use crate::domain::money::Money;
 use crate::domain::report::ReportKind;
 use crate::domain::week::WeekStart;
-use crate::import::report::{Detail, ReportFile, WeekFilter, read_report_with};
+use crate::import::kind_read::{Detail, ReportFile, WeekFilter};
+use crate::import::report::read_report_with;
 
 fn week() -> WeekFilter {
     WeekFilter {

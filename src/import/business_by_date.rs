@@ -8,7 +8,7 @@ use crate::domain::money::Money;
 use super::columns::business;
 use super::dates::{SlashOrder, parse_date_in};
 use super::error::ImportError;
-use super::report::{DateWindow, KindRead};
+use super::kind_read::{DateWindow, KindRead};
 use super::table::{ReadError, Table};
 
 /// One row as read, before its date is known to be day or month first.

@@ -7,7 +7,7 @@ use crate::domain::money::Money;
 
 use super::columns::business;
 use super::error::ImportError;
-use super::report::{Detail, KindRead};
+use super::kind_read::{Detail, KindRead};
 use super::rows::{CellError, Row};
 use super::table::{ReadError, Table};
 use crate::domain::keyed::{Keyed, hash_key};
@@ -157,7 +157,7 @@ mod tests {
 
     use super::*;
 
-    fn business(csv: &str) -> (BusinessFacts, crate::import::report::ReportFile) {
+    fn business(csv: &str) -> (BusinessFacts, crate::import::kind_read::ReportFile) {
         let file = read_report_bytes(Path::new("br.csv"), csv.as_bytes(), None).unwrap();
         assert_eq!(file.kind, ReportKind::BusinessReport);
         match &file.facts {

@@ -8,9 +8,10 @@ use crate::domain::settings::Settings;
 
 use super::config::read_config;
 use super::error::ImportError;
+use super::kind_read::WeekFilter;
 use super::minutes::read_minutes;
 use super::parallel::map_in_parallel;
-use super::report::{WeekFilter, read_report};
+use super::report::read_report;
 use super::week_file::read_week_file;
 use super::workspace::{
     CONFIG_FILE, COSTS_FILE, MINUTES_DIR, SUPPLY_FILE, WEEK_FILE, WEEKS_DIR, WeekFolder,

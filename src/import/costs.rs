@@ -7,7 +7,7 @@
 
 use crate::domain::facts::{LeadTimeLegs, ReportFacts, SkuCost};
 
-use super::report::KindRead;
+use super::kind_read::KindRead;
 use super::table::{ReadError, Table};
 
 /// The longest lead time or leg, in days: two years.

@@ -3,7 +3,7 @@
 use crate::domain::facts::{FeedbackEntry, ReportFacts};
 
 use super::dates::DateCache;
-use super::report::{DateWindow, KindRead};
+use super::kind_read::{DateWindow, KindRead};
 use super::table::{ReadError, Table};
 
 /// Reads the feedback dated inside the window.

@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet;
 
 use crate::domain::facts::{ReportFacts, SkuStock};
 
-use super::report::KindRead;
+use super::kind_read::KindRead;
 use super::table::{ReadError, Table};
 
 /// Reads stock per SKU.

@@ -13,8 +13,8 @@ use crate::domain::week::WeekStart;
 use crate::domain::week_data::WeekData;
 
 use super::error::ImportError;
+use super::kind_read::Detail;
 use super::progress::ReadProgress;
-use super::report::Detail;
 use super::week_folder::{FolderRead, read_week_folder};
 use super::workspace::{WeekFolder, utf8_name, visible_entries};
 

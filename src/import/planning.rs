@@ -6,7 +6,7 @@ use crate::domain::money::Money;
 
 use super::dates::DateCache;
 use super::error::ImportError;
-use super::report::KindRead;
+use super::kind_read::KindRead;
 use super::rows::{CellError, Row};
 use super::table::{ReadError, Table};
 

@@ -4,7 +4,7 @@
 use crate::domain::facts::{ReportFacts, ReturnLine};
 
 use super::dates::DateCache;
-use super::report::{DateWindow, KindRead};
+use super::kind_read::{DateWindow, KindRead};
 use super::table::{ReadError, Table};
 
 /// Reads the returns dated inside the window.
@@ -47,7 +47,8 @@ mod tests {
 
     use crate::domain::facts::ReportFacts;
     use crate::domain::week::WeekStart;
-    use crate::import::report::{WeekFilter, read_report_bytes};
+    use crate::import::kind_read::WeekFilter;
+    use crate::import::report::read_report_bytes;
 
     const TSV: &str = "return-date\torder-id\tsku\tasin\tfnsku\tproduct-name\tquantity\tfulfillment-center-id\tdetailed-disposition\treason\tstatus\tlicense-plate-number\tcustomer-comments\n\
         2026-11-17T09:12:33+00:00\t114-1\tACME-CB-L\tB0C7654321\tX00A\tBoard\t1\tPHX7\tCUSTOMER_DAMAGED\tDEFECTIVE\tUnit returned to inventory\tLPN1\tCracked after 2 washes\n\

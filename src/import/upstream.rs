@@ -7,7 +7,7 @@
 use crate::domain::facts::{ReportFacts, UpstreamLocation, UpstreamStock};
 
 use super::dates::DateCache;
-use super::report::KindRead;
+use super::kind_read::KindRead;
 use super::table::{ReadError, Table};
 
 /// Reads one line per batch of upstream stock; a SKU may have several.

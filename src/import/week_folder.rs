@@ -15,8 +15,9 @@ use crate::domain::week::WeekStart;
 use crate::domain::week_data::WeekData;
 
 use super::error::ImportError;
+use super::kind_read::{Detail, ReportFile, WeekFilter};
 use super::progress::ReadProgress;
-use super::report::{Detail, ReportFile, WeekFilter, read_report_with};
+use super::report::read_report_with;
 use super::week_file::read_week_file;
 use super::workspace::{WEEK_FILE, WeekFolder, utf8_name, visible_entries};
 

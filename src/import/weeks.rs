@@ -20,10 +20,11 @@ use crate::domain::week_data::WeekData;
 use crate::domain::week_report::{MarketplaceAccount, WeekReport};
 
 use super::error::ImportError;
+use super::kind_read::Detail;
 use super::marketplaces::{FolderOptions, read_week};
 use super::parallel::map_in_parallel_after;
 use super::progress::ReadProgress;
-use super::report::{Detail, read_report};
+use super::report::read_report;
 use super::workspace::{WEEK_FILE, WeekFolder, Workspace, open_workspace, visible_entries};
 
 /// A workspace with the review of one week built.

@@ -10,7 +10,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::export::atomic::write_atomically;
+use crate::fs::atomic::write_atomically;
 
 /// The folders a recovery copy may go to, best first.
 fn recovery_folders() -> Vec<PathBuf> {

@@ -67,7 +67,7 @@ impl<'a> ActionLines<'a> {
         }
         let used = head_width + facts.iter().map(Span::width).sum::<usize>();
         let room = self.width.saturating_sub(used).max(MIN_TITLE_WIDTH);
-        let title = crate::export::text_table::truncate(&clean(&action.title), room);
+        let title = crate::domain::text_width::truncate(&clean(&action.title), room);
         let mut spans = head;
         spans.push(Span::styled(title, theme.text));
         spans.extend(facts);

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::export::text_table::truncate;
+use crate::domain::text_width::truncate;
 
 /// `text` cut with `…` or padded with spaces to exactly `width` columns.
 pub fn pad(text: &str, width: usize) -> String {

@@ -52,7 +52,7 @@ impl Widget for HelpOverlay<'_> {
         buf.set_style(box_area, self.theme.base());
         let line = |key: &crate::app::keymap::KeyHelp, text_width: usize| {
             let what = key.what.get(self.language);
-            let what = crate::export::text_table::truncate(what, text_width);
+            let what = crate::domain::text_width::truncate(what, text_width);
             Line::from(vec![
                 Span::styled(format!(" {:<key_width$} ", key.keys), self.theme.key),
                 Span::styled(what, self.theme.text),

@@ -21,7 +21,7 @@ use crate::domain::untrusted::clean;
 use super::cell::{column, item, pack, wrap};
 use super::labels::Labels;
 use super::theme::Theme;
-use crate::export::text_table::truncate;
+use crate::domain::text_width::truncate;
 
 pub struct SupplyView<'a> {
     pub app: &'a App,

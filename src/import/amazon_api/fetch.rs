@@ -22,7 +22,7 @@ use super::rate::Buckets;
 use super::retry::{Backoff, send_retrying};
 use super::sp_api::{Processing, SpApi};
 use crate::domain::week::IsoWeek;
-use crate::export::atomic::write_atomically;
+use crate::fs::atomic::write_atomically;
 
 /// The reports a week needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

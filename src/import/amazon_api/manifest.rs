@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::export::atomic::write_atomically;
+use crate::fs::atomic::write_atomically;
 use crate::import::error::ImportError;
 
 /// The manifest's file name in each folder reports land in.
