@@ -110,7 +110,7 @@ fn measure_per_sku_work(root: &Path) {
             .anomalies
             .iter()
             .take(14)
-            .map(opsdeck::domain::diagnosis::Anomaly::key),
+            .map(opsdeck::domain::anomaly::Anomaly::key),
     );
     let agenda = opsdeck::domain::agenda::Agenda::new(&loaded.workspace.settings.agenda);
     let now = opsdeck::domain::timing::Now {

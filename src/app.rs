@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use crate::domain::action::ActionItem;
 use crate::domain::agenda::Agenda;
-use crate::domain::diagnosis::Anomaly;
+use crate::domain::anomaly::Anomaly;
 use crate::domain::meeting::{Change, History, Meeting};
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod action_log;
 pub mod agenda;
+pub mod anomaly;
 pub mod calendar;
 pub mod capture;
 pub mod cost_book;

@@ -10,6 +10,7 @@ pub mod clean_writer;
 pub mod config_template;
 pub mod csv_row;
 pub mod demo;
+pub mod diagnosis_md;
 pub mod init;
 pub mod kpis_csv;
 pub mod kpis_json;

@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use crate::domain::action::{ActionItem, ActionStatus};
+use crate::domain::anomaly::Anomaly;
 use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add};
-use crate::domain::diagnosis::Anomaly;
 use crate::domain::meeting::{Change, ChangeKind, Verdict, carried_due, parse_ratings};
 use crate::domain::settings::Language;
 use crate::domain::voice::PainPoint;

@@ -2,104 +2,15 @@
 //! evidence and the first checks an experienced operator would make, ranked
 //! by money at stake. No rule fires on a missing input. Pure: std only.
 
+use super::anomaly::Anomaly;
 use super::cost_book::CostBook;
 use super::facts::{ReturnLine, SkuCost};
-use super::judgement::Status;
 use super::metric::Metric;
 use super::replenishment::SupplyLine;
 use super::review::Review;
+use super::rule_book::Rule;
 use super::rules::{account_rules, pool_rules, rating_drop, sku_rules};
-use super::settings::{Language, Settings};
-use super::words::Said;
-
-/// How many weeks before the reviewed one the diagnosis looks at (for the
-/// trailing return rate); older weeks only draw the trend lines.
-pub const DIAGNOSIS_LOOKBACK: usize = 4;
-
-/// Declares `Rule` and `Rule::ALL` from one list, so the rule book's
-/// length — checked when it compiles — follows every rule added.
-macro_rules! rules {
-    ($($rule:ident),+ $(,)?) => {
-        /// A diagnosis rule; `rule_book` holds what each one is called and suggests.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Rule {
-            $($rule),+
-        }
-
-        impl Rule {
-            /// Every rule, in declaration order.
-            pub const ALL: &'static [Rule] = &[$(Rule::$rule),+];
-        }
-    };
-}
-
-rules![
-    ConversionDrop,
-    AdSpendSpike,
-    AcosOverTarget,
-    LowCtr,
-    AdShareOutOfBand,
-    ReturnSpike,
-    StockoutRisk,
-    StockoutDuringEvent,
-    AgedInventory,
-    ListingInactive,
-    BuyBoxLoss,
-    MarginBelowTarget,
-    OdrOverTarget,
-    IpiBelowThreshold,
-    BsrWorsening,
-    InventoryUnaccounted,
-    RatingDrop,
-];
-
-/// One anomaly of the week.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Anomaly {
-    pub rule: Rule,
-    /// `Watch` or `Breach`.
-    pub severity: Status,
-    /// `None` for account-level anomalies.
-    pub sku: Option<String>,
-    pub asin: Option<String>,
-    pub title: Option<String>,
-    pub metric: Metric,
-    pub value: Option<f64>,
-    pub previous: Option<f64>,
-    /// What the rule saw, with its figures.
-    pub message: Said,
-    /// Supporting facts: top return reasons, customer comments.
-    pub evidence: Vec<Said>,
-    /// Money the team stands to lose over the next four weeks if nothing is
-    /// done, in the account currency: what ranks anomalies.
-    pub at_stake: f64,
-}
-
-impl Anomaly {
-    /// What names this anomaly across saves: `stockout_risk:HK-SP-SIL-5`.
-    pub fn key(&self) -> String {
-        format!(
-            "{}:{}",
-            self.rule.name(),
-            self.sku.as_deref().unwrap_or("account")
-        )
-    }
-
-    /// The first checks, in `language`.
-    pub fn checks(&self, language: Language) -> Vec<&'static str> {
-        self.rule
-            .entry()
-            .checks
-            .iter()
-            .map(|c| c.get(language))
-            .collect()
-    }
-
-    /// The rule's label in plain words, in `language`.
-    pub fn label(&self, language: Language) -> &'static str {
-        self.rule.entry().label.get(language)
-    }
-}
+use super::settings::Settings;
 
 /// The rating drops of the review's child ASINs, one per ASIN whatever its SKUs.
 fn rating_drops(review: &Review, settings: &Settings, costs: &CostBook<'_>) -> Vec<Anomaly> {

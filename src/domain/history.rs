@@ -1,14 +1,29 @@
 //! One older week's contribution to the trend lines: the account's figures
 //! and each SKU's trend figures, keyed by SKU so that it can be computed
-//! before (and apart from) the review it joins. Keys share one string.
+//! before (and apart from) the review it joins, and which metrics a trend
+//! line keeps. Keys share one string.
 //! Pure: std only.
 
 use super::facts::SkuCost;
 use super::kpi::compute_week_with;
-use super::metric::MetricValues;
-use super::review::{TREND_METRICS, day_units, trend_of};
+use super::metric::{Metric, MetricValues};
 use super::week::IsoWeek;
 use super::week_data::WeekData;
+
+/// The metrics kept as 13-week series, for trend lines and trailing averages.
+pub const TREND_METRICS: [Metric; 11] = [
+    Metric::Sales,
+    Metric::Units,
+    Metric::AvailableUnits,
+    Metric::Sessions,
+    Metric::Conversion,
+    Metric::Acos,
+    Metric::Tacos,
+    Metric::ReturnedUnits,
+    Metric::ReturnRate,
+    Metric::DaysOfSupply,
+    Metric::Bsr,
+];
 
 /// The trend figures of one SKU for one week.
 pub type TrendFigures = [f32; TREND_METRICS.len()];
@@ -58,4 +73,20 @@ pub fn history_of(data: &WeekData, costs: &[SkuCost]) -> HistoryWeek {
         ends,
         trends,
     }
+}
+
+/// The account's units day by day, from the week's Business Report by Date.
+pub(super) fn day_units(data: &WeekData) -> Vec<(chrono::NaiveDate, f64)> {
+    #[allow(clippy::cast_precision_loss)] // unit counts
+    data.days
+        .iter()
+        .flatten()
+        .map(|day| (day.date, day.units as f64))
+        .collect()
+}
+
+/// The trend metrics of `values`, as stored in the series.
+#[allow(clippy::cast_possible_truncation)]
+pub(super) fn trend_of(values: &MetricValues) -> TrendFigures {
+    TREND_METRICS.map(|m| values.get(m).map_or(f32::NAN, |v| v as f32))
 }

@@ -6,12 +6,12 @@ use chrono::Days;
 
 use super::WeekReport;
 use crate::domain::calendar::Event;
-use crate::domain::diagnosis::Rule;
 use crate::domain::facts::{AsinListing, BusinessFacts, DaySales, SkuSales, SkuStock, WeekFigures};
 use crate::domain::metric::Metric;
 use crate::domain::money::Money;
 use crate::domain::replenishment::{ExclusionReason, SupplyLine};
 use crate::domain::review::build_review;
+use crate::domain::rule_book::Rule;
 use crate::domain::settings::Settings;
 use crate::domain::week::IsoWeek;
 use crate::domain::week_data::WeekData;

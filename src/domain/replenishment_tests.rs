@@ -112,8 +112,8 @@ fn two_skus_of_one_listing_are_one_stock_position() {
     assert!(!loaded.report.anomalies.iter().any(|a| {
         matches!(
             a.rule,
-            crate::domain::diagnosis::Rule::StockoutRisk
-                | crate::domain::diagnosis::Rule::StockoutDuringEvent
+            crate::domain::rule_book::Rule::StockoutRisk
+                | crate::domain::rule_book::Rule::StockoutDuringEvent
         ) && a.sku.as_deref().is_some_and(|s| s.starts_with("HK-SP-SIL"))
     }));
     // One days of supply: both SKUs show the pool's cover against its lead time.
@@ -262,7 +262,7 @@ fn a_sku_missing_from_the_samples_newest_business_report_sold_nothing() {
     let row = row(&loaded, "HK-TW-6PC");
     assert_eq!(row.figures.current.get(Metric::Units), Some(0.0));
     assert!(loaded.report.anomalies.iter().any(|a| {
-        a.rule == crate::domain::diagnosis::Rule::ListingInactive
+        a.rule == crate::domain::rule_book::Rule::ListingInactive
             && a.sku.as_deref() == Some("HK-TW-6PC")
     }));
     assert!(

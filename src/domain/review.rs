@@ -4,7 +4,7 @@
 
 use super::action::{ActionItem, same_sku};
 use super::facts::SkuCost;
-use super::history::{HistoryWeek, TrendFigures, history_of};
+use super::history::{HistoryWeek, TREND_METRICS, TrendFigures, day_units, history_of, trend_of};
 use super::judgement::{Status, Target, target_of};
 use super::kpi::{SkuIdentity, compute_week_with};
 use super::lookup::OrderedLookup;
@@ -16,21 +16,6 @@ use super::week_data::WeekData;
 
 /// Weeks of history kept for trend lines.
 pub const TREND_WEEKS: usize = 13;
-
-/// The metrics kept as 13-week series, for trend lines and trailing averages.
-pub const TREND_METRICS: [Metric; 11] = [
-    Metric::Sales,
-    Metric::Units,
-    Metric::AvailableUnits,
-    Metric::Sessions,
-    Metric::Conversion,
-    Metric::Acos,
-    Metric::Tacos,
-    Metric::ReturnedUnits,
-    Metric::ReturnRate,
-    Metric::DaysOfSupply,
-    Metric::Bsr,
-];
 
 /// One metric of one row, judged.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -353,22 +338,6 @@ impl Review {
         let mut rows = OrderedLookup::new(&self.skus, |row| row.key.as_str());
         keys.map(|key| rows.find(key)).collect()
     }
-}
-
-/// The account's units day by day, from the week's Business Report by Date.
-pub(super) fn day_units(data: &WeekData) -> Vec<(chrono::NaiveDate, f64)> {
-    #[allow(clippy::cast_precision_loss)] // unit counts
-    data.days
-        .iter()
-        .flatten()
-        .map(|day| (day.date, day.units as f64))
-        .collect()
-}
-
-/// The trend metrics of `values`, as stored in the series.
-#[allow(clippy::cast_possible_truncation)]
-pub(super) fn trend_of(values: &MetricValues) -> TrendFigures {
-    TREND_METRICS.map(|m| values.get(m).map_or(f32::NAN, |v| v as f32))
 }
 
 fn sku_row(identity: &SkuIdentity<'_>, values: &MetricValues, settings: &Settings) -> SkuRow {

@@ -2,8 +2,44 @@
 //! its label and one-line explanation in plain words, the first checks an
 //! experienced operator would make, and the action it suggests. Pure.
 
-use super::diagnosis::Rule;
 use super::words::Words;
+
+/// Declares `Rule` and `Rule::ALL` from one list, so the rule book's
+/// length — checked when it compiles — follows every rule added.
+macro_rules! rules {
+    ($($rule:ident),+ $(,)?) => {
+        /// A diagnosis rule; `rule_book` holds what each one is called and suggests.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule {
+            $($rule),+
+        }
+
+        impl Rule {
+            /// Every rule, in declaration order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$rule),+];
+        }
+    };
+}
+
+rules![
+    ConversionDrop,
+    AdSpendSpike,
+    AcosOverTarget,
+    LowCtr,
+    AdShareOutOfBand,
+    ReturnSpike,
+    StockoutRisk,
+    StockoutDuringEvent,
+    AgedInventory,
+    ListingInactive,
+    BuyBoxLoss,
+    MarginBelowTarget,
+    OdrOverTarget,
+    IpiBelowThreshold,
+    BsrWorsening,
+    InventoryUnaccounted,
+    RatingDrop,
+];
 
 /// What opsdeck knows about one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

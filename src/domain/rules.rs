@@ -5,13 +5,14 @@
 //! or the spend for cost problems, never the retail value of stock.
 //! Pure: std only.
 
-use super::diagnosis::{Anomaly, DIAGNOSIS_LOOKBACK, Rule};
+use super::anomaly::{Anomaly, DIAGNOSIS_LOOKBACK};
 use super::facts::{ReturnLine, SkuCost};
 use super::format::{change, count, money, percent, value};
 use super::judgement::Status;
 use super::metric::Metric;
 use super::replenishment::{AT_STAKE_DAYS, SupplyLine};
 use super::review::{Figures, MetricCell, Review, SkuRow, TREND_WEEKS};
+use super::rule_book::Rule;
 use super::settings::{Language, Settings};
 use super::voice::pain_points;
 use super::words::Said;

@@ -3,7 +3,8 @@
 
 use chrono::Days;
 
-use crate::domain::diagnosis::{DIAGNOSIS_LOOKBACK, Rule};
+use crate::domain::anomaly::DIAGNOSIS_LOOKBACK;
+use crate::domain::rule_book::Rule;
 use crate::domain::facts::{
     AdFigures, AdvertisedProduct, AsinListing, BusinessFacts, ReturnLine, SkuCost, SkuPlanning,
     SkuSales, WeekFigures,

@@ -4,7 +4,8 @@
 
 use std::collections::HashSet;
 
-use super::diagnosis::{Anomaly, diagnose_rows, with_supply};
+use super::anomaly::Anomaly;
+use super::diagnosis::{diagnose_rows, with_supply};
 use super::facts::{ReturnLine, SkuCost, UpstreamStock};
 use super::metric::Metric;
 use super::replenishment::{Capacity, SupplyLine, capacity, plan_supply};

@@ -104,12 +104,12 @@ pub fn to_markdown(report: &WeekReport, settings: &Settings) -> String {
     out.push_str(
         "\n✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input\n",
     );
-    super::prep::anomalies(&mut out, report, None);
+    super::diagnosis_md::anomalies(&mut out, report, None);
     out.push_str(&super::supply::markdown(report));
     out.push_str(&super::supply::calendar_markdown(
         settings,
         review.week.next().monday(),
     ));
-    super::prep::voice(&mut out, report);
+    super::diagnosis_md::voice(&mut out, report);
     out
 }

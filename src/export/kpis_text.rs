@@ -12,7 +12,7 @@ use crate::domain::settings::{Language, Settings};
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
 
-use super::text_table::{Align, Column, TextCell, Tone, render};
+use super::text_table::{Align, Column, TextCell, Tone, render, status_tone};
 
 /// The metrics the table shows, in order.
 pub const TABLE_METRICS: [Metric; 9] = [
@@ -26,16 +26,6 @@ pub const TABLE_METRICS: [Metric; 9] = [
     Metric::ReturnRate,
     Metric::Bsr,
 ];
-
-/// The tone a status is shown in.
-pub fn status_tone(status: Status) -> Tone {
-    match status {
-        Status::None => Tone::Plain,
-        Status::Ok => Tone::Good,
-        Status::Watch => Tone::Warning,
-        Status::Breach => Tone::Bad,
-    }
-}
 
 /// One judged figure as `value symbol arrow`, e.g. `8.9% ✖↓`.
 pub fn figure_cell(

@@ -11,10 +11,10 @@ use std::fmt::Write as _;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::action::ActionItem;
-use crate::domain::diagnosis::Rule;
 use crate::domain::format;
 use crate::domain::meeting::Meeting;
 use crate::domain::metric::Metric;
+use crate::domain::rule_book::Rule;
 use crate::domain::settings::Language;
 use crate::import::minutes::{MinutesFile, SectionRecord, StoredMinutes};
 

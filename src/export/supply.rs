@@ -15,9 +15,8 @@ use crate::domain::supply_notes::{capacity_note, facts, warnings};
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
 
-use super::kpis_text::status_tone;
 use super::markdown::table;
-use super::text_table::{Align, Column, TextCell, render};
+use super::text_table::{Align, Column, TextCell, render, status_tone};
 
 /// The most lines a table for people lists: the soonest orders of a large
 /// catalogue; `kpis --format json` or `csv` has every one.

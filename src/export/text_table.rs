@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::domain::judgement::Status;
 use crate::domain::text_width::truncate;
 use crate::domain::untrusted::clean;
 
@@ -66,6 +67,16 @@ pub struct Column {
     pub header: &'static str,
     pub align: Align,
     pub max_width: usize,
+}
+
+/// The tone a status is shown in.
+pub fn status_tone(status: Status) -> Tone {
+    match status {
+        Status::None => Tone::Plain,
+        Status::Ok => Tone::Good,
+        Status::Watch => Tone::Warning,
+        Status::Breach => Tone::Bad,
+    }
 }
 
 /// Renders `rows` under `columns`; `colour` adds ANSI colours.

@@ -5,8 +5,6 @@
 //! language is adding names here, with the source in
 //! `localized-report-headers.md`; no reader changes.
 
-use super::table::names_column;
-
 /// A language Seller Central or the Ads console writes headers in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HeaderLanguage {
@@ -268,6 +266,25 @@ pub mod afn {
     pub const ASIN: Column = column!(English "asin");
     pub const WAREHOUSE_CONDITION: Column = column!(English "warehouse-condition-code");
     pub const QUANTITY: Column = column!(English "quantity available");
+}
+
+/// Whether a normalised header is `name`, as written or with a currency
+/// suffix (`7 tage, umsatz gesamt (€)`): the one rule of header matching.
+pub fn names_column(header: &str, name: &str) -> bool {
+    header == name || strip_currency(header) == name
+}
+
+/// `14 day total sales (₹)` → `14 day total sales`: a currency in brackets is not part of the name.
+fn strip_currency(header: &str) -> &str {
+    header
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .filter(|(_, currency)| {
+            !currency.is_empty()
+                && currency.chars().count() <= 3
+                && currency.chars().all(|c| !c.is_ascii() || c == '$')
+        })
+        .map_or(header, |(name, _)| name)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use calamine::{Data, Reader, Xlsx};
 
 use std::sync::atomic::AtomicU8;
 
-use super::columns::Column;
+use super::columns::{Column, names_column};
 use super::error::{ImportError, quoted};
 use super::header::normalize;
 use super::pipeline::for_each_record;
@@ -475,25 +475,6 @@ fn refuse_non_text(path: &Path, start: &[u8], whole_file: bool) -> Result<usize,
     } else {
         0
     })
-}
-
-/// `14 day total sales (₹)` → `14 day total sales`: a currency in brackets is not part of the name.
-/// Whether a normalised header is `name`, as written or with a currency
-/// suffix (`7 tage, umsatz gesamt (€)`): the one rule of header matching.
-pub fn names_column(header: &str, name: &str) -> bool {
-    header == name || strip_currency(header) == name
-}
-
-fn strip_currency(header: &str) -> &str {
-    header
-        .strip_suffix(')')
-        .and_then(|rest| rest.rsplit_once(" ("))
-        .filter(|(_, currency)| {
-            !currency.is_empty()
-                && currency.chars().count() <= 3
-                && currency.chars().all(|c| !c.is_ascii() || c == '$')
-        })
-        .map_or(header, |(name, _)| name)
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::domain::diagnosis::{Anomaly, DIAGNOSIS_LOOKBACK, diagnose_rows};
+use crate::domain::anomaly::{Anomaly, DIAGNOSIS_LOOKBACK};
+use crate::domain::diagnosis::diagnose_rows;
 use crate::domain::facts::{ReportFacts, ReturnLine, SkuCost, UpstreamStock};
 use crate::domain::history::{HistoryWeek, history_of};
 use crate::domain::metric::Metric;

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline, Widget};
 
 use crate::app::App;
-use crate::domain::review::TREND_METRICS;
+use crate::domain::history::TREND_METRICS;
 
 use super::figure::figure_spans;
 use super::labels::Labels;
