@@ -6,7 +6,6 @@
 
 mod ads;
 mod afn_inventory;
-pub mod amazon_api;
 mod api_json;
 mod business_by_date;
 mod business_report;

@@ -1,20 +1,28 @@
 //! opsdeck — a terminal cockpit for the weekly operations meeting of an
 //! Amazon seller team.
 //!
-//! Layers, each depending only on the ones above it:
+//! Layers, each using only the ones listed before it (`tests/layers.rs`
+//! reads the crate's uses and fails on an arrow up or a circle in a folder):
 //!
-//! | module   | owns                                              | must not use                  |
-//! |----------|---------------------------------------------------|-------------------------------|
-//! | `domain` | weeks, money, report facts, settings (pure)       | files, serde, terminal, clocks |
-//! | `import` | bytes on disk → domain facts, with located errors | terminal, `app`, `ui`          |
-//! | `export` | domain → files and text (JSON, TOML, Markdown)    | terminal, `app`, `ui`          |
-//! | `cli`    | the command line                                  | —                              |
+//! | module       | owns                                                        | may use |
+//! |--------------|-------------------------------------------------------------|---------|
+//! | `domain`     | weeks, money, report facts, KPIs, diagnosis, plan (pure)    | — |
+//! | `fs`         | files written whole, never through a planted link           | — |
+//! | `import`     | bytes on disk → domain facts, with located errors           | `domain`, `fs` |
+//! | `fetch`      | the SP-API and Ads API client behind `opsdeck fetch`        | `domain`, `fs`, `import` |
+//! | `export`     | domain → text and files (tables, JSON, TOML, Markdown, ICS)  | `domain`, `fs`, `import` |
+//! | `session`    | opening a meeting: its week, lock, minutes, recovery copy   | the above but `fetch` |
+//! | `app`        | the cockpit's state and `update` (no terminal)              | `domain`, `import`, `export` |
+//! | `ui`         | drawing a frame from `&App`                                 | `domain`, `app` |
+//! | `event_loop` | keys, clocks, saving and reading threads around `app`/`ui`  | all but `cli`, `fetch` |
+//! | `cli`        | the command line                                            | everything |
 
 pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod event_loop;
 pub mod export;
+pub mod fetch;
 pub mod fs;
 pub mod import;
 pub mod session;

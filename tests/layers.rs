@@ -98,7 +98,7 @@ fn expand(tree: &str) -> Vec<String> {
     parts
         .into_iter()
         .filter(|part| !part.trim().is_empty())
-        .flat_map(|part| expand(part))
+        .flat_map(expand)
         .map(|path| match path.as_str() {
             "self" => prefix.trim_end_matches("::").to_owned(),
             _ => format!("{prefix}{path}"),
@@ -207,8 +207,10 @@ fn every_layer_uses_only_the_layers_below_it() {
         let allowed = MAY_USE
             .iter()
             .find(|(name, _)| name == top)
-            .map(|(_, allowed)| *allowed)
-            .unwrap_or_else(|| panic!("{top} is not in MAY_USE: say what it may use"));
+            .map_or_else(
+                || panic!("{top} is not in MAY_USE: say what it may use"),
+                |(_, allowed)| *allowed,
+            );
         for other in used {
             if &other[0] != top && !allowed.contains(&other[0].as_str()) {
                 wrong.insert(format!("{} uses {}", module.join("::"), other.join("::")));

@@ -14,17 +14,17 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::untrusted::clean;
 use crate::domain::week::IsoWeek;
-use crate::import::amazon_api::ads_api::AdsApi;
-use crate::import::amazon_api::clock::Clock;
-use crate::import::amazon_api::credentials::{Credentials, credentials_path, read_credentials};
-use crate::import::amazon_api::endpoint::{Endpoint, Marketplace, marketplace};
-use crate::import::amazon_api::fetch::{Fetcher, Job, JobState, ReportPlan};
-use crate::import::amazon_api::http::Http;
-use crate::import::amazon_api::lwa::Tokens;
-use crate::import::amazon_api::manifest::Manifest;
-use crate::import::amazon_api::rate::Buckets;
-use crate::import::amazon_api::sp_api::SpApi;
-use crate::import::amazon_api::ureq_http::UreqHttp;
+use crate::fetch::ads_api::AdsApi;
+use crate::fetch::clock::Clock;
+use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
+use crate::fetch::endpoint::{Endpoint, Marketplace, marketplace};
+use crate::fetch::fetcher::{Fetcher, Job, JobState, ReportPlan};
+use crate::fetch::http::Http;
+use crate::fetch::lwa::Tokens;
+use crate::fetch::manifest::Manifest;
+use crate::fetch::rate::Buckets;
+use crate::fetch::sp_api::SpApi;
+use crate::fetch::ureq_http::UreqHttp;
 use crate::import::marketplaces::marketplace_folders;
 use crate::import::workspace::{Workspace, open_workspace};
 

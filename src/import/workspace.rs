@@ -9,6 +9,10 @@ use crate::domain::week::IsoWeek;
 use super::config::read_config;
 use super::error::ImportError;
 
+/// The file `opsdeck fetch` keeps in a week folder: what it asked Amazon
+/// for. Not a report.
+pub const FETCH_MANIFEST: &str = "fetch.toml";
+
 /// The file names opsdeck gives meaning to inside a workspace.
 pub const CONFIG_FILE: &str = "opsdeck.toml";
 pub const COSTS_FILE: &str = "costs.csv";
@@ -140,7 +144,7 @@ pub fn visible_entries(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
                 let name = name.as_encoded_bytes();
                 !name.starts_with(b".")
                     && !name.starts_with(b"~$")
-                    && name != super::amazon_api::manifest::MANIFEST.as_bytes()
+                    && name != FETCH_MANIFEST.as_bytes()
             })
         })
         .collect();

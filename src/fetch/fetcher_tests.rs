@@ -6,10 +6,10 @@
 use std::path::Path;
 
 use super::*;
-use crate::import::amazon_api::clock::TestClock;
-use crate::import::amazon_api::endpoint::marketplace;
-use crate::import::amazon_api::manifest::MANIFEST;
-use crate::import::amazon_api::scripted::{Scripted, TOKEN, gzip, tokens};
+use crate::fetch::clock::TestClock;
+use crate::fetch::endpoint::marketplace;
+use crate::fetch::manifest::MANIFEST;
+use crate::fetch::scripted::{Scripted, TOKEN, gzip, tokens};
 
 const SALES_AND_TRAFFIC: &str = r#"{"reportSpecification":{"reportType":"GET_SALES_AND_TRAFFIC_REPORT","dataStartTime":"2026-11-16","dataEndTime":"2026-11-22","marketplaceIds":["ATVPDKIKX0DER"]},"salesAndTrafficByDate":[],"salesAndTrafficByAsin":[]}"#;
 const ADS_ROWS: &str = r#"[{"date":"2026-11-16","advertisedSku":"HK-1","advertisedAsin":"B0C1","impressions":10,"clicks":1,"cost":0.5,"sales7d":0,"purchases7d":0,"unitsSoldClicks7d":0}]"#;

@@ -1,8 +1,8 @@
 //! Tests of the Ads API calls against scripted answers.
 
 use super::*;
-use crate::import::amazon_api::clock::TestClock;
-use crate::import::amazon_api::scripted::{Scripted, TOKEN, tokens};
+use crate::fetch::clock::TestClock;
+use crate::fetch::scripted::{Scripted, TOKEN, tokens};
 
 #[test]
 fn the_profile_of_a_marketplace_is_found_by_its_id_and_scopes_the_report() {

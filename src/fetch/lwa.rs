@@ -124,8 +124,8 @@ impl Tokens {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::amazon_api::clock::TestClock;
-    use crate::import::amazon_api::scripted::{Scripted, tokens};
+    use crate::fetch::clock::TestClock;
+    use crate::fetch::scripted::{Scripted, tokens};
 
     #[test]
     fn a_token_is_kept_until_five_minutes_before_it_expires() {

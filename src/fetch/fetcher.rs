@@ -601,5 +601,5 @@ pub fn poll_interval(elapsed: Duration) -> Duration {
 }
 
 #[cfg(test)]
-#[path = "fetch_tests.rs"]
+#[path = "fetcher_tests.rs"]
 mod tests;

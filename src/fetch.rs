@@ -1,4 +1,4 @@
-//! Fetching the week's reports from Amazon: the SP-API (Seller Central) and
+//! `opsdeck fetch`'s client — fetching the week's reports from Amazon: the SP-API (Seller Central) and
 //! the Amazon Ads API, each authorised by a Login with Amazon refresh token
 //! kept in a credentials file outside the workspace. The HTTP layer is a
 //! small trait, so the flows — token, create, poll, back off, resume — run
@@ -10,7 +10,7 @@ pub mod clock;
 pub mod credentials;
 pub mod document;
 pub mod endpoint;
-pub mod fetch;
+pub mod fetcher;
 pub mod http;
 pub mod lwa;
 pub mod manifest;

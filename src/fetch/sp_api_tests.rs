@@ -1,8 +1,8 @@
 //! Tests of the Reports API calls against scripted answers.
 
 use super::*;
-use crate::import::amazon_api::clock::TestClock;
-use crate::import::amazon_api::scripted::{Scripted, TOKEN, tokens};
+use crate::fetch::clock::TestClock;
+use crate::fetch::scripted::{Scripted, TOKEN, tokens};
 
 #[test]
 fn a_report_is_created_for_the_weeks_dates_and_followed_to_its_document() {
@@ -14,7 +14,7 @@ fn a_report_is_created_for_the_weeks_dates_and_followed_to_its_document() {
         .answer(200, &[], r#"{"reportDocumentId":"DOC1","url":"https://d.example/doc","compressionAlgorithm":"GZIP"}"#);
     let mut clock = TestClock::at(chrono::Utc::now());
     let mut tokens = tokens();
-    let mut buckets = crate::import::amazon_api::rate::Buckets::default();
+    let mut buckets = crate::fetch::rate::Buckets::default();
     let mut api = SpApi {
         endpoint: Endpoint::known("https://sellingpartnerapi-na.amazon.com"),
         tokens: &mut tokens,
@@ -78,7 +78,7 @@ fn an_expired_token_is_renewed_once_and_a_throttled_call_waits() {
         .answer(202, &[], r#"{"reportId":"ID9"}"#);
     let mut clock = TestClock::at(chrono::Utc::now());
     let mut tokens = tokens();
-    let mut buckets = crate::import::amazon_api::rate::Buckets::default();
+    let mut buckets = crate::fetch::rate::Buckets::default();
     let mut api = SpApi {
         endpoint: Endpoint::known("https://sellingpartnerapi-na.amazon.com"),
         tokens: &mut tokens,
@@ -113,7 +113,7 @@ fn a_refusal_says_the_operation_and_amazons_words() {
     );
     let mut clock = TestClock::at(chrono::Utc::now());
     let mut tokens = tokens();
-    let mut buckets = crate::import::amazon_api::rate::Buckets::default();
+    let mut buckets = crate::fetch::rate::Buckets::default();
     let mut api = SpApi {
         endpoint: Endpoint::known("https://sellingpartnerapi-na.amazon.com"),
         tokens: &mut tokens,

@@ -64,7 +64,7 @@ impl Buckets {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::amazon_api::clock::TestClock;
+    use crate::fetch::clock::TestClock;
 
     #[test]
     fn the_burst_goes_at_once_then_one_call_a_minute() {

@@ -51,7 +51,7 @@ pub fn document_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::amazon_api::scripted::gzip;
+    use crate::fetch::scripted::gzip;
 
     const LIMIT: u64 = 1024 * 1024;
 

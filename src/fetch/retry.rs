@@ -123,8 +123,8 @@ fn splitmix(n: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::amazon_api::clock::TestClock;
-    use crate::import::amazon_api::scripted::Scripted;
+    use crate::fetch::clock::TestClock;
+    use crate::fetch::scripted::Scripted;
 
     /// A GET of one address through `send_retrying`, as the flows send it.
     fn get(http: &mut Scripted, clock: &mut TestClock) -> Result<Response, String> {

@@ -12,7 +12,7 @@ use crate::fs::atomic::write_atomically;
 use crate::import::error::ImportError;
 
 /// The manifest's file name in each folder reports land in.
-pub const MANIFEST: &str = "fetch.toml";
+pub const MANIFEST: &str = crate::import::workspace::FETCH_MANIFEST;
 
 /// How a fetched report stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
