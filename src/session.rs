@@ -16,7 +16,7 @@ use crate::domain::agenda::Agenda;
 use crate::domain::meeting::Meeting;
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
-use crate::domain::week::IsoWeek;
+use crate::domain::week::{IsoWeek, MeetingWeek};
 use crate::import::error::ImportError;
 use crate::import::minutes::{minutes_path, previous_minutes, read_minutes};
 use crate::import::weeks::{LoadedReport, load_report, week_to_review};
@@ -153,7 +153,7 @@ pub fn open_meeting(
             workspace: workspace.to_owned(),
             errors,
         })?;
-    let minutes = minutes_path(workspace, week.next());
+    let minutes = minutes_path(workspace, MeetingWeek::reviewing(week).meeting);
     let mut notices = Vec::new();
     let access = if options.read_only {
         Access::ViewOnly(None)
@@ -292,7 +292,7 @@ fn meeting_to_run(
 /// meeting has minutes, its own actions and last meeting's still open;
 /// before, last meeting's open ones.
 pub fn actions_in_play(workspace: &Path, week: IsoWeek) -> Result<Vec<ActionItem>, ImportError> {
-    let path = minutes_path(workspace, week.next());
+    let path = minutes_path(workspace, MeetingWeek::reviewing(week).meeting);
     if !path.exists() {
         return open_actions(workspace, week);
     }
@@ -307,7 +307,9 @@ pub fn actions_in_play(workspace: &Path, week: IsoWeek) -> Result<Vec<ActionItem
 
 /// Last meeting's actions still open, for the meeting that reviews `week`.
 pub fn open_actions(workspace: &Path, week: IsoWeek) -> Result<Vec<ActionItem>, ImportError> {
-    Ok(previous_minutes(workspace, week.next())?
-        .map(|m| m.open_actions())
-        .unwrap_or_default())
+    Ok(
+        previous_minutes(workspace, MeetingWeek::reviewing(week).meeting)?
+            .map(|m| m.open_actions())
+            .unwrap_or_default(),
+    )
 }

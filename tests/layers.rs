@@ -204,13 +204,10 @@ fn every_layer_uses_only_the_layers_below_it() {
     let mut wrong = BTreeSet::new();
     for (module, used) in uses() {
         let top = &module[0];
-        let allowed = MAY_USE
-            .iter()
-            .find(|(name, _)| name == top)
-            .map_or_else(
-                || panic!("{top} is not in MAY_USE: say what it may use"),
-                |(_, allowed)| *allowed,
-            );
+        let allowed = MAY_USE.iter().find(|(name, _)| name == top).map_or_else(
+            || panic!("{top} is not in MAY_USE: say what it may use"),
+            |(_, allowed)| *allowed,
+        );
         for other in used {
             if &other[0] != top && !allowed.contains(&other[0].as_str()) {
                 wrong.insert(format!("{} uses {}", module.join("::"), other.join("::")));

@@ -4,8 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
-
 use super::action::{ActionItem, ActionStatus};
 use super::meeting::Meeting;
 use super::week::IsoWeek;
@@ -80,11 +78,6 @@ pub fn completion_by_owner(actions: &[&LoggedAction]) -> BTreeMap<String, f64> {
         .into_iter()
         .filter_map(|(owner, list)| Some((owner, completion(&list)?)))
         .collect()
-}
-
-/// Whether the action is still to do and late on `today`.
-pub fn is_overdue(action: &LoggedAction, today: NaiveDate) -> bool {
-    action.action.is_overdue(today)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use super::action::{ActionItem, ActionStatus, Decision, Priority};
 use super::capture::QuickAdd;
 use super::gap::Gap;
-use super::week::IsoWeek;
+use super::week::{IsoWeek, MeetingWeek};
 
 /// A note taken in the meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,7 @@ impl Meeting {
         previous_open: Vec<ActionItem>,
     ) -> Self {
         Self {
-            week: reviewed_week.next(),
+            week: MeetingWeek::reviewing(reviewed_week).meeting,
             reviewed_week,
             started,
             ended: None,
@@ -392,11 +392,6 @@ pub fn carried_due(old: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
     let ahead =
         (7 + old.weekday().num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
     today + chrono::Days::new(if ahead == 0 { 7 } else { u64::from(ahead) })
-}
-
-/// Whether `due` has passed on `today` for an open item.
-pub fn is_late(due: Option<NaiveDate>, today: NaiveDate) -> bool {
-    due.is_some_and(|d| d < today)
 }
 
 #[cfg(test)]

@@ -79,6 +79,31 @@ impl IsoWeek {
     }
 }
 
+/// A weekly meeting and the week it reviews: the meeting is held in the
+/// week after the one it reviews. The one place that pairing is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeetingWeek {
+    /// The week whose reports the meeting reviews.
+    pub reviewed: IsoWeek,
+    /// The week the meeting is held in, which names its minutes.
+    pub meeting: IsoWeek,
+}
+
+impl MeetingWeek {
+    /// The meeting that reviews `reviewed`.
+    pub fn reviewing(reviewed: IsoWeek) -> Self {
+        Self {
+            reviewed,
+            meeting: reviewed.next(),
+        }
+    }
+
+    /// The Monday of the meeting's week: the day a pre-read is written for.
+    pub fn monday(self) -> NaiveDate {
+        self.meeting.monday()
+    }
+}
+
 impl fmt::Display for IsoWeek {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-W{:02}", self.year, self.week)

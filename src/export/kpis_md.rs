@@ -3,6 +3,7 @@
 use crate::domain::metric::Metric;
 use crate::domain::review::SkuRow;
 use crate::domain::settings::Settings;
+use crate::domain::week::MeetingWeek;
 use crate::domain::week_report::{MarketplaceAccount, WeekReport};
 
 use super::kpis_text::TABLE_METRICS;
@@ -108,7 +109,7 @@ pub fn to_markdown(report: &WeekReport, settings: &Settings) -> String {
     out.push_str(&super::supply::markdown(report));
     out.push_str(&super::supply::calendar_markdown(
         settings,
-        review.week.next().monday(),
+        MeetingWeek::reviewing(review.week).monday(),
     ));
     super::diagnosis_md::voice(&mut out, report);
     out

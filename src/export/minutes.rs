@@ -305,6 +305,7 @@ mod tests {
     use crate::domain::capture::{Known, parse_quick_add};
     use crate::domain::meeting::Verdict;
     use crate::domain::settings::default_agenda;
+    use crate::domain::week::MeetingWeek;
     use crate::import::minutes::{previous_minutes, read_minutes};
     use crate::import::weeks::load_report;
 
@@ -312,7 +313,7 @@ mod tests {
     fn sample_meeting() -> (WeekReport, Meeting) {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
         let report = load_report(&root, None).unwrap().report;
-        let previous = previous_minutes(&root, report.review.week.next())
+        let previous = previous_minutes(&root, MeetingWeek::reviewing(report.review.week).meeting)
             .unwrap()
             .unwrap();
         let wall = DateTime::parse_from_rfc3339("2026-11-23T09:00:00-08:00").unwrap();

@@ -399,6 +399,7 @@ mod tests {
     use crate::domain::meeting::Verdict;
     use crate::domain::settings::default_agenda;
     use crate::domain::timing::Now;
+    use crate::domain::week::MeetingWeek;
     use crate::export::minutes::save;
     use crate::import::minutes::{previous_minutes, read_minutes_file};
     use crate::import::weeks::load_report;
@@ -410,7 +411,7 @@ mod tests {
     fn sample_mail() -> String {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
         let report = load_report(&root, None).unwrap().report;
-        let previous = previous_minutes(&root, report.review.week.next())
+        let previous = previous_minutes(&root, MeetingWeek::reviewing(report.review.week).meeting)
             .unwrap()
             .unwrap();
         let wall = DateTime::parse_from_rfc3339("2026-11-30T09:00:00+08:00").unwrap();

@@ -10,6 +10,7 @@ use crate::domain::format;
 use crate::domain::metric::Metric;
 use crate::domain::review::SkuRow;
 use crate::domain::settings::{Language, Settings};
+use crate::domain::week::MeetingWeek;
 use crate::domain::week_report::WeekReport;
 
 use super::diagnosis_md::{anomalies, voice};
@@ -29,7 +30,7 @@ pub fn to_prep(
     let mut out = format!(
         "# {} — pre-read for the meeting of {}\n\nReviews week {}{}. Read before the meeting; bring your answers to the open actions.\n\n",
         escape(&settings.title),
-        review.week.next(),
+        MeetingWeek::reviewing(review.week).meeting,
         review.week,
         review
             .previous_week
@@ -54,7 +55,7 @@ pub fn to_prep(
     out.push_str(&super::supply::markdown(report));
     out.push_str(&super::supply::calendar_markdown(
         settings,
-        review.week.next().monday(),
+        MeetingWeek::reviewing(review.week).monday(),
     ));
     voice(&mut out, report);
     anomalies(&mut out, report, Some(in_play));
@@ -221,7 +222,7 @@ fn actions(out: &mut String, open: &[ActionItem], report: &WeekReport) {
         out.push_str("None.\n");
         return;
     }
-    let today = report.review.week.next().monday();
+    let today = MeetingWeek::reviewing(report.review.week).monday();
     let rows: Vec<Vec<String>> = open
         .iter()
         .map(|a| {
