@@ -9,7 +9,6 @@ use chrono::{DateTime, TimeDelta};
 use super::*;
 use crate::domain::action::ActionStatus;
 use crate::domain::timing::TimeStatus;
-use crate::import::minutes::previous_minutes;
 use crate::import::weeks::load_report;
 use action::CaptureKind;
 use mode::Base;
@@ -37,12 +36,8 @@ pub fn sample_app(settings_change: impl FnOnce(&mut Settings)) -> App {
     // Language, theme and bell change the cockpit, not the figures.
     settings_change(&mut settings);
     let report = loaded.report;
-    let open = previous_minutes(&root, report.review.week.next())
-        .unwrap()
-        .map(|m| m.open_actions())
-        .unwrap_or_default();
-    let mut meeting = Meeting::new(report.review.week, now_at(0).wall, open);
-    meeting.attendees.clone_from(&settings.attendees);
+    let open = crate::session::open_actions(&root, report.review.week).unwrap();
+    let meeting = crate::session::new_meeting(report.review.week, now_at(0), open, &settings);
     App::new(settings, report, meeting, None, now_at(0))
 }
 

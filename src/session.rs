@@ -251,10 +251,7 @@ fn meeting_to_run(
 ) -> Result<(Meeting, Option<Agenda>), StartError> {
     if !path.exists() {
         let follow_ups = open_actions(workspace, week).map_err(StartError::Minutes)?;
-        let mut meeting = Meeting::new(week, now.wall, follow_ups);
-        meeting.facilitator.clone_from(&settings.facilitator);
-        meeting.attendees.clone_from(&settings.attendees);
-        return Ok((meeting, None));
+        return Ok((new_meeting(week, now, follow_ups, settings), None));
     }
     let stored = read_minutes(path).map_err(StartError::Minutes)?;
     if stored.meeting.ended.is_some() {
@@ -286,6 +283,20 @@ fn meeting_to_run(
     let mut meeting = stored.meeting;
     meeting.ended = None;
     Ok((meeting, agenda))
+}
+
+/// A new meeting of a workspace with `settings`, reviewing `week` and
+/// following up `follow_ups`: its facilitator and attendees as configured.
+pub fn new_meeting(
+    week: IsoWeek,
+    now: Now,
+    follow_ups: Vec<ActionItem>,
+    settings: &Settings,
+) -> Meeting {
+    let mut meeting = Meeting::new(week, now.wall, follow_ups);
+    meeting.facilitator.clone_from(&settings.facilitator);
+    meeting.attendees.clone_from(&settings.attendees);
+    meeting
 }
 
 /// The actions in play for the meeting that reviews `week`: once that
