@@ -126,9 +126,8 @@ pub struct App {
 }
 
 impl App {
-    /// A cockpit for `report`, its meeting not yet started (the clock starts on the first key or tick).
-    /// A cockpit for `report` and `meeting`; a resumed meeting brings its `agenda`.
-    /// The clock starts at once.
+    /// A cockpit for `report` and `meeting`, its reports read; a resumed
+    /// meeting brings its `agenda`. The meeting's clock starts at `now`.
     pub fn new(
         settings: Settings,
         report: WeekReport,

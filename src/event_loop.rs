@@ -1,5 +1,7 @@
-//! The only code that touches the real terminal and reads the clocks. Keys
-//! are read on a thread of their own (a terminal that hangs up can leave a
+//! The cockpit's running meeting: the real terminal's keys and frames and
+//! the clocks, around `app` and `ui` (which touch neither). `cli::cockpit`
+//! only takes the terminal before and gives it back after; `cli::fetch`
+//! has its own clock for `--wait`. Keys are read on a thread of their own (a terminal that hangs up can leave a
 //! read spinning forever; the meeting must still end and save). The loop
 //! sleeps until a key arrives, the countdown's next second is due or a
 //! quarter of a second has passed (to see a signal), so an idle meeting

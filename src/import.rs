@@ -27,6 +27,7 @@ mod pipeline;
 mod planning;
 pub mod progress;
 pub mod report;
+pub mod report_book;
 mod returns;
 mod rows;
 pub mod sniff;

@@ -5,9 +5,25 @@ use std::fmt;
 
 use super::money::Money;
 
-/// What a file was recognised as. The names are part of the JSON contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ReportKind {
+/// Declares `ReportKind` and `ReportKind::ALL` from one list, so what is
+/// kept per kind (the import's report book) is checked against every kind
+/// when it compiles.
+macro_rules! report_kinds {
+    ($($(#[$doc:meta])* $kind:ident,)+) => {
+        /// What a file was recognised as. The names are part of the JSON contract.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ReportKind {
+            $($(#[$doc])* $kind,)+
+        }
+
+        impl ReportKind {
+            /// Every kind, in declaration order.
+            pub const ALL: &'static [ReportKind] = &[$(ReportKind::$kind,)+];
+        }
+    };
+}
+
+report_kinds! {
     /// Detail Page Sales and Traffic (by child item, by ASIN, legacy, device split).
     BusinessReport,
     /// Detail Page Sales and Traffic by Date: the account's days.
@@ -47,22 +63,18 @@ pub enum ReportKind {
     Minutes,
 }
 
-impl ReportKind {
-    /// Every Amazon report kind, in the order detection tries them.
-    pub const AMAZON: [ReportKind; 11] = [
-        ReportKind::BusinessReport,
-        ReportKind::BusinessReportByDate,
-        ReportKind::AdsAdvertisedProduct,
-        ReportKind::AdsSearchTerm,
-        ReportKind::AdsTargeting,
-        ReportKind::AdsCampaign,
-        ReportKind::FbaInventory,
-        ReportKind::AfnInventory,
-        ReportKind::FbaInventoryPlanning,
-        ReportKind::FbaReturns,
-        ReportKind::SellerFeedback,
-    ];
+/// How a kind's files are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A table (CSV, tab-separated, a workbook): read through the report book.
+    Table,
+    /// A JSON document fetched from an API.
+    Json,
+    /// One of opsdeck's own TOML files.
+    Toml,
+}
 
+impl ReportKind {
     /// The stable machine name used in JSON output.
     pub fn name(self) -> &'static str {
         match self {
@@ -117,6 +129,27 @@ impl ReportKind {
 }
 
 impl ReportKind {
+    /// How files of this kind are written.
+    pub const fn form(self) -> Form {
+        match self {
+            ReportKind::BusinessReport
+            | ReportKind::BusinessReportByDate
+            | ReportKind::AdsAdvertisedProduct
+            | ReportKind::AdsCampaign
+            | ReportKind::AdsSearchTerm
+            | ReportKind::AdsTargeting
+            | ReportKind::FbaInventory
+            | ReportKind::AfnInventory
+            | ReportKind::FbaInventoryPlanning
+            | ReportKind::FbaReturns
+            | ReportKind::SellerFeedback
+            | ReportKind::Costs
+            | ReportKind::Supply => Form::Table,
+            ReportKind::SpApiSalesAndTraffic | ReportKind::AdsApiAdvertisedProduct => Form::Json,
+            ReportKind::WeekFile | ReportKind::Config | ReportKind::Minutes => Form::Toml,
+        }
+    }
+
     /// The downloaded report whose data a report fetched from an API holds:
     /// the two are the same facts, counted once.
     #[must_use]

@@ -8,13 +8,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::domain::marketplace::{Rates, in_marketplace, marketplace_code, merge, rate};
-use crate::domain::report::ReportKind;
 use crate::domain::week::WeekStart;
 use crate::domain::week_data::WeekData;
 
 use super::error::ImportError;
 use super::kind_read::Detail;
 use super::progress::ReadProgress;
+use super::report_book::REPORT_BOOK;
 use super::week_folder::{FolderRead, read_week_folder};
 use super::workspace::{WeekFolder, utf8_name, visible_entries};
 
@@ -97,7 +97,12 @@ pub fn read_week(
     if subfolders.is_empty() {
         return Ok((root, warnings));
     }
-    if let Some(kind) = ReportKind::AMAZON.into_iter().find(|kind| root.has(*kind)) {
+    if let Some(kind) = REPORT_BOOK
+        .iter()
+        .filter(|entry| entry.from_amazon)
+        .map(|entry| entry.kind)
+        .find(|kind| root.has(*kind))
+    {
         return Err(vec![ImportError::file(
             &folder.path,
             format!(

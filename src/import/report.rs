@@ -5,20 +5,17 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::domain::report::ReportKind;
+use crate::domain::report::{Form, ReportKind};
 
 use super::columns::{HeaderLanguage, LANGUAGES};
 use super::error::{ImportError, quoted};
 use super::kind_read::{DateWindow, Detail, KindRead, ReportFile, WeekFilter, finish};
+use super::report_book;
 use super::rows::RowStats;
 use super::sniff::{Detection, detect};
 use super::table::{ReadError, Table};
 use super::text::looks_like_gbk;
 use super::utf8_stream::NotUtf8;
-use super::{
-    ads, afn_inventory, business_by_date, business_report, costs, feedback, inventory, planning,
-    returns, upstream,
-};
 
 /// Reads and recognises the report at `path`, streaming it from disk.
 pub fn read_report(path: &Path, filter: Option<WeekFilter>) -> Result<ReportFile, ImportError> {
@@ -126,49 +123,24 @@ fn read_kind(
     mut window: DateWindow,
     detail: Detail,
 ) -> Result<(KindRead, DateWindow), ReadError> {
-    let mut read = match kind {
-        ReportKind::BusinessReport => business_report::read(table, detail)?,
-        ReportKind::AdsAdvertisedProduct
-        | ReportKind::AdsCampaign
-        | ReportKind::AdsSearchTerm
-        | ReportKind::AdsTargeting => ads::read(table, kind, &mut window, detail)?,
-        ReportKind::BusinessReportByDate => business_by_date::read(table, &mut window)?,
-        ReportKind::FbaInventory => inventory::read(table)?,
-        ReportKind::AfnInventory => afn_inventory::read(table)?,
-        ReportKind::FbaInventoryPlanning => planning::read(table)?,
-        ReportKind::FbaReturns => returns::read(table, &mut window)?,
-        ReportKind::SellerFeedback => feedback::read(table, &mut window)?,
-        ReportKind::Costs => costs::read(table)?,
-        ReportKind::Supply => upstream::read(table)?,
-        ReportKind::SpApiSalesAndTraffic | ReportKind::AdsApiAdvertisedProduct => {
-            return Err(ImportError::file(
-                table.path,
-                format!("a {} is JSON, not a table", kind.title()),
-            )
-            .into());
-        }
-        ReportKind::WeekFile | ReportKind::Config | ReportKind::Minutes => {
-            return Err(ImportError::file(
-                table.path,
-                format!("{} is a TOML file, not a table", kind.title()),
-            )
-            .into());
-        }
+    let not_a_table = match kind.form() {
+        Form::Table => None,
+        Form::Json => Some(format!("a {} is JSON, not a table", kind.title())),
+        Form::Toml => Some(format!("{} is a TOML file, not a table", kind.title())),
     };
+    let entry = report_book::entry(kind).filter(|_| not_a_table.is_none());
+    let Some(entry) = entry else {
+        let why = not_a_table.unwrap_or_else(|| format!("no reader for a {}", kind.title()));
+        return Err(ImportError::file(table.path, why).into());
+    };
+    let mut read = (entry.read)(table, kind, &mut window, detail)?;
     read.warnings.extend(row_warnings(read.stats));
     Ok((read, window))
 }
 
-/// Amazon writes FBA flat files, feedback and opsdeck's own CSV in Windows-1252
-/// or UTF-8; Business Reports and Ads reports only in UTF-8.
+/// Whether Amazon may have written a file of `kind` in Windows-1252.
 fn accepts_windows_1252(kind: ReportKind) -> bool {
-    !matches!(
-        kind,
-        ReportKind::BusinessReport
-            | ReportKind::AdsAdvertisedProduct
-            | ReportKind::AdsCampaign
-            | ReportKind::AdsSearchTerm
-    )
+    report_book::entry(kind).is_some_and(|entry| entry.windows_1252)
 }
 
 /// The first header cells, for a message.

@@ -1,114 +1,12 @@
 //! Which report a file is, decided by its normalised header row — never by
-//! its file name. Each kind has a fingerprint of headers that must all be
-//! present; a file that matches none is explained by its closest kind.
+//! its file name. Each kind's entry in the report book lists the headers
+//! that must all be present; a file that matches none is explained by its
+//! closest kind.
 
 use crate::domain::report::ReportKind;
 
-use super::columns::{Column, HeaderLanguage, ads, afn, business, column};
-
-/// Columns a kind must have, in any language opsdeck reads.
-struct Fingerprint {
-    kind: ReportKind,
-    required: &'static [Column],
-}
-
-/// Kinds in the order detection tries them: an advertised-product report
-/// also has a campaign name, a search-term report a targeting column.
-const FINGERPRINTS: [Fingerprint; 13] = [
-    Fingerprint {
-        kind: ReportKind::BusinessReport,
-        required: &[
-            business::PARENT_ASIN,
-            business::CHILD_ASIN,
-            business::SESSIONS,
-            business::UNITS,
-            business::SALES,
-        ],
-    },
-    Fingerprint {
-        kind: ReportKind::BusinessReportByDate,
-        required: &[
-            business::DATE,
-            business::SESSIONS,
-            business::UNITS,
-            business::SALES,
-        ],
-    },
-    Fingerprint {
-        kind: ReportKind::AdsAdvertisedProduct,
-        required: &[ads::ADVERTISED_ASIN, ads::IMPRESSIONS, ads::SPEND],
-    },
-    Fingerprint {
-        kind: ReportKind::AdsSearchTerm,
-        required: &[ads::SEARCH_TERM, ads::IMPRESSIONS, ads::SPEND],
-    },
-    Fingerprint {
-        kind: ReportKind::AdsTargeting,
-        required: &[ads::CAMPAIGN, ads::TARGETING, ads::IMPRESSIONS, ads::SPEND],
-    },
-    Fingerprint {
-        kind: ReportKind::AdsCampaign,
-        required: &[ads::CAMPAIGN, ads::IMPRESSIONS, ads::SPEND],
-    },
-    Fingerprint {
-        kind: ReportKind::FbaInventory,
-        required: &[
-            column!(English "sku"),
-            column!(English "fnsku"),
-            column!(English "afn-fulfillable-quantity"),
-            column!(English "afn-total-quantity"),
-        ],
-    },
-    Fingerprint {
-        kind: ReportKind::AfnInventory,
-        required: &[afn::SELLER_SKU, afn::WAREHOUSE_CONDITION, afn::QUANTITY],
-    },
-    Fingerprint {
-        kind: ReportKind::FbaInventoryPlanning,
-        required: &[
-            column!(English "snapshot-date"),
-            column!(English "sku"),
-            column!(English "available", English "sellable-quantity"),
-            column!(English "inv-age-0-to-90-days"),
-        ],
-    },
-    Fingerprint {
-        kind: ReportKind::FbaReturns,
-        required: &[
-            column!(English "return-date"),
-            column!(English "sku"),
-            column!(English "quantity"),
-            column!(English "detailed-disposition"),
-            column!(English "reason"),
-        ],
-    },
-    Fingerprint {
-        kind: ReportKind::SellerFeedback,
-        required: &[
-            column!(English "date"),
-            column!(English "rating"),
-            column!(English "comments"),
-            column!(English "order id"),
-        ],
-    },
-    Fingerprint {
-        kind: ReportKind::Costs,
-        required: &[
-            column!(English "sku"),
-            column!(English "unit_cost"),
-            column!(English "fba_fee"),
-            column!(English "referral_rate"),
-        ],
-    },
-    Fingerprint {
-        kind: ReportKind::Supply,
-        required: &[
-            column!(English "sku"),
-            column!(English "location"),
-            column!(English "units"),
-        ],
-    },
-];
+use super::columns::{Column, HeaderLanguage};
+use super::report_book::{REPORT_BOOK, ReportEntry};
 
 /// The outcome of looking at a header row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,30 +30,29 @@ pub fn detect(normalized: &[String]) -> Detection {
             .iter()
             .find_map(|header| column.language_of(header))
     };
-    // (share of required columns found, fingerprint, languages of the found ones)
-    let mut best: Option<(f64, &Fingerprint, Vec<HeaderLanguage>)> = None;
-    for fingerprint in &FINGERPRINTS {
-        let languages: Vec<HeaderLanguage> =
-            fingerprint.required.iter().filter_map(found).collect();
-        if languages.len() == fingerprint.required.len() {
-            return Detection::Recognised(fingerprint.kind);
+    // (share of required columns found, the kind's entry, languages of the found ones)
+    let mut best: Option<(f64, &ReportEntry, Vec<HeaderLanguage>)> = None;
+    for entry in &REPORT_BOOK {
+        let languages: Vec<HeaderLanguage> = entry.required.iter().filter_map(found).collect();
+        if languages.len() == entry.required.len() {
+            return Detection::Recognised(entry.kind);
         }
         #[allow(clippy::cast_precision_loss)] // a handful of columns
-        let share = languages.len() as f64 / fingerprint.required.len() as f64;
+        let share = languages.len() as f64 / entry.required.len() as f64;
         if best
             .as_ref()
             .is_none_or(|(best_share, _, _)| share > *best_share)
         {
-            best = Some((share, fingerprint, languages));
+            best = Some((share, entry, languages));
         }
     }
-    let Some((_, fingerprint, languages)) = best.filter(|(share, _, _)| *share > 0.0) else {
+    let Some((_, entry, languages)) = best.filter(|(share, _, _)| *share > 0.0) else {
         return Detection::UnknownLanguage;
     };
     Detection::Unrecognised {
-        closest: fingerprint.kind,
+        closest: entry.kind,
         language: most_common(&languages),
-        missing: fingerprint
+        missing: entry
             .required
             .iter()
             .filter(|column| found(column).is_none())
