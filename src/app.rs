@@ -22,7 +22,7 @@ use crate::domain::anomaly::Anomaly;
 use crate::domain::meeting::{Change, History, Meeting};
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
-use crate::domain::week_report::WeekReport;
+use crate::domain::week_report::{DiagnosisRow, WeekReport};
 
 use action::{Action, EditOp, Effect, View};
 use capture::Capture;
@@ -272,7 +272,7 @@ impl App {
         match self.view {
             View::Review => self.visible.len(),
             // Anomalies, then the customer-voice pain points.
-            View::Diagnosis => self.report.anomalies.len() + self.report.voice.len(),
+            View::Diagnosis => self.report.diagnosis_rows(),
             View::Plan => self.plan_items().len(),
             View::Supply => self.report.supply.len(),
         }
@@ -329,17 +329,9 @@ impl App {
         match self.view {
             View::Review => self.visible.get(self.selection[0]).copied(),
             View::Diagnosis => {
-                let at = self.selection[1];
-                let sku = match self.report.anomalies.get(at) {
-                    Some(anomaly) => anomaly.sku.as_deref()?,
-                    None => self
-                        .report
-                        .voice
-                        .get(at - self.report.anomalies.len())?
-                        .skus
-                        .first()?
-                        .0
-                        .as_str(),
+                let sku = match self.report.diagnosis_row(self.selection[1])? {
+                    DiagnosisRow::Anomaly(anomaly) => anomaly.sku.as_deref()?,
+                    DiagnosisRow::PainPoint(_, pain) => pain.skus.first()?.0.as_str(),
                 };
                 self.report
                     .review

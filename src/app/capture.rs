@@ -10,6 +10,7 @@ use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add};
 use crate::domain::meeting::{Change, ChangeKind, Verdict, carried_due, parse_ratings};
 use crate::domain::settings::Language;
 use crate::domain::voice::PainPoint;
+use crate::domain::week_report::DiagnosisRow;
 
 use super::action::{CaptureKind, EditOp, Effect, View};
 use super::line_editor::LineEditor;
@@ -79,15 +80,14 @@ impl App {
     pub(super) fn start_capture(&mut self, kind: CaptureKind) {
         let template = match (kind, self.view) {
             (CaptureKind::Action, View::Diagnosis) => {
-                let at = self.selection_in(View::Diagnosis);
-                match self.report.anomalies.get(at) {
-                    Some(anomaly) => suggested_action(anomaly, self.settings().language),
-                    None => self
-                        .report
-                        .voice
-                        .get(at - self.report.anomalies.len())
-                        .map(|pain| suggested_for_pain(pain, self.settings().language))
-                        .unwrap_or_default(),
+                let language = self.settings().language;
+                match self
+                    .report
+                    .diagnosis_row(self.selection_in(View::Diagnosis))
+                {
+                    Some(DiagnosisRow::Anomaly(anomaly)) => suggested_action(anomaly, language),
+                    Some(DiagnosisRow::PainPoint(_, pain)) => suggested_for_pain(pain, language),
+                    None => String::new(),
                 }
             }
             _ => String::new(),

@@ -31,6 +31,14 @@ pub struct WeekReport {
     pub capacity: Option<Capacity>,
 }
 
+/// A row of the diagnosis list: the anomalies, then the customer's pain points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DiagnosisRow<'a> {
+    Anomaly(&'a Anomaly),
+    /// A pain point and its place among the pain points.
+    PainPoint(usize, &'a PainPoint),
+}
+
 /// One marketplace's account, in its own currency.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarketplaceAccount {
@@ -40,6 +48,20 @@ pub struct MarketplaceAccount {
 }
 
 impl WeekReport {
+    /// Row `at` of the diagnosis list: the anomalies first, then the pain points.
+    pub fn diagnosis_row(&self, at: usize) -> Option<DiagnosisRow<'_>> {
+        if let Some(anomaly) = self.anomalies.get(at) {
+            return Some(DiagnosisRow::Anomaly(anomaly));
+        }
+        let index = at - self.anomalies.len();
+        Some(DiagnosisRow::PainPoint(index, self.voice.get(index)?))
+    }
+
+    /// How many rows the diagnosis list has.
+    pub fn diagnosis_rows(&self) -> usize {
+        self.anomalies.len() + self.voice.len()
+    }
+
     /// Builds the report of the last of `weeks` (oldest first).
     pub fn build(
         weeks: &[WeekData],

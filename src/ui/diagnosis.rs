@@ -17,6 +17,7 @@ use super::cell::column;
 use super::labels::Labels;
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
+use crate::domain::week_report::DiagnosisRow;
 
 /// The widths of the anomaly list's columns, a space after each. The rule's
 /// label takes what is left, up to `RULE_WIDTH`; below `MIN_RULE_WIDTH` the
@@ -122,10 +123,10 @@ impl DiagnosisView<'_> {
     fn detail(&self, area: Rect, buf: &mut Buffer) {
         let (t, l) = (self.theme, self.labels);
         let report = self.app.report();
-        let at = self.app.selection_in(View::Diagnosis);
-        let Some(anomaly) = report.anomalies.get(at) else {
-            self.pain_detail(at - report.anomalies.len(), area, buf);
-            return;
+        let anomaly = match report.diagnosis_row(self.app.selection_in(View::Diagnosis)) {
+            Some(DiagnosisRow::Anomaly(anomaly)) => anomaly,
+            Some(DiagnosisRow::PainPoint(index, _)) => return self.pain_detail(index, area, buf),
+            None => return,
         };
         let language = self.app.settings().language;
         let entry = anomaly.rule.entry();
@@ -228,10 +229,10 @@ impl DiagnosisView<'_> {
                 .render(area, buf);
             return;
         }
-        let selected = self
-            .app
-            .selection_in(View::Diagnosis)
-            .checked_sub(report.anomalies.len());
+        let selected = match report.diagnosis_row(self.app.selection_in(View::Diagnosis)) {
+            Some(DiagnosisRow::PainPoint(index, _)) => Some(index),
+            _ => None,
+        };
         let lines: Vec<Line> = report
             .voice
             .iter()
