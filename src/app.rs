@@ -11,6 +11,7 @@ pub mod line_editor;
 pub mod mode;
 mod reading;
 mod saving;
+mod selections;
 pub mod sku_list;
 mod supply;
 
@@ -29,6 +30,7 @@ use capture::Capture;
 use line_editor::LineEditor;
 use mode::{Base, Mode};
 pub use reading::Reading;
+use selections::Selections;
 use sku_list::{ListOptions, visible_rows};
 
 /// Rows a page key moves when the screen size is not known yet.
@@ -114,7 +116,7 @@ pub struct App {
     /// Which SKUs have an anomaly (by index into the review's SKUs).
     flagged: Vec<bool>,
     /// Selected row per view (review table, anomaly list, plan list, supply table).
-    selection: [usize; 4],
+    selection: Selections,
     /// Terminal size, from the last resize (for page moves).
     size: (u16, u16),
     now: Now,
@@ -157,7 +159,7 @@ impl App {
             list: ListOptions::default(),
             visible: Vec::new(),
             flagged,
-            selection: [0; 4],
+            selection: Selections::default(),
             size: (100, 30),
             now,
             rung_for: None,
@@ -263,10 +265,6 @@ impl App {
         self.mode = Mode::Browsing;
     }
 
-    fn view_slot(&self) -> usize {
-        self.view.slot()
-    }
-
     /// How many rows the current view lists.
     pub fn row_count(&self) -> usize {
         match self.view {
@@ -309,14 +307,14 @@ impl App {
 
     fn move_selection(&mut self, rows: i32) {
         let count = self.row_count();
-        let slot = self.view_slot();
+        let view = self.view;
         if count == 0 {
-            self.selection[slot] = 0;
+            self.selection[view] = 0;
             return;
         }
-        let current = i64::try_from(self.selection[slot]).unwrap_or(0);
+        let current = i64::try_from(self.selection[view]).unwrap_or(0);
         let target = (current + i64::from(rows)).clamp(0, i64::try_from(count - 1).unwrap_or(0));
-        self.selection[slot] = usize::try_from(target).unwrap_or(0);
+        self.selection[view] = usize::try_from(target).unwrap_or(0);
         if let Mode::Detail(_) = self.mode
             && let Some(row) = self.selected_sku_row()
         {
@@ -327,9 +325,9 @@ impl App {
     /// The review row (index into the review's SKUs) the selection points at.
     pub fn selected_sku_row(&self) -> Option<usize> {
         match self.view {
-            View::Review => self.visible.get(self.selection[0]).copied(),
+            View::Review => self.visible.get(self.selection[View::Review]).copied(),
             View::Diagnosis => {
-                let sku = match self.report.diagnosis_row(self.selection[1])? {
+                let sku = match self.report.diagnosis_row(self.selection[View::Diagnosis])? {
                     DiagnosisRow::Anomaly(anomaly) => anomaly.sku.as_deref()?,
                     DiagnosisRow::PainPoint(_, pain) => pain.skus.first()?.0.as_str(),
                 };
@@ -341,7 +339,7 @@ impl App {
             }
             View::Plan => None,
             View::Supply => {
-                let key = &self.report.supply.get(self.selection[3])?.key;
+                let key = &self.report.supply.get(self.selection[View::Supply])?.key;
                 self.report.review.skus.iter().position(|r| &r.key == key)
             }
         }
@@ -406,7 +404,8 @@ impl App {
             &self.list,
             &self.settings,
         );
-        self.selection[0] = self.selection[0].min(self.visible.len().saturating_sub(1));
+        self.selection[View::Review] =
+            self.selection[View::Review].min(self.visible.len().saturating_sub(1));
     }
 
     pub fn is_running(&self) -> bool {
@@ -473,12 +472,12 @@ impl App {
 
     /// The selected row of the current view.
     pub fn selection(&self) -> usize {
-        self.selection[self.view_slot()]
+        self.selection[self.view]
     }
 
     /// The selected row of `view`.
     pub fn selection_in(&self, view: View) -> usize {
-        self.selection[view.slot()]
+        self.selection[view]
     }
 
     /// The last clock reading (render never reads a clock).

@@ -8,7 +8,7 @@ use crate::domain::week_report::WeekReport;
 
 pub use super::line_editor::EditOp;
 
-/// The three views of the meeting; the current section picks the default.
+/// The views of the meeting; the current section picks the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Review,
@@ -19,27 +19,18 @@ pub enum View {
 }
 
 impl View {
+    /// Every view, in the order of their keys (`1` … `4`) and of Tab.
     pub const ALL: [View; 4] = [View::Review, View::Diagnosis, View::Plan, View::Supply];
 
     /// The view after this one, wrapping around (Tab).
     #[must_use]
     pub fn next(self) -> View {
-        match self {
-            View::Review => View::Diagnosis,
-            View::Diagnosis => View::Plan,
-            View::Plan => View::Supply,
-            View::Supply => View::Review,
-        }
+        View::ALL[(self.index() + 1) % View::ALL.len()]
     }
 
-    /// Where the view's selected row is kept.
-    pub fn slot(self) -> usize {
-        match self {
-            View::Review => 0,
-            View::Diagnosis => 1,
-            View::Plan => 2,
-            View::Supply => 3,
-        }
+    /// Its place in `ALL`.
+    pub const fn index(self) -> usize {
+        self as usize
     }
 
     /// The view an agenda section drives: `diagnosis…` and `plan…` by name, else the review.
@@ -54,6 +45,18 @@ impl View {
         }
     }
 }
+
+// `ALL` lists the views in declaration order, so `index` is a view's place in it.
+const _: () = {
+    let mut at = 0;
+    while at < View::ALL.len() {
+        assert!(
+            View::ALL[at] as usize == at,
+            "View::ALL follows the declaration order"
+        );
+        at += 1;
+    }
+};
 
 /// What the capture line records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -341,7 +341,7 @@ impl App {
                 .iter()
                 .position(|p| *p == PlanItem::FollowUp(i))
         }) {
-            self.selection[2] = position;
+            self.selection[View::Plan] = position;
         }
     }
 

@@ -4,7 +4,7 @@
 //! nothing and says why, following what the holder saves — and which
 //! writes once the lock it could not make is made.
 
-use super::action::{Action, EditOp, Effect};
+use super::action::{Action, EditOp, Effect, View};
 use super::line_editor::LineEditor;
 use super::mode::Mode;
 use super::{App, Flash, SaveState, ViewOnly};
@@ -106,7 +106,7 @@ impl App {
     fn show_saved(&mut self, meeting: Meeting) {
         self.meeting = History::new(meeting);
         let plan_rows = self.plan_items().len();
-        self.selection[2] = self.selection[2].min(plan_rows.saturating_sub(1));
+        self.selection[View::Plan] = self.selection[View::Plan].min(plan_rows.saturating_sub(1));
     }
 
     /// A view-only cockpit moves, filters and quits; a change to the
