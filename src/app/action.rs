@@ -33,6 +33,13 @@ impl View {
         self as usize
     }
 
+    /// The key that shows it: its place in `ALL`, counted from `1`.
+    pub const fn key(self) -> char {
+        #[allow(clippy::cast_possible_truncation)] // four views
+        let digit = b'1' + self.index() as u8;
+        digit as char
+    }
+
     /// The view an agenda section drives: `diagnosis…` and `plan…` by name, else the review.
     pub fn for_section(name: &str) -> View {
         let name = name.to_lowercase();

@@ -217,10 +217,13 @@ const BROWSE: &[HelpLine] = &[
     ),
     line!(
         [
-            act!([ch('1')], Action::ShowView(View::Review)),
-            act!([ch('2')], Action::ShowView(View::Diagnosis)),
-            act!([ch('3')], Action::ShowView(View::Plan)),
-            act!([ch('4')], Action::ShowView(View::Supply)),
+            act!([ch(View::Review.key())], Action::ShowView(View::Review)),
+            act!(
+                [ch(View::Diagnosis.key())],
+                Action::ShowView(View::Diagnosis)
+            ),
+            act!([ch(View::Plan.key())], Action::ShowView(View::Plan)),
+            act!([ch(View::Supply.key())], Action::ShowView(View::Supply)),
         ],
         (
             "review / diagnosis / plan / supply",

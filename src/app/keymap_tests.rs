@@ -213,3 +213,16 @@ fn no_key_is_bound_twice_in_a_mode() {
         }
     }
 }
+
+#[test]
+fn every_view_is_shown_by_its_own_key() {
+    for view in View::ALL {
+        assert_eq!(
+            action_for(Mode::Browsing, &key(KeyCode::Char(view.key()))),
+            Some(Action::ShowView(view)),
+            "{view:?}"
+        );
+    }
+    assert_eq!(View::Supply.key(), '4');
+    assert_eq!(View::Supply.next(), View::Review);
+}

@@ -162,19 +162,19 @@ impl HeaderView<'_> {
     fn tabs(&self, area: Rect, buf: &mut Buffer) {
         let (app, l, t) = (self.app, self.labels, self.theme);
         let mut spans = Vec::new();
-        for (i, view) in View::ALL.iter().enumerate() {
+        for view in View::ALL {
             let name = match view {
                 View::Review => l.review,
                 View::Diagnosis => l.diagnosis,
                 View::Plan => l.plan,
                 View::Supply => l.supply,
             };
-            let style = if *view == app.view() {
+            let style = if view == app.view() {
                 t.tab_active
             } else {
                 t.tab
             };
-            spans.push(Span::styled(format!(" {} {name} ", i + 1), style));
+            spans.push(Span::styled(format!(" {} {name} ", view.key()), style));
             spans.push(Span::raw(" "));
         }
         let list = app.list();
