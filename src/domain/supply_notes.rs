@@ -83,7 +83,6 @@ pub fn empty_warnings(line: &SupplyLine, language: Language) -> Vec<String> {
 
 /// The facts behind a line's figures, one phrase each.
 pub fn facts(line: &SupplyLine, language: Language) -> Vec<String> {
-    let en = language == Language::English;
     let mut facts = Vec::new();
     if !line.excluded.is_empty() {
         let left_out: Vec<String> = line
@@ -96,49 +95,45 @@ pub fn facts(line: &SupplyLine, language: Language) -> Vec<String> {
                         format!("{}–{}", short_day(from, language), short_day(to, language))
                     },
                 );
-                let why = match (&e.reason, en) {
-                    (ExclusionReason::Stockout, true) => "stockout".to_owned(),
-                    (ExclusionReason::Stockout, false) => "断货".to_owned(),
+                let why = match (&e.reason, language) {
+                    (ExclusionReason::Stockout, Language::English) => "stockout".to_owned(),
+                    (ExclusionReason::Stockout, Language::Chinese) => "断货".to_owned(),
                     (ExclusionReason::Event(name), _) => name.clone(),
                 };
                 format!("{when} ({why})")
             })
             .collect();
         let (cleaned, raw) = (line.velocity, line.velocity_uncleaned);
-        facts.push(if en {
-            format!(
+        facts.push(match language {
+            Language::English => format!(
                 "{cleaned:.1} a day without {} ({raw:.1} with)",
                 left_out.join(", ")
-            )
-        } else {
-            format!(
+            ),
+            Language::Chinese => format!(
                 "日销 {cleaned:.1}，不含 {}（含则 {raw:.1}）",
                 left_out.join("、")
-            )
+            ),
         });
     }
     if line.is_pooled() {
         let skus = line.member_names();
-        facts.push(if en {
-            format!("pool of {skus} orders as {}", line.sku)
-        } else {
-            format!("{skus} 合并计算，按 {} 下单", line.sku)
+        facts.push(match language {
+            Language::English => format!("pool of {skus} orders as {}", line.sku),
+            Language::Chinese => format!("{skus} 合并计算，按 {} 下单", line.sku),
         });
     }
     if line.reserved > 0 {
         let units = grouped(line.reserved);
-        facts.push(if en {
-            format!("{units} reserved for FC transfer and processing")
-        } else {
-            format!("{units} 件调仓或处理中")
+        facts.push(match language {
+            Language::English => format!("{units} reserved for FC transfer and processing"),
+            Language::Chinese => format!("{units} 件调仓或处理中"),
         });
     }
     if line.upstream > 0 {
         let units = grouped(line.upstream);
-        facts.push(if en {
-            format!("{units} upstream (supply.csv)")
-        } else {
-            format!("{units} 件在海外仓或在途（supply.csv）")
+        facts.push(match language {
+            Language::English => format!("{units} upstream (supply.csv)"),
+            Language::Chinese => format!("{units} 件在海外仓或在途（supply.csv）"),
         });
     }
     if line.suggested_units > 0 {

@@ -227,7 +227,6 @@ pub fn metric_label(metric: Metric, language: Language) -> &'static str {
 /// Why a save failed, in a few words a facilitator understands.
 pub fn save_failure(kind: std::io::ErrorKind, language: Language) -> String {
     use std::io::ErrorKind;
-    let chinese = language == Language::Chinese;
     let (en, zh) = match kind {
         ErrorKind::ReadOnlyFilesystem => ("read-only file system", "只读文件系统"),
         ErrorKind::StorageFull => ("disk full", "磁盘已满"),
@@ -239,7 +238,9 @@ pub fn save_failure(kind: std::io::ErrorKind, language: Language) -> String {
         ErrorKind::NotFound => ("the folder does not exist", "文件夹不存在"),
         other => return other.to_string(),
     };
-    (if chinese { zh } else { en }).to_owned()
+    crate::domain::words::Words::new(en, zh)
+        .get(language)
+        .to_owned()
 }
 
 /// An agenda section's name in the labels' language; a section the team
