@@ -139,26 +139,28 @@ pub fn facts(line: &SupplyLine, language: Language) -> Vec<String> {
     if line.suggested_units > 0 {
         let arrives = line.arrives.map(|day| short_day(day, language));
         let ships = line.ship_by.map(|day| short_day(day, language));
-        match (ships, arrives, en) {
-            (Some(ships), Some(arrives), true) => {
+        match (ships, arrives, language) {
+            (Some(ships), Some(arrives), Language::English) => {
                 facts.push(format!("ships {ships}, sellable {arrives}"));
             }
-            (Some(ships), Some(arrives), false) => {
+            (Some(ships), Some(arrives), Language::Chinese) => {
                 facts.push(format!("{ships} 发货，{arrives} 上架"));
             }
-            (None, Some(arrives), true) => facts.push(format!("sellable {arrives}")),
-            (None, Some(arrives), false) => facts.push(format!("{arrives} 上架")),
-            _ => {}
+            (None, Some(arrives), Language::English) => facts.push(format!("sellable {arrives}")),
+            (None, Some(arrives), Language::Chinese) => facts.push(format!("{arrives} 上架")),
+            (_, None, _) => {}
         }
     }
     if let Some(amazon) = line.amazon {
         let units = grouped(amazon.units);
         let by = amazon.ship_by.map(|day| short_day(day, language));
-        facts.push(match (by, en) {
-            (Some(by), true) => format!("Amazon recommends shipping in {units} by {by}"),
-            (None, true) => format!("Amazon recommends shipping in {units}"),
-            (Some(by), false) => format!("亚马逊建议 {by} 前补货 {units} 件"),
-            (None, false) => format!("亚马逊建议补货 {units} 件"),
+        facts.push(match (by, language) {
+            (Some(by), Language::English) => {
+                format!("Amazon recommends shipping in {units} by {by}")
+            }
+            (None, Language::English) => format!("Amazon recommends shipping in {units}"),
+            (Some(by), Language::Chinese) => format!("亚马逊建议 {by} 前补货 {units} 件"),
+            (None, Language::Chinese) => format!("亚马逊建议补货 {units} 件"),
         });
     }
     facts
