@@ -1,5 +1,6 @@
 //! The README documents what the code declares: every bound key of the
-//! cockpit and of the capture line, and every diagnosis rule's id and labels.
+//! cockpit and of the capture line, every diagnosis rule's id and labels,
+//! and every kind of Amazon report opsdeck reads.
 
 #![allow(clippy::unwrap_used)]
 
@@ -39,5 +40,17 @@ fn every_rule_is_in_the_readme_with_its_labels() {
             entry.id, entry.label.en, entry.label.zh
         );
         assert!(readme.contains(&row), "{row} is not in the README");
+    }
+}
+
+#[test]
+fn every_amazon_report_kind_is_named_in_the_readme() {
+    let readme = readme();
+    for entry in opsdeck::import::report_book::REPORT_BOOK
+        .iter()
+        .filter(|entry| entry.from_amazon)
+    {
+        let name = format!("`{}`", entry.kind.name());
+        assert!(readme.contains(&name), "{name} is not in the README");
     }
 }
