@@ -283,3 +283,35 @@ fn the_reader_of_uses_reads_braces_and_inline_paths() {
         ]
     );
 }
+
+#[test]
+fn every_test_file_in_the_source_is_compiled() {
+    fn walk(folder: &Path, into: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, into);
+            } else {
+                into.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&source(), &mut files);
+    let all: String = files
+        .iter()
+        .map(|path| std::fs::read_to_string(path).unwrap())
+        .collect();
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy();
+        let Some(stem) = name.strip_suffix("_tests.rs") else {
+            continue;
+        };
+        assert!(
+            all.contains(&format!("#[path = \"{name}\"]"))
+                || all.contains(&format!("mod {stem}_tests;")),
+            "{} is never compiled: include it with #[cfg(test)] #[path = \"{name}\"] mod tests;",
+            path.display()
+        );
+    }
+}

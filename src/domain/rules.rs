@@ -706,3 +706,7 @@ pub fn rating_drop(
         lost_units * subject.unit_margin() * AT_STAKE_WEEKS,
     ))
 }
+
+#[cfg(test)]
+#[path = "rules_tests.rs"]
+mod tests;

@@ -4,7 +4,6 @@
 use chrono::Days;
 
 use crate::domain::anomaly::DIAGNOSIS_LOOKBACK;
-use crate::domain::rule_book::Rule;
 use crate::domain::facts::{
     AdFigures, AdvertisedProduct, AsinListing, BusinessFacts, ReturnLine, SkuCost, SkuPlanning,
     SkuSales, WeekFigures,
@@ -12,6 +11,7 @@ use crate::domain::facts::{
 use crate::domain::judgement::Status;
 use crate::domain::money::Money;
 use crate::domain::review::build_review;
+use crate::domain::rule_book::Rule;
 use crate::domain::settings::Settings;
 use crate::domain::week::IsoWeek;
 use crate::domain::week_data::WeekData;
