@@ -1,6 +1,7 @@
 //! Tests of the key table: bindings, help and hints.
 
 use super::*;
+use crate::app::action::View;
 use crate::app::mode::Base;
 
 fn key(code: KeyCode) -> Event {
