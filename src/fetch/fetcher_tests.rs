@@ -5,10 +5,14 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use super::*;
+use crate::domain::week::IsoWeek;
 use crate::fetch::clock::TestClock;
-use crate::fetch::endpoint::marketplace;
-use crate::fetch::manifest::MANIFEST;
+use crate::fetch::endpoint::{Endpoint, marketplace};
+use crate::fetch::manifest::{MANIFEST, Manifest};
+use crate::fetch::plan::ReportPlan;
 use crate::fetch::scripted::{Scripted, TOKEN, gzip, tokens};
 
 const SALES_AND_TRAFFIC: &str = r#"{"reportSpecification":{"reportType":"GET_SALES_AND_TRAFFIC_REPORT","dataStartTime":"2026-11-16","dataEndTime":"2026-11-22","marketplaceIds":["ATVPDKIKX0DER"]},"salesAndTrafficByDate":[],"salesAndTrafficByAsin":[]}"#;
