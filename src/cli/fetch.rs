@@ -3,32 +3,34 @@
 //! with a line per report as it goes and a summary at the end. A rerun
 //! resumes from the folder's `fetch.toml`. Exit 0 when every report arrived.
 
+mod check;
+mod progress;
+mod real_clock;
+
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
-
-use chrono::{DateTime, Utc};
+use std::time::Duration;
 
 use crate::domain::untrusted::clean;
 use crate::domain::week::IsoWeek;
-use crate::fetch::ads_api::AdsApi;
 use crate::fetch::clock::Clock;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
 use crate::fetch::endpoint::{Endpoint, Marketplace, marketplace};
 use crate::fetch::fetcher::Fetcher;
-use crate::fetch::http::Http;
 use crate::fetch::job::{Job, JobState};
 use crate::fetch::lwa::Tokens;
 use crate::fetch::manifest::Manifest;
 use crate::fetch::plan::ReportPlan;
 use crate::fetch::rate::Buckets;
-use crate::fetch::sp_api::SpApi;
 use crate::fetch::ureq_http::UreqHttp;
 use crate::import::marketplaces::marketplace_folders;
 use crate::import::workspace::{Workspace, open_workspace};
+
+use check::check_credentials;
+use progress::{Progress, minutes_seconds, summary};
+use real_clock::RealClock;
 
 /// What the command line asks of `fetch`.
 #[derive(Debug, Clone, clap::Args)]
@@ -70,43 +72,6 @@ pub fn parse_wait(text: &str) -> Result<Duration, String> {
         _ => return Err(format!("`{text}` is not a duration: write 90s, 30m or 2h")),
     };
     Ok(Duration::from_secs(seconds))
-}
-
-/// The wall clock and a clock that really waits.
-struct RealClock {
-    start: Instant,
-    /// `--wait` from the start: the whole command's deadline.
-    deadline: Option<Duration>,
-}
-
-impl RealClock {
-    /// The one place `fetch` reads the monotonic clock: when it starts.
-    #[allow(clippy::disallowed_methods)]
-    fn start(deadline: Option<Duration>) -> Self {
-        Self {
-            start: Instant::now(),
-            deadline,
-        }
-    }
-}
-
-impl Clock for RealClock {
-    fn elapsed(&self) -> Duration {
-        self.start.elapsed()
-    }
-
-    #[allow(clippy::disallowed_methods)] // the manifest records when reports were asked for
-    fn wall(&self) -> DateTime<Utc> {
-        Utc::now()
-    }
-
-    fn sleep(&mut self, duration: Duration) {
-        std::thread::sleep(duration);
-    }
-
-    fn deadline(&self) -> Option<Duration> {
-        self.deadline
-    }
 }
 
 pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
@@ -328,235 +293,4 @@ fn dry_run(jobs: &[Job], root: &Path, credentials: Option<&Path>) {
             shown.display()
         );
     }
-}
-
-/// The progress on stderr: on a terminal, a line per report and the bar,
-/// redrawn in place as the reports go (their times counting); in a log, a
-/// line for each report whose state changed, and the bar after.
-struct Progress {
-    terminal: bool,
-    /// Lines the last drawing took, on a terminal.
-    drawn: usize,
-    /// Each report's state as last written, in a log.
-    shown: Vec<String>,
-}
-
-impl Progress {
-    fn new() -> Self {
-        Self {
-            terminal: std::io::stderr().is_terminal(),
-            drawn: 0,
-            shown: Vec::new(),
-        }
-    }
-
-    fn show(&mut self, jobs: &[Job], elapsed: Duration) {
-        if !self.terminal {
-            return show_progress(jobs, &mut self.shown, elapsed);
-        }
-        let mut frame = String::new();
-        if self.drawn > 0 {
-            let _ = write!(frame, "\x1b[{}A", self.drawn);
-        }
-        for job in jobs {
-            let _ = writeln!(
-                frame,
-                "\x1b[2K  {:<3} {:<24} {}",
-                job.marketplace.code,
-                job.plan.title(),
-                state_text(job, elapsed)
-            );
-        }
-        let _ = writeln!(frame, "\x1b[2K{}", bar(jobs, elapsed));
-        self.drawn = jobs.len() + 1;
-        // The one write to stderr not cleaned whole: its escapes move the
-        // cursor, and every text in it (a state, a title) is cleaned.
-        let mut stderr = std::io::stderr();
-        let _ = stderr
-            .write_all(frame.as_bytes())
-            .and_then(|()| stderr.flush());
-    }
-}
-
-/// `[########............] 2 of 5 reports ended · 0:42`.
-fn bar(jobs: &[Job], elapsed: Duration) -> String {
-    let done = jobs.iter().filter(|j| j.has_ended()).count();
-    let filled = done * 20 / jobs.len().max(1);
-    format!(
-        "  [{}{}] {done} of {} reports ended · {}",
-        "#".repeat(filled),
-        ".".repeat(20 - filled),
-        jobs.len(),
-        minutes_seconds(elapsed)
-    )
-}
-
-/// A line for each report whose state changed, and the overall bar.
-fn show_progress(jobs: &[Job], shown: &mut Vec<String>, elapsed: Duration) {
-    shown.resize(jobs.len(), String::new());
-    let mut changed = false;
-    for (at, job) in jobs.iter().enumerate() {
-        let state = state_text(job, elapsed);
-        let kind = state.split_whitespace().next().unwrap_or("").to_owned();
-        let before = shown[at].split_whitespace().next().unwrap_or("").to_owned();
-        if kind != before || shown[at].is_empty() {
-            say!(
-                "  {:<3} {:<24} {state}",
-                job.marketplace.code,
-                job.plan.title()
-            );
-            shown[at] = state;
-            changed = true;
-        }
-    }
-    if changed {
-        say!("{}", bar(jobs, elapsed));
-    }
-}
-
-fn state_text(job: &Job, elapsed: Duration) -> String {
-    match &job.state {
-        JobState::Queued => "queued".to_owned(),
-        JobState::InProgress { since } => {
-            format!(
-                "in progress {}",
-                minutes_seconds(elapsed.saturating_sub(*since))
-            )
-        }
-        JobState::Done => match &job.note {
-            Some(note) => format!("done ({note})"),
-            None => "done".to_owned(),
-        },
-        JobState::Failed(why) => format!("failed: {}", clean(why)),
-    }
-}
-
-/// The end: what arrived, what did not and why; 0 only when everything arrived.
-fn summary(jobs: &[Job], root: &Path) -> ExitCode {
-    let done = jobs.iter().filter(|j| j.state == JobState::Done).count();
-    let waiting = jobs
-        .iter()
-        .filter(|j| matches!(j.state, JobState::InProgress { .. } | JobState::Queued))
-        .count();
-    say!(
-        "{done} of {} reports arrived{}.",
-        jobs.len(),
-        if waiting > 0 {
-            format!(
-                "; {waiting} unfinished when the time given (--wait) ran out: run `opsdeck fetch {}` again later to resume",
-                root.display()
-            )
-        } else {
-            String::new()
-        }
-    );
-    for job in jobs {
-        let why = match &job.state {
-            JobState::Failed(why) => why,
-            JobState::Queued | JobState::InProgress { .. } => match &job.held_up {
-                Some(why) => why,
-                None => continue,
-            },
-            JobState::Done => continue,
-        };
-        say!(
-            "  {} {}: {}",
-            job.marketplace.code,
-            job.plan.title(),
-            clean(why)
-        );
-    }
-    if done == jobs.len() {
-        say!("Check them with: opsdeck check {}", root.display());
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
-/// How long `--check-credentials` may take in all.
-const CHECK_WAIT: Duration = Duration::from_secs(120);
-
-/// Exchanges both refresh tokens and lists what each app can read.
-fn check_credentials(
-    http: &mut dyn Http,
-    credentials: &Credentials,
-    marketplaces: &[Marketplace],
-) -> ExitCode {
-    let mut clock = RealClock::start(Some(CHECK_WAIT));
-    let mut ok = true;
-    if let Some(sp) = &credentials.sp_api {
-        let mut tokens = Tokens::new(sp.app.clone(), credentials.lwa.clone());
-        for endpoint in endpoints_for(ReportPlan::SalesAndTraffic, marketplaces, credentials) {
-            let listed = SpApi {
-                endpoint: endpoint.clone(),
-                tokens: &mut tokens,
-                buckets: &mut Buckets::default(),
-            }
-            .participations(http, &mut clock);
-            match listed {
-                Ok(list) => {
-                    say!("SP-API ({}): the seller sells in", endpoint.as_str());
-                    for entry in list.iter().filter(|p| p.participation.is_participating) {
-                        say!(
-                            "  {} {} ({})",
-                            clean(&entry.marketplace.country_code),
-                            clean(&entry.marketplace.name),
-                            clean(&entry.marketplace.id)
-                        );
-                    }
-                }
-                Err(error) => {
-                    say!("SP-API: {}", error.hiding(&tokens.secrets()));
-                    ok = false;
-                }
-            }
-        }
-    } else {
-        say!("SP-API: no [sp_api] app in the credentials file.");
-    }
-    if let Some(app) = &credentials.ads_api {
-        let mut tokens = Tokens::new(app.clone(), credentials.lwa.clone());
-        for endpoint in endpoints_for(ReportPlan::AdsAdvertisedProduct, marketplaces, credentials) {
-            let listed = AdsApi {
-                endpoint: endpoint.clone(),
-                tokens: &mut tokens,
-            }
-            .profiles(http, &mut clock);
-            match listed {
-                Ok(profiles) => {
-                    say!(
-                        "Ads API ({}): {} profiles",
-                        endpoint.as_str(),
-                        profiles.len()
-                    );
-                    for profile in profiles {
-                        say!(
-                            "  {} {} — {} ({})",
-                            profile.profile_id,
-                            clean(&profile.country_code),
-                            clean(&profile.account_info.name),
-                            clean(&profile.account_info.marketplace_string_id)
-                        );
-                    }
-                }
-                Err(error) => {
-                    say!("Ads API: {}", error.hiding(&tokens.secrets()));
-                    ok = false;
-                }
-            }
-        }
-    } else {
-        say!("Ads API: no [ads_api] app in the credentials file.");
-    }
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
-fn minutes_seconds(duration: Duration) -> String {
-    let seconds = duration.as_secs();
-    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
