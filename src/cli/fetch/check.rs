@@ -2,8 +2,10 @@
 //! what each app can read — the marketplaces the seller sells in, the Ads
 //! profiles.
 
-use super::endpoints_for;
-use super::real_clock::RealClock;
+use std::io::Write as _;
+use std::process::ExitCode;
+use std::time::Duration;
+
 use crate::domain::untrusted::clean;
 use crate::fetch::ads_api::AdsApi;
 use crate::fetch::credentials::Credentials;
@@ -13,9 +15,9 @@ use crate::fetch::lwa::Tokens;
 use crate::fetch::plan::ReportPlan;
 use crate::fetch::rate::Buckets;
 use crate::fetch::sp_api::SpApi;
-use std::io::Write as _;
-use std::process::ExitCode;
-use std::time::Duration;
+
+use super::endpoints_for;
+use super::real_clock::RealClock;
 
 /// How long `--check-credentials` may take in all.
 const CHECK_WAIT: Duration = Duration::from_secs(120);

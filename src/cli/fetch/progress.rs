@@ -1,13 +1,14 @@
 //! What `opsdeck fetch` says as it goes — a line per report and a bar,
 //! redrawn in place on a terminal — and the summary at the end.
 
-use crate::domain::untrusted::clean;
-use crate::fetch::job::{Job, JobState};
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
+
+use crate::domain::untrusted::clean;
+use crate::fetch::job::{Job, JobState};
 
 /// The progress on stderr: on a terminal, a line per report and the bar,
 /// redrawn in place as the reports go (their times counting); in a log, a
