@@ -2,7 +2,7 @@
 
 use std::path::Path;
 use std::sync::OnceLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeDelta};
 
@@ -10,7 +10,7 @@ use super::*;
 use crate::domain::action::ActionStatus;
 use crate::domain::timing::TimeStatus;
 use crate::import::weeks::load_report;
-use action::CaptureKind;
+use action::{CaptureKind, EditOp};
 use mode::Base;
 
 /// One base instant for all tests, so `now_at` readings compare.
