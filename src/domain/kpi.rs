@@ -3,15 +3,19 @@
 //! summed parts; a ratio with a zero or missing part is `None`.
 //! Pure: std only.
 
+mod account_values;
 mod gathered;
+mod sku_values;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use account_values::{AccountSums, account_values};
 use gathered::{Gathered, Inputs};
+use sku_values::sku_values;
 
 use super::facts::{AdFigures, BusinessFacts, SkuCost, SkuStock};
 use super::lookup::OrderedLookup;
-use super::metric::{Metric, MetricValues, ratio};
+use super::metric::MetricValues;
 use super::week_data::WeekData;
 
 /// Who a row of the KPI table is, borrowed from the week's facts.
@@ -251,233 +255,6 @@ fn stock_by_key(data: &WeekData, by_sku: bool) -> HashMap<&str, f64> {
         }
     }
     stock
-}
-
-fn sku_values(data: &WeekData, entry: &Inputs<'_>, previous_stock: Option<f64>) -> MetricValues {
-    let mut v = MetricValues::default();
-    v.set(Metric::Sales, entry.sales);
-    v.set(Metric::Units, entry.units);
-    v.set(Metric::Orders, entry.orders);
-    if entry.absent_from_sales && entry.listing.is_none() {
-        v.set(Metric::Sessions, Some(0.0));
-        v.set(Metric::PageViews, Some(0.0));
-    }
-    if let (Some(business), Some(index)) = (&data.business, entry.listing) {
-        let listing = &business.listings[index];
-        v.set(Metric::Sessions, Some(f(listing.sessions)));
-        v.set(Metric::PageViews, Some(f(listing.page_views)));
-        // A share of no page views is undefined, whatever the file writes.
-        v.set(
-            Metric::BuyBox,
-            listing.buy_box.filter(|_| listing.page_views > 0),
-        );
-    }
-    v.set(
-        Metric::Conversion,
-        ratio(v.get(Metric::Units), v.get(Metric::Sessions)),
-    );
-    let ads = entry
-        .ads
-        .clone()
-        .or_else(|| data.advertised.as_ref().map(|_| AdFigures::default()));
-    set_ads(&mut v, ads.as_ref());
-    if let Some(cost) = entry.cost {
-        set_profit(&mut v, cost);
-    }
-    let stock = entry.stock.or_else(|| {
-        entry
-            .planning
-            .map(|p| (f(p.available), p.inbound.map_or(0.0, f)))
-    });
-    set_inventory(
-        &mut v,
-        stock.map(|s| s.0),
-        stock.map(|s| s.1),
-        previous_stock,
-    );
-    if let Some(planning) = entry.planning {
-        v.set(Metric::Aged181PlusUnits, Some(f(planning.aged_181_plus)));
-        v.set(
-            Metric::StorageSurcharge,
-            planning.storage_surcharge.map(super::money::Money::to_f64),
-        );
-        v.set(Metric::Bsr, planning.sales_rank.map(f));
-    }
-    if data.returns.is_some() {
-        v.set(Metric::ReturnedUnits, Some(entry.returned));
-        v.set(
-            Metric::ReturnRate,
-            ratio(Some(entry.returned), v.get(Metric::Units)),
-        );
-    }
-    if let (Some(figures), Some(identity)) = (&data.figures, entry.identity) {
-        if let Some(rank) = figures.bsr.get(identity.asin) {
-            v.set(Metric::Bsr, Some(f(*rank)));
-        }
-        v.set(Metric::Rating, figures.rating.get(identity.asin).copied());
-    }
-    v
-}
-
-fn set_ads(v: &mut MetricValues, ads: Option<&AdFigures>) {
-    let Some(ads) = ads else { return };
-    let (spend, sales) = (ads.spend.to_f64(), ads.sales.to_f64());
-    v.set(Metric::AdSpend, Some(spend));
-    v.set(Metric::AdSales, Some(sales));
-    v.set(Metric::AdOrders, Some(f(ads.orders)));
-    v.set(Metric::Impressions, Some(f(ads.impressions)));
-    v.set(Metric::Clicks, Some(f(ads.clicks)));
-    v.set(Metric::Acos, ratio(Some(spend), Some(sales)));
-    v.set(Metric::Roas, ratio(Some(sales), Some(spend)));
-    v.set(
-        Metric::Ctr,
-        ratio(Some(f(ads.clicks)), Some(f(ads.impressions))),
-    );
-    v.set(Metric::Cpc, ratio(Some(spend), Some(f(ads.clicks))));
-    v.set(Metric::Tacos, ratio(Some(spend), v.get(Metric::Sales)));
-}
-
-fn set_profit(v: &mut MetricValues, cost: &SkuCost) {
-    let (Some(sales), Some(units)) = (v.get(Metric::Sales), v.get(Metric::Units)) else {
-        return;
-    };
-    let per_unit = (cost.unit_cost + cost.fba_fee).to_f64();
-    let profit = sales - units * per_unit - sales * cost.referral_rate;
-    v.set(Metric::GrossProfit, Some(profit));
-    v.set(Metric::GrossMargin, ratio(Some(profit), Some(sales)));
-}
-
-fn set_inventory(
-    v: &mut MetricValues,
-    available: Option<f64>,
-    inbound: Option<f64>,
-    previous: Option<f64>,
-) {
-    v.set(Metric::AvailableUnits, available);
-    v.set(Metric::InboundUnits, inbound);
-    let daily = v.get(Metric::Units).map(|u| u / 7.0);
-    v.set(Metric::DaysOfSupply, ratio(available, daily));
-    let average = available.map(|a| previous.map_or(a, |p| f64::midpoint(a, p)));
-    let annual = v.get(Metric::Units).map(|u| u * WEEKS_PER_YEAR);
-    v.set(Metric::InventoryTurnover, ratio(annual, average));
-}
-
-/// Sums over SKUs of the metrics the account adds up, kept as they stream by.
-#[derive(Default)]
-struct AccountSums {
-    sums: Vec<(Metric, f64, bool)>,
-    /// Sales of the SKUs with costs, the base of the account's gross margin.
-    costed_sales: f64,
-}
-
-const SUMMED: [Metric; 9] = [
-    Metric::Sales,
-    Metric::Units,
-    Metric::Orders,
-    Metric::GrossProfit,
-    Metric::AvailableUnits,
-    Metric::InboundUnits,
-    Metric::Aged181PlusUnits,
-    Metric::StorageSurcharge,
-    Metric::ReturnedUnits,
-];
-
-impl AccountSums {
-    fn add(&mut self, values: &MetricValues) {
-        if self.sums.is_empty() {
-            self.sums = SUMMED.iter().map(|m| (*m, 0.0, false)).collect();
-        }
-        for (metric, sum, seen) in &mut self.sums {
-            if let Some(value) = values.get(*metric) {
-                *sum += value;
-                *seen = true;
-            }
-        }
-        if values.get(Metric::GrossProfit).is_some() {
-            self.costed_sales += values.get(Metric::Sales).unwrap_or(0.0);
-        }
-    }
-
-    /// The sum of `metric` over the SKUs that have it; `None` when none has.
-    fn get(&self, metric: Metric) -> Option<f64> {
-        self.sums
-            .iter()
-            .find(|s| s.0 == metric)
-            .and_then(|s| s.2.then_some(s.1))
-    }
-}
-
-fn account_values(
-    data: &WeekData,
-    sums: &AccountSums,
-    previous_stock: Option<f64>,
-) -> MetricValues {
-    let mut v = MetricValues::default();
-    for metric in [Metric::Sales, Metric::Units, Metric::Orders] {
-        v.set(metric, sums.get(metric));
-    }
-    if let Some(business) = &data.business {
-        let sessions: i64 = business.listings.iter().map(|l| l.sessions).sum();
-        let views: i64 = business.listings.iter().map(|l| l.page_views).sum();
-        let weighted: f64 = business
-            .listings
-            .iter()
-            .filter_map(|l| Some(l.buy_box? * f(l.page_views)))
-            .sum();
-        v.set(Metric::Sessions, Some(f(sessions)));
-        v.set(Metric::PageViews, Some(f(views)));
-        v.set(Metric::BuyBox, ratio(Some(weighted), Some(f(views))));
-    }
-    v.set(
-        Metric::Conversion,
-        ratio(v.get(Metric::Units), v.get(Metric::Sessions)),
-    );
-    let ads = account_ads(data);
-    set_ads(&mut v, ads.as_ref());
-    let profit = sums.get(Metric::GrossProfit);
-    v.set(Metric::GrossProfit, profit);
-    v.set(
-        Metric::GrossMargin,
-        ratio(profit, profit.map(|_| sums.costed_sales)),
-    );
-    set_inventory(
-        &mut v,
-        sums.get(Metric::AvailableUnits),
-        sums.get(Metric::InboundUnits),
-        previous_stock,
-    );
-    for metric in [
-        Metric::Aged181PlusUnits,
-        Metric::StorageSurcharge,
-        Metric::ReturnedUnits,
-    ] {
-        v.set(metric, sums.get(metric));
-    }
-    if data.returns.is_some() {
-        v.set(
-            Metric::ReturnRate,
-            ratio(v.get(Metric::ReturnedUnits), v.get(Metric::Units)),
-        );
-    }
-    if let Some(figures) = &data.figures {
-        v.set(Metric::Odr, figures.odr);
-        v.set(Metric::Ipi, figures.ipi);
-    }
-    v
-}
-
-/// Account ads: the advertised-product report, or else the campaign report.
-fn account_ads(data: &WeekData) -> Option<AdFigures> {
-    let figures: Vec<&AdFigures> = match (&data.advertised, &data.campaigns) {
-        (Some(products), _) => products.iter().map(|p| &p.figures).collect(),
-        (None, Some(campaigns)) => campaigns.iter().map(|c| &c.figures).collect(),
-        (None, None) => return None,
-    };
-    let mut total = AdFigures::default();
-    for figure in figures {
-        total.add(figure);
-    }
-    Some(total)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use super::*;
 use crate::domain::facts::{
     AdvertisedProduct, AsinListing, BusinessFacts, ReturnLine, SkuSales, WeekFigures,
 };
+use crate::domain::metric::Metric;
 use crate::domain::money::Money;
 use crate::domain::week::IsoWeek;
 
