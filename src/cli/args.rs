@@ -1,0 +1,165 @@
+//! The command line's words, as clap reads them: the commands, their
+//! arguments and formats. `--help` is built from these.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::week::IsoWeek;
+
+/// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
+#[derive(Debug, Parser)]
+#[command(name = "opsdeck", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub cockpit: CockpitArgs,
+}
+
+/// How to open the cockpit.
+#[derive(Debug, Clone, clap::Args)]
+#[allow(clippy::struct_excessive_bools)] // independent command-line switches
+pub struct CockpitArgs {
+    /// Workspace folder (default: the current folder).
+    pub workspace: Option<PathBuf>,
+    /// The week to review, like 2026-W47 (default: the newest week folder).
+    #[arg(long)]
+    pub week: Option<IsoWeek>,
+    /// Ring the terminal bell when a section runs over.
+    #[arg(long)]
+    pub bell: bool,
+    /// Colour theme (default: the workspace's, else dark).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// Continue a meeting that was already closed (its closed minutes are kept as a copy).
+    #[arg(long)]
+    pub reopen: bool,
+    /// Take over a meeting held by a cockpit on another machine (asks first).
+    #[arg(long)]
+    pub take_over: bool,
+    /// Resume from the recovery copy written when the minutes could not be saved.
+    #[arg(long)]
+    pub recover: bool,
+    /// Write the minutes even when the meeting's lock cannot be made (a second
+    /// cockpit on the week would not be stopped).
+    #[arg(long)]
+    pub no_lock: bool,
+}
+
+/// Colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+    HighContrast,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The cockpit: the timed review → diagnosis → plan meeting (the default).
+    Run(CockpitArgs),
+    /// The cockpit on a fresh copy of the sample workspace, in a temporary folder.
+    Demo {
+        /// Ring the terminal bell when a section runs over.
+        #[arg(long)]
+        bell: bool,
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
+    },
+    /// Validate the configuration and every report file, and explain every problem.
+    Check {
+        /// Workspaces, week folders (weeks/2026-W47) or report files.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The week's KPIs against targets and last week, anomalies and customer voice.
+    Kpis {
+        /// Workspace folder (default: the current folder).
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// The week to review, like 2026-W47 (default: the newest week folder).
+        #[arg(long)]
+        week: Option<IsoWeek>,
+        #[arg(long, value_enum, default_value_t = KpiFormat::Table)]
+        format: KpiFormat,
+    },
+    /// The pre-read for the next meeting, as Markdown.
+    Prep {
+        /// Workspace folder (default: the current folder).
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// The week to review, like 2026-W47 (default: the newest week folder).
+        #[arg(long)]
+        week: Option<IsoWeek>,
+    },
+    /// Export a meeting's minutes: the Markdown mail, or JSON.
+    Minutes {
+        /// A minutes file, like minutes/2026-W48.toml.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = MinutesFormat::Md)]
+        format: MinutesFormat,
+    },
+    /// Action items across all minutes, with completion rates.
+    Actions {
+        /// Workspace folder (default: the current folder).
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// Only this owner's actions.
+        #[arg(long)]
+        owner: Option<String>,
+        /// Only actions still to do.
+        #[arg(long)]
+        open: bool,
+        /// Only actions past their due date.
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
+        format: ActionsFormat,
+    },
+    /// Fetch the week's reports from the SP-API and the Amazon Ads API into the week folder.
+    Fetch(super::fetch::FetchArgs),
+    /// Start a workspace: a commented opsdeck.toml, weeks/ and minutes/.
+    Init {
+        /// Folder to create the workspace in (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+}
+
+/// Output format of `minutes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinutesFormat {
+    Md,
+    Json,
+}
+
+/// Output format of `actions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActionsFormat {
+    Table,
+    Json,
+    Csv,
+    /// iCalendar to-dos of the open actions, for Google Calendar, Outlook or Feishu/Lark.
+    Ics,
+    /// A CSV of the open actions for Asana's CSV importer.
+    Asana,
+}
+
+/// Output format of `kpis`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KpiFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
