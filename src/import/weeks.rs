@@ -6,12 +6,19 @@
 //! other week is read only as far as the trend lines need, turned into its
 //! trend figures and let go, so memory never holds more than three weeks.
 
+mod choice;
+mod workspace_files;
+
+use choice::choose_week;
+pub use choice::week_to_review;
+use workspace_files::{read_costs, read_if_there, read_upstream};
+
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::domain::anomaly::{Anomaly, DIAGNOSIS_LOOKBACK};
 use crate::domain::diagnosis::diagnose_rows;
-use crate::domain::facts::{ReportFacts, ReturnLine, SkuCost, UpstreamStock};
+use crate::domain::facts::{ReturnLine, SkuCost, UpstreamStock};
 use crate::domain::history::{HistoryWeek, history_of};
 use crate::domain::metric::Metric;
 use crate::domain::review::{Review, begin_review, trend_weeks_ending};
@@ -25,8 +32,7 @@ use super::kind_read::Detail;
 use super::marketplaces::{FolderOptions, read_week};
 use super::parallel::map_in_parallel_after;
 use super::progress::ReadProgress;
-use super::report::read_report;
-use super::workspace::{WEEK_FILE, WeekFolder, Workspace, open_workspace, visible_entries};
+use super::workspace::{WeekFolder, Workspace, open_workspace};
 
 /// A workspace with the review of one week built.
 #[derive(Debug, Clone)]
@@ -314,71 +320,6 @@ fn keep_read<T>(
     }
 }
 
-/// Opens the workspace at `root` and finds the week to review (`week`, else
-/// the newest holding a report) without reading a report.
-pub fn week_to_review(
-    root: &Path,
-    week: Option<IsoWeek>,
-) -> Result<(Workspace, IsoWeek), Vec<ImportError>> {
-    let workspace = open_workspace(root).map_err(|error| vec![error])?;
-    let (chosen, _) = choose_week(&workspace, root, week)?;
-    Ok((workspace, chosen))
-}
-
-/// The week to review: the one asked for, else the newest week folder
-/// holding a report; also the newer folders passed over for having none.
-fn choose_week(
-    workspace: &Workspace,
-    root: &Path,
-    week: Option<IsoWeek>,
-) -> Result<(IsoWeek, Vec<IsoWeek>), Vec<ImportError>> {
-    if let Some(chosen) = week {
-        return if workspace.weeks.iter().any(|w| w.week == chosen) {
-            Ok((chosen, Vec::new()))
-        } else {
-            Err(vec![ImportError::file(
-                &root.join("weeks").join(chosen.to_string()),
-                format!(
-                    "there is no folder for {chosen}: choose a week that has one, or create it"
-                ),
-            )])
-        };
-    }
-    let newest = workspace.weeks.iter().rev();
-    let skipped: Vec<IsoWeek> = newest
-        .clone()
-        .take_while(|folder| !has_report(folder))
-        .map(|folder| folder.week)
-        .collect();
-    match newest.clone().find(|folder| has_report(folder)) {
-        Some(folder) => Ok((folder.week, skipped)),
-        None => Err(vec![ImportError::file(
-            &root.join("weeks"),
-            "there is no week folder with a report yet: create weeks/<ISO week>/ (for example \
-             weeks/2026-W47/) and drop the week's Amazon downloads into it",
-        )]),
-    }
-}
-
-/// Whether a week folder holds a file other than `week.toml`.
-fn has_report(folder: &WeekFolder) -> bool {
-    let in_marketplaces = super::marketplaces::marketplace_folders(folder)
-        .unwrap_or_default()
-        .iter()
-        .any(|(_, path)| {
-            has_report(&WeekFolder {
-                week: folder.week,
-                path: path.clone(),
-            })
-        });
-    in_marketplaces
-        || visible_entries(&folder.path).is_ok_and(|entries| {
-            entries
-                .iter()
-                .any(|p| p.is_file() && p.file_name().is_none_or(|n| n != WEEK_FILE))
-        })
-}
-
 /// The notices of the reviewed week: the newer folders passed over, and the
 /// warnings about its own files (named by file name, not path).
 fn notices_of(
@@ -405,59 +346,6 @@ fn notices_of(
         );
     }
     notices
-}
-
-/// A workspace file's rows when it is there; its error joins `errors`.
-fn read_if_there<T>(
-    path: Option<std::path::PathBuf>,
-    read: fn(&Path) -> Result<Vec<T>, ImportError>,
-    errors: &mut Vec<ImportError>,
-) -> Vec<T> {
-    match path.map(|path| read(&path)) {
-        Some(Ok(rows)) => rows,
-        Some(Err(error)) => {
-            errors.push(error);
-            Vec::new()
-        }
-        None => Vec::new(),
-    }
-}
-
-fn read_upstream(path: &Path) -> Result<Vec<UpstreamStock>, ImportError> {
-    read_workspace_file(
-        path,
-        "supply.csv with the header sku,location,units,eta",
-        |facts| match facts {
-            ReportFacts::Upstream(stock) => Ok(stock),
-            other => Err(other),
-        },
-    )
-}
-
-fn read_costs(path: &Path) -> Result<Vec<SkuCost>, ImportError> {
-    read_workspace_file(
-        path,
-        "costs.csv with the header sku,unit_cost,fba_fee,referral_rate",
-        |facts| match facts {
-            ReportFacts::Costs(costs) => Ok(costs),
-            other => Err(other),
-        },
-    )
-}
-
-/// A workspace file of one kind (`costs.csv`, `supply.csv`): its facts, or
-/// an error naming what was `expected` and what the file is.
-fn read_workspace_file<T>(
-    path: &Path,
-    expected: &str,
-    take: impl FnOnce(ReportFacts) -> Result<T, ReportFacts>,
-) -> Result<T, ImportError> {
-    take(read_report(path, None)?.facts).map_err(|other| {
-        ImportError::file(
-            path,
-            format!("expected {expected}, found a {}", other.kind().title()),
-        )
-    })
 }
 
 #[cfg(test)]
