@@ -4,6 +4,8 @@
 //! to be UTF-8 can be reopened as Windows-1252. Importers look columns up by
 //! normalised header and read typed cells.
 
+mod matching;
+
 use std::fs::File;
 use std::io::{self, Cursor, Read};
 use std::path::Path;
@@ -12,7 +14,6 @@ use calamine::{Data, Reader, Xlsx};
 
 use std::sync::atomic::AtomicU8;
 
-use super::columns::{Column, names_column};
 use super::error::{ImportError, quoted};
 use super::header::normalize;
 use super::pipeline::for_each_record;
@@ -266,74 +267,6 @@ impl<'a> Table<'a> {
             format!("cannot read this line: {error}"),
         )
         .into()
-    }
-
-    /// The column whose normalised header is one of `names` (first name first).
-    /// A name that appears twice is an error: the value would be ambiguous.
-    pub fn column(&self, names: &[&str]) -> Result<Option<usize>, ImportError> {
-        self.first_named(names.iter().copied())
-    }
-
-    /// The position of `column` under any of its names, in any language.
-    pub fn find(&self, column: &Column) -> Result<Option<usize>, ImportError> {
-        self.first_named(column.names.iter().map(|(_, name)| *name))
-    }
-
-    /// Like `find`, but the column must exist.
-    pub fn need(&self, column: &Column) -> Result<usize, ImportError> {
-        self.find(column)?
-            .ok_or_else(|| self.missing_column(column.name()))
-    }
-
-    /// The first of `names` the header has; a name found twice is an error.
-    fn first_named<'n>(
-        &self,
-        names: impl Iterator<Item = &'n str>,
-    ) -> Result<Option<usize>, ImportError> {
-        for name in names {
-            let mut matches = self
-                .normalized
-                .iter()
-                .enumerate()
-                .filter(|(_, header)| names_column(header, name))
-                .map(|(index, _)| index);
-            if let Some(first) = matches.next() {
-                if let Some(second) = matches.next() {
-                    return Err(ImportError::at(
-                        self.path,
-                        1,
-                        Some(second as u64 + 1),
-                        format!(
-                            "the column `{}` appears twice (columns {} and {}): expected each \
-                             column once; download the report again without editing it",
-                            quoted(&self.headers[first], 60),
-                            first + 1,
-                            second + 1
-                        ),
-                    ));
-                }
-                return Ok(Some(first));
-            }
-        }
-        Ok(None)
-    }
-
-    /// Like `column`, but the column must exist.
-    pub fn require(&self, names: &[&str]) -> Result<usize, ImportError> {
-        self.column(names)?
-            .ok_or_else(|| self.missing_column(names[0]))
-    }
-
-    fn missing_column(&self, name: &str) -> ImportError {
-        ImportError::at(
-            self.path,
-            1,
-            None,
-            format!(
-                "the header has no `{name}` column, which this report needs; download the report \
-                 again with all columns selected"
-            ),
-        )
     }
 
     /// Calls `visit` with every data row, in order. The first error stops the reading.
