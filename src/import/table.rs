@@ -5,16 +5,19 @@
 //! normalised header and read typed cells.
 
 mod matching;
+mod workbook;
+
+pub use workbook::XLSX_PART_LIMIT;
 
 use std::fs::File;
-use std::io::{self, Cursor, Read};
+use std::io::{self, Read};
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::Data;
 
 use std::sync::atomic::AtomicU8;
 
-use super::error::{ImportError, quoted};
+use super::error::ImportError;
 use super::header::normalize;
 use super::pipeline::for_each_record;
 use super::rows::{CellError, Cells, Row, RowStats};
@@ -173,55 +176,6 @@ impl<'a> Table<'a> {
             .collect();
         table.normalized = table.headers.iter().map(|h| normalize(h)).collect();
         Ok(table)
-    }
-
-    fn open_xlsx(path: &'a Path, bytes: &[u8]) -> Result<Self, ImportError> {
-        refuse_oversized_workbook(path, bytes)?;
-        let unreadable = |error: &dyn std::fmt::Display| {
-            ImportError::file(
-                path,
-                format!(
-                    "cannot read this .xlsx workbook ({error}); it may be damaged or not a real \
-                     workbook: download the report again from the Ads console"
-                ),
-            )
-        };
-        let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-        let range = match workbook.worksheet_range_at(0) {
-            Some(Ok(range)) => range,
-            Some(Err(error)) => return Err(unreadable(&error)),
-            None => return Err(ImportError::file(path, "the workbook has no worksheet")),
-        };
-        let top = u64::from(range.start().map_or(0, |(row, _)| row));
-        let mut rows = range.rows().map(<[Data]>::to_vec);
-        let mut skipped = 0u64;
-        let header = loop {
-            match rows.next() {
-                Some(row) if row.iter().filter(|c| !matches!(c, Data::Empty)).count() >= 2 => {
-                    break row;
-                }
-                Some(_) => skipped += 1,
-                None => {
-                    return Err(ImportError::file(
-                        path,
-                        "the worksheet has no header row: expected the report's column names",
-                    ));
-                }
-            }
-        };
-        let headers: Vec<String> = header.iter().map(ToString::to_string).collect();
-        Ok(Self {
-            path,
-            format: TableFormat::Xlsx,
-            normalized: headers.iter().map(|h| normalize(h)).collect(),
-            headers,
-            delimiter: b',',
-            estimated_rows: range.height(),
-            source: Source::Sheet {
-                rows: rows.collect(),
-                first_row: top + skipped + 2,
-            },
-        })
     }
 
     /// How many data rows the table probably has, for sizing what it is read into.
@@ -413,36 +367,3 @@ fn refuse_non_text(path: &Path, start: &[u8], whole_file: bool) -> Result<usize,
 #[cfg(test)]
 #[path = "table_tests.rs"]
 mod tests;
-
-/// The most bytes one part of a workbook (a worksheet, its shared strings)
-/// may unpack to: far above any real download (Excel's 1,048,576 rows of a
-/// 20-column Ads report unpack to about 150 MB), and low enough that a
-/// small file that unpacks to gigabytes cannot exhaust memory.
-pub const XLSX_PART_LIMIT: u64 = 200 * 1024 * 1024;
-
-/// Refuses a workbook one of whose parts unpacks to more than `XLSX_PART_LIMIT`,
-/// reading only its directory.
-fn refuse_oversized_workbook(path: &Path, bytes: &[u8]) -> Result<(), ImportError> {
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        // Not readable as a zip: calamine says what is wrong.
-        return Ok(());
-    };
-    for index in 0..archive.len() {
-        let Ok(part) = archive.by_index_raw(index) else {
-            continue;
-        };
-        if part.size() > XLSX_PART_LIMIT {
-            return Err(ImportError::file(
-                path,
-                format!(
-                    "the workbook's part {} unpacks to {} MB, more than the {} MB opsdeck reads: \
-                     no Amazon download is that large; download the report again, or as .csv",
-                    quoted(&part.name().unwrap_or_default(), 80),
-                    part.size() / (1024 * 1024),
-                    XLSX_PART_LIMIT / (1024 * 1024)
-                ),
-            ));
-        }
-    }
-    Ok(())
-}

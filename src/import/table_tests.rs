@@ -1,5 +1,6 @@
 //! Tests of `table`: formats, quoting, ragged rows, duplicate headers.
 
+use super::workbook::refuse_oversized_workbook;
 use super::*;
 
 fn rows(table: &Table<'_>) -> Vec<Vec<String>> {
