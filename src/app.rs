@@ -16,6 +16,7 @@ mod saving;
 mod selections;
 pub mod sku_list;
 mod supply;
+mod verdicts;
 
 use crate::domain::agenda::Agenda;
 use crate::domain::meeting::{Change, History, Meeting};

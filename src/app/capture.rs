@@ -1,13 +1,13 @@
-//! The capture side of `App::update`: the quick-add line, the plan list's
-//! verdicts (done, carried, dropped), edit, undo and the closing check.
+//! The capture side of `App::update`: the quick-add line (the plan list's
+//! verdicts are in `verdicts`), undo and the closing check.
 //! Every change asks for the minutes to be saved.
 
 use std::fmt::Write as _;
 
-use crate::domain::action::{ActionItem, ActionStatus};
+use crate::domain::action::ActionStatus;
 use crate::domain::anomaly::Anomaly;
 use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add};
-use crate::domain::meeting::{Change, ChangeKind, Verdict, carried_due, parse_ratings};
+use crate::domain::meeting::{Change, ChangeKind, Verdict, parse_ratings};
 use crate::domain::settings::Language;
 use crate::domain::voice::PainPoint;
 use crate::domain::week_report::DiagnosisRow;
@@ -286,77 +286,6 @@ impl App {
         })
     }
 
-    /// The selected plan entry when it is an action: (id, from last meeting?, item).
-    fn selected_action(&self) -> Option<(String, bool, ActionItem)> {
-        if self.view != View::Plan {
-            return None;
-        }
-        let meeting = &self.meeting.current;
-        match self.plan_items().get(self.selection_in(View::Plan))? {
-            PlanItem::Action(i) => meeting
-                .actions
-                .get(*i)
-                .map(|a| (a.id.clone(), false, a.clone())),
-            PlanItem::FollowUp(i) => meeting
-                .follow_ups
-                .get(*i)
-                .map(|a| (a.id.clone(), true, a.clone())),
-            PlanItem::Decision(_) | PlanItem::Note(_) => None,
-        }
-    }
-
-    pub(super) fn mark_done(&mut self) -> Option<Effect> {
-        let (id, follow_up, _) = self.selected_action()?;
-        let now = self.now.wall;
-        let changed = self.meeting.change(|meeting| {
-            let done = if follow_up {
-                meeting.follow_up(&id, Verdict::Done, None, now)
-            } else {
-                meeting.close_action(&id, ActionStatus::Done, None, now)
-            };
-            done.then(|| Change::new(ChangeKind::MarkedDone, id.clone()))
-        });
-        changed.then_some(Effect::SaveMinutes)
-    }
-
-    /// Carrying asks for the new due date, offering the same weekday after today.
-    pub(super) fn carry(&mut self) {
-        let Some((id, true, action)) = self.selected_action() else {
-            return;
-        };
-        let due = carried_due(action.due, self.now.wall.date_naive());
-        self.open_capture(CaptureTarget::CarryDue(id), format!("due:{due}"));
-    }
-
-    /// The carried action stays selected once it joins this meeting's actions above.
-    fn keep_selection_on_follow_up(&mut self, id: &str) {
-        let at = self
-            .meeting
-            .current
-            .follow_ups
-            .iter()
-            .position(|a| a.id == id);
-        if let Some(position) = at.and_then(|i| {
-            self.plan_items()
-                .iter()
-                .position(|p| *p == PlanItem::FollowUp(i))
-        }) {
-            self.selection[View::Plan] = position;
-        }
-    }
-
-    pub(super) fn drop_selected(&mut self) {
-        if let Some((id, follow_up, _)) = self.selected_action() {
-            self.open_capture(CaptureTarget::DropReason { id, follow_up }, String::new());
-        }
-    }
-
-    pub(super) fn edit_selected(&mut self) {
-        if let Some((id, false, action)) = self.selected_action() {
-            self.open_capture(CaptureTarget::Edit(id), quick_add_line(&action));
-        }
-    }
-
     pub(super) fn undo(&mut self) -> Option<Effect> {
         let undone = self.meeting.undo();
         self.flash = Some(undone.clone().map_or(Flash::NothingToUndo, Flash::Undone));
@@ -392,24 +321,6 @@ impl App {
         self.running = false;
         Effect::SaveMinutes
     }
-}
-
-/// The quick-add line that re-creates an action, for editing it.
-fn quick_add_line(action: &ActionItem) -> String {
-    let mut line = action.title.clone();
-    if let Some(owner) = &action.owner {
-        let _ = write!(line, " @{owner}");
-    }
-    if let Some(due) = action.due {
-        let _ = write!(line, " due:{due}");
-    }
-    if let Some(sku) = &action.sku {
-        let _ = write!(line, " #{sku}");
-    }
-    if let Some(kpi) = &action.kpi {
-        let _ = write!(line, " kpi:{kpi}");
-    }
-    line
 }
 
 /// An action pre-filled from a pain point: fix it on the SKU it hurts most.
