@@ -1,0 +1,116 @@
+//! Tests of `config`.
+
+use super::*;
+use crate::domain::calendar::EventKind;
+
+fn parse(text: &str) -> Result<ConfigRead, ImportError> {
+    parse_config(Path::new("opsdeck.toml"), text)
+}
+
+#[test]
+fn an_empty_file_is_all_defaults() {
+    let read = parse("").unwrap();
+    assert_eq!(read.settings, Settings::default());
+    assert!(read.warnings.is_empty());
+}
+
+#[test]
+fn overrides_take_effect_and_the_rest_stays_default() {
+    let read = parse(
+        "title = \"Ops\"\nlanguage = \"zh\"\nweek_start = \"sunday\"\n[targets]\nacos = 0.3\n\
+         [targets.conversion_by_category]\ngl_kitchen = 0.12\n",
+    )
+    .unwrap();
+    let settings = read.settings;
+    assert_eq!(settings.title, "Ops");
+    assert_eq!(settings.language, Language::Chinese);
+    assert_eq!(settings.week_start, WeekStart::Sunday);
+    assert!((settings.targets.acos - 0.3).abs() < 1e-12);
+    assert!((settings.targets.buy_box - 0.95).abs() < 1e-12);
+    assert_eq!(settings.targets.conversion_by_category.len(), 1);
+}
+
+#[test]
+fn unknown_keys_are_errors_with_their_line() {
+    let error = parse("title = \"Ops\"\n\n[targets]\nacoss = 0.3\n").unwrap_err();
+    assert_eq!(error.line, Some(4));
+    assert!(error.message.contains("acoss"), "{error}");
+}
+
+#[test]
+fn implausible_events_are_refused_with_the_range() {
+    let event = |extra: &str| {
+        parse(&format!(
+            "[[events]]\nname = \"Deal\"\nstart = 2026-11-27\nend = 2026-11-30\n{extra}"
+        ))
+    };
+    let error = event("uplift = 1e308\n").unwrap_err();
+    assert!(error.message.contains("at most 20"), "{error}");
+    assert_eq!((error.line, error.column), (Some(5), Some(10)), "{error}");
+    assert!(event("uplift = 2.5\n").is_ok());
+    let years =
+        parse("[[events]]\nname = \"Typo\"\nstart = 0001-01-01\nend = 9999-12-31\n").unwrap_err();
+    assert!(years.message.contains("at most 120 days"), "{years}");
+    assert_eq!(years.line, Some(3), "{years}");
+    let days = parse("title = \"Ops\"\n[replenishment]\ntransfer_days = -3\n").unwrap_err();
+    assert_eq!(days.line, Some(3), "{days}");
+    let mb = parse("[fetch]\nmax_document_mb = 0\n").unwrap_err();
+    assert_eq!(mb.line, Some(2), "{mb}");
+}
+
+#[test]
+fn replenishment_roles_and_events_are_read_with_their_defaults() {
+    let settings = parse(
+        "[replenishment]\nsafety_days = 10\n[roles]\npurchasing = \"Wei\"\n\
+         [[events]]\nname = \"Black Friday\"\nstart = 2026-11-27\nend = \"2026-11-30\"\n\
+         submit_by = 2026-10-02\nkind = \"deal\"\nuplift = 2.5\n\
+         [[events]]\nname = \"Launch\"\nstart = 2026-12-07\nend = 2026-12-07\nskus = [\"HK-1\"]\n",
+    )
+    .unwrap()
+    .settings;
+    assert!((settings.replenishment.safety_days - 10.0).abs() < 1e-12);
+    assert!((settings.replenishment.target_cover_days - 60.0).abs() < 1e-12);
+    assert_eq!(settings.roles.purchasing.as_deref(), Some("Wei"));
+    let [friday, launch] = &settings.events[..] else {
+        panic!("{:?}", settings.events)
+    };
+    assert_eq!((friday.kind, friday.uplift), (EventKind::Deal, 2.5));
+    assert_eq!(friday.end.to_string(), "2026-11-30");
+    assert_eq!(
+        friday.submit_by.map(|d| d.to_string()).as_deref(),
+        Some("2026-10-02")
+    );
+    assert_eq!((launch.kind, launch.uplift), (EventKind::Other, 1.0));
+    assert_eq!(launch.skus, vec!["HK-1".to_owned()]);
+}
+
+#[test]
+fn an_event_that_ends_before_it_starts_or_of_an_unknown_kind_is_an_error() {
+    let backwards =
+        parse("[[events]]\nname = \"BF\"\nstart = 2026-11-30\nend = 2026-11-27\n").unwrap_err();
+    assert!(
+        backwards
+            .message
+            .contains("ends (2026-11-27) before it starts"),
+        "{backwards}"
+    );
+    let kind =
+        parse("[[events]]\nname = \"BF\"\nstart = 2026-11-27\nend = 2026-11-30\nkind = \"sale\"\n")
+            .unwrap_err();
+    assert!(
+        kind.message.contains("expected one of deal, prime_day"),
+        "{kind}"
+    );
+}
+
+#[test]
+fn a_short_agenda_is_allowed_with_a_warning() {
+    let read = parse("[[agenda]]\nname = \"review\"\nminutes = 30\n").unwrap();
+    assert_eq!(read.settings.planned_minutes(), 30);
+    assert!(read.warnings[0].contains("60–90"));
+}
+
+#[test]
+fn a_zero_minute_section_is_an_error() {
+    assert!(parse("[[agenda]]\nname = \"review\"\nminutes = 0\n").is_err());
+}
