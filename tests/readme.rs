@@ -54,3 +54,12 @@ fn every_amazon_report_kind_is_named_in_the_readme() {
         assert!(readme.contains(&name), "{name} is not in the README");
     }
 }
+
+#[test]
+fn every_threshold_is_in_the_readme_with_its_default() {
+    let readme = readme();
+    for (key, default) in opsdeck::domain::settings::Thresholds::KEYS {
+        let row = format!("| `{key}` | {default} |");
+        assert!(readme.contains(&row), "{row} is not in the README");
+    }
+}

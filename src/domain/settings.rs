@@ -81,42 +81,88 @@ impl Default for Targets {
     }
 }
 
-/// When a diagnosis rule fires.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Thresholds {
-    /// Conversion falling by this fraction week over week…
-    pub conversion_drop: f64,
-    /// …on at least this many sessions.
-    pub conversion_min_sessions: i64,
-    /// Ad spend rising by this fraction while ad sales rise less than half as much.
-    pub ad_spend_spike: f64,
-    /// CTR below this on at least `low_ctr_min_impressions` impressions.
-    pub low_ctr: f64,
-    pub low_ctr_min_impressions: i64,
-    /// Return rate at this multiple of its trailing 4-week average…
-    pub return_spike_factor: f64,
-    /// …with at least this many returned units.
-    pub return_min_units: i64,
-    /// Return rate above this when there is no history.
-    pub return_rate_without_history: f64,
-    /// BSR worsening (rising) by this fraction week over week.
-    pub bsr_worsening: f64,
+/// Declares `Thresholds` from one list — each threshold's key in
+/// `[thresholds]`, its type, its default as written and what it means — with
+/// its `Default`, `Thresholds::KEYS` (which the config template, the README
+/// and their tests read) and `Thresholds::set` (which the config reader uses).
+macro_rules! thresholds {
+    ($($(#[$doc:meta])* $key:ident: $kind:ident = $default:literal,)+) => {
+        /// When a diagnosis rule fires.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Thresholds {
+            $($(#[$doc])* pub $key: $kind,)+
+        }
+
+        impl Default for Thresholds {
+            fn default() -> Self {
+                Self {
+                    $($key: $default,)+
+                }
+            }
+        }
+
+        impl Thresholds {
+            /// Every threshold's key in `[thresholds]` and its default as written there.
+            pub const KEYS: &'static [(&'static str, &'static str)] =
+                &[$((stringify!($key), stringify!($default)),)+];
+
+            /// Sets the threshold named `key` to `number`; what was expected when it cannot.
+            pub fn set(&mut self, key: &str, number: f64) -> Result<(), String> {
+                match key {
+                    $(stringify!($key) => {
+                        self.$key = <$kind as ThresholdNumber>::from_number(number)?;
+                        Ok(())
+                    })+
+                    _ => Err(format!(
+                        "`{key}` is not a threshold: expected one of {}",
+                        Self::KEYS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                    )),
+                }
+            }
+        }
+    };
 }
 
-impl Default for Thresholds {
-    fn default() -> Self {
-        Self {
-            conversion_drop: 0.15,
-            conversion_min_sessions: 100,
-            ad_spend_spike: 0.50,
-            low_ctr: 0.002,
-            low_ctr_min_impressions: 1000,
-            return_spike_factor: 2.0,
-            return_min_units: 3,
-            return_rate_without_history: 0.10,
-            bsr_worsening: 0.20,
+/// A threshold's value from a number of the config file.
+trait ThresholdNumber: Sized {
+    fn from_number(number: f64) -> Result<Self, String>;
+}
+
+impl ThresholdNumber for f64 {
+    fn from_number(number: f64) -> Result<Self, String> {
+        Ok(number)
+    }
+}
+
+impl ThresholdNumber for i64 {
+    #[allow(clippy::cast_possible_truncation)] // a whole number, checked
+    fn from_number(number: f64) -> Result<Self, String> {
+        if number.fract() == 0.0 && number.abs() < 1e15 {
+            Ok(number as i64)
+        } else {
+            Err(format!("{number}: expected a whole number"))
         }
     }
+}
+
+thresholds! {
+    /// Conversion falling by this fraction week over week…
+    conversion_drop: f64 = 0.15,
+    /// …on at least this many sessions.
+    conversion_min_sessions: i64 = 100,
+    /// Ad spend rising by this fraction while ad sales rise less than half as much.
+    ad_spend_spike: f64 = 0.50,
+    /// CTR below this on at least `low_ctr_min_impressions` impressions.
+    low_ctr: f64 = 0.002,
+    low_ctr_min_impressions: i64 = 1000,
+    /// Return rate at this multiple of its trailing 4-week average…
+    return_spike_factor: f64 = 2.0,
+    /// …with at least this many returned units.
+    return_min_units: i64 = 3,
+    /// Return rate above this when there is no history.
+    return_rate_without_history: f64 = 0.10,
+    /// BSR worsening (rising) by this fraction week over week.
+    bsr_worsening: f64 = 0.20,
 }
 
 /// Everything `opsdeck.toml` configures.

@@ -141,4 +141,16 @@ mod tests {
         assert_eq!(read.settings.events.len(), 1);
         assert_eq!(read.settings.events[0].name, "Black Friday / Cyber Monday");
     }
+
+    #[test]
+    fn every_threshold_is_written_with_its_default() {
+        let block = &CONFIG_TEMPLATE[CONFIG_TEMPLATE.find("[thresholds]").unwrap()..];
+        for (key, default) in crate::domain::settings::Thresholds::KEYS {
+            let line = format!("\n{key} = {default}");
+            assert!(
+                block.contains(&line),
+                "{key} = {default} is not in the template"
+            );
+        }
+    }
 }

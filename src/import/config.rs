@@ -43,8 +43,9 @@ struct ConfigFile {
     agenda: Option<Vec<AgendaRow>>,
     #[serde(default)]
     targets: TargetsTable,
+    /// Checked against `Thresholds::KEYS`, each value with its place for an error.
     #[serde(default)]
-    thresholds: ThresholdsTable,
+    thresholds: BTreeMap<String, Spanned<toml::Value>>,
     #[serde(default)]
     replenishment: ReplenishmentTable,
     #[serde(default)]
@@ -130,20 +131,6 @@ struct TargetsTable {
     conversion_by_category: BTreeMap<String, f64>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ThresholdsTable {
-    conversion_drop: Option<f64>,
-    conversion_min_sessions: Option<i64>,
-    ad_spend_spike: Option<f64>,
-    low_ctr: Option<f64>,
-    low_ctr_min_impressions: Option<i64>,
-    return_spike_factor: Option<f64>,
-    return_min_units: Option<i64>,
-    return_rate_without_history: Option<f64>,
-    bsr_worsening: Option<f64>,
-}
-
 /// Settings read from a config file, with warnings about legal but doubtful values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigRead {
@@ -219,7 +206,7 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
         },
         bell: file.bell.unwrap_or(false),
         targets: targets(file.targets),
-        thresholds: thresholds(&file.thresholds),
+        thresholds: thresholds(at, &file.thresholds)?,
         replenishment: replenishment(at, &file.replenishment)?,
         roles: Roles {
             purchasing: file.roles.purchasing,
@@ -323,25 +310,23 @@ fn targets(table: TargetsTable) -> Targets {
     }
 }
 
-fn thresholds(table: &ThresholdsTable) -> Thresholds {
-    let d = Thresholds::default();
-    Thresholds {
-        conversion_drop: table.conversion_drop.unwrap_or(d.conversion_drop),
-        conversion_min_sessions: table
-            .conversion_min_sessions
-            .unwrap_or(d.conversion_min_sessions),
-        ad_spend_spike: table.ad_spend_spike.unwrap_or(d.ad_spend_spike),
-        low_ctr: table.low_ctr.unwrap_or(d.low_ctr),
-        low_ctr_min_impressions: table
-            .low_ctr_min_impressions
-            .unwrap_or(d.low_ctr_min_impressions),
-        return_spike_factor: table.return_spike_factor.unwrap_or(d.return_spike_factor),
-        return_min_units: table.return_min_units.unwrap_or(d.return_min_units),
-        return_rate_without_history: table
-            .return_rate_without_history
-            .unwrap_or(d.return_rate_without_history),
-        bsr_worsening: table.bsr_worsening.unwrap_or(d.bsr_worsening),
+#[allow(clippy::cast_precision_loss)] // thresholds are small numbers
+fn thresholds(
+    at: Place,
+    table: &BTreeMap<String, Spanned<toml::Value>>,
+) -> Result<Thresholds, ImportError> {
+    let mut thresholds = Thresholds::default();
+    for (key, value) in table {
+        let number = match value.get_ref() {
+            toml::Value::Integer(whole) => Ok(*whole as f64),
+            toml::Value::Float(number) => Ok(*number),
+            other => Err(format!("{other}: expected a number")),
+        };
+        number
+            .and_then(|number| thresholds.set(key, number))
+            .map_err(|why| at.error(value, format!("[thresholds] {key}: {why}")))?;
     }
+    Ok(thresholds)
 }
 
 #[cfg(test)]

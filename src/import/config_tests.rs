@@ -114,3 +114,22 @@ fn a_short_agenda_is_allowed_with_a_warning() {
 fn a_zero_minute_section_is_an_error() {
     assert!(parse("[[agenda]]\nname = \"review\"\nminutes = 0\n").is_err());
 }
+
+#[test]
+fn thresholds_are_read_by_key_and_a_wrong_one_names_its_line() {
+    let settings = parse("[thresholds]\nconversion_drop = 0.2\nreturn_min_units = 5\n")
+        .unwrap()
+        .settings;
+    assert!((settings.thresholds.conversion_drop - 0.2).abs() < 1e-12);
+    assert_eq!(settings.thresholds.return_min_units, 5);
+    assert_eq!(
+        settings.thresholds.conversion_min_sessions, 100,
+        "the rest default"
+    );
+    let unknown = parse("title = \"Ops\"\n[thresholds]\nconversion_dropp = 0.2\n").unwrap_err();
+    assert_eq!(unknown.line, Some(3), "{unknown}");
+    assert!(unknown.message.contains("is not a threshold"), "{unknown}");
+    let fraction = parse("[thresholds]\nreturn_min_units = 2.5\n").unwrap_err();
+    assert_eq!(fraction.line, Some(2), "{fraction}");
+    assert!(fraction.message.contains("whole number"), "{fraction}");
+}
