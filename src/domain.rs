@@ -30,6 +30,7 @@ pub mod review;
 pub mod rule_book;
 mod rules;
 pub mod settings;
+pub mod sku_table;
 pub mod stock;
 pub mod supply_columns;
 pub mod supply_notes;

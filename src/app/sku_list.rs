@@ -6,20 +6,7 @@ use crate::domain::judgement::Status;
 use crate::domain::metric::Metric;
 use crate::domain::review::SkuRow;
 use crate::domain::settings::Settings;
-
-/// The SKU table's figure columns, most important first: a narrower
-/// screen drops them from the end.
-pub const TABLE_COLUMNS: [Metric; 9] = [
-    Metric::Sales,
-    Metric::Conversion,
-    Metric::Acos,
-    Metric::DaysOfSupply,
-    Metric::ReturnRate,
-    Metric::Units,
-    Metric::Tacos,
-    Metric::Sessions,
-    Metric::Bsr,
-];
+use crate::domain::sku_table::BY_IMPORTANCE;
 
 /// Columns one figure takes in the SKU table.
 pub const FIGURE_WIDTH: u16 = 11;
@@ -52,13 +39,13 @@ pub fn table_layout(width: u16) -> TableLayout {
     room -= column * u16::try_from(shown).unwrap_or(0);
     let title = shown == DIAGNOSED_COLUMNS && room > MIN_TITLE_WIDTH;
     if title {
-        while shown < TABLE_COLUMNS.len() && room > column + COMFORTABLE_TITLE_WIDTH {
+        while shown < BY_IMPORTANCE.len() && room > column + COMFORTABLE_TITLE_WIDTH {
             shown += 1;
             room -= column;
         }
     }
     TableLayout {
-        figures: &TABLE_COLUMNS[..shown],
+        figures: &BY_IMPORTANCE[..shown],
         title,
     }
 }

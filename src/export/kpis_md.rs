@@ -3,10 +3,10 @@
 use crate::domain::metric::Metric;
 use crate::domain::review::SkuRow;
 use crate::domain::settings::Settings;
+use crate::domain::sku_table::PRINTED;
 use crate::domain::week::MeetingWeek;
 use crate::domain::week_report::{MarketplaceAccount, WeekReport};
 
-use super::kpis_text::TABLE_METRICS;
 use super::markdown::{figure, notices, table};
 
 /// The account metrics the dashboard opens with.
@@ -70,7 +70,7 @@ pub fn marketplaces_table(marketplaces: &[MarketplaceAccount], settings: &Settin
 /// A table of `skus` with the main metrics.
 pub fn sku_table(skus: &[&SkuRow], report: &WeekReport, settings: &Settings) -> String {
     let mut headers = vec!["SKU", "Title"];
-    headers.extend(TABLE_METRICS.iter().map(|m| m.label()));
+    headers.extend(PRINTED.iter().map(|m| m.label()));
     let rows: Vec<Vec<String>> = skus
         .iter()
         .map(|row| {
@@ -79,7 +79,7 @@ pub fn sku_table(skus: &[&SkuRow], report: &WeekReport, settings: &Settings) -> 
                 short(&row.title),
             ];
             cells.extend(
-                TABLE_METRICS
+                PRINTED
                     .iter()
                     .map(|m| figure(&row.figures, *m, settings, &report.review.currency)),
             );

@@ -9,23 +9,11 @@ use crate::domain::judgement::Status;
 use crate::domain::metric::Metric;
 use crate::domain::review::Figures;
 use crate::domain::settings::{Language, Settings};
+use crate::domain::sku_table::PRINTED;
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
 
 use super::text_table::{Align, Column, TextCell, Tone, render, status_tone};
-
-/// The metrics the table shows, in order.
-pub const TABLE_METRICS: [Metric; 9] = [
-    Metric::Sales,
-    Metric::Units,
-    Metric::Sessions,
-    Metric::Conversion,
-    Metric::Acos,
-    Metric::Tacos,
-    Metric::DaysOfSupply,
-    Metric::ReturnRate,
-    Metric::Bsr,
-];
 
 /// One judged figure as `value symbol arrow`, e.g. `8.9% ✖↓`.
 pub fn figure_cell(
@@ -70,7 +58,7 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
             max_width: 26,
         },
     ];
-    columns.extend(TABLE_METRICS.iter().map(|m| Column {
+    columns.extend(PRINTED.iter().map(|m| Column {
         header: m.label(),
         align: Align::Right,
         max_width: 14,
@@ -78,7 +66,7 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
     let row = |key: &str, title: &str, figures: &Figures| {
         let mut cells = vec![TextCell::plain(key), TextCell::plain(title)];
         cells.extend(
-            TABLE_METRICS
+            PRINTED
                 .iter()
                 .map(|m| figure_cell(figures, *m, settings, &review.currency)),
         );
