@@ -1,14 +1,16 @@
 //! The cockpit's running meeting: the real terminal's keys and frames and
 //! the clocks, around `app` and `ui` (which touch neither). `cli::cockpit`
 //! only takes the terminal before and gives it back after; `cli::fetch`
-//! has its own clock for `--wait`. Keys are read on a thread of their own (a terminal that hangs up can leave a
-//! read spinning forever; the meeting must still end and save). The loop
-//! sleeps until a key arrives, the countdown's next second is due or a
-//! quarter of a second has passed (to see a signal), so an idle meeting
-//! costs next to no CPU. The week's reports are read on another thread
-//! while the cockpit already runs (see `reading`). However the loop ends —
-//! quit, a signal, a lost terminal — the meeting is saved on the way out,
-//! after the reading when it had not finished.
+//! has its own clock for `--wait`. Keys are read on a thread of their own
+//! (a terminal that hangs up can leave a read spinning forever; the meeting
+//! must still end and save). The loop sleeps until a key arrives, the
+//! countdown's next second is due or a quarter of a second has passed (to
+//! see a signal), so an idle meeting costs next to no CPU. The week's
+//! reports are read on another thread while the cockpit already runs (see
+//! `reading`). However the loop ends — quit, a signal, a lost terminal — the
+//! meeting is saved on the way out, after the reading when it had not
+//! finished. A cockpit that could not make the meeting's lock tries again
+//! every second and writes once it has it.
 
 pub mod reading;
 mod saver;

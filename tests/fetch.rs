@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use support::fetching::{
-    SECRETS, TOKEN_ANSWER, WEEK, credentials, opsdeck, sample_without_the_weeks_downloads,
+    SECRETS, TOKEN_ANSWER, WEEK, credentials, opsdeck, report_kind,
+    sample_without_the_weeks_downloads,
 };
 use support::stand_in::{Asked, Reply, StandIn};
 
@@ -194,22 +195,13 @@ fn json(status: u16, body: String) -> Reply {
 
 #[allow(clippy::too_many_lines)] // one table of every path the stand-in answers
 fn answer(request: &Asked, nth: usize, scenario: Scenario, documents: &Documents) -> Reply {
-    let (method, path, body, base) = (
+    let (method, path, base) = (
         request.method.as_str(),
         request.path.as_str(),
-        request.body.as_str(),
         request.base.as_str(),
     );
     let hitches = scenario == Scenario::Hitches;
-    let kind = [
-        "SALES_AND_TRAFFIC",
-        "MYI_UNSUPPRESSED",
-        "INVENTORY_PLANNING",
-        "CUSTOMER_RETURNS",
-    ]
-    .into_iter()
-    .find(|k| body.contains(k) || path.contains(k))
-    .unwrap_or("ADS");
+    let kind = report_kind(request);
     match (method, path) {
         ("POST", "/auth/o2/token") => json(200, TOKEN_ANSWER.to_owned()),
         ("GET", "/sellers/v1/marketplaceParticipations") => json(200, r#"{"payload":[{"marketplace":{"id":"ATVPDKIKX0DER","name":"Amazon.com","countryCode":"US"},"participation":{"isParticipating":true,"hasSuspendedListings":false},"storeName":"Home & Kitchen"}]}"#.to_owned()),

@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use support::fetching::{
-    SECRETS, TOKEN_ANSWER, WEEK, assert_no_secret_in, credentials,
+    SECRETS, TOKEN_ANSWER, WEEK, assert_no_secret_in, credentials, report_kind,
     sample_without_the_weeks_downloads,
 };
 use support::stand_in::{Asked, Reply, StandIn};
@@ -34,22 +34,9 @@ const DEADLINE_GRACE: Duration = Duration::from_secs(3);
 /// The most memory a fetch may hold with `max_document_mb = 16` (see the README).
 const MEMORY_BOUND_KB: u64 = 160 * 1024;
 
-/// The kind of report a request is about, from its path or body.
-fn kind(asked: &Asked) -> &'static str {
-    [
-        "SALES_AND_TRAFFIC",
-        "MYI_UNSUPPRESSED",
-        "INVENTORY_PLANNING",
-        "CUSTOMER_RETURNS",
-    ]
-    .into_iter()
-    .find(|k| asked.body.contains(k) || asked.path.contains(k))
-    .unwrap_or("ADS")
-}
-
 /// The usual answers up to a document's address, which `document` gives.
 fn up_to_the_document(asked: &Asked, document: impl Fn(&str) -> String) -> Reply {
-    let kind = kind(asked);
+    let kind = report_kind(asked);
     match (asked.method.as_str(), asked.path.as_str()) {
         ("POST", "/auth/o2/token") => Reply::json(200, TOKEN_ANSWER),
         ("POST", "/reports/2021-06-30/reports") => {
@@ -118,19 +105,13 @@ impl Workspace {
 
     /// Every file under the test's folder and its bytes.
     fn files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
-        fn walk(folder: &Path, into: &mut BTreeMap<PathBuf, Vec<u8>>) {
-            for entry in std::fs::read_dir(folder).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    walk(&path, into);
-                } else {
-                    into.insert(path.clone(), std::fs::read(&path).unwrap());
-                }
-            }
-        }
-        let mut files = BTreeMap::new();
-        walk(self.dir.path(), &mut files);
-        files
+        support::files_under(self.dir.path())
+            .into_iter()
+            .map(|path| {
+                let bytes = std::fs::read(&path).unwrap();
+                (path, bytes)
+            })
+            .collect()
     }
 
     /// Runs `opsdeck fetch` with `extra` arguments, checking what every

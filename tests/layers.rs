@@ -5,8 +5,12 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+use support::files_under;
 
 /// What each top-level module may use, besides itself.
 const MAY_USE: &[(&str, &[&str])] = &[
@@ -40,32 +44,24 @@ const MAY_USE: &[(&str, &[&str])] = &[
 
 /// Every module of the crate (`["domain", "kpi", "gathered"]`) and its source without tests.
 fn modules() -> BTreeMap<Vec<String>, String> {
-    fn walk(folder: &Path, into: &mut BTreeMap<Vec<String>, String>) {
-        for entry in std::fs::read_dir(folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, into);
-                continue;
-            }
-            let relative = path.strip_prefix(source()).unwrap().with_extension("");
-            let name: Vec<String> = relative
-                .iter()
-                .map(|part| part.to_string_lossy().into_owned())
-                .collect();
-            let last = name.last().unwrap();
-            if path.extension().is_none_or(|e| e != "rs")
-                || last.ends_with("_tests")
-                || ["lib", "main"].contains(&last.as_str()) && name.len() == 1
-            {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let code = text.split("\n#[cfg(test)]").next().unwrap().to_owned();
-            into.insert(name, code);
-        }
-    }
     let mut all = BTreeMap::new();
-    walk(&source(), &mut all);
+    for path in files_under(&source()) {
+        let relative = path.strip_prefix(source()).unwrap().with_extension("");
+        let name: Vec<String> = relative
+            .iter()
+            .map(|part| part.to_string_lossy().into_owned())
+            .collect();
+        let last = name.last().unwrap();
+        if path.extension().is_none_or(|e| e != "rs")
+            || last.ends_with("_tests")
+            || ["lib", "main"].contains(&last.as_str()) && name.len() == 1
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("\n#[cfg(test)]").next().unwrap().to_owned();
+        all.insert(name, code);
+    }
     all
 }
 
@@ -286,18 +282,7 @@ fn the_reader_of_uses_reads_braces_and_inline_paths() {
 
 #[test]
 fn every_test_file_in_the_source_is_compiled() {
-    fn walk(folder: &Path, into: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, into);
-            } else {
-                into.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&source(), &mut files);
+    let files = files_under(&source());
     let all: String = files
         .iter()
         .map(|path| std::fs::read_to_string(path).unwrap())

@@ -88,23 +88,12 @@ fn a_lock_holder_named_with_escapes_reaches_the_terminal_clean() {
     drop(held);
 }
 
-/// The recovery copy's file name for the minutes at `minutes` (their absolute path, flattened).
-fn recovery_name(minutes: &std::path::Path) -> String {
-    let absolute = fs::canonicalize(minutes.parent().unwrap())
-        .unwrap()
-        .join(minutes.file_name().unwrap());
-    absolute
-        .to_string_lossy()
-        .trim_start_matches('/')
-        .replace('/', "%")
-}
-
 #[test]
 fn recovery_copies_others_could_have_written_are_neither_offered_nor_installed() {
     let (dir, ws) = workspace();
     let minutes = ws.join("minutes/2026-W48.toml");
     let planted = "[meeting]\nweek = \"2026-W48\"\n\n[[decisions]]\nid = \"2026-W48-D1\"\ntext = \"Wire the deposit to the new supplier account\"\n";
-    let name = recovery_name(&minutes);
+    let name = opsdeck::session::recovery::recovery_name(&minutes);
     // In the state folder: a private folder, but a copy anyone may write.
     let state = dir.path().join("state");
     let private = state.join("opsdeck/recovery");

@@ -27,7 +27,7 @@ fn recovery_folders() -> Vec<PathBuf> {
 
 /// The file name of the recovery copy of the minutes at `minutes`: their
 /// absolute path with its separators replaced, so it names one workspace's week.
-fn recovery_name(minutes: &Path) -> String {
+pub fn recovery_name(minutes: &Path) -> String {
     let folder = minutes.parent().unwrap_or(Path::new("."));
     let absolute = fs::canonicalize(folder)
         .or_else(|_| std::path::absolute(folder))

@@ -23,6 +23,20 @@ pub const SECRETS: [&str; 5] = [
 pub const TOKEN_ANSWER: &str =
     r#"{"access_token":"Atza|access-token-4d6c","token_type":"bearer","expires_in":3600}"#;
 
+/// The kind of report a request to the stand-in is about, from its path or
+/// body: a part of Amazon's report type or document id, else the Ads report.
+pub fn report_kind(asked: &super::stand_in::Asked) -> &'static str {
+    [
+        "SALES_AND_TRAFFIC",
+        "MYI_UNSUPPRESSED",
+        "INVENTORY_PLANNING",
+        "CUSTOMER_RETURNS",
+    ]
+    .into_iter()
+    .find(|k| asked.body.contains(k) || asked.path.contains(k))
+    .unwrap_or("ADS")
+}
+
 /// A credentials file in `dir` with both apps, every API at `base` and
 /// Login with Amazon at `lwa`, readable as `mode` says.
 pub fn credentials(dir: &Path, lwa: &str, base: &str, mode: u32) -> PathBuf {

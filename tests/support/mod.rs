@@ -124,6 +124,20 @@ impl Drop for Tmux {
     }
 }
 
+/// Every file under `folder`, in any depth of subfolders.
+pub fn files_under(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
 /// A fresh copy of the sample workspace: the cockpit writes minutes into it.
 pub fn workspace() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
