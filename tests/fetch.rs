@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 mod support;
 
+use opsdeck::fetch::plan::ReportPlan;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -353,12 +354,27 @@ fn a_fetched_week_gives_the_sample_weeks_figures_through_every_hitch() {
         }
     }
 
-    let check = opsdeck(&["check", workspace], &credentials);
+    let check = opsdeck(&["check", workspace, "--format", "json"], &credentials);
     assert!(
         check.status.success(),
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
+    // Each fetched file is read as the kind its plan says it is.
+    let checked: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    for plan in ReportPlan::ALL {
+        let file = checked["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|file| {
+                let path = Path::new(file["path"].as_str().unwrap());
+                path.file_name()
+                    .is_some_and(|name| plan.names(&name.to_string_lossy(), WEEK.parse().unwrap()))
+            })
+            .unwrap_or_else(|| panic!("{} was fetched", plan.name()));
+        assert_eq!(file["kind"], plan.kind().name(), "{}", plan.name());
+    }
     assert_eq!(
         figures(&root, &credentials),
         figures(

@@ -49,7 +49,7 @@ impl Anomaly {
             .entry()
             .checks
             .iter()
-            .map(|c| c.get(language))
+            .map(|c| *c.get(language))
             .collect()
     }
 

@@ -99,7 +99,10 @@ pub fn plain_reason(code: &str, language: Language) -> String {
         .find(|(known, _)| *known == code)
         .map(|(_, words)| *words)
         .or_else(|| code.starts_with("UNDELIVERABLE").then_some(UNDELIVERABLE));
-    known.map_or_else(|| code.to_owned(), |words| words.get(language).to_owned())
+    known.map_or_else(
+        || code.to_owned(),
+        |words| (*words.get(language)).to_owned(),
+    )
 }
 
 /// A comment theme's name in `language`.

@@ -108,7 +108,7 @@ impl SupplyColumn {
             ),
             SupplyColumn::PerDay => format!("{:.1}", line.velocity),
             SupplyColumn::Cover => line.cover_days.map_or_else(
-                || Words::new("no sales", "无销量").get(language).to_owned(),
+                || Words::new("no sales", "无销量").get(language).to_string(),
                 days,
             ),
             SupplyColumn::LeadTime => days(line.lead_time_days()),
@@ -120,7 +120,7 @@ impl SupplyColumn {
         match self {
             SupplyColumn::Sku => format!("  ↳ {}", member.sku),
             SupplyColumn::Status if line.empty_members().any(|m| m.key == member.key) => {
-                Words::new("empty", "已断货").get(language).to_owned()
+                Words::new("empty", "已断货").get(language).to_string()
             }
             // Its own stock where a narrow screen has no room for the columns that say it.
             SupplyColumn::Status => match language {

@@ -1,28 +1,34 @@
-//! A piece of text in every language the cockpit speaks. Declaring both
-//! languages side by side means a missing translation does not compile.
+//! Text in every language the cockpit speaks, as one type: `InEach<T>`
+//! holds a `T` per language, so a text missing a language does not compile,
+//! and a new language fails to compile until every text has it. `Words` is
+//! fixed text, `Said` text made while the meeting runs, the cockpit's
+//! `Labels` a whole table of words per language.
 
 use super::settings::Language;
 
-/// The same words in English and Chinese.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Words {
-    pub en: &'static str,
-    pub zh: &'static str,
+/// One `T` for each language opsdeck speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct InEach<T> {
+    pub en: T,
+    pub zh: T,
 }
 
-impl Words {
-    pub const fn new(en: &'static str, zh: &'static str) -> Self {
-        Words { en, zh }
+impl<T> InEach<T> {
+    pub const fn new(en: T, zh: T) -> Self {
+        InEach { en, zh }
     }
 
-    /// The words in `language`.
-    pub fn get(self, language: Language) -> &'static str {
+    /// The one for `language`.
+    pub const fn get(&self, language: Language) -> &T {
         match language {
-            Language::English => self.en,
-            Language::Chinese => self.zh,
+            Language::English => &self.en,
+            Language::Chinese => &self.zh,
         }
     }
 }
+
+/// The same fixed words in every language.
+pub type Words = InEach<&'static str>;
 
 /// Whether `text` is written in Chinese: it holds at least one CJK character.
 pub fn has_chinese(text: &str) -> bool {
@@ -30,31 +36,15 @@ pub fn has_chinese(text: &str) -> bool {
         .any(|c| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'))
 }
 
-/// Text made for the meeting in both its languages, such as a rule's message.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Said {
-    pub en: String,
-    pub zh: String,
-}
+/// Text made for the meeting in every language, such as a rule's message.
+pub type Said = InEach<String>;
 
 impl Said {
-    pub fn new(en: String, zh: String) -> Self {
-        Said { en, zh }
-    }
-
     /// Words that read the same in every language: a customer's own.
     pub fn same(text: String) -> Self {
-        Said {
+        InEach {
             zh: text.clone(),
             en: text,
-        }
-    }
-
-    /// The text in `language`.
-    pub fn get(&self, language: Language) -> &str {
-        match language {
-            Language::English => &self.en,
-            Language::Chinese => &self.zh,
         }
     }
 }

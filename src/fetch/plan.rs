@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::report::ReportKind;
 use crate::domain::week::IsoWeek;
 
 /// The reports a week needs.
@@ -32,6 +33,18 @@ impl ReportPlan {
             ReportPlan::FbaInventoryPlanning => "sp-api-fba-inventory-planning",
             ReportPlan::FbaReturns => "sp-api-fba-returns",
             ReportPlan::AdsAdvertisedProduct => "ads-api-sp-advertised-product",
+        }
+    }
+
+    /// The kind the import recognises its file as: the report book's entry
+    /// (or the API document's reader) that reads what this plan fetched.
+    pub const fn kind(self) -> ReportKind {
+        match self {
+            ReportPlan::SalesAndTraffic => ReportKind::SpApiSalesAndTraffic,
+            ReportPlan::FbaInventory => ReportKind::FbaInventory,
+            ReportPlan::FbaInventoryPlanning => ReportKind::FbaInventoryPlanning,
+            ReportPlan::FbaReturns => ReportKind::FbaReturns,
+            ReportPlan::AdsAdvertisedProduct => ReportKind::AdsApiAdvertisedProduct,
         }
     }
 

@@ -133,7 +133,7 @@ impl DiagnosisView<'_> {
         let mut lines = vec![
             Line::from(vec![
                 Span::styled(format!("{}: ", entry.label.get(language)), t.title),
-                Span::styled(entry.explanation.get(language), t.dim),
+                Span::styled(*entry.explanation.get(language), t.dim),
             ]),
             Line::styled(clean(anomaly.message.get(language)).into_owned(), t.text),
         ];

@@ -3,7 +3,7 @@
 use crate::domain::meeting::ChangeKind;
 use crate::domain::metric::Metric;
 use crate::domain::settings::Language;
-use crate::domain::words::Words;
+use crate::domain::words::{InEach, Words};
 
 /// Declares every label once, English then Chinese, and builds `Labels`,
 /// `ENGLISH`, `CHINESE` and the list of every label's name and text.
@@ -209,11 +209,11 @@ labels! {
         "项 — 计划视图 (3) 列出全部";
 }
 
+/// The cockpit's words, a table per language.
+pub const LABELS: InEach<Labels> = InEach::new(ENGLISH, CHINESE);
+
 pub fn labels(language: Language) -> &'static Labels {
-    match language {
-        Language::English => &ENGLISH,
-        Language::Chinese => &CHINESE,
-    }
+    LABELS.get(language)
 }
 
 /// A metric's short label in `language` (table headers, the KPI strip).
@@ -238,9 +238,7 @@ pub fn save_failure(kind: std::io::ErrorKind, language: Language) -> String {
         ErrorKind::NotFound => ("the folder does not exist", "文件夹不存在"),
         other => return other.to_string(),
     };
-    crate::domain::words::Words::new(en, zh)
-        .get(language)
-        .to_owned()
+    (*crate::domain::words::Words::new(en, zh).get(language)).to_owned()
 }
 
 /// An agenda section's name in the labels' language; a section the team
