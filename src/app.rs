@@ -200,7 +200,6 @@ impl App {
             return self.apply_view_only(action);
         }
         let effect = self.apply(action);
-        self.note_seen_anomalies();
         if matches!(effect, Some(Effect::SaveMinutes | Effect::SaveMinutesAs(_))) {
             self.save_asked();
         }

@@ -676,27 +676,3 @@ fn a_recorded_action_is_confirmed_for_a_few_seconds() {
     app.update(Action::Tick, now_at(16));
     assert_eq!(app.flash(), None, "gone after a few seconds");
 }
-
-#[test]
-fn the_anomalies_listed_in_the_diagnosis_are_noted_as_seen() {
-    let mut app = sample_app(|_| {});
-    app.update(Action::Resize(80, 24), now_at(1));
-    assert!(
-        app.meeting().seen_anomalies.is_empty(),
-        "nothing seen in the review"
-    );
-    app.update(Action::ShowView(View::Diagnosis), now_at(2));
-    let page = 24 - 16;
-    let seen = &app.meeting().seen_anomalies;
-    let anomalies = app.report().anomalies.clone();
-    assert!(anomalies.len() > page, "the sample has more than a page");
-    assert_eq!(seen.len(), page);
-    assert!(seen.contains(&anomalies[0].key()));
-    app.update(Action::MoveToEnd(true), now_at(3));
-    assert!(
-        app.meeting()
-            .seen_anomalies
-            .contains(&anomalies.last().unwrap().key()),
-        "scrolling down shows the rest"
-    );
-}

@@ -28,7 +28,7 @@ use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 
 use crate::app::App;
-use crate::app::action::{Action, Effect};
+use crate::app::action::{Action, Drawn, Effect};
 use crate::app::keymap::action_for;
 use crate::domain::meeting::Meeting;
 use crate::domain::timing::Now;
@@ -252,7 +252,7 @@ fn drive(
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize(size.width, size.height), read_now());
     }
-    if let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
+    if let Err(error) = draw(terminal, app) {
         return Ending::TerminalLost(error);
     }
     read_keys(wakes.sender());
@@ -306,7 +306,7 @@ fn drive(
         let save_finished = saver.collect(app);
         let Some(action) = action else {
             let changed = save_finished || was_reading != app.is_reading();
-            if changed && let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
+            if changed && let Err(error) = draw(terminal, app) {
                 return Ending::TerminalLost(error);
             }
             continue;
@@ -327,11 +327,19 @@ fn drive(
         }
         let effect = app.update(action, read_now());
         perform(effect, app, saver);
-        if let Err(error) = terminal.draw(|frame| ui::render(app, frame)) {
+        if let Err(error) = draw(terminal, app) {
             return Ending::TerminalLost(error);
         }
     }
     Ending::Quit
+}
+
+/// Draws a frame and tells the app what it drew.
+fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let mut drawn = Drawn::default();
+    terminal.draw(|frame| drawn = ui::render(app, frame))?;
+    app.update(Action::Drawn(drawn), read_now());
+    Ok(())
 }
 
 /// The terminal's events, read on a thread of their own until reading fails.

@@ -17,6 +17,7 @@ mod overlay;
 mod plan;
 mod reading;
 mod review;
+mod scroll;
 mod supply;
 pub mod theme;
 
@@ -27,7 +28,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
-use crate::app::action::View;
+use crate::app::action::{Drawn, View};
 use crate::app::mode::{Base, Mode};
 
 use banner::{Banner, banner_height};
@@ -46,16 +47,20 @@ use theme::Theme;
 /// The smallest terminal the cockpit draws in.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
 
-/// Draws the whole screen from `app`, placing the cursor while a filter is typed.
-pub fn render(app: &App, frame: &mut Frame) {
+/// Draws the whole screen from `app`, placing the cursor while a filter is
+/// typed; returns what it drew that the app keeps.
+pub fn render(app: &App, frame: &mut Frame) -> Drawn {
     let area = frame.area();
-    if let Some(cursor) = render_to_buffer(app, area, frame.buffer_mut()) {
+    let (cursor, drawn) = render_to_buffer(app, area, frame.buffer_mut());
+    if let Some(cursor) = cursor {
         frame.set_cursor_position(cursor);
     }
+    drawn
 }
 
-/// Draws the whole screen into `buf`; returns the text cursor's position, if any.
-pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+/// Draws the whole screen into `buf`; returns the text cursor's position,
+/// if any, and what it drew that the app keeps.
+pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> (Option<Position>, Drawn) {
     let theme = Theme::named(app.settings().theme);
     let labels = labels(app.settings().language);
     buf.set_style(area, theme.base());
@@ -64,7 +69,7 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
         Paragraph::new(Line::styled(message, theme.watch))
             .wrap(Wrap { trim: true })
             .render(area, buf);
-        return None;
+        return (None, Drawn::default());
     }
     let [header, banner, body, footer] = area.layout(&Layout::vertical([
         Constraint::Length(HEADER_HEIGHT),
@@ -84,6 +89,7 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
         labels,
     }
     .render(header, buf);
+    let mut drawn = Drawn::default();
     if let Some(reading) = app.reading_progress() {
         ReadingView {
             reading,
@@ -92,7 +98,7 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
         }
         .render(body, buf);
     } else {
-        render_view(app, body, buf, &theme, labels);
+        render_view(app, body, buf, &theme, labels, &mut drawn);
     }
     let cursor = HintBar {
         app,
@@ -126,13 +132,23 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> Option<Posit
             labels,
         }
         .render(body, buf),
-        Mode::Browsing | Mode::Filtering | Mode::Capturing | Mode::Detail(_) => {}
+        Mode::Browsing | Mode::Filtering | Mode::Capturing | Mode::Detail(_) => {
+            return (cursor, drawn);
+        }
     }
-    cursor
+    // An overlay covers the body: nothing of it was seen.
+    (cursor, Drawn::default())
 }
 
 /// The body: the current view, or the selected SKU's detail.
-fn render_view(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme, labels: &labels::Labels) {
+fn render_view(
+    app: &App,
+    body: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    labels: &labels::Labels,
+    drawn: &mut Drawn,
+) {
     match app.mode().base() {
         Base::Detail(row) => DetailView {
             app,
@@ -143,7 +159,13 @@ fn render_view(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme, labels: &
         .render(body, buf),
         Base::Browsing => match app.view() {
             View::Review => ReviewView { app, theme, labels }.render(body, buf),
-            View::Diagnosis => DiagnosisView { app, theme, labels }.render(body, buf),
+            View::Diagnosis => DiagnosisView {
+                app,
+                theme,
+                labels,
+                anomalies_drawn: &mut drawn.anomalies,
+            }
+            .render(body, buf),
             View::Plan => PlanView { app, theme, labels }.render(body, buf),
             View::Supply => SupplyView { app, theme, labels }.render(body, buf),
         },
@@ -153,3 +175,7 @@ fn render_view(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme, labels: &
 #[cfg(test)]
 #[path = "ui_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "ui_selection_tests.rs"]
+mod selection_tests;

@@ -18,7 +18,11 @@ use theme::{DARK, HIGH_CONTRAST};
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| render(app, frame)).unwrap();
+    terminal
+        .draw(|frame| {
+            render(app, frame);
+        })
+        .unwrap();
     terminal.backend().to_string()
 }
 

@@ -65,6 +65,13 @@ const _: () = {
     }
 };
 
+/// What a frame drew that the minutes keep: the rows of the diagnosis's
+/// anomaly list on screen (the mail lists the anomalies the room saw).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drawn {
+    pub anomalies: std::ops::Range<usize>,
+}
+
 /// What the capture line records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaptureKind {
@@ -130,6 +137,8 @@ pub enum Action {
     CancelQuit,
     /// The terminal changed size.
     Resize(u16, u16),
+    /// What the last frame drew.
+    Drawn(Drawn),
     /// Open the capture line for an action item, a decision or a note
     /// (in the diagnosis view, an action is pre-filled from the selected anomaly).
     StartCapture(CaptureKind),
@@ -184,6 +193,7 @@ impl Action {
         !matches!(
             self,
             Action::Tick
+                | Action::Drawn(_)
                 | Action::SaveFinished(_)
                 | Action::HolderSaved(_)
                 | Action::LockTaken(_)

@@ -75,6 +75,7 @@ impl App {
             Action::RequestQuit => self.mode = Mode::ConfirmingQuit(self.mode.base()),
             Action::CancelQuit => self.mode = self.mode.base().into(),
             Action::Resize(width, height) => self.size = (width, height),
+            Action::Drawn(drawn) => self.note_seen_anomalies(&drawn),
             Action::StartCapture(kind) => self.start_capture(kind),
             Action::EditCapture(op) => self.edit_capture(&op),
             Action::CompleteCapture => self.complete_capture(),

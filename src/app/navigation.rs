@@ -1,7 +1,7 @@
 //! Moving around the cockpit: views, rows, pages, a SKU's detail, the
 //! filter and the help, and the diagnosis rows the meeting has seen.
 
-use super::action::{EditOp, View};
+use super::action::{Drawn, EditOp, View};
 use super::line_editor::LineEditor;
 use super::mode::{Base, Mode};
 use super::sku_list::visible_rows;
@@ -26,23 +26,12 @@ impl App {
         }
     }
 
-    /// Marks the anomalies the diagnosis view lists on screen as seen: the
-    /// page of rows that ends at the selection (the first page while the
-    /// selection is on it). A jump to the end sees the last page, not every
-    /// row it passed, so the minutes grow with what was shown, never with
-    /// the catalogue.
-    pub(super) fn note_seen_anomalies(&mut self) {
-        if self.view != View::Diagnosis || self.mode.base() != Base::Browsing {
+    /// Marks the anomalies the last frame drew as seen: the minutes grow
+    /// with what was shown, never with the catalogue.
+    pub(super) fn note_seen_anomalies(&mut self, drawn: &Drawn) {
+        let Some(shown) = self.report.anomalies.get(drawn.anomalies.clone()) else {
             return;
-        }
-        let anomalies = &self.report.anomalies;
-        let page = usize::try_from(self.page_rows()).unwrap_or(1).max(1);
-        // Below the anomalies come the customer-voice points: the list then shows its last page.
-        let at = self
-            .selection_in(View::Diagnosis)
-            .min(anomalies.len().saturating_sub(1));
-        let end = (at + 1).max(page).min(anomalies.len());
-        let shown = &anomalies[end.saturating_sub(page)..end];
+        };
         let seen = &mut self.meeting.current.seen_anomalies;
         seen.extend(shown.iter().map(Anomaly::key));
     }

@@ -69,7 +69,6 @@ impl App {
         self.report = report;
         self.reading = None;
         self.refresh_list();
-        self.note_seen_anomalies();
         if !self.can_save() {
             return None;
         }

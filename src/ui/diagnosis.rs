@@ -1,6 +1,8 @@
 //! The diagnosis view: the week's anomalies ranked by money at stake, the
 //! selected one's evidence and first checks, and the customer-voice board.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,6 +17,7 @@ use crate::domain::meeting::CARRIED_TOO_OFTEN;
 
 use super::cell::column;
 use super::labels::Labels;
+use super::scroll::first_drawn;
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::DiagnosisRow;
@@ -31,10 +34,12 @@ pub struct DiagnosisView<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
     pub labels: &'a Labels,
+    /// The anomaly rows this frame drew.
+    pub anomalies_drawn: &'a mut Range<usize>,
 }
 
 impl Widget for DiagnosisView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+    fn render(mut self, area: Rect, buf: &mut Buffer) {
         let [list, voice] = area.layout(&Layout::vertical([
             Constraint::Percentage(62),
             Constraint::Fill(1),
@@ -50,7 +55,7 @@ impl Widget for DiagnosisView<'_> {
 }
 
 impl DiagnosisView<'_> {
-    fn anomalies(&self, area: Rect, buf: &mut Buffer) {
+    fn anomalies(&mut self, area: Rect, buf: &mut Buffer) {
         let (t, l) = (self.theme, self.labels);
         let report = self.app.report();
         let block = Block::new()
@@ -74,11 +79,8 @@ impl DiagnosisView<'_> {
         let rule_width = room
             .saturating_sub(money_width + 1)
             .clamp(MIN_RULE_WIDTH.min(room.saturating_sub(1)), RULE_WIDTH);
-        let offset = if selected < height {
-            0
-        } else {
-            selected + 1 - height
-        };
+        let offset = first_drawn(report.anomalies.len(), selected..selected + 1, height);
+        *self.anomalies_drawn = offset..(offset + height).min(report.anomalies.len());
         let lines: Vec<Line> = report
             .anomalies
             .iter()
@@ -267,6 +269,11 @@ impl DiagnosisView<'_> {
                 }
             })
             .collect();
-        Paragraph::new(lines).block(block).render(area, buf);
+        let height = usize::from(block.inner(area).height);
+        let offset = selected.map_or(0, |at| first_drawn(lines.len(), at..at + 1, height));
+        Paragraph::new(lines)
+            .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0))
+            .block(block)
+            .render(area, buf);
     }
 }

@@ -14,6 +14,7 @@ use crate::app::capture::PlanItem;
 
 use super::action_line::ActionLines;
 use super::labels::Labels;
+use super::scroll::first_drawn;
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
 
@@ -31,6 +32,17 @@ impl Widget for PlanView<'_> {
         let selected = app.selection_in(View::Plan);
         let mut lines = Vec::new();
         let mut heading = None;
+        if meeting.actions.is_empty() && meeting.decisions.is_empty() && meeting.notes.is_empty() {
+            lines.push(Line::styled(
+                format!(
+                    "{}: {}  {}",
+                    l.actions_this_meeting, l.nothing_captured, l.capture_keys
+                ),
+                t.dim,
+            ));
+        }
+        // The lines of the selected item: its group's heading when it opens one.
+        let mut selected_lines = 0..0;
         for (i, item) in app.plan_items().iter().enumerate() {
             let (title, line) = match *item {
                 PlanItem::Action(a) => {
@@ -63,6 +75,7 @@ impl Widget for PlanView<'_> {
                     ]),
                 ),
             };
+            let starts = lines.len();
             if heading.as_ref() != Some(&title) {
                 if heading.is_some() {
                     lines.push(Line::default());
@@ -70,28 +83,18 @@ impl Widget for PlanView<'_> {
                 lines.push(Line::styled(format!("{title}:"), t.title));
                 heading = Some(title);
             }
-            lines.push(if i == selected { t.select(line) } else { line });
-        }
-        if meeting.actions.is_empty() && meeting.decisions.is_empty() && meeting.notes.is_empty() {
-            lines.insert(
-                0,
-                Line::styled(
-                    format!(
-                        "{}: {}  {}",
-                        l.actions_this_meeting, l.nothing_captured, l.capture_keys
-                    ),
-                    t.dim,
-                ),
-            );
+            if i == selected {
+                selected_lines = starts..lines.len() + 1;
+                lines.push(t.select(line));
+            } else {
+                lines.push(line);
+            }
         }
         let mut all = super::supply::calendar_lines(app, t, l, area.width);
         let calendar = all.len();
         all.extend(lines);
-        let height = usize::from(area.height);
-        let skip = all
-            .len()
-            .saturating_sub(height)
-            .min((calendar + selected).saturating_sub(height / 2));
+        let selected_lines = calendar + selected_lines.start..calendar + selected_lines.end;
+        let skip = first_drawn(all.len(), selected_lines, usize::from(area.height));
         Paragraph::new(all.into_iter().skip(skip).collect::<Vec<_>>()).render(area, buf);
     }
 }

@@ -17,6 +17,7 @@ use super::action_line::ActionLines;
 use super::cell::{item, pack};
 use super::figure::figure_spans;
 use super::labels::{Labels, metric_label};
+use super::scroll::first_drawn;
 use super::theme::Theme;
 use crate::domain::untrusted::clean;
 
@@ -224,11 +225,7 @@ impl ReviewView<'_> {
         let body_rows = usize::from(area.height.saturating_sub(1));
         let visible = app.visible();
         let selected = app.selection_in(crate::app::action::View::Review);
-        let offset = if selected < body_rows {
-            0
-        } else {
-            selected + 1 - body_rows
-        };
+        let offset = first_drawn(visible.len(), selected..selected + 1, body_rows);
         let rows =
             visible
                 .iter()

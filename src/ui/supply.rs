@@ -20,6 +20,7 @@ use crate::domain::untrusted::clean;
 
 use super::cell::{column, item, pack, wrap};
 use super::labels::Labels;
+use super::scroll::first_drawn;
 use super::theme::Theme;
 use crate::domain::text_width::truncate;
 
@@ -99,7 +100,7 @@ impl Widget for SupplyView<'_> {
             .iter()
             .position(|(at, _)| *at == selected)
             .unwrap_or(0);
-        let offset = (last + 1).saturating_sub(height).min(first);
+        let offset = first_drawn(drawn.len(), first..last + 1, height);
         lines.extend(
             drawn
                 .into_iter()

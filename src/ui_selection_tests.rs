@@ -1,0 +1,119 @@
+//! Every list keeps its selected row drawn at 80×24, whatever key moved
+//! the selection, and the anomalies a frame drew are the ones the minutes
+//! note as seen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::*;
+use crate::app::action::{Action, CaptureKind, EditOp};
+use crate::app::tests::{now_at, sample_app};
+use crate::domain::settings::Language;
+
+/// Eight captures in four tag groups, as a real meeting makes them.
+const CAPTURES: [&str; 8] = [
+    "Task ads @Wei due:fri +ads",
+    "Raise bids on the top terms @Wei due:fri +ads",
+    "Fix the main image @Lina due:fri +listing",
+    "Rewrite bullet three @Lina due:fri +listing",
+    "Plan the January coupon @Marco due:fri +promo",
+    "Book the lightning deal @Marco due:fri +promo",
+    "Cut the broad-match spend @Wei due:fri +ppc",
+    "Pause the auto campaign @Wei due:fri +ppc",
+];
+
+fn captured(app: &mut App) {
+    for line in CAPTURES {
+        app.update(Action::StartCapture(CaptureKind::Action), now_at(5));
+        for c in line.chars() {
+            app.update(Action::EditCapture(EditOp::Insert(c)), now_at(5));
+        }
+        app.update(Action::SubmitCapture, now_at(5));
+    }
+}
+
+fn draw(app: &App) -> (Buffer, Drawn) {
+    let area = Rect::new(0, 0, 80, 24);
+    let mut buf = Buffer::empty(area);
+    let (_, drawn) = render_to_buffer(app, area, &mut buf);
+    (buf, drawn)
+}
+
+/// Whether some cell is drawn in the selection's colours.
+fn selection_drawn(app: &App) -> bool {
+    let selected = Theme::named(app.settings().theme).selected;
+    let (buf, _) = draw(app);
+    buf.content()
+        .iter()
+        .any(|cell| cell.bg == selected.bg.unwrap())
+}
+
+#[test]
+fn every_list_keeps_its_selection_drawn_at_80_by_24() {
+    for language in [Language::English, Language::Chinese] {
+        let mut app = sample_app(|settings| settings.language = language);
+        app.update(Action::Resize(80, 24), now_at(1));
+        captured(&mut app);
+        for view in View::ALL {
+            app.update(Action::ShowView(view), now_at(6));
+            app.update(Action::MoveToEnd(false), now_at(6));
+            let rows = app.row_count();
+            assert!(rows > 1, "{view:?} lists more than one row");
+            let keys = std::iter::repeat_n(Action::MoveSelection(1), rows)
+                .chain([Action::MoveToEnd(false), Action::MovePage(1)])
+                .chain([Action::MovePage(1), Action::MoveToEnd(true)])
+                .chain(std::iter::repeat_n(Action::MoveSelection(-1), rows))
+                .chain([Action::MoveToEnd(true), Action::MovePage(-1)]);
+            for (n, key) in keys.enumerate() {
+                app.update(key.clone(), now_at(7));
+                assert!(
+                    selection_drawn(&app),
+                    "{language:?} {view:?}: row {} of {rows} not drawn after key {n} ({key:?})",
+                    app.selection_in(view)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_anomalies_drawn_are_the_ones_noted_as_seen() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::Resize(80, 24), now_at(1));
+    let (_, drawn) = draw(&app);
+    app.update(Action::Drawn(drawn), now_at(1));
+    assert!(
+        app.meeting().seen_anomalies.is_empty(),
+        "nothing seen in the review"
+    );
+    app.update(Action::ShowView(View::Diagnosis), now_at(2));
+    let (buf, drawn) = draw(&app);
+    app.update(Action::Drawn(drawn.clone()), now_at(2));
+    let anomalies = app.report().anomalies.clone();
+    assert!(anomalies.len() > drawn.anomalies.len(), "more than a page");
+    let screen: String = buf.content().iter().map(|cell| cell.symbol()).collect();
+    let on_screen = anomalies
+        .iter()
+        .filter(|a| a.sku.as_deref().is_some_and(|sku| screen.contains(sku)))
+        .count();
+    let seen = &app.meeting().seen_anomalies;
+    assert_eq!(seen.len(), drawn.anomalies.len());
+    assert!(
+        on_screen >= seen.len(),
+        "each seen anomaly's SKU is on screen"
+    );
+    for a in &anomalies[drawn.anomalies.clone()] {
+        let sku = a.sku.as_deref().unwrap_or_default();
+        assert!(screen.contains(sku), "{sku} seen and drawn");
+        assert!(seen.contains(&a.key()));
+    }
+    app.update(Action::MoveToEnd(true), now_at(3));
+    let (_, drawn) = draw(&app);
+    app.update(Action::Drawn(drawn), now_at(3));
+    assert!(
+        app.meeting()
+            .seen_anomalies
+            .contains(&anomalies.last().unwrap().key()),
+        "scrolling down shows the rest"
+    );
+}
