@@ -91,7 +91,11 @@ fn the_anomalies_drawn_are_the_ones_noted_as_seen() {
     app.update(Action::Drawn(drawn.clone()), now_at(2));
     let anomalies = app.report().anomalies.clone();
     assert!(anomalies.len() > drawn.anomalies.len(), "more than a page");
-    let screen: String = buf.content().iter().map(|cell| cell.symbol()).collect();
+    let screen: String = buf
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
     let on_screen = anomalies
         .iter()
         .filter(|a| a.sku.as_deref().is_some_and(|sku| screen.contains(sku)))
