@@ -4,6 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
 
 use super::*;
 use crate::app::action::{Action, CaptureKind, EditOp};
@@ -37,6 +38,21 @@ fn draw(app: &App) -> (Buffer, Drawn) {
     let mut buf = Buffer::empty(area);
     let (_, drawn) = render_to_buffer(app, area, &mut buf);
     (buf, drawn)
+}
+
+/// The screen's text, row by row, without the cells a wide character covers.
+fn text_of(buf: &Buffer) -> String {
+    let mut text = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            text.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap();
+        }
+        text.push('\n');
+    }
+    text
 }
 
 /// Whether some cell is drawn in the selection's colours.
@@ -91,11 +107,7 @@ fn the_anomalies_drawn_are_the_ones_noted_as_seen() {
     app.update(Action::Drawn(drawn.clone()), now_at(2));
     let anomalies = app.report().anomalies.clone();
     assert!(anomalies.len() > drawn.anomalies.len(), "more than a page");
-    let screen: String = buf
-        .content()
-        .iter()
-        .map(ratatui::buffer::Cell::symbol)
-        .collect();
+    let screen = text_of(&buf);
     let on_screen = anomalies
         .iter()
         .filter(|a| a.sku.as_deref().is_some_and(|sku| screen.contains(sku)))
@@ -120,4 +132,26 @@ fn the_anomalies_drawn_are_the_ones_noted_as_seen() {
             .contains(&anomalies.last().unwrap().key()),
         "scrolling down shows the rest"
     );
+}
+
+#[test]
+fn a_failed_save_stays_on_screen_beside_a_long_filter() {
+    for language in [Language::English, Language::Chinese] {
+        let mut app = sample_app(|settings| settings.language = language);
+        app.update(Action::Resize(80, 24), now_at(1));
+        app.update(Action::StartFilter, now_at(2));
+        for c in "bath mat navy large extra".chars() {
+            app.update(Action::EditFilter(EditOp::Insert(c)), now_at(2));
+        }
+        app.update(Action::ApplyFilter, now_at(2));
+        app.update(Action::ToggleProblemsOnly, now_at(2));
+        app.update(
+            Action::SaveFinished(Err(std::io::ErrorKind::StorageFull)),
+            now_at(3),
+        );
+        let (buf, _) = draw(&app);
+        let screen = text_of(&buf);
+        let label = labels::labels(language).not_saved;
+        assert!(screen.contains(label), "{language:?}: {label} drawn");
+    }
 }

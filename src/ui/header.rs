@@ -16,7 +16,9 @@ use crate::domain::timing::{TimeStatus, mm_ss};
 
 use super::labels::{Labels, metric_label, save_failure, section_name};
 use super::theme::Theme;
+use crate::domain::text_width::truncate;
 use crate::domain::untrusted::clean;
+use unicode_width::UnicodeWidthStr;
 
 /// Rows the header takes.
 pub const HEADER_HEIGHT: u16 = 6;
@@ -192,9 +194,6 @@ impl HeaderView<'_> {
         if let Some(marketplace) = &list.marketplace {
             state.push(format!("{}: {marketplace}", l.marketplace));
         }
-        if app.view() == View::Review {
-            spans.push(Span::styled(format!(" {}", state.join(" · ")), t.dim));
-        }
         let (saved, style) = match app.save_state() {
             SaveState::Saved => (l.saved.to_owned(), t.dim),
             SaveState::Pending => (l.saving.to_owned(), t.dim),
@@ -208,8 +207,22 @@ impl HeaderView<'_> {
             ),
         };
         let saved = if app.can_save() { saved } else { String::new() };
-        spans.push(Span::styled(format!("   {saved}"), style));
-        Paragraph::new(Line::from(spans)).render(area, buf);
+        // The save state has its own place at the right, which nothing else can push off.
+        let room = usize::from(area.width / 2);
+        let saved = truncate(&saved, room);
+        let width = u16::try_from(saved.width() + 1).unwrap_or(area.width);
+        let [tabs, save_state] = area.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(width),
+        ]));
+        if app.view() == View::Review {
+            let used: usize = spans.iter().map(Span::width).sum();
+            let room = usize::from(tabs.width).saturating_sub(used + 2);
+            let state = truncate(&state.join(" · "), room);
+            spans.push(Span::styled(format!(" {state}"), t.dim));
+        }
+        Paragraph::new(Line::from(spans)).render(tabs, buf);
+        Paragraph::new(Line::styled(saved, style).right_aligned()).render(save_state, buf);
     }
 }
 
