@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::domain::action::ActionStatus;
 use crate::domain::anomaly::Anomaly;
-use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add};
+use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add, sku_token};
 use crate::domain::meeting::{Change, ChangeKind, Verdict, parse_ratings};
 use crate::domain::settings::Language;
 use crate::domain::voice::PainPoint;
@@ -327,8 +327,12 @@ impl App {
 pub fn suggested_for_pain(pain: &PainPoint, language: Language) -> String {
     let reason = pain.reason_in(language);
     let fix = match (language, pain.skus.first()) {
-        (Language::English, Some((sku, _))) => format!("Fix “{reason}” on {sku} #{sku}"),
-        (Language::Chinese, Some((sku, _))) => format!("解决 {sku} 的“{reason}” #{sku}"),
+        (Language::English, Some((sku, _))) => {
+            format!("Fix “{reason}” on {sku} {}", sku_token(sku))
+        }
+        (Language::Chinese, Some((sku, _))) => {
+            format!("解决 {sku} 的“{reason}” {}", sku_token(sku))
+        }
         (Language::English, None) => format!("Fix “{reason}”"),
         (Language::Chinese, None) => format!("解决“{reason}”"),
     };
@@ -345,7 +349,7 @@ pub fn suggested_action(anomaly: &Anomaly, language: Language) -> String {
         .get(language)
         .replace("{sku}", sku);
     if let Some(sku) = &anomaly.sku {
-        let _ = write!(line, " #{sku}");
+        let _ = write!(line, " {}", sku_token(sku));
     }
     let _ = write!(line, " kpi:{} ", anomaly.metric.name());
     line

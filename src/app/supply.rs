@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::action::{CaptureKind, Effect, View};
 use super::capture::CaptureTarget;
 use super::{App, Flash};
+use crate::domain::capture::sku_token;
 use crate::domain::format::count;
 use crate::domain::replenishment::SupplyLine;
 
@@ -54,8 +55,9 @@ pub fn purchase_order(
         String::new()
     };
     format!(
-        "Send a PO for {units} units of {}{air} {owner} due:{due} #{name} +replenishment",
-        line.sku
+        "Send a PO for {units} units of {}{air} {owner} due:{due} {} +replenishment",
+        line.sku,
+        sku_token(name)
     )
     .replace("  ", " ")
 }

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use super::App;
 use super::action::{Effect, View};
 use super::capture::{CaptureTarget, PlanItem};
-use crate::domain::action::{ActionItem, ActionStatus};
+use crate::domain::action::{ActionItem, ActionStatus, Priority};
+use crate::domain::capture::sku_token;
 use crate::domain::meeting::{Change, ChangeKind, Verdict, carried_due};
 
 impl App {
@@ -82,8 +83,8 @@ impl App {
     }
 }
 
-/// The quick-add line that re-creates an action, for editing it.
-fn quick_add_line(action: &ActionItem) -> String {
+/// The quick-add line that re-creates an action, every field of it, for editing it.
+pub(super) fn quick_add_line(action: &ActionItem) -> String {
     let mut line = action.title.clone();
     if let Some(owner) = &action.owner {
         let _ = write!(line, " @{owner}");
@@ -92,10 +93,20 @@ fn quick_add_line(action: &ActionItem) -> String {
         let _ = write!(line, " due:{due}");
     }
     if let Some(sku) = &action.sku {
-        let _ = write!(line, " #{sku}");
+        let _ = write!(line, " {}", sku_token(sku));
+    }
+    if action.priority != Priority::Normal {
+        let _ = write!(line, " !{}", action.priority.name());
     }
     if let Some(kpi) = &action.kpi {
         let _ = write!(line, " kpi:{kpi}");
     }
+    for tag in &action.tags {
+        let _ = write!(line, " +{tag}");
+    }
     line
 }
+
+#[cfg(test)]
+#[path = "verdicts_tests.rs"]
+mod tests;

@@ -1,7 +1,9 @@
 //! The quick-add line: `Update main image size marks @lina due:fri #B0C1234567
-//! !high kpi:return_rate +listing`. Tokens fill owner, due date, SKU,
-//! priority, KPI and tags (`+word`, any number); the rest is the title. Every token is located so the line can be
-//! highlighted as it is typed. Pure: std and chrono only.
+//! !high kpi:return_rate +listing`. Tokens fill owner, due date, SKU (quoted
+//! when it holds spaces: `#"SV 38 8-11 MS"`), priority, KPI and tags
+//! (`+word`, any number); the rest is the title. Each field but the tags is
+//! written once: a second is an error. Every token is located so the line
+//! can be highlighted as it is typed. Pure: std and chrono only.
 
 use std::ops::Range;
 
@@ -77,7 +79,35 @@ pub fn parse_quick_add(line: &str, today: NaiveDate, known: &Known<'_>) -> Quick
     parsed
 }
 
+/// The fields a line holds once, with the token that starts each and what
+/// it is called in an error.
+const ONCE: [(&str, &str); 5] = [
+    ("@", "an owner"),
+    ("due:", "a due date"),
+    ("#", "a SKU"),
+    ("!", "a priority"),
+    ("kpi:", "a KPI"),
+];
+
 fn classify(word: &str, today: NaiveDate, known: &Known<'_>, parsed: &mut QuickAdd) -> TokenKind {
+    if let Some((start, field)) = ONCE
+        .iter()
+        .find(|(start, _)| word.len() > start.len() && word.starts_with(start))
+    {
+        let already = match *start {
+            "@" => parsed.owner.is_some(),
+            "due:" => parsed.due.is_some(),
+            "#" => parsed.sku.is_some(),
+            "!" => parsed.priority.is_some(),
+            _ => parsed.kpi.is_some(),
+        };
+        if already {
+            parsed.problems.push(format!(
+                "`{word}`: the line already has {field}; an action has one, so remove one of them"
+            ));
+            return TokenKind::Invalid;
+        }
+    }
     if let Some(name) = word.strip_prefix('@').filter(|n| !n.is_empty()) {
         let canonical = known
             .attendees
@@ -88,7 +118,11 @@ fn classify(word: &str, today: NaiveDate, known: &Known<'_>, parsed: &mut QuickA
             known: canonical.is_some(),
         };
     }
-    if let Some(sku) = word.strip_prefix('#').filter(|s| !s.is_empty()) {
+    if let Some(sku) = word
+        .strip_prefix('#')
+        .map(unquote)
+        .filter(|s| !s.is_empty())
+    {
         let spelled = (known.sku)(sku);
         let known = spelled.is_some();
         parsed.sku = Some(spelled.unwrap_or_else(|| sku.to_owned()));
@@ -143,10 +177,39 @@ fn classify(word: &str, today: NaiveDate, known: &Known<'_>, parsed: &mut QuickA
     TokenKind::Text
 }
 
-/// The words of the line with their byte offsets.
-fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
-    line.split_whitespace()
-        .map(move |word| (word.as_ptr() as usize - line.as_ptr() as usize, word))
+/// The words of the line with their byte offsets; `#"…"` is one word,
+/// spaces and all, up to its closing quote (or the end of the line).
+fn words(line: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut at = 0;
+    while let Some(skipped) = line[at..].find(|c: char| !c.is_whitespace()) {
+        let start = at + skipped;
+        let rest = &line[start..];
+        let len = if let Some(quoted) = rest.strip_prefix("#\"") {
+            quoted.find('"').map_or(rest.len(), |close| close + 3)
+        } else {
+            rest.find(char::is_whitespace).unwrap_or(rest.len())
+        };
+        words.push((start, &rest[..len]));
+        at = start + len;
+    }
+    words
+}
+
+/// A SKU without the quotes that hold its spaces.
+fn unquote(sku: &str) -> &str {
+    sku.strip_prefix('"')
+        .map_or(sku, |inner| inner.strip_suffix('"').unwrap_or(inner))
+}
+
+/// How a SKU is written on the quick-add line: `#HK-1`, or `#"SV 38 8-11 MS"`
+/// when it holds a space.
+pub fn sku_token(sku: &str) -> String {
+    if sku.contains(char::is_whitespace) {
+        format!("#\"{sku}\"")
+    } else {
+        format!("#{sku}")
+    }
 }
 
 /// `2026-12-05`, `12-05` (the next such day), `fri` (the next Friday), `+3d`, `+2w`, `today`, `tomorrow`.
@@ -210,13 +273,20 @@ pub struct Completion {
 /// for `@li`, a SKU for `#HK-S`. One candidate completes the word; several
 /// complete it as far as they agree and are listed.
 pub fn complete(line: &str, attendees: &[String], skus: &[&str]) -> Option<Completion> {
-    let start = line.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // The word being typed: an open `#"…` with its spaces, else the last word.
+    let start = words(line)
+        .last()
+        .filter(|(start, word)| word.starts_with("#\"") && start + word.len() == line.len())
+        .map_or_else(
+            || line.rfind(char::is_whitespace).map_or(0, |i| i + 1),
+            |(start, _)| *start,
+        );
     let word = &line[start..];
     let fits = |partial: &str, name: &str| name.to_lowercase().starts_with(&partial.to_lowercase());
     let (prefix, candidates): (char, Vec<&str>) = if let Some(partial) = word.strip_prefix('@') {
         let names = attendees.iter().map(String::as_str);
         ('@', names.filter(|a| fits(partial, a)).collect())
-    } else if let Some(partial) = word.strip_prefix('#') {
+    } else if let Some(partial) = word.strip_prefix('#').map(unquote) {
         (
             '#',
             skus.iter().copied().filter(|s| fits(partial, s)).collect(),
@@ -226,8 +296,13 @@ pub fn complete(line: &str, attendees: &[String], skus: &[&str]) -> Option<Compl
     };
     let (first, rest) = candidates.split_first()?;
     if rest.is_empty() {
+        let token = if prefix == '#' {
+            sku_token(first)
+        } else {
+            format!("{prefix}{first}")
+        };
         return Some(Completion {
-            line: format!("{}{prefix}{first} ", &line[..start]),
+            line: format!("{}{token} ", &line[..start]),
             candidates: Vec::new(),
         });
     }
@@ -240,8 +315,14 @@ pub fn complete(line: &str, attendees: &[String], skus: &[&str]) -> Option<Compl
             .count()
     });
     let common: String = first.chars().take(agreed).collect();
+    // Candidates with spaces are typed on inside an open quote.
+    let quote = if prefix == '#' && candidates.iter().any(|c| c.contains(char::is_whitespace)) {
+        "\""
+    } else {
+        ""
+    };
     Some(Completion {
-        line: format!("{}{prefix}{common}", &line[..start]),
+        line: format!("{}{prefix}{quote}{common}", &line[..start]),
         candidates: candidates.iter().map(|c| (*c).to_owned()).collect(),
     })
 }

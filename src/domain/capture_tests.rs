@@ -170,3 +170,52 @@ fn tags_are_lower_case_each_once_and_a_number_after_a_plus_stays_text() {
     let kinds: Vec<TokenKind> = parsed.tokens.iter().map(|t| t.kind).collect();
     assert_eq!(kinds.iter().filter(|k| **k == TokenKind::Tag).count(), 3);
 }
+
+#[test]
+fn a_field_written_twice_is_an_error_not_a_silent_choice() {
+    for line in [
+        "Test @jo @sam",
+        "Test due:fri due:mon",
+        "Test #HK-BM-NV-2032 #HK-2",
+        "Test kpi:acos kpi:conversion",
+        "Test !high !low",
+    ] {
+        let parsed = parse(line, date(2026, 11, 23));
+        assert_eq!(parsed.problems.len(), 1, "{line}: {:?}", parsed.problems);
+        assert!(parsed.problems[0].contains("already has"), "{line}");
+    }
+    let parsed = parse("Test @jo @sam", date(2026, 11, 23));
+    assert_eq!(parsed.owner.as_deref(), Some("jo"), "the first stays");
+    assert_eq!(parsed.tokens[2].kind, TokenKind::Invalid);
+    let tags = parse("Test +ads +listing +ads", date(2026, 11, 23));
+    assert!(tags.problems.is_empty(), "tags may be many");
+    assert_eq!(tags.tags, ["ads", "listing"]);
+}
+
+#[test]
+fn a_sku_with_spaces_is_written_in_quotes() {
+    let line = r#"Restock #"SV 38 8-11 MS" @lina due:fri"#;
+    let parsed = parse(line, date(2026, 11, 23));
+    assert_eq!(parsed.sku.as_deref(), Some("SV 38 8-11 MS"));
+    assert_eq!(parsed.title, "Restock");
+    assert_eq!(parsed.owner.as_deref(), Some("Lina"));
+    assert_eq!(&line[parsed.tokens[1].range.clone()], r#"#"SV 38 8-11 MS""#);
+    assert_eq!(sku_token("SV 38 8-11 MS"), r#"#"SV 38 8-11 MS""#);
+    assert_eq!(sku_token("HK-1"), "#HK-1");
+    // An open quote runs to the end of the line while it is typed.
+    let open = parse(r#"Restock #"SV 38"#, date(2026, 11, 23));
+    assert_eq!(open.sku.as_deref(), Some("SV 38"));
+}
+
+#[test]
+fn tab_completes_a_sku_with_spaces_inside_quotes() {
+    let skus = ["SV 38 8-11 MS", "SV 38 12-14 MS", "HK-1"];
+    let one = complete("Restock #hk", &[], &skus).unwrap();
+    assert_eq!(one.line, "Restock #HK-1 ");
+    let many = complete("Restock #sv", &[], &skus).unwrap();
+    assert_eq!(many.line, r#"Restock #"SV 38 "#);
+    assert_eq!(many.candidates.len(), 2);
+    let chosen = complete(r#"Restock #"SV 38 8"#, &[], &skus).unwrap();
+    assert_eq!(chosen.line, r#"Restock #"SV 38 8-11 MS" "#);
+    assert!(chosen.candidates.is_empty());
+}

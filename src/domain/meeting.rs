@@ -136,7 +136,7 @@ impl Meeting {
         action.sku.clone_from(&parsed.sku);
         action.kpi.clone_from(&parsed.kpi);
         action.tags.clone_from(&parsed.tags);
-        action.priority = parsed.priority.unwrap_or(action.priority);
+        action.priority = parsed.priority.unwrap_or_default();
         true
     }
 

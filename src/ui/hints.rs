@@ -11,7 +11,7 @@ use crate::app::capture::{Capture, CaptureTarget};
 use crate::app::keymap::{KeyHelp, key_hints};
 use crate::app::line_editor::LineEditor;
 use crate::app::mode::Mode;
-use crate::domain::capture::{QuickAdd, TokenKind};
+use crate::domain::capture::{QuickAdd, TokenKind, sku_token};
 
 use super::input::{styled_spans, visible_range};
 use super::labels::Labels;
@@ -196,7 +196,12 @@ impl HintBar<'_> {
                 ));
             }
             if let Some(sku) = &parsed.sku {
-                parts.push(format!("#{}", clean(sku)));
+                let unknown = parsed
+                    .tokens
+                    .iter()
+                    .any(|token| token.kind == TokenKind::Sku { known: false });
+                let flag = if unknown { l.not_in_reports } else { "" };
+                parts.push(format!("{}{flag}", clean(&sku_token(sku))));
             }
             if let Some(priority) = parsed.priority {
                 parts.push(format!("!{}", priority.name()));
@@ -204,6 +209,7 @@ impl HintBar<'_> {
             if let Some(kpi) = &parsed.kpi {
                 parts.push(format!("kpi:{}", clean(kpi)));
             }
+            parts.extend(parsed.tags.iter().map(|tag| format!("+{}", clean(tag))));
             if parts.is_empty() {
                 Line::styled("  @owner due:fri #SKU !high kpi:acos", t.dim)
             } else {

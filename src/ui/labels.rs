@@ -187,6 +187,8 @@ labels! {
         "提报已截止";
     days_short: "d",
         "天";
+    not_in_reports: " (not in this week's reports)",
+        "（本周报告中没有）";
     not_an_attendee: " (not an attendee)",
         "（不是参会人）";
     template_hint: "Tab takes the suggestion · type to write your own",
