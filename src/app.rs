@@ -70,6 +70,10 @@ pub enum Flash {
     NothingToRedo,
     /// The selected replenishment line needs no order (its SKU).
     NothingToOrder(String),
+    /// Last meeting's action is not due until this day: nothing to carry.
+    NotDueYet(String, chrono::NaiveDate),
+    /// A change to the minutes was made: what it was.
+    Changed(Change),
     /// An action was recorded: its id and what it holds.
     Recorded {
         id: String,
@@ -206,10 +210,18 @@ impl App {
         effect
     }
 
+    /// Confirms on screen the change just made to the minutes.
+    fn confirm_change(&mut self) {
+        if let Some(change) = self.meeting.last_change() {
+            self.flash = Some(Flash::Changed(change.clone()));
+        }
+    }
+
     /// A recorded action's confirmation goes after a few seconds; other flashes stay until the next key.
     fn expire_flash(&mut self) {
         let shown = self.now.instant.saturating_duration_since(self.flashed_at);
-        if matches!(self.flash, Some(Flash::Recorded { .. })) && shown.as_secs() >= RECORDED_SECONDS
+        if matches!(self.flash, Some(Flash::Recorded { .. } | Flash::Changed(_)))
+            && shown.as_secs() >= RECORDED_SECONDS
         {
             self.flash = None;
         }

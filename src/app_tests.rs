@@ -312,7 +312,8 @@ fn help_and_quit_return_to_where_they_were() {
         Some(Effect::SaveMinutes)
     );
     assert!(!app.is_running());
-    assert_eq!(app.meeting().closing_gaps.len(), 4);
+    // 2026-W47-03 is due on Wednesday: on track, no verdict needed yet.
+    assert_eq!(app.meeting().closing_gaps.len(), 3);
     assert!(app.meeting().ended.is_some());
 }
 

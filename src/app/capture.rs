@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::domain::action::ActionStatus;
 use crate::domain::anomaly::Anomaly;
 use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add, sku_token};
-use crate::domain::meeting::{Change, ChangeKind, Verdict, parse_ratings};
+use crate::domain::meeting::{Change, ChangeKind, Verdict, excerpt, parse_ratings};
 use crate::domain::settings::Language;
 use crate::domain::voice::PainPoint;
 use crate::domain::week_report::DiagnosisRow;
@@ -215,13 +215,13 @@ impl App {
         }
         let target = capture.target.clone();
         let (now, section) = (self.now.wall, self.agenda.current().name.clone());
-        let excerpt: String = text.chars().take(40).collect();
+        let excerpt = excerpt(&text);
         let carried = match &target {
             CaptureTarget::CarryDue(id) => Some(id.clone()),
             _ => None,
         };
         let recorded_target = target.clone();
-        self.meeting.change(|meeting| match target {
+        let changed = self.meeting.change(|meeting| match target {
             CaptureTarget::New(CaptureKind::Action) => {
                 let id = meeting.add_action(&parsed, now);
                 Some(Change::new(ChangeKind::ActionCaptured, id))
@@ -240,24 +240,27 @@ impl App {
             }
             CaptureTarget::Edit(id) => meeting
                 .edit_action(&id, &parsed)
-                .then(|| Change::new(ChangeKind::ActionEdited, id)),
+                .then(|| Change::new(ChangeKind::ActionEdited, meeting.subject_of(&id))),
             CaptureTarget::DropReason {
                 id,
                 follow_up: true,
             } => meeting
                 .follow_up(&id, Verdict::Dropped, Some(text.clone()), now)
-                .then(|| Change::new(ChangeKind::Dropped, id)),
+                .then(|| Change::new(ChangeKind::Dropped, meeting.subject_of(&id))),
             CaptureTarget::DropReason {
                 id,
                 follow_up: false,
             } => meeting
                 .close_action(&id, ActionStatus::Dropped, Some(text.clone()), now)
-                .then(|| Change::new(ChangeKind::Dropped, id)),
+                .then(|| Change::new(ChangeKind::Dropped, meeting.subject_of(&id))),
             CaptureTarget::CarryDue(id) => parsed
                 .due
                 .is_some_and(|due| meeting.carry(&id, due, now))
-                .then(|| Change::new(ChangeKind::Carried, id)),
+                .then(|| Change::new(ChangeKind::Carried, meeting.subject_of(&id))),
         });
+        if changed {
+            self.confirm_change();
+        }
         if let Some(id) = carried {
             self.keep_selection_on_follow_up(&id);
         }

@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::App;
 use super::action::{Effect, View};
 use super::capture::{CaptureTarget, PlanItem};
+use super::{App, Flash};
 use crate::domain::action::{ActionItem, ActionStatus, Priority};
 use crate::domain::capture::sku_token;
 use crate::domain::meeting::{Change, ChangeKind, Verdict, carried_due};
@@ -39,8 +39,11 @@ impl App {
             } else {
                 meeting.close_action(&id, ActionStatus::Done, None, now)
             };
-            done.then(|| Change::new(ChangeKind::MarkedDone, id.clone()))
+            done.then(|| Change::new(ChangeKind::MarkedDone, meeting.subject_of(&id)))
         });
+        if changed {
+            self.confirm_change();
+        }
         changed.then_some(Effect::SaveMinutes)
     }
 
@@ -49,6 +52,12 @@ impl App {
         let Some((id, true, action)) = self.selected_action() else {
             return;
         };
+        let today = self.now.wall.date_naive();
+        if !action.is_due(today) {
+            // Carrying is for an action past its date; this one is on track.
+            self.flash = Some(Flash::NotDueYet(id, action.due.unwrap_or(today)));
+            return;
+        }
         let due = carried_due(action.due, self.now.wall.date_naive());
         self.open_capture(CaptureTarget::CarryDue(id), format!("due:{due}"));
     }

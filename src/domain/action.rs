@@ -132,10 +132,36 @@ impl ActionItem {
             .fold(self.title.clone(), |title, tag| format!("{title} +{tag}"))
     }
 
+    /// Whether its due date has come (or it has none): a verdict is due,
+    /// and it counts in the completion rate. Before that it is on track.
+    pub fn is_due(&self, today: NaiveDate) -> bool {
+        self.due.is_none_or(|due| due <= today)
+    }
+
     /// Whether it is still open after its due date.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         // A carried item goes on as a new action with its own date.
         self.status == ActionStatus::Open && self.due.is_some_and(|due| due < today)
+    }
+}
+
+/// How the KPI an action should move has moved since it was created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KpiMove {
+    Right,
+    Wrong,
+    /// The same figure both weeks (or a KPI with no good direction).
+    Unchanged,
+}
+
+impl KpiMove {
+    /// Its mark where room is short.
+    pub fn mark(self) -> &'static str {
+        match self {
+            KpiMove::Right => "✔",
+            KpiMove::Wrong => "✖",
+            KpiMove::Unchanged => "=",
+        }
     }
 }
 

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use super::action::{ActionItem, ActionStatus};
 use super::meeting::Meeting;
 use super::week::IsoWeek;
@@ -45,22 +47,47 @@ pub fn action_log(meetings: &[Meeting]) -> Vec<LoggedAction> {
         .collect()
 }
 
-/// Done ÷ all that were not dropped; `None` when there are none.
-pub fn completion(actions: &[&LoggedAction]) -> Option<f64> {
-    let counted: Vec<_> = actions
-        .iter()
-        .filter(|a| a.action.status != ActionStatus::Dropped)
-        .collect();
-    let done = counted
-        .iter()
-        .filter(|a| a.action.status == ActionStatus::Done)
-        .count();
-    #[allow(clippy::cast_precision_loss)]
-    (!counted.is_empty()).then(|| done as f64 / counted.len() as f64)
+/// How a set of actions stands on a day: done, due (done early or with
+/// its date come, not dropped), and on track (open, not due yet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub done: usize,
+    pub due: usize,
+    pub on_track: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(actions: impl IntoIterator<Item = &'a ActionItem>, today: NaiveDate) -> Self {
+        let mut tally = Tally::default();
+        for action in actions {
+            match action.status {
+                ActionStatus::Dropped => {}
+                ActionStatus::Done => {
+                    tally.done += 1;
+                    tally.due += 1;
+                }
+                _ if action.is_due(today) => tally.due += 1,
+                _ => tally.on_track += 1,
+            }
+        }
+        tally
+    }
+
+    /// Done ÷ due; `None` when nothing is due. An action not due yet is on
+    /// track, not a miss.
+    pub fn rate(self) -> Option<f64> {
+        #[allow(clippy::cast_precision_loss)] // action counts
+        (self.due > 0).then(|| self.done as f64 / self.due as f64)
+    }
+}
+
+/// The completion rate of `actions` on `today` (`Tally::rate`).
+pub fn completion(actions: &[&LoggedAction], today: NaiveDate) -> Option<f64> {
+    Tally::of(actions.iter().map(|a| &a.action), today).rate()
 }
 
 /// Completion by owner (actions without one under `?`).
-pub fn completion_by_owner(actions: &[&LoggedAction]) -> BTreeMap<String, f64> {
+pub fn completion_by_owner(actions: &[&LoggedAction], today: NaiveDate) -> BTreeMap<String, f64> {
     let mut owners: BTreeMap<String, Vec<&LoggedAction>> = BTreeMap::new();
     for action in actions {
         owners
@@ -76,7 +103,7 @@ pub fn completion_by_owner(actions: &[&LoggedAction]) -> BTreeMap<String, f64> {
     }
     owners
         .into_iter()
-        .filter_map(|(owner, list)| Some((owner, completion(&list)?)))
+        .filter_map(|(owner, list)| Some((owner, completion(&list, today)?)))
         .collect()
 }
 
@@ -142,9 +169,36 @@ mod tests {
             ]
         );
         let all: Vec<&LoggedAction> = log.iter().collect();
-        assert_eq!(completion(&all), Some(0.5));
-        let by_owner = completion_by_owner(&all);
+        let today = at.date_naive();
+        assert_eq!(completion(&all, today), Some(0.5));
+        let by_owner = completion_by_owner(&all, today);
         assert!((by_owner["Wei"] - 1.0).abs() < 1e-12);
         assert!(by_owner["Lina"].abs() < 1e-12);
+    }
+
+    #[test]
+    fn an_action_not_due_yet_is_not_a_miss() {
+        let meeting = meeting_with(
+            "2026-W48",
+            &[
+                "Book shipment @Wei due:2026-12-04",
+                "Fix photos @Lina due:2026-12-18",
+            ],
+        );
+        let mut done = meeting.clone();
+        let at = DateTime::parse_from_rfc3339("2026-11-30T09:00:00-08:00").unwrap();
+        done.close_action("2026-W48-01", ActionStatus::Done, None, at);
+        let log = action_log(&[done]);
+        let all: Vec<&LoggedAction> = log.iter().collect();
+        let before_either = "2026-12-01".parse().unwrap();
+        assert_eq!(
+            completion(&all, before_either),
+            Some(1.0),
+            "done early counts"
+        );
+        let by_owner = completion_by_owner(&all, before_either);
+        assert!(!by_owner.contains_key("Lina"), "nothing of Lina's is due");
+        let after_both = "2026-12-21".parse().unwrap();
+        assert_eq!(completion(&all, after_both), Some(0.5));
     }
 }

@@ -140,6 +140,18 @@ impl Meeting {
         true
     }
 
+    /// An action as a change names it: its id and the start of its title.
+    pub fn subject_of(&self, id: &str) -> String {
+        let title = self
+            .actions
+            .iter()
+            .chain(&self.follow_ups)
+            .find(|a| a.id == id)
+            .map(|a| excerpt(&a.title))
+            .unwrap_or_default();
+        format!("{id} {title}").trim_end().to_owned()
+    }
+
     pub fn add_decision(&mut self, text: &str, section: &str, at: DateTime<FixedOffset>) {
         let id = format!("{}-D{:02}", self.week, self.decisions.len() + 1);
         self.decisions.push(Decision {
@@ -244,10 +256,11 @@ impl Meeting {
                 gaps.push(Gap::NotAnAttendee(id, owner.clone()));
             }
         }
+        // Last meeting's actions not due yet are on track: no verdict yet.
         gaps.extend(
             self.follow_ups
                 .iter()
-                .filter(|a| a.status == ActionStatus::Open)
+                .filter(|a| a.status == ActionStatus::Open && a.is_due(today))
                 .map(|item| Gap::NoVerdict(item.id.clone())),
         );
         gaps
@@ -285,6 +298,16 @@ pub enum ChangeKind {
     Dropped,
 }
 
+/// The start of a text, as a change names it: 40 characters, `…` when cut.
+pub fn excerpt(text: &str) -> String {
+    const KEPT: usize = 40;
+    if text.chars().count() <= KEPT {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(KEPT - 1).collect();
+    format!("{kept}…")
+}
+
 impl Change {
     pub fn new(kind: ChangeKind, subject: impl Into<String>) -> Self {
         Self {
@@ -316,6 +339,11 @@ impl History {
 
     /// Applies `change`, which says what it changed (`None`: nothing); a
     /// change can be undone, and ends what could be redone.
+    /// The last change made (or redone), for the confirmation on screen.
+    pub fn last_change(&self) -> Option<&Change> {
+        self.earlier.last().map(|(_, change)| change)
+    }
+
     pub fn change(&mut self, change: impl FnOnce(&mut Meeting) -> Option<Change>) -> bool {
         let before = self.current.clone();
         let Some(what) = change(&mut self.current) else {

@@ -25,7 +25,10 @@ fn quick(line: &str) -> QuickAdd {
 fn previous_action(id: &str, weeks_carried: u32) -> ActionItem {
     let mut action =
         History::new(Meeting::new("2026-W46".parse().unwrap(), at(0), Vec::new())).current;
-    action.add_action(&quick("Book shipment @Wei due:fri #HK-SP-SIL-5"), at(0));
+    action.add_action(
+        &quick("Book shipment @Wei due:2026-11-20 #HK-SP-SIL-5"),
+        at(0),
+    );
     let mut item = action.actions.remove(0);
     item.id = id.to_owned();
     item.weeks_carried = weeks_carried;
@@ -232,4 +235,24 @@ fn an_action_on_a_sku_named_before_marketplace_folders_covers_it_in_each_marketp
     assert!(meeting.has_action_for(Some("US:HK-SP-SIL-5"), "days_of_supply"));
     assert!(meeting.has_action_for(Some("hk-sp-sil-5"), "days_of_supply"));
     assert!(!meeting.has_action_for(Some("US:HK-SP-SIL-6"), "days_of_supply"));
+}
+
+#[test]
+fn an_action_not_due_yet_needs_no_verdict_to_close() {
+    let mut m = meeting();
+    let mut ahead = previous_action("2026-W47-09", 0);
+    ahead.due = NaiveDate::from_ymd_opt(2026, 11, 27);
+    m.follow_ups.push(ahead);
+    let today = at(9).date_naive();
+    let gaps = m.closing_gaps(today);
+    assert!(
+        !gaps.contains(&Gap::NoVerdict("2026-W47-09".to_owned())),
+        "{gaps:?}"
+    );
+    assert!(gaps.contains(&Gap::NoVerdict("2026-W47-01".to_owned())));
+    let on_friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    assert!(
+        m.closing_gaps(on_friday)
+            .contains(&Gap::NoVerdict("2026-W47-09".to_owned()))
+    );
 }

@@ -2,7 +2,7 @@
 //! against targets, with a 13-week trend. Built from the weeks' facts.
 //! Pure: std only.
 
-use super::action::{ActionItem, same_sku};
+use super::action::{ActionItem, KpiMove, same_sku};
 use super::facts::SkuCost;
 use super::history::{HistoryWeek, TREND_METRICS, TrendFigures, day_units, history_of, trend_of};
 use super::judgement::{Status, Target, target_of};
@@ -185,13 +185,15 @@ impl Review {
     /// (when an action meant to move it was created): `None` without figures.
     /// Whether the KPI `action` should move has moved the right way since
     /// the meeting that created it (which reviewed the week before its own).
-    pub fn action_progress(&self, action: &ActionItem) -> Option<bool> {
+    pub fn action_progress(&self, action: &ActionItem) -> Option<KpiMove> {
         let kpi = Metric::from_name(action.kpi.as_deref()?)?;
         let since = IsoWeek::containing(action.created?.date_naive()).previous();
-        self.moved_right_way(action.sku.as_deref()?, kpi, since)
+        self.kpi_move(action.sku.as_deref()?, kpi, since)
     }
 
-    pub fn moved_right_way(&self, sku: &str, metric: Metric, since: IsoWeek) -> Option<bool> {
+    /// How `metric` of `sku` moved from `since` to the reviewed week; `None`
+    /// when either week has no figure.
+    pub fn kpi_move(&self, sku: &str, metric: Metric, since: IsoWeek) -> Option<KpiMove> {
         let row = self.skus.iter().find(|r| {
             r.sku.as_deref().is_some_and(|s| same_sku(s, sku))
                 || same_sku(&r.key, sku)
@@ -200,7 +202,11 @@ impl Review {
         let series = row.figures.series(metric)?;
         let slot = self.trend_weeks.iter().position(|w| *w == since)?;
         let (then, now) = (series[slot]?, (*series.last()?)?);
-        metric.change_is_good(now - then)
+        Some(match metric.change_is_good(now - then) {
+            Some(true) => KpiMove::Right,
+            Some(false) => KpiMove::Wrong,
+            None => KpiMove::Unchanged,
+        })
     }
 }
 

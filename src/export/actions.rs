@@ -40,7 +40,7 @@ struct CompletionJson {
     by_owner: BTreeMap<String, f64>,
 }
 
-pub fn to_json(actions: &[&LoggedAction]) -> String {
+pub fn to_json(actions: &[&LoggedAction], today: chrono::NaiveDate) -> String {
     let json = ActionsJson {
         actions: actions
             .iter()
@@ -59,8 +59,8 @@ pub fn to_json(actions: &[&LoggedAction]) -> String {
             })
             .collect(),
         completion: CompletionJson {
-            overall: completion(actions),
-            by_owner: completion_by_owner(actions),
+            overall: completion(actions, today),
+            by_owner: completion_by_owner(actions, today),
         },
     };
     serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
@@ -168,9 +168,9 @@ pub fn to_table(actions: &[&LoggedAction], today: chrono::NaiveDate, colour: boo
     let _ = write!(
         out,
         "\nCompletion: {} overall (the L10 practice aims at 90 % or more)",
-        completion(actions).map_or_else(|| "—".to_owned(), rate)
+        completion(actions, today).map_or_else(|| "—".to_owned(), rate)
     );
-    for (owner, r) in completion_by_owner(actions) {
+    for (owner, r) in completion_by_owner(actions, today) {
         let _ = write!(out, " · {} {}", clean(&owner), rate(r));
     }
     out.push('\n');

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::Path;
 
-use crate::domain::action::{ActionItem, Decision};
+use crate::domain::action::{ActionItem, Decision, KpiMove};
 use crate::domain::agenda::Agenda;
 use crate::domain::metric::Metric;
 use crate::domain::settings::Language;
@@ -84,9 +84,17 @@ pub fn to_file(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
         follow_ups: meeting
             .follow_ups
             .iter()
-            .map(|a| ActionRow {
-                kpi_moved: report.review.action_progress(a),
-                ..action_row(a)
+            .map(|a| {
+                let moved = report.review.action_progress(a);
+                ActionRow {
+                    kpi_moved: moved.and_then(|m| match m {
+                        KpiMove::Right => Some(true),
+                        KpiMove::Wrong => Some(false),
+                        KpiMove::Unchanged => None,
+                    }),
+                    kpi_unchanged: moved == Some(KpiMove::Unchanged),
+                    ..action_row(a)
+                }
             })
             .collect(),
         ratings: meeting.ratings.clone(),
@@ -291,6 +299,7 @@ fn action_row(action: &ActionItem) -> ActionRow {
         note: action.note.clone(),
         tags: action.tags.clone(),
         kpi_moved: None,
+        kpi_unchanged: false,
     }
 }
 

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::action::ActionItem;
+use crate::domain::action_log::Tally;
 use crate::domain::format;
 use crate::domain::meeting::Meeting;
 use crate::domain::metric::Metric;
@@ -230,6 +231,22 @@ fn follow_ups(out: &mut String, meeting: &Meeting, file: &MinutesFile, today: Na
         return;
     }
     out.push_str("\n## Last meeting's actions\n\n");
+    let tally = Tally::of(&meeting.follow_ups, today);
+    let _ = writeln!(
+        out,
+        "Done: {} of {} due{}{}\n",
+        tally.done,
+        tally.due,
+        tally
+            .rate()
+            .map(|rate| format!(" ({:.0} %)", rate * 100.0))
+            .unwrap_or_default(),
+        if tally.on_track > 0 {
+            format!(" · {} on track, not due yet", tally.on_track)
+        } else {
+            String::new()
+        }
+    );
     let rows: Vec<Vec<String>> = meeting
         .follow_ups
         .iter()
@@ -238,16 +255,14 @@ fn follow_ups(out: &mut String, meeting: &Meeting, file: &MinutesFile, today: Na
                 "open" => "no verdict".to_owned(),
                 other => other.to_owned(),
             };
-            let moved = file
-                .follow_ups
-                .iter()
-                .find(|row| row.id == a.id)
-                .and_then(|row| row.kpi_moved);
+            let row = file.follow_ups.iter().find(|row| row.id == a.id);
+            let unchanged = row.is_some_and(|row| row.kpi_unchanged);
             let kpi = kpi_label(a.kpi.as_deref());
-            let moved = match moved {
+            let moved = match row.and_then(|row| row.kpi_moved) {
                 Some(true) => format!("{kpi} ✔ moved the right way"),
                 Some(false) => format!("{kpi} ✖ moved the wrong way"),
                 None if kpi.is_empty() => "—".to_owned(),
+                None if unchanged => format!("{kpi} = no change"),
                 None => format!("{kpi}: not measured"),
             };
             vec![

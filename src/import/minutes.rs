@@ -37,13 +37,23 @@ impl StoredMinutes {
     }
 
     /// Action items still to do at the end of that meeting.
+    /// The actions the next meeting follows up: this meeting's still open,
+    /// and last meeting's left open because they were not due yet.
     pub fn open_actions(&self) -> Vec<ActionItem> {
-        self.meeting
+        let mut open: Vec<ActionItem> = self
+            .meeting
             .actions
             .iter()
             .filter(|a| a.status.is_open())
             .cloned()
-            .collect()
+            .collect();
+        let on_track = self
+            .meeting
+            .follow_ups
+            .iter()
+            .filter(|f| f.status == ActionStatus::Open && !open.iter().any(|a| a.id == f.id));
+        open.extend(on_track.cloned().collect::<Vec<_>>());
+        open
     }
 }
 
@@ -302,6 +312,22 @@ mod tests {
         assert_eq!(minutes.meeting.actions[2].weeks_carried, 2);
         assert_eq!(minutes.meeting.decisions.len(), 2);
         assert_eq!(minutes.sections.len(), 3);
+    }
+
+    #[test]
+    fn an_action_left_open_as_on_track_is_followed_up_again() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/minutes/2026-W47.toml");
+        let mut minutes = read_minutes(&path).unwrap();
+        let mut on_track = minutes.meeting.actions[0].clone();
+        on_track.id = "2026-W46-07".to_owned();
+        minutes.meeting.follow_ups.push(on_track);
+        let mut settled = minutes.meeting.actions[0].clone();
+        settled.id = "2026-W46-08".to_owned();
+        settled.status = ActionStatus::Done;
+        minutes.meeting.follow_ups.push(settled);
+        let open: Vec<String> = minutes.open_actions().into_iter().map(|a| a.id).collect();
+        assert!(open.contains(&"2026-W46-07".to_owned()), "{open:?}");
+        assert!(!open.contains(&"2026-W46-08".to_owned()));
     }
 
     #[test]

@@ -47,6 +47,17 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
             change_label(change.kind, app.settings().language),
             clean(&change.subject)
         )),
+        Some(Flash::Changed(change)) => lines.push(format!(
+            "✔ {} {}",
+            change_label(change.kind, app.settings().language),
+            clean(&change.subject)
+        )),
+        Some(Flash::NotDueYet(id, due)) => lines.push(format!(
+            "○ {id} {} {}: {}",
+            labels.due,
+            short_date(*due, app.settings().language),
+            labels.not_due_yet
+        )),
         Some(Flash::NothingToUndo) => lines.push(format!("↶ {}", labels.nothing_to_undo)),
         Some(Flash::NothingToRedo) => lines.push(format!("↷ {}", labels.nothing_to_redo)),
         Some(Flash::NothingToOrder(sku)) => {

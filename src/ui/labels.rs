@@ -141,6 +141,12 @@ labels! {
         "方向正确";
     moved_wrong: "moved the wrong way",
         "方向错误";
+    no_change: "no change",
+        "没有变化";
+    on_track: "on track",
+        "按计划";
+    not_due_yet: "on track, nothing to carry (x marks it done, D drops it)",
+        "按计划进行，无需顺延（x 标记完成，D 放弃）";
     carried_too_often: "Carried 3 times or more: a problem to solve, not a task to repeat",
         "顺延 3 次以上：这是要解决的问题，不是要重复的任务";
     quit_unsaved: "The minutes are NOT SAVED",
@@ -257,14 +263,14 @@ pub fn section_name<'a>(name: &'a str, labels: &'a Labels) -> &'a str {
 /// What a change to the minutes did, in `language`.
 pub fn change_label(kind: ChangeKind, language: Language) -> &'static str {
     let words = match kind {
-        ChangeKind::ActionCaptured => Words::new("captured action", "记录行动项"),
-        ChangeKind::ActionEdited => Words::new("edited action", "编辑行动项"),
-        ChangeKind::DecisionCaptured => Words::new("decision", "决定"),
-        ChangeKind::NoteCaptured => Words::new("note", "备注"),
-        ChangeKind::Rated => Words::new("rating", "评分"),
-        ChangeKind::MarkedDone => Words::new("done:", "完成："),
-        ChangeKind::Carried => Words::new("carried:", "顺延："),
-        ChangeKind::Dropped => Words::new("dropped:", "放弃："),
+        ChangeKind::ActionCaptured => Words::new("action captured", "已记录行动项"),
+        ChangeKind::ActionEdited => Words::new("action edited", "已编辑行动项"),
+        ChangeKind::DecisionCaptured => Words::new("decision recorded", "已记录决定"),
+        ChangeKind::NoteCaptured => Words::new("note recorded", "已记录备注"),
+        ChangeKind::Rated => Words::new("ratings recorded", "已记录评分"),
+        ChangeKind::MarkedDone => Words::new("marked done", "已标记完成"),
+        ChangeKind::Carried => Words::new("carried", "已顺延"),
+        ChangeKind::Dropped => Words::new("dropped", "已放弃"),
     };
     words.get(language)
 }

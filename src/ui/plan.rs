@@ -55,7 +55,7 @@ impl Widget for PlanView<'_> {
                 }
                 PlanItem::FollowUp(a) => (
                     l.open_actions.to_owned(),
-                    lines_of.line(&meeting.follow_ups[a]),
+                    lines_of.follow_up(&meeting.follow_ups[a]),
                 ),
                 PlanItem::Decision(d) => {
                     let decision = &meeting.decisions[d];

@@ -106,7 +106,7 @@ impl ReviewView<'_> {
             actions.len()
         };
         let lines_of = ActionLines::new(self.app, self.theme, self.labels, area.width);
-        lines.extend(actions[..shown].iter().map(|a| lines_of.line(a)));
+        lines.extend(actions[..shown].iter().map(|a| lines_of.follow_up(a)));
         if actions.len() > shown {
             lines.push(Line::styled(
                 format!("  +{} {}", actions.len() - shown, self.labels.more_actions),

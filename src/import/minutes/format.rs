@@ -193,4 +193,7 @@ pub struct ActionRow {
     /// For last meeting's actions: whether their KPI moved the right way since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kpi_moved: Option<bool>,
+    /// For last meeting's actions: their KPI was measured and did not move.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kpi_unchanged: bool,
 }
