@@ -6,6 +6,7 @@
 pub mod action;
 pub mod capture;
 mod dispatch;
+pub mod follow_ups;
 pub mod keymap;
 pub mod line_editor;
 pub mod mode;

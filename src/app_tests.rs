@@ -176,9 +176,9 @@ fn selection_moves_and_stops_at_the_ends() {
     app.update(Action::MoveSelection(3), now_at(1));
     assert_eq!(app.selection(), 3);
     app.update(Action::MoveToEnd(true), now_at(1));
-    assert_eq!(app.selection(), app.visible().len() - 1);
+    assert_eq!(app.selection(), app.row_count() - 1);
     app.update(Action::MovePage(-1), now_at(1));
-    assert_eq!(app.selection(), app.visible().len() - 1 - 14);
+    assert_eq!(app.selection(), app.row_count() - 1 - 14);
     app.update(Action::MoveToEnd(false), now_at(1));
     assert_eq!(app.selection(), 0);
 }
@@ -263,6 +263,12 @@ fn filtering_by_text_in_any_script() {
 #[test]
 fn detail_opens_on_the_selected_sku_and_follows_the_selection() {
     let mut app = sample_app(|_| {});
+    // Past last meeting's actions, to the table's first SKU.
+    let actions = app.open_actions().len();
+    app.update(
+        Action::MoveSelection(i32::try_from(actions).unwrap()),
+        now_at(1),
+    );
     app.update(Action::OpenDetail, now_at(1));
     let first = app.visible()[0];
     assert_eq!(app.mode(), Mode::Detail(first));
@@ -416,17 +422,23 @@ fn verdicts_edit_and_undo_in_the_plan_view() {
     type_line(&mut app, " @Wei due:fri");
     app.update(Action::SubmitCapture, now_at(63));
     assert_eq!(app.meeting().actions[0].owner.as_deref(), Some("Wei"));
+    let follow_up_at = |app: &App| match app.plan_items()[app.selection()] {
+        capture::PlanItem::FollowUp(i) => i,
+        other => panic!("{other:?} selected"),
+    };
     app.update(Action::MoveSelection(1), now_at(64));
+    let first = follow_up_at(&app);
     assert_eq!(
         app.update(Action::MarkDone, now_at(64)),
         Some(Effect::SaveMinutes)
     );
-    assert_eq!(app.meeting().follow_ups[0].status, ActionStatus::Done);
+    assert_eq!(app.meeting().follow_ups[first].status, ActionStatus::Done);
     app.update(Action::MoveSelection(1), now_at(65));
+    let second = follow_up_at(&app);
     app.update(Action::CarryAction, now_at(65));
     // Carrying asks for the new date, offering the same weekday after today.
     let offered = app.capture().unwrap().line.text().to_owned();
-    let old_due = app.meeting().follow_ups[1].due.unwrap();
+    let old_due = app.meeting().follow_ups[second].due.unwrap();
     let offered_due: chrono::NaiveDate = offered.trim_start_matches("due:").parse().unwrap();
     assert_eq!(
         chrono::Datelike::weekday(&offered_due),
@@ -437,8 +449,11 @@ fn verdicts_edit_and_undo_in_the_plan_view() {
         app.update(Action::SubmitCapture, now_at(65)),
         Some(Effect::SaveMinutes)
     );
-    assert_eq!(app.meeting().follow_ups[1].status, ActionStatus::Carried);
-    let carried = app.meeting().follow_ups[1].id.clone();
+    assert_eq!(
+        app.meeting().follow_ups[second].status,
+        ActionStatus::Carried
+    );
+    let carried = app.meeting().follow_ups[second].id.clone();
     let copy = app
         .meeting()
         .actions
@@ -457,25 +472,20 @@ fn verdicts_edit_and_undo_in_the_plan_view() {
     );
     assert_eq!(
         app.plan_items()[app.selection()],
-        capture::PlanItem::FollowUp(1),
+        capture::PlanItem::FollowUp(second),
         "the cursor stays on the carried entry"
     );
-    let third = app
-        .plan_items()
-        .iter()
-        .position(|i| *i == capture::PlanItem::FollowUp(2))
-        .unwrap();
-    app.update(Action::MoveToEnd(false), now_at(66));
-    app.update(
-        Action::MoveSelection(i32::try_from(third).unwrap()),
-        now_at(66),
-    );
+    app.update(Action::MoveSelection(1), now_at(66));
+    let third = follow_up_at(&app);
     app.update(Action::DropAction, now_at(66));
     type_line(&mut app, "no longer needed");
     app.update(Action::SubmitCapture, now_at(67));
-    assert_eq!(app.meeting().follow_ups[2].status, ActionStatus::Dropped);
+    assert_eq!(
+        app.meeting().follow_ups[third].status,
+        ActionStatus::Dropped
+    );
     app.update(Action::Undo, now_at(68));
-    assert_eq!(app.meeting().follow_ups[2].status, ActionStatus::Open);
+    assert_eq!(app.meeting().follow_ups[third].status, ActionStatus::Open);
     app.update(Action::Undo, now_at(69));
     assert_eq!(app.meeting().actions.len(), 1);
 }

@@ -69,7 +69,7 @@ impl App {
         actions
             .into_iter()
             .map(PlanItem::Action)
-            .chain((0..meeting.follow_ups.len()).map(PlanItem::FollowUp))
+            .chain(self.follow_up_order().into_iter().map(PlanItem::FollowUp))
             .chain((0..meeting.decisions.len()).map(PlanItem::Decision))
             .chain((0..meeting.notes.len()).map(PlanItem::Note))
             .collect()

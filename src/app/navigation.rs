@@ -2,10 +2,12 @@
 //! filter and the help, and the diagnosis rows the meeting has seen.
 
 use super::action::{Drawn, EditOp, View};
+use super::follow_ups::ReviewRow;
 use super::line_editor::LineEditor;
 use super::mode::{Base, Mode};
 use super::sku_list::visible_rows;
 use super::{App, DEFAULT_PAGE};
+use crate::domain::action::same_sku;
 use crate::domain::anomaly::Anomaly;
 use crate::domain::week_report::DiagnosisRow;
 
@@ -18,7 +20,7 @@ impl App {
     /// How many rows the current view lists.
     pub fn row_count(&self) -> usize {
         match self.view {
-            View::Review => self.visible.len(),
+            View::Review => self.review_rows(),
             // Anomalies, then the customer-voice pain points.
             View::Diagnosis => self.report.diagnosis_rows(),
             View::Plan => self.plan_items().len(),
@@ -64,7 +66,15 @@ impl App {
     /// The review row (index into the review's SKUs) the selection points at.
     pub fn selected_sku_row(&self) -> Option<usize> {
         match self.view {
-            View::Review => self.visible.get(self.selection[View::Review]).copied(),
+            View::Review => match self.selected_review_row()? {
+                ReviewRow::Sku(row) => Some(row),
+                ReviewRow::FollowUp(i) => {
+                    let sku = self.meeting.current.follow_ups[i].sku.as_deref()?;
+                    self.report.review.skus.iter().position(|r| {
+                        r.sku.as_deref().is_some_and(|s| same_sku(s, sku)) || same_sku(&r.key, sku)
+                    })
+                }
+            },
             View::Diagnosis => {
                 let sku = match self.report.diagnosis_row(self.selection[View::Diagnosis])? {
                     DiagnosisRow::Anomaly(anomaly) => anomaly.sku.as_deref()?,
@@ -144,6 +154,6 @@ impl App {
             &self.settings,
         );
         self.selection[View::Review] =
-            self.selection[View::Review].min(self.visible.len().saturating_sub(1));
+            self.selection[View::Review].min(self.review_rows().saturating_sub(1));
     }
 }

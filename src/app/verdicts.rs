@@ -5,26 +5,33 @@ use std::fmt::Write as _;
 
 use super::action::{Effect, View};
 use super::capture::{CaptureTarget, PlanItem};
+use super::follow_ups::ReviewRow;
 use super::{App, Flash};
 use crate::domain::action::{ActionItem, ActionStatus, Priority};
 use crate::domain::capture::sku_token;
 use crate::domain::meeting::{Change, ChangeKind, Verdict, carried_due};
 
 impl App {
-    /// The selected plan entry when it is an action: (id, from last meeting?, item).
+    /// The selected action of the plan or the review: (id, from last
+    /// meeting?, item).
     pub(super) fn selected_action(&self) -> Option<(String, bool, ActionItem)> {
-        if self.view != View::Plan {
-            return None;
-        }
         let meeting = &self.meeting.current;
-        match self.plan_items().get(self.selection_in(View::Plan))? {
+        let item = match self.view {
+            View::Plan => *self.plan_items().get(self.selection_in(View::Plan))?,
+            View::Review => match self.selected_review_row()? {
+                ReviewRow::FollowUp(i) => PlanItem::FollowUp(i),
+                ReviewRow::Sku(_) => return None,
+            },
+            View::Diagnosis | View::Supply => return None,
+        };
+        match item {
             PlanItem::Action(i) => meeting
                 .actions
-                .get(*i)
+                .get(i)
                 .map(|a| (a.id.clone(), false, a.clone())),
             PlanItem::FollowUp(i) => meeting
                 .follow_ups
-                .get(*i)
+                .get(i)
                 .map(|a| (a.id.clone(), true, a.clone())),
             PlanItem::Decision(_) | PlanItem::Note(_) => None,
         }
@@ -86,7 +93,7 @@ impl App {
     }
 
     pub(super) fn edit_selected(&mut self) {
-        if let Some((id, false, action)) = self.selected_action() {
+        if let Some((id, _, action)) = self.selected_action() {
             self.open_capture(CaptureTarget::Edit(id), quick_add_line(&action));
         }
     }

@@ -126,8 +126,15 @@ impl Meeting {
     }
 
     /// Replaces an action's fields with those of a re-typed quick-add line.
+    /// Changes an action of this meeting, or one of last meeting's, to what
+    /// the quick-add line now says.
     pub fn edit_action(&mut self, id: &str, parsed: &QuickAdd) -> bool {
-        let Some(action) = self.actions.iter_mut().find(|a| a.id == id) else {
+        let Some(action) = self
+            .actions
+            .iter_mut()
+            .chain(&mut self.follow_ups)
+            .find(|a| a.id == id)
+        else {
             return false;
         };
         action.title.clone_from(&parsed.title);

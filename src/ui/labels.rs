@@ -47,8 +47,8 @@ labels! {
         "诊断";
     plan: "Plan",
         "计划";
-    open_actions: "Open actions from last meeting",
-        "上次会议未完成的行动项";
+    open_actions: "Last meeting's actions",
+        "上次会议的行动项";
     account: "Account",
         "账户";
     sku: "SKU",
@@ -145,6 +145,8 @@ labels! {
         "没有变化";
     on_track: "on track",
         "按计划";
+    done_of_due: "done",
+        "已完成";
     not_due_yet: "on track, nothing to carry (x marks it done, D drops it)",
         "按计划进行，无需顺延（x 标记完成，D 放弃）";
     carried_too_often: "Carried 3 times or more: a problem to solve, not a task to repeat",
@@ -213,8 +215,6 @@ labels! {
         "问题";
     capture_keys: "(a = action · d = decision · n = note)",
         "（a = 行动项 · d = 决定 · n = 备注）";
-    more_actions: "more — the plan view (3) lists every one",
-        "项 — 计划视图 (3) 列出全部";
 }
 
 /// The cockpit's words, a table per language.

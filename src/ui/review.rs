@@ -2,13 +2,17 @@
 //! strip, then the SKU table. Only the rows on screen are built, so a
 //! hundred thousand SKUs cost what a screenful does.
 
+use std::fmt::Write as _;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Widget};
 
 use crate::app::App;
+use crate::app::action::View;
 use crate::app::sku_list::{FIGURE_WIDTH, SKU_WIDTH, table_layout};
+use crate::domain::action_log::Tally;
 use crate::domain::format;
 use crate::domain::metric::Metric;
 use crate::domain::settings::Language;
@@ -44,8 +48,7 @@ fn weekday(date: chrono::NaiveDate, language: Language) -> String {
     }
 }
 
-/// Table columns, most important first; narrow screens keep the first ones.
-/// Rows for last meeting's open actions; more are counted on the last row.
+/// The most rows last meeting's actions take; the list scrolls through the rest.
 const OPEN_ACTION_ROWS: usize = 4;
 
 pub struct ReviewView<'a> {
@@ -82,37 +85,46 @@ impl Widget for ReviewView<'_> {
 }
 
 impl ReviewView<'_> {
+    /// Last meeting's actions, every one, in the order they are settled
+    /// (the plan's): the list scrolls to the selected one, and `x` `c` `D`
+    /// `e` act on it here.
     fn open_actions(&self, area: Rect, buf: &mut Buffer) {
         if area.height == 0 {
             return;
         }
-        let today = self.app.now().wall.date_naive();
-        let mut lines = vec![Line::styled(
-            format!("{}:", self.labels.open_actions),
-            self.theme.title,
-        )];
-        // Still to settle first, overdue and carried ones before the others.
-        let mut actions: Vec<_> = self.app.open_actions().iter().collect();
-        actions.sort_by_key(|a| {
-            (
-                !a.status.is_open(),
-                !a.is_overdue(today),
-                a.weeks_carried == 0,
-            )
-        });
-        let shown = if actions.len() > OPEN_ACTION_ROWS {
-            OPEN_ACTION_ROWS - 1
+        let (app, l, t) = (self.app, self.labels, self.theme);
+        let today = app.now().wall.date_naive();
+        let follow_ups = app.open_actions();
+        let order = app.follow_up_order();
+        let tally = Tally::of(follow_ups, today);
+        let mut heading = format!(
+            "{} ({}/{} {} · {} {})",
+            l.open_actions, tally.done, tally.due, l.done_of_due, tally.on_track, l.on_track
+        );
+        let rows = usize::from(area.height - 1);
+        let selected = app.selection_in(View::Review);
+        let first = if selected < order.len() {
+            first_drawn(order.len(), selected..selected + 1, rows)
         } else {
-            actions.len()
+            0
         };
-        let lines_of = ActionLines::new(self.app, self.theme, self.labels, area.width);
-        lines.extend(actions[..shown].iter().map(|a| lines_of.follow_up(a)));
-        if actions.len() > shown {
-            lines.push(Line::styled(
-                format!("  +{} {}", actions.len() - shown, self.labels.more_actions),
-                self.theme.watch,
-            ));
+        if order.len() > rows {
+            let last = (first + rows).min(order.len());
+            let _ = write!(heading, " · {}–{last} / {} (j k)", first + 1, order.len());
         }
+        let lines_of = ActionLines::new(app, t, l, area.width);
+        let mut lines = vec![Line::styled(format!("{heading}:"), t.title)];
+        lines.extend(
+            order
+                .iter()
+                .enumerate()
+                .skip(first)
+                .take(rows)
+                .map(|(at, &i)| {
+                    let line = lines_of.follow_up(&follow_ups[i]);
+                    if at == selected { t.select(line) } else { line }
+                }),
+        );
         Paragraph::new(lines).render(area, buf);
     }
 
@@ -224,8 +236,11 @@ impl ReviewView<'_> {
         );
         let body_rows = usize::from(area.height.saturating_sub(1));
         let visible = app.visible();
-        let selected = app.selection_in(crate::app::action::View::Review);
-        let offset = first_drawn(visible.len(), selected..selected + 1, body_rows);
+        // The selected SKU's place in the table, while the selection is on one.
+        let selected = app
+            .selection_in(crate::app::action::View::Review)
+            .checked_sub(app.open_actions().len());
+        let offset = selected.map_or(0, |at| first_drawn(visible.len(), at..at + 1, body_rows));
         let rows =
             visible
                 .iter()
@@ -256,7 +271,7 @@ impl ReviewView<'_> {
                         ))
                         .right_aligned()
                     }));
-                    if position == selected {
+                    if Some(position) == selected {
                         let cells: Vec<Line> =
                             cells.into_iter().map(|cell| t.select(cell)).collect();
                         Row::new(cells).style(t.selected)
