@@ -71,6 +71,8 @@ pub enum Flash {
     NothingToRedo,
     /// The selected replenishment line needs no order (its SKU).
     NothingToOrder(String),
+    /// The selected supply line has its purchase order already: its id.
+    PoCaptured(String),
     /// Last meeting's action is not due until this day: nothing to carry.
     NotDueYet(String, chrono::NaiveDate),
     /// A change to the minutes was made: what it was.

@@ -144,6 +144,24 @@ fn the_supply_view_captures_the_selected_purchase_order_for_purchasing() {
     // The order-by date has passed: the order is due on the meeting's day.
     assert!(line.order_by.unwrap() < now_at(2).wall.date_naive());
     assert_eq!(action.due, Some(now_at(2).wall.date_naive()));
+    // A second o on the line makes no second PO: it opens the first to edit.
+    let po = action.id.clone();
+    let captured = app.meeting().actions.len();
+    assert_eq!(app.update(Action::OrderSelected, now_at(2)), None);
+    assert_eq!(app.meeting().actions.len(), captured);
+    assert_eq!(app.flash(), Some(&Flash::PoCaptured(po.clone())));
+    assert!(
+        app.capture()
+            .unwrap()
+            .line
+            .text()
+            .starts_with("Send a PO for")
+    );
+    app.update(Action::Back, now_at(2));
+    assert_eq!(
+        app.purchase_order_for(&line).map(|a| a.id.clone()),
+        Some(po)
+    );
     // An overstocked SKU needs no order: nothing is captured.
     let overstock = app
         .report()

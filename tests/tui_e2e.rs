@@ -172,7 +172,12 @@ fn the_supply_view_orders_the_food_storage_bags_for_purchasing_at_80_by_24() {
     tmux.keys(&["o"]);
     let screen = tmux.wait_for("recorded · Wei");
     assert!(screen.contains("HK-SB-BPA"), "{screen}");
-    tmux.keys(&["3"]);
+    let screen = tmux.wait_for("✔ PO 2026-W48-01 captured");
+    assert!(screen.contains("✔ PO 2026-W48-01"), "{screen}");
+    // A second o makes no second PO: it opens the first to edit.
+    tmux.keys(&["o"]);
+    tmux.wait_for("PO 2026-W48-01 is captured already");
+    tmux.keys(&["Escape", "3"]);
     let screen = tmux.wait_for("Actions tagged +replenishment");
     // At 80 columns the title gives way before owner, date and SKU.
     assert!(screen.contains("Send a PO for 2,136 units"), "{screen}");
@@ -182,10 +187,9 @@ fn the_supply_view_orders_the_food_storage_bags_for_purchasing_at_80_by_24() {
     );
     let minutes = sample.join("minutes/2026-W48.toml");
     for _ in 0..20 {
-        if std::fs::read_to_string(&minutes)
-            .unwrap_or_default()
-            .contains("replenishment")
-        {
+        let text = std::fs::read_to_string(&minutes).unwrap_or_default();
+        if text.contains("replenishment") {
+            assert_eq!(text.matches("Send a PO").count(), 1, "one PO:\n{text}");
             return;
         }
         sleep(Duration::from_millis(50));

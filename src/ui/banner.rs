@@ -52,6 +52,9 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
             change_label(change.kind, app.settings().language),
             clean(&change.subject)
         )),
+        Some(Flash::PoCaptured(id)) => {
+            lines.push(format!("✎ PO {id} {}", labels.po_captured_edit));
+        }
         Some(Flash::NotDueYet(id, due)) => lines.push(format!(
             "○ {id} {} {}: {}",
             labels.due,

@@ -145,6 +145,10 @@ labels! {
         "没有变化";
     on_track: "on track",
         "按计划";
+    po_captured: "captured",
+        "已记录";
+    po_captured_edit: "is captured already: edit it here, or Esc",
+        "已记录：可在此编辑，或按 Esc";
     done_of_due: "done",
         "已完成";
     not_due_yet: "on track, nothing to carry (x marks it done, D drops it)",

@@ -51,21 +51,40 @@ impl Widget for SupplyView<'_> {
                 .collect::<Vec<_>>(),
         ));
         let selected = app.selection_in(View::Supply);
-        let footer = report
+        let mut footer = report
             .supply
             .get(selected)
             .map(|line| selected_facts(line, language, t, width))
             .unwrap_or_default();
+        if let Some(po) = report
+            .supply
+            .get(selected)
+            .and_then(|line| app.purchase_order_for(line))
+        {
+            footer.insert(
+                0,
+                Line::styled(format!("✔ PO {} {}", po.id, l.po_captured), t.ok),
+            );
+        }
         let height = usize::from(area.height).saturating_sub(lines.len() + footer.len());
         // A pool's child rows are drawn under it: the scroll counts drawn rows.
         let mut drawn: Vec<(usize, Line)> = Vec::new();
         for (at, line) in report.supply.iter().enumerate() {
-            let style = t.status(line.status.severity());
+            let po = app.purchase_order_for(line);
+            let style = if po.is_some() {
+                t.ok
+            } else {
+                t.status(line.status.severity())
+            };
             let row = Line::from(
                 shown
                     .iter()
                     .map(|(c, w)| {
-                        let text = clean(&c.text(line, language)).into_owned();
+                        // A line whose PO this meeting captured says so.
+                        let text = match (c, po) {
+                            (SupplyColumn::Status, Some(po)) => format!("✔ PO {}", po.id),
+                            _ => clean(&c.text(line, language)).into_owned(),
+                        };
                         let style = if *c == SupplyColumn::Status {
                             style
                         } else {
