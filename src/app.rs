@@ -18,6 +18,7 @@ mod selections;
 pub mod sku_list;
 mod supply;
 mod verdicts;
+pub mod views;
 
 use crate::domain::agenda::Agenda;
 use crate::domain::meeting::{Change, History, Meeting};

@@ -107,13 +107,20 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> (Option<Posi
     }
     .render_with_cursor(footer, buf);
     match app.mode() {
+        // The help takes the screen above the hint bar: its lines wrap, never cut.
         Mode::Help(_) => HelpOverlay {
             mode: app.mode(),
             language: app.settings().language,
             theme: &theme,
             labels,
         }
-        .render(body, buf),
+        .render(
+            area.intersection(Rect {
+                height: footer.y - area.y,
+                ..area
+            }),
+            buf,
+        ),
         Mode::ConfirmingQuit(_) | Mode::SavingAs(_) => QuitOverlay {
             save_state: app.save_state(),
             language: app.settings().language,

@@ -155,3 +155,65 @@ fn a_failed_save_stays_on_screen_beside_a_long_filter() {
         assert!(screen.contains(label), "{language:?}: {label} drawn");
     }
 }
+
+#[test]
+fn each_capture_kind_shows_its_own_syntax() {
+    for (kind, expected) in [
+        (CaptureKind::Action, "@owner due:fri #SKU"),
+        (CaptureKind::Decision, "the decision in one sentence"),
+        (CaptureKind::Note, "a note for the minutes"),
+        (
+            CaptureKind::Rating,
+            "each attendee and a score from 1 to 10",
+        ),
+    ] {
+        let mut app = sample_app(|_| {});
+        app.update(Action::StartCapture(kind), now_at(1));
+        let screen = text_of(&draw(&app).0);
+        assert!(screen.contains(expected), "{kind:?}:\n{screen}");
+        if kind != CaptureKind::Action {
+            assert!(!screen.contains("@owner"), "{kind:?}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn the_hint_bar_offers_the_keys_that_act_in_the_view() {
+    let mut app = sample_app(|_| {});
+    app.update(Action::Resize(80, 24), now_at(1));
+    for (view, offered, not_offered) in [
+        (View::Review, "x c D", "o order"),
+        (View::Plan, "x c D", "o order"),
+        (View::Supply, "o order", "x c D"),
+        (View::Diagnosis, "a d n", "x c D"),
+    ] {
+        app.update(Action::ShowView(view), now_at(2));
+        let screen = text_of(&draw(&app).0);
+        let bar = screen.lines().last().unwrap();
+        assert!(bar.contains(offered), "{view:?}: {bar}");
+        assert!(!bar.contains(not_offered), "{view:?}: {bar}");
+        assert!(bar.contains("? ") && bar.contains("q "), "{view:?}: {bar}");
+    }
+}
+
+#[test]
+fn the_help_wraps_every_description_whole_at_80_by_24() {
+    for language in [Language::English, Language::Chinese] {
+        let mut app = sample_app(|settings| settings.language = language);
+        app.update(Action::ToggleHelp, now_at(1));
+        let screen: String = text_of(&draw(&app).0).split_whitespace().collect();
+        for key in crate::app::keymap::help_keys(crate::app::mode::Mode::Browsing) {
+            let words: String = key.what.get(language).split_whitespace().collect();
+            // Wrapped lines put other text between a description's pieces, so
+            // each piece is looked for on its own.
+            for piece in textwrap::wrap(key.what.get(language), 8) {
+                let piece: String = piece.split_whitespace().collect();
+                assert!(
+                    screen.contains(&piece),
+                    "{language:?}: `{piece}` of `{words}` missing"
+                );
+            }
+            assert!(!screen.contains('…'), "{language:?}: a description was cut");
+        }
+    }
+}

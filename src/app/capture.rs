@@ -32,6 +32,20 @@ pub enum CaptureTarget {
     CarryDue(String),
 }
 
+impl CaptureTarget {
+    /// Whether the line is read with the quick-add syntax (an action, or a
+    /// carried action's new date); decisions, notes, ratings and reasons
+    /// are kept as typed.
+    pub fn reads_tokens(&self) -> bool {
+        matches!(
+            self,
+            CaptureTarget::New(CaptureKind::Action)
+                | CaptureTarget::Edit(_)
+                | CaptureTarget::CarryDue(_)
+        )
+    }
+}
+
 /// The capture line being typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Capture {
@@ -153,6 +167,12 @@ impl App {
     /// The capture line as the parser reads it now (for highlighting while typing).
     pub fn parsed_capture(&self) -> Option<QuickAdd> {
         let capture = self.capture.as_ref()?;
+        if !capture.target.reads_tokens() {
+            return Some(QuickAdd {
+                title: capture.line.text().trim().to_owned(),
+                ..QuickAdd::default()
+            });
+        }
         let review = &self.report.review;
         // A SKU or ASIN typed in any case is stored as the catalogue spells it.
         let sku = |text: &str| {
@@ -180,10 +200,8 @@ impl App {
         let capture = self.capture.as_mut()?;
         let text = capture.line.text().trim().to_owned();
         let mut problems = parsed.problems.clone();
-        let is_action = matches!(
-            capture.target,
-            CaptureTarget::New(CaptureKind::Action) | CaptureTarget::Edit(_)
-        );
+        let is_action =
+            capture.target.reads_tokens() && !matches!(capture.target, CaptureTarget::CarryDue(_));
         if let CaptureTarget::CarryDue(_) = capture.target {
             problems = Vec::new();
             if parsed.due.is_none() {

@@ -7,8 +7,9 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::domain::words::Words;
 
-use super::action::{Action, EditOp};
+use super::action::{Action, EditOp, View};
 use super::mode::Mode;
+use super::views::EVERY_VIEW_KEYS;
 
 /// Which modifier a key is pressed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,8 +298,10 @@ fn typing_help(mode: Mode) -> Words {
     }
 }
 
-/// The hint bar of `mode`: the hinted lines' main keys; help and quit come last.
-pub fn key_hints(mode: Mode) -> Vec<KeyHelp> {
+/// The hint bar of `mode` in `view`: the hinted lines' main keys — in a
+/// view, the keys that act there first, then those of every view; help
+/// and quit come last.
+pub fn key_hints(mode: Mode, view: View) -> Vec<KeyHelp> {
     if let Mode::Detail(_) = mode {
         return DETAIL_HINTS
             .iter()
@@ -315,17 +318,42 @@ pub fn key_hints(mode: Mode) -> Vec<KeyHelp> {
             })
             .collect();
     }
-    mode_keys(mode)
-        .lines
-        .iter()
-        .filter_map(|line| {
-            line.hint.map(|what| KeyHelp {
-                keys: line.main_keys(),
-                what,
-            })
+    let lines = mode_keys(mode).lines;
+    let hinted = |line: &HelpLine| {
+        line.hint.map(|what| KeyHelp {
+            keys: line.main_keys(),
+            what,
         })
-        .collect()
+    };
+    if mode != Mode::Browsing {
+        return lines.iter().filter_map(hinted).collect();
+    }
+    let line_of = |action: &Action| {
+        lines.iter().find(|line| {
+            line.bindings
+                .iter()
+                .any(|binding| binding.does == Does::Act(action.clone()))
+        })
+    };
+    let mut chosen: Vec<&HelpLine> = Vec::new();
+    for action in view
+        .info()
+        .keys
+        .iter()
+        .chain(EVERY_VIEW_KEYS)
+        .chain(LAST_HINTS)
+    {
+        if let Some(line) = line_of(action)
+            && !chosen.iter().any(|c| std::ptr::eq(*c, line))
+        {
+            chosen.push(line);
+        }
+    }
+    chosen.into_iter().filter_map(hinted).collect()
 }
+
+/// The hints every view ends with, whatever the room: help and quit.
+const LAST_HINTS: &[Action] = &[Action::ToggleHelp, Action::RequestQuit];
 
 #[cfg(test)]
 #[path = "keymap_tests.rs"]

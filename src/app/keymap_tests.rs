@@ -154,10 +154,48 @@ const EVERY_MODE: [Mode; 9] = [
 #[test]
 fn every_mode_has_hints_and_help() {
     for mode in EVERY_MODE {
-        assert!(!key_hints(mode).is_empty(), "{mode:?}");
+        assert!(!key_hints(mode, View::Review).is_empty(), "{mode:?}");
         assert!(!help_keys(mode).is_empty(), "{mode:?}");
     }
-    assert_eq!(key_hints(Mode::Detail(0)).len(), DETAIL_HINTS.len());
+    assert_eq!(
+        key_hints(Mode::Detail(0), View::Review).len(),
+        DETAIL_HINTS.len()
+    );
+}
+
+#[test]
+fn each_view_hints_its_own_keys_first_and_help_and_quit_last() {
+    use crate::app::views::EVERY_VIEW_KEYS;
+    for view in View::ALL {
+        let hints = key_hints(Mode::Browsing, view);
+        let keys: Vec<&str> = hints.iter().map(|h| h.keys.as_str()).collect();
+        // Every key a view offers is bound with a hint, so it reaches the bar.
+        let own = view.info().keys.len();
+        assert!(hints.len() >= own + 2, "{view:?}: {keys:?}");
+        for action in view.info().keys.iter().chain(EVERY_VIEW_KEYS) {
+            let line = BROWSE
+                .iter()
+                .find(|line| {
+                    line.bindings
+                        .iter()
+                        .any(|b| b.does == Does::Act(action.clone()))
+                })
+                .unwrap_or_else(|| panic!("{action:?} is bound"));
+            assert!(line.hint.is_some(), "{action:?} has a hint");
+            assert!(
+                keys.contains(&line.main_keys().as_str()),
+                "{view:?} {action:?}"
+            );
+        }
+        assert_eq!(keys[keys.len() - 2..], ["?", "q"][..], "{view:?}");
+    }
+    let plan: Vec<String> = key_hints(Mode::Browsing, View::Plan)
+        .into_iter()
+        .map(|h| h.keys)
+        .collect();
+    assert_eq!(plan[0], "x c D", "the plan offers its verdicts first");
+    let supply = key_hints(Mode::Browsing, View::Supply);
+    assert_eq!(supply[0].keys, "o");
 }
 
 /// Every key a mode binds, and the action it gives there.

@@ -87,7 +87,7 @@ fn every_change_to_the_minutes_is_confirmed_on_screen() {
     for (kind, line, confirmed) in [
         (
             CaptureKind::Decision,
-            "Hold Black Friday prices",
+            "Hold Black Friday prices, said @Lina to @Wei due:never",
             ChangeKind::DecisionCaptured,
         ),
         (
@@ -108,6 +108,11 @@ fn every_change_to_the_minutes_is_confirmed_on_screen() {
             app.flash()
         );
     }
+    // A decision is kept as typed: its words are not read as an action's tokens.
+    assert_eq!(
+        app.meeting().decisions.last().unwrap().text,
+        "Hold Black Friday prices, said @Lina to @Wei due:never"
+    );
     capture(&mut app, "Call the supplier @Wei due:fri");
     app.update(Action::ShowView(View::Plan), now_at(62));
     app.update(Action::MoveToEnd(false), now_at(62));

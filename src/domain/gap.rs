@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use super::format::short_date;
 use super::settings::Language;
 
-/// One gap of the closing check; each names the action it is about.
+/// One gap of the closing check; each names the action it is about, or
+/// the meeting itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Gap {
     NoOwnerNoDue(String),
@@ -15,6 +16,8 @@ pub enum Gap {
     PastDue(String, NaiveDate),
     NotAnAttendee(String, String),
     NoVerdict(String),
+    /// Nobody rated the meeting.
+    NotRated,
 }
 
 impl Gap {
@@ -50,6 +53,12 @@ impl Gap {
             }
             (Gap::NoVerdict(id), Language::Chinese) => {
                 format!("上次会议的 {id} 还没有结论（完成、顺延或放弃）")
+            }
+            (Gap::NotRated, Language::English) => {
+                "the meeting is not rated: R, then each attendee 1–10".to_owned()
+            }
+            (Gap::NotRated, Language::Chinese) => {
+                "会议还没有评分：按 R，每位参会人 1–10 分".to_owned()
             }
         }
     }

@@ -270,6 +270,9 @@ impl Meeting {
                 .filter(|a| a.status == ActionStatus::Open && a.is_due(today))
                 .map(|item| Gap::NoVerdict(item.id.clone())),
         );
+        if self.ratings.is_empty() {
+            gaps.push(Gap::NotRated);
+        }
         gaps
     }
 
@@ -403,11 +406,18 @@ pub fn parse_ratings(text: &str, attendees: &[String]) -> Result<BTreeMap<String
     }
     let mut ratings = BTreeMap::new();
     for pair in words.chunks(2) {
-        let name = attendees
-            .iter()
-            .find(|a| a.eq_ignore_ascii_case(pair[0]))
-            .cloned()
-            .unwrap_or_else(|| pair[0].to_owned());
+        // Only the meeting's attendees rate it (when it lists them).
+        let name = match attendees.iter().find(|a| a.eq_ignore_ascii_case(pair[0])) {
+            Some(attendee) => attendee.clone(),
+            None if attendees.is_empty() => pair[0].to_owned(),
+            None => {
+                return Err(format!(
+                    "`{}` is not an attendee: rate as {}",
+                    pair[0],
+                    attendees.join(", ")
+                ));
+            }
+        };
         let score: u8 = pair[1]
             .parse()
             .ok()

@@ -109,7 +109,8 @@ fn closing_check_lists_every_gap() {
     m.add_action(&quick("Fix photos @Lina due:fri"), at(6));
     let today = at(9).date_naive();
     let gaps = m.closing_gaps(today);
-    assert_eq!(gaps.len(), 3, "{gaps:?}");
+    assert_eq!(gaps.len(), 4, "{gaps:?}");
+    assert_eq!(gaps.last(), Some(&Gap::NotRated));
     assert_eq!(gaps[0], Gap::NoOwnerNoDue("2026-W48-01".to_owned()));
     assert_eq!(
         gaps[0].describe(Language::Chinese),
@@ -128,6 +129,7 @@ fn closing_check_lists_every_gap() {
         Some("merged".into()),
         at(8),
     );
+    m.ratings = parse_ratings("Lina 8 Wei 9", &["Lina".to_owned(), "Wei".to_owned()]).unwrap();
     assert!(m.closing_gaps(today).is_empty());
 }
 
@@ -181,6 +183,8 @@ fn ratings_by_attendee() {
     assert_eq!(ratings["Lina"], 8);
     assert_eq!(ratings["Wei"], 10);
     assert!(parse_ratings("Lina 11", &attendees).is_err());
+    let stranger = parse_ratings("Lina 8 Jo 9", &attendees).unwrap_err();
+    assert!(stranger.contains("`Jo` is not an attendee"), "{stranger}");
     assert!(parse_ratings("Lina", &attendees).is_err());
 }
 

@@ -84,7 +84,7 @@ impl HeaderView<'_> {
                 t.dim,
             ),
             Span::styled(
-                section_name(&section.name, l).to_uppercase(),
+                section_name(&section.name, app.settings().language).to_uppercase(),
                 t.accent.patch(t.title),
             ),
         ];
@@ -153,7 +153,7 @@ impl HeaderView<'_> {
             spans.push(Span::styled(
                 format!(
                     " {} {planned}′{spent} ",
-                    section_name(&section.name, self.labels)
+                    section_name(&section.name, self.app.settings().language)
                 ),
                 style,
             ));
@@ -165,12 +165,7 @@ impl HeaderView<'_> {
         let (app, l, t) = (self.app, self.labels, self.theme);
         let mut spans = Vec::new();
         for view in View::ALL {
-            let name = match view {
-                View::Review => l.review,
-                View::Diagnosis => l.diagnosis,
-                View::Plan => l.plan,
-                View::Supply => l.supply,
-            };
+            let name = view.info().name.get(app.settings().language);
             let style = if view == app.view() {
                 t.tab_active
             } else {

@@ -78,7 +78,7 @@ impl HintBar<'_> {
             return self.capture_line(area, buf);
         }
         let language = self.app.settings().language;
-        let hints = key_hints(mode);
+        let hints = key_hints(mode, self.app.view());
         // The last two hints (help and quit) always show; the others as room allows.
         let (rest, always) = hints.split_at(hints.len().saturating_sub(2));
         let spans_of = |hint: &KeyHelp| {
@@ -211,12 +211,24 @@ impl HintBar<'_> {
             }
             parts.extend(parsed.tags.iter().map(|tag| format!("+{}", clean(tag))));
             if parts.is_empty() {
-                Line::styled("  @owner due:fri #SKU !high kpi:acos", t.dim)
+                Line::styled(format!("  {}", syntax_of(&capture.target, l)), t.dim)
             } else {
                 Line::styled(format!("  → {}", parts.join(" · ")), t.accent)
             }
         };
         Paragraph::new(line).render(area, buf);
+    }
+}
+
+/// What a capture line takes, shown under it until something is typed.
+fn syntax_of<'a>(target: &CaptureTarget, l: &'a Labels) -> &'a str {
+    match target {
+        CaptureTarget::New(CaptureKind::Action) | CaptureTarget::Edit(_) => l.syntax_action,
+        CaptureTarget::New(CaptureKind::Decision) => l.syntax_decision,
+        CaptureTarget::New(CaptureKind::Note) => l.syntax_note,
+        CaptureTarget::New(CaptureKind::Rating) => l.syntax_rating,
+        CaptureTarget::DropReason { .. } => l.syntax_drop,
+        CaptureTarget::CarryDue(_) => l.syntax_carry,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Every label on screen, in English and Chinese (`language = "zh"`).
 
+use crate::app::action::View;
 use crate::domain::meeting::ChangeKind;
 use crate::domain::metric::Metric;
 use crate::domain::settings::Language;
@@ -41,12 +42,6 @@ labels! {
         "预计结束";
     paused: "PAUSED",
         "已暂停";
-    review: "Review",
-        "复盘";
-    diagnosis: "Diagnosis",
-        "诊断";
-    plan: "Plan",
-        "计划";
     open_actions: "Last meeting's actions",
         "上次会议的行动项";
     account: "Account",
@@ -181,8 +176,6 @@ labels! {
         "没有可重做的操作";
     nothing_to_order: "enough stock, nothing to order",
         "库存充足，无需下单";
-    supply: "Supply",
-        "补货";
     supply_heading: "Replenishment, soonest order first · o = purchase order",
         "补货计划（按下单日期排序）· o = 记录采购单";
     no_supply: "No stock figures this week: drop the FBA inventory report into the week folder.",
@@ -203,6 +196,18 @@ labels! {
         "（本周报告中没有）";
     not_an_attendee: " (not an attendee)",
         "（不是参会人）";
+    syntax_action: "what to do @owner due:fri #SKU !high kpi:acos +tag",
+        "要做的事 @负责人 due:fri #SKU !high kpi:acos +标签";
+    syntax_decision: "the decision in one sentence; Enter records it",
+        "用一句话写下决定，Enter 记录";
+    syntax_note: "a note for the minutes; Enter records it",
+        "会议纪要备注，Enter 记录";
+    syntax_rating: "each attendee and a score from 1 to 10: Lina 8 Wei 9",
+        "每位参会人及 1–10 分：Lina 8 Wei 9";
+    syntax_drop: "why it is dropped, for the minutes; Enter drops it",
+        "放弃的原因（写入纪要），Enter 放弃";
+    syntax_carry: "the new due date: due:fri, due:+1w or due:2026-12-11",
+        "新的截止日期：due:fri、due:+1w 或 due:2026-12-11";
     template_hint: "Tab takes the suggestion · type to write your own",
         "Tab 采用建议 · 直接输入则自己写";
     recorded: "recorded",
@@ -253,13 +258,13 @@ pub fn save_failure(kind: std::io::ErrorKind, language: Language) -> String {
     (*crate::domain::words::Words::new(en, zh).get(language)).to_owned()
 }
 
-/// An agenda section's name in the labels' language; a section the team
-/// named itself keeps its name.
-pub fn section_name<'a>(name: &'a str, labels: &'a Labels) -> &'a str {
+/// An agenda section's name in `language`: the standard sections are named
+/// as the views they drive; a section the team named itself keeps its name.
+pub fn section_name(name: &str, language: Language) -> &str {
     match name {
-        "review" => labels.review,
-        "diagnosis" => labels.diagnosis,
-        "plan" => labels.plan,
+        "review" => View::Review.info().name.get(language),
+        "diagnosis" => View::Diagnosis.info().name.get(language),
+        "plan" => View::Plan.info().name.get(language),
         other => other,
     }
 }

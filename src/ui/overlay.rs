@@ -31,51 +31,73 @@ impl Widget for HelpOverlay<'_> {
             .map(|k| unicode_width::UnicodeWidthStr::width(k.keys.as_str()))
             .max()
             .unwrap_or(0);
-        // Two columns when one does not fit the height (80×24 included).
-        let columns = if keys.len() + 2 > usize::from(area.height) {
-            2
-        } else {
-            1
+        // Each description wraps under itself; two columns when one does not
+        // fit the height (80×24 included).
+        let box_width = |columns: u16| {
+            if columns == 2 {
+                area.width
+            } else {
+                area.width.min(70)
+            }
         };
-        let per_column = keys.len().div_ceil(columns);
+        let wrapped = |columns: u16| {
+            let column_width = usize::from(box_width(columns).saturating_sub(2) / columns);
+            let text_width = column_width.saturating_sub(key_width + 2).max(8);
+            keys.iter()
+                .map(|key| {
+                    let what = textwrap::wrap(key.what.get(self.language), text_width);
+                    what.into_iter()
+                        .enumerate()
+                        .map(|(n, text)| {
+                            let keys = if n == 0 { key.keys.as_str() } else { "" };
+                            Line::from(vec![
+                                Span::styled(format!(" {keys:<key_width$} "), self.theme.key),
+                                Span::styled(text.into_owned(), self.theme.text),
+                            ])
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        let one = wrapped(1);
+        let one_column_lines: usize = one.iter().map(Vec::len).sum();
+        let (columns, entries) = if one_column_lines + 2 > usize::from(area.height) {
+            (2, wrapped(2))
+        } else {
+            (1, one)
+        };
+        let total: usize = entries.iter().map(Vec::len).sum();
+        // The first column takes entries until it holds half the lines.
+        let mut split = entries.len();
+        let mut lines_before = 0;
+        for (at, entry) in entries.iter().enumerate() {
+            if columns == 2 && lines_before * 2 >= total {
+                split = at;
+                break;
+            }
+            lines_before += entry.len();
+        }
+        let (first, second) = entries.split_at(split);
+        let column_lines = |part: &[Vec<Line<'static>>]| part.iter().map(Vec::len).sum::<usize>();
+        let per_column = column_lines(first).max(column_lines(second));
         let height = u16::try_from(per_column).unwrap_or(20) + 2;
-        let width = if columns == 2 {
-            area.width
-        } else {
-            area.width.min(70)
-        };
         let box_area = area.centered(
-            ratatui::layout::Constraint::Length(width),
+            ratatui::layout::Constraint::Length(box_width(columns)),
             ratatui::layout::Constraint::Length(height.min(area.height)),
         );
         Clear.render(box_area, buf);
         buf.set_style(box_area, self.theme.base());
-        let line = |key: &crate::app::keymap::KeyHelp, text_width: usize| {
-            let what = key.what.get(self.language);
-            let what = crate::domain::text_width::truncate(what, text_width);
-            Line::from(vec![
-                Span::styled(format!(" {:<key_width$} ", key.keys), self.theme.key),
-                Span::styled(what, self.theme.text),
-            ])
-        };
         let title = Line::styled(format!(" {} — ? ", self.labels.keys), self.theme.title);
         let block = Block::bordered()
             .title(title)
             .border_style(self.theme.accent);
         let inner = block.inner(box_area);
         block.render(box_area, buf);
-        let column_width = inner.width / u16::try_from(columns).unwrap_or(1);
-        for (c, chunk) in keys.chunks(per_column).enumerate() {
+        let column_width = inner.width / columns;
+        for (c, part) in [first, second].into_iter().enumerate() {
             let x = inner.x + column_width * u16::try_from(c).unwrap_or(0);
             let column = Rect::new(x, inner.y, column_width, inner.height);
-            let text_width = usize::from(column_width).saturating_sub(key_width + 2);
-            Paragraph::new(
-                chunk
-                    .iter()
-                    .map(|k| line(k, text_width))
-                    .collect::<Vec<_>>(),
-            )
-            .render(column, buf);
+            Paragraph::new(part.concat()).render(column, buf);
         }
     }
 }

@@ -112,8 +112,11 @@ pub(super) const BROWSE: &[HelpLine] = &[
             act!([ch('c')], Action::CarryAction),
             act!([ch('D'), key(KeyCode::Delete)], Action::DropAction),
         ],
-        "selected action: done / carry to a new date / drop",
-        "所选行动项：完成 / 顺延到新日期 / 放弃",
+        (
+            "selected action: done / carry to a new date / drop",
+            "所选行动项：完成 / 顺延到新日期 / 放弃",
+        ),
+        ("done carry drop", "完成 顺延 放弃"),
     ),
     line!(
         [
