@@ -53,7 +53,7 @@ fn the_readme_mock_meeting_at_80_by_24_ends_in_a_mail_that_can_be_sent() {
     // 3. The plan: the verdicts given in the review, and the new action.
     tmux.keys(&[">"]);
     let screen = tmux.wait_for("Last meeting's actions");
-    assert!(screen.contains("carried 1×"), "{screen}");
+    assert!(screen.contains("↷ 2026-W47-02"), "{screen}");
 
     // 4. The rating, then quit: the closing check finds nothing to fix.
     tmux.keys(&["R"]);
@@ -81,7 +81,7 @@ fn the_readme_mock_meeting_at_80_by_24_ends_in_a_mail_that_can_be_sent() {
         "| HK-SP-SIL-5 | Available | normal | open |",
         "| 2026-W47-01 | Book the December sea shipment for spatula sets | Wei | Fri 20 Nov | done |",
         "| carried |",
-        "| dropped | Aged 181+: not measured | removal fee too high |",
+        "| dropped | Aged 181+ ✖ moved the wrong way | removal fee too high |",
         "Meeting rating: 8.5 / 10 (Lina 8 · Wei 9)",
         "- **Stock unaccounted for** · HK-SP-SIL-5",
         "at stake — action 2026-W48-01",

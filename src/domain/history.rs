@@ -11,7 +11,7 @@ use super::week::IsoWeek;
 use super::week_data::WeekData;
 
 /// The metrics kept as 13-week series, for trend lines and trailing averages.
-pub const TREND_METRICS: [Metric; 11] = [
+pub const TREND_METRICS: [Metric; 15] = [
     Metric::Sales,
     Metric::Units,
     Metric::AvailableUnits,
@@ -23,6 +23,10 @@ pub const TREND_METRICS: [Metric; 11] = [
     Metric::ReturnRate,
     Metric::DaysOfSupply,
     Metric::Bsr,
+    Metric::BuyBox,
+    Metric::AdSpend,
+    Metric::Ctr,
+    Metric::Aged181PlusUnits,
 ];
 
 /// The trend figures of one SKU for one week.

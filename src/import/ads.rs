@@ -78,8 +78,9 @@ impl Columns {
             dating,
             currency: table.find(&ads::CURRENCY)?,
             keys,
-            impressions: detailed(Some(table.need(&ads::IMPRESSIONS)?)),
-            clicks: detailed(table.find(&ads::CLICKS)?),
+            // Both feed the CTR trend: read in every detail.
+            impressions: Some(table.need(&ads::IMPRESSIONS)?),
+            clicks: table.find(&ads::CLICKS)?,
             spend: table.need(&ads::SPEND)?,
             sales: either(sales_7_day, sales_14_day),
             attribution_days: match (sales_7_day, sales_14_day) {

@@ -36,8 +36,9 @@ impl Columns {
             title: detailed(table.find(&business::TITLE)?),
             sku: table.find(&business::SKU)?,
             sessions: table.need(&business::SESSIONS)?,
-            page_views: detailed(table.find(&business::PAGE_VIEWS)?),
-            buy_box: detailed(table.find(&business::BUY_BOX)?),
+            // Both feed the Buy Box trend: read in every detail.
+            page_views: table.find(&business::PAGE_VIEWS)?,
+            buy_box: table.find(&business::BUY_BOX)?,
             units: table.need(&business::UNITS)?,
             sales: table.need(&business::SALES)?,
             orders: detailed(table.find(&business::ORDERS)?),
@@ -225,7 +226,7 @@ mod tests {
     }
 
     #[test]
-    fn trend_detail_keeps_sales_and_sessions_only() {
+    fn trend_detail_keeps_what_the_trends_draw() {
         let csv = format!(
             "{UK_HEADER}\n\
              B0BGPMD867,B0BGPMD867,LA ESPAÑOLA Oil,OIL02H - 001,\"5,824\",75,2.64%,1.21%,\"7,448\",82,2.62%,0.98%,78.87%,6.82%,370,0,6.35%,0.00%,\"£12,897.84\",£0.00,349,0"
@@ -239,12 +240,12 @@ mod tests {
             (totals.units, totals.sales, totals.sessions),
             (Some(370), Some(Money::from_cents(1_289_784)), Some(5824))
         );
-        assert_eq!((totals.orders, totals.page_views), (Some(0), Some(0)));
+        assert_eq!((totals.orders, totals.page_views), (Some(0), Some(7448)));
         let ReportFacts::Business(business) = facts else {
             panic!("a Business Report")
         };
         assert_eq!(business.listings[0].title, "");
-        assert_eq!(business.listings[0].buy_box, None);
+        assert!((business.listings[0].buy_box.unwrap() - 0.7887).abs() < 1e-9);
     }
 
     #[test]

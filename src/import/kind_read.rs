@@ -43,9 +43,10 @@ pub struct WeekFilter {
 pub enum Detail {
     /// Every column opsdeck uses.
     Full,
-    /// Only what the trend series need (sales, units, sessions, ad spend and
-    /// ad sales): titles, page views, Buy Box, impressions, clicks and ad
-    /// orders are left unread, so a week of history reads faster.
+    /// Only what the trend series need (sales, units, sessions, page views
+    /// and Buy Box, ad spend, ad sales, impressions and clicks): titles,
+    /// parent ASINs, orders and ad orders are left unread, so a week of
+    /// history reads faster.
     Trends,
 }
 

@@ -1,5 +1,7 @@
 //! The detail of one SKU: who it is, and a 13-week trend line of each main
-//! KPI with this week's value judged against its target.
+//! KPI with this week's value judged against its target. Each trend is
+//! scaled to its own range, and every week with a figure draws at least a
+//! sliver: a stockout's near-zero week shows, a missing week stays empty.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -96,20 +98,47 @@ impl Widget for DetailView<'_> {
     }
 }
 
-/// Scales a series to sparkline heights (0–100); missing weeks stay empty.
+/// The height of a series' lowest figure, out of 100: an eighth of a row and
+/// a little more, so a one-row sparkline still draws it (`▁`).
+const LOWEST: u32 = 13;
+
+/// Scales a series to sparkline heights: its lowest figure to `LOWEST`, its
+/// highest to 100 (a flat series halfway); missing weeks stay empty.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn scale(series: &[Option<f64>]) -> Vec<Option<u64>> {
-    let max = series.iter().flatten().fold(0.0_f64, |m, v| m.max(*v));
+    let (low, high) = series
+        .iter()
+        .flatten()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), v| {
+            (low.min(*v), high.max(*v))
+        });
     series
         .iter()
         .map(|v| {
             v.map(|v| {
-                if max > 0.0 {
-                    (v / max * 100.0).round() as u64
+                if high > low {
+                    u64::from(LOWEST)
+                        + ((v - low) / (high - low) * f64::from(100 - LOWEST)).round() as u64
                 } else {
-                    0
+                    50
                 }
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scale;
+
+    #[test]
+    fn each_trend_spans_its_own_range_and_a_week_near_zero_still_shows() {
+        // Days of supply collapsing to 1.7 in a stockout week.
+        let days = [Some(60.0), Some(58.0), None, Some(1.7)];
+        assert_eq!(scale(&days), [Some(100), Some(97), None, Some(13)]);
+        // A 33 % conversion fall spans the whole height, not a third of it.
+        let conversion = [Some(0.12), Some(0.12), Some(0.08)];
+        assert_eq!(scale(&conversion), [Some(100), Some(100), Some(13)]);
+        assert_eq!(scale(&[Some(5.0), Some(5.0)]), [Some(50), Some(50)]);
+    }
 }
