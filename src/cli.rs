@@ -167,6 +167,7 @@ fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
         &loaded.workspace.settings,
         &open,
         &in_play,
+        event_loop::read_now().wall.date_naive(),
     ));
     leave_at_exit(loaded);
     ExitCode::SUCCESS

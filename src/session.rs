@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use crate::domain::action::ActionItem;
 use crate::domain::agenda::Agenda;
-use crate::domain::meeting::Meeting;
+use crate::domain::meeting::{Meeting, as_follow_ups};
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
 use crate::domain::week::{IsoWeek, MeetingWeek};
@@ -318,9 +318,9 @@ pub fn actions_in_play(workspace: &Path, week: IsoWeek) -> Result<Vec<ActionItem
 
 /// Last meeting's actions still open, for the meeting that reviews `week`.
 pub fn open_actions(workspace: &Path, week: IsoWeek) -> Result<Vec<ActionItem>, ImportError> {
-    Ok(
+    Ok(as_follow_ups(
         previous_minutes(workspace, MeetingWeek::reviewing(week).meeting)?
             .map(|m| m.open_actions())
             .unwrap_or_default(),
-    )
+    ))
 }

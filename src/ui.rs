@@ -131,7 +131,7 @@ pub fn render_to_buffer(app: &App, area: Rect, buf: &mut Buffer) -> (Option<Posi
         Mode::Closing => ClosingOverlay {
             gaps: app
                 .meeting()
-                .closing_gaps(app.now().wall.date_naive())
+                .closing_gaps(app.today())
                 .iter()
                 .map(|gap| gap.describe(app.settings().language))
                 .collect(),

@@ -389,6 +389,17 @@ fn prep_is_a_markdown_pre_read_with_last_meetings_actions() {
         "open action from the last minutes"
     );
     assert!(!text.contains("2026-W46-01"), "a done action is not open");
+    // A carried action past its date is overdue here as in the cockpit, and
+    // each action is listed once among the open ones.
+    let open = text
+        .split("## Open actions from the last meeting")
+        .nth(1)
+        .unwrap();
+    let carried = open.lines().find(|l| l.contains("2026-W45-03")).unwrap();
+    assert!(carried.contains("✖ overdue"), "{carried}");
+    for id in ["2026-W45-03", "2026-W47-01", "2026-W47-02", "2026-W47-03"] {
+        assert_eq!(open.matches(id).count(), 1, "{id} once:\n{open}");
+    }
 }
 
 #[test]

@@ -53,7 +53,10 @@ fn the_readme_mock_meeting_at_80_by_24_ends_in_a_mail_that_can_be_sent() {
     // 3. The plan: the verdicts given in the review, and the new action.
     tmux.keys(&[">"]);
     let screen = tmux.wait_for("Last meeting's actions");
-    assert!(screen.contains("↷ 2026-W47-02"), "{screen}");
+    assert!(
+        screen.contains("○ 2026-W47-02"),
+        "the carried copy: {screen}"
+    );
 
     // 4. The rating, then quit: the closing check finds nothing to fix.
     tmux.keys(&["R"]);

@@ -321,12 +321,7 @@ impl App {
 
     /// Quitting ends the meeting; gaps found by the closing check stop it once.
     pub(super) fn confirm_quit(&mut self) -> Option<Effect> {
-        if self
-            .meeting
-            .current
-            .closing_gaps(self.now.wall.date_naive())
-            .is_empty()
-        {
+        if self.meeting.current.closing_gaps(self.today()).is_empty() {
             return Some(self.end_meeting(Vec::new()));
         }
         self.mode = Mode::Closing;

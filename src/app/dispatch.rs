@@ -33,7 +33,7 @@ impl App {
                 let gaps = self
                     .meeting
                     .current
-                    .closing_gaps(now.wall.date_naive())
+                    .closing_gaps(self.today())
                     .iter()
                     .map(|gap| gap.describe(Language::English))
                     .collect();

@@ -21,7 +21,7 @@ impl App {
     /// before, then as they were written. A verdict leaves each in place, so
     /// the selection stays on what was just settled.
     pub fn follow_up_order(&self) -> Vec<usize> {
-        let today = self.now.wall.date_naive();
+        let today = self.today();
         let follow_ups = &self.meeting.current.follow_ups;
         let mut order: Vec<usize> = (0..follow_ups.len()).collect();
         order.sort_by_key(|&i| {

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use chrono::NaiveDate;
+
 use super::action::View;
 use super::capture::Capture;
 use super::line_editor::LineEditor;
@@ -13,6 +15,7 @@ use crate::domain::agenda::Agenda;
 use crate::domain::meeting::Meeting;
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
+use crate::domain::week::MeetingWeek;
 use crate::domain::week_report::WeekReport;
 
 impl App {
@@ -26,6 +29,18 @@ impl App {
 
     pub fn report(&self) -> &WeekReport {
         &self.report
+    }
+
+    /// The day the meeting is held (`MeetingWeek::day_held`): what is due,
+    /// overdue or on track is judged on it.
+    pub fn today(&self) -> NaiveDate {
+        MeetingWeek::reviewing(self.report.review.week).day_held(self.now.wall.date_naive())
+    }
+
+    /// The meeting's Monday: every "days left" figure (events, orders) counts
+    /// from it, as the plan and the pre-read do.
+    pub fn meeting_monday(&self) -> NaiveDate {
+        MeetingWeek::reviewing(self.report.review.week).monday()
     }
 
     /// Last meeting's open actions, with this meeting's verdicts.

@@ -32,7 +32,7 @@ impl App {
             self.open_capture(CaptureTarget::Edit(id), text);
             return None;
         }
-        let today = self.now.wall.date_naive();
+        let today = self.today();
         let due = line.order_by.map_or(today, |day| day.max(today));
         let name = self.catalogue_name(line);
         let text = purchase_order(line, name, self.settings.roles.purchasing.as_deref(), due);

@@ -59,7 +59,7 @@ impl App {
         let Some((id, true, action)) = self.selected_action() else {
             return;
         };
-        let today = self.now.wall.date_naive();
+        let today = self.today();
         if !action.is_due(today) {
             // Carrying is for an action past its date; this one is on track.
             self.flash = Some(Flash::NotDueYet(id, action.due.unwrap_or(today)));

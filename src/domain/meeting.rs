@@ -73,14 +73,7 @@ impl Meeting {
             decisions: Vec::new(),
             notes: Vec::new(),
             actions: Vec::new(),
-            // Each needs a verdict in this meeting, whatever it was last time.
-            follow_ups: previous_open
-                .into_iter()
-                .map(|mut item| {
-                    item.status = ActionStatus::Open;
-                    item
-                })
-                .collect(),
+            follow_ups: as_follow_ups(previous_open),
             ratings: BTreeMap::new(),
             closing_gaps: Vec::new(),
             actions_issued: 0,
@@ -426,6 +419,18 @@ pub fn parse_ratings(text: &str, attendees: &[String]) -> Result<BTreeMap<String
         ratings.insert(name, score);
     }
     Ok(ratings)
+}
+
+/// Last meeting's open actions as this meeting follows them up: each waits
+/// for a verdict here, whatever it was last time (a carried one is open).
+pub fn as_follow_ups(previous_open: Vec<ActionItem>) -> Vec<ActionItem> {
+    previous_open
+        .into_iter()
+        .map(|mut item| {
+            item.status = ActionStatus::Open;
+            item
+        })
+        .collect()
 }
 
 /// The due date a carried action is offered: the same weekday as its old

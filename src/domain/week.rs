@@ -102,6 +102,14 @@ impl MeetingWeek {
     pub fn monday(self) -> NaiveDate {
         self.meeting.monday()
     }
+
+    /// The day the meeting is held, as its judgements see it (overdue, due,
+    /// on track): `today` within the meeting's week; its Monday before it
+    /// (a pre-read), its Sunday after it (a past week looked at again).
+    pub fn day_held(self, today: NaiveDate) -> NaiveDate {
+        let monday = self.monday();
+        today.clamp(monday, monday + chrono::Days::new(6))
+    }
 }
 
 impl fmt::Display for IsoWeek {
@@ -151,6 +159,20 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_day_held_falls_in_the_meetings_week() {
+        let meeting = MeetingWeek::reviewing("2026-W47".parse().unwrap());
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        assert_eq!(meeting.monday(), day(23));
+        assert_eq!(meeting.day_held(day(20)), day(23), "a pre-read: its Monday");
+        assert_eq!(meeting.day_held(day(28)), day(28), "held on Saturday");
+        assert_eq!(
+            meeting.day_held(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()),
+            day(29),
+            "looked at again later: its Sunday"
+        );
     }
 
     #[test]

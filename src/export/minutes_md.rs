@@ -17,6 +17,7 @@ use crate::domain::meeting::Meeting;
 use crate::domain::metric::Metric;
 use crate::domain::rule_book::Rule;
 use crate::domain::settings::Language;
+use crate::domain::week::MeetingWeek;
 use crate::import::minutes::{MinutesFile, SectionRecord, StoredMinutes};
 
 use super::markdown::{escape, table};
@@ -37,7 +38,9 @@ pub fn to_markdown(stored: &StoredMinutes, file: &MinutesFile, currency: &str) -
     for decision in &meeting.decisions {
         let _ = writeln!(out, "- {} ({})", escape(&decision.text), decision.section);
     }
-    let today = meeting.started.date_naive();
+    // The day the meeting was held, as the cockpit judged what was overdue.
+    let today =
+        MeetingWeek::reviewing(meeting.reviewed_week).day_held(meeting.started.date_naive());
     out.push_str("\n## Action items\n\n");
     out.push_str(&actions_table(&meeting.actions, today));
     follow_ups(&mut out, meeting, file, today);

@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
+
 use crate::domain::action::ActionItem;
 use crate::domain::format;
 use crate::domain::metric::Metric;
@@ -25,6 +27,7 @@ pub fn to_prep(
     settings: &Settings,
     open_actions: &[ActionItem],
     in_play: &[ActionItem],
+    today: NaiveDate,
 ) -> String {
     let review = &report.review;
     let mut out = format!(
@@ -59,7 +62,11 @@ pub fn to_prep(
     ));
     voice(&mut out, report);
     anomalies(&mut out, report, Some(in_play));
-    actions(&mut out, open_actions, report);
+    actions(
+        &mut out,
+        open_actions,
+        MeetingWeek::reviewing(review.week).day_held(today),
+    );
     out.push_str(
         "\n---\n✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input\n",
     );
@@ -216,13 +223,12 @@ fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
     }
 }
 
-fn actions(out: &mut String, open: &[ActionItem], report: &WeekReport) {
+fn actions(out: &mut String, open: &[ActionItem], today: NaiveDate) {
     out.push_str("\n## Open actions from the last meeting\n\n");
     if open.is_empty() {
         out.push_str("None.\n");
         return;
     }
-    let today = MeetingWeek::reviewing(report.review.week).monday();
     let rows: Vec<Vec<String>> = open
         .iter()
         .map(|a| {

@@ -38,7 +38,7 @@ pub struct ActionLines<'a> {
 impl<'a> ActionLines<'a> {
     pub fn new(app: &'a App, theme: &'a Theme, labels: &'a Labels, width: u16) -> Self {
         Self {
-            today: app.now().wall.date_naive(),
+            today: app.today(),
             review: &app.report().review,
             theme,
             labels,

@@ -93,7 +93,7 @@ impl ReviewView<'_> {
             return;
         }
         let (app, l, t) = (self.app, self.labels, self.theme);
-        let today = app.now().wall.date_naive();
+        let today = app.today();
         let follow_ups = app.open_actions();
         let order = app.follow_up_order();
         let tally = Tally::of(follow_ups, today);

@@ -162,7 +162,7 @@ fn selected_facts<'a>(
 /// The events of the next eight weeks and the SKUs short for one, fitted
 /// to `width`, with a blank line after.
 pub fn calendar_lines<'a>(app: &'a App, t: &Theme, l: &Labels, width: u16) -> Vec<Line<'a>> {
-    let today = app.now().wall.date_naive();
+    let today = app.meeting_monday();
     let language = app.settings().language;
     let coming = upcoming(&app.settings().events, today);
     let mut lines = Vec::new();
