@@ -64,6 +64,17 @@ impl App {
     /// Takes in the report read; the minutes are saved then if anything
     /// changed meanwhile or they were never saved.
     pub(super) fn report_read(&mut self, report: WeekReport) -> Option<Effect> {
+        // The minutes belong to the week the session opened: figures of
+        // another week never enter them.
+        let expected = self.report.review.week;
+        if report.review.week != expected {
+            self.notices.push(format!(
+                "the reports read are of {}, not of {expected}, the week this meeting reviews: they are not shown; quit and start opsdeck again",
+                report.review.week
+            ));
+            self.reading = None;
+            return None;
+        }
         self.notices.extend(report.notices.iter().cloned());
         self.flagged = report.flagged_rows();
         self.report = report;
@@ -109,6 +120,27 @@ mod tests {
         assert_eq!(app.view(), View::Diagnosis);
         assert_eq!(app.update(Action::MoveSelection(3), now_at(6)), None);
         assert_eq!(app.selection(), 0);
+    }
+
+    #[test]
+    fn figures_of_another_week_never_enter_the_meeting() {
+        let (mut app, mut report) = opening();
+        let reviewed = report.review.week;
+        report.review.week = reviewed.next();
+        let rows = report.review.skus.len();
+        assert!(rows > 0);
+        assert_eq!(
+            app.update(Action::ReportRead(Box::new(report)), now_at(1)),
+            None
+        );
+        assert!(!app.is_reading(), "the reading is over");
+        assert_eq!(app.report().review.week, reviewed);
+        assert!(app.report().review.skus.is_empty(), "no figures shown");
+        assert!(
+            app.notices().iter().any(|n| n.contains("not of")),
+            "{:?}",
+            app.notices()
+        );
     }
 
     #[test]

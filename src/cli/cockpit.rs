@@ -41,9 +41,6 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
     if !terminal {
         return without_terminal(&workspace, options, now);
     }
-    // The reports are read while the meeting opens and the cockpit runs.
-    let wakes = Wakes::new();
-    let reader = Reader::start(workspace.clone(), args.week, wakes.sender());
     let mut session = match open_meeting(&workspace, options, now, confirm_take_over) {
         Ok(session) => session,
         Err(error) => {
@@ -51,6 +48,10 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The week is resolved once, by the session; the reports of that week
+    // are read while the cockpit runs, whatever lands in the workspace meanwhile.
+    let wakes = Wakes::new();
+    let reader = Reader::start(workspace.clone(), Some(session.week), wakes.sender());
     for notice in &session.notices {
         say!("notice: {}", clean(notice));
     }
