@@ -132,3 +132,19 @@ fn money_at_stake_is_money_the_team_would_lose() {
     // The missing stock ranks first: reconcile and claim before anything else.
     assert_eq!(report.anomalies[0].rule.name(), "inventory_unaccounted");
 }
+
+#[test]
+fn money_at_stake_is_whole_cents_so_every_output_agrees() {
+    let report = sample_report(None);
+    assert!(!report.anomalies.is_empty());
+    for anomaly in &report.anomalies {
+        let cents = anomaly.at_stake * 100.0;
+        assert!(
+            (cents - cents.round()).abs() < 1e-6,
+            "{:?} {}: {}",
+            anomaly.rule,
+            anomaly.sku.as_deref().unwrap_or("account"),
+            anomaly.at_stake
+        );
+    }
+}

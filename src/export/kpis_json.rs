@@ -176,7 +176,7 @@ impl Serialize for AnomalyRows<'_> {
             message: &a.message.en,
             evidence: a.evidence.iter().map(|e| e.en.as_str()).collect(),
             checks: a.checks(Language::English),
-            at_stake: (a.at_stake * 100.0).round() / 100.0,
+            at_stake: a.at_stake,
         }))
     }
 }

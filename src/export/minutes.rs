@@ -187,7 +187,7 @@ fn discussed(meeting: &Meeting, report: &WeekReport) -> Vec<AnomalyRow> {
                 severity: a.severity.name().to_owned(),
                 sku: a.sku.clone(),
                 message: a.message.en.clone(),
-                at_stake: round(a.at_stake),
+                at_stake: a.at_stake,
                 seen,
             })
         })

@@ -6,6 +6,7 @@ use crate::domain::facts::SkuCost;
 use crate::domain::format::value;
 use crate::domain::judgement::Status;
 use crate::domain::metric::Metric;
+use crate::domain::money::Money;
 use crate::domain::replenishment::AT_STAKE_DAYS;
 use crate::domain::review::{Figures, MetricCell, Review, SkuRow};
 use crate::domain::rule_book::Rule;
@@ -110,7 +111,8 @@ impl<'a> Subject<'a> {
             previous: self.before(metric),
             message,
             evidence: Vec::new(),
-            at_stake: at_stake.max(0.0),
+            // Rounded to the cent once, here: the screen, the mail and every export agree.
+            at_stake: Money::from_units_f64(at_stake.max(0.0)).to_f64(),
         }
     }
 
