@@ -72,6 +72,10 @@ pub enum Flash {
     NothingToRedo,
     /// The selected replenishment line needs no order (its SKU).
     NothingToOrder(String),
+    /// `r` found nothing to rebalance: no section has a later one to give time.
+    NothingToRebalance,
+    /// `m` on a week of one marketplace: nothing to switch between.
+    OneMarketplace,
     /// The selected supply line has its purchase order already: its id.
     PoCaptured(String),
     /// Last meeting's action is not due until this day: nothing to carry.

@@ -706,3 +706,58 @@ fn a_recorded_action_is_confirmed_for_a_few_seconds() {
     app.update(Action::Tick, now_at(16));
     assert_eq!(app.flash(), None, "gone after a few seconds");
 }
+
+#[test]
+fn rows_without_the_sorted_figure_come_last_either_way() {
+    use crate::app::sku_list::SortColumn;
+    use crate::domain::metric::Metric;
+    let sample = sample_app(|_| {});
+    // Two SKUs without stock figures, as after a report left them out.
+    let mut report = sample.report().clone();
+    for row in [3, 7] {
+        report.review.skus[row]
+            .figures
+            .current
+            .set(Metric::DaysOfSupply, None);
+    }
+    let mut app = App::new(
+        sample.settings().clone(),
+        report,
+        sample.meeting().clone(),
+        None,
+        now_at(0),
+    );
+    let missing = |app: &App, row: usize| {
+        app.report().review.skus[row]
+            .figures
+            .current
+            .get(Metric::DaysOfSupply)
+            .is_none()
+    };
+    while app.list().sort != SortColumn::Metric(Metric::DaysOfSupply) {
+        app.update(Action::CycleSort, now_at(1));
+    }
+    for _ in 0..2 {
+        let rows = app.visible().to_vec();
+        let first_missing = rows.iter().position(|&r| missing(&app, r)).unwrap();
+        assert!(
+            rows[first_missing..].iter().all(|&r| missing(&app, r)),
+            "descending {}",
+            app.list().descending
+        );
+        app.update(Action::ReverseSort, now_at(2));
+    }
+}
+
+#[test]
+fn a_key_with_nothing_to_do_says_so() {
+    let mut app = sample_app(|_| {});
+    assert!(app.report().review.marketplaces.len() < 2);
+    app.update(Action::CycleMarketplace, now_at(1));
+    assert_eq!(app.flash(), Some(&Flash::OneMarketplace));
+    for _ in 0..app.agenda().sections().len() {
+        app.update(Action::NextSection, now_at(2));
+    }
+    assert_eq!(app.update(Action::Rebalance, now_at(3)), None);
+    assert_eq!(app.flash(), Some(&Flash::NothingToRebalance));
+}

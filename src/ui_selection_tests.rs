@@ -217,3 +217,17 @@ fn the_help_wraps_every_description_whole_at_80_by_24() {
         }
     }
 }
+
+#[test]
+fn a_title_cut_to_its_column_ends_in_an_ellipsis() {
+    let app = sample_app(|_| {});
+    let area = Rect::new(0, 0, 100, 30);
+    let mut buf = Buffer::empty(area);
+    render_to_buffer(&app, area, &mut buf);
+    let screen = text_of(&buf);
+    let row = screen
+        .lines()
+        .find(|line| line.contains("HK-VB-20PK") && line.contains("Vacuum"))
+        .unwrap();
+    assert!(row.contains("Vacuum Storage Bags …"), "{row}");
+}

@@ -2,7 +2,7 @@
 //! so a new action cannot silently do nothing.
 
 use super::action::Action;
-use super::{App, Effect, Mode};
+use super::{App, Effect, Flash, Mode};
 use crate::domain::settings::Language;
 
 impl App {
@@ -23,7 +23,12 @@ impl App {
                 self.agenda.adjust_minutes(minutes);
                 return Some(Effect::SaveMinutes);
             }
-            Action::Rebalance => return self.agenda.rebalance(now).then_some(Effect::SaveMinutes),
+            Action::Rebalance => {
+                if self.agenda.rebalance(now) {
+                    return Some(Effect::SaveMinutes);
+                }
+                self.flash = Some(Flash::NothingToRebalance);
+            }
             Action::ConfirmQuit => return self.confirm_quit(),
             Action::SubmitCapture => return self.submit_capture(),
             Action::MarkDone => return self.mark_done(),
@@ -56,6 +61,9 @@ impl App {
                 self.refresh_list();
             }
             Action::CycleMarketplace => {
+                if self.report.review.marketplaces.len() < 2 {
+                    self.flash = Some(Flash::OneMarketplace);
+                }
                 self.list
                     .cycle_marketplace(&self.report.review.marketplaces);
                 self.refresh_list();

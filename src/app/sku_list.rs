@@ -167,14 +167,20 @@ pub fn visible_rows(
             });
         }
         SortColumn::Metric(metric) => {
-            // A missing value sorts below every value.
+            // Rows without the figure come last, whichever way the sort runs.
             let value = |i: usize| rows[i].figures.current.get(metric);
-            keep.sort_by(|&a, &b| match (value(a), value(b)) {
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Greater,
-                (None, Some(_)) => std::cmp::Ordering::Less,
-                (None, None) => std::cmp::Ordering::Equal,
+            let (mut with, without): (Vec<usize>, Vec<usize>) =
+                keep.into_iter().partition(|&i| value(i).is_some());
+            with.sort_by(|&a, &b| {
+                let order = value(a).unwrap_or(0.0).total_cmp(&value(b).unwrap_or(0.0));
+                if options.descending {
+                    order.reverse()
+                } else {
+                    order
+                }
             });
+            with.extend(without);
+            return with;
         }
         SortColumn::Sku => keep.sort_by(|&a, &b| rows[a].key.cmp(&rows[b].key)),
     }

@@ -52,6 +52,8 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
             change_label(change.kind, app.settings().language),
             clean(&change.subject)
         )),
+        Some(Flash::NothingToRebalance) => lines.push(format!("○ {}", labels.nothing_to_rebalance)),
+        Some(Flash::OneMarketplace) => lines.push(format!("○ {}", labels.one_marketplace)),
         Some(Flash::PoCaptured(id)) => {
             lines.push(format!("✎ PO {id} {}", labels.po_captured_edit));
         }

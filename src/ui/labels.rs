@@ -140,6 +140,10 @@ labels! {
         "没有变化";
     on_track: "on track",
         "按计划";
+    nothing_to_rebalance: "nothing to rebalance: no later section to take the time from",
+        "无需重新分配：后面没有可调整的环节";
+    one_marketplace: "this week holds one marketplace: m has nothing to switch between",
+        "本周只有一个站点：m 无可切换";
     po_captured: "captured",
         "已记录";
     po_captured_edit: "is captured already: edit it here, or Esc",

@@ -23,6 +23,7 @@ use super::figure::figure_spans;
 use super::labels::{Labels, metric_label};
 use super::scroll::first_drawn;
 use super::theme::Theme;
+use crate::domain::text_width::truncate;
 use crate::domain::untrusted::clean;
 
 /// The account figures of the strip.
@@ -234,6 +235,10 @@ impl ReviewView<'_> {
                 .iter()
                 .map(|m| Line::from(metric_label(*m, settings.language)).right_aligned()),
         );
+        // The title takes what the other columns leave (one space between
+        // columns) and ends in `…` when it is cut.
+        let fixed = 1 + usize::from(SKU_WIDTH) + columns.len() * usize::from(FIGURE_WIDTH + 1) + 2;
+        let title_width = usize::from(area.width).saturating_sub(fixed);
         let body_rows = usize::from(area.height.saturating_sub(1));
         let visible = app.visible();
         // The selected SKU's place in the table, while the selection is on one.
@@ -259,7 +264,10 @@ impl ReviewView<'_> {
                         Line::from(clean(row.sku.as_deref().unwrap_or(&row.key)).into_owned()),
                     ];
                     if layout.title {
-                        cells.push(Line::styled(clean(&row.title).into_owned(), t.dim));
+                        cells.push(Line::styled(
+                            truncate(&clean(&row.title), title_width),
+                            t.dim,
+                        ));
                     }
                     cells.extend(columns.iter().map(|m| {
                         Line::from(figure_spans(
