@@ -166,7 +166,11 @@ fn meeting_in(words: &Words) {
         tmux.screen()
     );
 
-    // The minutes hold exactly what the screen confirmed.
+    minutes_hold_what_was_confirmed(&sample, words);
+}
+
+/// The minutes hold exactly what the screen confirmed.
+fn minutes_hold_what_was_confirmed(sample: &std::path::Path, words: &Words) {
     let minutes = std::fs::read_to_string(sample.join("minutes/2026-W48.toml")).unwrap();
     let minutes: toml::Table = toml::from_str(&minutes).unwrap();
     let actions = minutes["actions"].as_array().unwrap();
