@@ -21,9 +21,10 @@ mod verdicts;
 pub mod views;
 
 use crate::domain::agenda::Agenda;
-use crate::domain::meeting::{Change, History, Meeting};
+use crate::domain::meeting::Meeting;
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
+use crate::domain::undo::{Change, History};
 use crate::domain::week_report::WeekReport;
 
 use action::{Action, Effect, View};

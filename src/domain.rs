@@ -36,6 +36,7 @@ pub mod supply_columns;
 pub mod supply_notes;
 pub mod text_width;
 pub mod timing;
+pub mod undo;
 pub mod untrusted;
 pub mod voice;
 pub mod week;

@@ -12,13 +12,14 @@
 //! finished. A cockpit that could not make the meeting's lock tries again
 //! every second and writes once it has it.
 
+mod follower;
 pub mod reading;
 mod saver;
 pub mod signals;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use chrono::Local;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -30,13 +31,13 @@ use ratatui::DefaultTerminal;
 use crate::app::App;
 use crate::app::action::{Action, Drawn, Effect};
 use crate::app::keymap::action_for;
-use crate::domain::meeting::Meeting;
 use crate::domain::timing::Now;
 use crate::import::error::ImportError;
 use crate::import::minutes::read_minutes;
 use crate::session::lock::{LockToRetry, MeetingLock};
 use crate::ui;
 
+use follower::Follower;
 use reading::{HeldKeys, Reader};
 use saver::Saver;
 use signals::Signals;
@@ -353,35 +354,6 @@ fn read_keys(sender: Sender<Wake>) {
             }
         }
     });
-}
-
-/// What a view-only cockpit follows: the minutes the holding cockpit saves,
-/// read again when their file changes.
-struct Follower {
-    path: PathBuf,
-    modified: Option<SystemTime>,
-}
-
-impl Follower {
-    fn new(path: PathBuf) -> Self {
-        let modified = Self::modified_at(&path);
-        Self { path, modified }
-    }
-
-    fn modified_at(path: &Path) -> Option<SystemTime> {
-        std::fs::metadata(path).and_then(|m| m.modified()).ok()
-    }
-
-    /// The meeting as last saved, when the file changed since the last look.
-    fn changed(&mut self) -> Option<Meeting> {
-        let modified = Self::modified_at(&self.path);
-        if modified == self.modified {
-            return None;
-        }
-        let stored = read_minutes(&self.path).ok()?;
-        self.modified = modified;
-        Some(stored.meeting)
-    }
 }
 
 /// `~/x` as the path under the user's home folder.

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod actions_calendar;
+pub mod actions_md;
 pub mod asana;
 pub mod check_report;
 pub mod clean_writer;

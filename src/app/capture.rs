@@ -7,8 +7,9 @@ use std::fmt::Write as _;
 use crate::domain::action::ActionStatus;
 use crate::domain::anomaly::Anomaly;
 use crate::domain::capture::{Known, QuickAdd, complete, parse_quick_add, sku_token};
-use crate::domain::meeting::{Change, ChangeKind, Verdict, excerpt, parse_ratings};
+use crate::domain::meeting::{Verdict, excerpt, parse_ratings};
 use crate::domain::settings::Language;
+use crate::domain::undo::{Change, ChangeKind};
 use crate::domain::voice::PainPoint;
 use crate::domain::week_report::DiagnosisRow;
 

@@ -8,7 +8,8 @@ use super::action::{Action, EditOp, Effect, View};
 use super::line_editor::LineEditor;
 use super::mode::Mode;
 use super::{App, Flash, SaveState, ViewOnly};
-use crate::domain::meeting::{History, Meeting};
+use crate::domain::meeting::Meeting;
+use crate::domain::undo::History;
 
 impl App {
     /// This cockpit only shows the meeting, held by the cockpit `holder` describes.

@@ -9,7 +9,8 @@ use super::follow_ups::ReviewRow;
 use super::{App, Flash};
 use crate::domain::action::{ActionItem, ActionStatus, Priority};
 use crate::domain::capture::sku_token;
-use crate::domain::meeting::{Change, ChangeKind, Verdict, carried_due};
+use crate::domain::meeting::{Verdict, carried_due};
+use crate::domain::undo::{Change, ChangeKind};
 
 impl App {
     /// The selected action of the plan or the review: (id, from last

@@ -82,7 +82,7 @@ fn an_action_not_due_yet_is_on_track_and_cannot_be_carried() {
 #[test]
 fn every_change_to_the_minutes_is_confirmed_on_screen() {
     use crate::app::Flash;
-    use crate::domain::meeting::ChangeKind;
+    use crate::domain::undo::ChangeKind;
     let mut app = sample_app(|_| {});
     for (kind, line, confirmed) in [
         (

@@ -5,6 +5,7 @@ use chrono::DateTime;
 use super::*;
 use crate::domain::capture::{Known, parse_quick_add};
 use crate::domain::settings::Language;
+use crate::domain::undo::{Change, ChangeKind, History};
 
 fn at(minute: u32) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(&format!("2026-11-23T09:{minute:02}:00-08:00")).unwrap()
@@ -23,8 +24,7 @@ fn quick(line: &str) -> QuickAdd {
 }
 
 fn previous_action(id: &str, weeks_carried: u32) -> ActionItem {
-    let mut action =
-        History::new(Meeting::new("2026-W46".parse().unwrap(), at(0), Vec::new())).current;
+    let mut action = Meeting::new("2026-W46".parse().unwrap(), at(0), Vec::new());
     action.add_action(
         &quick("Book shipment @Wei due:2026-11-20 #HK-SP-SIL-5"),
         at(0),

@@ -1,9 +1,9 @@
 //! Every label on screen, in English and Chinese (`language = "zh"`).
 
 use crate::app::action::View;
-use crate::domain::meeting::ChangeKind;
 use crate::domain::metric::Metric;
 use crate::domain::settings::Language;
+use crate::domain::undo::ChangeKind;
 use crate::domain::words::{InEach, Words};
 
 /// Declares every label once, English then Chinese, and builds `Labels`,
