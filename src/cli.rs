@@ -48,6 +48,7 @@ macro_rules! say_inline {
 mod args;
 mod cockpit;
 mod fetch;
+mod send;
 
 pub use args::{
     ActionsFormat, Cli, CockpitArgs, Command, Format, KpiFormat, MinutesFormat, ThemeArg,
@@ -75,6 +76,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => actions(&workspace, owner.as_deref(), open, overdue, format),
         Some(Command::Demo { bell, theme }) => cockpit::demo(bell, theme),
         Some(Command::Fetch(args)) => fetch::fetch(&args, event_loop::read_now().wall.date_naive()),
+        Some(Command::Send(args)) => send::send(&args, event_loop::read_now().wall.to_utc()),
         None => cockpit::cockpit(&cli.cockpit),
     }
 }

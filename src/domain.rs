@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod anomaly;
 pub mod calendar;
 pub mod capture;
+pub mod channel;
 pub mod cost_book;
 pub mod diagnosis;
 pub mod facts;

@@ -11,6 +11,7 @@
 //! | `import`     | bytes on disk → domain facts, with located errors           | `domain`, `fs` |
 //! | `fetch`      | the SP-API and Ads API client behind `opsdeck fetch`        | `domain`, `fs`, `import` |
 //! | `export`     | domain → text and files (tables, JSON, TOML, Markdown, ICS)  | `domain`, `fs`, `import` |
+//! | `send`       | the meeting posted to chat channels behind `opsdeck send`    | `domain`, `fs`, `import`, `fetch`, `export` |
 //! | `session`    | opening a meeting: its week, lock, minutes, recovery copy   | the above but `fetch` |
 //! | `app`        | the cockpit's state and `update` (no terminal)              | `domain`, `import`, `export` |
 //! | `ui`         | drawing a frame from `&App`                                 | `domain`, `app` |
@@ -25,5 +26,6 @@ pub mod export;
 pub mod fetch;
 pub mod fs;
 pub mod import;
+pub mod send;
 pub mod session;
 pub mod ui;

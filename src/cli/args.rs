@@ -121,6 +121,8 @@ pub enum Command {
     },
     /// Fetch the week's reports from the SP-API and the Amazon Ads API into the week folder.
     Fetch(super::fetch::FetchArgs),
+    /// Send a meeting's minutes to the team's chat channels.
+    Send(super::send::SendArgs),
     /// Start a workspace: a commented opsdeck.toml, weeks/ and minutes/.
     Init {
         /// Folder to create the workspace in (default: the current folder).

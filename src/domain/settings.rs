@@ -190,6 +190,10 @@ pub struct Settings {
     /// The promotions calendar.
     pub events: Vec<super::calendar::Event>,
     pub fetch: FetchSettings,
+    /// The chat channels the meeting is sent to (`[[channels]]`).
+    pub channels: Vec<super::channel::Channel>,
+    /// How each person is mentioned on each kind of channel (`[people.X]`).
+    pub people: super::channel::People,
 }
 
 /// What `opsdeck fetch` fetches by default (`[fetch]`).
@@ -287,6 +291,8 @@ impl Default for Settings {
             roles: Roles::default(),
             events: Vec::new(),
             fetch: FetchSettings::default(),
+            channels: Vec::new(),
+            people: super::channel::People::new(),
         }
     }
 }

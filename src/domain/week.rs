@@ -23,6 +23,12 @@ pub enum WeekStart {
 }
 
 impl IsoWeek {
+    /// A week after every week a workspace names: "before LAST" is "any".
+    pub const LAST: IsoWeek = IsoWeek {
+        year: i32::MAX,
+        week: 53,
+    };
+
     /// The week numbered `week` of ISO year `year`, if that week exists.
     pub fn new(year: i32, week: u32) -> Option<Self> {
         NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).map(|_| Self { year, week })

@@ -1,5 +1,6 @@
 //! The credentials file: the SP-API's and the Ads API's Login with Amazon
-//! apps and refresh tokens, and optional endpoint overrides. It lives
+//! apps and refresh tokens, optional endpoint overrides, and the chat
+//! channels' webhooks and signing secrets (`opsdeck send`). It lives
 //! outside the workspace (which a team shares through git):
 //! `$OPSDECK_CREDENTIALS`, else `$XDG_CONFIG_HOME/opsdeck/credentials.toml`,
 //! else `~/.config/opsdeck/credentials.toml`. A file others can read is
@@ -45,6 +46,14 @@ struct EndpointsTable {
     ads_api: Option<String>,
 }
 
+/// A chat channel's webhook address (its token inside) and signing secret.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelSecrets {
+    pub url: Secret,
+    pub secret: Option<Secret>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CredentialsFile {
@@ -52,6 +61,8 @@ struct CredentialsFile {
     ads_api: Option<LwaApp>,
     #[serde(default)]
     endpoints: EndpointsTable,
+    #[serde(default)]
+    channels: BTreeMap<String, ChannelSecrets>,
 }
 
 /// The SP-API's app and the region of each marketplace.
@@ -84,6 +95,8 @@ pub struct Credentials {
     /// Overrides of the regional hosts (a proxy, the SP-API sandbox, a test server).
     pub sp_api_endpoint: Option<Endpoint>,
     pub ads_api_endpoint: Option<Endpoint>,
+    /// Each chat channel's webhook, by the channel's name in `opsdeck.toml`.
+    pub channels: BTreeMap<String, ChannelSecrets>,
 }
 
 /// Where the credentials file is looked for, from the environment given.
@@ -158,7 +171,8 @@ pub fn parse_credentials(path: &Path, text: &str) -> Result<Credentials, ImportE
             Some(column),
             format!(
                 "{}: expected [sp_api] and [ads_api] with client_id, client_secret and \
-                 refresh_token, and an optional [endpoints] table",
+                 refresh_token, an optional [endpoints] table, and [channels.NAME] with a \
+                 url and an optional secret",
                 error.message()
             ),
         )
@@ -193,6 +207,7 @@ pub fn parse_credentials(path: &Path, text: &str) -> Result<Credentials, ImportE
             .unwrap_or_else(|| Endpoint::known(LWA_ENDPOINT)),
         sp_api_endpoint: endpoint(file.endpoints.sp_api.as_deref(), "sp_api")?,
         ads_api_endpoint: endpoint(file.endpoints.ads_api.as_deref(), "ads_api")?,
+        channels: file.channels,
     })
 }
 

@@ -18,6 +18,7 @@ use crate::domain::week::WeekStart;
 use super::error::ImportError;
 use super::toml_file::{parse_toml, read_text};
 
+mod channels;
 mod events;
 mod place;
 
@@ -56,6 +57,10 @@ struct ConfigFile {
     fetch: FetchTable,
     #[serde(default)]
     events: Vec<EventRow>,
+    #[serde(default)]
+    channels: Vec<channels::ChannelRow>,
+    #[serde(default)]
+    people: BTreeMap<String, BTreeMap<String, Spanned<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -217,6 +222,8 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
             .into_iter()
             .map(|row| event(at, &row))
             .collect::<Result<_, _>>()?,
+        channels: channels::channels(&at, &file.channels)?,
+        people: channels::people(&at, &file.people)?,
         fetch: FetchSettings {
             marketplaces: file.fetch.marketplaces,
             profiles: file.fetch.profiles,

@@ -133,3 +133,32 @@ fn thresholds_are_read_by_key_and_a_wrong_one_names_its_line() {
     assert_eq!(fraction.line, Some(2), "{fraction}");
     assert!(fraction.message.contains("whole number"), "{fraction}");
 }
+
+#[test]
+fn channels_and_people_are_read_and_a_wrong_kind_or_key_names_its_line() {
+    let read = parse(
+        "[[channels]]\nname = \"team\"\nkind = \"feishu\"\n\n[people.Wei]\nfeishu = \"ou_1\"\nslack = \"U1\"\n",
+    )
+    .unwrap();
+    let settings = &read.settings;
+    assert_eq!(settings.channels.len(), 1);
+    assert_eq!(
+        settings.channels[0].kind,
+        crate::domain::channel::ChannelKind::Feishu
+    );
+    assert_eq!(settings.people["Wei"]["slack"], "U1");
+    let kind = parse("[[channels]]\nname = \"team\"\nkind = \"teams\"\n").unwrap_err();
+    assert_eq!((kind.line, kind.column), (Some(3), Some(8)), "{kind}");
+    assert!(
+        kind.to_string()
+            .contains("feishu, lark, wecom, dingtalk or slack"),
+        "{kind}"
+    );
+    let twice = parse(
+        "[[channels]]\nname = \"team\"\nkind = \"slack\"\n[[channels]]\nname = \"Team\"\nkind = \"wecom\"\n",
+    )
+    .unwrap_err();
+    assert_eq!(twice.line, Some(5), "{twice}");
+    let key = parse("[people.Wei]\nteams = \"x\"\n").unwrap_err();
+    assert_eq!(key.line, Some(2), "{key}");
+}

@@ -1,0 +1,212 @@
+//! `opsdeck send minutes`: the meeting's minutes posted to the team's
+//! channels (`[[channels]]` in `opsdeck.toml`, their webhooks in the
+//! credentials file), or shown as they would be with `--dry-run`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::channel::Channel;
+use crate::domain::week::IsoWeek;
+use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
+use crate::fetch::ureq_http::UreqHttp;
+use crate::import::minutes::{minutes_path, previous_minutes, read_minutes};
+use crate::import::workspace::open_workspace;
+use crate::send::address::masked;
+use crate::send::deliver::{post, request};
+use crate::send::message::minutes_message;
+use crate::send::render::render;
+
+/// What the command line asks of `send`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SendArgs {
+    /// What to send: the minutes of a meeting.
+    #[arg(value_enum)]
+    pub what: SendWhat,
+    /// Workspace folder (default: the current folder).
+    #[arg(default_value = ".")]
+    pub workspace: PathBuf,
+    /// The meeting's week, like 2026-W48 (default: the newest minutes).
+    #[arg(long)]
+    pub week: Option<IsoWeek>,
+    /// Send to this channel only (a `name` of `[[channels]]`); again for more.
+    #[arg(long = "to", value_name = "NAME")]
+    pub to: Vec<String>,
+    /// Print what would be sent, where, with the addresses masked; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SendWhat {
+    Minutes,
+}
+
+macro_rules! fail {
+    ($($arg:tt)*) => {{
+        eprintln!("error: {}", format!($($arg)*));
+        return ExitCode::FAILURE;
+    }};
+}
+
+pub fn send(args: &SendArgs, now: DateTime<Utc>) -> ExitCode {
+    let workspace = match open_workspace(&args.workspace) {
+        Ok(workspace) => workspace,
+        Err(error) => fail!("{error}"),
+    };
+    let settings = &workspace.settings;
+    let channels = match chosen(&settings.channels, &args.to) {
+        Ok(channels) => channels,
+        Err(why) => fail!("{}: {why}", args.workspace.join("opsdeck.toml").display()),
+    };
+    let path = match minutes_file(&args.workspace, args.week) {
+        Ok(path) => path,
+        Err(why) => fail!("{why}"),
+    };
+    let stored = match read_minutes(&path) {
+        Ok(stored) => stored,
+        Err(error) => fail!("{error}"),
+    };
+    let full = format!("opsdeck minutes {}", path.display());
+    let message = minutes_message(&settings.title, &stored.meeting, &full);
+    let credentials = match credentials(args.dry_run) {
+        Ok(credentials) => credentials,
+        Err(why) => fail!("{why}"),
+    };
+    let mut http = UreqHttp::new();
+    let mut failed = 0;
+    for channel in channels {
+        let rendered = render(channel.kind, &message, &settings.people);
+        for owner in &rendered.unmapped {
+            eprintln!(
+                "warning: {} ({}): {owner} is written as plain text: add `{} = \"…\"` under [people.{owner}] in opsdeck.toml to mention them",
+                channel.name,
+                channel.kind.name(),
+                channel.kind.name()
+            );
+        }
+        let secrets = credentials
+            .as_ref()
+            .and_then(|c| c.channels.get(&channel.name));
+        if args.dry_run {
+            let address = secrets.map_or_else(
+                || "no webhook in the credentials file yet".to_owned(),
+                |s| masked(s.url.expose()),
+            );
+            println!(
+                "would send the minutes of {} to {} ({}, {address}){}:",
+                stored.meeting.week,
+                channel.name,
+                channel.kind.name(),
+                cut_note(rendered.cut)
+            );
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rendered.body).unwrap_or_default()
+            );
+            continue;
+        }
+        let Some(secrets) = secrets else {
+            eprintln!(
+                "error: {} ({}): the credentials file has no [channels.{}] with its webhook url",
+                channel.name,
+                channel.kind.name(),
+                channel.name
+            );
+            failed += 1;
+            continue;
+        };
+        let sent = request(channel.kind, secrets, &rendered.body, now)
+            .and_then(|request| post(&mut http, channel.kind, &request, secrets));
+        match sent {
+            Ok(()) => println!(
+                "sent the minutes of {} to {} ({}){}",
+                stored.meeting.week,
+                channel.name,
+                channel.kind.name(),
+                cut_note(rendered.cut)
+            ),
+            Err(why) => {
+                eprintln!("error: {} ({}): {why}", channel.name, channel.kind.name());
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn cut_note(cut: usize) -> String {
+    if cut == 0 {
+        String::new()
+    } else {
+        format!(", {cut} lines left out to fit the channel")
+    }
+}
+
+/// The channels `--to` names (every channel without it).
+fn chosen<'a>(channels: &'a [Channel], to: &[String]) -> Result<Vec<&'a Channel>, String> {
+    if channels.is_empty() {
+        return Err(
+            "no [[channels]]: add one with a name and a kind (see the README's Sending section)"
+                .to_owned(),
+        );
+    }
+    if to.is_empty() {
+        return Ok(channels.iter().collect());
+    }
+    to.iter()
+        .map(|name| {
+            channels
+                .iter()
+                .find(|c| c.name.eq_ignore_ascii_case(name))
+                .ok_or_else(|| {
+                    let names: Vec<&str> = channels.iter().map(|c| c.name.as_str()).collect();
+                    format!(
+                        "--to {name} names no channel: the channels are {}",
+                        names.join(", ")
+                    )
+                })
+        })
+        .collect()
+}
+
+/// The minutes of `week`'s meeting, else the newest.
+fn minutes_file(workspace: &Path, week: Option<IsoWeek>) -> Result<PathBuf, String> {
+    if let Some(week) = week {
+        let path = minutes_path(workspace, week);
+        return if path.is_file() {
+            Ok(path)
+        } else {
+            Err(format!(
+                "{}: no minutes of {week}'s meeting; hold the meeting first, or name another week",
+                path.display()
+            ))
+        };
+    }
+    let newest = previous_minutes(workspace, IsoWeek::LAST).map_err(|error| error.to_string())?;
+    newest
+        .map(|stored| minutes_path(workspace, stored.meeting.week))
+        .ok_or_else(|| {
+            format!(
+                "{}: no minutes yet; hold a meeting first",
+                workspace.join("minutes").display()
+            )
+        })
+}
+
+/// The credentials file, which a dry run may do without.
+fn credentials(dry_run: bool) -> Result<Option<Credentials>, String> {
+    let path = credentials_path(|key| std::env::var(key).ok())
+        .ok_or_else(|| "no credentials file: set $OPSDECK_CREDENTIALS or $HOME".to_owned())?;
+    if dry_run && !path.exists() {
+        return Ok(None);
+    }
+    read_credentials(&path)
+        .map(Some)
+        .map_err(|error| error.to_string())
+}

@@ -1,0 +1,115 @@
+//! What a sent message says, before any channel's markup: a title, sections
+//! of lines (a line may name the person it is for), and where the whole
+//! document is. Made from the minutes: decisions, every action with its
+//! owner, last meeting's verdicts.
+
+use std::fmt::Write as _;
+
+use crate::domain::action::ActionItem;
+use crate::domain::action_log::Tally;
+use crate::domain::format::short_date;
+use crate::domain::meeting::Meeting;
+use crate::domain::settings::Language;
+use crate::domain::week::MeetingWeek;
+
+/// One line, and the person it is for (mentioned where the channel can).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub heading: String,
+    pub lines: Vec<Line>,
+}
+
+/// A message in no channel's markup yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub title: String,
+    /// Most important first: a message cut to a channel's size keeps them.
+    pub sections: Vec<Section>,
+    /// Where the whole document is, said when lines are cut.
+    pub full: String,
+}
+
+impl Message {
+    /// How many lines the sections hold.
+    pub fn line_count(&self) -> usize {
+        self.sections.iter().map(|s| s.lines.len()).sum()
+    }
+}
+
+/// The meeting's minutes as a message: decisions, this meeting's actions
+/// (each for its owner), then last meeting's actions with their verdicts.
+pub fn minutes_message(team: &str, meeting: &Meeting, full: &str) -> Message {
+    let today =
+        MeetingWeek::reviewing(meeting.reviewed_week).day_held(meeting.started.date_naive());
+    let mut sections = Vec::new();
+    if !meeting.decisions.is_empty() {
+        sections.push(Section {
+            heading: "Decisions".to_owned(),
+            lines: meeting
+                .decisions
+                .iter()
+                .map(|d| Line {
+                    text: d.text.clone(),
+                    owner: None,
+                })
+                .collect(),
+        });
+    }
+    let open: Vec<&ActionItem> = meeting
+        .actions
+        .iter()
+        .filter(|a| a.status.is_open())
+        .collect();
+    if !open.is_empty() {
+        sections.push(Section {
+            heading: "Action items".to_owned(),
+            lines: open.iter().map(|a| action_line(a, today)).collect(),
+        });
+    }
+    if !meeting.follow_ups.is_empty() {
+        let tally = Tally::of(&meeting.follow_ups, today);
+        sections.push(Section {
+            heading: format!(
+                "Last meeting's actions: {} of {} due done",
+                tally.done, tally.due
+            ),
+            lines: meeting
+                .follow_ups
+                .iter()
+                .map(|a| Line {
+                    text: format!("{} {} — {}", a.id, a.title, a.status.name()),
+                    owner: None,
+                })
+                .collect(),
+        });
+    }
+    Message {
+        title: format!("{team} — minutes of {}", meeting.week),
+        sections,
+        full: full.to_owned(),
+    }
+}
+
+/// `2026-W48-01 Reconcile HK-SP-SIL-5 — due Fri 11 Dec · HK-SP-SIL-5 (overdue)`.
+fn action_line(action: &ActionItem, today: chrono::NaiveDate) -> Line {
+    let mut text = format!("{} {}", action.id, action.title);
+    if let Some(due) = action.due {
+        let _ = write!(text, " — due {}", short_date(due, Language::English));
+        if action.is_overdue(today) {
+            text.push_str(" (overdue)");
+        }
+    }
+    if let Some(sku) = &action.sku {
+        let _ = write!(text, " · {sku}");
+    }
+    Line {
+        text,
+        owner: action.owner.clone(),
+    }
+}

@@ -1,0 +1,259 @@
+//! `opsdeck send minutes` against a stand-in for each chat webhook on this
+//! machine (Feishu, WeCom, DingTalk, Slack): the body each contract asks
+//! for, the signature, the mention form, the channel's verdict; a failing
+//! channel is reported in its own words and the others still get the
+//! message; no address or secret is ever shown.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+mod support;
+
+use support::stand_in::{Asked, Reply, StandIn};
+use support::workspace;
+
+/// The secret parts of the channels' addresses and their signing secrets.
+const SECRETS: [&str; 6] = [
+    "FEISHUTOKEN",
+    "FEISHUSECRET",
+    "WECOMKEY",
+    "DINGTOKEN",
+    "DINGSECRET",
+    "SLACKTOKEN",
+];
+
+const CHANNELS: &str = r#"
+[[channels]]
+name = "feishu-team"
+kind = "feishu"
+
+[[channels]]
+name = "wecom-team"
+kind = "wecom"
+
+[[channels]]
+name = "ding-team"
+kind = "dingtalk"
+
+[[channels]]
+name = "slack-team"
+kind = "slack"
+
+[people.Wei]
+feishu = "ou_wei"
+wecom = "wei"
+dingtalk = "13800000000"
+slack = "U024BE7LH"
+"#;
+
+/// What each channel's stand-in checks before it says "ok".
+fn answer(asked: &Asked) -> Reply {
+    let body: serde_json::Value = serde_json::from_str(&asked.body).unwrap_or_default();
+    if asked.path.starts_with("/open-apis/bot/v2/hook/FEISHUTOKEN") {
+        let timestamp: i64 = body["timestamp"].as_str().unwrap_or("0").parse().unwrap();
+        let signed =
+            body["sign"].as_str() == Some(&opsdeck::send::sign::feishu(timestamp, "FEISHUSECRET"));
+        let card = body["msg_type"] == "interactive"
+            && body["card"]["body"]["elements"][0]["content"]
+                .as_str()
+                .is_some_and(|md| md.contains("<at id=ou_wei></at>"));
+        return if signed && card {
+            Reply::json(200, r#"{"code":0,"msg":"success","data":{}}"#)
+        } else {
+            Reply::json(
+                200,
+                r#"{"code":19021,"msg":"sign match fail or timestamp is not within one hour from current time"}"#,
+            )
+        };
+    }
+    if asked.path == "/cgi-bin/webhook/send?key=WECOMKEY" {
+        let content = body["markdown"]["content"].as_str().unwrap_or_default();
+        return if body["msgtype"] == "markdown"
+            && content.contains("<@wei>")
+            && content.len() <= 4096
+        {
+            Reply::json(200, r#"{"errcode":0,"errmsg":"ok"}"#)
+        } else {
+            Reply::json(
+                200,
+                r#"{"errcode":40058,"errmsg":"markdown.content exceed max length 4096"}"#,
+            )
+        };
+    }
+    if asked
+        .path
+        .starts_with("/robot/send?access_token=DINGTOKEN&timestamp=")
+    {
+        let query = asked.path.split_once('?').unwrap().1;
+        let value = |key: &str| {
+            query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(&format!("{key}=")))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let millis: i64 = value("timestamp").parse().unwrap();
+        let signed = value("sign") == opsdeck::send::sign::dingtalk(millis, "DINGSECRET");
+        let at = body["at"]["atMobiles"][0] == "13800000000"
+            && body["markdown"]["text"]
+                .as_str()
+                .is_some_and(|text| text.contains("@13800000000"));
+        return if signed && at {
+            Reply::json(200, r#"{"errcode":0,"errmsg":"ok"}"#)
+        } else {
+            Reply::json(200, r#"{"errcode":310000,"errmsg":"sign not match"}"#)
+        };
+    }
+    if asked.path == "/services/T0/B0/SLACKTOKEN" {
+        let mentioned = asked.body.contains("<@U024BE7LH>");
+        return if body["blocks"][0]["type"] == "header" && mentioned {
+            Reply::with(200, &[], "ok")
+        } else {
+            Reply::with(400, &[], "invalid_blocks")
+        };
+    }
+    Reply::with(404, &[], "no_service")
+}
+
+fn credentials(dir: &Path, base: &str, slack_path: &str) -> PathBuf {
+    let path = dir.join("credentials.toml");
+    std::fs::write(
+        &path,
+        format!(
+            r#"
+[channels.feishu-team]
+url = "{base}/open-apis/bot/v2/hook/FEISHUTOKEN"
+secret = "FEISHUSECRET"
+
+[channels.wecom-team]
+url = "{base}/cgi-bin/webhook/send?key=WECOMKEY"
+
+[channels.ding-team]
+url = "{base}/robot/send?access_token=DINGTOKEN"
+secret = "DINGSECRET"
+
+[channels.slack-team]
+url = "{base}{slack_path}"
+"#
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    path
+}
+
+fn send(args: &[&str], credentials: &Path) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
+        .args(args)
+        .env("OPSDECK_CREDENTIALS", credentials)
+        .output()
+        .unwrap();
+    for text in [&output.stdout, &output.stderr] {
+        let text = String::from_utf8_lossy(text);
+        for secret in SECRETS {
+            assert!(!text.contains(secret), "{secret} shown:\n{text}");
+        }
+    }
+    output
+}
+
+fn workspace_with_channels() -> (tempfile::TempDir, PathBuf) {
+    let (dir, root) = workspace();
+    let config = root.join("opsdeck.toml");
+    let text = std::fs::read_to_string(&config).unwrap() + CHANNELS;
+    std::fs::write(&config, text).unwrap();
+    (dir, root)
+}
+
+#[test]
+fn the_minutes_reach_every_channel_signed_and_with_owners_mentioned() {
+    let (dir, root) = workspace_with_channels();
+    let chats = StandIn::start(answer);
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let workspace = root.to_str().unwrap();
+    let output = send(&["send", "minutes", workspace], &credentials);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    for channel in ["feishu-team", "wecom-team", "ding-team", "slack-team"] {
+        assert!(
+            stdout.contains(&format!("sent the minutes of 2026-W47 to {channel}")),
+            "{stdout}"
+        );
+    }
+    assert_eq!(chats.requests().len(), 4, "one message a channel");
+    // An owner with no id for a channel is named, with the key to add.
+    assert!(
+        stderr.contains("Marco is written as plain text: add `slack = \"…\"` under [people.Marco]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_channel_that_refuses_is_reported_in_its_words_and_the_others_still_get_it() {
+    let (dir, root) = workspace_with_channels();
+    let chats = StandIn::start(answer);
+    // Slack's address is wrong: the stand-in answers 404 no_service.
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN-OLD");
+    let output = send(&["send", "minutes", root.to_str().unwrap()], &credentials);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("error: slack-team (slack): HTTP 404: no_service"),
+        "{stderr}"
+    );
+    assert_eq!(stdout.matches("sent the minutes").count(), 3, "{stdout}");
+}
+
+#[test]
+fn a_dry_run_shows_each_message_and_its_masked_address_and_sends_nothing() {
+    let (dir, root) = workspace_with_channels();
+    let chats = StandIn::start(answer);
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let output = send(
+        &[
+            "send",
+            "minutes",
+            root.to_str().unwrap(),
+            "--to",
+            "wecom-team",
+            "--dry-run",
+        ],
+        &credentials,
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout
+            .contains("would send the minutes of 2026-W47 to wecom-team (wecom, http://127.0.0.1:"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("/cgi-bin/webhook/send?key=…"), "{stdout}");
+    assert!(stdout.contains("\"msgtype\": \"markdown\""), "{stdout}");
+    assert!(!stdout.contains("feishu-team"), "--to names one channel");
+    assert!(chats.requests().is_empty(), "nothing is sent");
+    let unknown = send(
+        &[
+            "send",
+            "minutes",
+            root.to_str().unwrap(),
+            "--to",
+            "teams",
+            "--dry-run",
+        ],
+        &credentials,
+    );
+    assert!(!unknown.status.success());
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr).contains("--to teams names no channel"),
+        "{}",
+        String::from_utf8_lossy(&unknown.stderr)
+    );
+}
