@@ -257,3 +257,43 @@ fn a_dry_run_shows_each_message_and_its_masked_address_and_sends_nothing() {
         String::from_utf8_lossy(&unknown.stderr)
     );
 }
+
+#[test]
+fn the_digest_names_each_overdue_action_and_its_owner_and_says_nothing_when_nothing_is_due() {
+    let (dir, root) = workspace_with_channels();
+    let chats = StandIn::start(answer);
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let workspace = root.to_str().unwrap();
+    // The sample's open actions were due in November: today they are overdue.
+    let output = send(
+        &["send", "digest", workspace, "--to", "slack-team"],
+        &credentials,
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("sent the digest of "), "{stdout}");
+    let asked = chats.requests();
+    assert_eq!(asked.len(), 1);
+    assert!(asked[0].body.contains("*Overdue*"), "{}", asked[0].body);
+    assert!(
+        asked[0]
+            .body
+            .contains("2026-W47-01 Book the December sea shipment")
+    );
+    assert!(asked[0].body.contains("<@U024BE7LH>"), "Wei mentioned");
+    // Every action settled: nothing is due, nothing is sent.
+    for minutes in std::fs::read_dir(root.join("minutes")).unwrap() {
+        let path = minutes.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace("status = \"open\"", "status = \"done\"")
+                .replace("status = \"carried\"", "status = \"done\""),
+        )
+        .unwrap();
+    }
+    let quiet = send(&["send", "digest", workspace], &credentials);
+    assert!(quiet.status.success());
+    assert!(String::from_utf8_lossy(&quiet.stdout).contains("nothing sent"));
+    assert_eq!(chats.requests().len(), 1, "nothing more was sent");
+}

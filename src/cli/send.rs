@@ -1,27 +1,29 @@
-//! `opsdeck send minutes`: the meeting's minutes posted to the team's
-//! channels (`[[channels]]` in `opsdeck.toml`, their webhooks in the
-//! credentials file), or shown as they would be with `--dry-run`.
+//! `opsdeck send minutes|digest`: the meeting's minutes, or the daily digest
+//! of overdue actions and those due tomorrow, posted to the team's channels
+//! (`[[channels]]` in `opsdeck.toml`, their webhooks in the credentials
+//! file), or shown as they would be with `--dry-run`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::domain::action_log::action_log;
 use crate::domain::channel::Channel;
 use crate::domain::week::IsoWeek;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
 use crate::fetch::ureq_http::UreqHttp;
-use crate::import::minutes::{minutes_path, previous_minutes, read_minutes};
+use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes};
 use crate::import::workspace::open_workspace;
 use crate::send::address::masked;
 use crate::send::deliver::{post, request};
-use crate::send::message::minutes_message;
+use crate::send::message::{Message, digest_message, minutes_message};
 use crate::send::render::render;
 
 /// What the command line asks of `send`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SendArgs {
-    /// What to send: the minutes of a meeting.
+    /// What to send: a meeting's minutes, or the digest of actions overdue or due tomorrow.
     #[arg(value_enum)]
     pub what: SendWhat,
     /// Workspace folder (default: the current folder).
@@ -41,6 +43,7 @@ pub struct SendArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SendWhat {
     Minutes,
+    Digest,
 }
 
 macro_rules! fail {
@@ -50,7 +53,8 @@ macro_rules! fail {
     }};
 }
 
-pub fn send(args: &SendArgs, now: DateTime<Utc>) -> ExitCode {
+/// Sends what `args` ask at `now` (the local time: a digest's "tomorrow" is the team's).
+pub fn send(args: &SendArgs, now: DateTime<FixedOffset>) -> ExitCode {
     let workspace = match open_workspace(&args.workspace) {
         Ok(workspace) => workspace,
         Err(error) => fail!("{error}"),
@@ -60,16 +64,14 @@ pub fn send(args: &SendArgs, now: DateTime<Utc>) -> ExitCode {
         Ok(channels) => channels,
         Err(why) => fail!("{}: {why}", args.workspace.join("opsdeck.toml").display()),
     };
-    let path = match minutes_file(&args.workspace, args.week) {
-        Ok(path) => path,
+    let (what, message) = match message_for(args, &settings.title, now.date_naive()) {
+        Ok(Some(found)) => found,
+        Ok(None) => {
+            println!("nothing is overdue or due tomorrow: nothing sent");
+            return ExitCode::SUCCESS;
+        }
         Err(why) => fail!("{why}"),
     };
-    let stored = match read_minutes(&path) {
-        Ok(stored) => stored,
-        Err(error) => fail!("{error}"),
-    };
-    let full = format!("opsdeck minutes {}", path.display());
-    let message = minutes_message(&settings.title, &stored.meeting, &full);
     let credentials = match credentials(args.dry_run) {
         Ok(credentials) => credentials,
         Err(why) => fail!("{why}"),
@@ -95,8 +97,7 @@ pub fn send(args: &SendArgs, now: DateTime<Utc>) -> ExitCode {
                 |s| masked(s.url.expose()),
             );
             println!(
-                "would send the minutes of {} to {} ({}, {address}){}:",
-                stored.meeting.week,
+                "would send {what} to {} ({}, {address}){}:",
                 channel.name,
                 channel.kind.name(),
                 cut_note(rendered.cut)
@@ -117,12 +118,11 @@ pub fn send(args: &SendArgs, now: DateTime<Utc>) -> ExitCode {
             failed += 1;
             continue;
         };
-        let sent = request(channel.kind, secrets, &rendered.body, now)
+        let sent = request(channel.kind, secrets, &rendered.body, now.to_utc())
             .and_then(|request| post(&mut http, channel.kind, &request, secrets));
         match sent {
             Ok(()) => println!(
-                "sent the minutes of {} to {} ({}){}",
-                stored.meeting.week,
+                "sent {what} to {} ({}){}",
                 channel.name,
                 channel.kind.name(),
                 cut_note(rendered.cut)
@@ -137,6 +137,32 @@ pub fn send(args: &SendArgs, now: DateTime<Utc>) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// What is sent, in words, and the message; `None` when a digest has nothing to say.
+fn message_for(
+    args: &SendArgs,
+    team: &str,
+    today: NaiveDate,
+) -> Result<Option<(String, Message)>, String> {
+    match args.what {
+        SendWhat::Minutes => {
+            let path = minutes_file(&args.workspace, args.week)?;
+            let stored = read_minutes(&path).map_err(|error| error.to_string())?;
+            let full = format!("opsdeck minutes {}", path.display());
+            let what = format!("the minutes of {}", stored.meeting.week);
+            Ok(Some((what, minutes_message(team, &stored.meeting, &full))))
+        }
+        SendWhat::Digest => {
+            let all = read_all_minutes(&args.workspace).map_err(|error| error.to_string())?;
+            let meetings: Vec<_> = all.into_iter().map(|m| m.meeting).collect();
+            let log = action_log(&meetings);
+            let actions: Vec<_> = log.iter().map(|l| &l.action).collect();
+            let full = format!("opsdeck actions {} --open", args.workspace.display());
+            Ok(digest_message(team, &actions, today, &full)
+                .map(|message| (format!("the digest of {today}"), message)))
+        }
     }
 }
 

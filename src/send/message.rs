@@ -1,7 +1,8 @@
 //! What a sent message says, before any channel's markup: a title, sections
 //! of lines (a line may name the person it is for), and where the whole
-//! document is. Made from the minutes: decisions, every action with its
-//! owner, last meeting's verdicts.
+//! document is. Made from the minutes (decisions, every action with its
+//! owner, last meeting's verdicts) or from every meeting's actions (the
+//! daily digest of what is overdue or due tomorrow).
 
 use std::fmt::Write as _;
 
@@ -94,6 +95,42 @@ pub fn minutes_message(team: &str, meeting: &Meeting, full: &str) -> Message {
         sections,
         full: full.to_owned(),
     }
+}
+
+/// The daily digest on `today`: every open action past its due date, then
+/// those due tomorrow, each for its owner; `None` when none is.
+pub fn digest_message(
+    team: &str,
+    actions: &[&ActionItem],
+    today: chrono::NaiveDate,
+    full: &str,
+) -> Option<Message> {
+    let tomorrow = today.succ_opt()?;
+    let open = || actions.iter().copied().filter(|a| a.status.is_open());
+    let overdue: Vec<Line> = open()
+        .filter(|a| a.is_overdue(today))
+        .map(|a| action_line(a, today))
+        .collect();
+    let due: Vec<Line> = open()
+        .filter(|a| a.due == Some(tomorrow))
+        .map(|a| action_line(a, today))
+        .collect();
+    let sections: Vec<Section> = [("Overdue", overdue), ("Due tomorrow", due)]
+        .into_iter()
+        .filter(|(_, lines)| !lines.is_empty())
+        .map(|(heading, lines)| Section {
+            heading: heading.to_owned(),
+            lines,
+        })
+        .collect();
+    (!sections.is_empty()).then(|| Message {
+        title: format!(
+            "{team} — actions due by {}",
+            short_date(tomorrow, Language::English)
+        ),
+        sections,
+        full: full.to_owned(),
+    })
 }
 
 /// `2026-W48-01 Reconcile HK-SP-SIL-5 — due Fri 11 Dec · HK-SP-SIL-5 (overdue)`.
