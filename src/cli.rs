@@ -76,7 +76,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => actions(&workspace, owner.as_deref(), open, overdue, format),
         Some(Command::Demo { bell, theme }) => cockpit::demo(bell, theme),
         Some(Command::Fetch(args)) => fetch::fetch(&args, event_loop::read_now().wall.date_naive()),
-        Some(Command::Send(args)) => send::send(&args, event_loop::read_now().wall),
+        Some(Command::Send(args)) => send::send(&args, event_loop::read_now()),
         None => cockpit::cockpit(&cli.cockpit),
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod lock;
 pub mod recovery;
+pub mod sent;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

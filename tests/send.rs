@@ -193,6 +193,75 @@ fn the_minutes_reach_every_channel_signed_and_with_owners_mentioned() {
         stderr.contains("Marco is written as plain text: add `slack = \"…\"` under [people.Marco]"),
         "{stderr}"
     );
+    // The minutes record what went where; the same minutes are not sent twice.
+    let minutes = std::fs::read_to_string(root.join("minutes/2026-W47.toml")).unwrap();
+    assert_eq!(minutes.matches("[[sent]]").count(), 4, "{minutes}");
+    let again = send(&["send", "minutes", workspace], &credentials);
+    assert!(again.status.success());
+    assert_eq!(chats.requests().len(), 4, "a second run sends nothing");
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("nothing sent (--resend sends it again)"),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+    let resent = send(
+        &[
+            "send",
+            "minutes",
+            workspace,
+            "--to",
+            "slack-team",
+            "--resend",
+        ],
+        &credentials,
+    );
+    assert!(resent.status.success());
+    assert_eq!(chats.requests().len(), 5, "--resend sends again");
+    let minutes = std::fs::read_to_string(root.join("minutes/2026-W47.toml")).unwrap();
+    assert!(
+        minutes.contains("decisions"),
+        "nothing else in the minutes is lost"
+    );
+    assert_eq!(minutes.matches("[[sent]]").count(), 5);
+}
+
+#[test]
+fn the_record_waits_while_a_cockpit_has_the_meeting_open() {
+    let (dir, root) = workspace_with_channels();
+    let chats = StandIn::start(answer);
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let holder =
+        opsdeck::session::lock::Holder::this_process("2026-11-23T09:00:00+00:00".to_owned());
+    let held =
+        opsdeck::session::lock::lock_meeting(&root.join("minutes/2026-W47.lock"), &holder, false)
+            .unwrap();
+    assert!(matches!(held, opsdeck::session::lock::Locking::Acquired(_)));
+    let before = std::fs::read_to_string(root.join("minutes/2026-W47.toml")).unwrap();
+    let output = send(
+        &[
+            "send",
+            "minutes",
+            root.to_str().unwrap(),
+            "--to",
+            "slack-team",
+        ],
+        &credentials,
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success(),
+        "a send it cannot record is not quietly done"
+    );
+    assert!(
+        stderr.contains("sent, but not recorded in the minutes"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("the meeting is open in"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(root.join("minutes/2026-W47.toml")).unwrap(),
+        before
+    );
+    drop(held);
 }
 
 #[test]

@@ -6,10 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::action_log::action_log;
-use crate::domain::channel::Channel;
+use crate::domain::channel::{Channel, People, Sent};
+use crate::domain::timing::Now;
 use crate::domain::week::IsoWeek;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
 use crate::fetch::ureq_http::UreqHttp;
@@ -19,6 +20,7 @@ use crate::send::address::masked;
 use crate::send::deliver::{post, request};
 use crate::send::message::{Message, digest_message, minutes_message};
 use crate::send::render::render;
+use crate::session::sent::record_sent;
 
 /// What the command line asks of `send`.
 #[derive(Debug, Clone, clap::Args)]
@@ -38,6 +40,9 @@ pub struct SendArgs {
     /// Print what would be sent, where, with the addresses masked; send nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Send the minutes again to a channel that already has them.
+    #[arg(long)]
+    pub resend: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -54,7 +59,7 @@ macro_rules! fail {
 }
 
 /// Sends what `args` ask at `now` (the local time: a digest's "tomorrow" is the team's).
-pub fn send(args: &SendArgs, now: DateTime<FixedOffset>) -> ExitCode {
+pub fn send(args: &SendArgs, now: Now) -> ExitCode {
     let workspace = match open_workspace(&args.workspace) {
         Ok(workspace) => workspace,
         Err(error) => fail!("{error}"),
@@ -64,7 +69,7 @@ pub fn send(args: &SendArgs, now: DateTime<FixedOffset>) -> ExitCode {
         Ok(channels) => channels,
         Err(why) => fail!("{}: {why}", args.workspace.join("opsdeck.toml").display()),
     };
-    let (what, message) = match message_for(args, &settings.title, now.date_naive()) {
+    let (what, message, minutes) = match message_for(args, &settings.title, now.wall.date_naive()) {
         Ok(Some(found)) => found,
         Ok(None) => {
             println!("nothing is overdue or due tomorrow: nothing sent");
@@ -76,62 +81,36 @@ pub fn send(args: &SendArgs, now: DateTime<FixedOffset>) -> ExitCode {
         Ok(credentials) => credentials,
         Err(why) => fail!("{why}"),
     };
+    let sending = Sending {
+        args,
+        what: &what,
+        message: &message,
+        before: minutes
+            .as_ref()
+            .map_or(&[][..], |(_, sent)| sent.as_slice()),
+        credentials: credentials.as_ref(),
+        people: &settings.people,
+        now,
+    };
     let mut http = UreqHttp::new();
     let mut failed = 0;
+    let mut delivered = Vec::new();
     for channel in channels {
-        let rendered = render(channel.kind, &message, &settings.people);
-        for owner in &rendered.unmapped {
-            eprintln!(
-                "warning: {} ({}): {owner} is written as plain text: add `{} = \"…\"` under [people.{owner}] in opsdeck.toml to mention them",
-                channel.name,
-                channel.kind.name(),
-                channel.kind.name()
-            );
-        }
-        let secrets = credentials
-            .as_ref()
-            .and_then(|c| c.channels.get(&channel.name));
-        if args.dry_run {
-            let address = secrets.map_or_else(
-                || "no webhook in the credentials file yet".to_owned(),
-                |s| masked(s.url.expose()),
-            );
-            println!(
-                "would send {what} to {} ({}, {address}){}:",
-                channel.name,
-                channel.kind.name(),
-                cut_note(rendered.cut)
-            );
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&rendered.body).unwrap_or_default()
-            );
-            continue;
-        }
-        let Some(secrets) = secrets else {
-            eprintln!(
-                "error: {} ({}): the credentials file has no [channels.{}] with its webhook url",
-                channel.name,
-                channel.kind.name(),
-                channel.name
-            );
-            failed += 1;
-            continue;
-        };
-        let sent = request(channel.kind, secrets, &rendered.body, now.to_utc())
-            .and_then(|request| post(&mut http, channel.kind, &request, secrets));
-        match sent {
-            Ok(()) => println!(
-                "sent {what} to {} ({}){}",
-                channel.name,
-                channel.kind.name(),
-                cut_note(rendered.cut)
-            ),
+        match sending.to(channel, &mut http) {
+            Ok(Some(sent)) => delivered.push(sent),
+            Ok(None) => {}
             Err(why) => {
                 eprintln!("error: {} ({}): {why}", channel.name, channel.kind.name());
                 failed += 1;
             }
         }
+    }
+    // The minutes keep what went where; a digest is sent afresh each day.
+    if let (Some((path, _)), false) = (&minutes, delivered.is_empty())
+        && let Err(why) = record_sent(path, &delivered, now)
+    {
+        eprintln!("error: sent, but not recorded in the minutes: {why}");
+        failed += 1;
     }
     if failed > 0 {
         ExitCode::FAILURE
@@ -140,19 +119,107 @@ pub fn send(args: &SendArgs, now: DateTime<FixedOffset>) -> ExitCode {
     }
 }
 
-/// What is sent, in words, and the message; `None` when a digest has nothing to say.
-fn message_for(
-    args: &SendArgs,
-    team: &str,
-    today: NaiveDate,
-) -> Result<Option<(String, Message)>, String> {
+/// One run of `send`: what goes to every channel chosen.
+struct Sending<'a> {
+    args: &'a SendArgs,
+    what: &'a str,
+    message: &'a Message,
+    /// What the minutes say was sent before.
+    before: &'a [Sent],
+    credentials: Option<&'a Credentials>,
+    people: &'a People,
+    now: Now,
+}
+
+impl Sending<'_> {
+    /// Sends to `channel` (or shows, in a dry run); what was sent, if anything.
+    fn to(&self, channel: &Channel, http: &mut UreqHttp) -> Result<Option<Sent>, String> {
+        let (name, kind) = (&channel.name, channel.kind.name());
+        let rendered = render(channel.kind, self.message, self.people);
+        let digest = digest_of(&rendered.body);
+        let before = self
+            .before
+            .iter()
+            .find(|s| s.channel == *name && s.what == "minutes" && s.digest == digest);
+        if let (Some(before), false) = (before, self.args.resend) {
+            println!(
+                "{name} ({kind}) has {} already, sent {}: nothing sent (--resend sends it again)",
+                self.what, before.at
+            );
+            return Ok(None);
+        }
+        for owner in &rendered.unmapped {
+            eprintln!(
+                "warning: {name} ({kind}): {owner} is written as plain text: add `{kind} = \"…\"` under [people.{owner}] in opsdeck.toml to mention them"
+            );
+        }
+        let secrets = self.credentials.and_then(|c| c.channels.get(name));
+        if self.args.dry_run {
+            let address = secrets.map_or_else(
+                || "no webhook in the credentials file yet".to_owned(),
+                |s| masked(s.url.expose()),
+            );
+            println!(
+                "would send {} to {name} ({kind}, {address}){}:",
+                self.what,
+                cut_note(rendered.cut)
+            );
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rendered.body).unwrap_or_default()
+            );
+            return Ok(None);
+        }
+        let secrets = secrets.ok_or_else(|| {
+            format!("the credentials file has no [channels.{name}] with its webhook url")
+        })?;
+        let request = request(
+            channel.kind,
+            secrets,
+            &rendered.body,
+            self.now.wall.to_utc(),
+        )?;
+        post(http, channel.kind, &request, secrets)?;
+        println!(
+            "sent {} to {name} ({kind}){}",
+            self.what,
+            cut_note(rendered.cut)
+        );
+        Ok(Some(Sent {
+            channel: name.clone(),
+            what: "minutes".to_owned(),
+            at: self.now.wall.to_rfc3339(),
+            digest,
+        }))
+    }
+}
+
+/// SHA-256 of a rendered message, in hex: the same content sends the same digest.
+fn digest_of(body: &serde_json::Value) -> String {
+    use sha2::Digest as _;
+    use std::fmt::Write as _;
+    sha2::Sha256::digest(body.to_string().as_bytes())
+        .iter()
+        .fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+/// What is sent, in words, the message, and for minutes their file and what
+/// was sent of them before.
+type ToSend = (String, Message, Option<(PathBuf, Vec<Sent>)>);
+
+/// What `args` ask to send; `None` when a digest has nothing to say.
+fn message_for(args: &SendArgs, team: &str, today: NaiveDate) -> Result<Option<ToSend>, String> {
     match args.what {
         SendWhat::Minutes => {
             let path = minutes_file(&args.workspace, args.week)?;
             let stored = read_minutes(&path).map_err(|error| error.to_string())?;
             let full = format!("opsdeck minutes {}", path.display());
             let what = format!("the minutes of {}", stored.meeting.week);
-            Ok(Some((what, minutes_message(team, &stored.meeting, &full))))
+            let message = minutes_message(team, &stored.meeting, &full);
+            Ok(Some((what, message, Some((path, stored.meeting.sent)))))
         }
         SendWhat::Digest => {
             let all = read_all_minutes(&args.workspace).map_err(|error| error.to_string())?;
@@ -161,7 +228,7 @@ fn message_for(
             let actions: Vec<_> = log.iter().map(|l| &l.action).collect();
             let full = format!("opsdeck actions {} --open", args.workspace.display());
             Ok(digest_message(team, &actions, today, &full)
-                .map(|message| (format!("the digest of {today}"), message)))
+                .map(|message| (format!("the digest of {today}"), message, None)))
         }
     }
 }

@@ -62,6 +62,19 @@ pub struct Channel {
     pub kind: ChannelKind,
 }
 
+/// One message the minutes record as sent: where, what, when, and a digest
+/// of its content, so the same content is not sent twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    pub channel: String,
+    /// `minutes`, `digest` …
+    pub what: String,
+    /// When it was sent (RFC 3339).
+    pub at: String,
+    /// SHA-256 of the message as rendered for the channel, in hex.
+    pub digest: String,
+}
+
 /// How each person is mentioned on each kind of channel: `[people.Wei]
 /// feishu = "ou_…"`, by person, then by `ChannelKind::name`.
 pub type People = BTreeMap<String, BTreeMap<String, String>>;

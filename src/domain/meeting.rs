@@ -55,6 +55,8 @@ pub struct Meeting {
     pub actions_issued: u32,
     /// The anomalies listed on screen while the diagnosis view was open (`Anomaly::key`).
     pub seen_anomalies: BTreeSet<String>,
+    /// What `opsdeck send` delivered of this meeting, and where.
+    pub sent: Vec<super::channel::Sent>,
 }
 
 impl Meeting {
@@ -79,6 +81,7 @@ impl Meeting {
             closing_gaps: Vec::new(),
             actions_issued: 0,
             seen_anomalies: BTreeSet::new(),
+            sent: Vec::new(),
         }
     }
 

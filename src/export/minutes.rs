@@ -15,7 +15,7 @@ use crate::domain::timing::Now;
 use crate::domain::week_report::WeekReport;
 use crate::import::minutes::{
     ActionRow, AnomalyRow, DecisionRow, KpiSnapshot, MarketplaceSnapshot, MinutesFile, NoteRow,
-    SectionRecord, SupplyRow, VoiceRow,
+    SectionRecord, SentRow, SupplyRow, VoiceRow,
 };
 
 use super::kpis_md::ACCOUNT_METRICS;
@@ -117,6 +117,16 @@ pub fn to_file(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
             .map(supply_row)
             .collect(),
         actions_issued: meeting.actions_issued,
+        sent: meeting
+            .sent
+            .iter()
+            .map(|sent| SentRow {
+                channel: sent.channel.clone(),
+                what: sent.what.clone(),
+                at: sent.at.clone(),
+                digest: sent.digest.clone(),
+            })
+            .collect(),
     }
 }
 

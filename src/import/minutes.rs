@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::action::{ActionItem, ActionStatus, Decision, Priority};
+use crate::domain::channel::Sent;
 use crate::domain::meeting::{Meeting, Note};
 use crate::domain::week::IsoWeek;
 
@@ -14,7 +15,7 @@ mod format;
 
 pub use format::{
     ActionRow, AnomalyRow, DecisionRow, KpiSnapshot, MarketplaceSnapshot, MinutesFile, NoteRow,
-    SectionRecord, SupplyRow, VoiceRow,
+    SectionRecord, SentRow, SupplyRow, VoiceRow,
 };
 
 use super::error::ImportError;
@@ -206,6 +207,16 @@ fn stored_minutes(path: &Path, file: MinutesFile) -> Result<StoredMinutes, Impor
             .iter()
             .filter(|row| row.seen)
             .map(|row| format!("{}:{}", row.rule, row.sku.as_deref().unwrap_or("account")))
+            .collect(),
+        sent: file
+            .sent
+            .iter()
+            .map(|row| Sent {
+                channel: row.channel.clone(),
+                what: row.what.clone(),
+                at: row.at.clone(),
+                digest: row.digest.clone(),
+            })
             .collect(),
     };
     Ok(StoredMinutes {

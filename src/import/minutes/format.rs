@@ -61,6 +61,19 @@ pub struct MinutesFile {
     /// The highest action number given out (an undone action's id is never reused).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub actions_issued: u32,
+    /// What `opsdeck send` delivered of this meeting, and where.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<SentRow>,
+}
+
+/// One message sent of this meeting.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SentRow {
+    pub channel: String,
+    pub what: String,
+    pub at: String,
+    pub digest: String,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
