@@ -17,7 +17,7 @@ use crate::fetch::ureq_http::UreqHttp;
 use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes};
 use crate::import::workspace::open_workspace;
 use crate::send::address::masked;
-use crate::send::deliver::{post, request};
+use crate::send::deliver::{Patience, post, request};
 use crate::send::message::{Message, digest_message, minutes_message};
 use crate::send::render::render;
 use crate::session::sent::record_sent;
@@ -43,6 +43,9 @@ pub struct SendArgs {
     /// Send the minutes again to a channel that already has them.
     #[arg(long)]
     pub resend: bool,
+    /// How long to keep trying a throttled or failing channel: 90s, 5m.
+    #[arg(long, default_value = "2m", value_parser = super::fetch::parse_wait)]
+    pub wait: std::time::Duration,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -179,7 +182,12 @@ impl Sending<'_> {
             &rendered.body,
             self.now.wall.to_utc(),
         )?;
-        post(http, channel.kind, &request, secrets)?;
+        let mut sleep = std::thread::sleep;
+        let mut patience = Patience {
+            left: self.args.wait,
+            sleep: &mut sleep,
+        };
+        post(http, channel.kind, &request, secrets, &mut patience)?;
         println!(
             "sent {} to {name} ({kind}){}",
             self.what,

@@ -3,6 +3,8 @@
 //! channel's own verdict — a 200 answer with a non-zero business code is a
 //! failure, reported in the channel's words with every secret hidden.
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
@@ -56,12 +58,23 @@ pub fn request(
         .limited_to(ANSWER_LIMIT))
 }
 
-/// Posts `request`; `Ok` when the channel says it took the message.
+/// How long a send may keep trying, and how it waits between tries (the
+/// real sleep, or a test's record of the waits).
+pub struct Patience<'a> {
+    /// What is left of `--wait`.
+    pub left: Duration,
+    pub sleep: &'a mut dyn FnMut(Duration),
+}
+
+/// Posts `request`; `Ok` when the channel says it took the message. A
+/// throttled, failing or unreachable channel is tried again — after its
+/// `Retry-After`, else a pause that doubles — while `patience` lasts.
 pub fn post(
     http: &mut dyn Http,
     kind: ChannelKind,
     request: &Request,
     secrets: &ChannelSecrets,
+    patience: &mut Patience<'_>,
 ) -> Result<(), String> {
     let hide = |text: String| {
         let mut text = text.replace(secrets.url.expose(), &masked(secrets.url.expose()));
@@ -70,8 +83,63 @@ pub fn post(
         }
         text
     };
-    let response = http.send(request).map_err(hide)?;
-    verdict(kind, &response).map_err(hide)
+    let mut pause = first_pause(kind);
+    loop {
+        let (why, retry_after) = match http.send(request) {
+            Ok(response) => {
+                let retry_after = response
+                    .header("Retry-After")
+                    .and_then(|v| v.trim().parse::<u64>().ok())
+                    .map(|s| Duration::from_secs(s.min(MAX_RETRY_AFTER_SECONDS)));
+                match verdict(kind, &response) {
+                    Err(why) if is_passing(kind, &response) => (why, retry_after),
+                    other => return other.map_err(hide),
+                }
+            }
+            Err(why) => (why, None),
+        };
+        let wait = retry_after.unwrap_or(pause);
+        if wait > patience.left {
+            return Err(hide(format!(
+                "{why} — gave up: the time given (--wait) has run out"
+            )));
+        }
+        (patience.sleep)(wait);
+        patience.left -= wait;
+        pause = (pause * 2).min(MAX_PAUSE);
+    }
+}
+
+/// The longest `Retry-After` honoured, and the longest pause between tries.
+const MAX_RETRY_AFTER_SECONDS: u64 = 120;
+const MAX_PAUSE: Duration = Duration::from_secs(60);
+
+/// The first pause after a throttled answer: DingTalk throttles a robot for
+/// ten minutes, the others for seconds.
+fn first_pause(kind: ChannelKind) -> Duration {
+    match kind {
+        ChannelKind::Dingtalk => Duration::from_secs(30),
+        ChannelKind::Feishu | ChannelKind::Lark | ChannelKind::Wecom | ChannelKind::Slack => {
+            Duration::from_secs(2)
+        }
+    }
+}
+
+/// Whether an answer says "not now" rather than "no": a throttling code
+/// (Feishu 11232, WeCom 45009, DingTalk 410100 and 130101), HTTP 429, or a
+/// server error.
+fn is_passing(kind: ChannelKind, response: &Response) -> bool {
+    if response.status == 429 || response.status >= 500 {
+        return true;
+    }
+    let json: Option<Value> = serde_json::from_slice(&response.body).ok();
+    let code = |key: &str| json.as_ref().and_then(|j| j[key].as_i64());
+    match kind {
+        ChannelKind::Feishu | ChannelKind::Lark => code("code") == Some(11_232),
+        ChannelKind::Wecom => code("errcode") == Some(45_009),
+        ChannelKind::Dingtalk => matches!(code("errcode"), Some(410_100 | 130_101)),
+        ChannelKind::Slack => false,
+    }
 }
 
 /// What the channel's answer means.
@@ -121,3 +189,7 @@ pub fn verdict(kind: ChannelKind, response: &Response) -> Result<(), String> {
         )),
     }
 }
+
+#[cfg(test)]
+#[path = "deliver_tests.rs"]
+mod tests;

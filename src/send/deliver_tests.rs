@@ -1,0 +1,113 @@
+//! Posting: a throttled or failing channel is tried again within `--wait`
+//! (its `Retry-After` first), a refusal is not, and secrets never show.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use super::*;
+use crate::fetch::secret::Secret;
+
+/// Answers in turn, then the last one again.
+struct Answers(VecDeque<Response>);
+
+impl Http for Answers {
+    fn send(&mut self, _: &Request) -> Result<Response, String> {
+        let next = if self.0.len() > 1 {
+            self.0.pop_front()
+        } else {
+            self.0.front().cloned()
+        };
+        next.ok_or_else(|| "no answer".to_owned())
+    }
+}
+
+fn answer(status: u16, headers: &[(&str, &str)], body: &str) -> Response {
+    Response {
+        status,
+        headers: headers
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect(),
+        body: body.as_bytes().to_vec(),
+    }
+}
+
+fn secrets() -> ChannelSecrets {
+    ChannelSecrets {
+        url: Secret::new("https://example.com/hook/TOKEN"),
+        secret: None,
+    }
+}
+
+/// Posts against `answers` with `wait`, giving the outcome and the pauses taken.
+fn posted(kind: ChannelKind, answers: Vec<Response>, wait: u64) -> (Result<(), String>, Vec<u64>) {
+    let mut waits = Vec::new();
+    let mut sleep = |d: Duration| waits.push(d.as_secs());
+    let mut patience = Patience {
+        left: Duration::from_secs(wait),
+        sleep: &mut sleep,
+    };
+    let request = Request::post("https://example.com/hook/TOKEN", "{}");
+    let outcome = post(
+        &mut Answers(answers.into()),
+        kind,
+        &request,
+        &secrets(),
+        &mut patience,
+    );
+    (outcome, waits)
+}
+
+#[test]
+fn throttled_channels_are_tried_again_after_the_pause_they_ask_for() {
+    let throttled = answer(200, &[], r#"{"code":11232,"msg":"frequency limited"}"#);
+    let ok = answer(200, &[], r#"{"code":0,"msg":"success"}"#);
+    assert_eq!(
+        posted(
+            ChannelKind::Feishu,
+            vec![throttled.clone(), throttled, ok],
+            60
+        ),
+        (Ok(()), vec![2, 4])
+    );
+    let limited = answer(429, &[("Retry-After", "7")], "rate_limited");
+    let done = answer(200, &[], "ok");
+    assert_eq!(
+        posted(ChannelKind::Slack, vec![limited, done], 60),
+        (Ok(()), vec![7])
+    );
+}
+
+#[test]
+fn a_throttle_past_the_wait_gives_up_and_a_refusal_is_not_retried() {
+    let throttled = answer(200, &[], r#"{"errcode":410100,"errmsg":"send too fast"}"#);
+    let (outcome, waits) = posted(ChannelKind::Dingtalk, vec![throttled], 45);
+    assert_eq!(waits, vec![30], "30 s, then 60 s is more than what is left");
+    let why = outcome.unwrap_err();
+    assert!(why.contains("code 410100: send too fast"), "{why}");
+    assert!(why.contains("gave up"), "{why}");
+    let refused = answer(
+        200,
+        &[],
+        r#"{"errcode":93000,"errmsg":"invalid webhook url"}"#,
+    );
+    let (outcome, waits) = posted(ChannelKind::Wecom, vec![refused], 600);
+    assert!(waits.is_empty(), "a wrong address is not asked again");
+    assert_eq!(
+        outcome.unwrap_err(),
+        "HTTP 200, code 93000: invalid webhook url"
+    );
+}
+
+#[test]
+fn a_secret_the_channel_echoes_is_hidden() {
+    let echo = answer(
+        200,
+        &[],
+        r#"{"errcode":40058,"errmsg":"bad request to https://example.com/hook/TOKEN"}"#,
+    );
+    let (outcome, _) = posted(ChannelKind::Wecom, vec![echo], 10);
+    let why = outcome.unwrap_err();
+    assert!(!why.contains("TOKEN"), "{why}");
+    assert!(why.contains("https://example.com/hook/…"), "{why}");
+}
