@@ -6,5 +6,6 @@
 pub mod address;
 pub mod deliver;
 pub mod message;
+pub mod prep_message;
 pub mod render;
 pub mod sign;

@@ -366,3 +366,50 @@ fn the_digest_names_each_overdue_action_and_its_owner_and_says_nothing_when_noth
     assert!(String::from_utf8_lossy(&quiet.stdout).contains("nothing sent"));
     assert_eq!(chats.requests().len(), 1, "nothing more was sent");
 }
+
+#[test]
+fn the_pre_read_summary_leads_with_the_account_and_the_money_at_stake() {
+    let (dir, root) = workspace_with_channels();
+    let chats = StandIn::start(answer);
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let output = send(
+        &["send", "prep", root.to_str().unwrap(), "--to", "ding-team"],
+        &credentials,
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("sent the pre-read of 2026-W47 to ding-team"),
+        "{stdout}"
+    );
+    let body: serde_json::Value = serde_json::from_str(&chats.requests()[0].body).unwrap();
+    let text = body["markdown"]["text"].as_str().unwrap();
+    for expected in [
+        "**The account**",
+        "Sales $101,227",
+        "**Problems with most money at stake**",
+        "at stake",
+        "**Orders to decide**",
+        "HK-SB-BPA: order",
+        "**Last meeting's open actions**",
+        "@13800000000",
+    ] {
+        assert!(text.contains(expected), "`{expected}` missing:\n{text}");
+    }
+    let problems = text
+        .split("**Problems with most money at stake**")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap();
+    assert_eq!(
+        problems.trim().lines().count(),
+        5,
+        "the top five:\n{problems}"
+    );
+}

@@ -1,5 +1,6 @@
-//! `opsdeck send minutes|digest`: the meeting's minutes, or the daily digest
-//! of overdue actions and those due tomorrow, posted to the team's channels
+//! `opsdeck send minutes|prep|digest`: the meeting's minutes, the pre-read's
+//! summary, or the daily digest of overdue actions and those due tomorrow,
+//! posted to the team's channels
 //! (`[[channels]]` in `opsdeck.toml`, their webhooks in the credentials
 //! file), or shown as they would be with `--dry-run`.
 
@@ -15,11 +16,14 @@ use crate::domain::week::IsoWeek;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
 use crate::fetch::ureq_http::UreqHttp;
 use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes};
+use crate::import::weeks::load_report;
 use crate::import::workspace::open_workspace;
 use crate::send::address::masked;
 use crate::send::deliver::{Patience, post, request};
 use crate::send::message::{Message, digest_message, minutes_message};
+use crate::send::prep_message::prep_message;
 use crate::send::render::render;
+use crate::session::open_actions;
 use crate::session::sent::record_sent;
 
 /// What the command line asks of `send`.
@@ -31,7 +35,8 @@ pub struct SendArgs {
     /// Workspace folder (default: the current folder).
     #[arg(default_value = ".")]
     pub workspace: PathBuf,
-    /// The meeting's week, like 2026-W48 (default: the newest minutes).
+    /// The meeting's week, like 2026-W48 (default: the newest minutes); for
+    /// `prep`, the week it reviews, like 2026-W47 (default: the newest).
     #[arg(long)]
     pub week: Option<IsoWeek>,
     /// Send to this channel only (a `name` of `[[channels]]`); again for more.
@@ -51,6 +56,8 @@ pub struct SendArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SendWhat {
     Minutes,
+    /// The pre-read's summary (`--week`: the week it reviews).
+    Prep,
     Digest,
 }
 
@@ -228,6 +235,20 @@ fn message_for(args: &SendArgs, team: &str, today: NaiveDate) -> Result<Option<T
             let what = format!("the minutes of {}", stored.meeting.week);
             let message = minutes_message(team, &stored.meeting, &full);
             Ok(Some((what, message, Some((path, stored.meeting.sent)))))
+        }
+        SendWhat::Prep => {
+            let loaded = load_report(&args.workspace, args.week).map_err(|errors| {
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })?;
+            let week = loaded.report.review.week;
+            let open = open_actions(&args.workspace, week).map_err(|error| error.to_string())?;
+            let full = format!("opsdeck prep {} --week {week}", args.workspace.display());
+            let message = prep_message(&loaded.report, &loaded.workspace.settings, &open, &full);
+            Ok(Some((format!("the pre-read of {week}"), message, None)))
         }
         SendWhat::Digest => {
             let all = read_all_minutes(&args.workspace).map_err(|error| error.to_string())?;

@@ -134,7 +134,7 @@ pub fn digest_message(
 }
 
 /// `2026-W48-01 Reconcile HK-SP-SIL-5 — due Fri 11 Dec · HK-SP-SIL-5 (overdue)`.
-fn action_line(action: &ActionItem, today: chrono::NaiveDate) -> Line {
+pub(super) fn action_line(action: &ActionItem, today: chrono::NaiveDate) -> Line {
     let mut text = format!("{} {}", action.id, action.title);
     if let Some(due) = action.due {
         let _ = write!(text, " — due {}", short_date(due, Language::English));
