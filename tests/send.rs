@@ -107,8 +107,7 @@ fn answer(asked: &Asked) -> Reply {
         };
     }
     if asked.path == "/services/T0/B0/SLACKTOKEN" {
-        let mentioned = asked.body.contains("<@U024BE7LH>");
-        return if body["blocks"][0]["type"] == "header" && mentioned {
+        return if body["blocks"][0]["type"] == "header" && body["text"].is_string() {
             Reply::with(200, &[], "ok")
         } else {
             Reply::with(400, &[], "invalid_blocks")
@@ -187,7 +186,17 @@ fn the_minutes_reach_every_channel_signed_and_with_owners_mentioned() {
             "{stdout}"
         );
     }
-    assert_eq!(chats.requests().len(), 4, "one message a channel");
+    let asked = chats.requests();
+    assert_eq!(asked.len(), 4, "one message a channel");
+    let slack = asked
+        .iter()
+        .find(|a| a.path.starts_with("/services/"))
+        .unwrap();
+    assert!(
+        slack.body.contains("<@U024BE7LH>"),
+        "Wei is mentioned: {}",
+        slack.body
+    );
     // An owner with no id for a channel is named, with the key to add.
     assert!(
         stderr.contains("Marco is written as plain text: add `slack = \"…\"` under [people.Marco]"),
@@ -411,5 +420,39 @@ fn the_pre_read_summary_leads_with_the_account_and_the_money_at_stake() {
         problems.trim().lines().count(),
         5,
         "the top five:\n{problems}"
+    );
+}
+
+#[test]
+fn the_cockpit_sends_the_minutes_to_on_close_when_the_meeting_closes() {
+    let (dir, root) = workspace_with_channels();
+    let config = root.join("opsdeck.toml");
+    let text =
+        std::fs::read_to_string(&config).unwrap() + "\n[send]\non_close = [\"slack-team\"]\n";
+    std::fs::write(&config, text).unwrap();
+    let chats = StandIn::start(answer);
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let command = format!(
+        "OPSDECK_CREDENTIALS={} {} {}",
+        credentials.display(),
+        env!("CARGO_BIN_EXE_opsdeck"),
+        root.display()
+    );
+    let Some(tmux) = support::Tmux::start("send-on-close", 100, 30, &command) else {
+        return;
+    };
+    tmux.wait_for("Last meeting's actions");
+    tmux.close_without_verdicts();
+    let asked = chats.requests();
+    assert_eq!(asked.len(), 1, "one message to slack-team");
+    assert!(
+        asked[0].body.contains("minutes of 2026-W48"),
+        "{}",
+        asked[0].body
+    );
+    let minutes = std::fs::read_to_string(root.join("minutes/2026-W48.toml")).unwrap();
+    assert!(
+        minutes.contains("[[sent]]") && minutes.contains("slack-team"),
+        "{minutes}"
     );
 }

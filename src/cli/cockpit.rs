@@ -6,7 +6,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
+use super::send::{SendArgs, SendWhat, send};
 use super::{CockpitArgs, ThemeArg, leave_at_exit};
 use crate::app::{App, SaveState};
 use crate::domain::settings::ThemeName;
@@ -17,6 +19,7 @@ use crate::event_loop::reading::Reader;
 use crate::event_loop::signals::Signals;
 use crate::event_loop::{Ending, Finished, Wakes};
 use crate::export::demo::write_demo_workspace;
+use crate::import::minutes::minutes_path;
 use crate::session::lock::Holder;
 use crate::session::recovery::write_recovery;
 use crate::session::{Access, StartOptions, open_meeting, start_meeting};
@@ -122,8 +125,46 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
         say!("warning: {}", clean(warning));
     }
     let code = report_ending(&workspace, &finished);
+    send_on_close(&workspace, &finished);
     leave_at_exit(finished);
     code
+}
+
+/// A meeting closed and saved where it belongs goes to `[send] on_close`;
+/// a failure is said (`opsdeck send minutes` tries again) and changes
+/// nothing of the meeting or of how the cockpit ends.
+fn send_on_close(workspace: &Path, finished: &Finished) {
+    let app = &finished.app;
+    let meeting = app.meeting();
+    let channels = &app.settings().send_on_close;
+    let saved_home = finished.minutes == minutes_path(workspace, meeting.week);
+    let closed = matches!(finished.ending, Ending::Quit) && meeting.ended.is_some();
+    if channels.is_empty()
+        || !closed
+        || !saved_home
+        || finished.save_error.is_some()
+        || app.holder().is_some()
+    {
+        return;
+    }
+    let args = SendArgs {
+        what: SendWhat::Minutes,
+        workspace: workspace.to_owned(),
+        week: Some(meeting.week),
+        to: channels.clone(),
+        dry_run: false,
+        resend: false,
+        // A few seconds at most: quitting waits for nothing longer.
+        wait: Duration::from_secs(6),
+    };
+    say!("Sending the minutes to {}…", channels.join(", "));
+    if send(&args, event_loop::read_now()) != ExitCode::SUCCESS {
+        say!(
+            "The minutes are saved; to send them again: opsdeck send minutes {} --week {}",
+            workspace.display(),
+            meeting.week
+        );
+    }
 }
 
 /// Without a terminal the cockpit cannot run: the meeting is opened view

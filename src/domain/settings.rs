@@ -194,6 +194,8 @@ pub struct Settings {
     pub channels: Vec<super::channel::Channel>,
     /// How each person is mentioned on each kind of channel (`[people.X]`).
     pub people: super::channel::People,
+    /// The channels the minutes go to when the meeting closes (`[send] on_close`).
+    pub send_on_close: Vec<String>,
 }
 
 /// What `opsdeck fetch` fetches by default (`[fetch]`).
@@ -293,6 +295,7 @@ impl Default for Settings {
             fetch: FetchSettings::default(),
             channels: Vec::new(),
             people: super::channel::People::new(),
+            send_on_close: Vec::new(),
         }
     }
 }

@@ -61,6 +61,8 @@ struct ConfigFile {
     channels: Vec<channels::ChannelRow>,
     #[serde(default)]
     people: BTreeMap<String, BTreeMap<String, Spanned<String>>>,
+    #[serde(default)]
+    send: channels::SendTable,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -222,6 +224,7 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
             .into_iter()
             .map(|row| event(at, &row))
             .collect::<Result<_, _>>()?,
+        send_on_close: channels::on_close(&at, &file.send, &file.channels)?,
         channels: channels::channels(&at, &file.channels)?,
         people: channels::people(&at, &file.people)?,
         fetch: FetchSettings {

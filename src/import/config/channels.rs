@@ -48,6 +48,44 @@ pub(super) fn channels(at: &Place<'_>, rows: &[ChannelRow]) -> Result<Vec<Channe
     Ok(channels)
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SendTable {
+    #[serde(default)]
+    on_close: Vec<Spanned<String>>,
+}
+
+/// The channels the cockpit sends the minutes to when the meeting closes,
+/// each one of `[[channels]]`.
+pub(super) fn on_close(
+    at: &Place<'_>,
+    send: &SendTable,
+    rows: &[ChannelRow],
+) -> Result<Vec<String>, ImportError> {
+    send.on_close
+        .iter()
+        .map(|name| {
+            let known = rows.iter().find(|row| {
+                row.name
+                    .get_ref()
+                    .trim()
+                    .eq_ignore_ascii_case(name.get_ref())
+            });
+            known
+                .map(|row| row.name.get_ref().trim().to_owned())
+                .ok_or_else(|| {
+                    at.error(
+                        name,
+                        format!(
+                            "[send] on_close names \"{}\", which is not a [[channels]] name",
+                            name.get_ref()
+                        ),
+                    )
+                })
+        })
+        .collect()
+}
+
 /// The people table, each key a kind of channel.
 pub(super) fn people(
     at: &Place<'_>,
