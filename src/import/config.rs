@@ -227,23 +227,7 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
         send_on_close: channels::on_close(&at, &file.send, &file.channels)?,
         channels: channels::channels(&at, &file.channels)?,
         people: channels::people(&at, &file.people)?,
-        fetch: FetchSettings {
-            marketplaces: file.fetch.marketplaces,
-            profiles: file.fetch.profiles,
-            max_document_mb: match file.fetch.max_document_mb {
-                None => MAX_DOCUMENT_MB,
-                Some(mb) if (1..=65_536).contains(mb.get_ref()) => *mb.get_ref(),
-                Some(mb) => {
-                    return Err(at.error(
-                        &mb,
-                        format!(
-                            "[fetch] max_document_mb = {}: expected a size in MB from 1 to 65536",
-                            mb.get_ref()
-                        ),
-                    ));
-                }
-            },
-        },
+        fetch: fetch_settings(at, file.fetch)?,
     };
     let mut warnings = Vec::new();
     let total = settings.planned_minutes();
@@ -337,6 +321,27 @@ fn thresholds(
             .map_err(|why| at.error(value, format!("[thresholds] {key}: {why}")))?;
     }
     Ok(thresholds)
+}
+
+/// `[fetch]`: the marketplaces, the Ads profiles and the largest document.
+fn fetch_settings(at: Place<'_>, fetch: FetchTable) -> Result<FetchSettings, ImportError> {
+    Ok(FetchSettings {
+        marketplaces: fetch.marketplaces,
+        profiles: fetch.profiles,
+        max_document_mb: match fetch.max_document_mb {
+            None => MAX_DOCUMENT_MB,
+            Some(mb) if (1..=65_536).contains(mb.get_ref()) => *mb.get_ref(),
+            Some(mb) => {
+                return Err(at.error(
+                    &mb,
+                    format!(
+                        "[fetch] max_document_mb = {}: expected a size in MB from 1 to 65536",
+                        mb.get_ref()
+                    ),
+                ));
+            }
+        },
+    })
 }
 
 #[cfg(test)]
