@@ -63,7 +63,11 @@ pub fn run(cli: Cli) -> ExitCode {
             week,
             format,
         }) => kpis(&workspace, week, format),
-        Some(Command::Prep { workspace, week }) => prep(&workspace, week),
+        Some(Command::Prep {
+            workspace,
+            week,
+            all,
+        }) => prep(&workspace, week, all),
         Some(Command::Init { dir }) => init(&dir),
         Some(Command::Run(args)) => cockpit::cockpit(&args),
         Some(Command::Minutes { file, format }) => minutes(&file, format),
@@ -147,7 +151,7 @@ fn kpis(workspace: &Path, week: Option<IsoWeek>, format: KpiFormat) -> ExitCode 
     ExitCode::SUCCESS
 }
 
-fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
+fn prep(workspace: &Path, week: Option<IsoWeek>, all: bool) -> ExitCode {
     let loaded = match week_report(workspace, week) {
         Ok(found) => found,
         Err(code) => return code,
@@ -170,6 +174,7 @@ fn prep(workspace: &Path, week: Option<IsoWeek>) -> ExitCode {
         &open,
         &in_play,
         event_loop::read_now().wall.date_naive(),
+        all,
     ));
     leave_at_exit(loaded);
     ExitCode::SUCCESS

@@ -94,6 +94,9 @@ pub enum Command {
         /// The week to review, like 2026-W47 (default: the newest week folder).
         #[arg(long)]
         week: Option<IsoWeek>,
+        /// Every problem SKU and anomaly, not only the 25 with most money at stake.
+        #[arg(long)]
+        all: bool,
     },
     /// Export a meeting's minutes: the Markdown mail, or JSON.
     Minutes {

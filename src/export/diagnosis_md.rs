@@ -34,13 +34,20 @@ pub fn voice(out: &mut String, report: &WeekReport) {
 
 /// The diagnosis section: anomalies with evidence and first checks; with
 /// `in_play`, each anomaly says which actions cover it.
-pub fn anomalies(out: &mut String, report: &WeekReport, in_play: Option<&[ActionItem]>) {
+/// The anomalies, most money at stake first, at most `limit` of them.
+pub fn anomalies(
+    out: &mut String,
+    report: &WeekReport,
+    in_play: Option<&[ActionItem]>,
+    limit: Option<usize>,
+) {
     out.push_str("\n## Diagnosis\n\n");
     if report.anomalies.is_empty() {
         out.push_str("No anomalies this week.\n");
         return;
     }
-    for (i, anomaly) in report.anomalies.iter().enumerate() {
+    let shown = limit.unwrap_or(usize::MAX);
+    for (i, anomaly) in report.anomalies.iter().take(shown).enumerate() {
         let who = anomaly.sku.as_deref().unwrap_or("Account");
         let _ = writeln!(
             out,

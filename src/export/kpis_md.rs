@@ -105,7 +105,7 @@ pub fn to_markdown(report: &WeekReport, settings: &Settings) -> String {
     out.push_str(
         "\n✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input\n",
     );
-    super::diagnosis_md::anomalies(&mut out, report, None);
+    super::diagnosis_md::anomalies(&mut out, report, None, None);
     out.push_str(&super::supply::markdown(report));
     out.push_str(&super::supply::calendar_markdown(
         settings,

@@ -28,8 +28,10 @@ pub fn to_prep(
     open_actions: &[ActionItem],
     in_play: &[ActionItem],
     today: NaiveDate,
+    all: bool,
 ) -> String {
     let review = &report.review;
+    let limit = (!all).then_some(PREP_TOP);
     let mut out = format!(
         "# {} — pre-read for the meeting of {}\n\nReviews week {}{}. Read before the meeting; bring your answers to the open actions.\n\n",
         escape(&settings.title),
@@ -48,10 +50,12 @@ pub fn to_prep(
         out.push_str("\n### By marketplace, each in its own currency\n\n");
         out.push_str(&marketplaces_table(&report.marketplaces, settings));
     }
-    let problems = report.problem_skus();
+    let problems = by_money_at_stake(report.problem_skus(), report);
     if !problems.is_empty() {
-        out.push_str("\n### SKUs with problems\n\n");
-        out.push_str(&sku_table(&problems, report, settings));
+        out.push_str("\n### SKUs with problems, most money at stake first\n\n");
+        let shown = limit.unwrap_or(problems.len()).min(problems.len());
+        out.push_str(&sku_table(&problems[..shown], report, settings));
+        more(&mut out, problems.len() - shown, "SKUs with problems");
     }
     ads(&mut out, report, settings);
     inventory(&mut out, report, settings);
@@ -61,7 +65,15 @@ pub fn to_prep(
         MeetingWeek::reviewing(review.week).monday(),
     ));
     voice(&mut out, report);
-    anomalies(&mut out, report, Some(in_play));
+    anomalies(&mut out, report, Some(in_play), limit);
+    more(
+        &mut out,
+        report
+            .anomalies
+            .len()
+            .saturating_sub(limit.unwrap_or(usize::MAX)),
+        "anomalies",
+    );
     actions(
         &mut out,
         open_actions,
@@ -223,6 +235,39 @@ fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
     }
 }
 
+/// How many problem SKUs and anomalies the pre-read lists, most money at
+/// stake first; `--all` lists every one.
+pub const PREP_TOP: usize = 25;
+
+/// The line under a list cut to `PREP_TOP`: how many more, and how to see them.
+fn more(out: &mut String, left: usize, what: &str) {
+    if left > 0 {
+        let _ = writeln!(
+            out,
+            "\n… and {left} more {what}, with less money at stake: `opsdeck prep --all` lists every one.\n"
+        );
+    }
+}
+
+/// Problem SKUs ordered by the money their anomalies put at stake, most first.
+fn by_money_at_stake<'a>(skus: Vec<&'a SkuRow>, report: &WeekReport) -> Vec<&'a SkuRow> {
+    let mut stake: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    for anomaly in &report.anomalies {
+        if let Some(sku) = anomaly.sku.as_deref() {
+            *stake.entry(sku).or_default() += anomaly.at_stake;
+        }
+    }
+    let money = |row: &SkuRow| {
+        stake
+            .get(row.sku.as_deref().unwrap_or(&row.key))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let mut skus = skus;
+    skus.sort_by(|a, b| money(b).total_cmp(&money(a)));
+    skus
+}
+
 fn actions(out: &mut String, open: &[ActionItem], today: NaiveDate) {
     out.push_str("\n## Open actions from the last meeting\n\n");
     if open.is_empty() {
@@ -258,3 +303,7 @@ fn actions(out: &mut String, open: &[ActionItem], today: NaiveDate) {
         .collect();
     out.push_str(&table(&["Id", "Action", "Owner", "Due", "SKU", ""], &rows));
 }
+
+#[cfg(test)]
+#[path = "prep_tests.rs"]
+mod tests;
