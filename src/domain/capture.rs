@@ -212,13 +212,19 @@ pub fn sku_token(sku: &str) -> String {
     }
 }
 
-/// `2026-12-05`, `12-05` (the next such day), `fri` (the next Friday), `+3d`, `+2w`, `today`, `tomorrow`.
+/// `2026-12-05`, `12-05` (the next such day), `fri` (the next Friday), `+3d`,
+/// `+2w`, `today`, `tomorrow`; in Chinese `今天`, `明天`, `后天`, `周五`,
+/// `下周一`, `12月18日`.
 pub fn parse_due(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     let text = text.to_lowercase();
     match text.as_str() {
-        "today" => return Some(today),
-        "tomorrow" => return today.checked_add_days(Days::new(1)),
+        "today" | "今天" => return Some(today),
+        "tomorrow" | "明天" => return today.checked_add_days(Days::new(1)),
+        "后天" => return today.checked_add_days(Days::new(2)),
         _ => {}
+    }
+    if let Some(date) = chinese_due(&text, today) {
+        return Some(date);
     }
     if let Some(offset) = text.strip_prefix('+') {
         let (number, unit) = offset.split_at(offset.len().saturating_sub(1));
@@ -231,17 +237,59 @@ pub fn parse_due(text: &str, today: NaiveDate) -> Option<NaiveDate> {
         };
     }
     if let Some(weekday) = weekday(&text) {
-        let ahead =
-            (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
-        return today.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })));
+        return next_weekday(weekday, today);
     }
     if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
         return Some(date);
     }
     let (month, day) = text.split_once('-')?;
-    let (month, day): (u32, u32) = (month.parse().ok()?, day.parse().ok()?);
-    let this_year = NaiveDate::from_ymd_opt(today.year(), month, day);
-    match this_year {
+    next_month_day(month.parse().ok()?, day.parse().ok()?, today)
+}
+
+/// `周五`, `星期五` (the next Friday), `下周一` (Monday of next week),
+/// `12月18日` or `12月18号` (the next such day).
+fn chinese_due(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    if let Some(rest) = text.strip_prefix('下') {
+        let day = chinese_weekday(rest)?;
+        let next_monday = today.checked_add_days(Days::new(u64::from(
+            7 - today.weekday().num_days_from_monday(),
+        )))?;
+        return next_monday.checked_add_days(Days::new(u64::from(day.num_days_from_monday())));
+    }
+    if let Some(day) = chinese_weekday(text) {
+        return next_weekday(day, today);
+    }
+    let (month, day) = text.split_once('月')?;
+    let day = day.strip_suffix('日').or_else(|| day.strip_suffix('号'))?;
+    next_month_day(month.parse().ok()?, day.parse().ok()?, today)
+}
+
+/// `周五`, `星期五`, `礼拜五` (and `日`/`天` for Sunday).
+fn chinese_weekday(text: &str) -> Option<Weekday> {
+    let day = ["周", "星期", "礼拜"]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))?;
+    Some(match day {
+        "一" => Weekday::Mon,
+        "二" => Weekday::Tue,
+        "三" => Weekday::Wed,
+        "四" => Weekday::Thu,
+        "五" => Weekday::Fri,
+        "六" => Weekday::Sat,
+        "日" | "天" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// The first `weekday` after `today` (a week ahead when today is one).
+fn next_weekday(weekday: Weekday, today: NaiveDate) -> Option<NaiveDate> {
+    let ahead = (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+    today.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })))
+}
+
+/// `month`/`day` this year if not past, else next year.
+fn next_month_day(month: u32, day: u32, today: NaiveDate) -> Option<NaiveDate> {
+    match NaiveDate::from_ymd_opt(today.year(), month, day) {
         Some(date) if date >= today => Some(date),
         _ => NaiveDate::from_ymd_opt(today.year() + 1, month, day),
     }

@@ -70,6 +70,34 @@ fn due_dates_in_every_form() {
 }
 
 #[test]
+fn due_dates_in_chinese() {
+    let monday = date(2026, 11, 23);
+    assert_eq!(parse_due("今天", monday), Some(monday));
+    assert_eq!(parse_due("明天", monday), Some(date(2026, 11, 24)));
+    assert_eq!(parse_due("后天", monday), Some(date(2026, 11, 25)));
+    assert_eq!(parse_due("周五", monday), Some(date(2026, 11, 27)));
+    assert_eq!(parse_due("星期五", monday), Some(date(2026, 11, 27)));
+    assert_eq!(
+        parse_due("周一", monday),
+        Some(date(2026, 11, 30)),
+        "the next Monday"
+    );
+    assert_eq!(parse_due("下周一", monday), Some(date(2026, 11, 30)));
+    assert_eq!(
+        parse_due("下周五", monday),
+        Some(date(2026, 12, 4)),
+        "next week's Friday"
+    );
+    assert_eq!(parse_due("周日", monday), Some(date(2026, 11, 29)));
+    assert_eq!(parse_due("12月18日", monday), Some(date(2026, 12, 18)));
+    assert_eq!(parse_due("1月5号", monday), Some(date(2027, 1, 5)));
+    assert_eq!(parse_due("周八", monday), None);
+    let parsed = parse("复核购物车 @lina due:周五", monday);
+    assert_eq!(parsed.due, Some(date(2026, 11, 27)));
+    assert!(parsed.problems.is_empty());
+}
+
+#[test]
 fn due_dates_across_month_and_year_ends() {
     let new_years_eve = date(2026, 12, 31);
     assert_eq!(parse_due("+1d", new_years_eve), Some(date(2027, 1, 1)));
