@@ -456,3 +456,52 @@ fn the_cockpit_sends_the_minutes_to_on_close_when_the_meeting_closes() {
         "{minutes}"
     );
 }
+
+#[test]
+fn a_chinese_team_gets_its_messages_in_chinese() {
+    let (dir, root) = workspace_with_channels();
+    let config = root.join("opsdeck.toml");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("language = \"en\"", "language = \"zh\"");
+    std::fs::write(&config, text).unwrap();
+    let chats = StandIn::start(answer);
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let workspace = root.to_str().unwrap();
+    for what in ["minutes", "prep", "digest"] {
+        let output = send(
+            &["send", what, workspace, "--to", "wecom-team", "--dry-run"],
+            &credentials,
+        );
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{what}: {stdout}");
+        let json = &stdout[stdout.find('{').unwrap()..];
+        let body: serde_json::Value = serde_json::from_str(json).unwrap();
+        let content = body["markdown"]["content"].as_str().unwrap();
+        let headings: Vec<&str> = content
+            .lines()
+            .filter(|l| l.starts_with("**") || l.starts_with("## "))
+            .collect();
+        for heading in &headings {
+            assert!(
+                heading
+                    .chars()
+                    .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+                "{what}: `{heading}` is not Chinese"
+            );
+        }
+        for english in [
+            "Decisions",
+            "Action items",
+            " due ",
+            "overdue",
+            "at stake",
+            "order ",
+        ] {
+            assert!(
+                !content.contains(english),
+                "{what}: `{english}` left in:\n{content}"
+            );
+        }
+    }
+}

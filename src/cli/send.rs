@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::domain::action_log::action_log;
 use crate::domain::channel::{Channel, People, Sent};
+use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
 use crate::domain::week::IsoWeek;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
@@ -79,7 +80,7 @@ pub fn send(args: &SendArgs, now: Now) -> ExitCode {
         Ok(channels) => channels,
         Err(why) => fail!("{}: {why}", args.workspace.join("opsdeck.toml").display()),
     };
-    let (what, message, minutes) = match message_for(args, &settings.title, now.wall.date_naive()) {
+    let (what, message, minutes) = match message_for(args, settings, now.wall.date_naive()) {
         Ok(Some(found)) => found,
         Ok(None) => {
             println!("nothing is overdue or due tomorrow: nothing sent");
@@ -226,14 +227,19 @@ fn digest_of(body: &serde_json::Value) -> String {
 type ToSend = (String, Message, Option<(PathBuf, Vec<Sent>)>);
 
 /// What `args` ask to send; `None` when a digest has nothing to say.
-fn message_for(args: &SendArgs, team: &str, today: NaiveDate) -> Result<Option<ToSend>, String> {
+fn message_for(
+    args: &SendArgs,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Result<Option<ToSend>, String> {
+    let (team, language) = (settings.title.as_str(), settings.language);
     match args.what {
         SendWhat::Minutes => {
             let path = minutes_file(&args.workspace, args.week)?;
             let stored = read_minutes(&path).map_err(|error| error.to_string())?;
             let full = format!("opsdeck minutes {}", path.display());
             let what = format!("the minutes of {}", stored.meeting.week);
-            let message = minutes_message(team, &stored.meeting, &full);
+            let message = minutes_message(team, &stored.meeting, &full, language);
             Ok(Some((what, message, Some((path, stored.meeting.sent)))))
         }
         SendWhat::Prep => {
@@ -256,7 +262,7 @@ fn message_for(args: &SendArgs, team: &str, today: NaiveDate) -> Result<Option<T
             let log = action_log(&meetings);
             let actions: Vec<_> = log.iter().map(|l| &l.action).collect();
             let full = format!("opsdeck actions {} --open", args.workspace.display());
-            Ok(digest_message(team, &actions, today, &full)
+            Ok(digest_message(team, &actions, today, &full, language)
                 .map(|message| (format!("the digest of {today}"), message, None)))
         }
     }

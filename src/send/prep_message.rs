@@ -11,6 +11,7 @@ use crate::domain::metric::Metric;
 use crate::domain::settings::{Language, Settings};
 use crate::domain::week::MeetingWeek;
 use crate::domain::week_report::WeekReport;
+use crate::domain::words::Words;
 
 use super::message::{Line, Message, Section, action_line};
 
@@ -37,6 +38,7 @@ pub fn prep_message(
     open: &[ActionItem],
     full: &str,
 ) -> Message {
+    let language = settings.language;
     let review = &report.review;
     let monday = MeetingWeek::reviewing(review.week).monday();
     let currency = &review.currency;
@@ -62,12 +64,15 @@ pub fn prep_message(
         .iter()
         .take(TOP)
         .map(|a| {
-            text(format!(
-                "{} · {} · {} at stake",
-                a.label(Language::English),
-                a.sku.as_deref().unwrap_or("account"),
-                money(a.at_stake, currency)
-            ))
+            let who = a
+                .sku
+                .as_deref()
+                .unwrap_or(Words::new("account", "账户").get(language));
+            let stake = money(a.at_stake, currency);
+            text(match language {
+                Language::English => format!("{} · {who} · {stake} at stake", a.label(language)),
+                Language::Chinese => format!("{} · {who} · 涉及 {stake}", a.label(language)),
+            })
         })
         .collect();
     let orders = report
@@ -80,47 +85,63 @@ pub fn prep_message(
         .map(|line| {
             let by = line
                 .order_by
-                .map(|d| short_date(d.max(monday), Language::English))
+                .map(|d| short_date(d.max(monday), language))
                 .unwrap_or_default();
-            text(format!(
-                "{}: order {} units by {by}",
-                line.sku, line.suggested_units
-            ))
+            let units = line.suggested_units;
+            text(match language {
+                Language::English => format!("{}: order {units} units by {by}", line.sku),
+                Language::Chinese => format!("{}：{by} 前下单 {units} 件", line.sku),
+            })
         })
         .collect();
-    let deadlines = deal_deadlines(settings, monday)
+    let deadlines = deal_deadlines(settings, monday, language)
         .into_iter()
         .map(text)
         .collect();
     let today = MeetingWeek::reviewing(review.week).day_held(monday);
-    let actions = open.iter().map(|a| action_line(a, today)).collect();
+    let actions = open
+        .iter()
+        .map(|a| action_line(a, today, language))
+        .collect();
     let sections = [
-        ("The account", headlines),
-        ("Problems with most money at stake", problems),
-        ("Orders to decide", orders),
-        ("Deal deadlines, next 14 days", deadlines),
-        ("Last meeting's open actions", actions),
+        (Words::new("The account", "账户"), headlines),
+        (
+            Words::new("Problems with most money at stake", "涉及金额最大的问题"),
+            problems,
+        ),
+        (Words::new("Orders to decide", "待决定的补货订单"), orders),
+        (
+            Words::new("Deal deadlines, next 14 days", "未来 14 天的活动截止日"),
+            deadlines,
+        ),
+        (
+            Words::new("Last meeting's open actions", "上次会议未完成的行动项"),
+            actions,
+        ),
     ]
     .into_iter()
-    .filter(|(_, lines): &(&str, Vec<Line>)| !lines.is_empty())
+    .filter(|(_, lines): &(Words, Vec<Line>)| !lines.is_empty())
     .map(|(heading, lines)| Section {
-        heading: heading.to_owned(),
+        heading: (*heading.get(language)).to_owned(),
         lines,
     })
     .collect();
+    let meeting = MeetingWeek::reviewing(review.week).meeting;
     Message {
-        title: format!(
-            "{} — pre-read for the meeting of {}",
-            settings.title,
-            MeetingWeek::reviewing(review.week).meeting
-        ),
+        language,
+        title: match language {
+            Language::English => {
+                format!("{} — pre-read for the meeting of {meeting}", settings.title)
+            }
+            Language::Chinese => format!("{} — {meeting} 会议预读", settings.title),
+        },
         sections,
         full: full.to_owned(),
     }
 }
 
 /// Each event whose submission closes or which starts within 14 days of `monday`.
-fn deal_deadlines(settings: &Settings, monday: NaiveDate) -> Vec<String> {
+fn deal_deadlines(settings: &Settings, monday: NaiveDate, language: Language) -> Vec<String> {
     let horizon = monday + Days::new(DEADLINE_DAYS);
     settings
         .events
@@ -130,16 +151,20 @@ fn deal_deadlines(settings: &Settings, monday: NaiveDate) -> Vec<String> {
             let submit = e.submit_by.filter(|d| (monday..=horizon).contains(d));
             let starts = (monday..=horizon).contains(&e.start).then_some(e.start);
             match (submit, starts) {
-                (Some(by), _) => Some(format!(
-                    "{}: submit by {}",
-                    e.name,
-                    short_date(by, Language::English)
-                )),
-                (None, Some(start)) => Some(format!(
-                    "{}: starts {}",
-                    e.name,
-                    short_date(start, Language::English)
-                )),
+                (Some(by), _) => Some(match language {
+                    Language::English => {
+                        format!("{}: submit by {}", e.name, short_date(by, language))
+                    }
+                    Language::Chinese => format!("{}：{} 前提报", e.name, short_date(by, language)),
+                }),
+                (None, Some(start)) => Some(match language {
+                    Language::English => {
+                        format!("{}: starts {}", e.name, short_date(start, language))
+                    }
+                    Language::Chinese => {
+                        format!("{}：{} 开始", e.name, short_date(start, language))
+                    }
+                }),
                 (None, None) => None,
             }
         })

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::domain::channel::{ChannelKind, People, mention_id};
+use crate::domain::settings::Language;
 
 use super::message::{Line, Message};
 
@@ -88,7 +89,10 @@ fn markup(
         sections.push((escape(kind, &section.heading), lines));
     }
     let cut = message.line_count() - keep;
-    let more = (cut > 0).then(|| format!("+{cut} more — the full minutes: {}", message.full));
+    let more = (cut > 0).then(|| match message.language {
+        Language::English => format!("+{cut} more — the whole of it: {}", message.full),
+        Language::Chinese => format!("另有 {cut} 行未列出 — 完整内容：{}", message.full),
+    });
     let title = message.title.clone();
     let body = match kind {
         ChannelKind::Feishu | ChannelKind::Lark => {
