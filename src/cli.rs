@@ -254,7 +254,7 @@ fn actions(
             print_coloured(&crate::export::actions::to_table(&shown, today, colour));
             return ExitCode::SUCCESS;
         }
-        ActionsFormat::Json => crate::export::actions::to_json(&shown, today),
+        ActionsFormat::Json => crate::export::actions::to_json(&shown, today, &meetings),
         ActionsFormat::Csv => crate::export::actions::to_csv(&shown),
         ActionsFormat::Ics | ActionsFormat::Asana => {
             let settings = crate::import::workspace::open_workspace(workspace)

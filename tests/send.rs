@@ -232,6 +232,20 @@ fn the_minutes_reach_every_channel_signed_and_with_owners_mentioned() {
         "nothing else in the minutes is lost"
     );
     assert_eq!(minutes.matches("[[sent]]").count(), 5);
+    // `actions` says where the minutes went, and that it was not within 24 hours.
+    let actions = send(&["actions", workspace, "--format", "json"], &credentials);
+    let json: serde_json::Value = serde_json::from_slice(&actions.stdout).unwrap();
+    let w47 = json["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["week"] == "2026-W47")
+        .unwrap();
+    assert_eq!(w47["minutes_sent"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        w47["sent_within_24_hours"], false,
+        "the sample meeting ended in November"
+    );
 }
 
 #[test]

@@ -144,6 +144,17 @@ impl Meeting {
         true
     }
 
+    /// Whether the minutes went out within 24 hours of the meeting's end (the
+    /// follow-up the playbook asks for); `None` while the meeting is open.
+    pub fn minutes_sent_in_time(&self) -> Option<bool> {
+        let ended = self.ended?;
+        let deadline = ended + chrono::TimeDelta::hours(24);
+        Some(self.sent.iter().any(|sent| {
+            sent.what == "minutes"
+                && DateTime::parse_from_rfc3339(&sent.at).is_ok_and(|at| at <= deadline)
+        }))
+    }
+
     /// An action as a change names it: its id and the start of its title.
     pub fn subject_of(&self, id: &str) -> String {
         let title = self

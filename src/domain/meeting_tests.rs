@@ -260,3 +260,21 @@ fn an_action_not_due_yet_needs_no_verdict_to_close() {
             .contains(&Gap::NoVerdict("2026-W47-09".to_owned()))
     );
 }
+
+#[test]
+fn minutes_sent_within_a_day_of_the_end_are_in_time() {
+    let mut m = meeting();
+    assert_eq!(m.minutes_sent_in_time(), None, "still open");
+    m.ended = Some(at(30));
+    assert_eq!(m.minutes_sent_in_time(), Some(false), "not sent");
+    let sent = |at: &str| crate::domain::channel::Sent {
+        channel: "team".to_owned(),
+        what: "minutes".to_owned(),
+        at: at.to_owned(),
+        digest: String::new(),
+    };
+    m.sent.push(sent("2026-11-25T09:00:00-08:00"));
+    assert_eq!(m.minutes_sent_in_time(), Some(false), "two days later");
+    m.sent.push(sent("2026-11-24T09:29:00-08:00"));
+    assert_eq!(m.minutes_sent_in_time(), Some(true));
+}

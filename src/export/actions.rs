@@ -1,5 +1,6 @@
 //! `opsdeck actions`: action items across all minutes as a table, JSON or
-//! CSV, with completion rates overall and by owner. The calendar and Asana
+//! CSV, with completion rates overall and by owner (and, in JSON, whether
+//! each meeting's minutes went out within 24 hours). The calendar and Asana
 //! exports live in `actions_calendar` and `asana`.
 
 use std::collections::BTreeMap;
@@ -8,6 +9,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::domain::action_log::{LoggedAction, completion, completion_by_owner};
+use crate::domain::meeting::Meeting;
 
 use super::csv_row::write_row;
 use super::text_table::{Align, Column, TextCell, Tone, render};
@@ -17,6 +19,24 @@ use crate::domain::untrusted::clean;
 struct ActionsJson<'a> {
     actions: Vec<ActionJson<'a>>,
     completion: CompletionJson,
+    meetings: Vec<MeetingJson<'a>>,
+}
+
+/// Whether each meeting's minutes reached the team.
+#[derive(Serialize)]
+struct MeetingJson<'a> {
+    week: String,
+    ended: Option<String>,
+    /// Where and when the minutes were sent.
+    minutes_sent: Vec<SentJson<'a>>,
+    /// Within 24 hours of the meeting's end; `null` while it is open.
+    sent_within_24_hours: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct SentJson<'a> {
+    channel: &'a str,
+    at: &'a str,
 }
 
 #[derive(Serialize)]
@@ -40,7 +60,11 @@ struct CompletionJson {
     by_owner: BTreeMap<String, f64>,
 }
 
-pub fn to_json(actions: &[&LoggedAction], today: chrono::NaiveDate) -> String {
+pub fn to_json(
+    actions: &[&LoggedAction],
+    today: chrono::NaiveDate,
+    meetings: &[Meeting],
+) -> String {
     let json = ActionsJson {
         actions: actions
             .iter()
@@ -62,6 +86,23 @@ pub fn to_json(actions: &[&LoggedAction], today: chrono::NaiveDate) -> String {
             overall: completion(actions, today),
             by_owner: completion_by_owner(actions, today),
         },
+        meetings: meetings
+            .iter()
+            .map(|m| MeetingJson {
+                week: m.week.to_string(),
+                ended: m.ended.map(|t| t.to_rfc3339()),
+                minutes_sent: m
+                    .sent
+                    .iter()
+                    .filter(|s| s.what == "minutes")
+                    .map(|s| SentJson {
+                        channel: &s.channel,
+                        at: &s.at,
+                    })
+                    .collect(),
+                sent_within_24_hours: m.minutes_sent_in_time(),
+            })
+            .collect(),
     };
     serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
 }
