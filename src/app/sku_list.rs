@@ -28,6 +28,8 @@ const COMFORTABLE_TITLE_WIDTH: u16 = 20;
 pub struct TableLayout {
     pub figures: &'static [Metric],
     pub title: bool,
+    /// The columns the title takes when shown: what the others leave.
+    pub title_width: usize,
 }
 
 /// The columns of a table `width` columns wide.
@@ -47,6 +49,7 @@ pub fn table_layout(width: u16) -> TableLayout {
     TableLayout {
         figures: &BY_IMPORTANCE[..shown],
         title,
+        title_width: if title { usize::from(room) } else { 0 },
     }
 }
 

@@ -15,6 +15,7 @@ use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
 use crate::domain::week::IsoWeek;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
+use crate::fetch::manifest::sha256;
 use crate::fetch::ureq_http::UreqHttp;
 use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes};
 use crate::import::weeks::load_report;
@@ -147,7 +148,8 @@ impl Sending<'_> {
     fn to(&self, channel: &Channel, http: &mut UreqHttp) -> Result<Option<Sent>, String> {
         let (name, kind) = (&channel.name, channel.kind.name());
         let rendered = render(channel.kind, self.message, self.people);
-        let digest = digest_of(&rendered.body);
+        // The same content gives the same digest: sent once per channel.
+        let digest = sha256(rendered.body.to_string().as_bytes());
         let before = self
             .before
             .iter()
@@ -208,18 +210,6 @@ impl Sending<'_> {
             digest,
         }))
     }
-}
-
-/// SHA-256 of a rendered message, in hex: the same content sends the same digest.
-fn digest_of(body: &serde_json::Value) -> String {
-    use sha2::Digest as _;
-    use std::fmt::Write as _;
-    sha2::Sha256::digest(body.to_string().as_bytes())
-        .iter()
-        .fold(String::new(), |mut hex, b| {
-            let _ = write!(hex, "{b:02x}");
-            hex
-        })
 }
 
 /// What is sent, in words, the message, and for minutes their file and what

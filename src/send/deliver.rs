@@ -11,6 +11,8 @@ use serde_json::Value;
 use crate::domain::channel::ChannelKind;
 use crate::fetch::credentials::ChannelSecrets;
 use crate::fetch::http::{Http, Request, Response};
+use crate::fetch::redact::redact;
+use crate::fetch::secret::Secret;
 
 use super::address::{check_webhook, masked};
 use super::sign;
@@ -76,12 +78,14 @@ pub fn post(
     secrets: &ChannelSecrets,
     patience: &mut Patience<'_>,
 ) -> Result<(), String> {
+    // The address shows masked; the signing secret and any form of the
+    // address left (percent-encoded, say) are hidden as fetch hides tokens.
     let hide = |text: String| {
-        let mut text = text.replace(secrets.url.expose(), &masked(secrets.url.expose()));
-        if let Some(secret) = secrets.secret.as_ref().filter(|s| !s.is_empty()) {
-            text = text.replace(secret.expose(), "…");
-        }
-        text
+        let url = secrets.url.expose();
+        let known: Vec<&str> = std::iter::once(url)
+            .chain(secrets.secret.as_ref().map(Secret::expose))
+            .collect();
+        redact(&text.replace(url, &masked(url)), &known)
     };
     let mut pause = first_pause(kind);
     loop {

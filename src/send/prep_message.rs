@@ -6,6 +6,7 @@
 use chrono::{Days, NaiveDate};
 
 use crate::domain::action::ActionItem;
+use crate::domain::calendar::upcoming;
 use crate::domain::format::{change, money, short_date, value};
 use crate::domain::metric::Metric;
 use crate::domain::settings::{Language, Settings};
@@ -29,7 +30,7 @@ const HEADLINES: [Metric; 6] = [
 pub const TOP: usize = 5;
 
 /// How far ahead a deal's deadline is worth a line.
-const DEADLINE_DAYS: u64 = 14;
+const DEADLINE_DAYS: i64 = 14;
 
 /// The pre-read of `report` for the meeting that reviews it.
 pub fn prep_message(
@@ -142,14 +143,14 @@ pub fn prep_message(
 
 /// Each event whose submission closes or which starts within 14 days of `monday`.
 fn deal_deadlines(settings: &Settings, monday: NaiveDate, language: Language) -> Vec<String> {
-    let horizon = monday + Days::new(DEADLINE_DAYS);
-    settings
-        .events
-        .iter()
-        .filter(|e| e.end >= monday)
+    let soon = |days: i64| (0..=DEADLINE_DAYS).contains(&days);
+    upcoming(&settings.events, monday)
+        .into_iter()
         .filter_map(|e| {
-            let submit = e.submit_by.filter(|d| (monday..=horizon).contains(d));
-            let starts = (monday..=horizon).contains(&e.start).then_some(e.start);
+            let submit = e
+                .submit_by
+                .filter(|_| e.days_to_submit(monday).is_some_and(soon));
+            let starts = soon(e.days_to_start(monday)).then_some(e.start);
             match (submit, starts) {
                 (Some(by), _) => Some(match language {
                     Language::English => {

@@ -235,10 +235,6 @@ impl ReviewView<'_> {
                 .iter()
                 .map(|m| Line::from(metric_label(*m, settings.language)).right_aligned()),
         );
-        // The title takes what the other columns leave (one space between
-        // columns) and ends in `…` when it is cut.
-        let fixed = 1 + usize::from(SKU_WIDTH) + columns.len() * usize::from(FIGURE_WIDTH + 1) + 2;
-        let title_width = usize::from(area.width).saturating_sub(fixed);
         let body_rows = usize::from(area.height.saturating_sub(1));
         let visible = app.visible();
         // The selected SKU's place in the table, while the selection is on one.
@@ -264,8 +260,9 @@ impl ReviewView<'_> {
                         Line::from(clean(row.sku.as_deref().unwrap_or(&row.key)).into_owned()),
                     ];
                     if layout.title {
+                        // Cut to its column, ending in `…`.
                         cells.push(Line::styled(
-                            truncate(&clean(&row.title), title_width),
+                            truncate(&clean(&row.title), layout.title_width),
                             t.dim,
                         ));
                     }
