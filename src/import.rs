@@ -30,6 +30,7 @@ pub mod report;
 pub mod report_book;
 mod returns;
 mod rows;
+pub mod sent_log;
 pub mod sniff;
 pub mod table;
 pub mod text;

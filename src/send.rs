@@ -5,7 +5,9 @@
 
 pub mod address;
 pub mod deliver;
+pub mod mail;
 pub mod message;
+pub mod pace;
 pub mod prep_message;
 pub mod render;
 pub mod sign;

@@ -11,11 +11,13 @@ use std::process::{Command, Output};
 
 mod support;
 
+use support::smtp_sink::{Mail, SmtpSink};
 use support::stand_in::{Asked, Reply, StandIn};
 use support::workspace;
 
 /// The secret parts of the channels' addresses and their signing secrets.
-const SECRETS: [&str; 6] = [
+const SECRETS: [&str; 7] = [
+    "SMTPPASSWORD",
     "FEISHUTOKEN",
     "FEISHUSECRET",
     "WECOMKEY",
@@ -41,11 +43,17 @@ kind = "dingtalk"
 name = "slack-team"
 kind = "slack"
 
+[[channels]]
+name = "mail-team"
+kind = "email"
+to = ["ops@example.com"]
+
 [people.Wei]
 feishu = "ou_wei"
 wecom = "wei"
 dingtalk = "13800000000"
 slack = "U024BE7LH"
+email = "wei@example.com"
 "#;
 
 /// What each channel's stand-in checks before it says "ok".
@@ -116,7 +124,58 @@ fn answer(asked: &Asked) -> Reply {
     Reply::with(404, &[], "no_service")
 }
 
-fn credentials(dir: &Path, base: &str, slack_path: &str) -> PathBuf {
+/// What the contract asks of a mail: the envelope, `multipart/alternative`
+/// with plain text first and HTML last, the owner in copy and bold, CRLF
+/// line ends, no line over 998 characters, and the login it was sent with.
+fn check_mail(mail: &Mail) {
+    assert_eq!(mail.from, "<opsdeck@example.com>");
+    assert!(
+        mail.to.contains(&"<ops@example.com>".to_owned()),
+        "{:?}",
+        mail.to
+    );
+    assert!(
+        mail.to.contains(&"<wei@example.com>".to_owned()),
+        "Wei in copy: {:?}",
+        mail.to
+    );
+    assert_eq!(mail.auth, "\0opsdeck\0SMTPPASSWORD");
+    let data = &mail.data;
+    assert!(!data.replace("\r\n", "").contains('\n'), "CRLF only");
+    assert!(data.split("\r\n").all(|line| line.len() <= 998));
+    let header = |name: &str| {
+        data.split("\r\n")
+            .find(|line| line.to_ascii_lowercase().starts_with(&format!("{name}:")))
+            .unwrap_or_else(|| panic!("no {name}: header in\n{data}"))
+            .to_owned()
+    };
+    for name in [
+        "from",
+        "to",
+        "cc",
+        "subject",
+        "date",
+        "message-id",
+        "mime-version",
+    ] {
+        header(name);
+    }
+    assert!(header("cc").contains("wei@example.com"));
+    assert!(
+        header("content-type").contains("multipart/alternative"),
+        "{data}"
+    );
+    let plain = data.find("text/plain").unwrap();
+    let html = data.find("text/html").unwrap();
+    assert!(plain < html, "plain text first, HTML last");
+    assert!(
+        header("subject").is_ascii(),
+        "an encoded subject: {}",
+        header("subject")
+    );
+}
+
+fn credentials(dir: &Path, base: &str, slack_path: &str, smtp: u16) -> PathBuf {
     let path = dir.join("credentials.toml");
     std::fs::write(
         &path,
@@ -135,6 +194,14 @@ secret = "DINGSECRET"
 
 [channels.slack-team]
 url = "{base}{slack_path}"
+
+[smtp]
+host = "127.0.0.1"
+port = {smtp}
+tls = "none"
+user = "opsdeck"
+password = "SMTPPASSWORD"
+from = "opsdeck@example.com"
 "#
         ),
     )
@@ -174,20 +241,35 @@ fn workspace_with_channels() -> (tempfile::TempDir, PathBuf) {
 fn the_minutes_reach_every_channel_signed_and_with_owners_mentioned() {
     let (dir, root) = workspace_with_channels();
     let chats = StandIn::start(answer);
-    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let sink = SmtpSink::start(0);
+    let credentials = credentials(
+        dir.path(),
+        &chats.url(),
+        "/services/T0/B0/SLACKTOKEN",
+        sink.port,
+    );
     let workspace = root.to_str().unwrap();
     let output = send(&["send", "minutes", workspace], &credentials);
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stdout}\n{stderr}");
-    for channel in ["feishu-team", "wecom-team", "ding-team", "slack-team"] {
+    for channel in [
+        "feishu-team",
+        "wecom-team",
+        "ding-team",
+        "slack-team",
+        "mail-team",
+    ] {
         assert!(
             stdout.contains(&format!("sent the minutes of 2026-W47 to {channel}")),
             "{stdout}"
         );
     }
     let asked = chats.requests();
-    assert_eq!(asked.len(), 4, "one message a channel");
+    assert_eq!(asked.len(), 4, "one message a chat");
+    let mails = sink.mails();
+    assert_eq!(mails.len(), 1, "one mail");
+    check_mail(&mails[0]);
     let slack = asked
         .iter()
         .find(|a| a.path.starts_with("/services/"))
@@ -204,10 +286,11 @@ fn the_minutes_reach_every_channel_signed_and_with_owners_mentioned() {
     );
     // The minutes record what went where; the same minutes are not sent twice.
     let minutes = std::fs::read_to_string(root.join("minutes/2026-W47.toml")).unwrap();
-    assert_eq!(minutes.matches("[[sent]]").count(), 4, "{minutes}");
+    assert_eq!(minutes.matches("[[sent]]").count(), 5, "{minutes}");
     let again = send(&["send", "minutes", workspace], &credentials);
     assert!(again.status.success());
     assert_eq!(chats.requests().len(), 4, "a second run sends nothing");
+    assert_eq!(sink.mails().len(), 1, "nor mails again");
     assert!(
         String::from_utf8_lossy(&again.stdout).contains("nothing sent (--resend sends it again)"),
         "{}",
@@ -231,7 +314,7 @@ fn the_minutes_reach_every_channel_signed_and_with_owners_mentioned() {
         minutes.contains("decisions"),
         "nothing else in the minutes is lost"
     );
-    assert_eq!(minutes.matches("[[sent]]").count(), 5);
+    assert_eq!(minutes.matches("[[sent]]").count(), 6);
     // `actions` says where the minutes went, and that it was not within 24 hours.
     let actions = send(&["actions", workspace, "--format", "json"], &credentials);
     let json: serde_json::Value = serde_json::from_slice(&actions.stdout).unwrap();
@@ -241,7 +324,7 @@ fn the_minutes_reach_every_channel_signed_and_with_owners_mentioned() {
         .iter()
         .find(|m| m["week"] == "2026-W47")
         .unwrap();
-    assert_eq!(w47["minutes_sent"].as_array().unwrap().len(), 5);
+    assert_eq!(w47["minutes_sent"].as_array().unwrap().len(), 6);
     assert_eq!(
         w47["sent_within_24_hours"], false,
         "the sample meeting ended in November"
@@ -252,7 +335,7 @@ fn the_minutes_reach_every_channel_signed_and_with_owners_mentioned() {
 fn the_record_waits_while_a_cockpit_has_the_meeting_open() {
     let (dir, root) = workspace_with_channels();
     let chats = StandIn::start(answer);
-    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN", 0);
     let holder =
         opsdeck::session::lock::Holder::this_process("2026-11-23T09:00:00+00:00".to_owned());
     let held =
@@ -279,7 +362,7 @@ fn the_record_waits_while_a_cockpit_has_the_meeting_open() {
         stderr.contains("sent, but not recorded in the minutes"),
         "{stderr}"
     );
-    assert!(stderr.contains("the meeting is open in"), "{stderr}");
+    assert!(stderr.contains("open in the opsdeck of"), "{stderr}");
     assert_eq!(
         std::fs::read_to_string(root.join("minutes/2026-W47.toml")).unwrap(),
         before
@@ -291,8 +374,14 @@ fn the_record_waits_while_a_cockpit_has_the_meeting_open() {
 fn a_channel_that_refuses_is_reported_in_its_words_and_the_others_still_get_it() {
     let (dir, root) = workspace_with_channels();
     let chats = StandIn::start(answer);
+    let sink = SmtpSink::start(0);
     // Slack's address is wrong: the stand-in answers 404 no_service.
-    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN-OLD");
+    let credentials = credentials(
+        dir.path(),
+        &chats.url(),
+        "/services/T0/B0/SLACKTOKEN-OLD",
+        sink.port,
+    );
     let output = send(&["send", "minutes", root.to_str().unwrap()], &credentials);
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -301,14 +390,14 @@ fn a_channel_that_refuses_is_reported_in_its_words_and_the_others_still_get_it()
         stderr.contains("error: slack-team (slack): HTTP 404: no_service"),
         "{stderr}"
     );
-    assert_eq!(stdout.matches("sent the minutes").count(), 3, "{stdout}");
+    assert_eq!(stdout.matches("sent the minutes").count(), 4, "{stdout}");
 }
 
 #[test]
 fn a_dry_run_shows_each_message_and_its_masked_address_and_sends_nothing() {
     let (dir, root) = workspace_with_channels();
     let chats = StandIn::start(answer);
-    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN", 0);
     let output = send(
         &[
             "send",
@@ -354,7 +443,7 @@ fn a_dry_run_shows_each_message_and_its_masked_address_and_sends_nothing() {
 fn the_digest_names_each_overdue_action_and_its_owner_and_says_nothing_when_nothing_is_due() {
     let (dir, root) = workspace_with_channels();
     let chats = StandIn::start(answer);
-    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN", 0);
     let workspace = root.to_str().unwrap();
     // The sample's open actions were due in November: today they are overdue.
     let output = send(
@@ -394,7 +483,7 @@ fn the_digest_names_each_overdue_action_and_its_owner_and_says_nothing_when_noth
 fn the_pre_read_summary_leads_with_the_account_and_the_money_at_stake() {
     let (dir, root) = workspace_with_channels();
     let chats = StandIn::start(answer);
-    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN", 0);
     let output = send(
         &["send", "prep", root.to_str().unwrap(), "--to", "ding-team"],
         &credentials,
@@ -445,7 +534,7 @@ fn the_cockpit_sends_the_minutes_to_on_close_when_the_meeting_closes() {
         std::fs::read_to_string(&config).unwrap() + "\n[send]\non_close = [\"slack-team\"]\n";
     std::fs::write(&config, text).unwrap();
     let chats = StandIn::start(answer);
-    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN", 0);
     let command = format!(
         "OPSDECK_CREDENTIALS={} {} {}",
         credentials.display(),
@@ -480,7 +569,7 @@ fn a_chinese_team_gets_its_messages_in_chinese() {
         .replace("language = \"en\"", "language = \"zh\"");
     std::fs::write(&config, text).unwrap();
     let chats = StandIn::start(answer);
-    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN");
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN", 0);
     let workspace = root.to_str().unwrap();
     for what in ["minutes", "prep", "digest"] {
         let output = send(
@@ -518,4 +607,178 @@ fn a_chinese_team_gets_its_messages_in_chinese() {
             );
         }
     }
+}
+
+/// The sample workspace with every channel, in `language`.
+fn workspace_in(language: &str) -> (tempfile::TempDir, PathBuf) {
+    let (dir, root) = workspace_with_channels();
+    let config = root.join("opsdeck.toml");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("language = \"en\"", &format!("language = \"{language}\""));
+    std::fs::write(&config, text).unwrap();
+    (dir, root)
+}
+
+#[test]
+fn minutes_pre_read_and_digest_reach_all_five_once_in_english_and_in_chinese() {
+    for language in ["en", "zh"] {
+        let (dir, root) = workspace_in(language);
+        let chats = StandIn::start(answer);
+        let sink = SmtpSink::start(0);
+        let credentials = credentials(
+            dir.path(),
+            &chats.url(),
+            "/services/T0/B0/SLACKTOKEN",
+            sink.port,
+        );
+        let workspace = root.to_str().unwrap();
+        for (round, what) in ["minutes", "prep", "digest"].into_iter().enumerate() {
+            let output = send(&["send", what, workspace], &credentials);
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                output.status.success(),
+                "{language} {what}: {stdout}\n{stderr}"
+            );
+            assert_eq!(
+                stdout.matches("sent ").count(),
+                5,
+                "{language} {what}: {stdout}"
+            );
+            assert_eq!(chats.requests().len(), 4 * (round + 1));
+            assert_eq!(sink.mails().len(), round + 1);
+            check_mail(&sink.mails()[round]);
+            let again = send(&["send", what, workspace], &credentials);
+            let stdout = String::from_utf8_lossy(&again.stdout);
+            assert!(again.status.success(), "{stdout}");
+            assert_eq!(
+                stdout
+                    .matches("nothing sent (--resend sends it again)")
+                    .count(),
+                5,
+                "{language} {what}, a second run: {stdout}"
+            );
+            assert_eq!(
+                chats.requests().len(),
+                4 * (round + 1),
+                "nothing more posted"
+            );
+            assert_eq!(sink.mails().len(), round + 1, "nothing more mailed");
+        }
+        if language == "zh" {
+            let chinese = |text: &str| text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+            for asked in chats.requests() {
+                assert!(chinese(&asked.body), "{}", asked.body);
+            }
+            for mail in sink.mails() {
+                assert!(
+                    mail.data.contains("=?utf-8?"),
+                    "the subject is encoded: {}",
+                    mail.data
+                );
+            }
+        }
+        // The pre-read and the digest are recorded in the workspace's log.
+        let log = std::fs::read_to_string(root.join("minutes/sent.toml")).unwrap();
+        assert_eq!(log.matches("[[sent]]").count(), 10, "{log}");
+    }
+}
+
+#[test]
+fn a_throttled_channel_is_tried_again_within_the_wait_and_the_others_are_delivered() {
+    let (dir, root) = workspace_with_channels();
+    let wecom_tries = std::sync::atomic::AtomicUsize::new(0);
+    let chats = StandIn::start(move |asked: &Asked| {
+        if asked.path.starts_with("/robot/send") {
+            // DingTalk throttles the robot for ten minutes.
+            return Reply::json(
+                200,
+                r#"{"errcode":410100,"errmsg":"send too fast, exceed 20 times per minute"}"#,
+            );
+        }
+        if asked.path.starts_with("/cgi-bin/webhook/send")
+            && wecom_tries.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0
+        {
+            return Reply::json(200, r#"{"errcode":45009,"errmsg":"api freq out of limit"}"#);
+        }
+        answer(asked)
+    });
+    // The mail server says "try later" once.
+    let sink = SmtpSink::start(1);
+    let credentials = credentials(
+        dir.path(),
+        &chats.url(),
+        "/services/T0/B0/SLACKTOKEN",
+        sink.port,
+    );
+    let output = send(
+        &["send", "minutes", root.to_str().unwrap(), "--wait", "5s"],
+        &credentials,
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "one channel was not delivered");
+    assert!(
+        stderr.contains("error: ding-team (dingtalk): HTTP 200, code 410100: send too fast")
+            && stderr.contains("gave up: the time given (--wait) has run out"),
+        "{stderr}"
+    );
+    for channel in ["feishu-team", "wecom-team", "slack-team", "mail-team"] {
+        assert!(stdout.contains(&format!("to {channel}")), "{stdout}");
+    }
+    let wecom: Vec<_> = chats
+        .requests()
+        .into_iter()
+        .filter(|a| a.path.starts_with("/cgi-bin/"))
+        .collect();
+    assert_eq!(wecom.len(), 2, "WeCom tried again after its throttle");
+    assert_eq!(sink.mails().len(), 1, "the mail went on the second try");
+    let minutes = std::fs::read_to_string(root.join("minutes/2026-W47.toml")).unwrap();
+    assert_eq!(
+        minutes.matches("[[sent]]").count(),
+        4,
+        "DingTalk is not recorded"
+    );
+}
+
+#[test]
+fn two_channels_on_one_bot_are_paced_to_its_rate() {
+    let (dir, root) = workspace_with_channels();
+    let config = root.join("opsdeck.toml");
+    let text = std::fs::read_to_string(&config).unwrap()
+        + "\n[[channels]]\nname = \"slack-leads\"\nkind = \"slack\"\n";
+    std::fs::write(&config, text).unwrap();
+    let chats = StandIn::start(answer);
+    let credentials = credentials(dir.path(), &chats.url(), "/services/T0/B0/SLACKTOKEN", 0);
+    let text = std::fs::read_to_string(&credentials).unwrap()
+        + &format!(
+            "\n[channels.slack-leads]\nurl = \"{}/services/T0/B0/SLACKTOKEN\"\n",
+            chats.url()
+        );
+    std::fs::write(&credentials, text).unwrap();
+    let output = send(
+        &[
+            "send",
+            "minutes",
+            root.to_str().unwrap(),
+            "--to",
+            "slack-team",
+            "--to",
+            "slack-leads",
+        ],
+        &credentials,
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let asked = chats.requests();
+    assert_eq!(asked.len(), 2);
+    let apart = asked[1].at.duration_since(asked[0].at).unwrap();
+    assert!(
+        apart >= std::time::Duration::from_secs(1),
+        "Slack takes about one a second: {apart:?}"
+    );
 }

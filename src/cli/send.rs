@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use crate::domain::action_log::action_log;
-use crate::domain::channel::{Channel, People, Sent};
+use crate::domain::channel::{Channel, ChannelKind, People, Sent};
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
 use crate::domain::week::IsoWeek;
@@ -18,15 +18,18 @@ use crate::fetch::credentials::{Credentials, credentials_path, read_credentials}
 use crate::fetch::manifest::sha256;
 use crate::fetch::ureq_http::UreqHttp;
 use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes};
+use crate::import::sent_log::{read_sent_log, sent_log_path};
 use crate::import::weeks::load_report;
 use crate::import::workspace::open_workspace;
 use crate::send::address::masked;
 use crate::send::deliver::{Patience, post, request};
+use crate::send::mail::deliver as deliver_mail;
 use crate::send::message::{Message, digest_message, minutes_message};
+use crate::send::pace::Pace;
 use crate::send::prep_message::prep_message;
 use crate::send::render::render;
 use crate::session::open_actions;
-use crate::session::sent::record_sent;
+use crate::session::sent::{record_in_log, record_sent};
 
 /// What the command line asks of `send`.
 #[derive(Debug, Clone, clap::Args)]
@@ -63,6 +66,17 @@ pub enum SendWhat {
     Digest,
 }
 
+impl SendWhat {
+    /// Its name on the command line and in the record of what was sent.
+    pub fn name(self) -> &'static str {
+        match self {
+            SendWhat::Minutes => "minutes",
+            SendWhat::Prep => "prep",
+            SendWhat::Digest => "digest",
+        }
+    }
+}
+
 macro_rules! fail {
     ($($arg:tt)*) => {{
         eprintln!("error: {}", format!($($arg)*));
@@ -81,7 +95,7 @@ pub fn send(args: &SendArgs, now: Now) -> ExitCode {
         Ok(channels) => channels,
         Err(why) => fail!("{}: {why}", args.workspace.join("opsdeck.toml").display()),
     };
-    let (what, message, minutes) = match message_for(args, settings, now.wall.date_naive()) {
+    let (what, message, record) = match message_for(args, settings, now.wall.date_naive()) {
         Ok(Some(found)) => found,
         Ok(None) => {
             println!("nothing is overdue or due tomorrow: nothing sent");
@@ -97,18 +111,17 @@ pub fn send(args: &SendArgs, now: Now) -> ExitCode {
         args,
         what: &what,
         message: &message,
-        before: minutes
-            .as_ref()
-            .map_or(&[][..], |(_, sent)| sent.as_slice()),
+        before: &record.before,
         credentials: credentials.as_ref(),
         people: &settings.people,
         now,
     };
     let mut http = UreqHttp::new();
+    let mut pace = Pace::default();
     let mut failed = 0;
     let mut delivered = Vec::new();
     for channel in channels {
-        match sending.to(channel, &mut http) {
+        match sending.to(channel, &mut http, &mut pace) {
             Ok(Some(sent)) => delivered.push(sent),
             Ok(None) => {}
             Err(why) => {
@@ -117,10 +130,13 @@ pub fn send(args: &SendArgs, now: Now) -> ExitCode {
             }
         }
     }
-    // The minutes keep what went where; a digest is sent afresh each day.
-    if let (Some((path, _)), false) = (&minutes, delivered.is_empty())
-        && let Err(why) = record_sent(path, &delivered, now)
-    {
+    // The minutes keep what went where of them; the log, of the rest.
+    let recorded = match (&record.minutes, delivered.is_empty()) {
+        (_, true) => Ok(()),
+        (Some(path), false) => record_sent(path, &delivered, now),
+        (None, false) => record_in_log(&args.workspace, &delivered, now),
+    };
+    if let Err(why) = recorded {
         eprintln!("error: sent, but not recorded in the minutes: {why}");
         failed += 1;
     }
@@ -145,7 +161,12 @@ struct Sending<'a> {
 
 impl Sending<'_> {
     /// Sends to `channel` (or shows, in a dry run); what was sent, if anything.
-    fn to(&self, channel: &Channel, http: &mut UreqHttp) -> Result<Option<Sent>, String> {
+    fn to(
+        &self,
+        channel: &Channel,
+        http: &mut UreqHttp,
+        pace: &mut Pace,
+    ) -> Result<Option<Sent>, String> {
         let (name, kind) = (&channel.name, channel.kind.name());
         let rendered = render(channel.kind, self.message, self.people);
         // The same content gives the same digest: sent once per channel.
@@ -153,7 +174,7 @@ impl Sending<'_> {
         let before = self
             .before
             .iter()
-            .find(|s| s.channel == *name && s.what == "minutes" && s.digest == digest);
+            .find(|s| s.channel == *name && s.what == self.args.what.name() && s.digest == digest);
         if let (Some(before), false) = (before, self.args.resend) {
             println!(
                 "{name} ({kind}) has {} already, sent {}: nothing sent (--resend sends it again)",
@@ -166,15 +187,11 @@ impl Sending<'_> {
                 "warning: {name} ({kind}): {owner} is written as plain text: add `{kind} = \"…\"` under [people.{owner}] in opsdeck.toml to mention them"
             );
         }
-        let secrets = self.credentials.and_then(|c| c.channels.get(name));
         if self.args.dry_run {
-            let address = secrets.map_or_else(
-                || "no webhook in the credentials file yet".to_owned(),
-                |s| masked(s.url.expose()),
-            );
             println!(
-                "would send {} to {name} ({kind}, {address}){}:",
+                "would send {} to {name} ({kind}, {}){}:",
                 self.what,
+                self.address(channel),
                 cut_note(rendered.cut)
             );
             println!(
@@ -183,21 +200,35 @@ impl Sending<'_> {
             );
             return Ok(None);
         }
-        let secrets = secrets.ok_or_else(|| {
-            format!("the credentials file has no [channels.{name}] with its webhook url")
-        })?;
-        let request = request(
-            channel.kind,
-            secrets,
-            &rendered.body,
-            self.now.wall.to_utc(),
-        )?;
         let mut sleep = std::thread::sleep;
         let mut patience = Patience {
             left: self.args.wait,
             sleep: &mut sleep,
         };
-        post(http, channel.kind, &request, secrets, &mut patience)?;
+        let now = self.now.wall.to_utc();
+        if channel.kind == ChannelKind::Email {
+            let server = self
+                .credentials
+                .and_then(|c| c.smtp.as_ref())
+                .ok_or_else(|| {
+                    "the credentials file has no [smtp] with the mail server's host and from"
+                        .to_owned()
+                })?;
+            deliver_mail(server, &channel.to, &rendered.body, now, &mut patience)?;
+        } else {
+            let secrets = self
+                .credentials
+                .and_then(|c| c.channels.get(name))
+                .ok_or_else(|| {
+                    format!("the credentials file has no [channels.{name}] with its webhook url")
+                })?;
+            let request = request(channel.kind, secrets, &rendered.body, now)?;
+            let wait = pace.before(secrets.url.expose(), channel.kind);
+            if !wait.is_zero() {
+                std::thread::sleep(wait);
+            }
+            post(http, channel.kind, &request, secrets, &mut patience)?;
+        }
         println!(
             "sent {} to {name} ({kind}){}",
             self.what,
@@ -205,16 +236,66 @@ impl Sending<'_> {
         );
         Ok(Some(Sent {
             channel: name.clone(),
-            what: "minutes".to_owned(),
+            what: self.args.what.name().to_owned(),
             at: self.now.wall.to_rfc3339(),
             digest,
         }))
     }
 }
 
-/// What is sent, in words, the message, and for minutes their file and what
-/// was sent of them before.
-type ToSend = (String, Message, Option<(PathBuf, Vec<Sent>)>);
+impl Sending<'_> {
+    /// Where `channel` is, as a dry run may show it: the webhook masked, or
+    /// the mail's addresses and server.
+    fn address(&self, channel: &Channel) -> String {
+        if channel.kind == ChannelKind::Email {
+            let server = self.credentials.and_then(|c| c.smtp.as_ref());
+            return format!(
+                "to {} through {}",
+                channel.to.join(", "),
+                server.map_or_else(
+                    || "no [smtp] in the credentials file yet".to_owned(),
+                    |s| format!("{}:{}", s.host.trim(), s.port())
+                )
+            );
+        }
+        self.credentials
+            .and_then(|c| c.channels.get(&channel.name))
+            .map_or_else(
+                || "no webhook in the credentials file yet".to_owned(),
+                |s| masked(s.url.expose()),
+            )
+    }
+}
+
+/// What is sent, in words, the message, and where its sending is recorded.
+type ToSend = (String, Message, Record);
+
+/// Where a run's sends are recorded, and what was sent before.
+struct Record {
+    /// The meeting's minutes, for its minutes; else the workspace's log.
+    minutes: Option<PathBuf>,
+    before: Vec<Sent>,
+}
+
+impl Record {
+    /// The workspace's log of sent pre-reads and digests.
+    fn log(workspace: &Path) -> Result<Self, String> {
+        let log = read_sent_log(&sent_log_path(workspace)).map_err(|error| error.to_string())?;
+        Ok(Self {
+            minutes: None,
+            before: log
+                .sent
+                .into_iter()
+                .map(|row| Sent {
+                    channel: row.channel,
+                    what: row.what,
+                    at: row.at,
+                    digest: row.digest,
+                })
+                .collect(),
+        })
+    }
+}
 
 /// What `args` ask to send; `None` when a digest has nothing to say.
 fn message_for(
@@ -230,7 +311,11 @@ fn message_for(
             let full = format!("opsdeck minutes {}", path.display());
             let what = format!("the minutes of {}", stored.meeting.week);
             let message = minutes_message(team, &stored.meeting, &full, language);
-            Ok(Some((what, message, Some((path, stored.meeting.sent)))))
+            let record = Record {
+                minutes: Some(path),
+                before: stored.meeting.sent,
+            };
+            Ok(Some((what, message, record)))
         }
         SendWhat::Prep => {
             let loaded = load_report(&args.workspace, args.week).map_err(|errors| {
@@ -244,7 +329,8 @@ fn message_for(
             let open = open_actions(&args.workspace, week).map_err(|error| error.to_string())?;
             let full = format!("opsdeck prep {} --week {week}", args.workspace.display());
             let message = prep_message(&loaded.report, &loaded.workspace.settings, &open, &full);
-            Ok(Some((format!("the pre-read of {week}"), message, None)))
+            let record = Record::log(&args.workspace)?;
+            Ok(Some((format!("the pre-read of {week}"), message, record)))
         }
         SendWhat::Digest => {
             let all = read_all_minutes(&args.workspace).map_err(|error| error.to_string())?;
@@ -252,8 +338,11 @@ fn message_for(
             let log = action_log(&meetings);
             let actions: Vec<_> = log.iter().map(|l| &l.action).collect();
             let full = format!("opsdeck actions {} --open", args.workspace.display());
-            Ok(digest_message(team, &actions, today, &full, language)
-                .map(|message| (format!("the digest of {today}"), message, None)))
+            let Some(message) = digest_message(team, &actions, today, &full, language) else {
+                return Ok(None);
+            };
+            let record = Record::log(&args.workspace)?;
+            Ok(Some((format!("the digest of {today}"), message, record)))
         }
     }
 }

@@ -37,6 +37,8 @@ channel_kinds! {
     Dingtalk => "dingtalk",
     /// A Slack incoming webhook.
     Slack => "slack",
+    /// E-mail over SMTP (the server in the credentials' `[smtp]`).
+    Email => "email",
 }
 
 impl ChannelKind {
@@ -60,6 +62,8 @@ pub struct Channel {
     /// The name `--to` and `[channels.NAME]` in the credentials use.
     pub name: String,
     pub kind: ChannelKind,
+    /// The addresses an e-mail channel writes to (empty for the chats).
+    pub to: Vec<String>,
 }
 
 /// One message the minutes record as sent: where, what, when, and a digest
@@ -89,6 +93,24 @@ pub fn mention_id<'a>(people: &'a People, person: &str, kind: ChannelKind) -> Op
         .map(String::as_str)
 }
 
+/// Whether `text` is `local@domain` with no space, control character,
+/// bracket, comma or second `@`; the mail server has the last word.
+pub fn looks_like_address(text: &str) -> bool {
+    let mut parts = text.split('@');
+    let plain = !text
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | '"'));
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some(local), Some(domain), None)
+            if plain
+                && !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,7 +124,7 @@ mod tests {
         assert_eq!(ChannelKind::from_name("teams"), None);
         assert_eq!(
             ChannelKind::names(),
-            "feishu, lark, wecom, dingtalk or slack"
+            "feishu, lark, wecom, dingtalk, slack or email"
         );
         let mut people = People::new();
         people.insert(
@@ -115,5 +137,22 @@ mod tests {
         );
         assert_eq!(mention_id(&people, "Wei", ChannelKind::Feishu), None);
         assert_eq!(mention_id(&people, "Lina", ChannelKind::Slack), None);
+    }
+
+    #[test]
+    fn addresses_are_one_local_part_at_a_dotted_domain() {
+        assert!(looks_like_address("ops@example.com"));
+        assert!(looks_like_address("小张@例子.中国"));
+        for bad in [
+            "ops",
+            "ops@example",
+            "@example.com",
+            "a@b@c.com",
+            "a b@c.com",
+            "a@c.com>",
+            "a@.com",
+        ] {
+            assert!(!looks_like_address(bad), "{bad}");
+        }
     }
 }

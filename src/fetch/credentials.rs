@@ -1,6 +1,6 @@
 //! The credentials file: the SP-API's and the Ads API's Login with Amazon
 //! apps and refresh tokens, optional endpoint overrides, and the chat
-//! channels' webhooks and signing secrets (`opsdeck send`). It lives
+//! channels' webhooks and signing secrets and the mail server (`opsdeck send`). It lives
 //! outside the workspace (which a team shares through git):
 //! `$OPSDECK_CREDENTIALS`, else `$XDG_CONFIG_HOME/opsdeck/credentials.toml`,
 //! else `~/.config/opsdeck/credentials.toml`. A file others can read is
@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::endpoint::{Endpoint, Region};
 use super::secret::Secret;
+use crate::domain::channel::looks_like_address;
 use crate::import::error::ImportError;
 
 /// The LWA token endpoint of every region (access tokens are global).
@@ -54,6 +55,78 @@ pub struct ChannelSecrets {
     pub secret: Option<Secret>,
 }
 
+/// How the connection to the mail server is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// TLS from the first byte (port 465).
+    Implicit,
+    /// Plain, then upgraded before anything is said (port 587).
+    Starttls,
+    /// No TLS: a mail server on this machine only.
+    None,
+}
+
+/// The mail server e-mail channels send through.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpServer {
+    pub host: String,
+    pub port: Option<u16>,
+    pub user: Option<String>,
+    pub password: Option<Secret>,
+    /// The sender's address.
+    pub from: String,
+    tls: Option<SmtpTls>,
+}
+
+impl SmtpServer {
+    /// The protection asked, else the port's: implicit TLS on 465, STARTTLS elsewhere.
+    pub fn tls(&self) -> SmtpTls {
+        self.tls.unwrap_or(if self.port == Some(465) {
+            SmtpTls::Implicit
+        } else {
+            SmtpTls::Starttls
+        })
+    }
+
+    /// The port asked, else the protection's usual one.
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.tls() {
+            SmtpTls::Implicit => 465,
+            SmtpTls::Starttls => 587,
+            SmtpTls::None => 25,
+        })
+    }
+
+    /// Why the server cannot be used as written, if it cannot.
+    fn problem(&self) -> Option<String> {
+        if self.host.trim().is_empty() {
+            return Some(
+                "[smtp] host is empty: name the mail server, like smtp.example.com".into(),
+            );
+        }
+        if !looks_like_address(self.from.trim()) {
+            return Some(format!(
+                "[smtp] from = \"{}\": expected the sender's address, like ops@example.com",
+                self.from.trim()
+            ));
+        }
+        if self.user.is_some() != self.password.is_some() {
+            return Some("[smtp] needs both user and password, or neither".into());
+        }
+        let loopback = matches!(self.host.trim(), "localhost" | "::1" | "[::1]")
+            || self.host.trim().starts_with("127.");
+        (self.tls() == SmtpTls::None && !loopback).then(|| {
+            format!(
+                "[smtp] tls = \"none\" with host = \"{}\": plain SMTP only to this machine \
+                 (localhost); use tls = \"implicit\" (port 465) or \"starttls\" (port 587)",
+                self.host.trim()
+            )
+        })
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CredentialsFile {
@@ -63,6 +136,7 @@ struct CredentialsFile {
     endpoints: EndpointsTable,
     #[serde(default)]
     channels: BTreeMap<String, ChannelSecrets>,
+    smtp: Option<SmtpServer>,
 }
 
 /// The SP-API's app and the region of each marketplace.
@@ -97,6 +171,8 @@ pub struct Credentials {
     pub ads_api_endpoint: Option<Endpoint>,
     /// Each chat channel's webhook, by the channel's name in `opsdeck.toml`.
     pub channels: BTreeMap<String, ChannelSecrets>,
+    /// The mail server of e-mail channels.
+    pub smtp: Option<SmtpServer>,
 }
 
 /// Where the credentials file is looked for, from the environment given.
@@ -171,8 +247,9 @@ pub fn parse_credentials(path: &Path, text: &str) -> Result<Credentials, ImportE
             Some(column),
             format!(
                 "{}: expected [sp_api] and [ads_api] with client_id, client_secret and \
-                 refresh_token, an optional [endpoints] table, and [channels.NAME] with a \
-                 url and an optional secret",
+                 refresh_token, an optional [endpoints] table, [channels.NAME] with a \
+                 url and an optional secret, and an optional [smtp] with host, port, user, \
+                 password, from and tls",
                 error.message()
             ),
         )
@@ -199,6 +276,9 @@ pub fn parse_credentials(path: &Path, text: &str) -> Result<Credentials, ImportE
             ));
         }
     }
+    if let Some(problem) = file.smtp.as_ref().and_then(SmtpServer::problem) {
+        return Err(ImportError::file(path, problem));
+    }
     Ok(Credentials {
         path: path.to_owned(),
         sp_api,
@@ -208,6 +288,7 @@ pub fn parse_credentials(path: &Path, text: &str) -> Result<Credentials, ImportE
         sp_api_endpoint: endpoint(file.endpoints.sp_api.as_deref(), "sp_api")?,
         ads_api_endpoint: endpoint(file.endpoints.ads_api.as_deref(), "ads_api")?,
         channels: file.channels,
+        smtp: file.smtp,
     })
 }
 

@@ -64,6 +64,43 @@ fn both_apps_their_regions_and_an_override_are_read() {
 }
 
 #[test]
+fn the_mail_server_is_read_and_plain_smtp_goes_to_this_machine_only() {
+    let with =
+        |smtp: &str| parse_credentials(Path::new("c.toml"), &format!("{GOOD}\n[smtp]\n{smtp}"));
+    let implicit = with("host = \"smtp.example.com\"\nport = 465\nuser = \"ops\"\npassword = \"pw-value\"\nfrom = \"ops@example.com\"\n")
+        .unwrap()
+        .smtp
+        .unwrap();
+    assert_eq!((implicit.tls(), implicit.port()), (SmtpTls::Implicit, 465));
+    let starttls = with("host = \"smtp.example.com\"\nfrom = \"ops@example.com\"\n")
+        .unwrap()
+        .smtp
+        .unwrap();
+    assert_eq!((starttls.tls(), starttls.port()), (SmtpTls::Starttls, 587));
+    let plain =
+        with("host = \"127.0.0.1\"\nport = 2525\ntls = \"none\"\nfrom = \"ops@example.com\"\n");
+    assert_eq!(plain.unwrap().smtp.unwrap().tls(), SmtpTls::None);
+    let remote = with("host = \"smtp.example.com\"\ntls = \"none\"\nfrom = \"ops@example.com\"\n")
+        .unwrap_err();
+    assert!(
+        remote.message.contains("plain SMTP only to this machine"),
+        "{remote}"
+    );
+    let half = with("host = \"smtp.example.com\"\nuser = \"ops\"\nfrom = \"ops@example.com\"\n")
+        .unwrap_err();
+    assert!(half.message.contains("both user and password"), "{half}");
+    let sender = with("host = \"smtp.example.com\"\nfrom = \"ops\"\n").unwrap_err();
+    assert!(sender.message.contains("the sender's address"), "{sender}");
+    let shown = format!(
+        "{:?}",
+        with(
+            "host = \"h.example.com\"\npassword = \"pw-value\"\nuser = \"u\"\nfrom = \"a@b.com\"\n"
+        )
+    );
+    assert!(!shown.contains("pw-value"), "{shown}");
+}
+
+#[test]
 fn no_error_shows_a_secret() {
     let typo = GOOD.replace("region = \"na\"", "regoin = \"na\"");
     let bad_toml = GOOD.replace(

@@ -151,7 +151,7 @@ fn channels_and_people_are_read_and_a_wrong_kind_or_key_names_its_line() {
     assert_eq!((kind.line, kind.column), (Some(3), Some(8)), "{kind}");
     assert!(
         kind.to_string()
-            .contains("feishu, lark, wecom, dingtalk or slack"),
+            .contains("feishu, lark, wecom, dingtalk, slack or email"),
         "{kind}"
     );
     let twice = parse(
@@ -161,4 +161,24 @@ fn channels_and_people_are_read_and_a_wrong_kind_or_key_names_its_line() {
     assert_eq!(twice.line, Some(5), "{twice}");
     let key = parse("[people.Wei]\nteams = \"x\"\n").unwrap_err();
     assert_eq!(key.line, Some(2), "{key}");
+}
+
+#[test]
+fn an_email_channel_needs_addresses_and_a_chat_channel_takes_none() {
+    let read = parse(
+        "[[channels]]\nname = \"mail\"\nkind = \"email\"\nto = [\"ops@example.com\"]\n\n[people.Wei]\nemail = \"wei@example.com\"\n",
+    )
+    .unwrap();
+    assert_eq!(read.settings.channels[0].to, ["ops@example.com"]);
+    let none = parse("[[channels]]\nname = \"mail\"\nkind = \"email\"\n").unwrap_err();
+    assert!(none.message.contains("add to = ["), "{none}");
+    let bad =
+        parse("[[channels]]\nname = \"mail\"\nkind = \"email\"\nto = [\"ops\"]\n").unwrap_err();
+    assert_eq!((bad.line, bad.column), (Some(4), Some(7)), "{bad}");
+    let chat =
+        parse("[[channels]]\nname = \"team\"\nkind = \"slack\"\nto = [\"ops@example.com\"]\n")
+            .unwrap_err();
+    assert!(chat.message.contains("for e-mail channels only"), "{chat}");
+    let person = parse("[people.Wei]\nemail = \"Wei\"\n").unwrap_err();
+    assert_eq!(person.line, Some(2), "{person}");
 }

@@ -53,6 +53,9 @@ pub fn request(
                     kind.name()
                 ));
             }
+            ChannelKind::Email => {
+                return Err("an e-mail channel is sent through [smtp], not a webhook".to_owned());
+            }
         }
     }
     Ok(Request::post(url, body.to_string())
@@ -120,12 +123,14 @@ const MAX_PAUSE: Duration = Duration::from_secs(60);
 
 /// The first pause after a throttled answer: DingTalk throttles a robot for
 /// ten minutes, the others for seconds.
-fn first_pause(kind: ChannelKind) -> Duration {
+pub fn first_pause(kind: ChannelKind) -> Duration {
     match kind {
         ChannelKind::Dingtalk => Duration::from_secs(30),
-        ChannelKind::Feishu | ChannelKind::Lark | ChannelKind::Wecom | ChannelKind::Slack => {
-            Duration::from_secs(2)
-        }
+        ChannelKind::Feishu
+        | ChannelKind::Lark
+        | ChannelKind::Wecom
+        | ChannelKind::Slack
+        | ChannelKind::Email => Duration::from_secs(2),
     }
 }
 
@@ -142,7 +147,7 @@ fn is_passing(kind: ChannelKind, response: &Response) -> bool {
         ChannelKind::Feishu | ChannelKind::Lark => code("code") == Some(11_232),
         ChannelKind::Wecom => code("errcode") == Some(45_009),
         ChannelKind::Dingtalk => matches!(code("errcode"), Some(410_100 | 130_101)),
-        ChannelKind::Slack => false,
+        ChannelKind::Slack | ChannelKind::Email => false,
     }
 }
 
@@ -183,6 +188,7 @@ pub fn verdict(kind: ChannelKind, response: &Response) -> Result<(), String> {
             )),
         },
         ChannelKind::Slack if response.status == 200 && text.trim() == "ok" => Ok(()),
+        ChannelKind::Email => Err("an e-mail channel answers in SMTP, not HTTP".to_owned()),
         ChannelKind::Slack => Err(format!(
             "HTTP {}: {}",
             response.status,

@@ -1,5 +1,6 @@
 //! A message in each channel's richest markup (Feishu/Lark card markdown,
-//! WeCom `markdown`, DingTalk `markdown`, Slack blocks), every owner
+//! WeCom `markdown`, DingTalk `markdown`, Slack blocks, an e-mail's HTML
+//! and text), every owner
 //! mentioned as the channel expects, the whole within the channel's size
 //! limit: lines are cut from the end (decisions and actions come first) and
 //! the cut is said with where the full document is.
@@ -53,6 +54,8 @@ fn fits(kind: ChannelKind, body: &Value) -> bool {
         ChannelKind::Wecom => body["markdown"]["content"]
             .as_str()
             .is_some_and(|content| content.len() <= WECOM_CONTENT),
+        // A mail has room for everything.
+        ChannelKind::Email => true,
         ChannelKind::Slack => body["blocks"].as_array().is_some_and(|blocks| {
             blocks.len() <= 50
                 && blocks.iter().all(|block| {
@@ -150,6 +153,7 @@ fn markup(
             }
             json!({"text": title, "blocks": blocks})
         }
+        ChannelKind::Email => super::mail::body(&title, &sections, more.as_deref(), &at),
     };
     (body, unmapped)
 }
@@ -191,7 +195,10 @@ fn line_markup(
         if !unmapped.iter().any(|known| known == owner) {
             unmapped.push(owner.clone());
         }
-        return format!("{text} @{}", escape(kind, owner));
+        return match kind {
+            ChannelKind::Email => format!("{text} — <b>{}</b>", escape(kind, owner)),
+            _ => format!("{text} @{}", escape(kind, owner)),
+        };
     };
     let mention = match kind {
         ChannelKind::Feishu | ChannelKind::Lark => format!("<at id={id}></at>"),
@@ -201,6 +208,13 @@ fn line_markup(
                 at.push(id.to_owned());
             }
             format!("@{id}")
+        }
+        // Mail has no @: the owner is written to, and bold.
+        ChannelKind::Email => {
+            if !at.iter().any(|known| known == id) {
+                at.push(id.to_owned());
+            }
+            format!("— <b>{}</b>", escape(kind, owner))
         }
     };
     format!("{text} {mention}")
@@ -223,6 +237,11 @@ pub fn escape(kind: ChannelKind, text: &str) -> String {
         // `<@userid>` mentions in WeCom; a look-alike bracket keeps it text.
         ChannelKind::Wecom => text.replace('<', "＜").replace('>', "＞"),
         ChannelKind::Dingtalk => text,
+        ChannelKind::Email => text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;"),
         ChannelKind::Slack => text
             .replace('&', "&amp;")
             .replace('<', "&lt;")

@@ -5,6 +5,7 @@
 
 pub mod fetching;
 pub mod reports;
+pub mod smtp_sink;
 pub mod stand_in;
 
 use std::process::{Command, Output};

@@ -20,6 +20,8 @@ pub struct Asked {
     pub body: String,
     /// The stand-in's own address, `http://127.0.0.1:port`.
     pub base: String,
+    /// When the request had arrived whole.
+    pub at: std::time::SystemTime,
 }
 
 impl Asked {
@@ -157,6 +159,7 @@ fn read_request(stream: &TcpStream, port: u16) -> Option<Asked> {
         head,
         body: String::from_utf8_lossy(&body).into_owned(),
         base: format!("http://127.0.0.1:{port}"),
+        at: std::time::SystemTime::now(),
     })
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::channel::{Channel, ChannelKind, People};
+use crate::domain::channel::{Channel, ChannelKind, People, looks_like_address};
 use crate::import::error::ImportError;
 
 use super::place::Place;
@@ -17,6 +17,9 @@ use super::place::Place;
 pub(super) struct ChannelRow {
     name: Spanned<String>,
     kind: Spanned<String>,
+    /// An e-mail channel's addresses.
+    #[serde(default)]
+    to: Vec<Spanned<String>>,
 }
 
 /// The channels, each with a known kind and a name used once.
@@ -43,9 +46,59 @@ pub(super) fn channels(at: &Place<'_>, rows: &[ChannelRow]) -> Result<Vec<Channe
                 ),
             ));
         }
-        channels.push(Channel { name, kind });
+        let to = recipients(at, row, kind, &name)?;
+        channels.push(Channel { name, kind, to });
     }
     Ok(channels)
+}
+
+/// An e-mail channel's addresses: at least one, each `name@domain`; a chat
+/// channel has none.
+fn recipients(
+    at: &Place<'_>,
+    row: &ChannelRow,
+    kind: ChannelKind,
+    name: &str,
+) -> Result<Vec<String>, ImportError> {
+    if kind != ChannelKind::Email {
+        return match row.to.first() {
+            Some(first) => Err(at.error(
+                first,
+                format!(
+                    "[[channels]] \"{name}\" is a {} channel: `to` is for e-mail channels only; \
+                     remove it (the webhook decides where a chat message goes)",
+                    kind.name()
+                ),
+            )),
+            None => Ok(Vec::new()),
+        };
+    }
+    if row.to.is_empty() {
+        return Err(at.error(
+            &row.kind,
+            format!(
+                "[[channels]] \"{name}\" is an e-mail channel without addresses: \
+                 add to = [\"team@example.com\"]"
+            ),
+        ));
+    }
+    row.to
+        .iter()
+        .map(|address| {
+            let text = address.get_ref().trim();
+            if looks_like_address(text) {
+                Ok(text.to_owned())
+            } else {
+                Err(at.error(
+                    address,
+                    format!(
+                        "[[channels]] \"{name}\" to = \"{text}\": expected an e-mail address \
+                         like ops@example.com"
+                    ),
+                ))
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -95,12 +148,21 @@ pub(super) fn people(
     for (person, ids) in rows {
         let mut known = BTreeMap::new();
         for (key, id) in ids {
-            if ChannelKind::from_name(key).is_none() {
+            let Some(kind) = ChannelKind::from_name(key) else {
                 return Err(at.error(
                     id,
                     format!(
                         "[people.{person}] {key}: expected one of {}",
                         ChannelKind::names()
+                    ),
+                ));
+            };
+            if kind == ChannelKind::Email && !looks_like_address(id.get_ref().trim()) {
+                return Err(at.error(
+                    id,
+                    format!(
+                        "[people.{person}] email = \"{}\": expected an e-mail address like wei@example.com",
+                        id.get_ref().trim()
                     ),
                 ));
             }
