@@ -113,6 +113,9 @@ pub struct App {
     view_only: Option<ViewOnly>,
     /// What the facilitator must know about this meeting's data and minutes.
     notices: Vec<String>,
+    /// Whether last meeting's minutes went out within 24 hours of its end
+    /// (`None`: no last meeting, or it is still open).
+    last_minutes_sent_in_time: Option<bool>,
     /// What the last key did that the screen must say once (until the next key).
     flash: Option<Flash>,
     /// When `flash` was set.
@@ -162,6 +165,7 @@ impl App {
             filter: LineEditor::default(),
             view_only: None,
             notices: Vec::new(),
+            last_minutes_sent_in_time: None,
             flash: None,
             flashed_at: now.instant,
             saved_at: now.instant,

@@ -72,6 +72,9 @@ pub struct Session {
     pub access: Access,
     /// Things the facilitator must see on screen (a recovery copy, a lock that could not be made).
     pub notices: Vec<String>,
+    /// Whether last meeting's minutes went out within 24 hours of its end
+    /// (`None`: no last meeting, or it is still open).
+    pub last_minutes_sent_in_time: Option<bool>,
 }
 
 /// Why a meeting could not start.
@@ -189,6 +192,10 @@ pub fn open_meeting(
         now,
         options.reopen && writer,
     )?;
+    let last_minutes_sent_in_time = previous_minutes(workspace, meeting.week)
+        .ok()
+        .flatten()
+        .and_then(|last| last.meeting.minutes_sent_in_time());
     Ok(Session {
         workspace: opened,
         week,
@@ -197,6 +204,7 @@ pub fn open_meeting(
         minutes,
         access,
         notices,
+        last_minutes_sent_in_time,
     })
 }
 

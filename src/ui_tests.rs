@@ -58,6 +58,38 @@ fn review_view_at_80_by_24() {
     assert_snapshot!("review_80x24", screen(&app, 80, 24));
 }
 
+#[test]
+fn the_review_says_whether_last_meetings_minutes_went_out_within_a_day() {
+    use crate::domain::settings::Language;
+    for language in [Language::English, Language::Chinese] {
+        for (in_time, said) in [
+            (
+                true,
+                ["minutes out within 24 h ✔", "纪要 24 小时内已发出 ✔"],
+            ),
+            (
+                false,
+                ["minutes not out within 24 h ✖", "纪要未在 24 小时内发出 ✖"],
+            ),
+        ] {
+            let app = sample_app(|settings| settings.language = language)
+                .with_last_minutes_sent_in_time(Some(in_time));
+            let said = said[usize::from(language == Language::Chinese)];
+            assert!(screen(&app, 100, 30).contains(said), "{said}");
+            if language == Language::English {
+                let buf = buffer(&app);
+                let (x, y) = find_anywhere(&buf, said).unwrap();
+                let style = if in_time { DARK.ok } else { DARK.breach };
+                assert_eq!(buf[(x, y)].fg, color(style), "{said}");
+            }
+            // At 80 columns the words still show whole.
+            assert!(screen(&app, 80, 24).contains(said), "{said} at 80×24");
+        }
+    }
+    let unknown = screen(&sample_app(|_| {}), 100, 30);
+    assert!(!unknown.contains("24 h"), "no last meeting, nothing said");
+}
+
 /// The sample's cockpit as it opens, its reports a third read and two keys waiting.
 fn opening(language: crate::domain::settings::Language) -> App {
     let read = sample_app(|settings| settings.language = language);

@@ -44,6 +44,12 @@ impl App {
     }
 
     /// Last meeting's open actions, with this meeting's verdicts.
+    /// Whether last meeting's minutes went out within 24 hours of its end
+    /// (`None`: no last meeting, or it is still open).
+    pub fn last_minutes_sent_in_time(&self) -> Option<bool> {
+        self.last_minutes_sent_in_time
+    }
+
     pub fn open_actions(&self) -> &[ActionItem] {
         &self.meeting.current.follow_ups
     }

@@ -33,6 +33,13 @@ impl App {
         self
     }
 
+    /// Whether last meeting's minutes went out within 24 hours of its end.
+    #[must_use]
+    pub fn with_last_minutes_sent_in_time(mut self, in_time: Option<bool>) -> Self {
+        self.last_minutes_sent_in_time = in_time;
+        self
+    }
+
     /// The path first offered when the minutes must be written elsewhere.
     #[must_use]
     pub fn with_save_as(mut self, path: String) -> Self {

@@ -77,6 +77,7 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
         now,
     )
     .with_notices(notices)
+    .with_last_minutes_sent_in_time(session.last_minutes_sent_in_time)
     .with_save_as(save_as);
     let mut retry = None;
     match &session.access {

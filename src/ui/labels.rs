@@ -150,6 +150,10 @@ labels! {
         "已记录：可在此编辑，或按 Esc";
     done_of_due: "done",
         "已完成";
+    minutes_sent_in_time: "minutes out within 24 h ✔",
+        "纪要 24 小时内已发出 ✔";
+    minutes_not_sent_in_time: "minutes not out within 24 h ✖",
+        "纪要未在 24 小时内发出 ✖";
     not_due_yet: "on track, nothing to carry (x marks it done, D drops it)",
         "按计划进行，无需顺延（x 标记完成，D 放弃）";
     carried_too_often: "Carried 3 times or more: a problem to solve, not a task to repeat",

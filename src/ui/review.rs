@@ -102,6 +102,11 @@ impl ReviewView<'_> {
             "{} ({}/{} {} · {} {})",
             l.open_actions, tally.done, tally.due, l.done_of_due, tally.on_track, l.on_track
         );
+        let sent = match app.last_minutes_sent_in_time() {
+            Some(true) => Some((l.minutes_sent_in_time, t.ok)),
+            Some(false) => Some((l.minutes_not_sent_in_time, t.breach)),
+            None => None,
+        };
         let rows = usize::from(area.height - 1);
         let selected = app.selection_in(View::Review);
         let first = if selected < order.len() {
@@ -114,7 +119,11 @@ impl ReviewView<'_> {
             let _ = write!(heading, " · {}–{last} / {} (j k)", first + 1, order.len());
         }
         let lines_of = ActionLines::new(app, t, l, area.width);
-        let mut lines = vec![Line::styled(format!("{heading}:"), t.title)];
+        let mut first_line = vec![Span::styled(format!("{heading}:"), t.title)];
+        if let Some((said, style)) = sent {
+            first_line.push(Span::styled(format!(" {said}"), style));
+        }
+        let mut lines = vec![Line::from(first_line)];
         lines.extend(
             order
                 .iter()
