@@ -202,14 +202,18 @@ fn minutes(file: &Path, format: MinutesFormat) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let currency = file
+    let settings = file
         .parent()
         .and_then(Path::parent)
         .and_then(|root| crate::import::workspace::open_workspace(root).ok())
-        .map_or_else(|| "USD".to_owned(), |w| w.settings.currency);
+        .map(|w| w.settings);
+    let currency = settings
+        .as_ref()
+        .map_or_else(|| "USD".to_owned(), |s| s.currency.clone());
+    let language = settings.map_or_else(Default::default, |s| s.language);
     match format {
         MinutesFormat::Md => print_out(&crate::export::minutes_md::to_markdown(
-            &stored, &raw, &currency,
+            &stored, &raw, &currency, language,
         )),
         MinutesFormat::Json => {
             print_out(&(serde_json::to_string_pretty(&raw).unwrap_or_default() + "\n"));
@@ -248,18 +252,23 @@ fn actions(
         .filter(|l| !open || l.action.status.is_open())
         .filter(|l| !overdue || l.action.is_overdue(today))
         .collect();
+    let settings = crate::import::workspace::open_workspace(workspace)
+        .map(|w| w.settings)
+        .unwrap_or_default();
     let text = match format {
         ActionsFormat::Table => {
             let colour = std::io::stdout().is_terminal();
-            print_coloured(&crate::export::actions::to_table(&shown, today, colour));
+            print_coloured(&crate::export::actions::to_table(
+                &shown,
+                today,
+                colour,
+                settings.language,
+            ));
             return ExitCode::SUCCESS;
         }
         ActionsFormat::Json => crate::export::actions::to_json(&shown, today, &meetings),
         ActionsFormat::Csv => crate::export::actions::to_csv(&shown),
         ActionsFormat::Ics | ActionsFormat::Asana => {
-            let settings = crate::import::workspace::open_workspace(workspace)
-                .map(|w| w.settings)
-                .unwrap_or_default();
             if format == ActionsFormat::Ics {
                 let name = format!("{} — actions", settings.title);
                 // Its values are cleaned as it is built; its CRLF line ends are part of the format.

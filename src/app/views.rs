@@ -3,6 +3,7 @@
 //! (`View::key`); its rows, selection and drawing are exhaustive matches on
 //! `View`, so a new view does not compile until each has it.
 
+use crate::domain::agenda;
 use crate::domain::words::Words;
 
 use super::action::{Action, CaptureKind, View};
@@ -21,7 +22,7 @@ pub struct ViewInfo {
 pub const VIEWS: [ViewInfo; 4] = [
     ViewInfo {
         view: View::Review,
-        name: Words::new("Review", "复盘"),
+        name: agenda::REVIEW,
         keys: &[
             Action::MarkDone,
             Action::EditAction,
@@ -33,7 +34,7 @@ pub const VIEWS: [ViewInfo; 4] = [
     },
     ViewInfo {
         view: View::Diagnosis,
-        name: Words::new("Diagnosis", "诊断"),
+        name: agenda::DIAGNOSIS,
         keys: &[
             Action::StartCapture(CaptureKind::Action),
             Action::OpenDetail,
@@ -41,7 +42,7 @@ pub const VIEWS: [ViewInfo; 4] = [
     },
     ViewInfo {
         view: View::Plan,
-        name: Words::new("Plan", "计划"),
+        name: agenda::PLAN,
         keys: &[Action::MarkDone, Action::EditAction],
     },
     ViewInfo {

@@ -5,6 +5,9 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use super::settings::Language;
+use super::words::Words;
+
 /// Where an action item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ActionStatus {
@@ -16,6 +19,25 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
+    /// The status in `language`, as a list of actions shows it.
+    pub fn name_in(self, language: Language) -> &'static str {
+        let words = match self {
+            ActionStatus::Open => Words::new("open", "进行中"),
+            ActionStatus::Done => Words::new("done", "已完成"),
+            ActionStatus::Carried => Words::new("carried", "已顺延"),
+            ActionStatus::Dropped => Words::new("dropped", "已放弃"),
+        };
+        words.get(language)
+    }
+
+    /// The status as the meeting's verdict on a follow-up: an open one has none yet.
+    pub fn verdict_in(self, language: Language) -> &'static str {
+        match self {
+            ActionStatus::Open => Words::new("no verdict yet", "尚无结论").get(language),
+            other => other.name_in(language),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             ActionStatus::Open => "open",
@@ -58,6 +80,16 @@ pub enum Priority {
 }
 
 impl Priority {
+    /// The priority in `language`.
+    pub fn name_in(self, language: Language) -> &'static str {
+        let words = match self {
+            Priority::Low => Words::new("low", "低"),
+            Priority::Normal => Words::new("normal", "普通"),
+            Priority::High => Words::new("high", "高"),
+        };
+        words.get(language)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Priority::Low => "low",

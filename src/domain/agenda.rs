@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use chrono::TimeDelta;
 
-use super::settings::AgendaSection;
+use super::settings::{AgendaSection, Language};
 use super::timing::{Now, SectionTimer, TimeStatus, time_status};
+use super::words::Words;
 
 const MINUTE: Duration = Duration::from_secs(60);
 
@@ -237,6 +238,22 @@ impl Agenda {
     /// Whether the current section has just run past its plan (for the bell).
     pub fn is_overrun(&self, now: Now) -> bool {
         matches!(self.status(now), TimeStatus::Overrun { .. })
+    }
+}
+
+/// The standard sections' names, as the views they drive are named.
+pub const REVIEW: Words = Words::new("Review", "复盘");
+pub const DIAGNOSIS: Words = Words::new("Diagnosis", "诊断");
+pub const PLAN: Words = Words::new("Plan", "计划");
+
+/// An agenda section's name in `language`: the standard sections by their
+/// names; a section the team named itself keeps its name.
+pub fn section_name(name: &str, language: Language) -> &str {
+    match name {
+        "review" => REVIEW.get(language),
+        "diagnosis" => DIAGNOSIS.get(language),
+        "plan" => PLAN.get(language),
+        other => other,
     }
 }
 

@@ -72,10 +72,19 @@ pub fn value(metric: Metric, value: f64, currency: &str) -> String {
 
 /// A week-over-week change: `+12%` for amounts, `-2.1 pts` for ratios.
 pub fn change(metric: Metric, change: f64) -> String {
+    change_in(metric, change, Language::English)
+}
+
+/// A change in `language`: rates move by points (`+1.5 pts`, `+1.5 个百分点`).
+pub fn change_in(metric: Metric, change: f64, language: Language) -> String {
+    let points = match language {
+        Language::English => "pts",
+        Language::Chinese => "个百分点",
+    };
     match metric.unit() {
         // Small rates (ODR) move by hundredths of a point.
-        Unit::Ratio if (change * 100.0).abs() < 0.1 => format!("{:+.2} pts", change * 100.0),
-        Unit::Ratio => format!("{:+.1} pts", change * 100.0),
+        Unit::Ratio if (change * 100.0).abs() < 0.1 => format!("{:+.2} {points}", change * 100.0),
+        Unit::Ratio => format!("{:+.1} {points}", change * 100.0),
         Unit::Stars => format!("{change:+.1}"),
         Unit::Money | Unit::Count | Unit::Number | Unit::Rank => {
             format!("{:+.0}%", change * 100.0)

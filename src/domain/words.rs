@@ -30,6 +30,11 @@ impl<T> InEach<T> {
 /// The same fixed words in every language.
 pub type Words = InEach<&'static str>;
 
+/// Fixed words said in `language`: `say(language, "Decisions", "决定")`.
+pub fn say(language: Language, en: &'static str, zh: &'static str) -> &'static str {
+    Words::new(en, zh).get(language)
+}
+
 /// Whether `text` is written in Chinese: it holds at least one CJK character.
 pub fn has_chinese(text: &str) -> bool {
     text.chars()

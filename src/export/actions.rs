@@ -10,6 +10,8 @@ use serde::Serialize;
 
 use crate::domain::action_log::{LoggedAction, completion, completion_by_owner};
 use crate::domain::meeting::Meeting;
+use crate::domain::settings::Language;
+use crate::domain::words::Words;
 
 use super::csv_row::write_row;
 use super::text_table::{Align, Column, TextCell, Tone, render};
@@ -148,7 +150,13 @@ pub fn to_csv(actions: &[&LoggedAction]) -> String {
 }
 
 /// The actions as an aligned table, then the completion rates.
-pub fn to_table(actions: &[&LoggedAction], today: chrono::NaiveDate, colour: bool) -> String {
+pub fn to_table(
+    actions: &[&LoggedAction],
+    today: chrono::NaiveDate,
+    colour: bool,
+    language: Language,
+) -> String {
+    let say = |en, zh| *Words::new(en, zh).get(language);
     let columns = [
         Column {
             header: "Id",
@@ -156,17 +164,17 @@ pub fn to_table(actions: &[&LoggedAction], today: chrono::NaiveDate, colour: boo
             max_width: 12,
         },
         Column {
-            header: "Action",
+            header: say("Action", "行动项"),
             align: Align::Left,
             max_width: 48,
         },
         Column {
-            header: "Owner",
+            header: say("Owner", "负责人"),
             align: Align::Left,
             max_width: 12,
         },
         Column {
-            header: "Due",
+            header: say("Due", "截止"),
             align: Align::Left,
             max_width: 10,
         },
@@ -176,7 +184,7 @@ pub fn to_table(actions: &[&LoggedAction], today: chrono::NaiveDate, colour: boo
             max_width: 16,
         },
         Column {
-            header: "Status",
+            header: say("Status", "状态"),
             align: Align::Left,
             max_width: 16,
         },
@@ -187,9 +195,9 @@ pub fn to_table(actions: &[&LoggedAction], today: chrono::NaiveDate, colour: boo
             let a = &l.action;
             let overdue = a.is_overdue(today);
             let status = if a.weeks_carried > 0 {
-                format!("{} ({}×)", a.status, a.weeks_carried)
+                format!("{} ({}×)", a.status.name_in(language), a.weeks_carried)
             } else {
-                a.status.name().to_owned()
+                a.status.name_in(language).to_owned()
             };
             vec![
                 TextCell::plain(&a.id),
@@ -206,11 +214,17 @@ pub fn to_table(actions: &[&LoggedAction], today: chrono::NaiveDate, colour: boo
         .collect();
     let mut out = render(&columns, &rows, colour);
     let rate = |r: f64| format!("{:.0}%", r * 100.0);
-    let _ = write!(
-        out,
-        "\nCompletion: {} overall (the L10 practice aims at 90 % or more)",
-        completion(actions, today).map_or_else(|| "—".to_owned(), rate)
-    );
+    let overall = completion(actions, today).map_or_else(|| "—".to_owned(), rate);
+    let _ = match language {
+        Language::English => write!(
+            out,
+            "\nCompletion: {overall} overall (the L10 practice aims at 90 % or more)"
+        ),
+        Language::Chinese => write!(
+            out,
+            "\n完成率：总体 {overall}（L10 会议法的目标是 90% 以上）"
+        ),
+    };
     for (owner, r) in completion_by_owner(actions, today) {
         let _ = write!(out, " · {} {}", clean(&owner), rate(r));
     }

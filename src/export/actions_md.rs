@@ -12,27 +12,33 @@ use crate::domain::format;
 use crate::domain::meeting::Meeting;
 use crate::domain::metric::Metric;
 use crate::domain::settings::Language;
+use crate::domain::words::say;
 use crate::import::minutes::MinutesFile;
 
 use super::markdown::table;
 
 /// A due date as the mail shows it, marked when it has passed on `today`.
-fn due_text(action: &ActionItem, today: NaiveDate) -> String {
+fn due_text(action: &ActionItem, today: NaiveDate, language: Language) -> String {
     let Some(due) = action.due else {
         return "—".to_owned();
     };
-    let date = format::short_date(due, Language::English);
+    let date = format::short_date(due, language);
     if action.is_overdue(today) {
-        format!("{date} **overdue**")
+        format!("{date} **{}**", say(language, "overdue", "已逾期"))
     } else {
         date
     }
 }
 
 /// Action items as a Markdown table; due dates past on `today` are marked.
-pub(super) fn actions_table(actions: &[ActionItem], today: NaiveDate) -> String {
+pub(super) fn actions_table(
+    actions: &[ActionItem],
+    today: NaiveDate,
+    language: Language,
+) -> String {
+    let l = language;
     if actions.is_empty() {
-        return "None.\n".to_owned();
+        return format!("{}\n", say(l, "None.", "无。"));
     }
     let rows: Vec<Vec<String>> = actions
         .iter()
@@ -41,30 +47,41 @@ pub(super) fn actions_table(actions: &[ActionItem], today: NaiveDate) -> String 
                 a.id.clone(),
                 a.tagged_title(),
                 a.owner.clone().unwrap_or_else(|| "—".to_owned()),
-                due_text(a, today),
+                due_text(a, today, l),
                 a.sku.clone().unwrap_or_default(),
-                kpi_label(a.kpi.as_deref()),
-                a.priority.name().to_owned(),
-                if a.weeks_carried > 0 {
-                    format!("{} ({}× carried)", a.status, a.weeks_carried)
-                } else {
-                    a.status.name().to_owned()
+                kpi_label(a.kpi.as_deref(), l),
+                a.priority.name_in(l).to_owned(),
+                match (a.weeks_carried, l) {
+                    (0, _) => a.status.name_in(l).to_owned(),
+                    (weeks, Language::English) => {
+                        format!("{} ({weeks}× carried)", a.status.name_in(l))
+                    }
+                    (weeks, Language::Chinese) => {
+                        format!("{}（曾顺延 {weeks} 次）", a.status.name_in(l))
+                    }
                 },
             ]
         })
         .collect();
     table(
         &[
-            "Id", "Action", "Owner", "Due", "SKU", "KPI", "Priority", "Status",
+            "Id",
+            say(l, "Action", "行动项"),
+            say(l, "Owner", "负责人"),
+            say(l, "Due", "截止"),
+            "SKU",
+            "KPI",
+            say(l, "Priority", "优先级"),
+            say(l, "Status", "状态"),
         ],
         &rows,
     )
 }
 
 /// A KPI's name in the mail: its label, or the name as typed.
-fn kpi_label(kpi: Option<&str>) -> String {
+fn kpi_label(kpi: Option<&str>, language: Language) -> String {
     kpi.map_or_else(String::new, |name| {
-        Metric::from_name(name).map_or_else(|| name.to_owned(), |m| m.label().to_owned())
+        Metric::from_name(name).map_or_else(|| name.to_owned(), |m| m.label_in(language).to_owned())
     })
 }
 
@@ -74,50 +91,57 @@ pub(super) fn follow_ups(
     meeting: &Meeting,
     file: &MinutesFile,
     today: NaiveDate,
+    language: Language,
 ) {
     if meeting.follow_ups.is_empty() {
         return;
     }
-    out.push_str("\n## Last meeting's actions\n\n");
-    let tally = Tally::of(&meeting.follow_ups, today);
-    let _ = writeln!(
+    let l = language;
+    let _ = write!(
         out,
-        "Done: {} of {} due{}{}\n",
-        tally.done,
-        tally.due,
-        tally
-            .rate()
-            .map(|rate| format!(" ({:.0} %)", rate * 100.0))
-            .unwrap_or_default(),
-        if tally.on_track > 0 {
-            format!(" · {} on track, not due yet", tally.on_track)
-        } else {
-            String::new()
-        }
+        "\n## {}\n\n",
+        say(l, "Last meeting's actions", "上次会议的行动项")
     );
+    let tally = Tally::of(&meeting.follow_ups, today);
+    let rate = tally
+        .rate()
+        .map(|rate| format!(" ({:.0} %)", rate * 100.0))
+        .unwrap_or_default();
+    let _ = match l {
+        Language::English => write!(out, "Done: {} of {} due{rate}", tally.done, tally.due),
+        Language::Chinese => write!(
+            out,
+            "完成：到期 {} 项中完成 {} 项{rate}",
+            tally.due, tally.done
+        ),
+    };
+    if tally.on_track > 0 {
+        let _ = match l {
+            Language::English => write!(out, " · {} on track, not due yet", tally.on_track),
+            Language::Chinese => write!(out, " · {} 项按计划进行，尚未到期", tally.on_track),
+        };
+    }
+    out.push_str("\n\n");
     let rows: Vec<Vec<String>> = meeting
         .follow_ups
         .iter()
         .map(|a| {
-            let verdict = match a.status.name() {
-                "open" => "no verdict".to_owned(),
-                other => other.to_owned(),
-            };
+            let verdict = a.status.verdict_in(l).to_owned();
             let row = file.follow_ups.iter().find(|row| row.id == a.id);
             let unchanged = row.is_some_and(|row| row.kpi_unchanged);
-            let kpi = kpi_label(a.kpi.as_deref());
+            let kpi = kpi_label(a.kpi.as_deref(), l);
             let moved = match row.and_then(|row| row.kpi_moved) {
-                Some(true) => format!("{kpi} ✔ moved the right way"),
-                Some(false) => format!("{kpi} ✖ moved the wrong way"),
+                Some(true) => format!("{kpi} ✔ {}", say(l, "moved the right way", "方向正确")),
+                Some(false) => format!("{kpi} ✖ {}", say(l, "moved the wrong way", "方向错误")),
                 None if kpi.is_empty() => "—".to_owned(),
-                None if unchanged => format!("{kpi} = no change"),
-                None => format!("{kpi}: not measured"),
+                None if unchanged => format!("{kpi} = {}", say(l, "no change", "没有变化")),
+                None => format!("{kpi}: {}", say(l, "not measured", "未测量")),
             };
             vec![
                 a.id.clone(),
                 a.title.clone(),
                 a.owner.clone().unwrap_or_default(),
-                due_text(a, today),
+                due_text(a, today, l),
                 verdict,
                 moved,
                 a.note.clone().unwrap_or_default(),
@@ -125,7 +149,15 @@ pub(super) fn follow_ups(
         })
         .collect();
     out.push_str(&table(
-        &["Id", "Action", "Owner", "Due", "Verdict", "KPI", "Note"],
+        &[
+            "Id",
+            say(l, "Action", "行动项"),
+            say(l, "Owner", "负责人"),
+            say(l, "Due", "截止"),
+            say(l, "Verdict", "结论"),
+            "KPI",
+            say(l, "Note", "备注"),
+        ],
         &rows,
     ));
 }

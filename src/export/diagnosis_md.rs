@@ -8,22 +8,32 @@ use crate::domain::action::ActionItem;
 use crate::domain::format;
 use crate::domain::settings::Language;
 use crate::domain::week_report::WeekReport;
+use crate::domain::words::Words;
 
 use super::markdown::escape;
 
 /// The customer-voice section: pain points with their SKUs and comments.
-pub fn voice(out: &mut String, report: &WeekReport) {
-    out.push_str("\n## Customer voice\n\n");
+pub fn voice(out: &mut String, report: &WeekReport, language: Language) {
+    let say = |en, zh| *Words::new(en, zh).get(language);
+    let _ = write!(out, "\n## {}\n\n", say("Customer voice", "客户之声"));
     if report.voice.is_empty() {
-        out.push_str("No returns report this week, or no returns.\n");
+        let _ = writeln!(
+            out,
+            "{}",
+            say(
+                "No returns report this week, or no returns.",
+                "本周没有退货报告，或没有退货。"
+            )
+        );
         return;
     }
     for point in report.voice.iter().take(6) {
         let _ = writeln!(
             out,
-            "- **{}** — {} units: {}",
-            escape(&point.reason_in(Language::English)),
+            "- **{}** — {} {}: {}",
+            escape(&point.reason_in(language)),
             point.units,
+            say("units", "件"),
             escape(&point.sku_summary(4))
         );
         for comment in point.comments.iter().take(2) {
@@ -40,31 +50,35 @@ pub fn anomalies(
     report: &WeekReport,
     in_play: Option<&[ActionItem]>,
     limit: Option<usize>,
+    language: Language,
 ) {
-    out.push_str("\n## Diagnosis\n\n");
+    let say = |en, zh| *Words::new(en, zh).get(language);
+    let _ = write!(out, "\n## {}\n\n", say("Diagnosis", "诊断"));
     if report.anomalies.is_empty() {
-        out.push_str("No anomalies this week.\n");
+        let _ = writeln!(out, "{}", say("No anomalies this week.", "本周没有异常。"));
         return;
     }
     let shown = limit.unwrap_or(usize::MAX);
     for (i, anomaly) in report.anomalies.iter().take(shown).enumerate() {
-        let who = anomaly.sku.as_deref().unwrap_or("Account");
+        let who = anomaly.sku.as_deref().unwrap_or(say("Account", "账户"));
         let _ = writeln!(
             out,
-            "{}. {} **{who}** {} — {} (at stake ≈ {})",
+            "{}. {} **{who}** {} — {} ({} ≈ {})",
             i + 1,
             anomaly.severity.symbol(),
-            anomaly.label(Language::English),
-            escape(&anomaly.message.en),
+            anomaly.label(language),
+            escape(anomaly.message.get(language)),
+            say("at stake", "涉及金额"),
             format::money(anomaly.at_stake, &report.review.currency)
         );
         for line in &anomaly.evidence {
-            let _ = writeln!(out, "   - {}", escape(line.en.trim()));
+            let _ = writeln!(out, "   - {}", escape(line.get(language).trim()));
         }
         let _ = writeln!(
             out,
-            "   - Checks: {}",
-            anomaly.checks(Language::English).join("; ")
+            "   - {}: {}",
+            say("Checks", "检查"),
+            anomaly.checks(language).join("; ")
         );
         if let Some(actions) = in_play {
             let covering: Vec<String> = actions
@@ -80,9 +94,14 @@ pub fn anomalies(
                 })
                 .collect();
             if covering.is_empty() {
-                out.push_str("   - No action yet\n");
+                let _ = writeln!(out, "   - {}", say("No action yet", "尚无行动"));
             } else {
-                let _ = writeln!(out, "   - Action: {}", covering.join(", "));
+                let _ = writeln!(
+                    out,
+                    "   - {}: {}",
+                    say("Action", "行动"),
+                    covering.join(", ")
+                );
             }
         }
     }

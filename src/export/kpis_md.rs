@@ -2,10 +2,13 @@
 
 use crate::domain::metric::Metric;
 use crate::domain::review::SkuRow;
-use crate::domain::settings::Settings;
+use std::fmt::Write as _;
+
+use crate::domain::settings::{Language, Settings};
 use crate::domain::sku_table::PRINTED;
 use crate::domain::week::MeetingWeek;
 use crate::domain::week_report::{MarketplaceAccount, WeekReport};
+use crate::domain::words::Words;
 
 use super::markdown::{figure, notices, table};
 
@@ -34,7 +37,7 @@ pub fn account_table(report: &WeekReport, settings: &Settings) -> String {
         .iter()
         .map(|m| {
             vec![
-                m.label().to_owned(),
+                m.label_in(settings.language).to_owned(),
                 figure(&review.account, *m, settings, &review.currency),
             ]
         })
@@ -54,7 +57,7 @@ pub fn marketplaces_table(marketplaces: &[MarketplaceAccount], settings: &Settin
     let rows: Vec<Vec<String>> = ACCOUNT_METRICS
         .iter()
         .map(|metric| {
-            std::iter::once(metric.label().to_owned())
+            std::iter::once(metric.label_in(settings.language).to_owned())
                 .chain(
                     marketplaces
                         .iter()
@@ -69,8 +72,9 @@ pub fn marketplaces_table(marketplaces: &[MarketplaceAccount], settings: &Settin
 
 /// A table of `skus` with the main metrics.
 pub fn sku_table(skus: &[&SkuRow], report: &WeekReport, settings: &Settings) -> String {
-    let mut headers = vec!["SKU", "Title"];
-    headers.extend(PRINTED.iter().map(|m| m.label()));
+    let language = settings.language;
+    let mut headers = vec!["SKU", *Words::new("Title", "标题").get(language)];
+    headers.extend(PRINTED.iter().map(|m| m.label_in(language)));
     let rows: Vec<Vec<String>> = skus
         .iter()
         .map(|row| {
@@ -96,21 +100,30 @@ fn short(title: &str) -> String {
 /// The whole KPI dashboard: account, then every SKU, then the anomalies.
 pub fn to_markdown(report: &WeekReport, settings: &Settings) -> String {
     let review = &report.review;
+    let language = settings.language;
     let skus: Vec<&SkuRow> = review.skus.iter().collect();
-    let mut out = format!("# KPIs — {}\n\n", review.week);
+    let say = |en, zh| *Words::new(en, zh).get(language);
+    let mut out = format!("# {} — {}\n\n", say("KPIs", "KPI"), review.week);
     out.push_str(&notices(&report.notices));
     out.push_str(&account_table(report, settings));
-    out.push_str("\n## SKUs\n\n");
+    let _ = write!(out, "\n## {}\n\n", say("SKUs", "SKU"));
     out.push_str(&sku_table(&skus, report, settings));
-    out.push_str(
-        "\n✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input\n",
-    );
-    super::diagnosis_md::anomalies(&mut out, report, None, None);
-    out.push_str(&super::supply::markdown(report));
+    let _ = writeln!(out, "\n{}", legend(language));
+    super::diagnosis_md::anomalies(&mut out, report, None, None, language);
+    out.push_str(&super::supply::markdown(report, language));
     out.push_str(&super::supply::calendar_markdown(
         settings,
         MeetingWeek::reviewing(review.week).monday(),
     ));
-    super::diagnosis_md::voice(&mut out, report);
+    super::diagnosis_md::voice(&mut out, report, language);
     out
+}
+
+/// What the marks in a Markdown table mean.
+pub fn legend(language: Language) -> &'static str {
+    Words::new(
+        "✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input",
+        "✔ 达标 · ▲ 关注 · ✖ 超标 · （较上周变化） · — 缺少数据",
+    )
+    .get(language)
 }

@@ -12,6 +12,7 @@ use crate::domain::settings::{Language, Settings};
 use crate::domain::sku_table::PRINTED;
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
+use crate::domain::words::Words;
 
 use super::text_table::{Align, Column, TextCell, Tone, render, status_tone};
 
@@ -46,6 +47,8 @@ pub fn figure_cell(
 /// The KPI table as text.
 pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> String {
     let review = &report.review;
+    let l = settings.language;
+    let say = |en, zh| *Words::new(en, zh).get(l);
     let mut columns = vec![
         Column {
             header: "SKU",
@@ -53,13 +56,13 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
             max_width: 16,
         },
         Column {
-            header: "Title",
+            header: say("Title", "标题"),
             align: Align::Left,
             max_width: 26,
         },
     ];
     columns.extend(PRINTED.iter().map(|m| Column {
-        header: m.label(),
+        header: m.label_in(l),
         align: Align::Right,
         max_width: 14,
     }));
@@ -72,22 +75,36 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
         );
         cells
     };
-    let mut rows = vec![row("ACCOUNT", "all SKUs", &review.account)];
+    let mut rows = vec![row(
+        say("ACCOUNT", "账户"),
+        say("all SKUs", "全部 SKU"),
+        &review.account,
+    )];
     rows.extend(
         review
             .skus
             .iter()
             .map(|s| row(s.sku.as_deref().unwrap_or(&s.key), &s.title, &s.figures)),
     );
-    let mut out = format!(
-        "{} — week {}{}\n\n",
-        clean(&settings.title),
-        review.week,
-        review
-            .previous_week
-            .map(|w| format!(" (compared with {w})"))
-            .unwrap_or_default()
-    );
+    let compared = review
+        .previous_week
+        .map(|w| match l {
+            Language::English => format!(" (compared with {w})"),
+            Language::Chinese => format!("（对比 {w}）"),
+        })
+        .unwrap_or_default();
+    let mut out = match l {
+        Language::English => format!(
+            "{} — week {}{compared}\n\n",
+            clean(&settings.title),
+            review.week
+        ),
+        Language::Chinese => format!(
+            "{} — {} 周{compared}\n\n",
+            clean(&settings.title),
+            review.week
+        ),
+    };
     for notice in &report.notices {
         let _ = writeln!(out, "⚠ {}", clean(notice));
     }
@@ -95,36 +112,49 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
         out.push('\n');
     }
     out.push_str(&render(&columns, &rows, colour));
-    out.push_str(
-        "\n✔ on target   ▲ watch   ✖ breach   ↑↓ change since last week   — missing input\n",
+    let _ = writeln!(
+        out,
+        "\n{}",
+        say(
+            "✔ on target   ▲ watch   ✖ breach   ↑↓ change since last week   — missing input",
+            "✔ 达标   ▲ 关注   ✖ 超标   ↑↓ 较上周变化   — 缺少数据"
+        )
     );
     if !report.anomalies.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{} anomalies, most money at stake first:",
-            report.anomalies.len()
-        );
+        let count = report.anomalies.len();
+        let _ = match l {
+            Language::English => writeln!(out, "\n{count} anomalies, most money at stake first:"),
+            Language::Chinese => writeln!(out, "\n{count} 个异常，涉及金额最多的在前："),
+        };
         for anomaly in &report.anomalies {
-            let who = anomaly.sku.as_deref().unwrap_or("account");
+            let who = anomaly.sku.as_deref().unwrap_or(say("account", "账户"));
             let _ = writeln!(
                 out,
                 "  {} {} {}: {}",
                 anomaly.severity.symbol(),
-                anomaly.label(Language::English),
+                anomaly.label(l),
                 clean(who),
-                clean(&anomaly.message.en)
+                clean(anomaly.message.get(l))
             );
         }
     }
-    out.push_str(&super::supply::text(report, colour));
+    out.push_str(&super::supply::text(report, colour, l));
     if !report.voice.is_empty() {
-        out.push_str("\nCustomer voice, most returned units first:\n");
+        let _ = writeln!(
+            out,
+            "\n{}",
+            say(
+                "Customer voice, most returned units first:",
+                "客户之声（退货件数最多的在前）："
+            )
+        );
         for point in report.voice.iter().take(6) {
             let _ = writeln!(
                 out,
-                "  {} — {} units: {}",
-                clean(&point.reason_in(Language::English)),
+                "  {} — {} {}: {}",
+                clean(&point.reason_in(l)),
                 point.units,
+                say("units", "件"),
                 clean(&point.sku_summary(4))
             );
         }

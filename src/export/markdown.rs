@@ -67,7 +67,11 @@ pub fn figure(figures: &Figures, metric: Metric, settings: &Settings, currency: 
         text.push_str(symbol);
     }
     if let Some(change) = cell.change {
-        let _ = write!(text, " ({})", format::change(metric, change));
+        let _ = write!(
+            text,
+            " ({})",
+            format::change_in(metric, change, settings.language)
+        );
     }
     text
 }

@@ -58,7 +58,7 @@ fn sample_mail() -> String {
     let path = dir.path().join("minutes/2026-W48.toml");
     save(&path, &meeting, &agenda, &report, later).unwrap();
     let (stored, file) = read_minutes_file(&path).unwrap();
-    to_markdown(&stored, &file, "USD")
+    to_markdown(&stored, &file, "USD", Language::English)
 }
 
 #[test]

@@ -8,12 +8,14 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::domain::action::ActionItem;
+use crate::domain::agenda::section_name;
 use crate::domain::format;
 use crate::domain::metric::Metric;
 use crate::domain::review::SkuRow;
 use crate::domain::settings::{Language, Settings};
 use crate::domain::week::MeetingWeek;
 use crate::domain::week_report::WeekReport;
+use crate::domain::words::Words;
 
 use super::diagnosis_md::{anomalies, voice};
 use super::kpis_md::{account_table, marketplaces_table, sku_table};
@@ -31,61 +33,95 @@ pub fn to_prep(
     all: bool,
 ) -> String {
     let review = &report.review;
+    let l = settings.language;
+    let say = |en, zh| *Words::new(en, zh).get(l);
     let limit = (!all).then_some(PREP_TOP);
-    let mut out = format!(
-        "# {} — pre-read for the meeting of {}\n\nReviews week {}{}. Read before the meeting; bring your answers to the open actions.\n\n",
-        escape(&settings.title),
-        MeetingWeek::reviewing(review.week).meeting,
-        review.week,
-        review
-            .previous_week
-            .map(|w| format!(", compared with {w}"))
-            .unwrap_or_default()
-    );
+    let meeting = MeetingWeek::reviewing(review.week).meeting;
+    let mut out = match l {
+        Language::English => format!(
+            "# {} — pre-read for the meeting of {meeting}\n\nReviews week {}{}. Read before the meeting; bring your answers to the open actions.\n\n",
+            escape(&settings.title),
+            review.week,
+            review
+                .previous_week
+                .map(|w| format!(", compared with {w}"))
+                .unwrap_or_default()
+        ),
+        Language::Chinese => format!(
+            "# {} — {meeting} 会议预读\n\n复盘 {} 周{}。请会前阅读，并带着对未完成行动项的答复参会。\n\n",
+            escape(&settings.title),
+            review.week,
+            review
+                .previous_week
+                .map(|w| format!("，对比 {w}"))
+                .unwrap_or_default()
+        ),
+    };
     out.push_str(&notices(&report.notices));
     agenda(&mut out, settings);
-    out.push_str("## KPI dashboard\n\n");
+    let _ = write!(out, "## {}\n\n", say("KPI dashboard", "KPI 看板"));
     out.push_str(&account_table(report, settings));
     if !report.marketplaces.is_empty() {
-        out.push_str("\n### By marketplace, each in its own currency\n\n");
+        let _ = write!(
+            out,
+            "\n### {}\n\n",
+            say(
+                "By marketplace, each in its own currency",
+                "按站点（各用本币）"
+            )
+        );
         out.push_str(&marketplaces_table(&report.marketplaces, settings));
     }
     let problems = by_money_at_stake(report.problem_skus(), report);
     if !problems.is_empty() {
-        out.push_str("\n### SKUs with problems, most money at stake first\n\n");
+        let _ = write!(
+            out,
+            "\n### {}\n\n",
+            say(
+                "SKUs with problems, most money at stake first",
+                "有问题的 SKU（涉及金额最多的在前）"
+            )
+        );
         let shown = limit.unwrap_or(problems.len()).min(problems.len());
         out.push_str(&sku_table(&problems[..shown], report, settings));
-        more(&mut out, problems.len() - shown, "SKUs with problems");
+        more(
+            &mut out,
+            problems.len() - shown,
+            say("SKUs with problems", "个有问题的 SKU"),
+            l,
+        );
     }
     ads(&mut out, report, settings);
     inventory(&mut out, report, settings);
-    out.push_str(&super::supply::markdown(report));
+    out.push_str(&super::supply::markdown(report, l));
     out.push_str(&super::supply::calendar_markdown(
         settings,
         MeetingWeek::reviewing(review.week).monday(),
     ));
-    voice(&mut out, report);
-    anomalies(&mut out, report, Some(in_play), limit);
+    voice(&mut out, report, l);
+    anomalies(&mut out, report, Some(in_play), limit, l);
     more(
         &mut out,
         report
             .anomalies
             .len()
             .saturating_sub(limit.unwrap_or(usize::MAX)),
-        "anomalies",
+        say("anomalies", "个异常"),
+        l,
     );
     actions(
         &mut out,
         open_actions,
         MeetingWeek::reviewing(review.week).day_held(today),
+        l,
     );
-    out.push_str(
-        "\n---\n✔ on target · ▲ watch · ✖ breach · (change since last week) · — missing input\n",
-    );
+    let _ = writeln!(out, "\n---\n{}", super::kpis_md::legend(l));
     out
 }
 
 fn agenda(out: &mut String, settings: &Settings) {
+    let l = settings.language;
+    let say = |en, zh| *Words::new(en, zh).get(l);
     let mut start = 0;
     let rows: Vec<Vec<String>> = settings
         .agenda
@@ -93,8 +129,8 @@ fn agenda(out: &mut String, settings: &Settings) {
         .map(|section| {
             let row = vec![
                 format!("+{}:{:02}", start / 60, start % 60),
-                section.name.clone(),
-                format!("{} min", section.minutes),
+                section_name(&section.name, l).to_owned(),
+                format!("{} {}", section.minutes, say("min", "分钟")),
             ];
             start += section.minutes;
             row
@@ -102,17 +138,33 @@ fn agenda(out: &mut String, settings: &Settings) {
         .collect();
     let _ = write!(
         out,
-        "## Agenda ({} minutes)\n\n{}\n",
+        "## {} ({} {})\n\n{}\n",
+        say("Agenda", "议程"),
         settings.planned_minutes(),
-        table(&["Starts", "Section", "Time"], &rows)
+        say("minutes", "分钟"),
+        table(
+            &[
+                say("Starts", "开始"),
+                say("Section", "环节"),
+                say("Time", "时长")
+            ],
+            &rows
+        )
     );
 }
 
 fn ads(out: &mut String, report: &WeekReport, settings: &Settings) {
     let review = &report.review;
     let account = &review.account;
+    let l = settings.language;
+    let say = |en, zh| *Words::new(en, zh).get(l);
     if account.current.get(Metric::AdSpend).is_none() {
-        out.push_str("\n## Advertising\n\nNo ads report this week.\n");
+        let _ = write!(
+            out,
+            "\n## {}\n\n{}\n",
+            say("Advertising", "广告"),
+            say("No ads report this week.", "本周没有广告报告。")
+        );
         return;
     }
     let line: Vec<String> = [
@@ -128,12 +180,17 @@ fn ads(out: &mut String, report: &WeekReport, settings: &Settings) {
     .map(|m| {
         format!(
             "{} {}",
-            m.label(),
+            m.label_in(l),
             figure(account, *m, settings, &review.currency)
         )
     })
     .collect();
-    let _ = write!(out, "\n## Advertising\n\n{}\n\n", line.join(" · "));
+    let _ = write!(
+        out,
+        "\n## {}\n\n{}\n\n",
+        say("Advertising", "广告"),
+        line.join(" · ")
+    );
     let mut spenders: Vec<&SkuRow> = review
         .skus
         .iter()
@@ -153,11 +210,12 @@ fn ads(out: &mut String, report: &WeekReport, settings: &Settings) {
             row
         })
         .collect();
-    out.push_str("Top spenders:\n\n");
-    out.push_str(&table(
-        &["SKU", "Ad spend", "Ad sales", "ACoS", "CTR"],
-        &rows,
-    ));
+    let _ = write!(out, "{}\n\n", say("Top spenders:", "广告花费最多："));
+    let mut headers = vec!["SKU"];
+    headers.extend(
+        [Metric::AdSpend, Metric::AdSales, Metric::Acos, Metric::Ctr].map(|m| m.label_in(l)),
+    );
+    out.push_str(&table(&headers, &rows));
 }
 
 fn spend(row: &SkuRow) -> f64 {
@@ -171,25 +229,30 @@ fn name(row: &SkuRow) -> String {
 fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
     let review = &report.review;
     let account = &review.account;
+    let l = settings.language;
+    let say = |en, zh| *Words::new(en, zh).get(l);
+    let summary: Vec<String> = [
+        Metric::AvailableUnits,
+        Metric::InboundUnits,
+        Metric::DaysOfSupply,
+        Metric::InventoryTurnover,
+        Metric::Aged181PlusUnits,
+        Metric::Ipi,
+    ]
+    .iter()
+    .map(|m| {
+        format!(
+            "{} {}",
+            m.label_in(l),
+            figure(account, *m, settings, &review.currency)
+        )
+    })
+    .collect();
     let _ = write!(
         out,
-        "\n## Inventory\n\nAvailable {} · inbound {} · days of supply {} · turnover {} · aged 181+ {} · IPI {}\n\n",
-        figure(account, Metric::AvailableUnits, settings, &review.currency),
-        figure(account, Metric::InboundUnits, settings, &review.currency),
-        figure(account, Metric::DaysOfSupply, settings, &review.currency),
-        figure(
-            account,
-            Metric::InventoryTurnover,
-            settings,
-            &review.currency
-        ),
-        figure(
-            account,
-            Metric::Aged181PlusUnits,
-            settings,
-            &review.currency
-        ),
-        figure(account, Metric::Ipi, settings, &review.currency),
+        "\n## {}\n\n{}\n\n",
+        say("Inventory", "库存"),
+        summary.join(" · ")
     );
     let lead = settings.targets.lead_time_days;
     let rows: Vec<Vec<String>> = review
@@ -217,21 +280,25 @@ fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
         })
         .collect();
     if !rows.is_empty() {
-        let _ = write!(
-            out,
-            "Below the {lead:.0}-day lead time or aged past 181 days:\n\n"
+        let _ = match l {
+            Language::English => write!(
+                out,
+                "Below the {lead:.0}-day lead time or aged past 181 days:\n\n"
+            ),
+            Language::Chinese => write!(out, "低于 {lead:.0} 天交货期或库龄超过 181 天：\n\n"),
+        };
+        let mut headers = vec!["SKU"];
+        headers.extend(
+            [
+                Metric::AvailableUnits,
+                Metric::InboundUnits,
+                Metric::DaysOfSupply,
+                Metric::Aged181PlusUnits,
+                Metric::StorageSurcharge,
+            ]
+            .map(|m| m.label_in(l)),
         );
-        out.push_str(&table(
-            &[
-                "SKU",
-                "Available",
-                "Inbound",
-                "Days of supply",
-                "Aged 181+",
-                "Surcharge",
-            ],
-            &rows,
-        ));
+        out.push_str(&table(&headers, &rows));
     }
 }
 
@@ -240,12 +307,18 @@ fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
 pub const PREP_TOP: usize = 25;
 
 /// The line under a list cut to `PREP_TOP`: how many more, and how to see them.
-fn more(out: &mut String, left: usize, what: &str) {
+fn more(out: &mut String, left: usize, what: &str, language: Language) {
     if left > 0 {
-        let _ = writeln!(
-            out,
-            "\n… and {left} more {what}, with less money at stake: `opsdeck prep --all` lists every one.\n"
-        );
+        let _ = match language {
+            Language::English => writeln!(
+                out,
+                "\n… and {left} more {what}, with less money at stake: `opsdeck prep --all` lists every one.\n"
+            ),
+            Language::Chinese => writeln!(
+                out,
+                "\n……另有 {left} {what}，涉及金额较少：`opsdeck prep --all` 列出全部。\n"
+            ),
+        };
     }
 }
 
@@ -268,28 +341,36 @@ fn by_money_at_stake<'a>(skus: Vec<&'a SkuRow>, report: &WeekReport) -> Vec<&'a 
     skus
 }
 
-fn actions(out: &mut String, open: &[ActionItem], today: NaiveDate) {
-    out.push_str("\n## Open actions from the last meeting\n\n");
+fn actions(out: &mut String, open: &[ActionItem], today: NaiveDate, language: Language) {
+    let l = language;
+    let say = |en, zh| *Words::new(en, zh).get(l);
+    let _ = write!(
+        out,
+        "\n## {}\n\n",
+        say(
+            "Open actions from the last meeting",
+            "上次会议未完成的行动项"
+        )
+    );
     if open.is_empty() {
-        out.push_str("None.\n");
+        let _ = writeln!(out, "{}", say("None.", "无。"));
         return;
     }
     let rows: Vec<Vec<String>> = open
         .iter()
         .map(|a| {
-            let due = a.due.map_or_else(
-                || "—".to_owned(),
-                |d| format::short_date(d, Language::English),
-            );
+            let due = a
+                .due
+                .map_or_else(|| "—".to_owned(), |d| format::short_date(d, l));
             let overdue = if a.is_overdue(today) {
-                " ✖ overdue"
+                say(" ✖ overdue", " ✖ 已逾期")
             } else {
                 ""
             };
-            let carried = if a.weeks_carried > 0 {
-                format!("carried {}×", a.weeks_carried)
-            } else {
-                String::new()
+            let carried = match (a.weeks_carried, l) {
+                (0, _) => String::new(),
+                (weeks, Language::English) => format!("carried {weeks}×"),
+                (weeks, Language::Chinese) => format!("已顺延 {weeks} 次"),
             };
             vec![
                 a.id.clone(),
@@ -301,7 +382,17 @@ fn actions(out: &mut String, open: &[ActionItem], today: NaiveDate) {
             ]
         })
         .collect();
-    out.push_str(&table(&["Id", "Action", "Owner", "Due", "SKU", ""], &rows));
+    out.push_str(&table(
+        &[
+            "Id",
+            say("Action", "行动项"),
+            say("Owner", "负责人"),
+            say("Due", "截止"),
+            "SKU",
+            "",
+        ],
+        &rows,
+    ));
 }
 
 #[cfg(test)]

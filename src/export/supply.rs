@@ -7,13 +7,15 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::domain::calendar::upcoming;
+use crate::domain::calendar::{EventKind, upcoming};
+use crate::domain::format;
 use crate::domain::replenishment::{SupplyLine, SupplyStatus};
 use crate::domain::settings::{Language, Settings};
 use crate::domain::supply_columns::SUPPLY_COLUMNS;
 use crate::domain::supply_notes::{capacity_note, facts, warnings};
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
+use crate::domain::words::Words;
 
 use super::markdown::table;
 use super::text_table::{Align, Column, TextCell, render, status_tone};
@@ -37,27 +39,35 @@ fn to_decide(report: &WeekReport) -> (Vec<&SupplyLine>, usize) {
 
 /// What a table leaves out, said after it: lines to decide past the first
 /// `LISTED`, and lines that are fine.
-fn left_out(report: &WeekReport, listed: usize, more: usize) -> String {
+fn left_out(report: &WeekReport, listed: usize, more: usize, language: Language) -> String {
     let fine = report.supply.len() - listed - more;
     let mut out = String::new();
     if more > 0 {
-        let _ = writeln!(
-            out,
-            "{more} more lines to decide on: `opsdeck kpis --format csv` lists every one."
-        );
+        let _ = match language {
+            Language::English => writeln!(
+                out,
+                "{more} more lines to decide on: `opsdeck kpis --format csv` lists every one."
+            ),
+            Language::Chinese => writeln!(
+                out,
+                "另有 {more} 行待决定：`opsdeck kpis --format csv` 列出全部。"
+            ),
+        };
     }
     if fine > 0 {
-        let _ = writeln!(
-            out,
-            "{fine} more lines have stock for longer than their lead time and safety days."
-        );
+        let _ = match language {
+            Language::English => writeln!(
+                out,
+                "{fine} more lines have stock for longer than their lead time and safety days."
+            ),
+            Language::Chinese => writeln!(out, "另有 {fine} 行的库存可撑过交货期与安全天数。"),
+        };
     }
     out
 }
 
 /// The cells of a line and of its SKUs' child rows when it pools several.
-fn rows_of(line: &SupplyLine) -> Vec<Vec<String>> {
-    let language = Language::English;
+fn rows_of(line: &SupplyLine, language: Language) -> Vec<Vec<String>> {
     let mut rows = vec![
         SUPPLY_COLUMNS
             .iter()
@@ -75,8 +85,7 @@ fn rows_of(line: &SupplyLine) -> Vec<Vec<String>> {
 
 /// What the schedule says in words under its table: the lines' warnings (the
 /// first `LISTED`), the facts of the lines listed, and the storage the orders need.
-fn notes(report: &WeekReport, lines: &[&SupplyLine]) -> Vec<(bool, String)> {
-    let language = Language::English;
+fn notes(report: &WeekReport, lines: &[&SupplyLine], language: Language) -> Vec<(bool, String)> {
     let mut notes: Vec<(bool, String)> = report
         .supply
         .iter()
@@ -97,7 +106,7 @@ fn notes(report: &WeekReport, lines: &[&SupplyLine]) -> Vec<(bool, String)> {
 }
 
 /// The schedule as a text table, with its notes under it.
-pub fn text(report: &WeekReport, colour: bool) -> String {
+pub fn text(report: &WeekReport, colour: bool, language: Language) -> String {
     if report.supply.is_empty() {
         return String::new();
     }
@@ -105,7 +114,7 @@ pub fn text(report: &WeekReport, colour: bool) -> String {
     let columns: Vec<Column> = SUPPLY_COLUMNS
         .iter()
         .map(|column| Column {
-            header: column.header().en,
+            header: column.header().get(language),
             align: if column.is_figure() {
                 Align::Right
             } else {
@@ -118,7 +127,7 @@ pub fn text(report: &WeekReport, colour: bool) -> String {
         .iter()
         .flat_map(|line| {
             let tone = status_tone(line.status.severity());
-            rows_of(line).into_iter().map(move |cells| {
+            rows_of(line, language).into_iter().map(move |cells| {
                 cells
                     .into_iter()
                     .map(|text| TextCell::toned(clean(&text).into_owned(), tone))
@@ -126,10 +135,17 @@ pub fn text(report: &WeekReport, colour: bool) -> String {
             })
         })
         .collect();
-    let mut out = String::from("\nReplenishment, soonest order first:\n");
+    let mut out = format!(
+        "\n{}\n",
+        Words::new(
+            "Replenishment, soonest order first:",
+            "补货（最早下单在前）："
+        )
+        .get(language)
+    );
     out.push_str(&render(&columns, &rows, colour));
-    out.push_str(&left_out(report, lines.len(), more));
-    for (warning, note) in notes(report, &lines) {
+    out.push_str(&left_out(report, lines.len(), more, language));
+    for (warning, note) in notes(report, &lines, language) {
         let mark = if warning { "⚠" } else { "·" };
         let _ = writeln!(out, "{mark} {}", clean(&note));
     }
@@ -137,26 +153,51 @@ pub fn text(report: &WeekReport, colour: bool) -> String {
 }
 
 /// The schedule as a Markdown section.
-pub fn markdown(report: &WeekReport) -> String {
+pub fn markdown(report: &WeekReport, language: Language) -> String {
     if report.supply.is_empty() {
         return String::new();
     }
+    let say = |en, zh| *Words::new(en, zh).get(language);
     let (lines, more) = to_decide(report);
-    let headers: Vec<&str> = SUPPLY_COLUMNS.iter().map(|c| c.header().en).collect();
-    let rows: Vec<Vec<String>> = lines.iter().flat_map(|line| rows_of(line)).collect();
-    let mut out = String::from("\n## Replenishment\n\n");
+    let headers: Vec<&str> = SUPPLY_COLUMNS
+        .iter()
+        .map(|c| *c.header().get(language))
+        .collect();
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .flat_map(|line| rows_of(line, language))
+        .collect();
+    let mut out = format!("\n## {}\n\n", say("Replenishment", "补货"));
     if lines.is_empty() {
-        out.push_str("Every SKU has stock for longer than its lead time and safety days.\n");
+        let _ = writeln!(
+            out,
+            "{}",
+            say(
+                "Every SKU has stock for longer than its lead time and safety days.",
+                "每个 SKU 的库存都能撑过交货期与安全天数。"
+            )
+        );
     } else {
         out.push_str(&table(&headers, &rows));
         out.push('\n');
-        out.push_str(&left_out(report, lines.len(), more));
+        out.push_str(&left_out(report, lines.len(), more, language));
     }
-    for (warning, note) in notes(report, &lines) {
+    for (warning, note) in notes(report, &lines, language) {
         let mark = if warning { "> ⚠ " } else { "- " };
         let _ = writeln!(out, "\n{mark}{}", super::markdown::escape(&note));
     }
     out
+}
+
+/// A kind of event in words, in every language.
+fn kind_label(kind: EventKind) -> Words {
+    match kind {
+        EventKind::Deal => Words::new("deal", "促销"),
+        EventKind::PrimeDay => Words::new("Prime Day", "Prime 会员日"),
+        EventKind::Holiday => Words::new("holiday", "节假日"),
+        EventKind::Listing => Words::new("listing", "上架"),
+        EventKind::Other => Words::new("other", "其他"),
+    }
 }
 
 /// The events of the next eight weeks as a Markdown section, seen from `today`.
@@ -165,36 +206,50 @@ pub fn calendar_markdown(settings: &Settings, today: NaiveDate) -> String {
     if coming.is_empty() {
         return String::new();
     }
+    let language = settings.language;
+    let say = |en, zh| *Words::new(en, zh).get(language);
+    let date = |day: NaiveDate| format::short_date(day, language);
+    let in_days = |days: i64| match language {
+        Language::English => format!("in {days} days"),
+        Language::Chinese => format!("{days} 天后"),
+    };
     let rows: Vec<Vec<String>> = coming
         .iter()
         .map(|event| {
+            let submit_by = event.submit_by.map(date).unwrap_or_default();
             let submit = match event.days_to_submit(today) {
-                Some(days) if days < 0 => format!(
-                    "closed {}",
-                    event.submit_by.map(|d| d.to_string()).unwrap_or_default()
-                ),
-                Some(days) => format!(
-                    "in {days} days ({})",
-                    event.submit_by.map(|d| d.to_string()).unwrap_or_default()
-                ),
+                Some(days) if days < 0 => format!("{} {submit_by}", say("closed", "已截止")),
+                Some(days) => format!("{} ({submit_by})", in_days(days)),
                 None => "—".to_owned(),
             };
             let starts = match event.days_to_start(today) {
-                days if days <= 0 => "under way".to_owned(),
-                days => format!("in {days} days"),
+                days if days <= 0 => say("under way", "进行中").to_owned(),
+                days => in_days(days),
             };
             vec![
                 event.name.clone(),
-                event.kind.name().to_owned(),
-                format!("{} – {}", event.start, event.end),
+                (*kind_label(event.kind).get(language)).to_owned(),
+                format!("{} – {}", date(event.start), date(event.end)),
                 submit,
                 starts,
             ]
         })
         .collect();
-    let mut out = String::from("\n## Promotions calendar (next 8 weeks)\n\n");
+    let mut out = format!(
+        "\n## {}\n\n",
+        say(
+            "Promotions calendar (next 8 weeks)",
+            "促销日历（未来 8 周）"
+        )
+    );
     out.push_str(&table(
-        &["Event", "Kind", "Dates", "Deal submission", "Starts"],
+        &[
+            say("Event", "活动"),
+            say("Kind", "类型"),
+            say("Dates", "日期"),
+            say("Deal submission", "报名截止"),
+            say("Starts", "开始"),
+        ],
         &rows,
     ));
     out

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::action::{ActionItem, ActionStatus};
+use crate::domain::action::ActionItem;
 use crate::domain::action_log::Tally;
 use crate::domain::format::short_date;
 use crate::domain::meeting::Meeting;
@@ -99,7 +99,7 @@ pub fn minutes_message(team: &str, meeting: &Meeting, full: &str, language: Lang
                 .follow_ups
                 .iter()
                 .map(|a| Line {
-                    text: format!("{} {} — {}", a.id, a.title, status_word(a.status, language)),
+                    text: format!("{} {} — {}", a.id, a.title, a.status.verdict_in(language)),
                     owner: None,
                 })
                 .collect(),
@@ -114,17 +114,6 @@ pub fn minutes_message(team: &str, meeting: &Meeting, full: &str, language: Lang
         sections,
         full: full.to_owned(),
     }
-}
-
-/// A verdict in words: `done`, or `已完成`.
-fn status_word(status: ActionStatus, language: Language) -> &'static str {
-    let words = match status {
-        ActionStatus::Open => Words::new("no verdict yet", "尚无结论"),
-        ActionStatus::Done => Words::new("done", "已完成"),
-        ActionStatus::Carried => Words::new("carried", "已顺延"),
-        ActionStatus::Dropped => Words::new("dropped", "已放弃"),
-    };
-    words.get(language)
 }
 
 /// The daily digest on `today`: every open action past its due date, then

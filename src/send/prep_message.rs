@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::domain::action::ActionItem;
 use crate::domain::calendar::upcoming;
-use crate::domain::format::{change, money, short_date, value};
+use crate::domain::format::{change_in, money, short_date, value};
 use crate::domain::metric::Metric;
 use crate::domain::settings::{Language, Settings};
 use crate::domain::week::MeetingWeek;
@@ -51,7 +51,7 @@ pub fn prep_message(
             let now = cell.value?;
             let moved = cell
                 .change
-                .map(|c| format!(" ({})", change(metric, c)))
+                .map(|c| format!(" ({})", change_in(metric, c, language)))
                 .unwrap_or_default();
             Some(text(format!(
                 "{} {}{moved}",

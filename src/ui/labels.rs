@@ -1,6 +1,5 @@
 //! Every label on screen, in English and Chinese (`language = "zh"`).
 
-use crate::app::action::View;
 use crate::domain::metric::Metric;
 use crate::domain::settings::Language;
 use crate::domain::undo::ChangeKind;
@@ -266,16 +265,8 @@ pub fn save_failure(kind: std::io::ErrorKind, language: Language) -> String {
     (*crate::domain::words::Words::new(en, zh).get(language)).to_owned()
 }
 
-/// An agenda section's name in `language`: the standard sections are named
-/// as the views they drive; a section the team named itself keeps its name.
-pub fn section_name(name: &str, language: Language) -> &str {
-    match name {
-        "review" => View::Review.info().name.get(language),
-        "diagnosis" => View::Diagnosis.info().name.get(language),
-        "plan" => View::Plan.info().name.get(language),
-        other => other,
-    }
-}
+/// An agenda section's name in `language` (the standard ones as their views).
+pub use crate::domain::agenda::section_name;
 
 /// What a change to the minutes did, in `language`.
 pub fn change_label(kind: ChangeKind, language: Language) -> &'static str {

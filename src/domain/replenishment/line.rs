@@ -65,6 +65,19 @@ impl SupplyStatus {
         }
     }
 
+    /// Every status.
+    pub const ALL: [SupplyStatus; 4] = [
+        SupplyStatus::OrderNow,
+        SupplyStatus::OrderSoon,
+        SupplyStatus::Overstock,
+        SupplyStatus::Ok,
+    ];
+
+    /// The status of a name used in JSON, CSV and the minutes.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.name() == name)
+    }
+
     /// The name used in JSON and CSV.
     pub fn name(self) -> &'static str {
         match self {
