@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use crate::domain::action::ActionItem;
 use crate::domain::action_log::action_log;
 use crate::domain::meeting::Meeting;
+use crate::domain::settings::{Language, Settings};
 use crate::domain::untrusted::clean_document;
 use crate::domain::week::IsoWeek;
 use crate::event_loop;
@@ -56,32 +57,33 @@ pub use args::{
 
 /// Runs the parsed command line and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    let lang = cli.lang.map(Language::from);
     match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::Kpis {
             workspace,
             week,
             format,
-        }) => kpis(&workspace, week, format),
+        }) => kpis(&workspace, week, format, lang),
         Some(Command::Prep {
             workspace,
             week,
             all,
-        }) => prep(&workspace, week, all),
+        }) => prep(&workspace, week, all, lang),
         Some(Command::Init { dir }) => init(&dir),
-        Some(Command::Run(args)) => cockpit::cockpit(&args),
-        Some(Command::Minutes { file, format }) => minutes(&file, format),
+        Some(Command::Run(args)) => cockpit::cockpit(&args, lang),
+        Some(Command::Minutes { file, format }) => minutes(&file, format, lang),
         Some(Command::Actions {
             workspace,
             owner,
             open,
             overdue,
             format,
-        }) => actions(&workspace, owner.as_deref(), open, overdue, format),
-        Some(Command::Demo { bell, theme }) => cockpit::demo(bell, theme),
+        }) => actions(&workspace, owner.as_deref(), open, overdue, format, lang),
+        Some(Command::Demo { bell, theme }) => cockpit::demo(bell, theme, lang),
         Some(Command::Fetch(args)) => fetch::fetch(&args, event_loop::read_now().wall.date_naive()),
-        Some(Command::Send(args)) => send::send(&args, event_loop::read_now()),
-        None => cockpit::cockpit(&cli.cockpit),
+        Some(Command::Send(args)) => send::send(&args, event_loop::read_now(), lang),
+        None => cockpit::cockpit(&cli.cockpit, lang),
     }
 }
 
@@ -103,8 +105,12 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
 }
 
 /// Loads the week's report, or prints every problem and gives up.
-fn week_report(workspace: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, ExitCode> {
-    let loaded = load_report(workspace, week).map_err(|errors| {
+fn week_report(
+    workspace: &Path,
+    week: Option<IsoWeek>,
+    lang: Option<Language>,
+) -> Result<LoadedReport, ExitCode> {
+    let mut loaded = load_report(workspace, week).map_err(|errors| {
         for error in &errors {
             say!("error: {error}");
         }
@@ -117,11 +123,17 @@ fn week_report(workspace: &Path, week: Option<IsoWeek>) -> Result<LoadedReport, 
     for warning in &loaded.warnings {
         say!("warning: {warning}");
     }
+    speak(&mut loaded.workspace.settings, lang);
     Ok(loaded)
 }
 
-fn kpis(workspace: &Path, week: Option<IsoWeek>, format: KpiFormat) -> ExitCode {
-    let loaded = match week_report(workspace, week) {
+fn kpis(
+    workspace: &Path,
+    week: Option<IsoWeek>,
+    format: KpiFormat,
+    lang: Option<Language>,
+) -> ExitCode {
+    let loaded = match week_report(workspace, week, lang) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -151,8 +163,8 @@ fn kpis(workspace: &Path, week: Option<IsoWeek>, format: KpiFormat) -> ExitCode 
     ExitCode::SUCCESS
 }
 
-fn prep(workspace: &Path, week: Option<IsoWeek>, all: bool) -> ExitCode {
-    let loaded = match week_report(workspace, week) {
+fn prep(workspace: &Path, week: Option<IsoWeek>, all: bool, lang: Option<Language>) -> ExitCode {
+    let loaded = match week_report(workspace, week, lang) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -194,7 +206,7 @@ fn open_actions(workspace: &Path, week: IsoWeek) -> Result<Vec<ActionItem>, Exit
     })
 }
 
-fn minutes(file: &Path, format: MinutesFormat) -> ExitCode {
+fn minutes(file: &Path, format: MinutesFormat, lang: Option<Language>) -> ExitCode {
     let (stored, raw) = match read_minutes_file(file) {
         Ok(read) => read,
         Err(error) => {
@@ -210,7 +222,7 @@ fn minutes(file: &Path, format: MinutesFormat) -> ExitCode {
     let currency = settings
         .as_ref()
         .map_or_else(|| "USD".to_owned(), |s| s.currency.clone());
-    let language = settings.map_or_else(Default::default, |s| s.language);
+    let language = lang.unwrap_or_else(|| settings.map_or_else(Default::default, |s| s.language));
     match format {
         MinutesFormat::Md => print_out(&crate::export::minutes_md::to_markdown(
             &stored, &raw, &currency, language,
@@ -228,6 +240,7 @@ fn actions(
     open: bool,
     overdue: bool,
     format: ActionsFormat,
+    lang: Option<Language>,
 ) -> ExitCode {
     let all = match read_all_minutes(workspace) {
         Ok(all) => all,
@@ -252,9 +265,10 @@ fn actions(
         .filter(|l| !open || l.action.status.is_open())
         .filter(|l| !overdue || l.action.is_overdue(today))
         .collect();
-    let settings = crate::import::workspace::open_workspace(workspace)
+    let mut settings = crate::import::workspace::open_workspace(workspace)
         .map(|w| w.settings)
         .unwrap_or_default();
+    speak(&mut settings, lang);
     let text = match format {
         ActionsFormat::Table => {
             let colour = std::io::stdout().is_terminal();
@@ -299,6 +313,13 @@ fn init(dir: &Path) -> ExitCode {
             );
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `--lang`, when given, over the workspace's language.
+pub(crate) fn speak(settings: &mut Settings, lang: Option<Language>) {
+    if let Some(language) = lang {
+        settings.language = language;
     }
 }
 

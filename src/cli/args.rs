@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::domain::settings::Language;
 use crate::domain::week::IsoWeek;
 
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
@@ -15,6 +16,26 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub cockpit: CockpitArgs,
+    /// The language of this run's screens, documents and messages (default:
+    /// the workspace's `language`).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+/// The languages opsdeck speaks, as `--lang` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Zh,
+}
+
+impl From<LangArg> for Language {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::En => Language::English,
+            LangArg::Zh => Language::Chinese,
+        }
+    }
 }
 
 /// How to open the cockpit.

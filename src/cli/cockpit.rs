@@ -11,7 +11,7 @@ use std::time::Duration;
 use super::send::{SendArgs, SendWhat, send};
 use super::{CockpitArgs, ThemeArg, leave_at_exit};
 use crate::app::{App, SaveState};
-use crate::domain::settings::ThemeName;
+use crate::domain::settings::{Language, ThemeName};
 use crate::domain::timing::Now;
 use crate::domain::untrusted::clean;
 use crate::event_loop;
@@ -24,12 +24,12 @@ use crate::session::lock::Holder;
 use crate::session::recovery::write_recovery;
 use crate::session::{Access, StartOptions, open_meeting, start_meeting};
 
-pub fn cockpit(args: &CockpitArgs) -> ExitCode {
-    cockpit_with(args, Vec::new())
+pub fn cockpit(args: &CockpitArgs, lang: Option<Language>) -> ExitCode {
+    cockpit_with(args, Vec::new(), lang)
 }
 
 /// The cockpit, with `notices` shown under its header for the whole meeting.
-fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
+fn cockpit_with(args: &CockpitArgs, notices: Vec<String>, lang: Option<Language>) -> ExitCode {
     let workspace = args.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
     let terminal = std::io::stdout().is_terminal();
     let options = StartOptions {
@@ -59,6 +59,7 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>) -> ExitCode {
         say!("notice: {}", clean(notice));
     }
     let settings = &mut session.workspace.settings;
+    super::speak(settings, lang);
     settings.bell |= args.bell;
     if let Some(theme) = args.theme {
         settings.theme = match theme {
@@ -159,7 +160,8 @@ fn send_on_close(workspace: &Path, finished: &Finished) {
         wait: Duration::from_secs(6),
     };
     say!("Sending the minutes to {}…", channels.join(", "));
-    if send(&args, event_loop::read_now()) != ExitCode::SUCCESS {
+    let language = Some(app.settings().language);
+    if send(&args, event_loop::read_now(), language) != ExitCode::SUCCESS {
         say!(
             "The minutes are saved; to send them again: opsdeck send minutes {} --week {}",
             workspace.display(),
@@ -315,7 +317,7 @@ fn confirm_take_over(holder: &Holder) -> bool {
         && matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
 }
 
-pub fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
+pub fn demo(bell: bool, theme: Option<ThemeArg>, lang: Option<Language>) -> ExitCode {
     let name = format!("opsdeck-demo-{}", std::process::id());
     let root = match write_demo_workspace(&std::env::temp_dir(), &name) {
         Ok(root) => root,
@@ -343,6 +345,7 @@ pub fn demo(bell: bool, theme: Option<ThemeArg>) -> ExitCode {
             "Demo: a copy of the sample workspace in {} — your captures go there",
             root.display()
         )],
+        lang,
     );
     say!("The demo workspace stays in {}.", root.display());
     code

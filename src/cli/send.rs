@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::domain::action_log::action_log;
 use crate::domain::channel::{Channel, ChannelKind, People, Sent};
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
 use crate::domain::timing::Now;
 use crate::domain::week::IsoWeek;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
@@ -85,11 +85,12 @@ macro_rules! fail {
 }
 
 /// Sends what `args` ask at `now` (the local time: a digest's "tomorrow" is the team's).
-pub fn send(args: &SendArgs, now: Now) -> ExitCode {
-    let workspace = match open_workspace(&args.workspace) {
+pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
+    let mut workspace = match open_workspace(&args.workspace) {
         Ok(workspace) => workspace,
         Err(error) => fail!("{error}"),
     };
+    super::speak(&mut workspace.settings, lang);
     let settings = &workspace.settings;
     let channels = match chosen(&settings.channels, &args.to) {
         Ok(channels) => channels,
@@ -318,13 +319,14 @@ fn message_for(
             Ok(Some((what, message, record)))
         }
         SendWhat::Prep => {
-            let loaded = load_report(&args.workspace, args.week).map_err(|errors| {
+            let mut loaded = load_report(&args.workspace, args.week).map_err(|errors| {
                 errors
                     .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join("\n")
             })?;
+            loaded.workspace.settings.language = language;
             let week = loaded.report.review.week;
             let open = open_actions(&args.workspace, week).map_err(|error| error.to_string())?;
             let full = format!("opsdeck prep {} --week {week}", args.workspace.display());
