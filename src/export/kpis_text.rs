@@ -120,6 +120,15 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
             "✔ 达标   ▲ 关注   ✖ 超标   ↑↓ 较上周变化   — 缺少数据"
         )
     );
+    anomalies(&mut out, report, l);
+    out.push_str(&super::supply::text(report, colour, l));
+    voice(&mut out, report, l);
+    out
+}
+
+/// The anomalies, most money at stake first.
+fn anomalies(out: &mut String, report: &WeekReport, l: Language) {
+    let say = |en, zh| *Words::new(en, zh).get(l);
     if !report.anomalies.is_empty() {
         let count = report.anomalies.len();
         let _ = match l {
@@ -138,7 +147,11 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
             );
         }
     }
-    out.push_str(&super::supply::text(report, colour, l));
+}
+
+/// The customer voice: the pain points with most returned units.
+fn voice(out: &mut String, report: &WeekReport, l: Language) {
+    let say = |en, zh| *Words::new(en, zh).get(l);
     if !report.voice.is_empty() {
         let _ = writeln!(
             out,
@@ -159,5 +172,4 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
             );
         }
     }
-    out
 }
