@@ -383,7 +383,7 @@ fn an_invalid_date_refuses_the_line_and_keeps_it() {
     assert_eq!(app.mode(), Mode::Capturing);
     let capture = app.capture().unwrap();
     assert_eq!(capture.line.text(), "Send samples due:2026-02-30");
-    assert!(capture.problems[0].contains("due:2026-02-30"));
+    assert!(capture.problems[0].en.contains("due:2026-02-30"));
     assert!(app.meeting().actions.is_empty());
 }
 

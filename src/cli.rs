@@ -48,6 +48,7 @@ macro_rules! say_inline {
 // After the macros, which they use.
 mod args;
 mod cockpit;
+mod ending;
 mod fetch;
 mod send;
 
@@ -314,6 +315,17 @@ fn init(dir: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The command as the user can run it again: `opsdeck` when that is on the
+/// `PATH`, else this binary's own path (a build not installed).
+pub(crate) fn command_name() -> String {
+    let on_path = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("opsdeck").is_file()));
+    if on_path {
+        return "opsdeck".to_owned();
+    }
+    std::env::current_exe().map_or_else(|_| "opsdeck".to_owned(), |exe| exe.display().to_string())
 }
 
 /// `--lang`, when given, over the workspace's language.

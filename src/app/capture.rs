@@ -12,6 +12,7 @@ use crate::domain::settings::Language;
 use crate::domain::undo::{Change, ChangeKind};
 use crate::domain::voice::PainPoint;
 use crate::domain::week_report::DiagnosisRow;
+use crate::domain::words::Said;
 
 use super::action::{CaptureKind, EditOp, Effect, View};
 use super::line_editor::LineEditor;
@@ -55,7 +56,7 @@ pub struct Capture {
     /// A suggestion shown in the empty line: Tab takes it, typing replaces it.
     pub template: Option<String>,
     /// Why the last Enter was refused.
-    pub problems: Vec<String>,
+    pub problems: Vec<Said>,
     /// What an ambiguous Tab could complete to.
     pub candidates: Vec<String>,
 }
@@ -200,21 +201,7 @@ impl App {
         let parsed = self.parsed_capture()?;
         let capture = self.capture.as_mut()?;
         let text = capture.line.text().trim().to_owned();
-        let mut problems = parsed.problems.clone();
-        let is_action =
-            capture.target.reads_tokens() && !matches!(capture.target, CaptureTarget::CarryDue(_));
-        if let CaptureTarget::CarryDue(_) = capture.target {
-            problems = Vec::new();
-            if parsed.due.is_none() {
-                problems.push("write the new due date, like due:fri or due:2026-12-04".to_owned());
-            }
-        }
-        if is_action && parsed.title.is_empty() {
-            problems.push("write what is to be done before the @owner and due: tokens".to_owned());
-        }
-        if text.is_empty() {
-            problems.push("the line is empty: type something, or Esc to cancel".to_owned());
-        }
+        let mut problems = line_problems(&capture.target, &parsed, &text);
         let ratings = match capture.target {
             CaptureTarget::New(CaptureKind::Rating) => {
                 problems = Vec::new();
@@ -370,4 +357,34 @@ pub fn suggested_action(anomaly: &Anomaly, language: Language) -> String {
     }
     let _ = write!(line, " kpi:{} ", anomaly.metric.name());
     line
+}
+
+/// What keeps a line from being recorded as `target`: the parser's
+/// problems, a carry without its new date, an action without words, an
+/// empty line.
+fn line_problems(target: &CaptureTarget, parsed: &QuickAdd, text: &str) -> Vec<Said> {
+    let mut problems = parsed.problems.clone();
+    let is_action = target.reads_tokens() && !matches!(target, CaptureTarget::CarryDue(_));
+    if let CaptureTarget::CarryDue(_) = target {
+        problems = Vec::new();
+        if parsed.due.is_none() {
+            problems.push(Said::new(
+                "write the new due date, like due:fri or due:2026-12-04".to_owned(),
+                "请写新的截止日期，例如 due:周五 或 due:2026-12-04".to_owned(),
+            ));
+        }
+    }
+    if is_action && parsed.title.is_empty() {
+        problems.push(Said::new(
+            "write what is to be done before the @owner and due: tokens".to_owned(),
+            "请在 @负责人 和 due: 之前写要做的事".to_owned(),
+        ));
+    }
+    if text.is_empty() {
+        problems.push(Said::new(
+            "the line is empty: type something, or Esc to cancel".to_owned(),
+            "这一行是空的：请输入内容，或按 Esc 取消".to_owned(),
+        ));
+    }
+    problems
 }

@@ -13,6 +13,7 @@ use crate::domain::action::{ActionItem, same_sku};
 use crate::domain::capture::sku_token;
 use crate::domain::format::count;
 use crate::domain::replenishment::SupplyLine;
+use crate::domain::settings::Language;
 
 impl App {
     pub(super) fn order_selected(&mut self) -> Option<Effect> {
@@ -35,7 +36,13 @@ impl App {
         let today = self.today();
         let due = line.order_by.map_or(today, |day| day.max(today));
         let name = self.catalogue_name(line);
-        let text = purchase_order(line, name, self.settings.roles.purchasing.as_deref(), due);
+        let text = purchase_order(
+            line,
+            name,
+            self.settings.roles.purchasing.as_deref(),
+            due,
+            self.settings.language,
+        );
         self.open_capture(CaptureTarget::New(CaptureKind::Action), text);
         self.submit_capture()
     }
@@ -73,27 +80,35 @@ impl App {
 /// The tag every purchase order carries.
 const REPLENISHMENT_TAG: &str = "replenishment";
 
-/// The quick-add line of a line's purchase order: `Send a PO for 2,136
-/// units of HK-SB-BPA, 720 by air @Wei due:2026-11-23 #HK-SB-BPA +replenishment`.
+/// The quick-add line of a line's purchase order in `language`: `Send a PO
+/// for 2,136 units of HK-SB-BPA, 720 by air @Wei due:2026-11-23 #HK-SB-BPA
+/// +replenishment`, or `下采购单：HK-SB-BPA 2,136 件，其中空运 720 件 …`.
 pub fn purchase_order(
     line: &SupplyLine,
     name: &str,
     owner: Option<&str>,
     due: NaiveDate,
+    language: Language,
 ) -> String {
     #[allow(clippy::cast_precision_loss)] // unit counts
-    let units = count(line.suggested_units as f64);
-    let owner = owner.map(|o| format!(" @{o}")).unwrap_or_default();
-    #[allow(clippy::cast_precision_loss)] // unit counts
-    let air = if line.air_units > 0 {
-        format!(", {} by air", count(line.air_units as f64))
-    } else {
-        String::new()
+    let (units, air) = (
+        count(line.suggested_units as f64),
+        count(line.air_units as f64),
+    );
+    let by_air = line.air_units > 0;
+    let title = match (language, by_air) {
+        (Language::English, false) => format!("Send a PO for {units} units of {}", line.sku),
+        (Language::English, true) => {
+            format!("Send a PO for {units} units of {}, {air} by air", line.sku)
+        }
+        (Language::Chinese, false) => format!("下采购单：{} {units} 件", line.sku),
+        (Language::Chinese, true) => {
+            format!("下采购单：{} {units} 件，其中空运 {air} 件", line.sku)
+        }
     };
+    let owner = owner.map(|o| format!(" @{o}")).unwrap_or_default();
     format!(
-        "Send a PO for {units} units of {}{air} {owner} due:{due} {} +{REPLENISHMENT_TAG}",
-        line.sku,
+        "{title}{owner} due:{due} {} +{REPLENISHMENT_TAG}",
         sku_token(name)
     )
-    .replace("  ", " ")
 }

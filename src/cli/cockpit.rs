@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+use super::ending::report_ending;
 use super::send::{SendArgs, SendWhat, send};
-use super::{CockpitArgs, ThemeArg, leave_at_exit};
-use crate::app::{App, SaveState};
+use super::{CockpitArgs, ThemeArg, command_name, leave_at_exit};
+use crate::app::App;
 use crate::domain::settings::{Language, ThemeName};
 use crate::domain::timing::Now;
 use crate::domain::untrusted::clean;
@@ -21,7 +22,6 @@ use crate::event_loop::{Ending, Finished, Wakes};
 use crate::export::demo::write_demo_workspace;
 use crate::import::minutes::minutes_path;
 use crate::session::lock::Holder;
-use crate::session::recovery::write_recovery;
 use crate::session::{Access, StartOptions, open_meeting, start_meeting};
 
 pub fn cockpit(args: &CockpitArgs, lang: Option<Language>) -> ExitCode {
@@ -159,14 +159,25 @@ fn send_on_close(workspace: &Path, finished: &Finished) {
         // A few seconds at most: quitting waits for nothing longer.
         wait: Duration::from_secs(6),
     };
-    say!("Sending the minutes to {}…", channels.join(", "));
-    let language = Some(app.settings().language);
-    if send(&args, event_loop::read_now(), language) != ExitCode::SUCCESS {
-        say!(
-            "The minutes are saved; to send them again: opsdeck send minutes {} --week {}",
+    let language = app.settings().language;
+    let zh = language == Language::Chinese;
+    if zh {
+        say!("正在把会议纪要发送到 {}……", channels.join(", "));
+    } else {
+        say!("Sending the minutes to {}…", channels.join(", "));
+    }
+    if send(&args, event_loop::read_now(), Some(language)) != ExitCode::SUCCESS {
+        let again = format!(
+            "{} send minutes {} --week {}",
+            command_name(),
             workspace.display(),
             meeting.week
         );
+        if zh {
+            say!("会议纪要已保存；重新发送：{again}");
+        } else {
+            say!("The minutes are saved; to send them again: {again}");
+        }
     }
 }
 
@@ -200,82 +211,6 @@ fn restore_terminal() {
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     let _ = ratatui::try_restore();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
-}
-
-/// Says how the meeting ended and where its minutes are; writes a recovery
-/// copy when they could not be saved. Returns the exit status.
-fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
-    let app = &finished.app;
-    let path = &finished.minutes;
-    let code = |failed: bool| match &finished.ending {
-        Ending::Signal(number) => ExitCode::from(u8::try_from(128 + number).unwrap_or(1)),
-        Ending::TerminalLost(_) | Ending::ReadFailed(_) => ExitCode::FAILURE,
-        Ending::Quit if failed => ExitCode::FAILURE,
-        Ending::Quit => ExitCode::SUCCESS,
-    };
-    match &finished.ending {
-        Ending::Quit => {}
-        Ending::Signal(number) => say!("The meeting was ended by signal {number}."),
-        Ending::TerminalLost(error) => say!("error: the terminal failed: {error}"),
-        Ending::ReadFailed(errors) => {
-            for error in errors {
-                say!("error: {error}");
-            }
-            say!(
-                "The minutes were left as they were. Run `opsdeck check {}` for the whole picture.",
-                workspace.display()
-            );
-            return ExitCode::FAILURE;
-        }
-    }
-    if let Some(holder) = app.holder() {
-        say!(
-            "View only: this cockpit saved nothing; the meeting is kept by opsdeck {}.",
-            clean(holder)
-        );
-        return code(false);
-    }
-    if let Some(why) = app.lock_problem() {
-        say!(
-            "View only: the meeting could not be locked ({}), so this cockpit saved nothing. \
-             Fix that, or run with --no-lock to write without the lock.",
-            clean(why)
-        );
-        return code(false);
-    }
-    let SaveState::Failed(_) = app.save_state() else {
-        say!(
-            "Minutes saved in {0}. For the mail: opsdeck minutes {0}",
-            path.display()
-        );
-        return code(false);
-    };
-    let reason = finished
-        .save_error
-        .as_ref()
-        .map_or_else(|| "unknown error".to_owned(), ToString::to_string);
-    say!(
-        "error: the minutes could NOT be saved in {}: {reason}",
-        path.display()
-    );
-    let minutes =
-        crate::export::minutes::to_toml(app.meeting(), app.agenda(), app.report(), app.now());
-    match write_recovery(path, minutes.as_bytes()) {
-        Ok(copy) => say!(
-            "A recovery copy holds everything captured: {}\n\
-             Once the workspace can be written again, bring it back with: opsdeck {} --recover",
-            copy.display(),
-            workspace.display()
-        ),
-        Err(error) => {
-            say!(
-                "error: no recovery copy could be written either ({error}); the minutes follow:
-"
-            );
-            say!("{minutes}");
-        }
-    }
-    code(true)
 }
 
 /// Where the quit question first offers to write minutes that cannot be saved.
@@ -326,10 +261,18 @@ pub fn demo(bell: bool, theme: Option<ThemeArg>, lang: Option<Language>) -> Exit
             return ExitCode::FAILURE;
         }
     };
-    say!(
-        "Demo workspace: {} (a copy of the sample; delete it when done)",
-        root.display()
-    );
+    let zh = lang == Some(Language::Chinese);
+    if zh {
+        say!(
+            "演示工作区：{}（示例数据的副本；用完请删除）",
+            root.display()
+        );
+    } else {
+        say!(
+            "Demo workspace: {} (a copy of the sample; delete it when done)",
+            root.display()
+        );
+    }
     let code = cockpit_with(
         &CockpitArgs {
             workspace: Some(root.clone()),
@@ -341,12 +284,23 @@ pub fn demo(bell: bool, theme: Option<ThemeArg>, lang: Option<Language>) -> Exit
             recover: false,
             no_lock: false,
         },
-        vec![format!(
-            "Demo: a copy of the sample workspace in {} — your captures go there",
-            root.display()
-        )],
+        vec![if zh {
+            format!(
+                "演示：示例工作区的副本在 {} — 记录的内容都写在那里",
+                root.display()
+            )
+        } else {
+            format!(
+                "Demo: a copy of the sample workspace in {} — your captures go there",
+                root.display()
+            )
+        }],
         lang,
     );
-    say!("The demo workspace stays in {}.", root.display());
+    if zh {
+        say!("演示工作区保留在 {}。", root.display());
+    } else {
+        say!("The demo workspace stays in {}.", root.display());
+    }
     code
 }

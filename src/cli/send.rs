@@ -4,31 +4,23 @@
 //! (`[[channels]]` in `opsdeck.toml`, their webhooks in the credentials
 //! file), or shown as they would be with `--dry-run`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-
-use crate::domain::action_log::action_log;
 use crate::domain::channel::{Channel, ChannelKind, People, Sent};
-use crate::domain::settings::{Language, Settings};
+use crate::domain::settings::Language;
 use crate::domain::timing::Now;
 use crate::domain::week::IsoWeek;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
 use crate::fetch::manifest::sha256;
 use crate::fetch::ureq_http::UreqHttp;
-use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes};
-use crate::import::sent_log::{read_sent_log, sent_log_path};
-use crate::import::weeks::load_report;
 use crate::import::workspace::open_workspace;
 use crate::send::address::masked;
 use crate::send::deliver::{Patience, post, request};
 use crate::send::mail::deliver as deliver_mail;
-use crate::send::message::{Message, digest_message, minutes_message};
+use crate::send::message::Message;
 use crate::send::pace::Pace;
-use crate::send::prep_message::prep_message;
 use crate::send::render::render;
-use crate::session::open_actions;
 use crate::session::sent::{record_in_log, record_sent};
 
 /// What the command line asks of `send`.
@@ -76,6 +68,10 @@ impl SendWhat {
         }
     }
 }
+
+mod what;
+
+use what::message_for;
 
 macro_rules! fail {
     ($($arg:tt)*) => {{
@@ -268,87 +264,6 @@ impl Sending<'_> {
     }
 }
 
-/// What is sent, in words, the message, and where its sending is recorded.
-type ToSend = (String, Message, Record);
-
-/// Where a run's sends are recorded, and what was sent before.
-struct Record {
-    /// The meeting's minutes, for its minutes; else the workspace's log.
-    minutes: Option<PathBuf>,
-    before: Vec<Sent>,
-}
-
-impl Record {
-    /// The workspace's log of sent pre-reads and digests.
-    fn log(workspace: &Path) -> Result<Self, String> {
-        let log = read_sent_log(&sent_log_path(workspace)).map_err(|error| error.to_string())?;
-        Ok(Self {
-            minutes: None,
-            before: log
-                .sent
-                .into_iter()
-                .map(|row| Sent {
-                    channel: row.channel,
-                    what: row.what,
-                    at: row.at,
-                    digest: row.digest,
-                })
-                .collect(),
-        })
-    }
-}
-
-/// What `args` ask to send; `None` when a digest has nothing to say.
-fn message_for(
-    args: &SendArgs,
-    settings: &Settings,
-    today: NaiveDate,
-) -> Result<Option<ToSend>, String> {
-    let (team, language) = (settings.title.as_str(), settings.language);
-    match args.what {
-        SendWhat::Minutes => {
-            let path = minutes_file(&args.workspace, args.week)?;
-            let stored = read_minutes(&path).map_err(|error| error.to_string())?;
-            let full = format!("opsdeck minutes {}", path.display());
-            let what = format!("the minutes of {}", stored.meeting.week);
-            let message = minutes_message(team, &stored.meeting, &full, language);
-            let record = Record {
-                minutes: Some(path),
-                before: stored.meeting.sent,
-            };
-            Ok(Some((what, message, record)))
-        }
-        SendWhat::Prep => {
-            let mut loaded = load_report(&args.workspace, args.week).map_err(|errors| {
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })?;
-            loaded.workspace.settings.language = language;
-            let week = loaded.report.review.week;
-            let open = open_actions(&args.workspace, week).map_err(|error| error.to_string())?;
-            let full = format!("opsdeck prep {} --week {week}", args.workspace.display());
-            let message = prep_message(&loaded.report, &loaded.workspace.settings, &open, &full);
-            let record = Record::log(&args.workspace)?;
-            Ok(Some((format!("the pre-read of {week}"), message, record)))
-        }
-        SendWhat::Digest => {
-            let all = read_all_minutes(&args.workspace).map_err(|error| error.to_string())?;
-            let meetings: Vec<_> = all.into_iter().map(|m| m.meeting).collect();
-            let log = action_log(&meetings);
-            let actions: Vec<_> = log.iter().map(|l| &l.action).collect();
-            let full = format!("opsdeck actions {} --open", args.workspace.display());
-            let Some(message) = digest_message(team, &actions, today, &full, language) else {
-                return Ok(None);
-            };
-            let record = Record::log(&args.workspace)?;
-            Ok(Some((format!("the digest of {today}"), message, record)))
-        }
-    }
-}
-
 fn cut_note(cut: usize) -> String {
     if cut == 0 {
         String::new()
@@ -382,30 +297,6 @@ fn chosen<'a>(channels: &'a [Channel], to: &[String]) -> Result<Vec<&'a Channel>
                 })
         })
         .collect()
-}
-
-/// The minutes of `week`'s meeting, else the newest.
-fn minutes_file(workspace: &Path, week: Option<IsoWeek>) -> Result<PathBuf, String> {
-    if let Some(week) = week {
-        let path = minutes_path(workspace, week);
-        return if path.is_file() {
-            Ok(path)
-        } else {
-            Err(format!(
-                "{}: no minutes of {week}'s meeting; hold the meeting first, or name another week",
-                path.display()
-            ))
-        };
-    }
-    let newest = previous_minutes(workspace, IsoWeek::LAST).map_err(|error| error.to_string())?;
-    newest
-        .map(|stored| minutes_path(workspace, stored.meeting.week))
-        .ok_or_else(|| {
-            format!(
-                "{}: no minutes yet; hold a meeting first",
-                workspace.join("minutes").display()
-            )
-        })
 }
 
 /// The credentials file, which a dry run may do without.

@@ -11,6 +11,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::action::Priority;
 use super::metric::Metric;
+use super::words::{Said, Words};
 
 /// What a piece of the line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +54,7 @@ pub struct QuickAdd {
     pub tags: Vec<String>,
     pub tokens: Vec<Token>,
     /// What is wrong with the line, for the person typing it.
-    pub problems: Vec<String>,
+    pub problems: Vec<Said>,
 }
 
 /// What the parser may check names against.
@@ -81,12 +82,12 @@ pub fn parse_quick_add(line: &str, today: NaiveDate, known: &Known<'_>) -> Quick
 
 /// The fields a line holds once, with the token that starts each and what
 /// it is called in an error.
-const ONCE: [(&str, &str); 5] = [
-    ("@", "an owner"),
-    ("due:", "a due date"),
-    ("#", "a SKU"),
-    ("!", "a priority"),
-    ("kpi:", "a KPI"),
+const ONCE: [(&str, Words); 5] = [
+    ("@", Words::new("an owner", "负责人")),
+    ("due:", Words::new("a due date", "截止日期")),
+    ("#", Words::new("a SKU", "SKU")),
+    ("!", Words::new("a priority", "优先级")),
+    ("kpi:", Words::new("a KPI", "KPI")),
 ];
 
 fn classify(word: &str, today: NaiveDate, known: &Known<'_>, parsed: &mut QuickAdd) -> TokenKind {
@@ -102,8 +103,15 @@ fn classify(word: &str, today: NaiveDate, known: &Known<'_>, parsed: &mut QuickA
             _ => parsed.kpi.is_some(),
         };
         if already {
-            parsed.problems.push(format!(
-                "`{word}`: the line already has {field}; an action has one, so remove one of them"
+            parsed.problems.push(Said::new(
+                format!(
+                    "`{word}`: the line already has {}; an action has one, so remove one of them",
+                    field.en
+                ),
+                format!(
+                    "`{word}`：这一行已经有{}，每个行动项只有一个，请删掉其中一个",
+                    field.zh
+                ),
             ));
             return TokenKind::Invalid;
         }
@@ -133,8 +141,11 @@ fn classify(word: &str, today: NaiveDate, known: &Known<'_>, parsed: &mut QuickA
             parsed.due = Some(date);
             return TokenKind::Due;
         }
-        parsed.problems.push(format!(
-            "`{word}` is not a date: write due:2026-12-05, due:12-05, due:fri or due:+3d"
+        parsed.problems.push(Said::new(
+            format!("`{word}` is not a date: write due:2026-12-05, due:12-05, due:fri or due:+3d"),
+            format!(
+                "`{word}` 不是日期：请写 due:2026-12-05、due:12-05、due:周五、due:明天 或 due:+3d"
+            ),
         ));
         return TokenKind::Invalid;
     }
@@ -146,8 +157,9 @@ fn classify(word: &str, today: NaiveDate, known: &Known<'_>, parsed: &mut QuickA
             }
             None if level.is_empty() => TokenKind::Text,
             None => {
-                parsed.problems.push(format!(
-                    "`{word}` is not a priority: write !high, !normal or !low"
+                parsed.problems.push(Said::new(
+                    format!("`{word}` is not a priority: write !high, !normal or !low"),
+                    format!("`{word}` 不是优先级：请写 !high、!normal 或 !low"),
                 ));
                 TokenKind::Invalid
             }
@@ -158,8 +170,9 @@ fn classify(word: &str, today: NaiveDate, known: &Known<'_>, parsed: &mut QuickA
             parsed.kpi = Some(metric.name().to_owned());
             return TokenKind::Kpi;
         }
-        parsed.problems.push(format!(
-            "`{name}` is not a KPI: use a name such as conversion, acos, return_rate"
+        parsed.problems.push(Said::new(
+            format!("`{name}` is not a KPI: use a name such as conversion, acos, return_rate"),
+            format!("`{name}` 不是 KPI：请用 conversion、acos、return_rate 等名称"),
         ));
         return TokenKind::Invalid;
     }

@@ -123,7 +123,7 @@ fn an_invalid_date_is_explained_and_nothing_is_lost() {
     assert_eq!(parsed.due, None);
     assert_eq!(parsed.tokens[2].kind, TokenKind::Invalid);
     assert!(
-        parsed.problems[0].contains("due:2026-02-30"),
+        parsed.problems[0].en.contains("due:2026-02-30"),
         "{:?}",
         parsed.problems
     );
@@ -210,7 +210,7 @@ fn a_field_written_twice_is_an_error_not_a_silent_choice() {
     ] {
         let parsed = parse(line, date(2026, 11, 23));
         assert_eq!(parsed.problems.len(), 1, "{line}: {:?}", parsed.problems);
-        assert!(parsed.problems[0].contains("already has"), "{line}");
+        assert!(parsed.problems[0].en.contains("already has"), "{line}");
     }
     let parsed = parse("Test @jo @sam", date(2026, 11, 23));
     assert_eq!(parsed.owner.as_deref(), Some("jo"), "the first stays");

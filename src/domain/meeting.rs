@@ -10,6 +10,7 @@ use super::action::{ActionItem, ActionStatus, Decision, Priority};
 use super::capture::QuickAdd;
 use super::gap::Gap;
 use super::week::{IsoWeek, MeetingWeek};
+use super::words::Said;
 
 /// A note taken in the meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -306,13 +307,14 @@ pub fn excerpt(text: &str) -> String {
 }
 
 /// Ratings typed as `Lina 8 Wei 9` (names of attendees, 1–10), or why not.
-pub fn parse_ratings(text: &str, attendees: &[String]) -> Result<BTreeMap<String, u8>, String> {
+pub fn parse_ratings(text: &str, attendees: &[String]) -> Result<BTreeMap<String, u8>, Said> {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.is_empty() || !words.len().is_multiple_of(2) {
-        return Err(
+        return Err(Said::new(
             "write a name and a score from 1 to 10 for each attendee, like: Lina 8 Wei 9"
                 .to_owned(),
-        );
+            "每位参会者写名字和 1 到 10 的分数，例如：Lina 8 Wei 9".to_owned(),
+        ));
     }
     let mut ratings = BTreeMap::new();
     for pair in words.chunks(2) {
@@ -321,10 +323,10 @@ pub fn parse_ratings(text: &str, attendees: &[String]) -> Result<BTreeMap<String
             Some(attendee) => attendee.clone(),
             None if attendees.is_empty() => pair[0].to_owned(),
             None => {
-                return Err(format!(
-                    "`{}` is not an attendee: rate as {}",
-                    pair[0],
-                    attendees.join(", ")
+                let (name, all) = (pair[0], attendees.join(", "));
+                return Err(Said::new(
+                    format!("`{name}` is not an attendee: rate as {all}"),
+                    format!("`{name}` 不是参会者：请为 {all} 评分"),
                 ));
             }
         };
@@ -332,7 +334,13 @@ pub fn parse_ratings(text: &str, attendees: &[String]) -> Result<BTreeMap<String
             .parse()
             .ok()
             .filter(|s| (1..=10).contains(s))
-            .ok_or_else(|| format!("`{}` is not a score from 1 to 10", pair[1]))?;
+            .ok_or_else(|| {
+                let typed = pair[1];
+                Said::new(
+                    format!("`{typed}` is not a score from 1 to 10"),
+                    format!("`{typed}` 不是 1 到 10 的分数"),
+                )
+            })?;
         ratings.insert(name, score);
     }
     Ok(ratings)

@@ -184,7 +184,11 @@ fn ratings_by_attendee() {
     assert_eq!(ratings["Wei"], 10);
     assert!(parse_ratings("Lina 11", &attendees).is_err());
     let stranger = parse_ratings("Lina 8 Jo 9", &attendees).unwrap_err();
-    assert!(stranger.contains("`Jo` is not an attendee"), "{stranger}");
+    assert!(
+        stranger.en.contains("`Jo` is not an attendee"),
+        "{stranger:?}"
+    );
+    assert!(stranger.zh.contains("`Jo` 不是参会者"), "{stranger:?}");
     assert!(parse_ratings("Lina", &attendees).is_err());
 }
 

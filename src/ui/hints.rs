@@ -170,7 +170,8 @@ impl HintBar<'_> {
     fn preview(&self, parsed: &QuickAdd, capture: &Capture, area: Rect, buf: &mut Buffer) {
         let (t, l) = (self.theme, self.labels);
         let line = if let Some(problem) = capture.problems.first().or(parsed.problems.first()) {
-            Line::styled(format!("  ✖ {}", clean(problem)), t.breach)
+            let language = self.app.settings().language;
+            Line::styled(format!("  ✖ {}", clean(problem.get(language))), t.breach)
         } else if !capture.candidates.is_empty() {
             let shown: Vec<String> = capture
                 .candidates

@@ -1,0 +1,124 @@
+//! What a run of `send` sends: the minutes, the pre-read's summary or the
+//! day's digest, made into a message, and where its sending is recorded
+//! (the meeting's minutes, or the workspace's log) with what went before.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::{SendArgs, SendWhat};
+use crate::domain::action_log::action_log;
+use crate::domain::channel::Sent;
+use crate::domain::settings::Settings;
+use crate::domain::week::IsoWeek;
+use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes};
+use crate::import::sent_log::{read_sent_log, sent_log_path};
+use crate::import::weeks::load_report;
+use crate::send::message::{Message, digest_message, minutes_message};
+use crate::send::prep_message::prep_message;
+use crate::session::open_actions;
+
+/// What is sent, in words, the message, and where its sending is recorded.
+pub(super) type ToSend = (String, Message, Record);
+
+/// Where a run's sends are recorded, and what was sent before.
+pub(super) struct Record {
+    /// The meeting's minutes, for its minutes; else the workspace's log.
+    pub minutes: Option<PathBuf>,
+    pub before: Vec<Sent>,
+}
+
+impl Record {
+    /// The workspace's log of sent pre-reads and digests.
+    fn log(workspace: &Path) -> Result<Self, String> {
+        let log = read_sent_log(&sent_log_path(workspace)).map_err(|error| error.to_string())?;
+        Ok(Self {
+            minutes: None,
+            before: log
+                .sent
+                .into_iter()
+                .map(|row| Sent {
+                    channel: row.channel,
+                    what: row.what,
+                    at: row.at,
+                    digest: row.digest,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// What `args` ask to send; `None` when a digest has nothing to say.
+pub(super) fn message_for(
+    args: &SendArgs,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Result<Option<ToSend>, String> {
+    let (team, language) = (settings.title.as_str(), settings.language);
+    match args.what {
+        SendWhat::Minutes => {
+            let path = minutes_file(&args.workspace, args.week)?;
+            let stored = read_minutes(&path).map_err(|error| error.to_string())?;
+            let full = format!("opsdeck minutes {}", path.display());
+            let what = format!("the minutes of {}", stored.meeting.week);
+            let message = minutes_message(team, &stored.meeting, &full, language);
+            let record = Record {
+                minutes: Some(path),
+                before: stored.meeting.sent,
+            };
+            Ok(Some((what, message, record)))
+        }
+        SendWhat::Prep => {
+            let mut loaded = load_report(&args.workspace, args.week).map_err(|errors| {
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })?;
+            loaded.workspace.settings.language = language;
+            let week = loaded.report.review.week;
+            let open = open_actions(&args.workspace, week).map_err(|error| error.to_string())?;
+            let full = format!("opsdeck prep {} --week {week}", args.workspace.display());
+            let message = prep_message(&loaded.report, &loaded.workspace.settings, &open, &full);
+            let record = Record::log(&args.workspace)?;
+            Ok(Some((format!("the pre-read of {week}"), message, record)))
+        }
+        SendWhat::Digest => {
+            let all = read_all_minutes(&args.workspace).map_err(|error| error.to_string())?;
+            let meetings: Vec<_> = all.into_iter().map(|m| m.meeting).collect();
+            let log = action_log(&meetings);
+            let actions: Vec<_> = log.iter().map(|l| &l.action).collect();
+            let full = format!("opsdeck actions {} --open", args.workspace.display());
+            let Some(message) = digest_message(team, &actions, today, &full, language) else {
+                return Ok(None);
+            };
+            let record = Record::log(&args.workspace)?;
+            Ok(Some((format!("the digest of {today}"), message, record)))
+        }
+    }
+}
+
+/// The minutes of `week`'s meeting, else the newest.
+fn minutes_file(workspace: &Path, week: Option<IsoWeek>) -> Result<PathBuf, String> {
+    if let Some(week) = week {
+        let path = minutes_path(workspace, week);
+        return if path.is_file() {
+            Ok(path)
+        } else {
+            Err(format!(
+                "{}: no minutes of {week}'s meeting; hold the meeting first, or name another week",
+                path.display()
+            ))
+        };
+    }
+    let newest = previous_minutes(workspace, IsoWeek::LAST).map_err(|error| error.to_string())?;
+    newest
+        .map(|stored| minutes_path(workspace, stored.meeting.week))
+        .ok_or_else(|| {
+            format!(
+                "{}: no minutes yet; hold a meeting first",
+                workspace.join("minutes").display()
+            )
+        })
+}
