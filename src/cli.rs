@@ -13,6 +13,7 @@ use crate::domain::meeting::Meeting;
 use crate::domain::settings::{Language, Settings};
 use crate::domain::untrusted::clean_document;
 use crate::domain::week::IsoWeek;
+use crate::domain::words::Said;
 use crate::event_loop;
 use crate::export::init::init_workspace;
 use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
@@ -60,7 +61,7 @@ pub use args::{
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.map(Language::from);
     match cli.command {
-        Some(Command::Check { paths, format }) => check(&paths, format),
+        Some(Command::Check { paths, format }) => check(&paths, format, lang),
         Some(Command::Kpis {
             workspace,
             week,
@@ -88,13 +89,14 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn check(paths: &[PathBuf], format: Format) -> ExitCode {
+fn check(paths: &[PathBuf], format: Format, lang: Option<Language>) -> ExitCode {
     let report = check_paths(paths);
+    let language = lang.or(report.language).unwrap_or_default();
     match format {
         Format::Text => {
-            print_out(&check_report::to_text(&report));
+            print_out(&check_report::to_text(&report, language));
             say_inline!("{}", check_report::errors_text(&report));
-            print_out(&check_report::verdict(&report));
+            print_out(&check_report::verdict(&report, language));
         }
         Format::Json => print_out(&check_report::to_json(&report)),
     }
@@ -121,10 +123,10 @@ fn week_report(
         );
         ExitCode::FAILURE
     })?;
-    for warning in &loaded.warnings {
-        say!("warning: {warning}");
-    }
     speak(&mut loaded.workspace.settings, lang);
+    for warning in &loaded.warnings {
+        warn(warning, loaded.workspace.settings.language);
+    }
     Ok(loaded)
 }
 
@@ -326,6 +328,14 @@ pub(crate) fn command_name() -> String {
         return "opsdeck".to_owned();
     }
     std::env::current_exe().map_or_else(|_| "opsdeck".to_owned(), |exe| exe.display().to_string())
+}
+
+/// A warning on stderr, in `language`.
+pub(crate) fn warn(warning: &Said, language: Language) {
+    match language {
+        Language::English => say!("warning: {}", warning.en),
+        Language::Chinese => say!("警告：{}", warning.zh),
+    }
 }
 
 /// `--lang`, when given, over the workspace's language.

@@ -32,6 +32,7 @@ use crate::app::App;
 use crate::app::action::{Action, Drawn, Effect};
 use crate::app::keymap::action_for;
 use crate::domain::timing::Now;
+use crate::domain::words::Said;
 use crate::import::error::ImportError;
 use crate::import::minutes::read_minutes;
 use crate::session::lock::{LockToRetry, MeetingLock};
@@ -71,7 +72,7 @@ pub struct Finished {
     /// Why the last save failed, when it did.
     pub save_error: Option<io::Error>,
     /// What the reading of the reports found worth a warning.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
     /// The meeting's lock, when it was made while the cockpit ran; let go after the last save.
     pub lock: Option<MeetingLock>,
 }
@@ -111,7 +112,7 @@ impl Default for Wakes {
 struct Reading {
     reader: Option<Reader>,
     held: HeldKeys,
-    warnings: Vec<String>,
+    warnings: Vec<Said>,
 }
 
 /// Runs the meeting until the facilitator quits, a signal arrives or the

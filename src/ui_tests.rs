@@ -529,7 +529,7 @@ fn a_business_report_by_date_gives_the_review_a_daily_line() {
             .report
             .notices
             .iter()
-            .any(|n| n.contains("more than 1 % apart")),
+            .any(|n| n.en.contains("more than 1 % apart")),
         "the cross-check is a notice of the week: {:?}",
         loaded.report.notices
     );

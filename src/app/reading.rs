@@ -75,7 +75,9 @@ impl App {
             self.reading = None;
             return None;
         }
-        self.notices.extend(report.notices.iter().cloned());
+        let language = self.settings.language;
+        self.notices
+            .extend(report.notices.iter().map(|n| n.get(language).clone()));
         self.flagged = report.flagged_rows();
         self.report = report;
         self.reading = None;

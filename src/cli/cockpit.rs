@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use super::ending::report_ending;
 use super::send::{SendArgs, SendWhat, send};
-use super::{CockpitArgs, ThemeArg, command_name, leave_at_exit};
+use super::{CockpitArgs, ThemeArg, command_name, leave_at_exit, warn};
 use crate::app::App;
 use crate::domain::settings::{Language, ThemeName};
 use crate::domain::timing::Now;
@@ -124,7 +124,7 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>, lang: Option<Language>
     drop(session.access);
     drop(finished.lock.take());
     for warning in &finished.warnings {
-        say!("warning: {}", clean(warning));
+        warn(warning, finished.app.settings().language);
     }
     let code = report_ending(&workspace, &finished);
     send_on_close(&workspace, &finished);
@@ -193,7 +193,7 @@ fn without_terminal(workspace: &Path, options: StartOptions, now: Now) -> ExitCo
         }
     };
     for warning in &loaded.warnings {
-        say!("warning: {}", clean(warning));
+        warn(warning, loaded.workspace.settings.language);
     }
     for notice in &session.notices {
         say!("notice: {}", clean(notice));

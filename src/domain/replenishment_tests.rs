@@ -266,12 +266,9 @@ fn a_sku_missing_from_the_samples_newest_business_report_sold_nothing() {
             && a.sku.as_deref() == Some("HK-TW-6PC")
     }));
     assert!(
-        loaded
-            .report
-            .notices
-            .iter()
-            .any(|n| n
-                .contains("1 SKUs named by the week's other reports are not in its sales report")),
+        loaded.report.notices.iter().any(|n| n
+            .en
+            .contains("1 SKUs named by the week's other reports are not in its sales report")),
         "{:?}",
         loaded.report.notices
     );

@@ -13,6 +13,7 @@ use super::review::{Figures, Review, SkuRow, build_review};
 use super::settings::Settings;
 use super::voice::{PainPoint, pain_points};
 use super::week_data::WeekData;
+use super::words::Said;
 
 /// The reviewed week, diagnosed.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +23,7 @@ pub struct WeekReport {
     pub voice: Vec<PainPoint>,
     /// What a reader of these figures must know: rows left out of a report,
     /// files counted once, the week reviewed instead of an empty one.
-    pub notices: Vec<String>,
+    pub notices: Vec<Said>,
     /// Each marketplace's account in its own currency, when the week merges several.
     pub marketplaces: Vec<MarketplaceAccount>,
     /// The replenishment schedule, soonest order first.

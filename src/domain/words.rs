@@ -45,6 +45,15 @@ pub fn has_chinese(text: &str) -> bool {
 pub type Said = InEach<String>;
 
 impl Said {
+    /// The same change made to the text in every language.
+    #[must_use]
+    pub fn map(&self, change: impl Fn(&str) -> String) -> Self {
+        InEach {
+            en: change(&self.en),
+            zh: change(&self.zh),
+        }
+    }
+
     /// Words that read the same in every language: a customer's own.
     pub fn same(text: String) -> Self {
         InEach {

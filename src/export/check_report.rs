@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::domain::money::{Money, currency_symbol};
+use crate::domain::settings::Language;
+use crate::domain::words::say;
 use crate::import::check::{CheckReport, FileCheck};
 
 #[derive(Serialize)]
@@ -26,7 +28,7 @@ struct FileJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     ad_attribution_days: Option<u8>,
     totals: TotalsJson,
-    warnings: &'a [String],
+    warnings: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -96,26 +98,33 @@ fn file_json(file: &FileCheck) -> FileJson<'_> {
             inbound_units: totals.inbound_units,
             returned_units: totals.returned_units,
         },
-        warnings: &file.warnings,
+        warnings: file.warnings.iter().map(|w| w.en.as_str()).collect(),
     }
 }
 
 /// The check report's files as text for stdout, a block per file.
-pub fn to_text(report: &CheckReport) -> String {
+pub fn to_text(report: &CheckReport, language: Language) -> String {
     let mut out = String::new();
     for file in &report.files {
-        write_file(&mut out, file);
+        write_file(&mut out, file, language);
     }
     out
 }
 
 /// The one-line verdict that ends the text report.
-pub fn verdict(report: &CheckReport) -> String {
+pub fn verdict(report: &CheckReport, language: Language) -> String {
     let mut out = String::new();
-    let files = plural(report.files.len(), "file");
-    let _ = match report.errors.len() {
-        0 => writeln!(out, "{files} read, no errors."),
-        errors => writeln!(out, "{files} read, {}.", plural(errors, "error")),
+    let read = report.files.len();
+    let _ = match (report.errors.len(), language) {
+        (0, Language::English) => writeln!(out, "{} read, no errors.", plural(read, "file")),
+        (errors, Language::English) => writeln!(
+            out,
+            "{} read, {}.",
+            plural(read, "file"),
+            plural(errors, "error")
+        ),
+        (0, Language::Chinese) => writeln!(out, "读取 {read} 个文件，没有错误。"),
+        (errors, Language::Chinese) => writeln!(out, "读取 {read} 个文件，{errors} 个错误。"),
     };
     out
 }
@@ -129,51 +138,60 @@ pub fn errors_text(report: &CheckReport) -> String {
     out
 }
 
-fn write_file(out: &mut String, file: &FileCheck) {
+fn write_file(out: &mut String, file: &FileCheck, language: Language) {
     let _ = writeln!(out, "{}", file.path.display());
-    let mut facts = vec![file.kind.name().to_owned(), plural(file.rows, "row")];
+    let counted = |n: usize, en: &str, zh: &str| match language {
+        Language::English => plural(n, en),
+        Language::Chinese => format!("{} {zh}", grouped(i64::try_from(n).unwrap_or(i64::MAX))),
+    };
+    let mut facts = vec![file.kind.name().to_owned(), counted(file.rows, "row", "行")];
     if file.skus > 0 {
-        facts.push(plural(file.skus, "SKU"));
+        facts.push(counted(file.skus, "SKU", "个 SKU"));
     }
     if file.child_asins > 0 {
-        facts.push(plural(file.child_asins, "child ASIN"));
+        facts.push(counted(file.child_asins, "child ASIN", "个子 ASIN"));
     }
     facts.extend(file.currency.clone());
     let _ = writeln!(out, "  {}", facts.join(" · "));
-    let totals = totals_line(file);
+    let totals = totals_line(file, language);
     if !totals.is_empty() {
         let _ = writeln!(out, "  {totals}");
     }
     for warning in &file.warnings {
-        let _ = writeln!(out, "  warning: {warning}");
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            say(language, "warning", "警告"),
+            warning.get(language)
+        );
     }
     out.push('\n');
 }
 
-fn totals_line(file: &FileCheck) -> String {
+fn totals_line(file: &FileCheck, language: Language) -> String {
     let t = &file.totals;
+    let l = language;
     let symbol = currency_symbol(file.currency.as_deref().unwrap_or("USD"));
     let money = |label: &str, amount: Option<Money>| amount.map(|m| format!("{label} {symbol}{m}"));
     let count = |label: &str, n: Option<i64>| n.map(|n| format!("{label} {}", grouped(n)));
+    let ad_sales = match (file.attribution_days, l) {
+        (None, _) => say(l, "ad sales", "广告销售额").to_owned(),
+        (Some(days), Language::English) => format!("ad sales ({days}-day)"),
+        (Some(days), Language::Chinese) => format!("广告销售额（{days} 天归因）"),
+    };
     [
-        count("units", t.units),
-        money("sales", t.sales),
-        count("orders", t.orders),
-        count("sessions", t.sessions),
-        count("page views", t.page_views),
-        money("ad spend", t.ad_spend),
-        money(
-            &file.attribution_days.map_or_else(
-                || "ad sales".to_owned(),
-                |days| format!("ad sales ({days}-day)"),
-            ),
-            t.ad_sales,
-        ),
-        count("impressions", t.impressions),
-        count("clicks", t.clicks),
-        count("available", t.available_units),
-        count("inbound", t.inbound_units),
-        count("returned", t.returned_units),
+        count(say(l, "units", "销量"), t.units),
+        money(say(l, "sales", "销售额"), t.sales),
+        count(say(l, "orders", "订单"), t.orders),
+        count(say(l, "sessions", "访问量"), t.sessions),
+        count(say(l, "page views", "页面浏览"), t.page_views),
+        money(say(l, "ad spend", "广告花费"), t.ad_spend),
+        money(&ad_sales, t.ad_sales),
+        count(say(l, "impressions", "曝光"), t.impressions),
+        count(say(l, "clicks", "点击"), t.clicks),
+        count(say(l, "available", "可售"), t.available_units),
+        count(say(l, "inbound", "在途"), t.inbound_units),
+        count(say(l, "returned", "退货"), t.returned_units),
     ]
     .into_iter()
     .flatten()
@@ -201,6 +219,7 @@ mod tests {
 
     use super::*;
     use crate::domain::report::{ReportKind, Totals};
+    use crate::domain::words::Said;
     use crate::import::error::ImportError;
 
     fn report() -> CheckReport {
@@ -219,9 +238,13 @@ mod tests {
                     ..Totals::default()
                 },
                 attribution_days: None,
-                warnings: vec!["1 rows dated outside".into()],
+                warnings: vec![Said::new(
+                    "1 rows dated outside".into(),
+                    "1 行日期不在".into(),
+                )],
             }],
             errors: vec![ImportError::at(&PathBuf::from("x.csv"), 2, Some(3), "bad")],
+            language: None,
         }
     }
 
@@ -238,7 +261,7 @@ mod tests {
 
     #[test]
     fn text_reads_as_a_summary() {
-        let text = to_text(&report()) + &verdict(&report());
+        let text = to_text(&report(), Language::English) + &verdict(&report(), Language::English);
         assert!(
             text.contains("business_report · 3 rows · 3 SKUs · 2 child ASINs · USD"),
             "{text}"

@@ -23,7 +23,7 @@ struct KpisJson<'a> {
     /// The days after a click the ads reports attribute sales to (7 or 14).
     ad_attribution_days: Option<u8>,
     /// What a reader of these figures must know (rows left out, files counted once).
-    notices: &'a [String],
+    notices: Vec<&'a str>,
     account: BTreeMap<&'static str, CellJson>,
     skus: SkuRows<'a>,
     anomalies: AnomalyRows<'a>,
@@ -104,7 +104,7 @@ pub fn write_json(
         previous_week: review.previous_week.map(|w| w.to_string()),
         currency: &review.currency,
         ad_attribution_days: review.ad_attribution_days,
-        notices: &report.notices,
+        notices: report.notices.iter().map(|n| n.en.as_str()).collect(),
         account: metrics(&review.account, settings),
         skus: SkuRows { report, settings },
         anomalies: AnomalyRows(report),

@@ -104,7 +104,7 @@ pub fn to_markdown(report: &WeekReport, settings: &Settings) -> String {
     let skus: Vec<&SkuRow> = review.skus.iter().collect();
     let say = |en, zh| *Words::new(en, zh).get(language);
     let mut out = format!("# {} — {}\n\n", say("KPIs", "KPI"), review.week);
-    out.push_str(&notices(&report.notices));
+    out.push_str(&notices(&report.notices, language));
     out.push_str(&account_table(report, settings));
     let _ = write!(out, "\n## {}\n\n", say("SKUs", "SKU"));
     out.push_str(&sku_table(&skus, report, settings));

@@ -106,7 +106,7 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
         ),
     };
     for notice in &report.notices {
-        let _ = writeln!(out, "⚠ {}", clean(notice));
+        let _ = writeln!(out, "⚠ {}", clean(notice.get(l)));
     }
     if !report.notices.is_empty() {
         out.push('\n');

@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 use crate::domain::format;
 use crate::domain::metric::Metric;
 use crate::domain::review::Figures;
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
 use crate::domain::untrusted::clean;
+use crate::domain::words::Said;
 
 /// A Markdown table.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
@@ -77,10 +78,10 @@ pub fn figure(figures: &Figures, metric: Metric, settings: &Settings, currency: 
 }
 
 /// The report's notices as a Markdown block of warnings (nothing when there are none).
-pub fn notices(notices: &[String]) -> String {
+pub fn notices(notices: &[Said], language: Language) -> String {
     notices
         .iter()
-        .map(|notice| format!("> ⚠ {}\n", escape(notice)))
+        .map(|notice| format!("> ⚠ {}\n", escape(notice.get(language))))
         .chain((!notices.is_empty()).then(|| "\n".to_owned()))
         .collect()
 }

@@ -57,7 +57,7 @@ pub fn to_prep(
                 .unwrap_or_default()
         ),
     };
-    out.push_str(&notices(&report.notices));
+    out.push_str(&notices(&report.notices, l));
     agenda(&mut out, settings);
     let _ = write!(out, "## {}\n\n", say("KPI dashboard", "KPI 看板"));
     out.push_str(&account_table(report, settings));

@@ -58,7 +58,7 @@ fn a_summary_row_straddling_the_week_is_reported_not_split() {
     assert!(
         file.warnings
             .iter()
-            .any(|w| w.contains("1 summary rows span days outside 2025-W11")),
+            .any(|w| w.en.contains("1 summary rows span days outside 2025-W11")),
         "{:?}",
         file.warnings
     );
@@ -74,7 +74,9 @@ fn daily_rows_outside_the_week_are_left_out_with_a_warning() {
     assert_eq!(file.rows, 3);
     assert_eq!(file.facts.totals().impressions, Some(5071));
     assert!(
-        file.warnings[0].starts_with("1 rows dated outside 2018-W46"),
+        file.warnings[0]
+            .en
+            .starts_with("1 rows dated outside 2018-W46"),
         "{:?}",
         file.warnings
     );
@@ -190,7 +192,9 @@ fn xlsx_with_serial_dates_fractions_and_absent_ratios() {
     assert_eq!(totals.ad_sales, Some(Money::from_cents(5000)));
     assert_eq!(file.currency.as_deref(), Some("USD"));
     assert!(
-        file.warnings[0].starts_with("1 rows dated outside 2019-W48"),
+        file.warnings[0]
+            .en
+            .starts_with("1 rows dated outside 2019-W48"),
         "{:?}",
         file.warnings
     );

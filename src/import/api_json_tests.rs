@@ -222,7 +222,7 @@ fn a_fetched_document_beside_the_download_of_the_same_week_counts_once() {
     assert_eq!(units(&both), units(&fetched));
     assert_eq!(units(&both), 10);
     assert!(
-        warnings.iter().any(|w| w.contains("counted once")),
+        warnings.iter().any(|w| w.en.contains("counted once")),
         "{warnings:?}"
     );
 }

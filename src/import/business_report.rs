@@ -4,6 +4,7 @@
 
 use crate::domain::facts::{AsinListing, BusinessFacts, ReportFacts, SkuSales};
 use crate::domain::money::Money;
+use crate::domain::words::Said;
 
 use super::columns::business;
 use super::error::ImportError;
@@ -99,8 +100,9 @@ pub fn read(table: &Table<'_>, detail: Detail) -> Result<KindRead, ReadError> {
     })?;
     let mut warnings = Vec::new();
     if blank_asins > 0 {
-        warnings.push(format!(
-            "{blank_asins} rows without a child ASIN were skipped"
+        warnings.push(Said::new(
+            format!("{blank_asins} rows without a child ASIN were skipped"),
+            format!("{blank_asins} 行没有子 ASIN，已跳过"),
         ));
     }
     Ok(KindRead {

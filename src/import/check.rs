@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::report::{ReportKind, Totals};
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
+use crate::domain::words::Said;
 
 use super::config::read_config;
 use super::error::ImportError;
@@ -30,7 +31,7 @@ pub struct FileCheck {
     pub totals: Totals,
     /// The days after a click an ads report attributes sales to (7 or 14).
     pub attribution_days: Option<u8>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
 }
 
 /// Everything `check` found: files read, and problems.
@@ -38,6 +39,8 @@ pub struct FileCheck {
 pub struct CheckReport {
     pub files: Vec<FileCheck>,
     pub errors: Vec<ImportError>,
+    /// The language of the workspace checked, when one was.
+    pub language: Option<Language>,
 }
 
 impl CheckReport {
@@ -90,6 +93,7 @@ fn plan(path: &Path, jobs: &mut Vec<Job>, report: &mut CheckReport) -> Result<()
     }
     if let Some(week) = week_of_folder(path) {
         let settings = settings_above_week_folder(path)?;
+        report.language = Some(settings.language);
         let folder = WeekFolder {
             week,
             path: path.to_path_buf(),
@@ -120,6 +124,7 @@ fn plan_workspace(
     } else {
         Settings::default()
     };
+    report.language = Some(settings.language);
     for file in [COSTS_FILE, SUPPLY_FILE] {
         let path = root.join(file);
         if path.is_file() {
@@ -242,7 +247,7 @@ fn check_file(job: &Job) -> Result<FileCheck, ImportError> {
     })
 }
 
-fn summary(path: &Path, kind: ReportKind, rows: usize, warnings: Vec<String>) -> FileCheck {
+fn summary(path: &Path, kind: ReportKind, rows: usize, warnings: Vec<Said>) -> FileCheck {
     FileCheck {
         path: path.to_path_buf(),
         kind,

@@ -14,6 +14,7 @@ use crate::domain::settings::{
     Targets, ThemeName, Thresholds,
 };
 use crate::domain::week::WeekStart;
+use crate::domain::words::Said;
 
 use super::error::ImportError;
 use super::toml_file::{parse_toml, read_text};
@@ -142,7 +143,7 @@ struct TargetsTable {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigRead {
     pub settings: Settings,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
 }
 
 /// Reads and validates `opsdeck.toml` at `path`.
@@ -232,8 +233,9 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
     let mut warnings = Vec::new();
     let total = settings.planned_minutes();
     if !(60..=90).contains(&total) {
-        warnings.push(format!(
-            "the agenda plans {total} minutes; the playbook recommends 60–90"
+        warnings.push(Said::new(
+            format!("the agenda plans {total} minutes; the playbook recommends 60–90"),
+            format!("议程共 {total} 分钟；建议 60–90 分钟"),
         ));
     }
     Ok(ConfigRead { settings, warnings })

@@ -107,7 +107,7 @@ fn an_event_that_ends_before_it_starts_or_of_an_unknown_kind_is_an_error() {
 fn a_short_agenda_is_allowed_with_a_warning() {
     let read = parse("[[agenda]]\nname = \"review\"\nminutes = 30\n").unwrap();
     assert_eq!(read.settings.planned_minutes(), 30);
-    assert!(read.warnings[0].contains("60–90"));
+    assert!(read.warnings[0].en.contains("60–90"));
 }
 
 #[test]

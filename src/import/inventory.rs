@@ -4,6 +4,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::domain::facts::{ReportFacts, SkuStock};
+use crate::domain::words::Said;
 
 use super::kind_read::KindRead;
 use super::table::{ReadError, Table};
@@ -60,8 +61,11 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     })?;
     let mut warnings = Vec::new();
     if shared > 0 {
-        warnings.push(format!(
-            "{shared} rows share an FNSKU with an earlier row; their stock was counted once"
+        warnings.push(Said::new(
+            format!(
+                "{shared} rows share an FNSKU with an earlier row; their stock was counted once"
+            ),
+            format!("{shared} 行与前面的行 FNSKU 相同；库存只计一次"),
         ));
     }
     Ok(KindRead {
@@ -110,7 +114,7 @@ mod tests {
         assert_eq!(file.facts.totals().available_units, Some(19));
         assert_eq!(file.facts.totals().inbound_units, Some(10));
         assert!(
-            file.warnings[0].contains("share an FNSKU"),
+            file.warnings[0].en.contains("share an FNSKU"),
             "{:?}",
             file.warnings
         );

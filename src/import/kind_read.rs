@@ -6,8 +6,11 @@
 use chrono::NaiveDate;
 
 use crate::domain::facts::ReportFacts;
+use crate::domain::format::short_date;
 use crate::domain::report::ReportKind;
+use crate::domain::settings::Language;
 use crate::domain::week::{IsoWeek, WeekStart};
+use crate::domain::words::Said;
 
 use super::rows::RowStats;
 
@@ -28,7 +31,7 @@ pub struct ReportFile {
     pub currency: Option<String>,
     /// The days after a click an ads report attributes sales to (7 or 14).
     pub attribution_days: Option<u8>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
 }
 
 /// The week a week folder stands for: rows dated outside it are left out.
@@ -79,7 +82,7 @@ pub struct KindRead {
     pub facts: ReportFacts,
     pub stats: RowStats,
     pub currency: Option<String>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
     /// The days after a click an ads report attributes sales to.
     pub attribution_days: Option<u8>,
 }
@@ -171,7 +174,7 @@ impl DateWindow {
     }
 
     /// What a reader must know about the rows left out of a file of `rows` rows.
-    pub(super) fn warning(&self, rows: usize) -> Vec<String> {
+    pub(super) fn warning(&self, rows: usize) -> Vec<Said> {
         let Some(filter) = self.filter else {
             return Vec::new();
         };
@@ -181,25 +184,43 @@ impl DateWindow {
             first.format("%a %-d %b"),
             last.format("%a %-d %b %Y")
         );
+        let range_zh = format!(
+            "{} – {}",
+            short_date(first, Language::Chinese),
+            short_date(last, Language::Chinese)
+        );
+        let week = filter.week;
         let mut warnings = Vec::new();
         if self.left_out > 0 && self.left_out == rows {
-            warnings.push(format!(
-                "all {} rows are dated outside {}: the report counts as missing — download it \
-                 again for {range}",
-                self.left_out, filter.week
+            let all = self.left_out;
+            warnings.push(Said::new(
+                format!(
+                    "all {all} rows are dated outside {week}: the report counts as missing — \
+                     download it again for {range}"
+                ),
+                format!("全部 {all} 行的日期都不在 {week} 内：该报告按缺失处理 — 请重新下载 {range_zh} 的数据"),
             ));
         } else if self.left_out > self.outside_range {
-            warnings.push(format!(
-                "{} rows dated outside {} ({range}) left out — check the download range",
-                self.left_out - self.outside_range,
-                filter.week
+            let left = self.left_out - self.outside_range;
+            warnings.push(Said::new(
+                format!(
+                    "{left} rows dated outside {week} ({range}) left out — check the download range"
+                ),
+                format!("{left} 行日期不在 {week}（{range_zh}）内，已略去 — 请检查下载的日期范围"),
             ));
         }
         if self.outside_range > 0 {
-            warnings.push(format!(
-                "{} summary rows span days outside {} ({range}): they were left out, not split \
-                 by guess — download a Daily report, or a Summary report for exactly this week",
-                self.outside_range, filter.week
+            let rows = self.outside_range;
+            warnings.push(Said::new(
+                format!(
+                    "{rows} summary rows span days outside {week} ({range}): they were left out, \
+                     not split by guess — download a Daily report, or a Summary report for \
+                     exactly this week"
+                ),
+                format!(
+                    "{rows} 行汇总数据跨越 {week}（{range_zh}）以外的日期：已略去，不做猜测拆分 — \
+                     请下载按日报告，或正好覆盖本周的汇总报告"
+                ),
             ));
         }
         warnings

@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::domain::report::{Form, ReportKind};
+use crate::domain::words::Said;
 
 use super::columns::{HeaderLanguage, LANGUAGES};
 use super::error::{ImportError, quoted};
@@ -221,15 +222,19 @@ fn resaved(path: &Path, kind: ReportKind, position: &NotUtf8) -> ImportError {
     )
 }
 
-fn row_warnings(stats: RowStats) -> Vec<String> {
+fn row_warnings(stats: RowStats) -> Vec<Said> {
     let mut warnings = Vec::new();
     if stats.rows == 0 {
-        warnings.push("the file has a header but no data rows".to_owned());
+        warnings.push(Said::new(
+            "the file has a header but no data rows".to_owned(),
+            "文件只有表头，没有数据行".to_owned(),
+        ));
     }
     if stats.longer_than_header > 0 {
-        warnings.push(format!(
-            "{} rows have more fields than the header; the extra fields were ignored",
-            stats.longer_than_header
+        let rows = stats.longer_than_header;
+        warnings.push(Said::new(
+            format!("{rows} rows have more fields than the header; the extra fields were ignored"),
+            format!("{rows} 行的字段比表头多；多出的字段已忽略"),
         ));
     }
     warnings

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use crate::domain::report::ReportKind;
 use crate::domain::week::WeekStart;
 use crate::domain::week_data::WeekData;
+use crate::domain::words::{InEach, Said};
 
 use super::error::ImportError;
 use super::kind_read::{Detail, ReportFile, WeekFilter};
@@ -22,7 +23,7 @@ use super::week_file::read_week_file;
 use super::workspace::{WEEK_FILE, WeekFolder, utf8_name, visible_entries};
 
 /// One folder read: what it gave and its warnings.
-pub type FolderRead<T> = Result<(T, Vec<String>), Vec<ImportError>>;
+pub type FolderRead<T> = Result<(T, Vec<Said>), Vec<ImportError>>;
 
 /// Reads every file of one week folder, to `detail`, into its `WeekData`.
 pub fn read_week_folder(
@@ -57,19 +58,22 @@ pub fn read_week_folder(
                 .and_then(crate::domain::marketplace::marketplace_code)
                 .is_some();
         if !marketplace {
-            reader.warnings.push(format!(
-                "{}: not a report file (a folder, a pipe or a device): skipped — move it out \
-                 of the week folder",
-                other.display()
+            let shown = other.display();
+            reader.warnings.push(Said::new(
+                format!(
+                    "{shown}: not a report file (a folder, a pipe or a device): skipped — move it \
+                     out of the week folder"
+                ),
+                format!("{shown}：不是报告文件（文件夹、管道或设备）：已跳过 — 请移出周文件夹"),
             ));
         }
     }
     for (at, path) in files.iter().enumerate() {
         if let Some(original) = copies.get(&at) {
-            reader.warnings.push(format!(
-                "{}: the same bytes as {}: counted once — delete one of the two",
-                path.display(),
-                files[*original].display()
+            let (shown, first) = (path.display(), files[*original].display());
+            reader.warnings.push(Said::new(
+                format!("{shown}: the same bytes as {first}: counted once — delete one of the two"),
+                format!("{shown}：与 {first} 内容完全相同：只计一次 — 请删除其中一个"),
             ));
         } else {
             reader.read(path);
@@ -80,11 +84,13 @@ pub fn read_week_folder(
     reader
         .warnings
         .extend(cross_check(&reader.data).map(|warning| {
-            format!(
-                "{}{}{warning}",
-                folder.path.display(),
-                std::path::MAIN_SEPARATOR
-            )
+            warning.map(|text| {
+                format!(
+                    "{}{}{text}",
+                    folder.path.display(),
+                    std::path::MAIN_SEPARATOR
+                )
+            })
         }));
     if reader.errors.is_empty() {
         Ok((reader.data, reader.warnings))
@@ -96,18 +102,24 @@ pub fn read_week_folder(
 /// The Business Report by Date and the one by child item describe the same
 /// week's sales: a difference above 1 % is worth a look (a download for other
 /// dates, a missing day).
-fn cross_check(data: &WeekData) -> Option<String> {
+fn cross_check(data: &WeekData) -> Option<Said> {
     let (business, days) = (data.business.as_ref()?, data.days.as_ref()?);
     let by_item: i64 = business.sales.iter().map(|s| s.sales.cents()).sum();
     let by_date: i64 = days.iter().map(|d| d.sales.cents()).sum();
     let larger = by_item.abs().max(by_date.abs());
     // A difference of more than 1 %, in integer cents: 100 × |a − b| > max(|a|, |b|).
     (larger > 0 && 100 * (by_item - by_date).abs() > larger).then(|| {
-        format!(
-            "the Business Report by Date gives sales of {:.2} for the week, the one by child \
-             item {:.2}: more than 1 % apart — check both were downloaded for the same dates",
-            to_units(by_date),
-            to_units(by_item)
+        let (dated, itemised) = (to_units(by_date), to_units(by_item));
+        Said::new(
+            format!(
+                "the Business Report by Date gives sales of {dated:.2} for the week, the one by \
+                 child item {itemised:.2}: more than 1 % apart — check both were downloaded for the \
+                 same dates"
+            ),
+            format!(
+                "按日期的业务报告本周销售额为 {dated:.2}，按子商品的为 {itemised:.2}：相差超过 1% — \
+                 请检查两份报告是否下载自同一日期范围"
+            ),
         )
     })
 }
@@ -123,7 +135,7 @@ struct FolderReader {
     data: WeekData,
     /// The first file of each kind, with the days the files of that kind gave.
     first_of_kind: HashMap<ReportKind, (PathBuf, Vec<NaiveDate>)>,
-    warnings: Vec<String>,
+    warnings: Vec<Said>,
     errors: Vec<ImportError>,
 }
 
@@ -164,8 +176,11 @@ impl FolderReader {
 
     fn add(&mut self, path: &Path, file: ReportFile) {
         let shown = path.display();
-        self.warnings
-            .extend(file.warnings.iter().map(|w| format!("{shown}: {w}")));
+        self.warnings.extend(
+            file.warnings
+                .iter()
+                .map(|w| InEach::new(format!("{shown}: {}", w.en), format!("{shown}：{}", w.zh))),
+        );
         if file.rows > 0 && file.left_out == file.rows {
             // Every row was dated outside the week: missing, not zero.
             return;
@@ -174,18 +189,26 @@ impl FolderReader {
         let first = self.first_of_kind.get(&kind).map(|(p, _)| p.clone());
         if let Some(first) = &first {
             if file.repeated > 0 {
-                self.warnings.push(format!(
-                    "{shown}: {} rows on days {} already gives were left out (counted once)",
-                    file.repeated,
-                    first.display()
+                let (rows, first) = (file.repeated, first.display());
+                self.warnings.push(Said::new(
+                    format!(
+                        "{shown}: {rows} rows on days {first} already gives were left out \
+                         (counted once)"
+                    ),
+                    format!("{shown}：{rows} 行的日期 {first} 已经覆盖，已略去（只计一次）"),
                 ));
             }
             if file.days.is_empty() && is_ads(kind) {
-                self.warnings.push(format!(
-                    "{shown}: a second {} with undated rows; its rows were added to those of {} — \
-                     remove one if it is the same download twice",
-                    kind.title(),
-                    first.display()
+                let (title, first) = (kind.title(), first.display());
+                self.warnings.push(Said::new(
+                    format!(
+                        "{shown}: a second {title} with undated rows; its rows were added to \
+                         those of {first} — remove one if it is the same download twice"
+                    ),
+                    format!(
+                        "{shown}：第二份没有日期的 {title}；其行已加到 {first} 的行中 — \
+                         如果是同一份下载请删除一份"
+                    ),
                 ));
             }
         }
@@ -193,9 +216,10 @@ impl FolderReader {
         self.data.ad_attribution_days = self.data.ad_attribution_days.or(file.attribution_days);
         let repeated = self.data.add(file.facts);
         if let (Some(first), true) = (&first, repeated > 0) {
-            self.warnings.push(format!(
-                "{shown}: {repeated} rows repeat rows of {} and were counted once",
-                first.display()
+            let first = first.display();
+            self.warnings.push(Said::new(
+                format!("{shown}: {repeated} rows repeat rows of {first} and were counted once"),
+                format!("{shown}：{repeated} 行与 {first} 的行重复，只计一次"),
             ));
         }
         self.first_of_kind

@@ -15,6 +15,12 @@ fn sample_week(name: &str) -> PathBuf {
 
 /// A copy of the sample's 2026-W47 folder, changed by `change`, read whole.
 fn read_changed(change: impl FnOnce(&Path)) -> (WeekData, Vec<String>) {
+    let (data, warnings) = read_changed_said(change);
+    (data, warnings.into_iter().map(|w| w.en).collect())
+}
+
+/// The same, with each warning in every language.
+fn read_changed_said(change: impl FnOnce(&Path)) -> (WeekData, Vec<crate::domain::words::Said>) {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("2026-W47");
     fs::create_dir_all(&folder).unwrap();

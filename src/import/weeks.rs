@@ -26,6 +26,7 @@ use crate::domain::settings::Settings;
 use crate::domain::week::IsoWeek;
 use crate::domain::week_data::WeekData;
 use crate::domain::week_report::{MarketplaceAccount, WeekReport};
+use crate::domain::words::Said;
 
 use super::error::ImportError;
 use super::kind_read::Detail;
@@ -43,7 +44,7 @@ pub struct LoadedReport {
     /// `supply.csv`'s stock upstream of FBA.
     pub upstream: Vec<UpstreamStock>,
     /// Things worth knowing that did not stop the reading.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
 }
 
 use super::week_folder::FolderRead;
@@ -181,9 +182,14 @@ fn load_report_of(
     report.notices = notices_of(&workspace, chosen, skipped, &warnings);
     let absent = report.review.absent_from_sales;
     if absent > 0 {
-        report.notices.push(format!(
-            "{absent} SKUs named by the week's other reports are not in its sales report: \
-             they count as 0 units and 0 sessions this week"
+        report.notices.push(Said::new(
+            format!(
+                "{absent} SKUs named by the week's other reports are not in its sales report: \
+                 they count as 0 units and 0 sessions this week"
+            ),
+            format!(
+                "本周其他报告中有 {absent} 个 SKU 不在销售报告里：本周按 0 件销量、0 次访问计算"
+            ),
         ));
     }
     Ok(LoadedReport {
@@ -305,7 +311,7 @@ fn warnings_only<T>(read: FolderRead<T>) -> FolderRead<()> {
 /// What one folder's read gave, its warnings and errors moved to the lists.
 fn keep_read<T>(
     read: FolderRead<T>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Said>,
     errors: &mut Vec<ImportError>,
 ) -> Option<T> {
     match read {
@@ -326,13 +332,17 @@ fn notices_of(
     workspace: &Workspace,
     chosen: IsoWeek,
     skipped: Vec<IsoWeek>,
-    warnings: &[String],
-) -> Vec<String> {
-    let mut notices: Vec<String> = skipped
+    warnings: &[Said],
+) -> Vec<Said> {
+    let mut notices: Vec<Said> = skipped
         .into_iter()
         .map(|week| {
-            format!(
-                "weeks/{week} holds no report yet: reviewing {chosen}, the newest week with reports"
+            Said::new(
+                format!(
+                    "weeks/{week} holds no report yet: reviewing {chosen}, the newest week with \
+                     reports"
+                ),
+                format!("weeks/{week} 还没有报告：复盘 {chosen}，即有报告的最新一周"),
             )
         })
         .collect();
@@ -341,8 +351,8 @@ fn notices_of(
         notices.extend(
             warnings
                 .iter()
-                .filter_map(|w| w.strip_prefix(&prefix))
-                .map(|w| w.replace(&prefix, "")),
+                .filter(|w| w.en.starts_with(&prefix))
+                .map(|w| w.map(|text| text.replace(&prefix, ""))),
         );
     }
     notices

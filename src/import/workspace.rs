@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::settings::Settings;
 use crate::domain::week::IsoWeek;
+use crate::domain::words::Said;
 
 use super::config::read_config;
 use super::error::ImportError;
@@ -29,7 +30,7 @@ pub struct Workspace {
     /// `Some` when the workspace has an `opsdeck.toml`.
     pub config_path: Option<PathBuf>,
     pub settings: Settings,
-    pub config_warnings: Vec<String>,
+    pub config_warnings: Vec<Said>,
     pub weeks: Vec<WeekFolder>,
     /// Folders in `weeks/` whose names are not ISO weeks.
     pub stray_folders: Vec<PathBuf>,
