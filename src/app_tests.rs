@@ -119,6 +119,33 @@ fn views_by_number_and_tab() {
 
 #[test]
 #[allow(clippy::cast_precision_loss)] // a unit count
+fn a_chinese_team_captures_its_purchase_order_in_chinese() {
+    let mut app = sample_app(|settings| {
+        settings.language = crate::domain::settings::Language::Chinese;
+    });
+    app.update(Action::ShowView(View::Supply), now_at(1));
+    let line = app.report().supply[0].clone();
+    app.update(Action::OrderSelected, now_at(2));
+    let action = app.meeting().actions.last().unwrap();
+    assert_eq!(
+        action.title,
+        format!(
+            "下采购单：HK-SB-BPA {} 件，其中空运 {} 件",
+            crate::domain::format::count(line.suggested_units as f64),
+            crate::domain::format::count(line.air_units as f64)
+        )
+    );
+    assert_eq!(
+        action.tags,
+        vec!["replenishment".to_owned()],
+        "one tag in every language"
+    );
+    // A second o still finds it.
+    assert!(app.purchase_order_for(&line).is_some());
+}
+
+#[test]
+#[allow(clippy::cast_precision_loss)] // a unit count
 fn the_supply_view_captures_the_selected_purchase_order_for_purchasing() {
     let mut app = sample_app(|_| {});
     app.update(Action::ShowView(View::Supply), now_at(1));

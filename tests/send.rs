@@ -641,8 +641,13 @@ fn minutes_pre_read_and_digest_reach_all_five_once_in_english_and_in_chinese() {
                 output.status.success(),
                 "{language} {what}: {stdout}\n{stderr}"
             );
+            let (sent, nothing) = if language == "zh" {
+                ("已把", "未发送（--resend 重新发送）")
+            } else {
+                ("sent ", "nothing sent (--resend sends it again)")
+            };
             assert_eq!(
-                stdout.matches("sent ").count(),
+                stdout.matches(sent).count(),
                 5,
                 "{language} {what}: {stdout}"
             );
@@ -653,9 +658,7 @@ fn minutes_pre_read_and_digest_reach_all_five_once_in_english_and_in_chinese() {
             let stdout = String::from_utf8_lossy(&again.stdout);
             assert!(again.status.success(), "{stdout}");
             assert_eq!(
-                stdout
-                    .matches("nothing sent (--resend sends it again)")
-                    .count(),
+                stdout.matches(nothing).count(),
                 5,
                 "{language} {what}, a second run: {stdout}"
             );

@@ -11,6 +11,7 @@ use crate::domain::channel::{Channel, ChannelKind, People, Sent};
 use crate::domain::settings::Language;
 use crate::domain::timing::Now;
 use crate::domain::week::IsoWeek;
+use crate::domain::words::say;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
 use crate::fetch::manifest::sha256;
 use crate::fetch::ureq_http::UreqHttp;
@@ -95,7 +96,14 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
     let (what, message, record) = match message_for(args, settings, now.wall.date_naive()) {
         Ok(Some(found)) => found,
         Ok(None) => {
-            println!("nothing is overdue or due tomorrow: nothing sent");
+            println!(
+                "{}",
+                say(
+                    settings.language,
+                    "nothing is overdue or due tomorrow: nothing sent",
+                    "没有逾期或明天到期的行动项：未发送"
+                )
+            );
             return ExitCode::SUCCESS;
         }
         Err(why) => fail!("{why}"),
@@ -111,6 +119,7 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
         before: &record.before,
         credentials: credentials.as_ref(),
         people: &settings.people,
+        language: settings.language,
         now,
     };
     let mut http = UreqHttp::new();
@@ -153,6 +162,7 @@ struct Sending<'a> {
     before: &'a [Sent],
     credentials: Option<&'a Credentials>,
     people: &'a People,
+    language: Language,
     now: Now,
 }
 
@@ -172,25 +182,37 @@ impl Sending<'_> {
             .before
             .iter()
             .find(|s| s.channel == *name && s.what == self.args.what.name() && s.digest == digest);
+        let (what, zh) = (self.what, self.language == Language::Chinese);
         if let (Some(before), false) = (before, self.args.resend) {
-            println!(
-                "{name} ({kind}) has {} already, sent {}: nothing sent (--resend sends it again)",
-                self.what, before.at
-            );
+            let at = &before.at;
+            if zh {
+                println!("{name} ({kind}) 已于 {at} 收到{what}：未发送（--resend 重新发送）");
+            } else {
+                println!(
+                    "{name} ({kind}) has {what} already, sent {at}: nothing sent (--resend sends it again)"
+                );
+            }
             return Ok(None);
         }
         for owner in &rendered.unmapped {
-            eprintln!(
-                "warning: {name} ({kind}): {owner} is written as plain text: add `{kind} = \"…\"` under [people.{owner}] in opsdeck.toml to mention them"
-            );
+            if zh {
+                eprintln!(
+                    "警告：{name} ({kind})：{owner} 以纯文本写出：在 opsdeck.toml 的 [people.{owner}] 下加上 `{kind} = \"…\"` 即可提醒到此人"
+                );
+            } else {
+                eprintln!(
+                    "warning: {name} ({kind}): {owner} is written as plain text: add `{kind} = \"…\"` under [people.{owner}] in opsdeck.toml to mention them"
+                );
+            }
         }
+        let cut = cut_note(rendered.cut, self.language);
         if self.args.dry_run {
-            println!(
-                "would send {} to {name} ({kind}, {}){}:",
-                self.what,
-                self.address(channel),
-                cut_note(rendered.cut)
-            );
+            let address = self.address(channel);
+            if zh {
+                println!("将把{what}发送到 {name} ({kind}, {address}){cut}：");
+            } else {
+                println!("would send {what} to {name} ({kind}, {address}){cut}:");
+            }
             println!(
                 "{}",
                 serde_json::to_string_pretty(&rendered.body).unwrap_or_default()
@@ -226,11 +248,11 @@ impl Sending<'_> {
             }
             post(http, channel.kind, &request, secrets, &mut patience)?;
         }
-        println!(
-            "sent {} to {name} ({kind}){}",
-            self.what,
-            cut_note(rendered.cut)
-        );
+        if zh {
+            println!("已把{what}发送到 {name} ({kind}){cut}");
+        } else {
+            println!("sent {what} to {name} ({kind}){cut}");
+        }
         Ok(Some(Sent {
             channel: name.clone(),
             what: self.args.what.name().to_owned(),
@@ -244,31 +266,46 @@ impl Sending<'_> {
     /// Where `channel` is, as a dry run may show it: the webhook masked, or
     /// the mail's addresses and server.
     fn address(&self, channel: &Channel) -> String {
+        let l = self.language;
         if channel.kind == ChannelKind::Email {
-            let server = self.credentials.and_then(|c| c.smtp.as_ref());
-            return format!(
-                "to {} through {}",
-                channel.to.join(", "),
-                server.map_or_else(
-                    || "no [smtp] in the credentials file yet".to_owned(),
-                    |s| format!("{}:{}", s.host.trim(), s.port())
-                )
+            let server = self.credentials.and_then(|c| c.smtp.as_ref()).map_or_else(
+                || {
+                    say(
+                        l,
+                        "no [smtp] in the credentials file yet",
+                        "凭据文件中还没有 [smtp]",
+                    )
+                    .to_owned()
+                },
+                |s| format!("{}:{}", s.host.trim(), s.port()),
             );
+            let to = channel.to.join(", ");
+            return match l {
+                Language::English => format!("to {to} through {server}"),
+                Language::Chinese => format!("收件人 {to}，经由 {server}"),
+            };
         }
         self.credentials
             .and_then(|c| c.channels.get(&channel.name))
             .map_or_else(
-                || "no webhook in the credentials file yet".to_owned(),
+                || {
+                    say(
+                        l,
+                        "no webhook in the credentials file yet",
+                        "凭据文件中还没有 webhook",
+                    )
+                    .to_owned()
+                },
                 |s| masked(s.url.expose()),
             )
     }
 }
 
-fn cut_note(cut: usize) -> String {
-    if cut == 0 {
-        String::new()
-    } else {
-        format!(", {cut} lines left out to fit the channel")
+fn cut_note(cut: usize, language: Language) -> String {
+    match (cut, language) {
+        (0, _) => String::new(),
+        (cut, Language::English) => format!(", {cut} lines left out to fit the channel"),
+        (cut, Language::Chinese) => format!("，为适应频道省略了 {cut} 行"),
     }
 }
 

@@ -212,6 +212,47 @@ fn a_field_written_twice_is_an_error_not_a_silent_choice() {
         assert_eq!(parsed.problems.len(), 1, "{line}: {:?}", parsed.problems);
         assert!(parsed.problems[0].en.contains("already has"), "{line}");
     }
+    // Every problem is said in both languages, the Chinese without English words.
+    for line in [
+        "Test @jo @sam",
+        "Test due:someday",
+        "Test !urgent",
+        "Test kpi:happiness",
+    ] {
+        let problem = &parse(line, date(2026, 11, 23)).problems[0];
+        assert!(
+            crate::domain::words::has_chinese(&problem.zh),
+            "{problem:?}"
+        );
+        assert!(
+            !crate::domain::words::has_chinese(&problem.en),
+            "{problem:?}"
+        );
+        let typed: Vec<&str> = line.split(' ').collect();
+        let english = problem
+            .zh
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 2)
+            .filter(|w| !typed.iter().any(|t| t.contains(w)))
+            .filter(|w| {
+                ![
+                    "due",
+                    "fri",
+                    "high",
+                    "normal",
+                    "low",
+                    "KPI",
+                    "SKU",
+                    "conversion",
+                    "acos",
+                    "return",
+                    "rate",
+                ]
+                .contains(w)
+            })
+            .collect::<Vec<_>>();
+        assert!(english.is_empty(), "{english:?} in {}", problem.zh);
+    }
     let parsed = parse("Test @jo @sam", date(2026, 11, 23));
     assert_eq!(parsed.owner.as_deref(), Some("jo"), "the first stays");
     assert_eq!(parsed.tokens[2].kind, TokenKind::Invalid);

@@ -55,7 +55,7 @@ pub fn prep_message(
                 .unwrap_or_default();
             Some(text(format!(
                 "{} {}{moved}",
-                metric.label(),
+                metric.label_in(language),
                 value(metric, now, currency)
             )))
         })

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::{SendArgs, SendWhat};
 use crate::domain::action_log::action_log;
 use crate::domain::channel::Sent;
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
 use crate::domain::week::IsoWeek;
 use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes};
 use crate::import::sent_log::{read_sent_log, sent_log_path};
@@ -60,7 +60,11 @@ pub(super) fn message_for(
             let path = minutes_file(&args.workspace, args.week)?;
             let stored = read_minutes(&path).map_err(|error| error.to_string())?;
             let full = format!("opsdeck minutes {}", path.display());
-            let what = format!("the minutes of {}", stored.meeting.week);
+            let week = stored.meeting.week;
+            let what = match language {
+                Language::English => format!("the minutes of {week}"),
+                Language::Chinese => format!("{week} 的会议纪要"),
+            };
             let message = minutes_message(team, &stored.meeting, &full, language);
             let record = Record {
                 minutes: Some(path),
@@ -82,7 +86,11 @@ pub(super) fn message_for(
             let full = format!("opsdeck prep {} --week {week}", args.workspace.display());
             let message = prep_message(&loaded.report, &loaded.workspace.settings, &open, &full);
             let record = Record::log(&args.workspace)?;
-            Ok(Some((format!("the pre-read of {week}"), message, record)))
+            let what = match language {
+                Language::English => format!("the pre-read of {week}"),
+                Language::Chinese => format!("{week} 的会前预读"),
+            };
+            Ok(Some((what, message, record)))
         }
         SendWhat::Digest => {
             let all = read_all_minutes(&args.workspace).map_err(|error| error.to_string())?;
@@ -94,7 +102,11 @@ pub(super) fn message_for(
                 return Ok(None);
             };
             let record = Record::log(&args.workspace)?;
-            Ok(Some((format!("the digest of {today}"), message, record)))
+            let what = match language {
+                Language::English => format!("the digest of {today}"),
+                Language::Chinese => format!("{today} 的待办提醒"),
+            };
+            Ok(Some((what, message, record)))
         }
     }
 }
