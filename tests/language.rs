@@ -139,9 +139,8 @@ fn for_people(output: &str) -> String {
                 .map(|e| e + 3),
         };
         let skip = end.unwrap_or(1);
-        if end.is_none() {
-            out.push_str(&rest[..1]);
-        }
+        // What is left out parts words, as a tag or a key does.
+        out.push_str(if end.is_none() { &rest[..1] } else { " " });
         rest = &rest[skip..];
     }
     out.push_str(rest);
@@ -167,7 +166,7 @@ fn left_in_english(output: &str, own: &BTreeSet<String>) -> BTreeSet<String> {
 fn the_wire_format_is_not_read_as_words() {
     assert_eq!(
         for_people(r#"{"msgtype": "markdown", "html": "<b>Wei</b> &amp; 李"}"#),
-        r#"{ "markdown",  "Wei  李"}"#
+        r#"{  "markdown",   " Wei    李"}"#
     );
 }
 

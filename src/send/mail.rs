@@ -23,17 +23,25 @@ use crate::domain::channel::ChannelKind;
 
 /// A mail's parts as the one body the other channels have too (shown by
 /// `--dry-run`, digested to send it once): subject, copy, text and HTML.
-/// `sections` hold HTML (the channel's markup); the text part is made from it.
+/// With the whole `document` (Markdown), the mail is that document — its
+/// text as written, its HTML rendered with tables — else the message's
+/// `sections`, which hold HTML (the channel's markup), its text made from it.
 pub fn body(
     title: &str,
     sections: &[(String, Vec<String>)],
     more: Option<&str>,
     cc: &[String],
+    document: Option<&str>,
 ) -> Value {
-    let mut html = format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n<h2>{}</h2>\n",
-        html_escape(title)
-    );
+    if let Some(document) = document {
+        return json!({
+            "subject": title,
+            "cc": cc,
+            "text": document,
+            "html": format!("{HEAD}{}</body></html>\n", markdown_html(document)),
+        });
+    }
+    let mut html = format!("{HEAD}<h2>{}</h2>\n", html_escape(title));
     let mut text = format!("{title}\n{}\n", "=".repeat(title.chars().count().min(60)));
     for (heading, lines) in sections {
         let _ = writeln!(html, "<h3>{heading}</h3>\n<ul>");
@@ -50,6 +58,22 @@ pub fn body(
     }
     html.push_str("</body></html>\n");
     json!({"subject": title, "cc": cc, "text": text, "html": html})
+}
+
+/// The start of every mail's HTML.
+const HEAD: &str = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n";
+
+/// Markdown as HTML, tables included; raw HTML in it is shown as text, never
+/// passed on (the team's words are escaped already; this is the second lock).
+fn markdown_html(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, html};
+    let events = Parser::new_ext(markdown, Options::ENABLE_TABLES).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    });
+    let mut out = String::with_capacity(markdown.len() * 2);
+    html::push_html(&mut out, events);
+    out
 }
 
 fn html_escape(text: &str) -> String {

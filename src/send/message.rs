@@ -37,6 +37,8 @@ pub struct Message {
     pub sections: Vec<Section>,
     /// Where the whole document is, said when lines are cut.
     pub full: String,
+    /// The whole document as Markdown, for a channel with room for it (a mail).
+    pub document: Option<String>,
 }
 
 impl Message {
@@ -113,6 +115,7 @@ pub fn minutes_message(team: &str, meeting: &Meeting, full: &str, language: Lang
         },
         sections,
         full: full.to_owned(),
+        document: None,
     }
 }
 
@@ -162,6 +165,7 @@ pub fn digest_message(
         },
         sections,
         full: full.to_owned(),
+        document: None,
     })
 }
 

@@ -44,22 +44,7 @@ pub fn prep_message(
     let monday = MeetingWeek::reviewing(review.week).monday();
     let currency = &review.currency;
     let text = |text: String| Line { text, owner: None };
-    let headlines = HEADLINES
-        .iter()
-        .filter_map(|&metric| {
-            let cell = review.account.cell(metric, settings);
-            let now = cell.value?;
-            let moved = cell
-                .change
-                .map(|c| format!(" ({})", change_in(metric, c, language)))
-                .unwrap_or_default();
-            Some(text(format!(
-                "{} {}{moved}",
-                metric.label_in(language),
-                value(metric, now, currency)
-            )))
-        })
-        .collect();
+    let headlines = headlines(report, settings);
     let problems = report
         .anomalies
         .iter()
@@ -138,6 +123,7 @@ pub fn prep_message(
         },
         sections,
         full: full.to_owned(),
+        document: None,
     }
 }
 
@@ -168,6 +154,31 @@ fn deal_deadlines(settings: &Settings, monday: NaiveDate, language: Language) ->
                 }),
                 (None, None) => None,
             }
+        })
+        .collect()
+}
+
+/// The account's headline KPIs with their change since last week.
+fn headlines(report: &WeekReport, settings: &Settings) -> Vec<Line> {
+    let (language, review) = (settings.language, &report.review);
+    let currency = &review.currency;
+    HEADLINES
+        .iter()
+        .filter_map(|&metric| {
+            let cell = review.account.cell(metric, settings);
+            let now = cell.value?;
+            let moved = cell
+                .change
+                .map(|c| format!(" ({})", change_in(metric, c, language)))
+                .unwrap_or_default();
+            Some(Line {
+                owner: None,
+                text: format!(
+                    "{} {}{moved}",
+                    metric.label_in(language),
+                    value(metric, now, currency)
+                ),
+            })
         })
         .collect()
 }

@@ -153,7 +153,13 @@ fn markup(
             }
             json!({"text": title, "blocks": blocks})
         }
-        ChannelKind::Email => super::mail::body(&title, &sections, more.as_deref(), &at),
+        ChannelKind::Email => super::mail::body(
+            &title,
+            &sections,
+            more.as_deref(),
+            &at,
+            message.document.as_deref(),
+        ),
     };
     (body, unmapped)
 }

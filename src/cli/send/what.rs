@@ -11,12 +11,14 @@ use crate::domain::action_log::action_log;
 use crate::domain::channel::Sent;
 use crate::domain::settings::{Language, Settings};
 use crate::domain::week::IsoWeek;
-use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes};
+use crate::export::minutes_md::to_markdown;
+use crate::export::prep::to_prep;
+use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes_file};
 use crate::import::sent_log::{read_sent_log, sent_log_path};
 use crate::import::weeks::load_report;
 use crate::send::message::{Message, digest_message, minutes_message};
 use crate::send::prep_message::prep_message;
-use crate::session::open_actions;
+use crate::session::{actions_in_play, open_actions};
 
 /// What is sent, in words, the message, and where its sending is recorded.
 pub(super) type ToSend = (String, Message, Record);
@@ -58,14 +60,15 @@ pub(super) fn message_for(
     match args.what {
         SendWhat::Minutes => {
             let path = minutes_file(&args.workspace, args.week)?;
-            let stored = read_minutes(&path).map_err(|error| error.to_string())?;
+            let (stored, raw) = read_minutes_file(&path).map_err(|error| error.to_string())?;
             let full = format!("opsdeck minutes {}", path.display());
             let week = stored.meeting.week;
             let what = match language {
                 Language::English => format!("the minutes of {week}"),
                 Language::Chinese => format!("{week} 的会议纪要"),
             };
-            let message = minutes_message(team, &stored.meeting, &full, language);
+            let mut message = minutes_message(team, &stored.meeting, &full, language);
+            message.document = Some(to_markdown(&stored, &raw, &settings.currency, language));
             let record = Record {
                 minutes: Some(path),
                 before: stored.meeting.sent,
@@ -84,7 +87,18 @@ pub(super) fn message_for(
             let week = loaded.report.review.week;
             let open = open_actions(&args.workspace, week).map_err(|error| error.to_string())?;
             let full = format!("opsdeck prep {} --week {week}", args.workspace.display());
-            let message = prep_message(&loaded.report, &loaded.workspace.settings, &open, &full);
+            let mut message =
+                prep_message(&loaded.report, &loaded.workspace.settings, &open, &full);
+            let in_play =
+                actions_in_play(&args.workspace, week).map_err(|error| error.to_string())?;
+            message.document = Some(to_prep(
+                &loaded.report,
+                &loaded.workspace.settings,
+                &open,
+                &in_play,
+                today,
+                false,
+            ));
             let record = Record::log(&args.workspace)?;
             let what = match language {
                 Language::English => format!("the pre-read of {week}"),
