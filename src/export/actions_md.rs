@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::domain::action::ActionItem;
+use crate::domain::action::{ActionItem, ActionStatus};
 use crate::domain::action_log::Tally;
 use crate::domain::format;
 use crate::domain::meeting::Meeting;
@@ -51,15 +51,7 @@ pub(super) fn actions_table(
                 a.sku.clone().unwrap_or_default(),
                 kpi_label(a.kpi.as_deref(), l),
                 a.priority.name_in(l).to_owned(),
-                match (a.weeks_carried, l) {
-                    (0, _) => a.status.name_in(l).to_owned(),
-                    (weeks, Language::English) => {
-                        format!("{} ({weeks}× carried)", a.status.name_in(l))
-                    }
-                    (weeks, Language::Chinese) => {
-                        format!("{}（曾顺延 {weeks} 次）", a.status.name_in(l))
-                    }
-                },
+                carried_status(a, l),
             ]
         })
         .collect();
@@ -76,6 +68,19 @@ pub(super) fn actions_table(
         ],
         &rows,
     )
+}
+
+/// An action's status with how often it was carried: `carried 2×`, `done (carried 1×)`.
+fn carried_status(action: &ActionItem, language: Language) -> String {
+    let status = action.status.name_in(language);
+    let carried = action.status == ActionStatus::Carried;
+    match (action.weeks_carried, carried, language) {
+        (0, _, _) => status.to_owned(),
+        (weeks, true, Language::English) => format!("{status} {weeks}×"),
+        (weeks, false, Language::English) => format!("{status} (carried {weeks}×)"),
+        (weeks, true, Language::Chinese) => format!("{status} {weeks} 次"),
+        (weeks, false, Language::Chinese) => format!("{status}（曾顺延 {weeks} 次）"),
+    }
 }
 
 /// A KPI's name in the mail: its label, or the name as typed.
