@@ -67,6 +67,13 @@ const KEPT: &[&str] = &[
     "replenishment",
     "lock",
     "recover",
+    // Keys, as the keyboard names them.
+    "Enter",
+    "Esc",
+    "Tab",
+    "PgUp",
+    "PgDn",
+    "space",
     // The configuration's keys and the channels' wire values, as written.
     "people",
     "smtp",
@@ -154,7 +161,8 @@ fn left_in_english(output: &str, own: &BTreeSet<String>) -> BTreeSet<String> {
     english_words(&output)
         .filter(|word| {
             let lower = word.to_lowercase();
-            let cut = output.contains(&format!("{word}…"));
+            // Cut by a column (`…`) or by the screen's edge.
+            let cut = output.contains(&format!("{word}…")) || output.contains(&format!("{word}\n"));
             !(own.contains(&lower) || cut && own.iter().any(|mine| mine.starts_with(&lower)))
         })
         .filter(|word| !KEPT.iter().any(|kept| kept.eq_ignore_ascii_case(word)))
@@ -312,13 +320,32 @@ fn the_cockpit_says_goodbye_in_the_teams_language() {
         return;
     };
     tmux.wait_for("上次会议的行动项");
+    let mut own = BTreeSet::new();
+    own_words(&root, &mut own);
+    // Every view, and every key's help, as the room sees it.
+    for (key, shows) in [
+        ("2", "诊断"),
+        ("3", "计划"),
+        ("4", "补货"),
+        ("1", "复盘"),
+        ("?", "按键"),
+    ] {
+        tmux.keys(&[key]);
+        let screen = tmux.wait_for(shows);
+        let left = left_in_english(&screen, &own);
+        assert!(
+            left.is_empty(),
+            "{left:?} on the screen after {key}:\n{screen}"
+        );
+        if key == "?" {
+            tmux.keys(&["Escape"]);
+        }
+    }
     tmux.keys(&["q", "y"]);
     tmux.wait_for("仍然结束");
     tmux.keys(&["c"]);
     assert!(tmux.stopped_within(std::time::Duration::from_secs(3)));
     let said = std::fs::read_to_string(&said).unwrap();
     assert!(said.contains("会议纪要已保存在"), "{said}");
-    let mut own = BTreeSet::new();
-    own_words(&root, &mut own);
     assert!(left_in_english(&said, &own).is_empty(), "{said}");
 }

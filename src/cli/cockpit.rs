@@ -42,7 +42,7 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>, lang: Option<Language>
     };
     let now = event_loop::read_now();
     if !terminal {
-        return without_terminal(&workspace, options, now);
+        return without_terminal(&workspace, options, now, lang);
     }
     let mut session = match open_meeting(&workspace, options, now, confirm_take_over) {
         Ok(session) => session,
@@ -184,7 +184,12 @@ fn send_on_close(workspace: &Path, finished: &Finished) {
 /// Without a terminal the cockpit cannot run: the meeting is opened view
 /// only and its reports read, to say what is wrong with them, then it says
 /// where to turn instead.
-fn without_terminal(workspace: &Path, options: StartOptions, now: Now) -> ExitCode {
+fn without_terminal(
+    workspace: &Path,
+    options: StartOptions,
+    now: Now,
+    lang: Option<Language>,
+) -> ExitCode {
     let (session, loaded) = match start_meeting(workspace, options, now, confirm_take_over) {
         Ok(started) => started,
         Err(error) => {
@@ -192,16 +197,23 @@ fn without_terminal(workspace: &Path, options: StartOptions, now: Now) -> ExitCo
             return ExitCode::FAILURE;
         }
     };
+    let language = lang.unwrap_or(loaded.workspace.settings.language);
     for warning in &loaded.warnings {
-        warn(warning, loaded.workspace.settings.language);
+        warn(warning, language);
     }
     for notice in &session.notices {
         say!("notice: {}", clean(notice));
     }
-    say!(
-        "error: the cockpit needs a terminal; for text use `opsdeck kpis {0}` or `opsdeck prep {0}`",
-        workspace.display()
-    );
+    let (command, shown) = (command_name(), workspace.display());
+    match language {
+        Language::English => say!(
+            "error: the cockpit needs a terminal; for text use `{command} kpis {shown}` or \
+             `{command} prep {shown}`"
+        ),
+        Language::Chinese => say!(
+            "错误：驾驶舱需要终端；纯文本请用 `{command} kpis {shown}` 或 `{command} prep {shown}`"
+        ),
+    }
     ExitCode::FAILURE
 }
 

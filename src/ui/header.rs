@@ -93,7 +93,7 @@ impl HeaderView<'_> {
         }
         let compared = review
             .previous_week
-            .map(|w| format!(" · vs {w}"))
+            .map(|w| format!(" · {} {w}", l.compared_with))
             .unwrap_or_default();
         let lines = vec![
             Line::styled(clean(&app.settings().title).into_owned(), t.title),

@@ -31,6 +31,8 @@ macro_rules! labels {
 labels! {
     week: "Week",
         "周";
+    compared_with: "vs",
+        "对比";
     section: "section",
         "环节";
     elapsed: "Elapsed",

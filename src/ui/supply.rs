@@ -14,7 +14,7 @@ use crate::app::action::View;
 use crate::domain::calendar::{Event, upcoming};
 use crate::domain::replenishment::SupplyLine;
 use crate::domain::settings::Language;
-use crate::domain::supply_columns::{SUPPLY_COLUMNS, SupplyColumn};
+use crate::domain::supply_columns::{SUPPLY_COLUMNS, SupplyColumn, short_day};
 use crate::domain::supply_notes::{capacity_note, event_warning, facts};
 use crate::domain::untrusted::clean;
 
@@ -171,7 +171,7 @@ pub fn calendar_lines<'a>(app: &'a App, t: &Theme, l: &Labels, width: u16) -> Ve
         let separator = Span::styled(" · ", t.dim);
         for event in coming {
             let packed = pack(
-                event_items(event, today, t, l),
+                event_items(event, today, (t, l), language),
                 &separator,
                 usize::from(width).saturating_sub(2),
             );
@@ -217,8 +217,8 @@ pub fn calendar_lines<'a>(app: &'a App, t: &Theme, l: &Labels, width: u16) -> Ve
 fn event_items(
     e: &Event,
     today: chrono::NaiveDate,
-    t: &Theme,
-    l: &Labels,
+    (t, l): (&Theme, &Labels),
+    language: Language,
 ) -> Vec<Vec<Span<'static>>> {
     let starts = match e.days_to_start(today) {
         days if days <= 0 => l.under_way.to_owned(),
@@ -230,7 +230,11 @@ fn event_items(
             Span::styled(clean(&e.name).into_owned(), t.text),
         ],
         item(
-            format!("{}–{}", e.start.format("%-d %b"), e.end.format("%-d %b")),
+            format!(
+                "{}–{}",
+                short_day(e.start, language),
+                short_day(e.end, language)
+            ),
             t.dim,
         ),
         item(starts, t.dim),
