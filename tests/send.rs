@@ -175,6 +175,14 @@ fn check_mail(mail: &Mail) {
     );
 }
 
+/// A stand-in for each chat, a mail sink, and the credentials that point at them.
+fn every_channel(dir: &Path) -> (StandIn, SmtpSink, PathBuf) {
+    let chats = StandIn::start(answer);
+    let sink = SmtpSink::start(0);
+    let credentials = credentials(dir, &chats.url(), "/services/T0/B0/SLACKTOKEN", sink.port);
+    (chats, sink, credentials)
+}
+
 fn credentials(dir: &Path, base: &str, slack_path: &str, smtp: u16) -> PathBuf {
     let path = dir.join("credentials.toml");
     std::fs::write(
@@ -240,14 +248,7 @@ fn workspace_with_channels() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn the_minutes_reach_every_channel_signed_and_with_owners_mentioned() {
     let (dir, root) = workspace_with_channels();
-    let chats = StandIn::start(answer);
-    let sink = SmtpSink::start(0);
-    let credentials = credentials(
-        dir.path(),
-        &chats.url(),
-        "/services/T0/B0/SLACKTOKEN",
-        sink.port,
-    );
+    let (chats, sink, credentials) = every_channel(dir.path());
     let workspace = root.to_str().unwrap();
     let output = send(&["send", "minutes", workspace], &credentials);
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -624,14 +625,7 @@ fn workspace_in(language: &str) -> (tempfile::TempDir, PathBuf) {
 fn minutes_pre_read_and_digest_reach_all_five_once_in_english_and_in_chinese() {
     for language in ["en", "zh"] {
         let (dir, root) = workspace_in(language);
-        let chats = StandIn::start(answer);
-        let sink = SmtpSink::start(0);
-        let credentials = credentials(
-            dir.path(),
-            &chats.url(),
-            "/services/T0/B0/SLACKTOKEN",
-            sink.port,
-        );
+        let (chats, sink, credentials) = every_channel(dir.path());
         let workspace = root.to_str().unwrap();
         for (round, what) in ["minutes", "prep", "digest"].into_iter().enumerate() {
             let output = send(&["send", what, workspace], &credentials);

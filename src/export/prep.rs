@@ -11,7 +11,7 @@ use crate::domain::action::ActionItem;
 use crate::domain::agenda::section_name;
 use crate::domain::format;
 use crate::domain::metric::Metric;
-use crate::domain::review::SkuRow;
+use crate::domain::review::{Figures, SkuRow};
 use crate::domain::settings::{Language, Settings};
 use crate::domain::week::MeetingWeek;
 use crate::domain::week_report::WeekReport;
@@ -37,24 +37,20 @@ pub fn to_prep(
     let say = |en, zh| *Words::new(en, zh).get(l);
     let limit = (!all).then_some(PREP_TOP);
     let meeting = MeetingWeek::reviewing(review.week).meeting;
+    let (title, week) = (escape(&settings.title), review.week);
+    let compared = review.previous_week.map(|w| match l {
+        Language::English => format!(", compared with {w}"),
+        Language::Chinese => format!("，对比 {w}"),
+    });
+    let compared = compared.unwrap_or_default();
     let mut out = match l {
         Language::English => format!(
-            "# {} — pre-read for the meeting of {meeting}\n\nReviews week {}{}. Read before the meeting; bring your answers to the open actions.\n\n",
-            escape(&settings.title),
-            review.week,
-            review
-                .previous_week
-                .map(|w| format!(", compared with {w}"))
-                .unwrap_or_default()
+            "# {title} — pre-read for the meeting of {meeting}\n\nReviews week {week}{compared}. \
+             Read before the meeting; bring your answers to the open actions.\n\n"
         ),
         Language::Chinese => format!(
-            "# {} — {meeting} 会议预读\n\n复盘 {} 周{}。请会前阅读，并带着对未完成行动项的答复参会。\n\n",
-            escape(&settings.title),
-            review.week,
-            review
-                .previous_week
-                .map(|w| format!("，对比 {w}"))
-                .unwrap_or_default()
+            "# {title} — {meeting} 会议预读\n\n复盘 {week} 周{compared}。\
+             请会前阅读，并带着对未完成行动项的答复参会。\n\n"
         ),
     };
     out.push_str(&notices(&report.notices, l));
@@ -176,14 +172,8 @@ fn ads(out: &mut String, report: &WeekReport, settings: &Settings) {
         Metric::Ctr,
         Metric::Cpc,
     ]
-    .iter()
-    .map(|m| {
-        format!(
-            "{} {}",
-            m.label_in(l),
-            figure(account, *m, settings, &review.currency)
-        )
-    })
+    .into_iter()
+    .map(|m| labelled(m, account, settings, &review.currency))
     .collect();
     let _ = write!(
         out,
@@ -239,14 +229,8 @@ fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
         Metric::Aged181PlusUnits,
         Metric::Ipi,
     ]
-    .iter()
-    .map(|m| {
-        format!(
-            "{} {}",
-            m.label_in(l),
-            figure(account, *m, settings, &review.currency)
-        )
-    })
+    .into_iter()
+    .map(|m| labelled(m, account, settings, &review.currency))
     .collect();
     let _ = write!(
         out,
@@ -300,6 +284,15 @@ fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
         );
         out.push_str(&table(&headers, &rows));
     }
+}
+
+/// `Ad spend $19,552 (+6%)`: a figure after its label, in the team's language.
+fn labelled(metric: Metric, figures: &Figures, settings: &Settings, currency: &str) -> String {
+    format!(
+        "{} {}",
+        metric.label_in(settings.language),
+        figure(figures, metric, settings, currency)
+    )
 }
 
 /// How many problem SKUs and anomalies the pre-read lists, most money at
