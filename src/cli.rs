@@ -60,19 +60,43 @@ pub use args::{
 /// Runs the parsed command line and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.map(Language::from);
+    let colour = cli.color.wanted(
+        std::io::stdout().is_terminal(),
+        std::env::var("NO_COLOR").ok().as_deref(),
+    );
     match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format, lang),
         Some(Command::Kpis {
             workspace,
             week,
             format,
-        }) => kpis(&workspace, week, format, lang),
+        }) => kpis(&workspace, week, format, (lang, colour)),
         Some(Command::Prep {
             workspace,
             week,
             all,
         }) => prep(&workspace, week, all, lang),
         Some(Command::Init { dir }) => init(&dir),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command, "opsdeck", &mut out);
+            print_coloured(&String::from_utf8_lossy(&out));
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
+                Ok(()) => {
+                    print_coloured(&String::from_utf8_lossy(&out));
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    say!("error: cannot write the manual page: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Run(args)) => cockpit::cockpit(&args, lang),
         Some(Command::Minutes { file, format }) => minutes(&file, format, lang),
         Some(Command::Actions {
@@ -81,12 +105,48 @@ pub fn run(cli: Cli) -> ExitCode {
             open,
             overdue,
             format,
-        }) => actions(&workspace, owner.as_deref(), open, overdue, format, lang),
+        }) => actions(
+            &workspace,
+            owner.as_deref(),
+            (open, overdue),
+            format,
+            (lang, colour),
+        ),
         Some(Command::Demo { bell, theme }) => cockpit::demo(bell, theme, lang),
         Some(Command::Fetch(args)) => fetch::fetch(&args, event_loop::read_now().wall.date_naive()),
         Some(Command::Send(args)) => send::send(&args, event_loop::read_now(), lang),
-        None => cockpit::cockpit(&cli.cockpit, lang),
+        None => match mistyped_command(cli.cockpit.workspace.as_deref()) {
+            Some(meant) => {
+                let typed = cli
+                    .cockpit
+                    .workspace
+                    .as_deref()
+                    .map(Path::display)
+                    .map(|p| p.to_string())
+                    .unwrap_or_default();
+                say!(
+                    "error: `{typed}` is neither a command nor a folder; did you mean `{} {meant}`? \
+                     (`{0} --help` lists the commands)",
+                    command_name()
+                );
+                ExitCode::from(2)
+            }
+            None => cockpit::cockpit(&cli.cockpit, lang),
+        },
     }
+}
+
+/// The command a workspace path that does not exist was meant to be, when
+/// it is one typed a letter or two wrong (`kpi`, `chek`, `prpe`).
+fn mistyped_command(workspace: Option<&Path>) -> Option<String> {
+    let typed = workspace.filter(|path| !path.exists())?.to_str()?;
+    let command = <Cli as clap::CommandFactory>::command();
+    let names = command.get_subcommands().map(|c| c.get_name().to_owned());
+    names
+        .map(|name| (strsim::damerau_levenshtein(typed, &name), name))
+        .filter(|(distance, name)| *distance <= 2 && *distance < name.len())
+        .min()
+        .map(|(_, name)| name)
 }
 
 fn check(paths: &[PathBuf], format: Format, lang: Option<Language>) -> ExitCode {
@@ -134,7 +194,7 @@ fn kpis(
     workspace: &Path,
     week: Option<IsoWeek>,
     format: KpiFormat,
-    lang: Option<Language>,
+    (lang, colour): (Option<Language>, bool),
 ) -> ExitCode {
     let loaded = match week_report(workspace, week, lang) {
         Ok(found) => found,
@@ -144,7 +204,6 @@ fn kpis(
     let settings = &loaded.workspace.settings;
     let text = match format {
         KpiFormat::Table => {
-            let colour = std::io::stdout().is_terminal();
             print_coloured(&kpis_text::to_table(report, settings, colour));
             leave_at_exit(loaded);
             return ExitCode::SUCCESS;
@@ -240,10 +299,9 @@ fn minutes(file: &Path, format: MinutesFormat, lang: Option<Language>) -> ExitCo
 fn actions(
     workspace: &Path,
     owner: Option<&str>,
-    open: bool,
-    overdue: bool,
+    (open, overdue): (bool, bool),
     format: ActionsFormat,
-    lang: Option<Language>,
+    (lang, colour): (Option<Language>, bool),
 ) -> ExitCode {
     let all = match read_all_minutes(workspace) {
         Ok(all) => all,
@@ -274,7 +332,6 @@ fn actions(
     speak(&mut settings, lang);
     let text = match format {
         ActionsFormat::Table => {
-            let colour = std::io::stdout().is_terminal();
             print_coloured(&crate::export::actions::to_table(
                 &shown,
                 today,

@@ -778,3 +778,79 @@ fn escapes_planted_in_file_names_reach_neither_stdout_nor_stderr() {
         );
     }
 }
+
+#[test]
+fn a_mistyped_command_is_named_not_taken_for_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for (typed, meant) in [("kpi", "kpis"), ("chek", "check"), ("prpe", "prep")] {
+        let output = opsdeck(&[typed], dir.path());
+        assert_eq!(output.status.code(), Some(2), "{typed}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("did you mean `") && stderr.contains(&format!(" {meant}`?")),
+            "{typed}: {stderr}"
+        );
+    }
+    // A folder of that name is a workspace to open, never a typo.
+    fs::create_dir(dir.path().join("kpi")).unwrap();
+    let output = opsdeck(&["kpi"], dir.path());
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("did you mean"),
+        "an existing folder is opened"
+    );
+}
+
+#[test]
+fn completions_load_in_the_shell_and_the_manual_page_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = opsdeck(&["completions", shell], dir.path());
+        assert!(output.status.success(), "{shell}");
+        let script = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            script.contains("kpis") && script.contains("lang"),
+            "{shell}"
+        );
+    }
+    let bash = opsdeck(&["completions", "bash"], dir.path());
+    let script = dir.path().join("opsdeck.bash");
+    fs::write(&script, &bash.stdout).unwrap();
+    if let Ok(checked) = Command::new("bash").arg("-n").arg(&script).output() {
+        assert!(
+            checked.status.success(),
+            "{}",
+            String::from_utf8_lossy(&checked.stderr)
+        );
+    }
+    let man = opsdeck(&["man"], dir.path());
+    let page = String::from_utf8_lossy(&man.stdout);
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH opsdeck 1"),
+        "{page}"
+    );
+    assert!(page.contains("completions"), "every command is in the page");
+}
+
+#[test]
+fn colour_follows_color_and_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = sample_data();
+    let sample = sample.to_str().unwrap();
+    let coloured = |args: &[&str], no_color: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_opsdeck"));
+        command
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("NO_COLOR");
+        if let Some(value) = no_color {
+            command.env("NO_COLOR", value);
+        }
+        command.output().unwrap().stdout.contains(&0x1b)
+    };
+    // A pipe gets no colour unless asked; NO_COLOR never overrides --color always.
+    assert!(!coloured(&["kpis", sample], None));
+    assert!(coloured(&["kpis", sample, "--color", "always"], None));
+    assert!(coloured(&["kpis", sample, "--color", "always"], Some("1")));
+    assert!(!coloured(&["actions", sample, "--color", "never"], None));
+    assert!(coloured(&["actions", sample, "--color", "always"], None));
+}

@@ -308,7 +308,16 @@ fn a_fetched_week_gives_the_sample_weeks_figures_through_every_hitch() {
     );
 
     let fetched = opsdeck(
-        &["fetch", workspace, "--week", WEEK, "--wait", "2m"],
+        &[
+            "fetch",
+            workspace,
+            "--week",
+            WEEK,
+            "--wait",
+            "2m",
+            "--poll-every",
+            "100ms",
+        ],
         &credentials,
     );
     let said = String::from_utf8_lossy(&fetched.stderr);
@@ -405,6 +414,8 @@ fn a_fatal_report_is_named_and_the_others_still_arrive() {
             WEEK,
             "--wait",
             "2m",
+            "--poll-every",
+            "100ms",
         ],
         &credentials,
     );

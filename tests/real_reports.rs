@@ -18,7 +18,7 @@ mod support;
 
 use support::reports::{cents, check, csv_rows, int, money, shared_dir};
 
-fn reports_dir() -> Option<PathBuf> {
+fn reports_dir() -> PathBuf {
     shared_dir("real-reports")
 }
 
@@ -31,7 +31,7 @@ fn check_business_report(
     sales: &str,
     orders: &str,
 ) {
-    let Some(dir) = reports_dir() else { return };
+    let dir = reports_dir();
     let path = dir.join(name);
     let rows = csv_rows(&path);
     let mut traffic: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
@@ -74,6 +74,7 @@ fn check_business_report(
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn uk_business_report_by_child_item() {
     check_business_report(
         "uk-2025-2026/BusinessReport-02-04-2026.csv",
@@ -86,6 +87,7 @@ fn uk_business_report_by_child_item() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn uk_business_report_by_asin_without_sku() {
     check_business_report(
         "uk-2025-2026/BusinessReport-15-10-2025.csv",
@@ -98,6 +100,7 @@ fn uk_business_report_by_asin_without_sku() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn uk_business_report_with_device_split() {
     check_business_report(
         "uk-2025-2026/BusinessReport-23-07-2025-devicesplit.csv",
@@ -110,6 +113,7 @@ fn uk_business_report_with_device_split() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn us_legacy_business_report() {
     check_business_report(
         "us-2019/BusinessReport-11-21-19.csv",
@@ -122,8 +126,9 @@ fn us_legacy_business_report() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn us_campaign_report_csv() {
-    let Some(dir) = reports_dir() else { return };
+    let dir = reports_dir();
     let path = dir.join("us-2019/Sponsored Products Campaign report.csv");
     let rows = csv_rows(&path);
     let file = check(&path);
@@ -152,8 +157,9 @@ fn us_campaign_report_csv() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn us_advertised_product_report_xlsx() {
-    let Some(dir) = reports_dir() else { return };
+    let dir = reports_dir();
     let path = dir.join("us-2019/Sponsored Products Advertised product report.xlsx");
     let mut workbook: Xlsx<_> = calamine::open_workbook(&path).unwrap();
     let range = workbook.worksheet_range_at(0).unwrap().unwrap();
@@ -195,8 +201,9 @@ fn us_advertised_product_report_xlsx() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn us_manage_fba_inventory_windows_1252() {
-    let Some(dir) = reports_dir() else { return };
+    let dir = reports_dir();
     let path = dir.join("us-2019/manage FBA inventory 12.17.csv");
     let rows = csv_rows(&path);
     let mut fnskus = BTreeSet::new();
@@ -217,8 +224,9 @@ fn us_manage_fba_inventory_windows_1252() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn us_inventory_health_old_planning_layout() {
-    let Some(dir) = reports_dir() else { return };
+    let dir = reports_dir();
     let path = dir.join("us-2019/12.20 inventory health.csv");
     let rows = csv_rows(&path);
     let file = check(&path);
@@ -239,8 +247,9 @@ fn us_inventory_health_old_planning_layout() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn us_fba_returns() {
-    let Some(dir) = reports_dir() else { return };
+    let dir = reports_dir();
     let path = dir.join("us-2019/12.1-12.20 return.csv");
     let rows = csv_rows(&path);
     let file = check(&path);
@@ -255,8 +264,9 @@ fn us_fba_returns() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn all_nine_files_at_once_read_without_error() {
-    let Some(dir) = reports_dir() else { return };
+    let dir = reports_dir();
     let mut files: Vec<PathBuf> = Vec::new();
     for market in ["uk-2025-2026", "us-2019"] {
         for entry in std::fs::read_dir(dir.join(market)).unwrap() {
@@ -278,10 +288,11 @@ fn all_nine_files_at_once_read_without_error() {
 /// download that leaves units, sales, sessions, ad spend and ad sales — and
 /// every other kind's figures — exactly as a full read gives them.
 #[test]
+#[ignore = "needs ../shared/real-reports (cargo test -- --include-ignored)"]
 fn trend_detail_reads_the_trend_figures_of_a_full_read() {
     use opsdeck::import::kind_read::Detail;
     use opsdeck::import::report::{read_report, read_report_with};
-    let Some(dir) = reports_dir() else { return };
+    let dir = reports_dir();
     let mut compared = 0;
     for folder in std::fs::read_dir(&dir).unwrap() {
         let folder = folder.unwrap().path();

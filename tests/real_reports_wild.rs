@@ -22,7 +22,7 @@ mod support;
 
 use support::reports::{cents, check, csv_rows, int, money, shared_dir};
 
-fn wild_dir() -> Option<PathBuf> {
+fn wild_dir() -> PathBuf {
     shared_dir("real-reports-wild")
 }
 
@@ -38,7 +38,7 @@ fn german_cents(text: &str) -> i64 {
 /// Spend, sales, impressions and clicks of an ads workbook, summed by hand;
 /// `sales` is the exact header of its sales column.
 fn check_ads_workbook(name: &str, kind: &str, sales: &str) {
-    let Some(dir) = wild_dir() else { return };
+    let dir = wild_dir();
     let path = dir.join(name);
     let mut workbook = calamine::open_workbook_auto(&path).unwrap();
     let range = workbook.worksheet_range_at(0).unwrap().unwrap();
@@ -85,6 +85,7 @@ fn check_ads_workbook(name: &str, kind: &str, sales: &str) {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn german_search_term_workbook() {
     check_ads_workbook(
         "ads/de-2025-searchterm-Suchbegriff.xlsx",
@@ -94,6 +95,7 @@ fn german_search_term_workbook() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn workbooks_resaved_in_excel_and_libreoffice() {
     check_ads_workbook(
         "ads/ae-2025-searchterm-macexcel.xlsx",
@@ -113,6 +115,7 @@ fn workbooks_resaved_in_excel_and_libreoffice() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn fourteen_day_attribution_and_amazon_written_workbooks() {
     check_ads_workbook(
         "ads/in-2020-advertised-product-14day.xlsx",
@@ -124,7 +127,7 @@ fn fourteen_day_attribution_and_amazon_written_workbooks() {
         "ads_search_term",
         "7 Day Total Sales",
     );
-    let Some(dir) = wild_dir() else { return };
+    let dir = wild_dir();
     let window = |name: &str| check(&dir.join(name))["ad_attribution_days"].clone();
     assert_eq!(window("ads/in-2020-advertised-product-14day.xlsx"), 14);
     assert_eq!(window("ads/uk-2023-searchterm-daily.xlsx"), 7);
@@ -138,8 +141,9 @@ fn fourteen_day_attribution_and_amazon_written_workbooks() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn german_campaign_csv_with_english_money_and_an_indian_one_with_rupees() {
-    let Some(dir) = wild_dir() else { return };
+    let dir = wild_dir();
     for (name, spend, sales) in [
         (
             "ads/de-2025-campaign-Kampagne.csv",
@@ -168,8 +172,9 @@ fn german_campaign_csv_with_english_money_and_an_indian_one_with_rupees() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn german_business_report_mixes_number_styles() {
-    let Some(dir) = wild_dir() else { return };
+    let dir = wild_dir();
     let path = dir.join("br/de-2025-BusinessReport-02.04.25.csv");
     let rows = csv_rows(&path);
     let mut sessions: BTreeMap<&str, i64> = BTreeMap::new();
@@ -206,8 +211,9 @@ fn german_business_report_mixes_number_styles() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn uk_business_reports_by_child_item() {
-    let Some(dir) = wild_dir() else { return };
+    let dir = wild_dir();
     for name in [
         "br/uk-2026-BusinessReport-31-03-2026.csv",
         "br/uk-2025-Wk28.csv",
@@ -227,8 +233,9 @@ fn uk_business_reports_by_child_item() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn business_reports_by_date_in_either_day_order() {
-    let Some(dir) = wild_dir() else { return };
+    let dir = wild_dir();
     for (name, currency) in [
         (
             "br-by-date/ae-2024-BusinessReport-9-25-24-SalesTraffic.csv",
@@ -256,8 +263,9 @@ fn business_reports_by_date_in_either_day_order() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn amazon_fulfilled_inventory_counts_sellable_units() {
-    let Some(dir) = wild_dir() else { return };
+    let dir = wild_dir();
     let path = dir.join("inventory/us-2020-amazon-fulfilled-inventory.csv");
     let rows = csv_rows(&path);
     let sellable: i64 = rows
@@ -273,8 +281,9 @@ fn amazon_fulfilled_inventory_counts_sellable_units() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn windows_1252_returns() {
-    let Some(dir) = wild_dir() else { return };
+    let dir = wild_dir();
     let path = dir.join("returns/us-2020-return-2.1-2.17.csv");
     let rows = csv_rows(&path);
     let file = check(&path);
@@ -286,8 +295,9 @@ fn windows_1252_returns() {
 }
 
 #[test]
+#[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn all_eighteen_files_read_with_no_error() {
-    let Some(dir) = wild_dir() else { return };
+    let dir = wild_dir();
     let files: Vec<PathBuf> = ["ads", "br", "br-by-date", "inventory", "returns"]
         .iter()
         .flat_map(|folder| std::fs::read_dir(dir.join(folder)).unwrap())

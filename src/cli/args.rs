@@ -20,6 +20,30 @@ pub struct Cli {
     /// the workspace's `language`).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// Colour the tables of `kpis` and `actions`: auto (on a terminal, unless
+    /// `NO_COLOR` is set), always or never.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+}
+
+/// When text tables are coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour, given whether stdout is a terminal and `NO_COLOR`
+    /// (set and not empty: no colour, as no-color.org asks).
+    pub fn wanted(self, terminal: bool, no_color: Option<&str>) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => terminal && no_color.is_none_or(str::is_empty),
+        }
+    }
 }
 
 /// The languages opsdeck speaks, as `--lang` names them.
@@ -145,7 +169,7 @@ pub enum Command {
     },
     /// Fetch the week's reports from the SP-API and the Amazon Ads API into the week folder.
     Fetch(super::fetch::FetchArgs),
-    /// Send a meeting's minutes to the team's chat channels.
+    /// Send the minutes, the pre-read or the day's digest to the team's chats and mail.
     Send(super::send::SendArgs),
     /// Start a workspace: a commented opsdeck.toml, weeks/ and minutes/.
     Init {
@@ -153,6 +177,13 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Print the shell's completion script: bash, zsh, fish or powershell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `opsdeck man > opsdeck.1`.
+    Man,
 }
 
 /// Output format of `minutes`.

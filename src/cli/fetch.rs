@@ -53,9 +53,13 @@ pub struct FetchArgs {
     /// Exchange the tokens and list the Ads profiles, without asking for a report.
     #[arg(long)]
     pub check_credentials: bool,
+    /// Look at the reports every so often instead of Amazon's schedule (a
+    /// test server's reports are ready at once): 100ms.
+    #[arg(long, hide = true, value_parser = parse_wait)]
+    pub poll_every: Option<Duration>,
 }
 
-/// `90s`, `30m`, `2h`: a wait on the command line.
+/// `90s`, `30m`, `2h` (or `500ms`): a wait on the command line.
 pub fn parse_wait(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let (number, unit) = text.split_at(
@@ -65,13 +69,13 @@ pub fn parse_wait(text: &str) -> Result<Duration, String> {
     let n: u64 = number
         .parse()
         .map_err(|_| format!("`{text}` is not a duration: write 90s, 30m or 2h"))?;
-    let seconds = match unit {
-        "s" => n,
-        "m" => n * 60,
-        "h" => n * 3600,
-        _ => return Err(format!("`{text}` is not a duration: write 90s, 30m or 2h")),
-    };
-    Ok(Duration::from_secs(seconds))
+    match unit {
+        "ms" => Ok(Duration::from_millis(n)),
+        "s" => Ok(Duration::from_secs(n)),
+        "m" => Ok(Duration::from_secs(n * 60)),
+        "h" => Ok(Duration::from_secs(n * 3600)),
+        _ => Err(format!("`{text}` is not a duration: write 90s, 30m or 2h")),
+    }
 }
 
 pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
@@ -152,6 +156,7 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
         listed: BTreeMap::new(),
         buckets: Buckets::default(),
         document_limit: workspace.settings.fetch.max_document_mb * 1024 * 1024,
+        poll_every: args.poll_every,
     };
     let mut progress = Progress::new();
     let started = RealClock::start(None);

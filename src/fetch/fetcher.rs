@@ -83,6 +83,9 @@ pub struct Fetcher<'a> {
     pub buckets: Buckets,
     /// The most bytes of a report document, as sent and once decompressed.
     pub document_limit: u64,
+    /// A fixed time between looks at a report, instead of `poll_interval`'s
+    /// schedule (a test's stand-in makes its reports in a second).
+    pub poll_every: Option<Duration>,
 }
 
 impl Fetcher<'_> {
@@ -113,8 +116,11 @@ impl Fetcher<'_> {
                 return;
             }
             let left = wait.saturating_sub(self.clock.elapsed());
-            self.clock
-                .sleep(poll_interval(self.clock.elapsed()).min(left));
+            self.clock.sleep(
+                self.poll_every
+                    .unwrap_or_else(|| poll_interval(self.clock.elapsed()))
+                    .min(left),
+            );
             progress(jobs);
         }
     }

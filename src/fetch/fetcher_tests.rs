@@ -47,6 +47,7 @@ fn run(http: &mut Scripted, jobs: &mut [Job], wait: Duration) -> TestClock {
             .into(),
     );
     let mut fetcher = Fetcher {
+        poll_every: None,
         http,
         clock: &mut clock,
         sp_tokens: Some(tokens()),
