@@ -349,7 +349,14 @@ fn actions(
                 print_coloured(&crate::export::actions_calendar::to_ics(&shown, &name));
                 return ExitCode::SUCCESS;
             }
-            crate::export::asana::to_asana_csv(&shown, &settings.roles)
+            let (csv, unassigned) = crate::export::asana::to_asana_csv(&shown, &settings);
+            for owner in unassigned {
+                say!(
+                    "warning: {owner} has no e-mail address, so Asana cannot assign their tasks: \
+                     add `email = \"…\"` under [people.{owner}] in opsdeck.toml"
+                );
+            }
+            csv
         }
     };
     print_out(&text);

@@ -147,7 +147,7 @@ fn the_asana_file_has_the_importers_columns_and_dates() {
             "Assignee",
             "Due Date",
             "Description",
-            "Section/Column",
+            "Section",
             "Tags"
         ]
     );
@@ -166,5 +166,19 @@ fn the_asana_file_has_the_importers_columns_and_dates() {
         .iter()
         .find(|r| r[0].starts_with("Book the December"))
         .unwrap();
-    assert_eq!((&untagged[1], &untagged[4]), ("Wei", "Meeting 2026-W47"));
+    assert_eq!(
+        (&untagged[1], &untagged[4]),
+        ("", "Meeting 2026-W47"),
+        "Asana assigns by address: a name alone is left out"
+    );
+    let warned = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
+        .args(["actions", dir.path().to_str().unwrap(), "--format", "asana"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&warned.stderr);
+    assert!(
+        stderr.contains("Wei has no e-mail address") && stderr.contains("[people.Wei]"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("Wei has no").count(), 1, "each owner once");
 }

@@ -1,11 +1,13 @@
 //! `opsdeck actions --format asana`: the open actions as a CSV in the shape
 //! Asana's CSV importer reads without mapping — the task name in the first
-//! column, then `Assignee` (the owner's e-mail from `[emails]`, else the
-//! name), `Due Date` (MM/DD/YYYY, the only form it reads), `Description`,
-//! `Section/Column` (the action's first tag, else the meeting) and `Tags`.
+//! column, then `Assignee` (the owner's e-mail from `[people.X] email`,
+//! else `[emails]`: Asana assigns by a member's address, never by a name),
+//! `Due Date` (MM/DD/YYYY, the only form it reads), `Description`, `Section`
+//! (the action's first tag, else the meeting) and `Tags`.
 
 use crate::domain::action_log::LoggedAction;
-use crate::domain::settings::Roles;
+use crate::domain::channel::{ChannelKind, mention_id};
+use crate::domain::settings::Settings;
 
 use super::csv_row::write_row;
 
@@ -14,22 +16,33 @@ const HEADER: [&str; 6] = [
     "Assignee",
     "Due Date",
     "Description",
-    "Section/Column",
+    "Section",
     "Tags",
 ];
 
-/// The open actions among `actions` as Asana's CSV.
-pub fn to_asana_csv(actions: &[&LoggedAction], roles: &Roles) -> String {
+/// The open actions among `actions` as Asana's CSV, and the owners left
+/// unassigned for want of an address (each once).
+pub fn to_asana_csv(actions: &[&LoggedAction], settings: &Settings) -> (String, Vec<String>) {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(HEADER);
+    let mut unassigned: Vec<String> = Vec::new();
     for logged in actions.iter().filter(|l| l.action.status.is_open()) {
         let action = &logged.action;
         let assignee = action.owner.as_deref().map_or_else(String::new, |owner| {
-            roles
-                .emails
-                .iter()
-                .find(|(name, _)| name.eq_ignore_ascii_case(owner))
-                .map_or_else(|| owner.to_owned(), |(_, email)| email.clone())
+            let address = mention_id(&settings.people, owner, ChannelKind::Email)
+                .map(str::to_owned)
+                .or_else(|| {
+                    settings
+                        .roles
+                        .emails
+                        .iter()
+                        .find(|(name, _)| name.eq_ignore_ascii_case(owner))
+                        .map(|(_, email)| email.clone())
+                });
+            if address.is_none() && !unassigned.iter().any(|o| o.eq_ignore_ascii_case(owner)) {
+                unassigned.push(owner.to_owned());
+            }
+            address.unwrap_or_default()
         });
         let description = [
             action.sku.as_deref().map(|sku| format!("SKU: {sku}")),
@@ -63,8 +76,9 @@ pub fn to_asana_csv(actions: &[&LoggedAction], roles: &Roles) -> String {
             ],
         );
     }
-    writer
+    let csv = writer
         .into_inner()
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    (csv, unassigned)
 }
