@@ -15,6 +15,7 @@ use crate::domain::untrusted::clean_document;
 use crate::domain::week::IsoWeek;
 use crate::domain::words::Said;
 use crate::event_loop;
+use crate::export::actions_calendar::{CalendarItem, to_ics};
 use crate::export::init::init_workspace;
 use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
 use crate::import::check::check_paths;
@@ -342,11 +343,17 @@ fn actions(
         }
         ActionsFormat::Json => crate::export::actions::to_json(&shown, today, &meetings),
         ActionsFormat::Csv => crate::export::actions::to_csv(&shown),
-        ActionsFormat::Ics | ActionsFormat::Asana => {
-            if format == ActionsFormat::Ics {
+        ActionsFormat::Ics | ActionsFormat::IcsEvents | ActionsFormat::Asana => {
+            if format != ActionsFormat::Asana {
                 let name = format!("{} — actions", settings.title);
+                let item = if format == ActionsFormat::Ics {
+                    CalendarItem::Todo
+                } else {
+                    CalendarItem::Event
+                };
+                let id = workspace_id(&settings, &meetings);
                 // Its values are cleaned as it is built; its CRLF line ends are part of the format.
-                print_coloured(&crate::export::actions_calendar::to_ics(&shown, &name));
+                print_coloured(&to_ics(&shown, &name, &id, item));
                 return ExitCode::SUCCESS;
             }
             let (csv, unassigned) = crate::export::asana::to_asana_csv(&shown, &settings);
@@ -364,7 +371,18 @@ fn actions(
 }
 
 fn init(dir: &Path) -> ExitCode {
-    match init_workspace(dir) {
+    // Where and when, hashed: an id no other workspace has.
+    let seed = format!(
+        "{}\n{:?}\n{}\n{}",
+        dir.canonicalize()
+            .unwrap_or_else(|_| dir.to_owned())
+            .display(),
+        std::time::SystemTime::now(),
+        std::process::id(),
+        gethostname::gethostname().to_string_lossy()
+    );
+    let id = crate::fetch::manifest::sha256(seed.as_bytes())[..12].to_owned();
+    match init_workspace(dir, &id) {
         Ok(()) => {
             print_out(&format!(
                 "Started a workspace in {}: edit opsdeck.toml, then drop Amazon's downloads \
@@ -400,6 +418,21 @@ pub(crate) fn warn(warning: &Said, language: Language) {
         Language::English => say!("warning: {}", warning.en),
         Language::Chinese => say!("警告：{}", warning.zh),
     }
+}
+
+/// The workspace's id: the one `opsdeck init` wrote, else one derived from
+/// what every clone shares — the title and the first meeting's start.
+fn workspace_id(settings: &Settings, meetings: &[Meeting]) -> String {
+    if let Some(id) = &settings.workspace_id {
+        return id.clone();
+    }
+    let first = meetings.iter().map(|m| m.started).min();
+    let seed = format!(
+        "{}\n{}",
+        settings.title,
+        first.map(|t| t.to_rfc3339()).unwrap_or_default()
+    );
+    crate::fetch::manifest::sha256(seed.as_bytes())[..12].to_owned()
 }
 
 /// `--lang`, when given, over the workspace's language.

@@ -199,8 +199,11 @@ pub enum ActionsFormat {
     Table,
     Json,
     Csv,
-    /// iCalendar to-dos of the open actions, for Google Calendar, Outlook or Feishu/Lark.
+    /// iCalendar to-dos of the open actions (VTODO).
     Ics,
+    /// iCalendar all-day events on the open actions' due dates (VEVENT), for
+    /// calendars that import events only (Google Calendar).
+    IcsEvents,
     /// A CSV of the open actions for Asana's CSV importer.
     Asana,
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::action::{ActionItem, ActionStatus};
 use super::meeting::Meeting;
@@ -15,6 +15,11 @@ use super::week::IsoWeek;
 pub struct LoggedAction {
     pub meeting: IsoWeek,
     pub action: ActionItem,
+    /// How many times a later meeting's minutes changed it (0: as made).
+    pub revision: u32,
+    /// When it last changed: the start of the meeting that changed it, or
+    /// its verdict's time, whichever is later.
+    pub changed: Option<DateTime<FixedOffset>>,
 }
 
 /// Every action id once, at its latest state, oldest meeting first.
@@ -29,14 +34,23 @@ pub fn action_log(meetings: &[Meeting]) -> Vec<LoggedAction> {
             .iter()
             .filter(|f| f.status != ActionStatus::Carried);
         for action in meeting.actions.iter().chain(verdicts) {
-            if !latest.contains_key(&action.id) {
+            let before = latest.get(&action.id);
+            if before.is_none() {
                 order.push(action.id.clone());
             }
+            let (revision, changed) = match before {
+                Some(before) if before.action == *action => (before.revision, before.changed),
+                Some(before) => (before.revision + 1, Some(meeting.started)),
+                None => (0, action.created.or(Some(meeting.started))),
+            };
+            let changed = changed.max(action.closed_at);
             latest.insert(
                 action.id.clone(),
                 LoggedAction {
                     meeting: meeting.week,
                     action: action.clone(),
+                    revision,
+                    changed,
                 },
             );
         }

@@ -169,6 +169,9 @@ thresholds! {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     pub title: String,
+    /// The workspace's own id, written once by `opsdeck init`: it keeps two
+    /// teams' (or stores') calendar entries apart.
+    pub workspace_id: Option<String>,
     pub facilitator: Option<String>,
     pub attendees: Vec<String>,
     /// ISO 4217 code of the currency the account is shown in, e.g. `USD`:
@@ -278,6 +281,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             title: "Weekly operations meeting".to_owned(),
+            workspace_id: None,
             facilitator: None,
             attendees: Vec::new(),
             currency: "USD".to_owned(),

@@ -1,19 +1,37 @@
 //! `opsdeck actions --format ics`: the open actions as an iCalendar file
-//! (RFC 5545) of to-dos, one `VTODO` per action — its id as `UID`, its
-//! title as `SUMMARY`, its due date as a `DUE` date, owner, SKU, KPI and
-//! meeting in `DESCRIPTION`, its tags as `CATEGORIES` — with CRLF line ends
-//! and long lines folded, for Google Calendar, Outlook or Feishu/Lark.
-//! Every value is cleaned of control characters before it goes in.
+//! (RFC 5545) of to-dos, one `VTODO` per action — its id and the
+//! workspace's as `UID` (two teams' `2026-W47-01` never meet), `SEQUENCE`
+//! and `LAST-MODIFIED` from its changes across the minutes (a re-import
+//! updates it), its title as `SUMMARY`, its due date as a `DUE` date,
+//! owner, SKU, KPI and meeting in `DESCRIPTION`, its tags as `CATEGORIES` —
+//! with CRLF line ends and long lines folded. `--format ics-events` writes
+//! each as an all-day `VEVENT` on its due date instead, for calendars that
+//! import events only. Every value is cleaned of control characters.
 
-use chrono::{NaiveTime, TimeZone, Utc};
-use icalendar::{Calendar, Component, Property, Todo, TodoStatus};
+use chrono::{Days, NaiveTime, TimeZone, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, Property, Todo, TodoStatus};
 
 use crate::domain::action::Priority;
 use crate::domain::action_log::LoggedAction;
 use crate::domain::untrusted::clean;
 
-/// The calendar of the open actions among `actions`, named `name`.
-pub fn to_ics(actions: &[&LoggedAction], name: &str) -> String {
+/// What an action becomes in a calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarItem {
+    /// A to-do with a due date.
+    Todo,
+    /// An all-day event on the due date (actions without one are left out).
+    Event,
+}
+
+/// The calendar of the open actions among `actions`, named `name`, of the
+/// workspace `workspace` (its id, in every `UID`).
+pub fn to_ics(
+    actions: &[&LoggedAction],
+    name: &str,
+    workspace: &str,
+    item: CalendarItem,
+) -> String {
     let mut calendar = Calendar::empty();
     for (key, value) in [
         ("VERSION", "2.0"),
@@ -27,15 +45,58 @@ pub fn to_ics(actions: &[&LoggedAction], name: &str) -> String {
     }
     calendar.name(&clean(name));
     for logged in actions.iter().filter(|l| l.action.status.is_open()) {
-        calendar.push(todo(logged));
+        match item {
+            CalendarItem::Todo => {
+                calendar.push(todo(logged, workspace));
+            }
+            CalendarItem::Event => {
+                if let Some(event) = event(logged, workspace) {
+                    calendar.push(event);
+                }
+            }
+        }
     }
     calendar.done().to_string()
 }
 
-fn todo(logged: &LoggedAction) -> Todo {
+/// `2026-W47-01.3f9a1c2b7d10@opsdeck`: the action in this workspace.
+fn uid(logged: &LoggedAction, workspace: &str) -> String {
+    format!("{}.{}@opsdeck", clean(&logged.action.id), clean(workspace))
+}
+
+/// When the action was made or last changed, not when the file was: the
+/// same minutes give the same file.
+fn changed_at(logged: &LoggedAction) -> chrono::DateTime<Utc> {
+    let made = logged.action.created.map_or_else(
+        || Utc.from_utc_datetime(&logged.meeting.monday().and_time(NaiveTime::MIN)),
+        |created| created.with_timezone(&Utc),
+    );
+    let changed = logged.changed.map_or(made, |at| at.with_timezone(&Utc));
+    changed.max(made)
+}
+
+/// An all-day event on the action's due date; none without one.
+fn event(logged: &LoggedAction, workspace: &str) -> Option<Event> {
+    let action = &logged.action;
+    let due = action.due?;
+    let changed = changed_at(logged);
+    let mut event = Event::new();
+    event
+        .uid(&uid(logged, workspace))
+        .summary(&clean(&action.title))
+        .description(&description(logged))
+        .starts(due)
+        .ends(due.checked_add_days(Days::new(1)).unwrap_or(due))
+        .sequence(logged.revision)
+        .last_modified(changed)
+        .timestamp(changed);
+    Some(event.done())
+}
+
+fn todo(logged: &LoggedAction, workspace: &str) -> Todo {
     let action = &logged.action;
     let mut todo = Todo::new();
-    todo.uid(&format!("{}@opsdeck", clean(&action.id)))
+    todo.uid(&uid(logged, workspace))
         .summary(&clean(&action.title))
         .description(&description(logged))
         .status(TodoStatus::NeedsAction)
@@ -44,12 +105,10 @@ fn todo(logged: &LoggedAction) -> Todo {
             Priority::Normal => 5,
             Priority::Low => 9,
         });
-    // When the action was made, not when the file was: the same minutes give the same file.
-    let stamp = action.created.map_or_else(
-        || Utc.from_utc_datetime(&logged.meeting.monday().and_time(NaiveTime::MIN)),
-        |created| created.with_timezone(&Utc),
-    );
-    todo.timestamp(stamp);
+    let changed = changed_at(logged);
+    todo.timestamp(changed)
+        .sequence(logged.revision)
+        .last_modified(changed);
     if let Some(due) = action.due {
         todo.due(due);
     }

@@ -10,8 +10,9 @@ use crate::import::workspace::{CONFIG_FILE, MINUTES_DIR, WEEKS_DIR};
 use super::config_template::CONFIG_TEMPLATE;
 use crate::fs::atomic::write_new;
 
-/// Creates the workspace skeleton in `dir`, which may already exist.
-pub fn init_workspace(dir: &Path) -> io::Result<()> {
+/// Creates the workspace skeleton in `dir`, which may already exist, its
+/// `opsdeck.toml` naming the workspace `id`.
+pub fn init_workspace(dir: &Path, id: &str) -> io::Result<()> {
     let config = dir.join(CONFIG_FILE);
     if config.exists() {
         return Err(io::Error::new(
@@ -24,5 +25,13 @@ pub fn init_workspace(dir: &Path) -> io::Result<()> {
     }
     fs::create_dir_all(dir.join(WEEKS_DIR))?;
     fs::create_dir_all(dir.join(MINUTES_DIR))?;
-    write_new(&config, CONFIG_TEMPLATE.as_bytes())
+    let title = "title = \"Weekly operations meeting\"\n";
+    let text = CONFIG_TEMPLATE.replacen(
+        title,
+        &format!(
+            "{title}workspace_id = \"{id}\"   # this workspace's own id (calendar entries); keep it\n"
+        ),
+        1,
+    );
+    write_new(&config, text.as_bytes())
 }

@@ -30,6 +30,7 @@ use place::Place;
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     title: Option<String>,
+    workspace_id: Option<String>,
     facilitator: Option<String>,
     #[serde(default)]
     attendees: Vec<String>,
@@ -191,6 +192,10 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
     super::week_file::check_rates(path, &file.fx)?;
     let settings = Settings {
         title: file.title.unwrap_or(defaults.title),
+        workspace_id: file
+            .workspace_id
+            .map(|id| id.trim().to_owned())
+            .filter(|id| !id.is_empty()),
         facilitator: file.facilitator,
         attendees: file.attendees,
         currency: file
