@@ -61,17 +61,21 @@ pub use args::{
 /// Runs the parsed command line and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.map(Language::from);
-    let colour = cli.color.wanted(
-        std::io::stdout().is_terminal(),
-        std::env::var("NO_COLOR").ok().as_deref(),
-    );
+    let terminal = std::io::stdout().is_terminal();
+    let style = Style {
+        lang,
+        colour: cli
+            .color
+            .wanted(terminal, std::env::var("NO_COLOR").ok().as_deref()),
+        excel: cli.excel || terminal,
+    };
     match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format, lang),
         Some(Command::Kpis {
             workspace,
             week,
             format,
-        }) => kpis(&workspace, week, format, (lang, colour)),
+        }) => kpis(&workspace, week, format, style),
         Some(Command::Prep {
             workspace,
             week,
@@ -106,13 +110,7 @@ pub fn run(cli: Cli) -> ExitCode {
             open,
             overdue,
             format,
-        }) => actions(
-            &workspace,
-            owner.as_deref(),
-            (open, overdue),
-            format,
-            (lang, colour),
-        ),
+        }) => actions(&workspace, owner.as_deref(), (open, overdue), format, style),
         Some(Command::Demo { bell, theme }) => cockpit::demo(bell, theme, lang),
         Some(Command::Fetch(args)) => fetch::fetch(&args, event_loop::read_now().wall.date_naive()),
         Some(Command::Send(args)) => send::send(&args, event_loop::read_now(), lang),
@@ -195,7 +193,11 @@ fn kpis(
     workspace: &Path,
     week: Option<IsoWeek>,
     format: KpiFormat,
-    (lang, colour): (Option<Language>, bool),
+    Style {
+        lang,
+        colour,
+        excel,
+    }: Style,
 ) -> ExitCode {
     let loaded = match week_report(workspace, week, lang) {
         Ok(found) => found,
@@ -218,7 +220,11 @@ fn kpis(
             leave_at_exit(loaded);
             return ExitCode::SUCCESS;
         }
-        KpiFormat::Csv => kpis_csv::to_csv(report, settings),
+        KpiFormat::Csv => {
+            print_csv(&kpis_csv::to_csv(report, settings), excel);
+            leave_at_exit(loaded);
+            return ExitCode::SUCCESS;
+        }
         KpiFormat::Md => kpis_md::to_markdown(report, settings),
     };
     print_out(&text);
@@ -302,7 +308,11 @@ fn actions(
     owner: Option<&str>,
     (open, overdue): (bool, bool),
     format: ActionsFormat,
-    (lang, colour): (Option<Language>, bool),
+    Style {
+        lang,
+        colour,
+        excel,
+    }: Style,
 ) -> ExitCode {
     let all = match read_all_minutes(workspace) {
         Ok(all) => all,
@@ -342,7 +352,10 @@ fn actions(
             return ExitCode::SUCCESS;
         }
         ActionsFormat::Json => crate::export::actions::to_json(&shown, today, &meetings),
-        ActionsFormat::Csv => crate::export::actions::to_csv(&shown),
+        ActionsFormat::Csv => {
+            print_csv(&crate::export::actions::to_csv(&shown), excel);
+            return ExitCode::SUCCESS;
+        }
         ActionsFormat::Ics | ActionsFormat::IcsEvents | ActionsFormat::Asana => {
             if format != ActionsFormat::Asana {
                 let name = format!("{} — actions", settings.title);
@@ -363,7 +376,8 @@ fn actions(
                      add `email = \"…\"` under [people.{owner}] in opsdeck.toml"
                 );
             }
-            csv
+            print_csv(&csv, excel);
+            return ExitCode::SUCCESS;
         }
     };
     print_out(&text);
@@ -433,6 +447,29 @@ fn workspace_id(settings: &Settings, meetings: &[Meeting]) -> String {
         first.map(|t| t.to_rfc3339()).unwrap_or_default()
     );
     crate::fetch::manifest::sha256(seed.as_bytes())[..12].to_owned()
+}
+
+/// How this run writes for people: its language, whether its tables are
+/// coloured, and whether its CSV is made for a spreadsheet.
+#[derive(Debug, Clone, Copy)]
+struct Style {
+    lang: Option<Language>,
+    colour: bool,
+    excel: bool,
+}
+
+/// CSV as a spreadsheet opens it right: a UTF-8 byte-order mark (Excel in
+/// a Chinese locale reads it as UTF-8, not GBK) and CRLF line ends (RFC
+/// 4180). No cell holds a line break (each is cleaned), so every `\n` ends
+/// a record.
+/// Its cells are cleaned as they are written (`export::csv_row`), so the
+/// CSV goes out as it is, its CRLF kept.
+fn print_csv(csv: &str, excel: bool) {
+    if excel {
+        print_coloured(&format!("\u{feff}{}", csv.replace('\n', "\r\n")));
+    } else {
+        print_coloured(csv);
+    }
 }
 
 /// `--lang`, when given, over the workspace's language.

@@ -347,8 +347,8 @@ fn kpis_table_csv_and_markdown() {
     let csv = opsdeck(&["kpis", "sample-data", "--format", "csv"], root);
     let csv = String::from_utf8_lossy(&csv.stdout);
     assert!(
-        csv.starts_with("week,sku,asin,metric,value,previous,change,target,status\n"),
-        "{csv}"
+        csv.starts_with("week,marketplace,sku,asin,metric,value,previous,change,target,status\n"),
+        "a pipe gets plain UTF-8 with LF: {csv}"
     );
     let md = opsdeck(
         &[
@@ -853,4 +853,59 @@ fn colour_follows_color_and_no_color() {
     assert!(coloured(&["kpis", sample, "--color", "always"], Some("1")));
     assert!(!coloured(&["actions", sample, "--color", "never"], None));
     assert!(coloured(&["actions", sample, "--color", "always"], None));
+}
+
+#[test]
+fn csv_for_a_spreadsheet_has_a_bom_and_crlf_and_money_in_cents() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for args in [
+        &["kpis", "sample-data", "--format", "csv", "--excel"][..],
+        &["actions", "sample-data", "--format", "csv", "--excel"][..],
+        &["actions", "sample-data", "--format", "asana", "--excel"][..],
+    ] {
+        let output = opsdeck(args, root);
+        assert!(output.status.success(), "{args:?}");
+        let bytes = output.stdout;
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{args:?}: a UTF-8 BOM");
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(text.ends_with("\r\n"), "{args:?}");
+        assert_eq!(
+            text.matches('\n').count(),
+            text.matches("\r\n").count(),
+            "{args:?}: CRLF only"
+        );
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        assert!(reader.records().all(|r| r.is_ok()), "{args:?}");
+    }
+    // Money is in cents, once, everywhere: no float noise in CSV or JSON.
+    let csv = opsdeck(&["kpis", "sample-data", "--format", "csv"], root);
+    let mut reader = csv::Reader::from_reader(&csv.stdout[..]);
+    let money = ["sales", "ad_spend", "ad_sales", "gross_profit"];
+    let mut seen = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        if money.contains(&&record[4]) {
+            for value in [&record[5], &record[6]] {
+                let decimals = value.split_once('.').map_or(0, |(_, d)| d.len());
+                assert!(decimals <= 2, "{} of {}: {value}", &record[4], &record[2]);
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 100, "money lines checked: {seen}");
+    let json = opsdeck(&["kpis", "sample-data", "--format", "json"], root);
+    let json: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rows = std::iter::once(&json["account"])
+        .chain(json["skus"].as_array().unwrap().iter().map(|s| &s["metrics"]));
+    for metrics in rows {
+        for name in money {
+            for key in ["value", "previous"] {
+                if let Some(value) = metrics[name][key].as_f64() {
+                    let text = value.to_string();
+                    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+                    assert!(decimals <= 2, "{name} {key}: {text}");
+                }
+            }
+        }
+    }
 }

@@ -24,6 +24,11 @@ pub struct Cli {
     /// `NO_COLOR` is set), always or never.
     #[arg(long, global = true, value_enum, default_value = "auto")]
     pub color: ColorArg,
+    /// CSV for a spreadsheet: a UTF-8 BOM and CRLF line ends, so Excel reads
+    /// Chinese right (a CSV shown on a terminal gets them anyway; a pipe
+    /// gets plain UTF-8).
+    #[arg(long, global = true)]
+    pub excel: bool,
 }
 
 /// When text tables are coloured.

@@ -183,9 +183,17 @@ impl MetricValues {
         (!value.is_nan()).then_some(value)
     }
 
-    /// Sets a value; infinities and NaN count as missing.
+    /// Sets a value; infinities and NaN count as missing. Money is rounded
+    /// to the cent here, once, where every figure is made: a sum of many
+    /// prices never shows as `119810.41000000002` in JSON, CSV or a sheet.
     pub fn set(&mut self, metric: Metric, value: Option<f64>) {
-        self.0[metric.index()] = value.filter(|v| v.is_finite()).unwrap_or(f64::NAN);
+        let value = value
+            .filter(|v| v.is_finite())
+            .map(|v| match metric.unit() {
+                Unit::Money => (v * 100.0).round() / 100.0,
+                _ => v,
+            });
+        self.0[metric.index()] = value.unwrap_or(f64::NAN);
     }
 }
 

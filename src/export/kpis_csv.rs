@@ -4,6 +4,7 @@
 //! stock pool named by the SKU it orders as and the pool's ASIN, its status
 //! in the status column, `replenishment_order_by` and `replenishment_arrives` dates.
 
+use crate::domain::marketplace::split_key;
 use crate::domain::metric::Metric;
 use crate::domain::review::Figures;
 use crate::domain::settings::Settings;
@@ -11,21 +12,34 @@ use crate::domain::week_report::WeekReport;
 
 use super::csv_row::write_row;
 
-/// The KPIs as CSV: `week,sku,asin,metric,value,previous,change,target,status`.
+/// The KPIs as CSV:
+/// `week,marketplace,sku,asin,metric,value,previous,change,target,status`
+/// (the account's lines have no marketplace, SKU or ASIN).
 pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
     let review = &report.review;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record([
-        "week", "sku", "asin", "metric", "value", "previous", "change", "target", "status",
+        "week",
+        "marketplace",
+        "sku",
+        "asin",
+        "metric",
+        "value",
+        "previous",
+        "change",
+        "target",
+        "status",
     ]);
     let week = review.week.to_string();
-    let mut write = |sku: &str, asin: &str, figures: &Figures| {
+    let marketplace = |key: &str| review.marketplace_of(key).unwrap_or_default();
+    let mut write = |market: &str, sku: &str, asin: &str, figures: &Figures| {
         for metric in Metric::ALL {
             let cell = figures.cell(metric, settings);
             let _ = write_row(
                 &mut writer,
                 &[
                     week.as_str(),
+                    market,
                     sku,
                     asin,
                     metric.name(),
@@ -38,10 +52,11 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
             );
         }
     };
-    write("", "", &review.account);
+    write("", "", "", &review.account);
     for row in &review.skus {
         write(
-            row.sku.as_deref().unwrap_or(&row.key),
+            marketplace(&row.key),
+            row.sku.as_deref().unwrap_or(split_key(&row.key).1),
             &row.asin,
             &row.figures,
         );
@@ -51,7 +66,7 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
         .skus
         .iter()
         .map(|row| {
-            let name = row.sku.as_deref().unwrap_or(&row.key);
+            let name = row.sku.as_deref().unwrap_or(split_key(&row.key).1);
             (row.key.as_str(), (name, row.asin.as_str()))
         })
         .collect();
@@ -98,6 +113,7 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
                 &mut writer,
                 &[
                     week.as_str(),
+                    marketplace(&line.key),
                     sku,
                     asin,
                     name,

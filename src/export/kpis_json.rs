@@ -149,13 +149,18 @@ struct SkuRows<'a> {
 impl Serialize for SkuRows<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let review = &self.report.review;
-        serializer.collect_seq(review.skus.iter().map(|row| SkuJson {
-            sku: row.sku.as_deref().unwrap_or(&row.key),
-            marketplace: review.marketplace_of(&row.key),
-            asin: &row.asin,
-            parent_asin: &row.parent_asin,
-            title: &row.title,
-            metrics: metrics(&row.figures, self.settings),
+        serializer.collect_seq(review.skus.iter().map(|row| {
+            SkuJson {
+                sku: row
+                    .sku
+                    .as_deref()
+                    .unwrap_or(crate::domain::marketplace::split_key(&row.key).1),
+                marketplace: review.marketplace_of(&row.key),
+                asin: &row.asin,
+                parent_asin: &row.parent_asin,
+                title: &row.title,
+                metrics: metrics(&row.figures, self.settings),
+            }
         }))
     }
 }
