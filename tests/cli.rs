@@ -895,8 +895,13 @@ fn csv_for_a_spreadsheet_has_a_bom_and_crlf_and_money_in_cents() {
     assert!(seen > 100, "money lines checked: {seen}");
     let json = opsdeck(&["kpis", "sample-data", "--format", "json"], root);
     let json: Value = serde_json::from_slice(&json.stdout).unwrap();
-    let rows = std::iter::once(&json["account"])
-        .chain(json["skus"].as_array().unwrap().iter().map(|s| &s["metrics"]));
+    let rows = std::iter::once(&json["account"]).chain(
+        json["skus"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| &s["metrics"]),
+    );
     for metrics in rows {
         for name in money {
             for key in ["value", "previous"] {

@@ -6,6 +6,7 @@
 
 use crate::domain::marketplace::split_key;
 use crate::domain::metric::Metric;
+use crate::domain::replenishment::SupplyLine;
 use crate::domain::review::Figures;
 use crate::domain::settings::Settings;
 use crate::domain::week_report::WeekReport;
@@ -72,42 +73,7 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
         .collect();
     for line in &report.supply {
         let (sku, asin) = rows.get(line.key.as_str()).copied().unwrap_or(("", ""));
-        #[allow(clippy::cast_precision_loss)] // unit counts
-        let figures = [
-            (
-                "replenishment_available",
-                number(Some(line.available as f64)),
-            ),
-            ("replenishment_reserved", number(Some(line.reserved as f64))),
-            ("replenishment_inbound", number(Some(line.inbound as f64))),
-            ("replenishment_upstream", number(Some(line.upstream as f64))),
-            ("replenishment_velocity", number(Some(line.velocity))),
-            (
-                "replenishment_velocity_uncleaned",
-                number(Some(line.velocity_uncleaned)),
-            ),
-            ("replenishment_cover_days", number(line.cover_days)),
-            (
-                "replenishment_lead_time_days",
-                number(Some(line.lead_time_days())),
-            ),
-            (
-                "replenishment_order_by",
-                line.order_by.map(|d| d.to_string()).unwrap_or_default(),
-            ),
-            (
-                "replenishment_suggested_units",
-                number(Some(line.suggested_units as f64)),
-            ),
-            (
-                "replenishment_air_units",
-                number(Some(line.air_units as f64)),
-            ),
-            (
-                "replenishment_arrives",
-                line.arrives.map(|d| d.to_string()).unwrap_or_default(),
-            ),
-        ];
+        let figures = supply_figures(line);
         for (name, value) in figures {
             let _ = write_row(
                 &mut writer,
@@ -130,6 +96,46 @@ pub fn to_csv(report: &WeekReport, settings: &Settings) -> String {
         .into_inner()
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
         .unwrap_or_default()
+}
+
+/// A supply line's figures, each with its `replenishment_*` name.
+#[allow(clippy::cast_precision_loss)] // unit counts
+fn supply_figures(line: &SupplyLine) -> [(&'static str, String); 12] {
+    [
+        (
+            "replenishment_available",
+            number(Some(line.available as f64)),
+        ),
+        ("replenishment_reserved", number(Some(line.reserved as f64))),
+        ("replenishment_inbound", number(Some(line.inbound as f64))),
+        ("replenishment_upstream", number(Some(line.upstream as f64))),
+        ("replenishment_velocity", number(Some(line.velocity))),
+        (
+            "replenishment_velocity_uncleaned",
+            number(Some(line.velocity_uncleaned)),
+        ),
+        ("replenishment_cover_days", number(line.cover_days)),
+        (
+            "replenishment_lead_time_days",
+            number(Some(line.lead_time_days())),
+        ),
+        (
+            "replenishment_order_by",
+            line.order_by.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        (
+            "replenishment_suggested_units",
+            number(Some(line.suggested_units as f64)),
+        ),
+        (
+            "replenishment_air_units",
+            number(Some(line.air_units as f64)),
+        ),
+        (
+            "replenishment_arrives",
+            line.arrives.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+    ]
 }
 
 /// A figure as the CSV writes it: empty when missing.
