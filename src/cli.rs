@@ -17,7 +17,7 @@ use crate::domain::words::Said;
 use crate::event_loop;
 use crate::export::actions_calendar::{CalendarItem, to_ics};
 use crate::export::init::init_workspace;
-use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep};
+use crate::export::{check_report, kpis_csv, kpis_json, kpis_md, kpis_text, prep, workbook};
 use crate::import::check::check_paths;
 use crate::import::minutes::{read_all_minutes, read_minutes_file};
 use crate::import::weeks::{LoadedReport, load_report};
@@ -226,6 +226,11 @@ fn kpis(
             return ExitCode::SUCCESS;
         }
         KpiFormat::Md => kpis_md::to_markdown(report, settings),
+        KpiFormat::Xlsx => {
+            let code = print_workbook(&workbook::kpis_sheets(report, settings));
+            leave_at_exit(loaded);
+            return code;
+        }
     };
     print_out(&text);
     leave_at_exit(loaded);
@@ -352,6 +357,9 @@ fn actions(
             return ExitCode::SUCCESS;
         }
         ActionsFormat::Json => crate::export::actions::to_json(&shown, today, &meetings),
+        ActionsFormat::Xlsx => {
+            return print_workbook(&workbook::actions_sheets(&shown, today, settings.language));
+        }
         ActionsFormat::Csv => {
             print_csv(&crate::export::actions::to_csv(&shown), excel);
             return ExitCode::SUCCESS;
@@ -462,6 +470,30 @@ struct Style {
 /// a Chinese locale reads it as UTF-8, not GBK) and CRLF line ends (RFC
 /// 4180). No cell holds a line break (each is cleaned), so every `\n` ends
 /// a record.
+/// Writes a workbook to stdout, which must be a file or a pipe: its bytes
+/// would garble a terminal.
+fn print_workbook(sheets: &[workbook::Sheet]) -> ExitCode {
+    if std::io::stdout().is_terminal() {
+        say!(
+            "error: a workbook is a file, not text for the terminal: redirect it, like \
+             `{} kpis --format xlsx > kpis.xlsx`",
+            command_name()
+        );
+        return ExitCode::from(2);
+    }
+    match workbook::workbook(sheets) {
+        Ok(bytes) => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            say!("error: cannot make the workbook: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Its cells are cleaned as they are written (`export::csv_row`), so the
 /// CSV goes out as it is, its CRLF kept.
 fn print_csv(csv: &str, excel: bool) {

@@ -24,3 +24,4 @@ pub mod prep;
 pub mod supply;
 pub mod supply_json;
 pub mod text_table;
+pub mod workbook;

@@ -914,3 +914,77 @@ fn csv_for_a_spreadsheet_has_a_bom_and_crlf_and_money_in_cents() {
         }
     }
 }
+
+#[test]
+fn workbooks_open_in_an_independent_reader_with_typed_cells() {
+    use calamine::{Data, Reader, Xlsx};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let open = |args: &[&str]| {
+        let output = opsdeck(args, root);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        Xlsx::new(std::io::Cursor::new(output.stdout)).unwrap()
+    };
+    let mut kpis = open(&["kpis", "sample-data", "--format", "xlsx"]);
+    assert_eq!(
+        kpis.sheet_names(),
+        ["KPI 2026-W47", "Anomalies", "Replenishment"]
+    );
+    let sheet = kpis.worksheet_range("KPI 2026-W47").unwrap();
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        &header[..5],
+        ["Marketplace", "SKU", "ASIN", "Title", "Sales"]
+    );
+    let account = &sheet.rows().nth(1).unwrap();
+    assert_eq!(account[1], Data::String("ACCOUNT".into()));
+    assert_eq!(
+        account[4],
+        Data::Float(101_226.51),
+        "sales as a number, in cents"
+    );
+    let conversion = header.iter().position(|h| h == "Conversion").unwrap();
+    assert!(
+        matches!(account[conversion], Data::Float(v) if v > 0.0 && v < 1.0),
+        "a ratio as a fraction (shown as a percentage): {:?}",
+        account[conversion]
+    );
+    assert!(sheet.rows().count() > 20, "every SKU");
+    let supply = kpis.worksheet_range("Replenishment").unwrap();
+    let first = supply.rows().nth(1).unwrap();
+    assert!(
+        matches!(first[2], Data::DateTime(_)),
+        "order by as a date: {:?}",
+        first[2]
+    );
+    assert!(matches!(first[3], Data::Float(_)));
+    let mut actions = open(&["actions", "sample-data", "--format", "xlsx"]);
+    assert_eq!(actions.sheet_names(), ["Actions", "Completion"]);
+    let sheet = actions.worksheet_range("Actions").unwrap();
+    let wei = sheet
+        .rows()
+        .find(|r| r[0] == Data::String("2026-W47-01".into()))
+        .unwrap();
+    assert!(
+        matches!(wei[4], Data::DateTime(_)),
+        "due as a date: {:?}",
+        wei[4]
+    );
+    // In Chinese, the headers are Chinese.
+    let mut zh = open(&["kpis", "sample-data", "--format", "xlsx", "--lang", "zh"]);
+    assert_eq!(zh.sheet_names()[1], "异常");
+    let sheet = zh.worksheet_range("KPI 2026-W47").unwrap();
+    assert_eq!(
+        sheet.rows().next().unwrap()[4],
+        Data::String("销售额".into())
+    );
+}

@@ -211,6 +211,8 @@ pub enum ActionsFormat {
     IcsEvents,
     /// A CSV of the open actions for Asana's CSV importer.
     Asana,
+    /// A workbook: the actions and each owner's completion (to a file: `> actions.xlsx`).
+    Xlsx,
 }
 
 /// Output format of `kpis`.
@@ -220,6 +222,8 @@ pub enum KpiFormat {
     Json,
     Csv,
     Md,
+    /// A workbook: KPIs, anomalies and replenishment, a sheet each (to a file: `> kpis.xlsx`).
+    Xlsx,
 }
 
 /// Output format of `check`.
