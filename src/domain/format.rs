@@ -52,6 +52,9 @@ pub fn money(value: f64, currency: &str) -> String {
 /// A fraction as a percentage with one decimal (two below 1 %, where CTR
 /// and ODR live): `0.1234` → `12.3%`, `0.0042` → `0.42%`.
 pub fn percent(fraction: f64) -> String {
+    if fraction.is_infinite() {
+        return "∞".to_owned();
+    }
     if fraction != 0.0 && fraction.abs() < 0.01 {
         format!("{:.2}%", fraction * 100.0)
     } else {

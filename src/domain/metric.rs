@@ -132,6 +132,9 @@ impl Metric {
     /// in points for ratios (0.02 = +2 points). `None` without a base.
     pub fn change(self, value: Option<f64>, previous: Option<f64>) -> Option<f64> {
         let (value, previous) = (value?, previous?);
+        if value.is_infinite() || previous.is_infinite() {
+            return None;
+        }
         match self.unit() {
             Unit::Ratio | Unit::Stars => Some(value - previous),
             Unit::Money | Unit::Count | Unit::Number | Unit::Rank => {
@@ -186,9 +189,12 @@ impl MetricValues {
     /// Sets a value; infinities and NaN count as missing. Money is rounded
     /// to the cent here, once, where every figure is made: a sum of many
     /// prices never shows as `119810.41000000002` in JSON, CSV or a sheet.
+    /// ACoS alone may be infinite: ad spend that sold nothing is the worst
+    /// ACoS there is, never a missing one.
     pub fn set(&mut self, metric: Metric, value: Option<f64>) {
+        let unbounded = |v: &f64| metric == Metric::Acos && *v == f64::INFINITY;
         let value = value
-            .filter(|v| v.is_finite())
+            .filter(|v| v.is_finite() || unbounded(v))
             .map(|v| match metric.unit() {
                 Unit::Money => (v * 100.0).round() / 100.0,
                 _ => v,
@@ -240,7 +246,11 @@ mod tests {
         assert_eq!(ratio(None, Some(2.0)), None);
         assert_eq!(ratio(Some(1.0), Some(4.0)), Some(0.25));
         let mut values = MetricValues::default();
+        values.set(Metric::Roas, Some(f64::INFINITY));
+        assert_eq!(values.get(Metric::Roas), None);
+        // Spend that sold nothing: the worst ACoS, not a missing one.
         values.set(Metric::Acos, Some(f64::INFINITY));
-        assert_eq!(values.get(Metric::Acos), None);
+        assert_eq!(values.get(Metric::Acos), Some(f64::INFINITY));
+        assert_eq!(Metric::Acos.change(Some(f64::INFINITY), Some(0.2)), None);
     }
 }

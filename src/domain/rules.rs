@@ -77,6 +77,10 @@ pub fn sku_rules(
         ad_spend_spike(&subject),
         // The spend beyond what the target ACoS allows, for four weeks.
         subject.off_target(Rule::AcosOverTarget, Metric::Acos, |now, target| {
+            // Spend that sold nothing is all beyond the target.
+            if now.is_infinite() {
+                return subject.now(Metric::AdSpend).unwrap_or(0.0) * AT_STAKE_WEEKS;
+            }
             subject.now(Metric::AdSales).unwrap_or(0.0) * (now - target) * AT_STAKE_WEEKS
         }),
         low_ctr(&subject),

@@ -217,6 +217,12 @@ fn acos_over_target_and_low_ctr() {
         ..healthy()
     };
     assert!(rules_for(&healthy(), &costly).contains(&(Rule::AcosOverTarget, Status::Breach)));
+    // Spend that sold nothing is the worst ACoS, never a missing one.
+    let unsold = Week {
+        ads: Some((100_000, 500, 40_000, 0)),
+        ..healthy()
+    };
+    assert!(rules_for(&healthy(), &unsold).contains(&(Rule::AcosOverTarget, Status::Breach)));
     let unclicked = Week {
         ads: Some((1_000_000, 500, 40_000, 200_000)),
         ..healthy()

@@ -32,6 +32,7 @@ impl Cell {
     fn metric(metric: Metric, value: Option<f64>) -> Self {
         match (value, metric.unit()) {
             (None, _) => Cell::Empty,
+            (Some(v), _) if v.is_infinite() => Cell::Text("∞".to_owned()),
             (Some(v), Unit::Money) => Cell::Money(v),
             (Some(v), Unit::Ratio) => Cell::Ratio(v),
             (Some(v), Unit::Count | Unit::Number | Unit::Rank | Unit::Stars) => Cell::Number(v),

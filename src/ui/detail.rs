@@ -106,9 +106,11 @@ const LOWEST: u32 = 13;
 /// highest to 100 (a flat series halfway); missing weeks stay empty.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn scale(series: &[Option<f64>]) -> Vec<Option<u64>> {
+    // An infinite figure (ACoS of spend that sold nothing) tops the scale.
     let (low, high) = series
         .iter()
         .flatten()
+        .filter(|v| v.is_finite())
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), v| {
             (low.min(*v), high.max(*v))
         });
@@ -116,7 +118,9 @@ fn scale(series: &[Option<f64>]) -> Vec<Option<u64>> {
         .iter()
         .map(|v| {
             v.map(|v| {
-                if high > low {
+                if v.is_infinite() {
+                    100
+                } else if high > low {
                     u64::from(LOWEST)
                         + ((v - low) / (high - low) * f64::from(100 - LOWEST)).round() as u64
                 } else {

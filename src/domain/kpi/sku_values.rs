@@ -86,7 +86,13 @@ pub(super) fn set_ads(v: &mut MetricValues, ads: Option<&AdFigures>) {
     v.set(Metric::AdOrders, Some(f(ads.orders)));
     v.set(Metric::Impressions, Some(f(ads.impressions)));
     v.set(Metric::Clicks, Some(f(ads.clicks)));
-    v.set(Metric::Acos, ratio(Some(spend), Some(sales)));
+    // Spend that sold nothing is an infinite ACoS: the worst, never missing.
+    let acos = if sales == 0.0 && spend > 0.0 {
+        Some(f64::INFINITY)
+    } else {
+        ratio(Some(spend), Some(sales))
+    };
+    v.set(Metric::Acos, acos);
     v.set(Metric::Roas, ratio(Some(sales), Some(spend)));
     v.set(
         Metric::Ctr,
