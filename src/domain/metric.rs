@@ -189,8 +189,8 @@ impl MetricValues {
     /// Sets a value; infinities and NaN count as missing. Money is rounded
     /// to the cent here, once, where every figure is made: a sum of many
     /// prices never shows as `119810.41000000002` in JSON, CSV or a sheet.
-    /// ACoS alone may be infinite: ad spend that sold nothing is the worst
-    /// ACoS there is, never a missing one.
+    /// `ACoS` alone may be infinite: ad spend that sold nothing is the worst
+    /// `ACoS` there is, never a missing one.
     pub fn set(&mut self, metric: Metric, value: Option<f64>) {
         let unbounded = |v: &f64| metric == Metric::Acos && *v == f64::INFINITY;
         let value = value
