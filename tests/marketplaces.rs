@@ -144,6 +144,21 @@ fn a_currency_without_a_rate_names_the_key_to_add() {
         stderr.contains("EUR") && stderr.contains("[fx]") && stderr.contains("weeks/2026-W47/de"),
         "{stderr}"
     );
+    // check says so before kpis refuses, never "no errors".
+    let checked = opsdeck(&["check"], &root);
+    let stderr = String::from_utf8_lossy(&checked.stderr);
+    assert_eq!(checked.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("weeks/2026-W47") && stderr.contains("`EUR = …`"),
+        "{stderr}"
+    );
+    let (_dir, root) = two_marketplaces("\n[fx]\nEUR = 1.10\n");
+    let checked = opsdeck(&["check"], &root);
+    assert!(
+        checked.status.success(),
+        "with a rate, no error: {}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::domain::format::short_date;
 use crate::domain::money::{Money, currency_symbol};
 use crate::domain::settings::Language;
 use crate::domain::words::say;
@@ -28,6 +29,11 @@ struct FileJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     ad_attribution_days: Option<u8>,
     totals: TotalsJson,
+    /// The first and last day the rows are dated (`YYYY-MM-DD`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_day: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_day: Option<String>,
     warnings: Vec<&'a str>,
 }
 
@@ -98,6 +104,8 @@ fn file_json(file: &FileCheck) -> FileJson<'_> {
             inbound_units: totals.inbound_units,
             returned_units: totals.returned_units,
         },
+        first_day: file.span.map(|(first, _)| first.to_string()),
+        last_day: file.span.map(|(_, last)| last.to_string()),
         warnings: file.warnings.iter().map(|w| w.en.as_str()).collect(),
     }
 }
@@ -156,6 +164,25 @@ fn write_file(out: &mut String, file: &FileCheck, language: Language) {
     let totals = totals_line(file, language);
     if !totals.is_empty() {
         let _ = writeln!(out, "  {totals}");
+    }
+    if let Some((first, last)) = file.span {
+        let days = (last - first).num_days() + 1;
+        let _ = match language {
+            Language::English => writeln!(
+                out,
+                "  dates {} – {} {} ({days} days)",
+                short_date(first, language),
+                short_date(last, language),
+                last.format("%Y")
+            ),
+            Language::Chinese => writeln!(
+                out,
+                "  日期 {}年{} – {}（{days} 天）",
+                last.format("%Y"),
+                short_date(first, language),
+                short_date(last, language)
+            ),
+        };
     }
     for warning in &file.warnings {
         let _ = writeln!(
@@ -238,6 +265,7 @@ mod tests {
                     ..Totals::default()
                 },
                 attribution_days: None,
+                span: None,
                 warnings: vec![Said::new(
                     "1 rows dated outside".into(),
                     "1 行日期不在".into(),
@@ -245,6 +273,7 @@ mod tests {
             }],
             errors: vec![ImportError::at(&PathBuf::from("x.csv"), 2, Some(3), "bad")],
             language: None,
+            fx: None,
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::domain::marketplace::{Rates, rate};
 use crate::domain::report::{ReportKind, Totals};
 use crate::domain::settings::{Language, Settings};
 use crate::domain::words::Said;
@@ -31,6 +32,8 @@ pub struct FileCheck {
     pub totals: Totals,
     /// The days after a click an ads report attributes sales to (7 or 14).
     pub attribution_days: Option<u8>,
+    /// The first and last day the file's rows are dated (undated reports: none).
+    pub span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     pub warnings: Vec<Said>,
 }
 
@@ -41,6 +44,8 @@ pub struct CheckReport {
     pub errors: Vec<ImportError>,
     /// The language of the workspace checked, when one was.
     pub language: Option<Language>,
+    /// The reporting currency and `[fx]` rates of the workspace checked.
+    pub fx: Option<(String, Rates)>,
 }
 
 impl CheckReport {
@@ -71,7 +76,55 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
             Err(error) => report.errors.push(error),
         }
     }
+    let unconvertible = missing_rates(&report);
+    report.errors.extend(unconvertible);
     report
+}
+
+/// What `kpis` would refuse: a marketplace's reports in a currency the
+/// workspace has no `[fx]` rate for (in `opsdeck.toml` or the week's
+/// `week.toml`), one error per week and currency.
+fn missing_rates(report: &CheckReport) -> Vec<ImportError> {
+    let Some((reporting, rates)) = &report.fx else {
+        return Vec::new();
+    };
+    let mut missing: Vec<(PathBuf, String)> = Vec::new();
+    for file in &report.files {
+        let (Some(currency), Some(folder)) = (&file.currency, file.path.parent()) else {
+            continue;
+        };
+        let in_marketplace = folder
+            .file_name()
+            .and_then(|name| name.to_str())
+            .and_then(crate::domain::marketplace::marketplace_code)
+            .is_some();
+        let Some(week) = folder.parent().filter(|_| in_marketplace) else {
+            continue;
+        };
+        let mut week_rates = rates.clone();
+        if let Ok(figures) = read_week_file(&week.join(WEEK_FILE)) {
+            week_rates.extend(figures.fx);
+        }
+        if rate(currency, reporting, &week_rates).is_err()
+            && !missing.iter().any(|(w, c)| w == week && c == currency)
+        {
+            missing.push((week.to_owned(), currency.clone()));
+        }
+    }
+    missing
+        .into_iter()
+        .map(|(week, currency)| {
+            ImportError::file(
+                &week,
+                format!(
+                    "a marketplace's reports are in {currency}, and neither opsdeck.toml's [fx] \
+                     nor the week's week.toml has a rate for it: kpis and the cockpit cannot \
+                     add it to {reporting}; add `{currency} = …` (the value of one {currency} \
+                     in {reporting}) to [fx]"
+                ),
+            )
+        })
+        .collect()
 }
 
 fn plan(path: &Path, jobs: &mut Vec<Job>, report: &mut CheckReport) -> Result<(), ImportError> {
@@ -94,6 +147,7 @@ fn plan(path: &Path, jobs: &mut Vec<Job>, report: &mut CheckReport) -> Result<()
     if let Some(week) = week_of_folder(path) {
         let settings = settings_above_week_folder(path)?;
         report.language = Some(settings.language);
+        report.fx = Some((settings.currency.clone(), settings.fx.clone()));
         let folder = WeekFolder {
             week,
             path: path.to_path_buf(),
@@ -125,6 +179,7 @@ fn plan_workspace(
         Settings::default()
     };
     report.language = Some(settings.language);
+    report.fx = Some((settings.currency.clone(), settings.fx.clone()));
     for file in [COSTS_FILE, SUPPLY_FILE] {
         let path = root.join(file);
         if path.is_file() {
@@ -243,6 +298,7 @@ fn check_file(job: &Job) -> Result<FileCheck, ImportError> {
         currency: file.currency,
         totals: file.facts.totals(),
         attribution_days: file.attribution_days,
+        span: file.span,
         warnings: file.warnings,
     })
 }
@@ -257,6 +313,7 @@ fn summary(path: &Path, kind: ReportKind, rows: usize, warnings: Vec<Said>) -> F
         currency: None,
         totals: Totals::default(),
         attribution_days: None,
+        span: None,
         warnings,
     }
 }

@@ -26,6 +26,8 @@ pub struct ReportFile {
     pub repeated: usize,
     /// The days of the week the file's dated rows cover (empty for undated reports).
     pub days: Vec<NaiveDate>,
+    /// The first and last day any of its rows is dated, kept or not.
+    pub span: Option<(NaiveDate, NaiveDate)>,
     pub facts: ReportFacts,
     /// ISO code of the currency the file states or its money cells show.
     pub currency: Option<String>,
@@ -70,6 +72,7 @@ pub fn finish(kind: ReportKind, mut read: KindRead, window: DateWindow) -> Repor
         left_out: window.left_out,
         repeated: window.repeated,
         days: window.days,
+        span: window.span,
         facts: read.facts,
         currency: read.currency,
         attribution_days: read.attribution_days,
@@ -112,6 +115,8 @@ pub struct DateWindow {
     repeated: usize,
     /// The days of the rows kept, in the order first seen.
     days: Vec<NaiveDate>,
+    /// The first and last day of every row seen.
+    span: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl DateWindow {
@@ -123,7 +128,16 @@ impl DateWindow {
             excluded: Vec::new(),
             repeated: 0,
             days: Vec::new(),
+            span: None,
         }
+    }
+
+    /// Widens the span of the file's dates to `first`..=`last`.
+    fn saw(&mut self, first: NaiveDate, last: NaiveDate) {
+        self.span = Some(match self.span {
+            Some((from, to)) => (from.min(first), to.max(last)),
+            None => (first, last),
+        });
     }
 
     /// Also leaves out the rows dated on `days`.
@@ -135,6 +149,9 @@ impl DateWindow {
 
     /// Whether a row dated `date` belongs to the week (undated rows always do).
     pub fn keep(&mut self, date: Option<NaiveDate>) -> bool {
+        if let Some(date) = date {
+            self.saw(date, date);
+        }
         let (Some(filter), Some(date)) = (self.filter, date) else {
             return true;
         };
@@ -156,6 +173,9 @@ impl DateWindow {
     /// week: it does when its range lies inside the week. A row whose range
     /// straddles the week is left out and reported, never split by guess.
     pub fn keep_range(&mut self, first: Option<NaiveDate>, last: Option<NaiveDate>) -> bool {
+        if let Some(first) = first {
+            self.saw(first, last.unwrap_or(first));
+        }
         let (Some(filter), Some(first)) = (self.filter, first) else {
             return true;
         };
