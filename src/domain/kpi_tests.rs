@@ -155,6 +155,34 @@ fn ads_ratios_come_from_summed_parts() {
 }
 
 #[test]
+fn a_week_with_only_the_report_by_date_still_has_the_accounts_sales() {
+    let mut data = WeekData::new(week());
+    let monday = week().monday();
+    data.days = Some(
+        (0..7)
+            .map(|d| crate::domain::facts::DaySales {
+                date: monday + chrono::Days::new(d),
+                sales: crate::domain::money::Money::from_cents(10_050),
+                units: 4,
+                orders: 3,
+                sessions: 40,
+                page_views: 50,
+            })
+            .collect(),
+    );
+    let kpis = compute_week(&data, None, &[]);
+    assert_eq!(kpis.account.get(Metric::Sales), Some(703.5));
+    assert_eq!(kpis.account.get(Metric::Units), Some(28.0));
+    assert_eq!(kpis.account.get(Metric::Sessions), Some(280.0));
+    assert!(close(kpis.account.get(Metric::Conversion), 0.1));
+    // With a report by child item, that one gives the account's figures.
+    let mut both = base();
+    both.days = data.days.clone();
+    let kpis = compute_week(&both, None, &[]);
+    assert_eq!(kpis.account.get(Metric::Sessions), Some(500.0));
+}
+
+#[test]
 fn without_an_ads_report_ad_figures_are_missing_not_zero() {
     let data = base();
     let kpis = compute_week(&data, None, &[]);

@@ -46,6 +46,8 @@ pub struct MarketplaceAccount {
     pub code: String,
     pub currency: String,
     pub account: Figures,
+    /// Its sales day by day, in its own currency (from its report by date).
+    pub daily_sales: Vec<(chrono::NaiveDate, f64)>,
 }
 
 impl WeekReport {

@@ -94,6 +94,7 @@ fn marketplace_accounts(
                 code: code.to_owned(),
                 currency: report.review.currency,
                 account: report.review.account,
+                daily_sales: report.review.daily_sales,
             })
         })
         .collect()

@@ -195,33 +195,43 @@ impl ReviewView<'_> {
         lines
     }
 
-    /// The account's sales day by day, when the week has a Business Report by Date.
+    /// The account's sales day by day, when the week has a Business Report
+    /// by Date: the marketplace's that `m` shows, in its currency; the whole
+    /// account's only when every marketplace has one (else it would be some
+    /// marketplaces' days under all of them).
     fn daily_line(&self, width: u16) -> Vec<Line<'static>> {
-        let review = &self.app.report().review;
-        if review.daily_sales.is_empty() {
+        let report = self.app.report();
+        let review = &report.review;
+        let shown = self
+            .app
+            .list()
+            .marketplace
+            .as_deref()
+            .and_then(|code| report.marketplaces.iter().find(|m| m.code == code));
+        let (daily, currency) = match shown {
+            Some(marketplace) => (&marketplace.daily_sales, marketplace.currency.as_str()),
+            None if report.marketplaces.iter().any(|m| m.daily_sales.is_empty()) => {
+                return Vec::new();
+            }
+            None => (&review.daily_sales, review.currency.as_str()),
+        };
+        if daily.is_empty() {
             return Vec::new();
         }
         let language = self.app.settings().language;
-        let items = review
-            .daily_sales
-            .iter()
-            .enumerate()
-            .map(|(i, (date, sales))| {
-                let mut spans = if i == 0 {
-                    item(format!("{} ", self.labels.daily_sales), self.theme.dim)
-                } else {
-                    Vec::new()
-                };
-                spans.extend(item(
-                    format!("{} ", weekday(*date, language)),
-                    self.theme.dim,
-                ));
-                spans.extend(item(
-                    format::money(*sales, &review.currency),
-                    self.theme.text,
-                ));
-                spans
-            });
+        let items = daily.iter().enumerate().map(|(i, (date, sales))| {
+            let mut spans = if i == 0 {
+                item(format!("{} ", self.labels.daily_sales), self.theme.dim)
+            } else {
+                Vec::new()
+            };
+            spans.extend(item(
+                format!("{} ", weekday(*date, language)),
+                self.theme.dim,
+            ));
+            spans.extend(item(format::money(*sales, currency), self.theme.text));
+            spans
+        });
         let separator = Span::styled(" · ", self.theme.dim);
         pack(items.collect(), &separator, usize::from(width))
     }

@@ -61,6 +61,18 @@ pub(super) fn account_values(
     for metric in [Metric::Sales, Metric::Units, Metric::Orders] {
         v.set(metric, sums.get(metric));
     }
+    // Without a report by child item, the report by date still gives the
+    // account's sales, units, orders and traffic (a marketplace downloaded so).
+    if let (None, Some(days)) = (&data.business, data.days.as_ref().filter(|d| !d.is_empty())) {
+        let total = |of: fn(&crate::domain::facts::DaySales) -> i64| f(days.iter().map(of).sum());
+        let sales: i64 = days.iter().map(|d| d.sales.cents()).sum();
+        #[allow(clippy::cast_precision_loss)] // cents of a week's sales
+        v.set(Metric::Sales, Some(sales as f64 / 100.0));
+        v.set(Metric::Units, Some(total(|d| d.units)));
+        v.set(Metric::Orders, Some(total(|d| d.orders)));
+        v.set(Metric::Sessions, Some(total(|d| d.sessions)));
+        v.set(Metric::PageViews, Some(total(|d| d.page_views)));
+    }
     if let Some(business) = &data.business {
         let sessions: i64 = business.listings.iter().map(|l| l.sessions).sum();
         let views: i64 = business.listings.iter().map(|l| l.page_views).sum();
