@@ -988,3 +988,52 @@ fn workbooks_open_in_an_independent_reader_with_typed_cells() {
         Data::String("销售额".into())
     );
 }
+
+#[test]
+fn check_warns_of_a_business_report_downloaded_for_more_than_the_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = opsdeck::export::demo::write_demo_workspace(dir.path(), "ws").unwrap();
+    let path = root.join("weeks/2026-W47/BusinessReport-11-23-26.csv");
+    let bytes = fs::read(&path).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let sessions = headers
+        .iter()
+        .position(|h| h == "Sessions - Total")
+        .unwrap();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(&headers).unwrap();
+    for record in reader.records() {
+        let record = record.unwrap();
+        let cells: Vec<String> = record
+            .iter()
+            .enumerate()
+            .map(|(at, cell)| {
+                if at == sessions {
+                    // Thirty days of traffic where a week was expected.
+                    (cell.replace(',', "").parse::<i64>().unwrap() * 4).to_string()
+                } else {
+                    cell.to_owned()
+                }
+            })
+            .collect();
+        writer.write_record(&cells).unwrap();
+    }
+    fs::write(&path, writer.into_inner().unwrap()).unwrap();
+    let output = opsdeck(&["check", root.to_str().unwrap()], dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let block = stdout
+        .split("\n\n")
+        .find(|b| b.contains("2026-W47/BusinessReport-11-23-26.csv"))
+        .unwrap();
+    assert!(
+        block.contains("the sessions of a usual week's Business Report")
+            && block.contains("30 days?"),
+        "{block}"
+    );
+    assert_eq!(
+        stdout.matches("30 days?").count(),
+        1,
+        "only the long one is named"
+    );
+}

@@ -78,7 +78,54 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
     }
     let unconvertible = missing_rates(&report);
     report.errors.extend(unconvertible);
+    warn_of_long_business_reports(&mut report.files);
     report
+}
+
+/// A Business Report holds no dates: one downloaded for 30 days reads as
+/// one week. Among the reports of several week folders, one with three times
+/// or more the sessions of their median is said to be one, with what to do.
+fn warn_of_long_business_reports(files: &mut [FileCheck]) {
+    // Weeks of one workspace only: unrelated downloads are not compared.
+    let in_week = |file: &FileCheck| {
+        file.path
+            .ancestors()
+            .skip(1)
+            .take(2)
+            .any(|dir| super::workspace::week_of_folder(dir).is_some())
+    };
+    let sessions_of = |file: &FileCheck| {
+        (file.kind == ReportKind::BusinessReport && in_week(file))
+            .then_some(file.totals.sessions)
+            .flatten()
+            .filter(|s| *s > 0)
+    };
+    let mut all: Vec<i64> = files.iter().filter_map(sessions_of).collect();
+    if all.len() < 3 {
+        return;
+    }
+    all.sort_unstable();
+    let median = all[all.len() / 2];
+    for file in files.iter_mut() {
+        let Some(sessions) = sessions_of(file) else {
+            continue;
+        };
+        if sessions >= 3 * median {
+            #[allow(clippy::cast_precision_loss)] // session counts
+            let times = sessions as f64 / median as f64;
+            file.warnings.push(Said::new(
+                format!(
+                    "{times:.1}× the sessions of a usual week's Business Report: it looks \
+                     downloaded for more than the week (30 days?), and it counts as one week — \
+                     download it again for exactly the week's seven days"
+                ),
+                format!(
+                    "访问量是一般周业务报告的 {times:.1} 倍：看起来下载的时间范围超过一周（30 天？），\
+                     却会按一周计算 — 请重新下载正好本周七天的数据"
+                ),
+            ));
+        }
+    }
 }
 
 /// What `kpis` would refuse: a marketplace's reports in a currency the
