@@ -206,6 +206,18 @@ pub struct Decision {
     pub time: Option<DateTime<FixedOffset>>,
 }
 
+/// How tables head an action's fields, in every language: one name each,
+/// for the mail, the text table, the pre-read and the workbook alike.
+pub mod heading {
+    use crate::domain::words::Words;
+
+    pub const ACTION: Words = Words::new("Action", "行动项");
+    pub const OWNER: Words = Words::new("Owner", "负责人");
+    pub const DUE: Words = Words::new("Due", "截止");
+    pub const PRIORITY: Words = Words::new("Priority", "优先级");
+    pub const STATUS: Words = Words::new("Status", "状态");
+}
+
 #[cfg(test)]
 mod tests {
     use super::same_sku;

@@ -8,10 +8,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::domain::action::heading;
 use crate::domain::action_log::{LoggedAction, completion, completion_by_owner};
 use crate::domain::meeting::Meeting;
 use crate::domain::settings::Language;
-use crate::domain::words::Words;
 
 use super::csv_row::write_row;
 use super::text_table::{Align, Column, TextCell, Tone, render};
@@ -156,7 +156,6 @@ pub fn to_table(
     colour: bool,
     language: Language,
 ) -> String {
-    let say = |en, zh| *Words::new(en, zh).get(language);
     let columns = [
         Column {
             header: "Id",
@@ -164,17 +163,17 @@ pub fn to_table(
             max_width: 12,
         },
         Column {
-            header: say("Action", "行动项"),
+            header: heading::ACTION.get(language),
             align: Align::Left,
             max_width: 48,
         },
         Column {
-            header: say("Owner", "负责人"),
+            header: heading::OWNER.get(language),
             align: Align::Left,
             max_width: 12,
         },
         Column {
-            header: say("Due", "截止"),
+            header: heading::DUE.get(language),
             align: Align::Left,
             max_width: 10,
         },
@@ -184,7 +183,7 @@ pub fn to_table(
             max_width: 16,
         },
         Column {
-            header: say("Status", "状态"),
+            header: heading::STATUS.get(language),
             align: Align::Left,
             max_width: 16,
         },

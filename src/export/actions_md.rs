@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use crate::domain::action::heading;
 use crate::domain::action::{ActionItem, ActionStatus};
 use crate::domain::action_log::Tally;
 use crate::domain::format;
@@ -58,13 +59,13 @@ pub(super) fn actions_table(
     table(
         &[
             "Id",
-            say(l, "Action", "行动项"),
-            say(l, "Owner", "负责人"),
-            say(l, "Due", "截止"),
+            *heading::ACTION.get(l),
+            *heading::OWNER.get(l),
+            *heading::DUE.get(l),
             "SKU",
             "KPI",
-            say(l, "Priority", "优先级"),
-            say(l, "Status", "状态"),
+            *heading::PRIORITY.get(l),
+            *heading::STATUS.get(l),
         ],
         &rows,
     )
@@ -156,9 +157,9 @@ pub(super) fn follow_ups(
     out.push_str(&table(
         &[
             "Id",
-            say(l, "Action", "行动项"),
-            say(l, "Owner", "负责人"),
-            say(l, "Due", "截止"),
+            *heading::ACTION.get(l),
+            *heading::OWNER.get(l),
+            *heading::DUE.get(l),
             say(l, "Verdict", "结论"),
             "KPI",
             say(l, "Note", "备注"),

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::domain::action::ActionItem;
+use crate::domain::action::heading;
 use crate::domain::agenda::section_name;
 use crate::domain::format;
 use crate::domain::metric::Metric;
@@ -378,9 +379,9 @@ fn actions(out: &mut String, open: &[ActionItem], today: NaiveDate, language: La
     out.push_str(&table(
         &[
             "Id",
-            say("Action", "行动项"),
-            say("Owner", "负责人"),
-            say("Due", "截止"),
+            *heading::ACTION.get(l),
+            *heading::OWNER.get(l),
+            *heading::DUE.get(l),
             "SKU",
             "",
         ],

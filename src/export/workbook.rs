@@ -7,6 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
+use crate::domain::action::heading;
 use crate::domain::action_log::{LoggedAction, completion_by_owner};
 use crate::domain::marketplace::split_key;
 use crate::domain::metric::{Metric, Unit};
@@ -210,7 +211,7 @@ fn supply_sheet(report: &WeekReport, l: Language) -> Sheet {
         name: say(l, "Replenishment", "补货").to_owned(),
         headers: [
             "SKU",
-            say(l, "Status", "状态"),
+            *heading::STATUS.get(l),
             say(l, "Order by", "下单截止"),
             say(l, "Units", "数量"),
             say(l, "By air", "空运"),
@@ -275,13 +276,13 @@ pub fn actions_sheets(
             headers: [
                 "Id",
                 say(l, "Meeting", "会议"),
-                say(l, "Action", "行动项"),
-                say(l, "Owner", "负责人"),
-                say(l, "Due", "截止"),
+                *heading::ACTION.get(l),
+                *heading::OWNER.get(l),
+                *heading::DUE.get(l),
                 "SKU",
                 "KPI",
-                say(l, "Priority", "优先级"),
-                say(l, "Status", "状态"),
+                *heading::PRIORITY.get(l),
+                *heading::STATUS.get(l),
                 say(l, "Weeks carried", "顺延周数"),
                 say(l, "Tags", "标签"),
             ]
@@ -291,7 +292,7 @@ pub fn actions_sheets(
         },
         Sheet {
             name: say(l, "Completion", "完成率").to_owned(),
-            headers: [say(l, "Owner", "负责人"), say(l, "Done of due", "完成率")]
+            headers: [*heading::OWNER.get(l), say(l, "Done of due", "完成率")]
                 .map(str::to_owned)
                 .to_vec(),
             rows: completion,
