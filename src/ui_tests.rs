@@ -90,6 +90,44 @@ fn the_review_says_whether_last_meetings_minutes_went_out_within_a_day() {
     assert!(!unknown.contains("24 h"), "no last meeting, nothing said");
 }
 
+#[test]
+fn the_daily_sales_line_is_the_shown_marketplaces_own() {
+    use crate::domain::week_report::MarketplaceAccount;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let loaded = crate::import::weeks::load_report(&root, None).unwrap();
+    let mut report = loaded.report;
+    let day = report.review.week.monday();
+    report.review.marketplaces = vec!["US".into(), "DE".into()];
+    report.marketplaces = vec![
+        MarketplaceAccount {
+            code: "US".into(),
+            currency: "USD".into(),
+            account: report.review.account.clone(),
+            daily_sales: vec![(day, 1234.0)],
+        },
+        MarketplaceAccount {
+            code: "DE".into(),
+            currency: "EUR".into(),
+            account: report.review.account.clone(),
+            daily_sales: Vec::new(),
+        },
+    ];
+    let settings = loaded.workspace.settings;
+    let meeting = crate::session::new_meeting(report.review.week, now_at(0), Vec::new(), &settings);
+    let mut app = App::new(settings, report, meeting, None, now_at(0));
+    // The whole account: DE has no report by date, so no line that is only US's.
+    assert!(!screen(&app, 100, 30).contains("Sales by day"));
+    app.update(Action::CycleMarketplace, now_at(1));
+    let us = screen(&app, 100, 30);
+    assert!(us.contains("Sales by day") && us.contains("$1,234"), "{us}");
+    app.update(Action::CycleMarketplace, now_at(2));
+    let de = screen(&app, 100, 30);
+    assert!(
+        de.contains("Account DE") && !de.contains("Sales by day"),
+        "{de}"
+    );
+}
+
 /// The sample's cockpit as it opens, its reports a third read and two keys waiting.
 fn opening(language: crate::domain::settings::Language) -> App {
     let read = sample_app(|settings| settings.language = language);
