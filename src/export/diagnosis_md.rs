@@ -8,19 +8,23 @@ use crate::domain::action::ActionItem;
 use crate::domain::format;
 use crate::domain::settings::Language;
 use crate::domain::week_report::WeekReport;
-use crate::domain::words::Words;
+use crate::domain::words::say;
 
 use super::markdown::escape;
 
 /// The customer-voice section: pain points with their SKUs and comments.
 pub fn voice(out: &mut String, report: &WeekReport, language: Language) {
-    let say = |en, zh| *Words::new(en, zh).get(language);
-    let _ = write!(out, "\n## {}\n\n", say("Customer voice", "客户之声"));
+    let _ = write!(
+        out,
+        "\n## {}\n\n",
+        say(language, "Customer voice", "客户之声")
+    );
     if report.voice.is_empty() {
         let _ = writeln!(
             out,
             "{}",
             say(
+                language,
                 "No returns report this week, or no returns.",
                 "本周没有退货报告，或没有退货。"
             )
@@ -33,7 +37,7 @@ pub fn voice(out: &mut String, report: &WeekReport, language: Language) {
             "- **{}** — {} {}: {}",
             escape(&point.reason_in(language)),
             point.units,
-            say("units", "件"),
+            say(language, "units", "件"),
             escape(&point.sku_summary(4))
         );
         for comment in point.comments.iter().take(2) {
@@ -52,15 +56,21 @@ pub fn anomalies(
     limit: Option<usize>,
     language: Language,
 ) {
-    let say = |en, zh| *Words::new(en, zh).get(language);
-    let _ = write!(out, "\n## {}\n\n", say("Diagnosis", "诊断"));
+    let _ = write!(out, "\n## {}\n\n", say(language, "Diagnosis", "诊断"));
     if report.anomalies.is_empty() {
-        let _ = writeln!(out, "{}", say("No anomalies this week.", "本周没有异常。"));
+        let _ = writeln!(
+            out,
+            "{}",
+            say(language, "No anomalies this week.", "本周没有异常。")
+        );
         return;
     }
     let shown = limit.unwrap_or(usize::MAX);
     for (i, anomaly) in report.anomalies.iter().take(shown).enumerate() {
-        let who = anomaly.sku.as_deref().unwrap_or(say("Account", "账户"));
+        let who = anomaly
+            .sku
+            .as_deref()
+            .unwrap_or(say(language, "Account", "账户"));
         let _ = writeln!(
             out,
             "{}. {} **{who}** {} — {} ({} ≈ {})",
@@ -68,7 +78,7 @@ pub fn anomalies(
             anomaly.severity.symbol(),
             anomaly.label(language),
             escape(anomaly.message.get(language)),
-            say("at stake", "涉及金额"),
+            say(language, "at stake", "涉及金额"),
             format::money(anomaly.at_stake, &report.review.currency)
         );
         for line in &anomaly.evidence {
@@ -77,7 +87,7 @@ pub fn anomalies(
         let _ = writeln!(
             out,
             "   - {}: {}",
-            say("Checks", "检查"),
+            say(language, "Checks", "检查"),
             anomaly.checks(language).join("; ")
         );
         if let Some(actions) = in_play {
@@ -94,12 +104,12 @@ pub fn anomalies(
                 })
                 .collect();
             if covering.is_empty() {
-                let _ = writeln!(out, "   - {}", say("No action yet", "尚无行动"));
+                let _ = writeln!(out, "   - {}", say(language, "No action yet", "尚无行动"));
             } else {
                 let _ = writeln!(
                     out,
                     "   - {}: {}",
-                    say("Action", "行动"),
+                    say(language, "Action", "行动"),
                     covering.join(", ")
                 );
             }

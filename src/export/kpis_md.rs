@@ -8,7 +8,7 @@ use crate::domain::settings::{Language, Settings};
 use crate::domain::sku_table::PRINTED;
 use crate::domain::week::MeetingWeek;
 use crate::domain::week_report::{MarketplaceAccount, WeekReport};
-use crate::domain::words::Words;
+use crate::domain::words::{Words, say};
 
 use super::markdown::{figure, notices, table};
 
@@ -102,11 +102,10 @@ pub fn to_markdown(report: &WeekReport, settings: &Settings) -> String {
     let review = &report.review;
     let language = settings.language;
     let skus: Vec<&SkuRow> = review.skus.iter().collect();
-    let say = |en, zh| *Words::new(en, zh).get(language);
-    let mut out = format!("# {} — {}\n\n", say("KPIs", "KPI"), review.week);
+    let mut out = format!("# {} — {}\n\n", say(language, "KPIs", "KPI"), review.week);
     out.push_str(&notices(&report.notices, language));
     out.push_str(&account_table(report, settings));
-    let _ = write!(out, "\n## {}\n\n", say("SKUs", "SKU"));
+    let _ = write!(out, "\n## {}\n\n", say(language, "SKUs", "SKU"));
     out.push_str(&sku_table(&skus, report, settings));
     let _ = writeln!(out, "\n{}", legend(language));
     super::diagnosis_md::anomalies(&mut out, report, None, None, language);

@@ -12,7 +12,7 @@ use crate::domain::settings::{Language, Settings};
 use crate::domain::sku_table::PRINTED;
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
-use crate::domain::words::Words;
+use crate::domain::words::say;
 
 use super::text_table::{Align, Column, TextCell, Tone, render, status_tone};
 
@@ -48,7 +48,6 @@ pub fn figure_cell(
 pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> String {
     let review = &report.review;
     let l = settings.language;
-    let say = |en, zh| *Words::new(en, zh).get(l);
     let mut columns = vec![
         Column {
             header: "SKU",
@@ -56,7 +55,7 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
             max_width: 16,
         },
         Column {
-            header: say("Title", "标题"),
+            header: say(l, "Title", "标题"),
             align: Align::Left,
             max_width: 26,
         },
@@ -76,8 +75,8 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
         cells
     };
     let mut rows = vec![row(
-        say("ACCOUNT", "账户"),
-        say("all SKUs", "全部 SKU"),
+        say(l, "ACCOUNT", "账户"),
+        say(l, "all SKUs", "全部 SKU"),
         &review.account,
     )];
     rows.extend(
@@ -116,6 +115,7 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
         out,
         "\n{}",
         say(
+            l,
             "✔ on target   ▲ watch   ✖ breach   ↑↓ change since last week   — missing input",
             "✔ 达标   ▲ 关注   ✖ 超标   ↑↓ 较上周变化   — 缺少数据"
         )
@@ -128,7 +128,6 @@ pub fn to_table(report: &WeekReport, settings: &Settings, colour: bool) -> Strin
 
 /// The anomalies, most money at stake first.
 fn anomalies(out: &mut String, report: &WeekReport, l: Language) {
-    let say = |en, zh| *Words::new(en, zh).get(l);
     if !report.anomalies.is_empty() {
         let count = report.anomalies.len();
         let _ = match l {
@@ -136,7 +135,7 @@ fn anomalies(out: &mut String, report: &WeekReport, l: Language) {
             Language::Chinese => writeln!(out, "\n{count} 个异常，涉及金额最多的在前："),
         };
         for anomaly in &report.anomalies {
-            let who = anomaly.sku.as_deref().unwrap_or(say("account", "账户"));
+            let who = anomaly.sku.as_deref().unwrap_or(say(l, "account", "账户"));
             let _ = writeln!(
                 out,
                 "  {} {} {}: {}",
@@ -151,12 +150,12 @@ fn anomalies(out: &mut String, report: &WeekReport, l: Language) {
 
 /// The customer voice: the pain points with most returned units.
 fn voice(out: &mut String, report: &WeekReport, l: Language) {
-    let say = |en, zh| *Words::new(en, zh).get(l);
     if !report.voice.is_empty() {
         let _ = writeln!(
             out,
             "\n{}",
             say(
+                l,
                 "Customer voice, most returned units first:",
                 "客户之声（退货件数最多的在前）："
             )
@@ -167,7 +166,7 @@ fn voice(out: &mut String, report: &WeekReport, l: Language) {
                 "  {} — {} {}: {}",
                 clean(&point.reason_in(l)),
                 point.units,
-                say("units", "件"),
+                say(l, "units", "件"),
                 clean(&point.sku_summary(4))
             );
         }

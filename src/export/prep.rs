@@ -16,7 +16,7 @@ use crate::domain::review::{Figures, SkuRow};
 use crate::domain::settings::{Language, Settings};
 use crate::domain::week::MeetingWeek;
 use crate::domain::week_report::WeekReport;
-use crate::domain::words::Words;
+use crate::domain::words::say;
 
 use super::diagnosis_md::{anomalies, voice};
 use super::kpis_md::{account_table, marketplaces_table, sku_table};
@@ -35,7 +35,6 @@ pub fn to_prep(
 ) -> String {
     let review = &report.review;
     let l = settings.language;
-    let say = |en, zh| *Words::new(en, zh).get(l);
     let limit = (!all).then_some(PREP_TOP);
     let meeting = MeetingWeek::reviewing(review.week).meeting;
     let (title, week) = (escape(&settings.title), review.week);
@@ -56,13 +55,14 @@ pub fn to_prep(
     };
     out.push_str(&notices(&report.notices, l));
     agenda(&mut out, settings);
-    let _ = write!(out, "## {}\n\n", say("KPI dashboard", "KPI 看板"));
+    let _ = write!(out, "## {}\n\n", say(l, "KPI dashboard", "KPI 看板"));
     out.push_str(&account_table(report, settings));
     if !report.marketplaces.is_empty() {
         let _ = write!(
             out,
             "\n### {}\n\n",
             say(
+                l,
                 "By marketplace, each in its own currency",
                 "按站点（各用本币）"
             )
@@ -75,6 +75,7 @@ pub fn to_prep(
             out,
             "\n### {}\n\n",
             say(
+                l,
                 "SKUs with problems, most money at stake first",
                 "有问题的 SKU（涉及金额最多的在前）"
             )
@@ -84,7 +85,7 @@ pub fn to_prep(
         more(
             &mut out,
             problems.len() - shown,
-            say("SKUs with problems", "个有问题的 SKU"),
+            say(l, "SKUs with problems", "个有问题的 SKU"),
             l,
         );
     }
@@ -103,7 +104,7 @@ pub fn to_prep(
             .anomalies
             .len()
             .saturating_sub(limit.unwrap_or(usize::MAX)),
-        say("anomalies", "个异常"),
+        say(l, "anomalies", "个异常"),
         l,
     );
     actions(
@@ -118,7 +119,6 @@ pub fn to_prep(
 
 fn agenda(out: &mut String, settings: &Settings) {
     let l = settings.language;
-    let say = |en, zh| *Words::new(en, zh).get(l);
     let mut start = 0;
     let rows: Vec<Vec<String>> = settings
         .agenda
@@ -127,7 +127,7 @@ fn agenda(out: &mut String, settings: &Settings) {
             let row = vec![
                 format!("+{}:{:02}", start / 60, start % 60),
                 section_name(&section.name, l).to_owned(),
-                format!("{} {}", section.minutes, say("min", "分钟")),
+                format!("{} {}", section.minutes, say(l, "min", "分钟")),
             ];
             start += section.minutes;
             row
@@ -136,14 +136,14 @@ fn agenda(out: &mut String, settings: &Settings) {
     let _ = write!(
         out,
         "## {} ({} {})\n\n{}\n",
-        say("Agenda", "议程"),
+        say(l, "Agenda", "议程"),
         settings.planned_minutes(),
-        say("minutes", "分钟"),
+        say(l, "minutes", "分钟"),
         table(
             &[
-                say("Starts", "开始"),
-                say("Section", "环节"),
-                say("Time", "时长")
+                say(l, "Starts", "开始"),
+                say(l, "Section", "环节"),
+                say(l, "Time", "时长")
             ],
             &rows
         )
@@ -154,13 +154,12 @@ fn ads(out: &mut String, report: &WeekReport, settings: &Settings) {
     let review = &report.review;
     let account = &review.account;
     let l = settings.language;
-    let say = |en, zh| *Words::new(en, zh).get(l);
     if account.current.get(Metric::AdSpend).is_none() {
         let _ = write!(
             out,
             "\n## {}\n\n{}\n",
-            say("Advertising", "广告"),
-            say("No ads report this week.", "本周没有广告报告。")
+            say(l, "Advertising", "广告"),
+            say(l, "No ads report this week.", "本周没有广告报告。")
         );
         return;
     }
@@ -179,7 +178,7 @@ fn ads(out: &mut String, report: &WeekReport, settings: &Settings) {
     let _ = write!(
         out,
         "\n## {}\n\n{}\n\n",
-        say("Advertising", "广告"),
+        say(l, "Advertising", "广告"),
         line.join(" · ")
     );
     let mut spenders: Vec<&SkuRow> = review
@@ -201,7 +200,7 @@ fn ads(out: &mut String, report: &WeekReport, settings: &Settings) {
             row
         })
         .collect();
-    let _ = write!(out, "{}\n\n", say("Top spenders:", "广告花费最多："));
+    let _ = write!(out, "{}\n\n", say(l, "Top spenders:", "广告花费最多："));
     let mut headers = vec!["SKU"];
     headers.extend(
         [Metric::AdSpend, Metric::AdSales, Metric::Acos, Metric::Ctr].map(|m| m.label_in(l)),
@@ -221,7 +220,6 @@ fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
     let review = &report.review;
     let account = &review.account;
     let l = settings.language;
-    let say = |en, zh| *Words::new(en, zh).get(l);
     let summary: Vec<String> = [
         Metric::AvailableUnits,
         Metric::InboundUnits,
@@ -236,7 +234,7 @@ fn inventory(out: &mut String, report: &WeekReport, settings: &Settings) {
     let _ = write!(
         out,
         "\n## {}\n\n{}\n\n",
-        say("Inventory", "库存"),
+        say(l, "Inventory", "库存"),
         summary.join(" · ")
     );
     let lead = settings.targets.lead_time_days;
@@ -337,17 +335,17 @@ fn by_money_at_stake<'a>(skus: Vec<&'a SkuRow>, report: &WeekReport) -> Vec<&'a 
 
 fn actions(out: &mut String, open: &[ActionItem], today: NaiveDate, language: Language) {
     let l = language;
-    let say = |en, zh| *Words::new(en, zh).get(l);
     let _ = write!(
         out,
         "\n## {}\n\n",
         say(
+            l,
             "Open actions from the last meeting",
             "上次会议未完成的行动项"
         )
     );
     if open.is_empty() {
-        let _ = writeln!(out, "{}", say("None.", "无。"));
+        let _ = writeln!(out, "{}", say(l, "None.", "无。"));
         return;
     }
     let rows: Vec<Vec<String>> = open
@@ -357,7 +355,7 @@ fn actions(out: &mut String, open: &[ActionItem], today: NaiveDate, language: La
                 .due
                 .map_or_else(|| "—".to_owned(), |d| format::short_date(d, l));
             let overdue = if a.is_overdue(today) {
-                say(" ✖ overdue", " ✖ 已逾期")
+                say(l, " ✖ overdue", " ✖ 已逾期")
             } else {
                 ""
             };

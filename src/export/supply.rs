@@ -15,7 +15,7 @@ use crate::domain::supply_columns::SUPPLY_COLUMNS;
 use crate::domain::supply_notes::{capacity_note, facts, warnings};
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::WeekReport;
-use crate::domain::words::Words;
+use crate::domain::words::{Words, say};
 
 use super::markdown::table;
 use super::text_table::{Align, Column, TextCell, render, status_tone};
@@ -157,7 +157,6 @@ pub fn markdown(report: &WeekReport, language: Language) -> String {
     if report.supply.is_empty() {
         return String::new();
     }
-    let say = |en, zh| *Words::new(en, zh).get(language);
     let (lines, more) = to_decide(report);
     let headers: Vec<&str> = SUPPLY_COLUMNS
         .iter()
@@ -167,12 +166,13 @@ pub fn markdown(report: &WeekReport, language: Language) -> String {
         .iter()
         .flat_map(|line| rows_of(line, language))
         .collect();
-    let mut out = format!("\n## {}\n\n", say("Replenishment", "补货"));
+    let mut out = format!("\n## {}\n\n", say(language, "Replenishment", "补货"));
     if lines.is_empty() {
         let _ = writeln!(
             out,
             "{}",
             say(
+                language,
                 "Every SKU has stock for longer than its lead time and safety days.",
                 "每个 SKU 的库存都能撑过交货期与安全天数。"
             )
@@ -207,7 +207,6 @@ pub fn calendar_markdown(settings: &Settings, today: NaiveDate) -> String {
         return String::new();
     }
     let language = settings.language;
-    let say = |en, zh| *Words::new(en, zh).get(language);
     let date = |day: NaiveDate| format::short_date(day, language);
     let in_days = |days: i64| match language {
         Language::English => format!("in {days} days"),
@@ -218,12 +217,14 @@ pub fn calendar_markdown(settings: &Settings, today: NaiveDate) -> String {
         .map(|event| {
             let submit_by = event.submit_by.map(date).unwrap_or_default();
             let submit = match event.days_to_submit(today) {
-                Some(days) if days < 0 => format!("{} {submit_by}", say("closed", "已截止")),
+                Some(days) if days < 0 => {
+                    format!("{} {submit_by}", say(language, "closed", "已截止"))
+                }
                 Some(days) => format!("{} ({submit_by})", in_days(days)),
                 None => "—".to_owned(),
             };
             let starts = match event.days_to_start(today) {
-                days if days <= 0 => say("under way", "进行中").to_owned(),
+                days if days <= 0 => say(language, "under way", "进行中").to_owned(),
                 days => in_days(days),
             };
             vec![
@@ -238,17 +239,18 @@ pub fn calendar_markdown(settings: &Settings, today: NaiveDate) -> String {
     let mut out = format!(
         "\n## {}\n\n",
         say(
+            language,
             "Promotions calendar (next 8 weeks)",
             "促销日历（未来 8 周）"
         )
     );
     out.push_str(&table(
         &[
-            say("Event", "活动"),
-            say("Kind", "类型"),
-            say("Dates", "日期"),
-            say("Deal submission", "报名截止"),
-            say("Starts", "开始"),
+            say(language, "Event", "活动"),
+            say(language, "Kind", "类型"),
+            say(language, "Dates", "日期"),
+            say(language, "Deal submission", "报名截止"),
+            say(language, "Starts", "开始"),
         ],
         &rows,
     ));
