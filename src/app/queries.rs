@@ -16,7 +16,7 @@ use crate::domain::meeting::Meeting;
 use crate::domain::settings::Settings;
 use crate::domain::timing::Now;
 use crate::domain::week::MeetingWeek;
-use crate::domain::week_report::WeekReport;
+use crate::domain::week_report::{MarketplaceAccount, WeekReport};
 
 impl App {
     pub fn is_running(&self) -> bool {
@@ -44,6 +44,12 @@ impl App {
     }
 
     /// Last meeting's open actions, with this meeting's verdicts.
+    /// The marketplace `m` shows, with its own account; `None` for the whole account.
+    pub fn shown_marketplace(&self) -> Option<&MarketplaceAccount> {
+        let code = self.list.marketplace.as_deref()?;
+        self.report.marketplaces.iter().find(|m| m.code == code)
+    }
+
     /// Whether last meeting's minutes went out within 24 hours of its end
     /// (`None`: no last meeting, or it is still open).
     pub fn last_minutes_sent_in_time(&self) -> Option<bool> {

@@ -144,12 +144,7 @@ impl ReviewView<'_> {
         let review = &report.review;
         let settings = self.app.settings();
         // The marketplace `m` shows, in its own currency; else the whole account.
-        let shown = self
-            .app
-            .list()
-            .marketplace
-            .as_deref()
-            .and_then(|code| report.marketplaces.iter().find(|m| m.code == code));
+        let shown = self.app.shown_marketplace();
         let (label, account, currency) = match shown {
             Some(marketplace) => (
                 format!("{} {}", self.labels.account, marketplace.code),
@@ -202,12 +197,7 @@ impl ReviewView<'_> {
     fn daily_line(&self, width: u16) -> Vec<Line<'static>> {
         let report = self.app.report();
         let review = &report.review;
-        let shown = self
-            .app
-            .list()
-            .marketplace
-            .as_deref()
-            .and_then(|code| report.marketplaces.iter().find(|m| m.code == code));
+        let shown = self.app.shown_marketplace();
         let (daily, currency) = match shown {
             Some(marketplace) => (&marketplace.daily_sales, marketplace.currency.as_str()),
             None if report.marketplaces.iter().any(|m| m.daily_sales.is_empty()) => {
