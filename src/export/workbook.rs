@@ -48,7 +48,7 @@ impl Cell {
 /// A sheet: its name, headers and rows.
 pub struct Sheet {
     pub name: String,
-    pub headers: Vec<String>,
+    pub headers: Vec<&'static str>,
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -80,7 +80,7 @@ fn write_sheet(
 ) -> Result<(), XlsxError> {
     let mut widths: Vec<usize> = sheet.headers.iter().map(|h| width(h)).collect();
     for (col, text) in (0u16..).zip(&sheet.headers) {
-        page.write_string_with_format(0, col, text, header)?;
+        page.write_string_with_format(0, col, *text, header)?;
     }
     for (row, cells) in (1u32..).zip(&sheet.rows) {
         for ((col, cell), wide) in (0u16..).zip(cells).zip(widths.iter_mut()) {
@@ -133,15 +133,13 @@ fn width(text: &str) -> usize {
 pub fn kpis_sheets(report: &WeekReport, settings: &Settings) -> Vec<Sheet> {
     let l = settings.language;
     let review = &report.review;
-    let mut headers: Vec<String> = [
+    let mut headers: Vec<&'static str> = vec![
         say(l, "Marketplace", "站点"),
         "SKU",
         "ASIN",
         say(l, "Title", "标题"),
-    ]
-    .map(str::to_owned)
-    .to_vec();
-    headers.extend(Metric::ALL.iter().map(|m| m.label_in(l).to_owned()));
+    ];
+    headers.extend(Metric::ALL.iter().map(|m| m.label_in(l)));
     let row = |market: &str,
                sku: &str,
                asin: &str,
@@ -172,14 +170,12 @@ pub fn kpis_sheets(report: &WeekReport, settings: &Settings) -> Vec<Sheet> {
     }));
     let anomalies = Sheet {
         name: say(l, "Anomalies", "异常").to_owned(),
-        headers: [
+        headers: vec![
             say(l, "Problem", "问题"),
             "SKU",
             say(l, "What happened", "情况"),
             say(l, "At stake", "涉及金额"),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
+        ],
         rows: report
             .anomalies
             .iter()
@@ -209,7 +205,7 @@ pub fn kpis_sheets(report: &WeekReport, settings: &Settings) -> Vec<Sheet> {
 fn supply_sheet(report: &WeekReport, l: Language) -> Sheet {
     Sheet {
         name: say(l, "Replenishment", "补货").to_owned(),
-        headers: [
+        headers: vec![
             "SKU",
             *heading::STATUS.get(l),
             say(l, "Order by", "下单截止"),
@@ -218,9 +214,7 @@ fn supply_sheet(report: &WeekReport, l: Language) -> Sheet {
             say(l, "Days of supply", "可售天数"),
             say(l, "Units a day", "日销"),
             say(l, "Sellable", "可上架"),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
+        ],
         rows: report
             .supply
             .iter()
@@ -273,7 +267,7 @@ pub fn actions_sheets(
     vec![
         Sheet {
             name: say(l, "Actions", "行动项").to_owned(),
-            headers: [
+            headers: vec![
                 "Id",
                 say(l, "Meeting", "会议"),
                 *heading::ACTION.get(l),
@@ -285,16 +279,12 @@ pub fn actions_sheets(
                 *heading::STATUS.get(l),
                 say(l, "Weeks carried", "顺延周数"),
                 say(l, "Tags", "标签"),
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            ],
             rows,
         },
         Sheet {
             name: say(l, "Completion", "完成率").to_owned(),
-            headers: [*heading::OWNER.get(l), say(l, "Done of due", "完成率")]
-                .map(str::to_owned)
-                .to_vec(),
+            headers: vec![*heading::OWNER.get(l), say(l, "Done of due", "完成率")],
             rows: completion,
         },
     ]
