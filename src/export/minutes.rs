@@ -117,16 +117,7 @@ pub fn to_file(meeting: &Meeting, agenda: &Agenda, report: &WeekReport, now: Now
             .map(supply_row)
             .collect(),
         actions_issued: meeting.actions_issued,
-        sent: meeting
-            .sent
-            .iter()
-            .map(|sent| SentRow {
-                channel: sent.channel.clone(),
-                what: sent.what.clone(),
-                at: sent.at.clone(),
-                digest: sent.digest.clone(),
-            })
-            .collect(),
+        sent: meeting.sent.iter().map(SentRow::from).collect(),
     }
 }
 

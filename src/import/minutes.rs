@@ -208,16 +208,7 @@ fn stored_minutes(path: &Path, file: MinutesFile) -> Result<StoredMinutes, Impor
             .filter(|row| row.seen)
             .map(|row| format!("{}:{}", row.rule, row.sku.as_deref().unwrap_or("account")))
             .collect(),
-        sent: file
-            .sent
-            .iter()
-            .map(|row| Sent {
-                channel: row.channel.clone(),
-                what: row.what.clone(),
-                at: row.at.clone(),
-                digest: row.digest.clone(),
-            })
-            .collect(),
+        sent: file.sent.iter().map(Sent::from).collect(),
     };
     Ok(StoredMinutes {
         path: path.to_path_buf(),

@@ -20,7 +20,7 @@ use super::lock::{Holder, Locking, MeetingLock, lock_meeting};
 pub fn record_sent(minutes: &Path, sent: &[Sent], now: Now) -> Result<(), String> {
     let _held = hold(minutes, now)?;
     let (_, mut file) = read_minutes_file(minutes).map_err(|error| error.to_string())?;
-    file.sent.extend(sent.iter().map(row));
+    file.sent.extend(sent.iter().map(SentRow::from));
     write_atomically(minutes, as_text(&file).as_bytes())
         .map_err(|error| format!("{}: cannot write the minutes: {error}", minutes.display()))
 }
@@ -30,19 +30,10 @@ pub fn record_in_log(workspace: &Path, sent: &[Sent], now: Now) -> Result<(), St
     let path = sent_log_path(workspace);
     let _held = hold(&path, now)?;
     let mut log = read_sent_log(&path).map_err(|error| error.to_string())?;
-    log.sent.extend(sent.iter().map(row));
+    log.sent.extend(sent.iter().map(SentRow::from));
     let text = toml::to_string(&log).map_err(|error| error.to_string())?;
     write_atomically(&path, text.as_bytes())
         .map_err(|error| format!("{}: cannot write the log: {error}", path.display()))
-}
-
-fn row(sent: &Sent) -> SentRow {
-    SentRow {
-        channel: sent.channel.clone(),
-        what: sent.what.clone(),
-        at: sent.at.clone(),
-        digest: sent.digest.clone(),
-    }
 }
 
 /// The lock beside `file`, held while its record is written.

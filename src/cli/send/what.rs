@@ -36,16 +36,7 @@ impl Record {
         let log = read_sent_log(&sent_log_path(workspace)).map_err(|error| error.to_string())?;
         Ok(Self {
             minutes: None,
-            before: log
-                .sent
-                .into_iter()
-                .map(|row| Sent {
-                    channel: row.channel,
-                    what: row.what,
-                    at: row.at,
-                    digest: row.digest,
-                })
-                .collect(),
+            before: log.sent.iter().map(Sent::from).collect(),
         })
     }
 }

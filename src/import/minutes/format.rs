@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::channel::Sent;
+
 /// One agenda section's planned and actual time, in seconds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,6 +76,28 @@ pub struct SentRow {
     pub what: String,
     pub at: String,
     pub digest: String,
+}
+
+impl From<&SentRow> for Sent {
+    fn from(row: &SentRow) -> Self {
+        Sent {
+            channel: row.channel.clone(),
+            what: row.what.clone(),
+            at: row.at.clone(),
+            digest: row.digest.clone(),
+        }
+    }
+}
+
+impl From<&Sent> for SentRow {
+    fn from(sent: &Sent) -> Self {
+        SentRow {
+            channel: sent.channel.clone(),
+            what: sent.what.clone(),
+            at: sent.at.clone(),
+            digest: sent.digest.clone(),
+        }
+    }
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
