@@ -1,6 +1,7 @@
 //! `opsdeck check`: read every file of a workspace, a week folder or a list
 //! of files, and say what each is and what it holds — or what is wrong.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::domain::marketplace::{Rates, rate};
@@ -135,7 +136,8 @@ fn missing_rates(report: &CheckReport) -> Vec<ImportError> {
     let Some((reporting, rates)) = &report.fx else {
         return Vec::new();
     };
-    let mut missing: Vec<(PathBuf, String)> = Vec::new();
+    // Each week's currencies once, then each week's rates once.
+    let mut wanted: BTreeMap<&Path, Vec<&str>> = BTreeMap::new();
     for file in &report.files {
         let (Some(currency), Some(folder)) = (&file.currency, file.path.parent()) else {
             continue;
@@ -145,17 +147,23 @@ fn missing_rates(report: &CheckReport) -> Vec<ImportError> {
             .and_then(|name| name.to_str())
             .and_then(crate::domain::marketplace::marketplace_code)
             .is_some();
-        let Some(week) = folder.parent().filter(|_| in_marketplace) else {
-            continue;
-        };
+        if let Some(week) = folder.parent().filter(|_| in_marketplace) {
+            let currencies = wanted.entry(week).or_default();
+            if !currencies.contains(&currency.as_str()) {
+                currencies.push(currency);
+            }
+        }
+    }
+    let mut missing: Vec<(PathBuf, String)> = Vec::new();
+    for (week, currencies) in wanted {
         let mut week_rates = rates.clone();
         if let Ok(figures) = read_week_file(&week.join(WEEK_FILE)) {
             week_rates.extend(figures.fx);
         }
-        if rate(currency, reporting, &week_rates).is_err()
-            && !missing.iter().any(|(w, c)| w == week && c == currency)
-        {
-            missing.push((week.to_owned(), currency.clone()));
+        for currency in currencies {
+            if rate(currency, reporting, &week_rates).is_err() {
+                missing.push((week.to_owned(), currency.to_owned()));
+            }
         }
     }
     missing
