@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::endpoint::{Endpoint, Region};
+use super::endpoint::{Endpoint, Region, is_loopback};
 use super::secret::Secret;
 use crate::domain::channel::looks_like_address;
 use crate::import::error::ImportError;
@@ -115,9 +115,7 @@ impl SmtpServer {
         if self.user.is_some() != self.password.is_some() {
             return Some("[smtp] needs both user and password, or neither".into());
         }
-        let loopback = matches!(self.host.trim(), "localhost" | "::1" | "[::1]")
-            || self.host.trim().starts_with("127.");
-        (self.tls() == SmtpTls::None && !loopback).then(|| {
+        (self.tls() == SmtpTls::None && !is_loopback(self.host.trim())).then(|| {
             format!(
                 "[smtp] tls = \"none\" with host = \"{}\": plain SMTP only to this machine \
                  (localhost); use tls = \"implicit\" (port 465) or \"starttls\" (port 587)",

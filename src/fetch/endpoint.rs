@@ -62,7 +62,7 @@ pub fn check_address(address: &str) -> Result<(), String> {
 }
 
 /// Whether `host` (as a URI gives it) is this machine.
-fn is_loopback(host: &str) -> bool {
+pub(super) fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost")
         || host
             .trim_start_matches('[')
