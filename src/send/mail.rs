@@ -76,7 +76,8 @@ fn markdown_html(markdown: &str) -> String {
     out
 }
 
-fn html_escape(text: &str) -> String {
+/// Text as HTML shows it: `&`, `<`, `>` and `"` as entities.
+pub(super) fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -243,11 +243,7 @@ pub fn escape(kind: ChannelKind, text: &str) -> String {
         // `<@userid>` mentions in WeCom; a look-alike bracket keeps it text.
         ChannelKind::Wecom => text.replace('<', "＜").replace('>', "＞"),
         ChannelKind::Dingtalk => text,
-        ChannelKind::Email => text
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;"),
+        ChannelKind::Email => super::mail::html_escape(&text),
         ChannelKind::Slack => text
             .replace('&', "&amp;")
             .replace('<', "&lt;")
