@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use mimalloc::MiMalloc;
 
 /// mimalloc makes importing large reports markedly faster than the system allocator.
@@ -10,5 +9,5 @@ use mimalloc::MiMalloc;
 static GLOBAL: MiMalloc = MiMalloc;
 
 fn main() -> ExitCode {
-    opsdeck::cli::run(opsdeck::cli::Cli::parse())
+    opsdeck::cli::run(opsdeck::cli::Cli::from_env())
 }

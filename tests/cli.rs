@@ -801,6 +801,35 @@ fn a_mistyped_command_is_named_not_taken_for_a_folder() {
 }
 
 #[test]
+fn the_language_goes_before_or_after_the_command_and_a_workspace_only_after() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for args in [
+        ["--lang", "zh", "kpis", "sample-data"],
+        ["kpis", "--lang", "zh", "sample-data"],
+        ["kpis", "sample-data", "--lang", "zh"],
+    ] {
+        let output = opsdeck(&args, root);
+        assert!(output.status.success(), "{args:?}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("销售额"), "{args:?}: {stdout}");
+    }
+    // The cockpit's workspace before a command is refused, never dropped.
+    for args in [
+        &["sample-data", "kpis"][..],
+        &["--theme", "light", "kpis", "sample-data"],
+    ] {
+        let output = opsdeck(args, root);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("`opsdeck kpis WORKSPACE`"),
+            "{args:?}: {stderr}"
+        );
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
 fn completions_load_in_the_shell_and_the_manual_page_renders() {
     let dir = tempfile::tempdir().unwrap();
     for shell in ["bash", "zsh", "fish", "powershell"] {

@@ -10,7 +10,11 @@ use crate::domain::week::IsoWeek;
 
 /// opsdeck — the weekly operations meeting of an Amazon seller team, in a terminal.
 #[derive(Debug, Parser)]
-#[command(name = "opsdeck", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "opsdeck",
+    version,
+    override_usage = "opsdeck [OPTIONS] [WORKSPACE]\n       opsdeck [--lang <LANG>] <COMMAND> [ARGS]"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -29,6 +33,27 @@ pub struct Cli {
     /// gets plain UTF-8).
     #[arg(long, global = true)]
     pub excel: bool,
+}
+
+impl Cli {
+    /// The command line of this process. `--lang`, `--color` and `--excel`
+    /// go anywhere; the cockpit's own workspace and options only without a
+    /// command (`opsdeck sample-data kpis` is refused, not read as `kpis`
+    /// of the current folder).
+    pub fn from_env() -> Self {
+        let cli = Self::parse();
+        if cli.command.is_some() && cli.cockpit != CockpitArgs::default() {
+            let mut command = <Self as clap::CommandFactory>::command();
+            command
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "the cockpit's workspace and options come without a command; \
+                     a command takes its own after its name (`opsdeck kpis WORKSPACE`)",
+                )
+                .exit();
+        }
+        cli
+    }
 }
 
 /// When text tables are coloured.
@@ -68,7 +93,7 @@ impl From<LangArg> for Language {
 }
 
 /// How to open the cockpit.
-#[derive(Debug, Clone, clap::Args)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 #[allow(clippy::struct_excessive_bools)] // independent command-line switches
 pub struct CockpitArgs {
     /// Workspace folder (default: the current folder).
