@@ -9,11 +9,12 @@ use std::process::ExitCode;
 
 use crate::domain::settings::{Language, Settings};
 use crate::domain::untrusted::clean_document;
-use crate::domain::words::Said;
+use crate::domain::words::{Said, say};
 use crate::event_loop;
 use crate::export::check_report;
 use crate::export::init::init_workspace;
 use crate::import::check::check_paths;
+use crate::import::error::ImportError;
 
 /// Writes a line to stderr, cleaned as stdout is: no control or bidi
 /// character of a file name, a lock holder or a server's answer reaches the
@@ -21,6 +22,7 @@ use crate::import::check::check_paths;
 /// fail; that must not turn a clean ending into a panic.
 macro_rules! say {
     ($($arg:tt)*) => {{
+        use std::io::Write as _;
         let text = format!($($arg)*);
         let _ = writeln!(
             std::io::stderr(),
@@ -33,6 +35,7 @@ macro_rules! say {
 /// Like `say!`, without ending the line (a question).
 macro_rules! say_inline {
     ($($arg:tt)*) => {{
+        use std::io::Write as _;
         let text = format!($($arg)*);
         let mut stderr = std::io::stderr();
         let _ = write!(stderr, "{}", $crate::domain::untrusted::clean_document(&text))
@@ -76,7 +79,7 @@ pub fn run(cli: Cli) -> ExitCode {
             week,
             all,
         }) => documents::prep(&workspace, week, all, lang),
-        Some(Command::Init { dir }) => init(&dir),
+        Some(Command::Init { dir }) => init(&dir, lang.unwrap_or_default()),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
@@ -91,10 +94,13 @@ pub fn run(cli: Cli) -> ExitCode {
                     print_coloured(&String::from_utf8_lossy(&out));
                     ExitCode::SUCCESS
                 }
-                Err(error) => {
-                    say!("error: cannot write the manual page: {error}");
-                    ExitCode::FAILURE
-                }
+                Err(error) => fail(
+                    lang.unwrap_or_default(),
+                    &Said::both(
+                        format!("cannot write the manual page: {error}"),
+                        format!("无法写出手册页：{error}"),
+                    ),
+                ),
             }
         }
         Some(Command::Run(args)) => cockpit::cockpit(&args, lang),
@@ -118,11 +124,17 @@ pub fn run(cli: Cli) -> ExitCode {
                     .map(Path::display)
                     .map(|p| p.to_string())
                     .unwrap_or_default();
-                say!(
-                    "error: `{typed}` is neither a command nor a folder; did you mean `{} {meant}`? \
-                     (`{0} --help` lists the commands)",
-                    command_name()
-                );
+                let command = command_name();
+                match lang.unwrap_or_default() {
+                    Language::English => say!(
+                        "error: `{typed}` is neither a command nor a folder; did you mean \
+                         `{command} {meant}`? (`{command} --help` lists the commands)"
+                    ),
+                    Language::Chinese => say!(
+                        "错误：`{typed}` 既不是命令也不是文件夹；是想输入 `{command} {meant}` 吗？\
+                         （`{command} --help` 列出全部命令）"
+                    ),
+                }
                 ExitCode::from(2)
             }
             None => cockpit::cockpit(&cli.cockpit, lang),
@@ -149,7 +161,7 @@ fn check(paths: &[PathBuf], format: Format, lang: Option<Language>) -> ExitCode 
     match format {
         Format::Text => {
             print_out(&check_report::to_text(&report, language));
-            say_inline!("{}", check_report::errors_text(&report));
+            say_inline!("{}", check_report::errors_text(&report, language));
             print_out(&check_report::verdict(&report, language));
         }
         Format::Json => print_out(&check_report::to_json(&report)),
@@ -167,7 +179,7 @@ pub(crate) fn leave_at_exit<T>(value: T) {
     std::mem::forget(value);
 }
 
-fn init(dir: &Path) -> ExitCode {
+fn init(dir: &Path, language: Language) -> ExitCode {
     // Where and when, hashed: an id no other workspace has.
     let seed = format!(
         "{}\n{:?}\n{}\n{}",
@@ -181,19 +193,28 @@ fn init(dir: &Path) -> ExitCode {
     let id = crate::fetch::manifest::sha256(seed.as_bytes())[..12].to_owned();
     match init_workspace(dir, &id) {
         Ok(()) => {
-            print_out(&format!(
-                "Started a workspace in {}: edit opsdeck.toml, then drop Amazon's downloads \
-                 into weeks/<ISO week>/ (for example weeks/2026-W47/).\n",
-                dir.display()
-            ));
+            let shown = dir.display();
+            print_out(&match language {
+                Language::English => format!(
+                    "Started a workspace in {shown}: edit opsdeck.toml, then drop Amazon's \
+                     downloads into weeks/<ISO week>/ (for example weeks/2026-W47/).\n"
+                ),
+                Language::Chinese => format!(
+                    "已在 {shown} 新建工作区：请编辑 opsdeck.toml，然后把亚马逊的下载放进 \
+                     weeks/<ISO 周>/（例如 weeks/2026-W47/）。\n"
+                ),
+            });
             ExitCode::SUCCESS
         }
         Err(error) => {
-            say!(
-                "error: cannot start a workspace in {}: {error}",
-                dir.display()
-            );
-            ExitCode::FAILURE
+            let shown = dir.display();
+            fail(
+                language,
+                &Said::both(
+                    format!("cannot start a workspace in {shown}: {error}"),
+                    format!("无法在 {shown} 新建工作区：{error}"),
+                ),
+            )
         }
     }
 }
@@ -207,6 +228,39 @@ pub(crate) fn command_name() -> String {
         return "opsdeck".to_owned();
     }
     std::env::current_exe().map_or_else(|_| "opsdeck".to_owned(), |exe| exe.display().to_string())
+}
+
+/// The language this run tells `workspace`'s problems in: `--lang`, else
+/// what its `opsdeck.toml` asks for, even when that file has an error.
+pub(crate) fn language_of(lang: Option<Language>, workspace: &Path) -> Language {
+    lang.or_else(|| {
+        crate::import::config::stated_language(
+            &workspace.join(crate::import::workspace::CONFIG_FILE),
+        )
+    })
+    .unwrap_or_default()
+}
+
+/// Says on stderr why the command stops, in `language`, and gives the
+/// failing exit status.
+pub(crate) fn fail(language: Language, why: &Said) -> ExitCode {
+    say!(
+        "{}{}",
+        say(language, "error: ", "错误："),
+        why.get(language)
+    );
+    ExitCode::FAILURE
+}
+
+/// Problems with files on stderr, each `error: path:line:column: …`, in `language`.
+pub(crate) fn report_errors(errors: &[ImportError], language: Language) {
+    for error in errors {
+        say!(
+            "{}{}",
+            say(language, "error: ", "错误："),
+            error.in_language(language)
+        );
+    }
 }
 
 /// A warning on stderr, in `language`.

@@ -8,16 +8,17 @@ pub mod lock;
 pub mod recovery;
 pub mod sent;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::domain::action::ActionItem;
 use crate::domain::agenda::Agenda;
 use crate::domain::meeting::{Meeting, as_follow_ups};
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
 use crate::domain::timing::Now;
 use crate::domain::week::{IsoWeek, MeetingWeek};
+use crate::domain::words::{Said, say};
 use crate::import::error::ImportError;
 use crate::import::minutes::{minutes_path, previous_minutes, read_minutes};
 use crate::import::weeks::{LoadedReport, load_report, week_to_review};
@@ -71,7 +72,7 @@ pub struct Session {
     pub minutes: PathBuf,
     pub access: Access,
     /// Things the facilitator must see on screen (a recovery copy, a lock that could not be made).
-    pub notices: Vec<String>,
+    pub notices: Vec<Said>,
     /// Whether last meeting's minutes went out within 24 hours of its end
     /// (`None`: no last meeting, or it is still open).
     pub last_minutes_sent_in_time: Option<bool>,
@@ -90,35 +91,60 @@ pub enum StartError {
     /// The meeting was closed; `--reopen` continues it.
     Closed { week: IsoWeek, path: PathBuf },
     /// Something on disk refused a step that cannot be skipped.
-    Disk { what: String, error: std::io::Error },
+    Disk { what: Said, error: std::io::Error },
+}
+
+impl StartError {
+    /// What went wrong and what to do, in `language`, a line per problem.
+    pub fn in_language(&self, language: Language) -> String {
+        let error = say(language, "error: ", "错误：");
+        match self {
+            StartError::Workspace { workspace, errors } => {
+                let mut text = String::new();
+                for problem in errors {
+                    let _ = writeln!(text, "{error}{}", problem.in_language(language));
+                }
+                let shown = workspace.display();
+                text + &match language {
+                    Language::English => {
+                        format!("Run `opsdeck check {shown}` for the whole picture.")
+                    }
+                    Language::Chinese => format!("运行 `opsdeck check {shown}` 查看全部问题。"),
+                }
+            }
+            StartError::Minutes(problem) => {
+                let then = say(
+                    language,
+                    "The minutes file was left untouched; fix it, or move it away to start the \
+                     meeting afresh.",
+                    "会议纪要文件保持原样；请修正它，或把它移走以重新开始会议。",
+                );
+                format!("{error}{}\n{then}", problem.in_language(language))
+            }
+            StartError::Closed { week, path } => {
+                let shown = path.display();
+                match language {
+                    Language::English => format!(
+                        "{error}the meeting of {week} is closed ({shown}); run again with \
+                         --reopen to continue it (the closed minutes are kept as a copy)"
+                    ),
+                    Language::Chinese => format!(
+                        "{error}{week} 的会议已结束（{shown}）；加上 --reopen 重新运行即可继续\
+                         （已结束的纪要会保留一份副本）"
+                    ),
+                }
+            }
+            StartError::Disk { what, error: why } => {
+                let colon = say(language, ": ", "：");
+                format!("{error}{}{colon}{why}", what.get(language))
+            }
+        }
+    }
 }
 
 impl fmt::Display for StartError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StartError::Workspace { workspace, errors } => {
-                for error in errors {
-                    writeln!(f, "error: {error}")?;
-                }
-                write!(
-                    f,
-                    "Run `opsdeck check {}` for the whole picture.",
-                    workspace.display()
-                )
-            }
-            StartError::Minutes(error) => write!(
-                f,
-                "error: {error}\nThe minutes file was left untouched; fix it, or move it away to \
-                 start the meeting afresh."
-            ),
-            StartError::Closed { week, path } => write!(
-                f,
-                "error: the meeting of {week} is closed ({}); run again with --reopen to continue \
-                 it (the closed minutes are kept as a copy)",
-                path.display()
-            ),
-            StartError::Disk { what, error } => write!(f, "error: cannot {what}: {error}"),
-        }
+        f.write_str(&self.in_language(Language::English))
     }
 }
 
@@ -168,19 +194,31 @@ pub fn open_meeting(
     if let Some(copy) = find_recovery(&minutes) {
         if options.recover && writer {
             restore_recovery(&copy, &minutes).map_err(|error| StartError::Disk {
-                what: format!(
-                    "bring back the recovery copy {} to {}",
-                    copy.display(),
-                    minutes.display()
+                what: Said::both(
+                    format!(
+                        "cannot bring back the recovery copy {} to {}",
+                        copy.display(),
+                        minutes.display()
+                    ),
+                    format!(
+                        "无法把恢复副本 {} 还原到 {}",
+                        copy.display(),
+                        minutes.display()
+                    ),
                 ),
                 error,
             })?;
         } else {
-            notices.push(format!(
-                "Unsaved minutes of this meeting wait in a recovery copy: to resume from them, \
-                 quit and run `opsdeck {} --recover` (the copy: {})",
-                workspace.display(),
-                copy.display()
+            let (workspace, copy) = (workspace.display(), copy.display());
+            notices.push(Said::both(
+                format!(
+                    "Unsaved minutes of this meeting wait in a recovery copy: to resume from \
+                     them, quit and run `opsdeck {workspace} --recover` (the copy: {copy})"
+                ),
+                format!(
+                    "本次会议有未保存的纪要留在恢复副本中：要从中继续，请退出后运行 \
+                     `opsdeck {workspace} --recover`（副本：{copy}）"
+                ),
             ));
         }
     }
@@ -214,7 +252,7 @@ fn lock_access(
     options: StartOptions,
     now: Now,
     confirm_take_over: impl FnOnce(&Holder) -> bool,
-    notices: &mut Vec<String>,
+    notices: &mut Vec<Said>,
 ) -> Access {
     let path = minutes.with_extension("lock");
     let me = Holder::this_process(now.wall.to_rfc3339());
@@ -233,10 +271,16 @@ fn lock_access(
         Ok(Locking::Held(holder)) => Access::ViewOnly(holder),
         Ok(Locking::HeldOnOtherHost(holder)) => Access::ViewOnly(Some(holder)),
         Err(error) if options.no_lock => {
-            notices.push(format!(
-                "The meeting could not be locked ({}: {error}); written without the lock \
-                 (--no-lock): a second cockpit on this week would not be stopped",
-                path.display()
+            let shown = path.display();
+            notices.push(Said::both(
+                format!(
+                    "The meeting could not be locked ({shown}: {error}); written without the \
+                     lock (--no-lock): a second cockpit on this week would not be stopped"
+                ),
+                format!(
+                    "会议无法加锁（{shown}：{error}）；已不加锁写入（--no-lock）：本周的第二个\
+                     驾驶舱不会被拦住"
+                ),
             ));
             Access::Writer(None)
         }
@@ -272,7 +316,13 @@ fn meeting_to_run(
         }
         let copy = path.with_extension("closed.toml");
         std::fs::copy(path, &copy).map_err(|error| StartError::Disk {
-            what: format!("keep a copy of the closed minutes in {}", copy.display()),
+            what: Said::both(
+                format!(
+                    "cannot keep a copy of the closed minutes in {}",
+                    copy.display()
+                ),
+                format!("无法在 {} 保留已结束纪要的副本", copy.display()),
+            ),
             error,
         })?;
     }

@@ -76,6 +76,7 @@ const KEPT: &[&str] = &[
     "space",
     // The configuration's keys and the channels' wire values, as written.
     "people",
+    "thresholds",
     "smtp",
     "webhook",
     "markdown",
@@ -304,6 +305,73 @@ fn the_english_outputs_stay_english() {
             assert!(!output.contains(word), "`{command}` says {word}:\n{output}");
         }
     }
+}
+
+/// A Chinese team's failures: each run must fail, say so in Chinese, and
+/// leave no English word but the team's own and what it quotes of a file.
+#[test]
+fn a_chinese_teams_errors_are_chinese() {
+    let (dir, root) = workspace_in("zh");
+    let credentials = dir.path().join("none.toml");
+    let ws = root.to_str().unwrap();
+    let mut own = BTreeSet::new();
+    own_words(&root, &mut own);
+    // A cell a teammate typed over, in a report of the newest week.
+    let week = root.join("weeks/2026-W47");
+    let report = week.join("BusinessReport-11-23-26.csv");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        text.contains("\"3,308\""),
+        "the sample's first sessions cell"
+    );
+    std::fs::write(&report, text.replacen("\"3,308\"", "十", 1)).unwrap();
+    // A threshold the team misspelt, in a second workspace.
+    let (_typo_dir, typo) = workspace_in("zh");
+    let config = typo.join("opsdeck.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text + "\n[thresholds]\nconversoin_drop = 0.2\n").unwrap();
+    let typo = typo.to_str().unwrap();
+    let missing = dir.path().join("nowhere");
+    let missing = missing.to_str().unwrap();
+    let runs: [&[&str]; 8] = [
+        &["check", ws],
+        &["kpis", ws],
+        &["prep", ws],
+        &["kpis", ws, "--week", "2030-W01"],
+        &["send", "minutes", ws, "--week", "2030-W01", "--dry-run"],
+        &["kpis", typo],
+        &["check", missing, "--lang", "zh"],
+        &["kpi", "--lang", "zh"],
+    ];
+    let mut left = Vec::new();
+    for args in runs {
+        let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
+            .args(args)
+            .env("OPSDECK_CREDENTIALS", &credentials)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{args:?} succeeded");
+        assert!(
+            said.contains("错误："),
+            "{args:?} wrote no Chinese error:\n{said}"
+        );
+        let words = left_in_english(&unquoted(&said), &own);
+        if !words.is_empty() {
+            left.push(format!("{args:?}: {words:?}\n{said}"));
+        }
+    }
+    assert!(
+        left.is_empty(),
+        "English left in Chinese errors:\n{}",
+        left.join("\n")
+    );
+}
+
+/// `text` without what it quotes between backticks: a file's own cells and
+/// headers, a command to type, a key to add.
+fn unquoted(text: &str) -> String {
+    text.split('`').step_by(2).collect::<Vec<_>>().join(" ")
 }
 
 #[test]

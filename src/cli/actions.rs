@@ -6,10 +6,14 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{ActionsFormat, Style, command_name, print_coloured, print_out, speak};
+use super::{
+    ActionsFormat, Style, command_name, fail, language_of, print_coloured, print_out,
+    report_errors, speak, warn,
+};
 use crate::domain::action_log::action_log;
 use crate::domain::meeting::Meeting;
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
+use crate::domain::words::Said;
 use crate::event_loop;
 use crate::export::actions_calendar::{CalendarItem, to_ics};
 use crate::export::workbook;
@@ -29,7 +33,7 @@ pub(super) fn actions(
     let all = match read_all_minutes(workspace) {
         Ok(all) => all,
         Err(error) => {
-            say!("error: {error}");
+            report_errors(&[error], language_of(lang, workspace));
             return ExitCode::FAILURE;
         }
     };
@@ -65,7 +69,10 @@ pub(super) fn actions(
         }
         ActionsFormat::Json => crate::export::actions::to_json(&shown, today, &meetings),
         ActionsFormat::Xlsx => {
-            return print_workbook(&workbook::actions_sheets(&shown, today, settings.language));
+            return print_workbook(
+                &workbook::actions_sheets(&shown, today, settings.language),
+                settings.language,
+            );
         }
         ActionsFormat::Csv => {
             print_csv(&crate::export::actions::to_csv(&shown), excel);
@@ -86,10 +93,17 @@ pub(super) fn actions(
             }
             let (csv, unassigned) = crate::export::asana::to_asana_csv(&shown, &settings);
             for owner in unassigned {
-                say!(
-                    "warning: {owner} has no e-mail address, so Asana cannot assign their tasks: \
-                     add `email = \"…\"` under [people.{owner}] in opsdeck.toml"
+                let warning = Said::both(
+                    format!(
+                        "{owner} has no e-mail address, so Asana cannot assign their tasks: add \
+                         `email = \"…\"` under [people.{owner}] in opsdeck.toml"
+                    ),
+                    format!(
+                        "{owner} 没有邮件地址，Asana 无法把任务分配给此人：请在 opsdeck.toml 的 \
+                         [people.{owner}] 下加上 `email = \"…\"`"
+                    ),
                 );
+                warn(&warning, settings.language);
             }
             print_csv(&csv, excel);
             return ExitCode::SUCCESS;
@@ -116,13 +130,19 @@ fn workspace_id(settings: &Settings, meetings: &[Meeting]) -> String {
 
 /// Writes a workbook to stdout, which must be a file or a pipe: its bytes
 /// would garble a terminal.
-pub(super) fn print_workbook(sheets: &[workbook::Sheet]) -> ExitCode {
+pub(super) fn print_workbook(sheets: &[workbook::Sheet], language: Language) -> ExitCode {
     if std::io::stdout().is_terminal() {
-        say!(
-            "error: a workbook is a file, not text for the terminal: redirect it, like \
-             `{} kpis --format xlsx > kpis.xlsx`",
-            command_name()
-        );
+        let command = command_name();
+        match language {
+            Language::English => say!(
+                "error: a workbook is a file, not text for the terminal: redirect it, like \
+                 `{command} kpis --format xlsx > kpis.xlsx`"
+            ),
+            Language::Chinese => say!(
+                "错误：工作簿是文件，不是给终端看的文本：请重定向输出，如 \
+                 `{command} kpis --format xlsx > kpis.xlsx`"
+            ),
+        }
         return ExitCode::from(2);
     }
     match workbook::workbook(sheets) {
@@ -131,10 +151,13 @@ pub(super) fn print_workbook(sheets: &[workbook::Sheet]) -> ExitCode {
             let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
             ExitCode::SUCCESS
         }
-        Err(error) => {
-            say!("error: cannot make the workbook: {error}");
-            ExitCode::FAILURE
-        }
+        Err(error) => fail(
+            language,
+            &Said::both(
+                format!("cannot make the workbook: {error}"),
+                format!("无法生成工作簿：{error}"),
+            ),
+        ),
     }
 }
 

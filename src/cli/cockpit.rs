@@ -3,18 +3,19 @@
 //! its minutes are (a recovery copy when they could not be saved), and the
 //! demo on a fresh copy of the sample workspace.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
 use super::ending::report_ending;
 use super::send::{SendArgs, SendWhat, send};
-use super::{CockpitArgs, ThemeArg, command_name, leave_at_exit, warn};
+use super::{CockpitArgs, ThemeArg, command_name, fail, language_of, leave_at_exit, warn};
 use crate::app::App;
-use crate::domain::settings::{Language, ThemeName};
+use crate::domain::settings::{Language, Settings, ThemeName};
 use crate::domain::timing::Now;
 use crate::domain::untrusted::clean;
+use crate::domain::words::{Said, say};
 use crate::event_loop;
 use crate::event_loop::reading::Reader;
 use crate::event_loop::signals::Signals;
@@ -29,25 +30,20 @@ pub fn cockpit(args: &CockpitArgs, lang: Option<Language>) -> ExitCode {
 }
 
 /// The cockpit, with `notices` shown under its header for the whole meeting.
-fn cockpit_with(args: &CockpitArgs, notices: Vec<String>, lang: Option<Language>) -> ExitCode {
+fn cockpit_with(args: &CockpitArgs, notices: Vec<Said>, lang: Option<Language>) -> ExitCode {
     let workspace = args.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
     let terminal = std::io::stdout().is_terminal();
-    let options = StartOptions {
-        week: args.week,
-        reopen: args.reopen,
-        take_over: args.take_over,
-        recover: args.recover,
-        read_only: !terminal,
-        no_lock: args.no_lock,
-    };
+    let options = start_options(args, terminal);
     let now = event_loop::read_now();
     if !terminal {
         return without_terminal(&workspace, options, now, lang);
     }
-    let mut session = match open_meeting(&workspace, options, now, confirm_take_over) {
+    let asked = language_of(lang, &workspace);
+    let confirm = |holder: &Holder| confirm_take_over(holder, asked);
+    let mut session = match open_meeting(&workspace, options, now, confirm) {
         Ok(session) => session,
         Err(error) => {
-            say!("{error}");
+            say!("{}", error.in_language(asked));
             return ExitCode::FAILURE;
         }
     };
@@ -55,21 +51,16 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>, lang: Option<Language>
     // are read while the cockpit runs, whatever lands in the workspace meanwhile.
     let wakes = Wakes::new();
     let reader = Reader::start(workspace.clone(), Some(session.week), wakes.sender());
-    for notice in &session.notices {
-        say!("notice: {}", clean(notice));
-    }
     let settings = &mut session.workspace.settings;
-    super::speak(settings, lang);
-    settings.bell |= args.bell;
-    if let Some(theme) = args.theme {
-        settings.theme = match theme {
-            ThemeArg::Dark => ThemeName::Dark,
-            ThemeArg::Light => ThemeName::Light,
-            ThemeArg::HighContrast => ThemeName::HighContrast,
-        };
-    }
+    choose_for_this_run(settings, args, lang);
+    let language = settings.language;
+    say_notices(&session.notices, language);
     let save_as = default_save_as(&session.minutes);
-    let notices = notices.into_iter().chain(session.notices).collect();
+    let notices = notices
+        .into_iter()
+        .chain(session.notices)
+        .map(|notice| notice.get(language).clone())
+        .collect();
     let mut app = App::reading(
         session.workspace.settings.clone(),
         session.week,
@@ -82,18 +73,22 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>, lang: Option<Language>
     .with_save_as(save_as);
     let mut retry = None;
     match &session.access {
-        Access::ViewOnly(holder) => app = app.view_only(describe_holder(holder.as_ref())),
+        Access::ViewOnly(holder) => app = app.view_only(describe_holder(holder.as_ref(), language)),
         Access::Unlocked { why, retry: lock } => {
-            app = app.view_only_unlocked(why.clone());
-            retry = Some(lock.clone());
+            (app, retry) = (app.view_only_unlocked(why.clone()), Some(lock.clone()));
         }
         Access::Writer(_) => {}
     }
     let signals = match Signals::catch() {
         Ok(signals) => signals,
         Err(error) => {
-            say!("error: cannot catch the signals that end a meeting: {error}");
-            return ExitCode::FAILURE;
+            return fail(
+                language,
+                &Said::both(
+                    format!("cannot catch the signals that end a meeting: {error}"),
+                    format!("无法接收结束会议的信号：{error}"),
+                ),
+            );
         }
     };
     let mut terminal = match ratatui::try_init() {
@@ -104,8 +99,13 @@ fn cockpit_with(args: &CockpitArgs, notices: Vec<String>, lang: Option<Language>
         }
         Err(error) => {
             ratatui::restore();
-            say!("error: the terminal cannot be used: {error}");
-            return ExitCode::FAILURE;
+            return fail(
+                language,
+                &Said::both(
+                    format!("the terminal cannot be used: {error}"),
+                    format!("终端无法使用：{error}"),
+                ),
+            );
         }
     };
     let mut finished = event_loop::run(
@@ -181,6 +181,43 @@ fn send_on_close(workspace: &Path, finished: &Finished) {
     }
 }
 
+/// How the command line asks to open the meeting; without a terminal, only to read it.
+fn start_options(args: &CockpitArgs, terminal: bool) -> StartOptions {
+    StartOptions {
+        week: args.week,
+        reopen: args.reopen,
+        take_over: args.take_over,
+        recover: args.recover,
+        read_only: !terminal,
+        no_lock: args.no_lock,
+    }
+}
+
+/// The session's notices on stderr, in `language`.
+fn say_notices(notices: &[Said], language: Language) {
+    for notice in notices {
+        say!(
+            "{}{}",
+            say(language, "notice: ", "提示："),
+            clean(notice.get(language))
+        );
+    }
+}
+
+/// What the command line chooses over the workspace for this run: the
+/// language, the bell and the theme.
+fn choose_for_this_run(settings: &mut Settings, args: &CockpitArgs, lang: Option<Language>) {
+    super::speak(settings, lang);
+    settings.bell |= args.bell;
+    if let Some(theme) = args.theme {
+        settings.theme = match theme {
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Light => ThemeName::Light,
+            ThemeArg::HighContrast => ThemeName::HighContrast,
+        };
+    }
+}
+
 /// Without a terminal the cockpit cannot run: the meeting is opened view
 /// only and its reports read, to say what is wrong with them, then it says
 /// where to turn instead.
@@ -190,10 +227,12 @@ fn without_terminal(
     now: Now,
     lang: Option<Language>,
 ) -> ExitCode {
-    let (session, loaded) = match start_meeting(workspace, options, now, confirm_take_over) {
+    let asked = language_of(lang, workspace);
+    let confirm = |holder: &Holder| confirm_take_over(holder, asked);
+    let (session, loaded) = match start_meeting(workspace, options, now, confirm) {
         Ok(started) => started,
         Err(error) => {
-            say!("{error}");
+            say!("{}", error.in_language(asked));
             return ExitCode::FAILURE;
         }
     };
@@ -201,9 +240,7 @@ fn without_terminal(
     for warning in &loaded.warnings {
         warn(warning, language);
     }
-    for notice in &session.notices {
-        say!("notice: {}", clean(notice));
-    }
+    say_notices(&session.notices, language);
     let (command, shown) = (command_name(), workspace.display());
     match language {
         Language::English => say!(
@@ -237,31 +274,46 @@ fn default_save_as(minutes: &Path) -> String {
     }
 }
 
-/// "on HOST by USER since 10:02", for the view-only banner.
-fn describe_holder(holder: Option<&Holder>) -> String {
+/// "on HOST by USER since Mon 10:02", for the view-only banner.
+fn describe_holder(holder: Option<&Holder>, language: Language) -> String {
     let Some(holder) = holder else {
-        return "by another cockpit".to_owned();
+        return say(language, "by another cockpit", "（另一个驾驶舱）").to_owned();
     };
     let since = chrono::DateTime::parse_from_rfc3339(&holder.since).map_or_else(
         |_| holder.since.clone(),
-        |t| t.format("%a %H:%M").to_string(),
+        |t| match language {
+            Language::English => t.format("%a %H:%M").to_string(),
+            Language::Chinese => t.format("%m-%d %H:%M").to_string(),
+        },
     );
-    format!("on {} by {} since {since}", holder.host, holder.user)
+    let (host, user) = (&holder.host, &holder.user);
+    match language {
+        Language::English => format!("on {host} by {user} since {since}"),
+        Language::Chinese => format!("（主机 {host}，用户 {user}，自 {since} 起）"),
+    }
 }
 
 /// Asks on the terminal before taking a meeting held on another machine.
-fn confirm_take_over(holder: &Holder) -> bool {
-    say_inline!(
-        "The meeting is open in opsdeck on {} by {} since {} (pid {}). Take it over? \
-         Do so only if that cockpit is closed — its later saves would be lost. [y/N] ",
+fn confirm_take_over(holder: &Holder, language: Language) -> bool {
+    let (host, user, since) = (
         clean(&holder.host),
         clean(&holder.user),
         clean(&holder.since),
-        holder.pid
     );
+    let pid = holder.pid;
+    match language {
+        Language::English => say_inline!(
+            "The meeting is open in opsdeck on {host} by {user} since {since} (pid {pid}). Take \
+             it over? Do so only if that cockpit is closed — its later saves would be lost. [y/N] "
+        ),
+        Language::Chinese => say_inline!(
+            "此会议已在 opsdeck 中打开（主机 {host}，用户 {user}，自 {since} 起，pid {pid}）。\
+             要接管吗？只有在那个驾驶舱已关闭时才可接管——否则它之后的保存会丢失。[y/N] "
+        ),
+    }
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer).is_ok()
-        && matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
+        && matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "是")
 }
 
 pub fn demo(bell: bool, theme: Option<ThemeArg>, lang: Option<Language>) -> ExitCode {
@@ -269,8 +321,13 @@ pub fn demo(bell: bool, theme: Option<ThemeArg>, lang: Option<Language>) -> Exit
     let root = match write_demo_workspace(&std::env::temp_dir(), &name) {
         Ok(root) => root,
         Err(error) => {
-            say!("error: cannot write the demo workspace: {error}");
-            return ExitCode::FAILURE;
+            return fail(
+                lang.unwrap_or_default(),
+                &Said::both(
+                    format!("cannot write the demo workspace: {error}"),
+                    format!("无法写出演示工作区：{error}"),
+                ),
+            );
         }
     };
     let zh = lang == Some(Language::Chinese);
@@ -296,17 +353,16 @@ pub fn demo(bell: bool, theme: Option<ThemeArg>, lang: Option<Language>) -> Exit
             recover: false,
             no_lock: false,
         },
-        vec![if zh {
-            format!(
-                "演示：示例工作区的副本在 {} — 记录的内容都写在那里",
-                root.display()
-            )
-        } else {
+        vec![Said::both(
             format!(
                 "Demo: a copy of the sample workspace in {} — your captures go there",
                 root.display()
-            )
-        }],
+            ),
+            format!(
+                "演示：示例工作区的副本在 {} — 记录的内容都写在那里",
+                root.display()
+            ),
+        )],
         lang,
     );
     if zh {

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use super::actions::{print_csv, print_workbook};
 use super::{
-    KpiFormat, MinutesFormat, Style, leave_at_exit, print_coloured, print_out, speak, warn,
+    KpiFormat, MinutesFormat, Style, language_of, leave_at_exit, print_coloured, print_out,
+    report_errors, speak, warn,
 };
 use crate::domain::action::ActionItem;
 use crate::domain::settings::Language;
@@ -24,13 +25,13 @@ pub(super) fn week_report(
     lang: Option<Language>,
 ) -> Result<LoadedReport, ExitCode> {
     let mut loaded = load_report(workspace, week).map_err(|errors| {
-        for error in &errors {
-            say!("error: {error}");
+        let language = language_of(lang, workspace);
+        report_errors(&errors, language);
+        let shown = workspace.display();
+        match language {
+            Language::English => say!("Run `opsdeck check {shown}` for the whole picture."),
+            Language::Chinese => say!("运行 `opsdeck check {shown}` 查看全部问题。"),
         }
-        say!(
-            "Run `opsdeck check {}` for the whole picture.",
-            workspace.display()
-        );
         ExitCode::FAILURE
     })?;
     speak(&mut loaded.workspace.settings, lang);
@@ -78,7 +79,7 @@ pub(super) fn kpis(
         }
         KpiFormat::Md => kpis_md::to_markdown(report, settings),
         KpiFormat::Xlsx => {
-            let code = print_workbook(&workbook::kpis_sheets(report, settings));
+            let code = print_workbook(&workbook::kpis_sheets(report, settings), settings.language);
             leave_at_exit(loaded);
             return code;
         }
@@ -99,14 +100,18 @@ pub(super) fn prep(
         Err(code) => return code,
     };
     let report = &loaded.report;
-    let open = match open_actions(workspace, report.review.week) {
+    let open = match open_actions(
+        workspace,
+        report.review.week,
+        loaded.workspace.settings.language,
+    ) {
         Ok(open) => open,
         Err(code) => return code,
     };
     let in_play = match crate::session::actions_in_play(workspace, report.review.week) {
         Ok(actions) => actions,
         Err(error) => {
-            say!("error: {error}");
+            report_errors(&[error], loaded.workspace.settings.language);
             return ExitCode::FAILURE;
         }
     };
@@ -123,9 +128,13 @@ pub(super) fn prep(
 }
 
 /// Last meeting's actions still open.
-pub(super) fn open_actions(workspace: &Path, week: IsoWeek) -> Result<Vec<ActionItem>, ExitCode> {
+pub(super) fn open_actions(
+    workspace: &Path,
+    week: IsoWeek,
+    language: Language,
+) -> Result<Vec<ActionItem>, ExitCode> {
     crate::session::open_actions(workspace, week).map_err(|error| {
-        say!("error: {error}");
+        report_errors(&[error], language);
         ExitCode::FAILURE
     })
 }
@@ -134,7 +143,8 @@ pub(super) fn minutes(file: &Path, format: MinutesFormat, lang: Option<Language>
     let (stored, raw) = match read_minutes_file(file) {
         Ok(read) => read,
         Err(error) => {
-            say!("error: {error}");
+            let root = file.parent().and_then(Path::parent).unwrap_or(file);
+            report_errors(&[error], language_of(lang, root));
             return ExitCode::FAILURE;
         }
     };

@@ -3,11 +3,10 @@
 //! when they could not be, the recovery copy and how to bring it back — in
 //! the team's language, with the command as the user can run it.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::command_name;
+use super::{command_name, report_errors};
 use crate::app::SaveState;
 use crate::domain::settings::Language;
 use crate::domain::untrusted::clean;
@@ -33,9 +32,7 @@ pub fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
         Ending::TerminalLost(error) if zh => say!("错误：终端失效：{error}"),
         Ending::TerminalLost(error) => say!("error: the terminal failed: {error}"),
         Ending::ReadFailed(errors) => {
-            for error in errors {
-                say!("error: {error}");
-            }
+            report_errors(errors, app.settings().language);
             if zh {
                 say!(
                     "会议纪要保持原样。运行 `opsdeck check {}` 查看全部问题。",

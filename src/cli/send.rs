@@ -11,7 +11,7 @@ use crate::domain::channel::{Channel, ChannelKind, People, Sent};
 use crate::domain::settings::Language;
 use crate::domain::timing::Now;
 use crate::domain::week::IsoWeek;
-use crate::domain::words::say;
+use crate::domain::words::{Said, say};
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
 use crate::fetch::manifest::sha256;
 use crate::fetch::ureq_http::UreqHttp;
@@ -74,24 +74,24 @@ mod what;
 
 use what::message_for;
 
-macro_rules! fail {
-    ($($arg:tt)*) => {{
-        eprintln!("error: {}", format!($($arg)*));
-        return ExitCode::FAILURE;
-    }};
-}
-
 /// Sends what `args` ask at `now` (the local time: a digest's "tomorrow" is the team's).
 pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
     let mut workspace = match open_workspace(&args.workspace) {
         Ok(workspace) => workspace,
-        Err(error) => fail!("{error}"),
+        Err(error) => return super::fail(super::language_of(lang, &args.workspace), &error.said()),
     };
     super::speak(&mut workspace.settings, lang);
     let settings = &workspace.settings;
+    let language = settings.language;
     let channels = match chosen(&settings.channels, &args.to) {
         Ok(channels) => channels,
-        Err(why) => fail!("{}: {why}", args.workspace.join("opsdeck.toml").display()),
+        Err(why) => {
+            let config = args.workspace.join("opsdeck.toml");
+            return super::fail(
+                language,
+                &why.map(|why| format!("{}: {why}", config.display())),
+            );
+        }
     };
     let (what, message, record) = match message_for(args, settings, now.wall.date_naive()) {
         Ok(Some(found)) => found,
@@ -106,11 +106,11 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
             );
             return ExitCode::SUCCESS;
         }
-        Err(why) => fail!("{why}"),
+        Err(why) => return super::fail(language, &why),
     };
     let credentials = match credentials(args.dry_run) {
         Ok(credentials) => credentials,
-        Err(why) => fail!("{why}"),
+        Err(why) => return super::fail(language, &why),
     };
     let sending = Sending {
         args,
@@ -131,7 +131,8 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
             Ok(Some(sent)) => delivered.push(sent),
             Ok(None) => {}
             Err(why) => {
-                eprintln!("error: {} ({}): {why}", channel.name, channel.kind.name());
+                let error = say(language, "error: ", "错误：");
+                say!("{error}{} ({}): {why}", channel.name, channel.kind.name());
                 failed += 1;
             }
         }
@@ -143,7 +144,14 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
         (None, false) => record_in_log(&args.workspace, &delivered, now),
     };
     if let Err(why) = recorded {
-        eprintln!("error: sent, but not recorded in the minutes: {why}");
+        say!(
+            "{}{why}",
+            say(
+                language,
+                "error: sent, but not recorded in the minutes: ",
+                "错误：已发送，但未记入会议纪要："
+            )
+        );
         failed += 1;
     }
     if failed > 0 {
@@ -310,12 +318,12 @@ fn cut_note(cut: usize, language: Language) -> String {
 }
 
 /// The channels `--to` names (every channel without it).
-fn chosen<'a>(channels: &'a [Channel], to: &[String]) -> Result<Vec<&'a Channel>, String> {
+fn chosen<'a>(channels: &'a [Channel], to: &[String]) -> Result<Vec<&'a Channel>, Said> {
     if channels.is_empty() {
-        return Err(
-            "no [[channels]]: add one with a name and a kind (see the README's Sending section)"
-                .to_owned(),
-        );
+        return Err(Said::both(
+            "no [[channels]]: add one with a name and a kind (see the README's Sending section)",
+            "没有 [[channels]]：请加上一个，写明 name 和 kind（见 README 的 Sending 一节）",
+        ));
     }
     if to.is_empty() {
         return Ok(channels.iter().collect());
@@ -327,9 +335,10 @@ fn chosen<'a>(channels: &'a [Channel], to: &[String]) -> Result<Vec<&'a Channel>
                 .find(|c| c.name.eq_ignore_ascii_case(name))
                 .ok_or_else(|| {
                     let names: Vec<&str> = channels.iter().map(|c| c.name.as_str()).collect();
-                    format!(
-                        "--to {name} names no channel: the channels are {}",
-                        names.join(", ")
+                    let names = names.join(", ");
+                    Said::both(
+                        format!("--to {name} names no channel: the channels are {names}"),
+                        format!("--to {name} 不是频道名：频道有 {names}"),
                     )
                 })
         })
@@ -337,13 +346,17 @@ fn chosen<'a>(channels: &'a [Channel], to: &[String]) -> Result<Vec<&'a Channel>
 }
 
 /// The credentials file, which a dry run may do without.
-fn credentials(dry_run: bool) -> Result<Option<Credentials>, String> {
-    let path = credentials_path(|key| std::env::var(key).ok())
-        .ok_or_else(|| "no credentials file: set $OPSDECK_CREDENTIALS or $HOME".to_owned())?;
+fn credentials(dry_run: bool) -> Result<Option<Credentials>, Said> {
+    let path = credentials_path(|key| std::env::var(key).ok()).ok_or_else(|| {
+        Said::both(
+            "no credentials file: set $OPSDECK_CREDENTIALS or $HOME",
+            "没有凭据文件：请设置 $OPSDECK_CREDENTIALS 或 $HOME",
+        )
+    })?;
     if dry_run && !path.exists() {
         return Ok(None);
     }
     read_credentials(&path)
         .map(Some)
-        .map_err(|error| error.to_string())
+        .map_err(|error| error.said())
 }

@@ -3,6 +3,7 @@
 //! rows, their money converted to the reporting currency, merged into one
 //! week. Pure: std only.
 
+use super::words::Said;
 use std::collections::BTreeMap;
 
 use super::facts::AdFigures;
@@ -38,7 +39,7 @@ pub fn split_key(key: &str) -> (Option<&'static str>, &str) {
 pub type Rates = BTreeMap<String, f64>;
 
 /// The rate that turns `currency` into `reporting`, or what to add to get one.
-pub fn rate(currency: &str, reporting: &str, rates: &Rates) -> Result<f64, String> {
+pub fn rate(currency: &str, reporting: &str, rates: &Rates) -> Result<f64, Said> {
     if currency.eq_ignore_ascii_case(reporting) {
         return Ok(1.0);
     }
@@ -47,9 +48,16 @@ pub fn rate(currency: &str, reporting: &str, rates: &Rates) -> Result<f64, Strin
         .find(|(code, _)| code.eq_ignore_ascii_case(currency))
         .map(|(_, rate)| *rate)
         .ok_or_else(|| {
-            format!(
-                "the reports are in {currency} but opsdeck.toml has no rate for it: add \
-                 `{currency} = …` (the value of one {currency} in {reporting}) to its [fx] table"
+            Said::both(
+                format!(
+                    "the reports are in {currency} but opsdeck.toml has no rate for it: add \
+                     `{currency} = …` (the value of one {currency} in {reporting}) to its [fx] \
+                     table"
+                ),
+                format!(
+                    "报告以 {currency} 计价，但 opsdeck.toml 没有它的汇率：请在 [fx] 表中加上 \
+                     `{currency} = …`（1 {currency} 折合多少 {reporting}）"
+                ),
             )
         })
 }
@@ -217,9 +225,10 @@ mod tests {
         assert_eq!(rate("USD", "USD", &rates), Ok(1.0));
         let missing = rate("JPY", "USD", &rates).unwrap_err();
         assert!(
-            missing.contains("`JPY = …`") && missing.contains("[fx]"),
-            "{missing}"
+            missing.en.contains("`JPY = …`") && missing.en.contains("[fx]"),
+            "{missing:?}"
         );
+        assert!(missing.zh.contains("`JPY = …`"), "{missing:?}");
     }
 
     #[test]

@@ -107,40 +107,46 @@ macro_rules! thresholds {
                 &[$((stringify!($key), stringify!($default)),)+];
 
             /// Sets the threshold named `key` to `number`; what was expected when it cannot.
-            pub fn set(&mut self, key: &str, number: f64) -> Result<(), String> {
+            pub fn set(&mut self, key: &str, number: f64) -> Result<(), ThresholdProblem> {
                 match key {
                     $(stringify!($key) => {
                         self.$key = <$kind as ThresholdNumber>::from_number(number)?;
                         Ok(())
                     })+
-                    _ => Err(format!(
-                        "`{key}` is not a threshold: expected one of {}",
-                        Self::KEYS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
-                    )),
+                    _ => Err(ThresholdProblem::UnknownKey),
                 }
             }
         }
     };
 }
 
+/// Why a threshold cannot be set as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ThresholdProblem {
+    /// No threshold has that key (`Thresholds::KEYS` lists them).
+    UnknownKey,
+    /// The threshold counts whole things; the number is not whole.
+    NotWhole(f64),
+}
+
 /// A threshold's value from a number of the config file.
 trait ThresholdNumber: Sized {
-    fn from_number(number: f64) -> Result<Self, String>;
+    fn from_number(number: f64) -> Result<Self, ThresholdProblem>;
 }
 
 impl ThresholdNumber for f64 {
-    fn from_number(number: f64) -> Result<Self, String> {
+    fn from_number(number: f64) -> Result<Self, ThresholdProblem> {
         Ok(number)
     }
 }
 
 impl ThresholdNumber for i64 {
     #[allow(clippy::cast_possible_truncation)] // a whole number, checked
-    fn from_number(number: f64) -> Result<Self, String> {
+    fn from_number(number: f64) -> Result<Self, ThresholdProblem> {
         if number.fract() == 0.0 && number.abs() < 1e15 {
             Ok(number as i64)
         } else {
-            Err(format!("{number}: expected a whole number"))
+            Err(ThresholdProblem::NotWhole(number))
         }
     }
 }

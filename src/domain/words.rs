@@ -45,6 +45,15 @@ pub fn has_chinese(text: &str) -> bool {
 pub type Said = InEach<String>;
 
 impl Said {
+    /// The English and the Chinese of one text: `Said::both("cannot read the
+    /// file", "无法读取文件")`.
+    pub fn both(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        InEach {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
     /// The same change made to the text in every language.
     #[must_use]
     pub fn map(&self, change: impl Fn(&str) -> String) -> Self {

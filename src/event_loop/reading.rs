@@ -3,6 +3,7 @@
 //! figures is held, with every key after it (so they apply in the order
 //! typed), and replayed once the report is in.
 
+use crate::domain::words::Said;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -60,8 +61,11 @@ impl Reader {
         self.thread.join().unwrap_or_else(|_| {
             Err(vec![ImportError::file(
                 &root,
-                "the reading of the reports stopped on an internal error: run `opsdeck check` \
-                 on the workspace to see which file it was reading",
+                Said::both(
+                    "the reading of the reports stopped on an internal error: run `opsdeck \
+                     check` on the workspace to see which file it was reading",
+                    "读取报告时因内部错误而停止：请对工作区运行 `opsdeck check`，查看当时在读哪个文件",
+                ),
             )])
         })
     }

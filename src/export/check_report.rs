@@ -72,7 +72,7 @@ pub fn to_json(report: &CheckReport) -> String {
                 path: error.path.display().to_string(),
                 line: error.line,
                 column: error.column,
-                message: error.message.clone(),
+                message: error.message.en.clone(),
             })
             .collect(),
     };
@@ -138,10 +138,11 @@ pub fn verdict(report: &CheckReport, language: Language) -> String {
 }
 
 /// The errors as text for stderr, one paragraph each.
-pub fn errors_text(report: &CheckReport) -> String {
+pub fn errors_text(report: &CheckReport, language: Language) -> String {
     let mut out = String::new();
+    let word = say(language, "error: ", "错误：");
     for error in &report.errors {
-        let _ = writeln!(out, "error: {error}");
+        let _ = writeln!(out, "{word}{}", error.in_language(language));
     }
     out
 }
@@ -271,7 +272,12 @@ mod tests {
                     "1 行日期不在".into(),
                 )],
             }],
-            errors: vec![ImportError::at(&PathBuf::from("x.csv"), 2, Some(3), "bad")],
+            errors: vec![ImportError::at(
+                &PathBuf::from("x.csv"),
+                2,
+                Some(3),
+                crate::domain::words::Said::both("bad", "坏"),
+            )],
             language: None,
             fx: None,
         }
@@ -300,6 +306,13 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with("1 file read, 1 error.\n"), "{text}");
-        assert_eq!(errors_text(&report()), "error: x.csv:2:3: bad\n");
+        assert_eq!(
+            errors_text(&report(), Language::English),
+            "error: x.csv:2:3: bad\n"
+        );
+        assert_eq!(
+            errors_text(&report(), Language::Chinese),
+            "错误：x.csv:2:3: 坏\n"
+        );
     }
 }

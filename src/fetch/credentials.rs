@@ -6,6 +6,7 @@
 //! else `~/.config/opsdeck/credentials.toml`. A file others can read is
 //! refused, with the `chmod` to run. No secret is ever put in a message.
 
+use crate::domain::words::Said;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -100,26 +101,40 @@ impl SmtpServer {
     }
 
     /// Why the server cannot be used as written, if it cannot.
-    fn problem(&self) -> Option<String> {
+    fn problem(&self) -> Option<Said> {
         if self.host.trim().is_empty() {
-            return Some(
-                "[smtp] host is empty: name the mail server, like smtp.example.com".into(),
-            );
+            return Some(Said::both(
+                "[smtp] host is empty: name the mail server, like smtp.example.com",
+                "[smtp] host 为空：请写上邮件服务器，如 smtp.example.com",
+            ));
         }
-        if !looks_like_address(self.from.trim()) {
-            return Some(format!(
-                "[smtp] from = \"{}\": expected the sender's address, like ops@example.com",
-                self.from.trim()
+        let from = self.from.trim();
+        if !looks_like_address(from) {
+            return Some(Said::both(
+                format!(
+                    "[smtp] from = \"{from}\": expected the sender's address, like ops@example.com"
+                ),
+                format!("[smtp] from = \"{from}\"：应为发件人地址，如 ops@example.com"),
             ));
         }
         if self.user.is_some() != self.password.is_some() {
-            return Some("[smtp] needs both user and password, or neither".into());
+            return Some(Said::both(
+                "[smtp] needs both user and password, or neither",
+                "[smtp] 的 user 和 password 要么都写，要么都不写",
+            ));
         }
-        (self.tls() == SmtpTls::None && !is_loopback(self.host.trim())).then(|| {
-            format!(
-                "[smtp] tls = \"none\" with host = \"{}\": plain SMTP only to this machine \
-                 (localhost); use tls = \"implicit\" (port 465) or \"starttls\" (port 587)",
-                self.host.trim()
+        let host = self.host.trim();
+        (self.tls() == SmtpTls::None && !is_loopback(host)).then(|| {
+            Said::both(
+                format!(
+                    "[smtp] tls = \"none\" with host = \"{host}\": plain SMTP only to this \
+                     machine (localhost); use tls = \"implicit\" (port 465) or \"starttls\" \
+                     (port 587)"
+                ),
+                format!(
+                    "[smtp] tls = \"none\" 而 host = \"{host}\"：明文 SMTP 只能发往本机 \
+                     （localhost）；请用 tls = \"implicit\"（端口 465）或 \"starttls\"（端口 587）"
+                ),
             )
         })
     }
@@ -190,9 +205,16 @@ pub fn read_credentials(path: &Path) -> Result<Credentials, ImportError> {
     let metadata = std::fs::metadata(path).map_err(|error| {
         ImportError::file(
             path,
-            format!(
-                "cannot read the credentials file ({error}): write it there with your \
-                 [sp_api] and [ads_api] apps (see the README), or point $OPSDECK_CREDENTIALS at it"
+            Said::both(
+                format!(
+                    "cannot read the credentials file ({error}): write it there with your \
+                     [sp_api] and [ads_api] apps (see the README), or point \
+                     $OPSDECK_CREDENTIALS at it"
+                ),
+                format!(
+                    "无法读取凭据文件（{error}）：请在该处写入 [sp_api] 和 [ads_api] 应用（见 \
+                     README），或将 $OPSDECK_CREDENTIALS 指向它"
+                ),
             ),
         )
     })?;
@@ -200,13 +222,17 @@ pub fn read_credentials(path: &Path) -> Result<Credentials, ImportError> {
     if !metadata.is_file() {
         return Err(ImportError::file(
             path,
-            "the credentials path is not a regular file (a folder, a pipe or a device): \
-             point $OPSDECK_CREDENTIALS at the credentials.toml itself",
+            Said::both(
+                "the credentials path is not a regular file (a folder, a pipe or a device): \
+                 point $OPSDECK_CREDENTIALS at the credentials.toml itself",
+                "凭据路径不是普通文件（而是文件夹、管道或设备）：请将 $OPSDECK_CREDENTIALS \
+                 指向 credentials.toml 文件本身",
+            ),
         ));
     }
     refuse_if_shared(path, &metadata)?;
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| ImportError::file(path, format!("cannot read the file: {error}")))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|error| ImportError::unreadable(path, &error))?;
     parse_credentials(path, &text)
 }
 
@@ -217,10 +243,16 @@ fn refuse_if_shared(path: &Path, metadata: &std::fs::Metadata) -> Result<(), Imp
     if mode & 0o077 != 0 {
         return Err(ImportError::file(
             path,
-            format!(
-                "others can read this credentials file (mode {mode:o}): run `chmod 600 {}` \
-                 and try again",
-                path.display()
+            Said::both(
+                format!(
+                    "others can read this credentials file (mode {mode:o}): run `chmod 600 {}` \
+                     and try again",
+                    path.display()
+                ),
+                format!(
+                    "其他用户可以读取这个凭据文件（权限 {mode:o}）：请运行 `chmod 600 {}` 后重试",
+                    path.display()
+                ),
             ),
         ));
     }
@@ -243,19 +275,28 @@ pub fn parse_credentials(path: &Path, text: &str) -> Result<Credentials, ImportE
             path,
             line,
             Some(column),
-            format!(
-                "{}: expected [sp_api] and [ads_api] with client_id, client_secret and \
-                 refresh_token, an optional [endpoints] table, [channels.NAME] with a \
-                 url and an optional secret, and an optional [smtp] with host, port, user, \
-                 password, from and tls",
-                error.message()
+            Said::both(
+                format!(
+                    "{}: expected [sp_api] and [ads_api] with client_id, client_secret and \
+                     refresh_token, an optional [endpoints] table, [channels.NAME] with a \
+                     url and an optional secret, and an optional [smtp] with host, port, user, \
+                     password, from and tls",
+                    error.message()
+                ),
+                format!(
+                    "{}：应为带 client_id、client_secret 和 refresh_token 的 [sp_api] 与 \
+                     [ads_api]，可选的 [endpoints] 表，带 url 和可选 secret 的 \
+                     [channels.名称]，以及可选的 [smtp]（host、port、user、password、from、tls）",
+                    error.message()
+                ),
             ),
         )
     })?;
     let endpoint = |text: Option<&str>, key: &str| {
         text.map(|t| {
-            Endpoint::parse(t)
-                .map_err(|why| ImportError::file(path, format!("[endpoints] {key}: {why}")))
+            Endpoint::parse(t).map_err(|why| {
+                ImportError::file(path, why.map(|why| format!("[endpoints] {key}: {why}")))
+            })
         })
         .transpose()
     };
@@ -270,7 +311,10 @@ pub fn parse_credentials(path: &Path, text: &str) -> Result<Credentials, ImportE
         {
             return Err(ImportError::file(
                 path,
-                "an app needs client_id, client_secret and refresh_token, none of them empty",
+                Said::both(
+                    "an app needs client_id, client_secret and refresh_token, none of them empty",
+                    "应用需要 client_id、client_secret 和 refresh_token，且都不能为空",
+                ),
             ));
         }
     }
@@ -295,7 +339,10 @@ fn sp_api_credentials(path: &Path, table: SpApiTable) -> Result<SpApiCredentials
         Region::from_name(name).ok_or_else(|| {
             ImportError::file(
                 path,
-                format!("[sp_api] {key} = \"{name}\": expected na, eu or fe"),
+                Said::both(
+                    format!("[sp_api] {key} = \"{name}\": expected na, eu or fe"),
+                    format!("[sp_api] {key} = \"{name}\"：应为 na、eu 或 fe"),
+                ),
             )
         })
     };

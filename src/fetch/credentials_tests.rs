@@ -83,14 +83,20 @@ fn the_mail_server_is_read_and_plain_smtp_goes_to_this_machine_only() {
     let remote = with("host = \"smtp.example.com\"\ntls = \"none\"\nfrom = \"ops@example.com\"\n")
         .unwrap_err();
     assert!(
-        remote.message.contains("plain SMTP only to this machine"),
+        remote
+            .message
+            .en
+            .contains("plain SMTP only to this machine"),
         "{remote}"
     );
     let half = with("host = \"smtp.example.com\"\nuser = \"ops\"\nfrom = \"ops@example.com\"\n")
         .unwrap_err();
-    assert!(half.message.contains("both user and password"), "{half}");
+    assert!(half.message.en.contains("both user and password"), "{half}");
     let sender = with("host = \"smtp.example.com\"\nfrom = \"ops\"\n").unwrap_err();
-    assert!(sender.message.contains("the sender's address"), "{sender}");
+    assert!(
+        sender.message.en.contains("the sender's address"),
+        "{sender}"
+    );
     let shown = format!(
         "{:?}",
         with(
@@ -134,7 +140,7 @@ fn a_file_others_can_read_is_refused_with_the_chmod_to_run() {
     std::fs::write(&path, GOOD).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     let error = read_credentials(&path).unwrap_err();
-    assert!(error.message.contains("chmod 600"), "{error}");
+    assert!(error.message.en.contains("chmod 600"), "{error}");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
     assert!(read_credentials(&path).is_ok());
 }
@@ -147,8 +153,8 @@ fn a_pipe_or_a_folder_at_the_credentials_path_is_refused_without_blocking() {
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if made.is_ok_and(|status| status.success()) {
         let error = read_credentials(&fifo).unwrap_err();
-        assert!(error.message.contains("not a regular file"), "{error}");
+        assert!(error.message.en.contains("not a regular file"), "{error}");
     }
     let error = read_credentials(dir.path()).unwrap_err();
-    assert!(error.message.contains("not a regular file"), "{error}");
+    assert!(error.message.en.contains("not a regular file"), "{error}");
 }

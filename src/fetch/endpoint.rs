@@ -2,6 +2,7 @@
 //! address (a local stand-in for Amazon in tests). The regional hosts of
 //! each API and each marketplace's region.
 
+use crate::domain::words::Said;
 use std::net::IpAddr;
 
 /// An API's base address, checked.
@@ -12,7 +13,7 @@ impl Endpoint {
     /// `text` as an endpoint: `https://…`, or `http://` on `127.0.0.1`, `::1`
     /// or `localhost`; parsed as a URI, so a host is the host after parsing,
     /// and an address with user information (`user:pass@host`) is refused.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, Said> {
         let text = text.trim().trim_end_matches('/');
         check_address(text)?;
         Ok(Self(text.to_owned()))
@@ -35,29 +36,49 @@ impl Endpoint {
 
 /// Whether opsdeck may send a request to `address`: `https://` to any
 /// host, plain `http://` only to this machine, never with user information.
-pub fn check_address(address: &str) -> Result<(), String> {
-    let uri: ureq::http::Uri = address.parse().map_err(|_| {
-        format!("`{address}` is not an address such as https://sellingpartnerapi-na.amazon.com")
+pub fn check_address(address: &str) -> Result<(), Said> {
+    let not_https = || {
+        Said::both(
+            format!(
+                "`{address}` is not an https:// address such as \
+                 https://sellingpartnerapi-na.amazon.com"
+            ),
+            format!(
+                "`{address}` 不是 https:// 地址，应形如 https://sellingpartnerapi-na.amazon.com"
+            ),
+        )
+    };
+    let uri: ureq::http::Uri = address.parse().map_err(|_| not_https())?;
+    let authority = uri.authority().ok_or_else(|| {
+        Said::both(
+            format!("`{address}` names no host: use an https:// address"),
+            format!("`{address}` 没有主机名：请使用 https:// 地址"),
+        )
     })?;
-    let authority = uri
-        .authority()
-        .ok_or_else(|| format!("`{address}` names no host: use an https:// address"))?;
     if authority.as_str().contains('@') {
-        return Err(format!(
-            "`{address}` carries user information before its host: remove everything up to the `@`"
+        return Err(Said::both(
+            format!(
+                "`{address}` carries user information before its host: remove everything up to \
+                 the `@`"
+            ),
+            format!("`{address}` 在主机名前带有用户信息：请删除 `@` 及其之前的全部内容"),
         ));
     }
     let host = uri.host().unwrap_or_default();
     match uri.scheme_str() {
         Some("https") if !host.is_empty() => Ok(()),
         Some("http") if is_loopback(host) => Ok(()),
-        Some("http") => Err(format!(
-            "`{address}` is plain http on a host that is not this machine: use https:// \
-             (plain http is only for a local test server on 127.0.0.1)"
+        Some("http") => Err(Said::both(
+            format!(
+                "`{address}` is plain http on a host that is not this machine: use https:// \
+                 (plain http is only for a local test server on 127.0.0.1)"
+            ),
+            format!(
+                "`{address}` 对非本机主机使用明文 http：请使用 https://（明文 http 只用于 \
+                 127.0.0.1 上的本地测试服务器）"
+            ),
         )),
-        _ => Err(format!(
-            "`{address}` is not an https:// address such as https://sellingpartnerapi-na.amazon.com"
-        )),
+        _ => Err(not_https()),
     }
 }
 
@@ -205,7 +226,7 @@ mod tests {
         assert!(Endpoint::parse("ftp://x").is_err());
         // User information before a loopback host hides the real host.
         let hidden = Endpoint::parse("http://127.0.0.1:9@other-host:8080/auth/o2/token");
-        assert!(hidden.unwrap_err().contains("user information"));
+        assert!(hidden.unwrap_err().en.contains("user information"));
         assert!(Endpoint::parse("https://user@api.amazon.com").is_err());
         assert!(check_address("file:///etc/passwd").is_err());
         assert!(check_address("http://169.254.169.254/latest/meta-data").is_err());

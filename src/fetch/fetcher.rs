@@ -293,7 +293,7 @@ impl Fetcher<'_> {
     fn get_document(&mut self, url: &str, what: &str) -> Result<Response, ApiError> {
         let mut address = url.to_owned();
         for _ in 0..=REDIRECTS {
-            check_address(&address).map_err(|why| ApiError::unreadable(what, why))?;
+            check_address(&address).map_err(|why| ApiError::unreadable(what, why.en))?;
             let request = Request::get(&address).limited_to(self.document_limit);
             let response = send_retrying(self.http, self.clock, &request, DOWNLOAD)
                 .map_err(|why| ApiError::network(what, why))?;

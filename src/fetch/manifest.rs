@@ -3,6 +3,7 @@
 //! and SHA-256 — written atomically after every change, so a fetch that is
 //! stopped resumes from its report ids instead of asking again.
 
+use crate::domain::words::Said;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -66,13 +67,16 @@ impl Manifest {
             return Ok(Self::default());
         }
         let text = std::fs::read_to_string(&path)
-            .map_err(|error| ImportError::file(&path, format!("cannot read it: {error}")))?;
+            .map_err(|error| ImportError::unreadable(&path, &error))?;
         let manifest: Self = toml::from_str(&text).map_err(|error| {
+            let found = error.message();
             ImportError::file(
                 &path,
-                format!(
-                    "{}: opsdeck writes this file; delete it to fetch every report afresh",
-                    error.message()
+                Said::both(
+                    format!(
+                        "{found}: opsdeck writes this file; delete it to fetch every report afresh"
+                    ),
+                    format!("{found}：此文件由 opsdeck 写入；删除它即可重新获取全部报告"),
                 ),
             )
         })?;
@@ -88,8 +92,13 @@ impl Manifest {
                 &path,
                 line,
                 None,
-                "a report's `file` must be a plain file name in this folder (no folder, no `..`, \
-                 no leading dot): opsdeck writes this file; delete it to fetch every report afresh",
+                Said::both(
+                    "a report's `file` must be a plain file name in this folder (no folder, no \
+                     `..`, no leading dot): opsdeck writes this file; delete it to fetch every \
+                     report afresh",
+                    "报告的 `file` 必须是本文件夹中的普通文件名（不含文件夹、`..` 或开头的点）：\
+                     此文件由 opsdeck 写入；删除它即可重新获取全部报告",
+                ),
             ));
         }
         Ok(manifest)
@@ -219,7 +228,7 @@ mod tests {
             let text = std::fs::read_to_string(dir.path().join(MANIFEST)).unwrap();
             let line = text.lines().position(|l| l.contains(planted)).unwrap() + 1;
             assert_eq!(error.line, Some(line as u64), "{planted}: {error}");
-            assert!(error.message.contains("plain file name"), "{error}");
+            assert!(error.message.en.contains("plain file name"), "{error}");
         }
     }
 }

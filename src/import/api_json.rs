@@ -5,6 +5,7 @@
 //! traffic once per child ASIN, the account's days, ad figures per SKU —
 //! under the same week filter, with the same totals.
 
+use crate::domain::words::Said;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -30,11 +31,16 @@ pub fn is_json(path: &Path) -> bool {
 /// Reads a fetched report; its kind is told by its shape. The document is
 /// parsed from memory, so a problem is located at the exact line and column.
 pub fn read(path: &Path, mut window: DateWindow) -> Result<ReportFile, ImportError> {
-    let bytes = std::fs::read(path)
-        .map_err(|error| ImportError::file(path, format!("cannot read the file: {error}")))?;
+    let bytes = std::fs::read(path).map_err(|error| ImportError::unreadable(path, &error))?;
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let Some(&first) = text.iter().find(|b| !b.is_ascii_whitespace()) else {
-        return Err(ImportError::file(path, "the file is empty: fetch it again"));
+        return Err(ImportError::file(
+            path,
+            Said::both(
+                "the file is empty: fetch it again",
+                "文件是空的：请重新获取",
+            ),
+        ));
     };
     let (kind, read) = match first {
         b'{' => (
@@ -50,8 +56,12 @@ pub fn read(path: &Path, mut window: DateWindow) -> Result<ReportFile, ImportErr
                 path,
                 1,
                 Some(1),
-                "expected a report from Amazon's SP-API (a JSON object) or Ads API (a JSON \
-                 array); this JSON file is neither — fetch it again with `opsdeck fetch`",
+                Said::both(
+                    "expected a report from Amazon's SP-API (a JSON object) or Ads API (a JSON \
+                     array); this JSON file is neither — fetch it again with `opsdeck fetch`",
+                    "应为亚马逊 SP-API（JSON 对象）或广告 API（JSON 数组）的报告；这个 JSON \
+                     文件两者都不是——请用 `opsdeck fetch` 重新获取",
+                ),
             ));
         }
     };
@@ -72,8 +82,11 @@ fn parse<'a, T: Deserialize<'a>>(path: &Path, text: &'a [u8]) -> Result<T, Impor
             path,
             line.max(1),
             Some(column.max(1)),
-            format!(
-                "expected the JSON Amazon's API sends, found {message}; fetch the report again"
+            Said::both(
+                format!(
+                    "expected the JSON Amazon's API sends, found {message}; fetch the report again"
+                ),
+                format!("应为亚马逊 API 发送的 JSON，实际是 {message}；请重新获取报告"),
             ),
         )
     })
@@ -159,9 +172,15 @@ fn sales_and_traffic(
     if spec.report_type != "GET_SALES_AND_TRAFFIC_REPORT" {
         return Err(ImportError::file(
             path,
-            format!(
-                "expected a GET_SALES_AND_TRAFFIC_REPORT document, found a {}",
-                spec.report_type
+            Said::both(
+                format!(
+                    "expected a GET_SALES_AND_TRAFFIC_REPORT document, found a {}",
+                    spec.report_type
+                ),
+                format!(
+                    "应为 GET_SALES_AND_TRAFFIC_REPORT 文档，实际是 {}",
+                    spec.report_type
+                ),
             ),
         ));
     }

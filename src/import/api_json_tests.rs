@@ -143,7 +143,7 @@ fn a_negative_figure_in_the_apis_json_is_refused_with_its_place() {
     let json = "[\n  {\"date\": \"2026-11-16\", \"advertisedSku\": \"HK-1\", \"impressions\": 10,\n   \"clicks\": 1, \"cost\": -4.5, \"sales7d\": 0}\n]";
     let error = read("ads-api-sp-advertised-product-2026-W47.json", json).unwrap_err();
     assert_eq!(error.line, Some(3), "{error}");
-    assert!(error.message.contains("0 or more"), "{error}");
+    assert!(error.message.en.contains("0 or more"), "{error}");
     let refund = sales_and_traffic("2026-11-16", "2026-11-22").replacen(
         "\"unitsOrdered\": ",
         "\"unitsOrdered\": -",
@@ -151,7 +151,7 @@ fn a_negative_figure_in_the_apis_json_is_refused_with_its_place() {
     );
     assert!(refund.contains("\"unitsOrdered\": -"), "{refund}");
     let error = read("st.json", &refund).unwrap_err();
-    assert!(error.message.contains("0 or more"), "{error}");
+    assert!(error.message.en.contains("0 or more"), "{error}");
 }
 
 #[test]
@@ -166,11 +166,12 @@ fn broken_json_names_its_line_and_column() {
     assert!(
         error
             .message
+            .en
             .contains("expected the JSON Amazon's API sends"),
         "{error}"
     );
     let neither = read("x.json", "\"just a string\"").unwrap_err();
-    assert!(neither.message.contains("neither"), "{neither}");
+    assert!(neither.message.en.contains("neither"), "{neither}");
 }
 
 #[test]

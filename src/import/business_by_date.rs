@@ -4,6 +4,7 @@
 
 use crate::domain::facts::{DaySales, ReportFacts};
 use crate::domain::money::Money;
+use crate::domain::words::Said;
 
 use super::columns::business;
 use super::dates::{SlashOrder, parse_date_in};
@@ -53,9 +54,12 @@ pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, Read
             table.path,
             2,
             Some(date as u64 + 1),
-            format!(
-                "the dates cannot be read: {why}; download the report again from the \
-                 marketplace it belongs to"
+            Said::both(
+                format!(
+                    "the dates cannot be read: {why}; download the report again from the \
+                     marketplace it belongs to"
+                ),
+                format!("无法读取日期：{why}；请从报告所属站点重新下载"),
             ),
         )
     })?;
@@ -66,10 +70,17 @@ pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, Read
                 table.path,
                 row.line,
                 Some(date as u64 + 1),
-                format!(
-                    "`{}` is not a date: expected a date such as 11/16/2026, 16/11/2026 or \
-                     2026/11/16; download the report again without editing it",
-                    row.date
+                Said::both(
+                    format!(
+                        "`{}` is not a date: expected a date such as 11/16/2026, 16/11/2026 or \
+                         2026/11/16; download the report again without editing it",
+                        row.date
+                    ),
+                    format!(
+                        "`{}` 不是日期：应为 11/16/2026、16/11/2026 或 2026/11/16 这样的日期；\
+                         请重新下载报告，不要编辑",
+                        row.date
+                    ),
                 ),
             )
             .into());

@@ -184,7 +184,7 @@ mod tests {
                 (Some(2), Some(column)),
                 "{row}: {error}"
             );
-            assert!(error.message.contains("0 or more"), "{error}");
+            assert!(error.message.en.contains("0 or more"), "{error}");
         }
     }
 
@@ -311,7 +311,7 @@ mod tests {
                    P,C,S,10,1,$1.00\nP,C,S,ten,1,$1.00\n";
         let error = read_report_bytes(Path::new("br.csv"), csv.as_bytes(), None).unwrap_err();
         assert_eq!((error.line, error.column), (Some(3), Some(4)));
-        assert!(error.message.contains("Sessions - Total"), "{error}");
-        assert!(error.message.contains("`ten`"), "{error}");
+        assert!(error.message.en.contains("Sessions - Total"), "{error}");
+        assert!(error.message.en.contains("`ten`"), "{error}");
     }
 }

@@ -171,11 +171,18 @@ fn missing_rates(report: &CheckReport) -> Vec<ImportError> {
         .map(|(week, currency)| {
             ImportError::file(
                 &week,
-                format!(
-                    "a marketplace's reports are in {currency}, and neither opsdeck.toml's [fx] \
-                     nor the week's week.toml has a rate for it: kpis and the cockpit cannot \
-                     add it to {reporting}; add `{currency} = …` (the value of one {currency} \
-                     in {reporting}) to [fx]"
+                Said::both(
+                    format!(
+                        "a marketplace's reports are in {currency}, and neither opsdeck.toml's \
+                         [fx] nor the week's week.toml has a rate for it: kpis and the cockpit \
+                         cannot add it to {reporting}; add `{currency} = …` (the value of one \
+                         {currency} in {reporting}) to [fx]"
+                    ),
+                    format!(
+                        "有站点的报告以 {currency} 计价，但 opsdeck.toml 的 [fx] 和本周 \
+                         week.toml 都没有它的汇率：kpis 和驾驶舱无法把它折算为 {reporting}；\
+                         请在 [fx] 中加上 `{currency} = …`（1 {currency} 折合多少 {reporting}）"
+                    ),
                 ),
             )
         })
@@ -186,7 +193,10 @@ fn plan(path: &Path, jobs: &mut Vec<Job>, report: &mut CheckReport) -> Result<()
     if !path.exists() {
         return Err(ImportError::file(
             path,
-            "no such file or folder: expected a workspace, a week folder or report files",
+            Said::both(
+                "no such file or folder: expected a workspace, a week folder or report files",
+                "没有这个文件或文件夹：应为工作区、周文件夹或报告文件",
+            ),
         ));
     }
     if path.is_file() {
@@ -211,8 +221,12 @@ fn plan(path: &Path, jobs: &mut Vec<Job>, report: &mut CheckReport) -> Result<()
     }
     Err(ImportError::file(
         path,
-        "not a workspace (no opsdeck.toml or weeks/ inside) and not a week folder (named like \
-         2026-W47): point check at one of those, or at report files",
+        Said::both(
+            "not a workspace (no opsdeck.toml or weeks/ inside) and not a week folder (named \
+             like 2026-W47): point check at one of those, or at report files",
+            "既不是工作区（里面没有 opsdeck.toml 或 weeks/），也不是周文件夹（名如 \
+             2026-W47）：请让 check 指向其中之一，或指向报告文件",
+        ),
     ))
 }
 
@@ -245,8 +259,12 @@ fn plan_workspace(
     for stray in strays {
         report.errors.push(ImportError::file(
             &stray,
-            "this folder in weeks/ is not named like an ISO week (2026-W47): rename it so its \
-             reports are read",
+            Said::both(
+                "this folder in weeks/ is not named like an ISO week (2026-W47): rename it so \
+                 its reports are read",
+                "weeks/ 中的这个文件夹不是按 ISO 周命名的（如 2026-W47）：请重命名，其中的报告\
+                 才会被读取",
+            ),
         ));
     }
     for folder in &weeks {

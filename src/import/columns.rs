@@ -5,6 +5,8 @@
 //! language is adding names here, with the source in
 //! `localized-report-headers.md`; no reader changes.
 
+use crate::domain::words::Words;
+
 /// A language Seller Central or the Ads console writes headers in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HeaderLanguage {
@@ -15,18 +17,22 @@ pub enum HeaderLanguage {
 }
 
 impl HeaderLanguage {
-    pub fn name(self) -> &'static str {
+    /// The language's name in each language opsdeck speaks.
+    pub fn name(self) -> Words {
         match self {
-            HeaderLanguage::English => "English",
-            HeaderLanguage::Chinese => "Chinese",
-            HeaderLanguage::Japanese => "Japanese",
-            HeaderLanguage::German => "German",
+            HeaderLanguage::English => Words::new("English", "英文"),
+            HeaderLanguage::Chinese => Words::new("Chinese", "中文"),
+            HeaderLanguage::Japanese => Words::new("Japanese", "日文"),
+            HeaderLanguage::German => Words::new("German", "德文"),
         }
     }
 }
 
 /// The languages whose headers opsdeck reads, for messages.
-pub const LANGUAGES: &str = "English, Chinese (three header generations), Japanese and German";
+pub const LANGUAGES: Words = Words::new(
+    "English, Chinese (three header generations), Japanese and German",
+    "英文、中文（三代表头）、日文和德文",
+);
 
 /// One column and its names; the first English name is the one messages use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

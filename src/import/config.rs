@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use crate::domain::settings::{
     AgendaSection, FetchSettings, Language, MAX_DOCUMENT_MB, Replenishment, Roles, Settings,
-    Targets, ThemeName, Thresholds,
+    Targets, ThemeName,
 };
 use crate::domain::week::WeekStart;
 use crate::domain::words::Said;
@@ -22,6 +22,7 @@ use super::toml_file::{parse_toml, read_text};
 mod channels;
 mod events;
 mod place;
+mod thresholds;
 
 use events::{EventRow, event};
 use place::Place;
@@ -147,6 +148,21 @@ pub struct ConfigRead {
     pub warnings: Vec<Said>,
 }
 
+/// The language `opsdeck.toml` at `path` asks for, read even when the rest
+/// of the file is wrong, so that its error is told in the team's language.
+pub fn stated_language(path: &Path) -> Option<Language> {
+    #[derive(Deserialize)]
+    struct Stated {
+        language: Option<LanguageField>,
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let stated: Stated = toml::from_str(&text).ok()?;
+    Some(match stated.language? {
+        LanguageField::Zh => Language::Chinese,
+        LanguageField::En => Language::English,
+    })
+}
+
 /// Reads and validates `opsdeck.toml` at `path`.
 pub fn read_config(path: &Path) -> Result<ConfigRead, ImportError> {
     parse_config(path, &read_text(path)?)
@@ -174,8 +190,11 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
     {
         return Err(ImportError::file(
             path,
-            "the agenda needs at least one section, each with a name and at least 1 minute; \
-             fix the [[agenda]] entries",
+            Said::both(
+                "the agenda needs at least one section, each with a name and at least 1 minute; \
+                 fix the [[agenda]] entries",
+                "议程至少需要一个环节，每个环节都要有名称且至少 1 分钟；请修改 [[agenda]] 条目",
+            ),
         ));
     }
     if let (Some(currency), Some(reporting)) = (&file.currency, &file.reporting_currency)
@@ -183,9 +202,15 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
     {
         return Err(ImportError::file(
             path,
-            format!(
-                "`currency = \"{currency}\"` and `reporting_currency = \"{reporting}\"` differ: \
-                 the account is shown in one currency; keep one of the two keys"
+            Said::both(
+                format!(
+                    "`currency = \"{currency}\"` and `reporting_currency = \"{reporting}\"` \
+                     differ: the account is shown in one currency; keep one of the two keys"
+                ),
+                format!(
+                    "`currency = \"{currency}\"` 与 `reporting_currency = \"{reporting}\"` \
+                     不一致：账户只用一种货币显示；请保留其中一个键"
+                ),
             ),
         ));
     }
@@ -219,7 +244,7 @@ pub fn parse_config(path: &Path, text: &str) -> Result<ConfigRead, ImportError> 
         },
         bell: file.bell.unwrap_or(false),
         targets: targets(file.targets),
-        thresholds: thresholds(at, &file.thresholds)?,
+        thresholds: thresholds::thresholds(at, &file.thresholds)?,
         replenishment: replenishment(at, &file.replenishment)?,
         roles: Roles {
             purchasing: file.roles.purchasing,
@@ -252,9 +277,15 @@ fn replenishment(at: Place, table: &ReplenishmentTable) -> Result<Replenishment,
         Some(days) if *days.get_ref() >= 0.0 && days.get_ref().is_finite() => Ok(*days.get_ref()),
         Some(days) => Err(at.error(
             days,
-            format!(
-                "[replenishment] {key} = {}: expected a number of days, 0 or more",
-                days.get_ref()
+            Said::both(
+                format!(
+                    "[replenishment] {key} = {}: expected a number of days, 0 or more",
+                    days.get_ref()
+                ),
+                format!(
+                    "[replenishment] {key} = {}：应为天数，0 或以上",
+                    days.get_ref()
+                ),
             ),
         )),
         None => Ok(default),
@@ -278,10 +309,17 @@ fn replenishment(at: Place, table: &ReplenishmentTable) -> Result<Replenishment,
             Some(feet) => {
                 return Err(at.error(
                     feet,
-                    format!(
-                        "[replenishment] capacity_cubic_feet = {}: expected the cubic feet \
-                         Amazon lets you store, such as 12000",
-                        feet.get_ref()
+                    Said::both(
+                        format!(
+                            "[replenishment] capacity_cubic_feet = {}: expected the cubic feet \
+                             Amazon lets you store, such as 12000",
+                            feet.get_ref()
+                        ),
+                        format!(
+                            "[replenishment] capacity_cubic_feet = {}：应为亚马逊允许的库容\
+                             （立方英尺），如 12000",
+                            feet.get_ref()
+                        ),
                     ),
                 ));
             }
@@ -311,25 +349,6 @@ fn targets(table: TargetsTable) -> Targets {
     }
 }
 
-#[allow(clippy::cast_precision_loss)] // thresholds are small numbers
-fn thresholds(
-    at: Place,
-    table: &BTreeMap<String, Spanned<toml::Value>>,
-) -> Result<Thresholds, ImportError> {
-    let mut thresholds = Thresholds::default();
-    for (key, value) in table {
-        let number = match value.get_ref() {
-            toml::Value::Integer(whole) => Ok(*whole as f64),
-            toml::Value::Float(number) => Ok(*number),
-            other => Err(format!("{other}: expected a number")),
-        };
-        number
-            .and_then(|number| thresholds.set(key, number))
-            .map_err(|why| at.error(value, format!("[thresholds] {key}: {why}")))?;
-    }
-    Ok(thresholds)
-}
-
 /// `[fetch]`: the marketplaces, the Ads profiles and the largest document.
 fn fetch_settings(at: Place<'_>, fetch: FetchTable) -> Result<FetchSettings, ImportError> {
     Ok(FetchSettings {
@@ -341,9 +360,15 @@ fn fetch_settings(at: Place<'_>, fetch: FetchTable) -> Result<FetchSettings, Imp
             Some(mb) => {
                 return Err(at.error(
                     &mb,
-                    format!(
-                        "[fetch] max_document_mb = {}: expected a size in MB from 1 to 65536",
-                        mb.get_ref()
+                    Said::both(
+                        format!(
+                            "[fetch] max_document_mb = {}: expected a size in MB from 1 to 65536",
+                            mb.get_ref()
+                        ),
+                        format!(
+                            "[fetch] max_document_mb = {}：应为 1 到 65536 之间的 MB 数",
+                            mb.get_ref()
+                        ),
                     ),
                 ));
             }

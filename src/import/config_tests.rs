@@ -34,7 +34,7 @@ fn overrides_take_effect_and_the_rest_stays_default() {
 fn unknown_keys_are_errors_with_their_line() {
     let error = parse("title = \"Ops\"\n\n[targets]\nacoss = 0.3\n").unwrap_err();
     assert_eq!(error.line, Some(4));
-    assert!(error.message.contains("acoss"), "{error}");
+    assert!(error.message.en.contains("acoss"), "{error}");
 }
 
 #[test]
@@ -45,12 +45,12 @@ fn implausible_events_are_refused_with_the_range() {
         ))
     };
     let error = event("uplift = 1e308\n").unwrap_err();
-    assert!(error.message.contains("at most 20"), "{error}");
+    assert!(error.message.en.contains("at most 20"), "{error}");
     assert_eq!((error.line, error.column), (Some(5), Some(10)), "{error}");
     assert!(event("uplift = 2.5\n").is_ok());
     let years =
         parse("[[events]]\nname = \"Typo\"\nstart = 0001-01-01\nend = 9999-12-31\n").unwrap_err();
-    assert!(years.message.contains("at most 120 days"), "{years}");
+    assert!(years.message.en.contains("at most 120 days"), "{years}");
     assert_eq!(years.line, Some(3), "{years}");
     let days = parse("title = \"Ops\"\n[replenishment]\ntransfer_days = -3\n").unwrap_err();
     assert_eq!(days.line, Some(3), "{days}");
@@ -91,6 +91,7 @@ fn an_event_that_ends_before_it_starts_or_of_an_unknown_kind_is_an_error() {
     assert!(
         backwards
             .message
+            .en
             .contains("ends (2026-11-27) before it starts"),
         "{backwards}"
     );
@@ -98,7 +99,7 @@ fn an_event_that_ends_before_it_starts_or_of_an_unknown_kind_is_an_error() {
         parse("[[events]]\nname = \"BF\"\nstart = 2026-11-27\nend = 2026-11-30\nkind = \"sale\"\n")
             .unwrap_err();
     assert!(
-        kind.message.contains("expected one of deal, prime_day"),
+        kind.message.en.contains("expected one of deal, prime_day"),
         "{kind}"
     );
 }
@@ -128,10 +129,13 @@ fn thresholds_are_read_by_key_and_a_wrong_one_names_its_line() {
     );
     let unknown = parse("title = \"Ops\"\n[thresholds]\nconversion_dropp = 0.2\n").unwrap_err();
     assert_eq!(unknown.line, Some(3), "{unknown}");
-    assert!(unknown.message.contains("is not a threshold"), "{unknown}");
+    assert!(
+        unknown.message.en.contains("is not a threshold"),
+        "{unknown}"
+    );
     let fraction = parse("[thresholds]\nreturn_min_units = 2.5\n").unwrap_err();
     assert_eq!(fraction.line, Some(2), "{fraction}");
-    assert!(fraction.message.contains("whole number"), "{fraction}");
+    assert!(fraction.message.en.contains("whole number"), "{fraction}");
 }
 
 #[test]
@@ -171,14 +175,17 @@ fn an_email_channel_needs_addresses_and_a_chat_channel_takes_none() {
     .unwrap();
     assert_eq!(read.settings.channels[0].to, ["ops@example.com"]);
     let none = parse("[[channels]]\nname = \"mail\"\nkind = \"email\"\n").unwrap_err();
-    assert!(none.message.contains("add to = ["), "{none}");
+    assert!(none.message.en.contains("add to = ["), "{none}");
     let bad =
         parse("[[channels]]\nname = \"mail\"\nkind = \"email\"\nto = [\"ops\"]\n").unwrap_err();
     assert_eq!((bad.line, bad.column), (Some(4), Some(7)), "{bad}");
     let chat =
         parse("[[channels]]\nname = \"team\"\nkind = \"slack\"\nto = [\"ops@example.com\"]\n")
             .unwrap_err();
-    assert!(chat.message.contains("for e-mail channels only"), "{chat}");
+    assert!(
+        chat.message.en.contains("for e-mail channels only"),
+        "{chat}"
+    );
     let person = parse("[people.Wei]\nemail = \"Wei\"\n").unwrap_err();
     assert_eq!(person.line, Some(2), "{person}");
 }

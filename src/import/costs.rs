@@ -6,6 +6,7 @@
 //! `case_pack`, `moq`, and `reorder_sku` (the SKU a stock pool orders as).
 
 use crate::domain::facts::{LeadTimeLegs, ReportFacts, SkuCost};
+use crate::domain::words::{Said, Words};
 
 use super::kind_read::KindRead;
 use super::table::{ReadError, Table};
@@ -14,6 +15,26 @@ use super::table::{ReadError, Table};
 const MAX_DAYS: f64 = 730.0;
 /// The largest case pack or MOQ, in units.
 const MAX_UNITS: i64 = 1_000_000;
+
+/// What a cost line's cells are expected to hold, for its errors.
+const A_SKU: Words = Words::new("a SKU", "SKU");
+const AN_AMOUNT: Words = Words::new("an amount such as 4.20", "金额，如 4.20");
+const A_REFERRAL_RATE: Words = Words::new(
+    "a referral rate such as 0.15 or 15%",
+    "佣金比例，如 0.15 或 15%",
+);
+const DAYS: Words = Words::new(
+    "a number of days from 0 to 730, such as 35",
+    "0 到 730 之间的天数，如 35",
+);
+const CASE_PACK: Words = Words::new(
+    "units per case from 1 to 1,000,000, such as 24",
+    "每箱件数，1 到 1,000,000，如 24",
+);
+const MOQ: Words = Words::new(
+    "a minimum order quantity from 1 to 1,000,000, such as 500",
+    "最小起订量，1 到 1,000,000，如 500",
+);
 
 /// Reads one cost line per SKU; a SKU listed twice is an error.
 pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
@@ -34,24 +55,29 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let stats = table.for_each_row(|row| {
         let name = row.text(sku).into_owned();
         if name.is_empty() {
-            return Err(row.error(sku, "a SKU"));
+            return Err(row.error(sku, A_SKU));
         }
         if let Some(first) = seen.insert(name.clone(), row.line) {
-            let mut error = row.error(sku, "each SKU once");
-            error.message = format!(
-                "the SKU `{name}` is already listed on line {first}: expected each SKU once; \
-                 remove one of the lines"
+            let mut error = row.error(sku, Words::new("each SKU once", "每个 SKU 只出现一次"));
+            error.message = Said::both(
+                format!(
+                    "the SKU `{name}` is already listed on line {first}: expected each SKU once; \
+                     remove one of the lines"
+                ),
+                format!(
+                    "SKU `{name}` 已在第 {first} 行列出：每个 SKU 只应出现一次；请删除其中一行"
+                ),
             );
             return Err(error);
         }
         let money = |column| {
             row.money(column)?
-                .ok_or_else(|| row.error(column, "an amount such as 4.20"))
+                .ok_or_else(|| row.error(column, AN_AMOUNT))
         };
         let rate = row
             .ratio(referral)?
             .filter(|rate| (0.0..1.0).contains(rate))
-            .ok_or_else(|| row.error(referral, "a referral rate such as 0.15 or 15%"))?;
+            .ok_or_else(|| row.error(referral, A_REFERRAL_RATE))?;
         let days = |column: Option<usize>| match column {
             Some(column) => row
                 .number(column)?
@@ -59,14 +85,12 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
                     (0.0..=MAX_DAYS)
                         .contains(&days)
                         .then_some(days)
-                        .ok_or_else(|| {
-                            row.error(column, "a number of days from 0 to 730, such as 35")
-                        })
+                        .ok_or_else(|| row.error(column, DAYS))
                 })
                 .transpose(),
             None => Ok(None),
         };
-        let whole = |column: Option<usize>, what: &str| match column {
+        let whole = |column: Option<usize>, what: Words| match column {
             Some(column) => row
                 .count(column)?
                 .map(|n| {
@@ -84,11 +108,8 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
             fba_fee: money(fba_fee)?,
             referral_rate: rate,
             lead_time_days: days(lead_time)?,
-            case_pack: whole(case_pack, "units per case from 1 to 1,000,000, such as 24")?,
-            moq: whole(
-                moq,
-                "a minimum order quantity from 1 to 1,000,000, such as 500",
-            )?,
+            case_pack: whole(case_pack, CASE_PACK)?,
+            moq: whole(moq, MOQ)?,
             legs: LeadTimeLegs {
                 production: days(production)?,
                 freight: days(freight)?,
@@ -168,7 +189,7 @@ mod tests {
     fn duplicate_skus_are_errors() {
         let csv = "sku,unit_cost,fba_fee,referral_rate\nA,1,1,0.1\nA,1,1,0.1\n";
         let error = read_report_bytes(Path::new("costs.csv"), csv.as_bytes(), None).unwrap_err();
-        assert!(error.message.contains("line 2"), "{error}");
+        assert!(error.message.en.contains("line 2"), "{error}");
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The one error type of reading a workspace: where (file, line, column),
-//! what was expected, and what to do about it.
+//! what was expected, and what to do about it, in every language.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::domain::settings::Language;
 use crate::domain::untrusted::clean;
+use crate::domain::words::Said;
 
 /// The most characters of a file's own text an error quotes.
 pub const QUOTE_LIMIT: usize = 200;
@@ -18,28 +20,56 @@ pub struct ImportError {
     /// 1-based column (field number in a table, character in a text line).
     pub column: Option<u64>,
     /// What was found, what was expected, and what to do.
-    pub message: String,
+    pub message: Said,
 }
 
 impl ImportError {
     /// A problem with the file as a whole.
-    pub fn file(path: &Path, message: impl Into<String>) -> Self {
+    pub fn file(path: &Path, message: Said) -> Self {
         Self {
             path: path.to_path_buf(),
             line: None,
             column: None,
-            message: message.into(),
+            message,
         }
     }
 
     /// A problem at a line and, when known, a column.
-    pub fn at(path: &Path, line: u64, column: Option<u64>, message: impl Into<String>) -> Self {
+    pub fn at(path: &Path, line: u64, column: Option<u64>, message: Said) -> Self {
         Self {
             path: path.to_path_buf(),
             line: Some(line),
             column,
-            message: message.into(),
+            message,
         }
+    }
+
+    /// `path:line:column: message` in `language`, cleaned for a terminal.
+    pub fn in_language(&self, language: Language) -> String {
+        format!(
+            "{}: {}",
+            clean(&self.location()),
+            clean(self.message.get(language))
+        )
+    }
+
+    /// `path:line:column: message` in every language.
+    pub fn said(&self) -> Said {
+        Said::both(
+            self.in_language(Language::English),
+            self.in_language(Language::Chinese),
+        )
+    }
+
+    /// A file that cannot be read at all (missing, no permission, a disk error).
+    pub fn unreadable(path: &Path, error: &std::io::Error) -> Self {
+        Self::file(
+            path,
+            Said::both(
+                format!("cannot read the file: {error}"),
+                format!("无法读取文件：{error}"),
+            ),
+        )
     }
 
     /// Where the problem is, as `path:line:column`.
@@ -54,7 +84,7 @@ impl ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", clean(&self.location()), clean(&self.message))
+        f.write_str(&self.in_language(Language::English))
     }
 }
 
@@ -90,12 +120,11 @@ mod tests {
 
     #[test]
     fn locations_read_like_compiler_messages() {
-        let error = ImportError::at(Path::new("weeks/a.csv"), 3, Some(7), "bad");
+        let bad = Said::new("bad".into(), "坏".into());
+        let error = ImportError::at(Path::new("weeks/a.csv"), 3, Some(7), bad.clone());
         assert_eq!(error.to_string(), "weeks/a.csv:3:7: bad");
-        assert_eq!(
-            ImportError::file(Path::new("x"), "empty").to_string(),
-            "x: empty"
-        );
+        assert_eq!(error.in_language(Language::Chinese), "weeks/a.csv:3:7: 坏");
+        assert_eq!(ImportError::file(Path::new("x"), bad).to_string(), "x: bad");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The seller feedback report (tab-separated): ratings 1–5 with comments.
 
 use crate::domain::facts::{FeedbackEntry, ReportFacts};
+use crate::domain::words::Words;
 
 use super::dates::DateCache;
 use super::kind_read::{DateWindow, KindRead};
@@ -15,13 +16,13 @@ pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, Read
     let mut entries = Vec::new();
     let stats = table.for_each_row(|row| {
         let Some(day) = row.date(date, &mut dates)? else {
-            return Err(row.error(date, "the feedback date"));
+            return Err(row.error(date, Words::new("the feedback date", "反馈日期")));
         };
         if !window.keep(Some(day)) {
             return Ok(());
         }
         let Some(stars) = row.count(rating)?.filter(|r| (1..=5).contains(r)) else {
-            return Err(row.error(rating, "a rating from 1 to 5"));
+            return Err(row.error(rating, Words::new("a rating from 1 to 5", "1 到 5 的评分")));
         };
         entries.push(FeedbackEntry {
             date: day,

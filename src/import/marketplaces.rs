@@ -4,6 +4,7 @@
 //! overrides `opsdeck.toml`), its SKUs and ASINs named `DE:SKU`, then all
 //! are merged into the week. A folder without such subfolders is read as it is.
 
+use crate::domain::words::Said;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -105,10 +106,16 @@ pub fn read_week(
     {
         return Err(vec![ImportError::file(
             &folder.path,
-            format!(
-                "a {} lies at the top of a week folder with marketplace subfolders: move it \
-                 into the subfolder of its marketplace",
-                kind.title()
+            Said::both(
+                format!(
+                    "a {} lies at the top of a week folder with marketplace subfolders: move it \
+                     into the subfolder of its marketplace",
+                    kind.title()
+                ),
+                format!(
+                    "{} 放在了有站点子文件夹的周文件夹顶层：请把它移到所属站点的子文件夹中",
+                    kind.title()
+                ),
             ),
         )]);
     }

@@ -2,6 +2,7 @@
 //! decisions and action items of past meetings. A file that does not parse
 //! is reported with its line and column and left untouched.
 
+use crate::domain::words::{Said, Words};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -9,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crate::domain::action::{ActionItem, ActionStatus, Decision, Priority};
 use crate::domain::channel::Sent;
 use crate::domain::meeting::{Meeting, Note};
-use crate::domain::week::IsoWeek;
+use crate::domain::week::{IsoWeek, WeekParseError};
 
 mod format;
 
@@ -99,10 +100,16 @@ fn refuse_duplicate_ids<'a>(
         path,
         lines.get(1).or(lines.first()).copied().unwrap_or(1),
         None,
-        format!(
-            "the id {twice} is given twice (lines {}): give one of them a new id, or \
-             delete the copy a merge kept",
-            listed.join(" and ")
+        Said::both(
+            format!(
+                "the id {twice} is given twice (lines {}): give one of them a new id, or \
+                 delete the copy a merge kept",
+                listed.join(" and ")
+            ),
+            format!(
+                "id {twice} 出现了两次（第 {} 行）：给其中一个新的 id，或删除合并时留下的副本",
+                listed.join("、")
+            ),
         ),
     ))
 }
@@ -128,32 +135,52 @@ pub fn read_all_minutes(workspace_root: &Path) -> Result<Vec<StoredMinutes>, Imp
     Ok(all)
 }
 
+/// Why a minutes file's week does not read, in every language.
+fn not_a_week(error: &WeekParseError) -> Said {
+    Said::both(
+        error.to_string(),
+        format!("`{}` 不是 ISO 周：应为 YYYY-Www，如 2026-W47", error.0),
+    )
+}
+
 fn stored_minutes(path: &Path, file: MinutesFile) -> Result<StoredMinutes, ImportError> {
     if file.schema != 1 {
         return Err(ImportError::file(
             path,
-            format!(
-                "minutes schema {} is newer than this opsdeck understands (1); update opsdeck",
-                file.schema
+            Said::both(
+                format!(
+                    "minutes schema {} is newer than this opsdeck understands (1); update opsdeck",
+                    file.schema
+                ),
+                format!(
+                    "纪要格式版本 {} 比这个 opsdeck 能读的（1）更新；请更新 opsdeck",
+                    file.schema
+                ),
             ),
         ));
     }
     let week: IsoWeek = file
         .week
         .parse()
-        .map_err(|e| ImportError::file(path, format!("{e}")))?;
+        .map_err(|e| ImportError::file(path, not_a_week(&e)))?;
     let reviewed_week = match &file.reviewed_week {
         Some(text) => text
             .parse()
-            .map_err(|e| ImportError::file(path, format!("{e}")))?,
+            .map_err(|e| ImportError::file(path, not_a_week(&e)))?,
         None => week.previous(),
     };
     let started = timestamp(&file.started).ok_or_else(|| {
         ImportError::file(
             path,
-            format!(
-                "`started = {}` is not an RFC 3339 time such as 2026-11-23T09:00:00-08:00",
-                file.started
+            Said::both(
+                format!(
+                    "`started = {}` is not an RFC 3339 time such as 2026-11-23T09:00:00-08:00",
+                    file.started
+                ),
+                format!(
+                    "`started = {}` 不是 RFC 3339 时间，应形如 2026-11-23T09:00:00-08:00",
+                    file.started
+                ),
             ),
         )
     })?;
@@ -219,28 +246,49 @@ fn stored_minutes(path: &Path, file: MinutesFile) -> Result<StoredMinutes, Impor
 }
 
 fn action(path: &Path, row: ActionRow) -> Result<ActionItem, ImportError> {
-    let invalid = |what: &str, value: &str| {
+    let invalid = |what: Words, value: &str| {
         ImportError::file(
             path,
-            format!(
-                "action {}: `{value}` is not a valid {what}; fix the minutes file",
-                row.id
+            Said::both(
+                format!(
+                    "action {}: `{value}` is not a valid {}; fix the minutes file",
+                    row.id, what.en
+                ),
+                format!(
+                    "行动项 {}：`{value}` 不是有效的{}；请修改纪要文件",
+                    row.id, what.zh
+                ),
             ),
         )
     };
-    let status = ActionStatus::from_name(&row.status)
-        .ok_or_else(|| invalid("status (open, done, carried, dropped)", &row.status))?;
+    let status = ActionStatus::from_name(&row.status).ok_or_else(|| {
+        invalid(
+            Words::new(
+                "status (open, done, carried, dropped)",
+                "状态（open、done、carried、dropped）",
+            ),
+            &row.status,
+        )
+    })?;
     let priority = match row.priority.as_deref() {
-        Some(p) => {
-            Priority::from_name(p).ok_or_else(|| invalid("priority (low, normal, high)", p))?
-        }
+        Some(p) => Priority::from_name(p).ok_or_else(|| {
+            invalid(
+                Words::new(
+                    "priority (low, normal, high)",
+                    "优先级（low、normal、high）",
+                ),
+                p,
+            )
+        })?,
         None => Priority::Normal,
     };
     let due = match row.due.as_deref() {
-        Some(d) => Some(
-            NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map_err(|_| invalid("due date (YYYY-MM-DD)", d))?,
-        ),
+        Some(d) => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+            invalid(
+                Words::new("due date (YYYY-MM-DD)", "截止日期（YYYY-MM-DD）"),
+                d,
+            )
+        })?),
         None => None,
     };
     Ok(ActionItem {
@@ -349,7 +397,10 @@ mod tests {
             + 1;
         assert_eq!(error.line, Some(line as u64), "{error}");
         assert!(
-            error.message.contains("merge conflict marker (`<<<<<<<`)"),
+            error
+                .message
+                .en
+                .contains("merge conflict marker (`<<<<<<<`)"),
             "{error}"
         );
         // The first action once more, as a merge that kept both sides leaves it.
@@ -360,7 +411,10 @@ mod tests {
         let twice = format!("{text}\n{}", &text[first..end]);
         std::fs::write(&path, &twice).unwrap();
         let error = read_minutes(&path).unwrap_err();
-        assert!(error.message.contains("is given twice (lines "), "{error}");
+        assert!(
+            error.message.en.contains("is given twice (lines "),
+            "{error}"
+        );
     }
 
     #[test]

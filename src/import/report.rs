@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::domain::report::{Form, ReportKind};
-use crate::domain::words::Said;
+use crate::domain::words::{Said, Words};
 
 use super::columns::{HeaderLanguage, LANGUAGES};
 use super::error::{ImportError, quoted};
@@ -113,7 +113,10 @@ fn imported<T>(path: &Path, result: Result<T, ReadError>) -> Result<T, ImportErr
             path,
             position.line,
             Some(position.column),
-            "the file is not valid text in any encoding Amazon uses; download it again",
+            Said::both(
+                "the file is not valid text in any encoding Amazon uses; download it again",
+                "文件不是亚马逊所用任何编码的有效文本；请重新下载",
+            ),
         ),
     })
 }
@@ -124,14 +127,26 @@ fn read_kind(
     mut window: DateWindow,
     detail: Detail,
 ) -> Result<(KindRead, DateWindow), ReadError> {
+    let title = kind.title();
     let not_a_table = match kind.form() {
         Form::Table => None,
-        Form::Json => Some(format!("a {} is JSON, not a table", kind.title())),
-        Form::Toml => Some(format!("{} is a TOML file, not a table", kind.title())),
+        Form::Json => Some(Said::both(
+            format!("a {title} is JSON, not a table"),
+            format!("{title} 是 JSON，不是表格"),
+        )),
+        Form::Toml => Some(Said::both(
+            format!("{title} is a TOML file, not a table"),
+            format!("{title} 是 TOML 文件，不是表格"),
+        )),
     };
     let entry = report_book::entry(kind).filter(|_| not_a_table.is_none());
     let Some(entry) = entry else {
-        let why = not_a_table.unwrap_or_else(|| format!("no reader for a {}", kind.title()));
+        let why = not_a_table.unwrap_or_else(|| {
+            Said::both(
+                format!("no reader for a {title}"),
+                format!("没有读取 {title} 的程序"),
+            )
+        });
         return Err(ImportError::file(table.path, why).into());
     };
     let mut read = (entry.read)(table, kind, &mut window, detail)?;
@@ -163,25 +178,34 @@ fn unrecognised(
     language: HeaderLanguage,
     missing: &[&str],
 ) -> ImportError {
-    let written = match language {
-        HeaderLanguage::English => String::new(),
-        other => format!(" whose headers are {}", other.name()),
+    let (written, written_zh) = match language {
+        HeaderLanguage::English => (String::new(), String::new()),
+        other => (
+            format!(" whose headers are {}", other.name().en),
+            format!("（表头为{}）", other.name().zh),
+        ),
     };
+    let header = header_excerpt(table);
+    let closest = closest.title();
+    let lacking = missing
+        .iter()
+        .map(|m| format!("`{m}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     ImportError::at(
         path,
         1,
         None,
-        format!(
-            "not a report opsdeck knows: the header ({}) comes closest to a {}{written} but lacks \
-             {}; download that report from Amazon as it is, or move this file out of the week \
-             folder",
-            header_excerpt(table),
-            closest.title(),
-            missing
-                .iter()
-                .map(|m| format!("`{m}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        Said::both(
+            format!(
+                "not a report opsdeck knows: the header ({header}) comes closest to a \
+                 {closest}{written} but lacks {lacking}; download that report from Amazon as it \
+                 is, or move this file out of the week folder"
+            ),
+            format!(
+                "不是 opsdeck 认识的报告：表头（{header}）最接近 {closest}{written_zh}，但缺少 \
+                 {lacking}；请从亚马逊原样下载该报告，或把这个文件移出周文件夹"
+            ),
         ),
     )
 }
@@ -192,12 +216,22 @@ fn unknown_language(path: &Path, table: &Table<'_>) -> ImportError {
         path,
         1,
         None,
-        format!(
-            "not a report opsdeck knows: no column of the header ({}) is one opsdeck reads in \
-             {LANGUAGES}. If this is an Amazon report in another language, please send the file \
-             so its language can be added; meanwhile download it with Seller Central or the Ads \
-             console set to English, or move this file out of the week folder",
-            header_excerpt(table)
+        Said::both(
+            format!(
+                "not a report opsdeck knows: no column of the header ({}) is one opsdeck reads \
+                 in {}. If this is an Amazon report in another language, please send the file \
+                 so its language can be added; meanwhile download it with Seller Central or the \
+                 Ads console set to English, or move this file out of the week folder",
+                header_excerpt(table),
+                LANGUAGES.en
+            ),
+            format!(
+                "不是 opsdeck 认识的报告：表头（{}）中没有一列是 opsdeck 能读的（支持{}）。\
+                 如果这是其他语言的亚马逊报告，请把文件发给我们以便加入该语言；在此之前，请把\
+                 卖家平台或广告控制台设为英文后下载，或把这个文件移出周文件夹",
+                header_excerpt(table),
+                LANGUAGES.zh
+            ),
         ),
     )
 }
@@ -205,19 +239,30 @@ fn unknown_language(path: &Path, table: &Table<'_>) -> ImportError {
 /// A report Amazon writes in UTF-8 that is not: re-saved by a spreadsheet in a local encoding.
 fn resaved(path: &Path, kind: ReportKind, position: &NotUtf8) -> ImportError {
     let encoding = if looks_like_gbk(&position.sample) {
-        "GBK (a Chinese Windows setting)"
+        Words::new(
+            "GBK (a Chinese Windows setting)",
+            "GBK（中文 Windows 的设置）",
+        )
     } else {
-        "a local Windows encoding"
+        Words::new("a local Windows encoding", "本地 Windows 编码")
     };
+    let title = kind.title();
     ImportError::at(
         path,
         position.line,
         Some(position.column),
-        format!(
-            "this {} is not UTF-8 here: it looks re-saved by Excel in {encoding}. Amazon writes \
-             it in UTF-8; download it again from Amazon and drop it in unopened (or save it from \
-             Excel as \"CSV UTF-8\")",
-            kind.title()
+        Said::both(
+            format!(
+                "this {title} is not UTF-8 here: it looks re-saved by Excel in {}. Amazon writes \
+                 it in UTF-8; download it again from Amazon and drop it in unopened (or save it \
+                 from Excel as \"CSV UTF-8\")",
+                encoding.en
+            ),
+            format!(
+                "这份 {title} 在此处不是 UTF-8：看起来被 Excel 以{}另存过。亚马逊以 UTF-8 写出；\
+                 请从亚马逊重新下载，不要打开直接放入（或在 Excel 中另存为“CSV UTF-8”）",
+                encoding.zh
+            ),
         ),
     )
 }

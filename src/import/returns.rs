@@ -2,6 +2,7 @@
 //! the fulfilment centre processed it.
 
 use crate::domain::facts::{ReportFacts, ReturnLine};
+use crate::domain::words::Words;
 
 use super::dates::DateCache;
 use super::kind_read::{DateWindow, KindRead};
@@ -21,7 +22,10 @@ pub fn read(table: &Table<'_>, window: &mut DateWindow) -> Result<KindRead, Read
     let mut lines = Vec::new();
     let stats = table.for_each_row(|row| {
         let Some(day) = row.date(date, &mut dates)? else {
-            return Err(row.error(date, "the date the return was processed"));
+            return Err(row.error(
+                date,
+                Words::new("the date the return was processed", "退货处理日期"),
+            ));
         };
         if !window.keep(Some(day)) {
             return Ok(());

@@ -1,6 +1,7 @@
 //! One data row of a table, whatever the file format: raw cells, text, and
 //! the `CellError` an importer returns for a cell it cannot use.
 
+use crate::domain::words::{Said, Words};
 use std::borrow::Cow;
 
 use super::error::quoted;
@@ -20,7 +21,7 @@ pub enum Cell<'r> {
 pub struct CellError {
     /// 0-based field index.
     pub column: usize,
-    pub message: String,
+    pub message: Said,
 }
 
 /// Counts of what reading the rows saw.
@@ -100,14 +101,21 @@ impl<'r> Row<'r> {
     }
 
     /// A problem with this row's `column`: found the cell's text, expected `expected`.
-    pub fn error(&self, column: usize, expected: &str) -> CellError {
+    pub fn error(&self, column: usize, expected: Words) -> CellError {
+        let header = quoted(self.header(column), 60);
+        let found = quoted(&self.text(column), 40);
         CellError {
             column,
-            message: format!(
-                "expected {expected} in `{}`, found `{}`; correct the cell or download the \
-                 report again",
-                quoted(self.header(column), 60),
-                quoted(&self.text(column), 40)
+            message: Said::both(
+                format!(
+                    "expected {} in `{header}`, found `{found}`; correct the cell or download \
+                     the report again",
+                    expected.en
+                ),
+                format!(
+                    "`{header}` 应为{}，实际是 `{found}`；请更正该单元格或重新下载报告",
+                    expected.zh
+                ),
             ),
         }
     }

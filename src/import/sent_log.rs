@@ -2,6 +2,7 @@
 //! one meeting's minutes — pre-reads and daily digests — so the same
 //! content is not sent twice to a channel.
 
+use crate::domain::words::Said;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -31,17 +32,26 @@ pub fn read_sent_log(path: &Path) -> Result<SentLog, ImportError> {
         Err(error) => {
             return Err(ImportError::file(
                 path,
-                format!("cannot read the log of sent messages: {error}"),
+                Said::both(
+                    format!("cannot read the log of sent messages: {error}"),
+                    format!("无法读取已发送消息的记录：{error}"),
+                ),
             ));
         }
     };
     toml::from_str(&text).map_err(|error| {
         ImportError::file(
             path,
-            format!(
-                "{}: expected [[sent]] rows with channel, what, at and digest \
-                 (delete the file to start the log afresh)",
-                error.message()
+            Said::both(
+                format!(
+                    "{}: expected [[sent]] rows with channel, what, at and digest \
+                     (delete the file to start the log afresh)",
+                    error.message()
+                ),
+                format!(
+                    "{}：应为带 channel、what、at 和 digest 的 [[sent]] 行（删除该文件即可重新开始记录）",
+                    error.message()
+                ),
             ),
         )
     })

@@ -22,6 +22,7 @@ use super::header::normalize;
 use super::pipeline::for_each_record;
 use super::rows::{CellError, Cells, Row, RowStats};
 use super::utf8_stream::{NotUtf8, Utf8Reader, as_not_utf8};
+use crate::domain::words::Said;
 
 /// How the table was stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,8 +86,7 @@ const PEEK: usize = 64 * 1024;
 impl<'a> Table<'a> {
     /// Opens the file at `path`, reading only its beginning for now.
     pub fn open(path: &'a Path) -> Result<Self, ReadError> {
-        let unreadable =
-            |error: io::Error| ImportError::file(path, format!("cannot read the file: {error}"));
+        let unreadable = |error: io::Error| ImportError::unreadable(path, &error);
         let mut start = Vec::with_capacity(PEEK);
         File::open(path)
             .and_then(|file| file.take(PEEK as u64).read_to_end(&mut start))
@@ -123,8 +123,7 @@ impl<'a> Table<'a> {
 
     /// Opens the file at `path` as Windows-1252 text (Amazon's FBA flat files).
     pub fn open_windows_1252(path: &'a Path) -> Result<Self, ReadError> {
-        let bytes = std::fs::read(path)
-            .map_err(|error| ImportError::file(path, format!("cannot read the file: {error}")))?;
+        let bytes = std::fs::read(path).map_err(|error| ImportError::unreadable(path, &error))?;
         Self::from_bytes_windows_1252(path, &bytes)
     }
 
@@ -167,7 +166,13 @@ impl<'a> Table<'a> {
         let read = table.csv_reader()?.read_byte_record(&mut record);
         match read {
             Ok(true) => {}
-            Ok(false) => return Err(ImportError::file(path, "the file has no header row").into()),
+            Ok(false) => {
+                return Err(ImportError::file(
+                    path,
+                    Said::both("the file has no header row", "文件没有表头行"),
+                )
+                .into());
+            }
             Err(error) => return Err(table.parse_error(&error)),
         }
         table.headers = record
@@ -186,12 +191,10 @@ impl<'a> Table<'a> {
     fn csv_reader(&self) -> Result<csv::Reader<Utf8Reader<Box<dyn Read + Send + '_>>>, ReadError> {
         let input: Box<dyn Read + Send + '_> = match &self.source {
             Source::File { path, skip } => {
-                let mut file = File::open(path).map_err(|error| {
-                    ImportError::file(path, format!("cannot read the file: {error}"))
-                })?;
-                io::copy(&mut (&mut file).take(*skip), &mut io::sink()).map_err(|error| {
-                    ImportError::file(path, format!("cannot read the file: {error}"))
-                })?;
+                let mut file =
+                    File::open(path).map_err(|error| ImportError::unreadable(path, &error))?;
+                io::copy(&mut (&mut file).take(*skip), &mut io::sink())
+                    .map_err(|error| ImportError::unreadable(path, &error))?;
                 Box::new(file)
             }
             Source::Bytes(bytes) => Box::new(*bytes),
@@ -218,7 +221,10 @@ impl<'a> Table<'a> {
             self.path,
             line,
             None,
-            format!("cannot read this line: {error}"),
+            Said::both(
+                format!("cannot read this line: {error}"),
+                format!("无法读取这一行：{error}"),
+            ),
         )
         .into()
     }
@@ -297,10 +303,16 @@ impl<'a> Table<'a> {
             self.path,
             row.line,
             Some(row.len() as u64),
-            format!(
-                "this row has {} fields but the header has {width}: the file looks cut off or \
-                 edited; download the report again",
-                row.len()
+            Said::both(
+                format!(
+                    "this row has {} fields but the header has {width}: the file looks cut off \
+                     or edited; download the report again",
+                    row.len()
+                ),
+                format!(
+                    "这一行有 {} 个字段，而表头有 {width} 个：文件似乎被截断或改动过；请重新下载报告",
+                    row.len()
+                ),
             ),
         )
     }
@@ -332,29 +344,42 @@ fn refuse_non_text(path: &Path, start: &[u8], whole_file: bool) -> Result<usize,
     if whole_file && start.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::file(
             path,
-            "the file is empty: expected a report with a header row; download it again",
+            Said::both(
+                "the file is empty: expected a report with a header row; download it again",
+                "文件是空的：应为带表头行的报告；请重新下载",
+            ),
         ));
     }
     if start.starts_with(OLE_MAGIC) {
         return Err(ImportError::file(
             path,
-            "this is an old Excel .xls workbook: expected .xlsx, .csv or .txt; download the \
-             report again as .xlsx or .csv",
+            Said::both(
+                "this is an old Excel .xls workbook: expected .xlsx, .csv or .txt; download the \
+                 report again as .xlsx or .csv",
+                "这是旧版 Excel .xls 工作簿：应为 .xlsx、.csv 或 .txt；请以 .xlsx 或 .csv 重新下载报告",
+            ),
         ));
     }
     if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
         return Err(ImportError::file(
             path,
-            "the file is UTF-16 text (Excel's \"Unicode Text\"), expected UTF-8 CSV or \
-             tab-separated text; download the report again from Amazon, or save it from Excel \
-             as \"CSV UTF-8\"",
+            Said::both(
+                "the file is UTF-16 text (Excel's \"Unicode Text\"), expected UTF-8 CSV or \
+                 tab-separated text; download the report again from Amazon, or save it from \
+                 Excel as \"CSV UTF-8\"",
+                "文件是 UTF-16 文本（Excel 的“Unicode 文本”），应为 UTF-8 CSV 或制表符分隔文本；\
+                 请从亚马逊重新下载报告，或在 Excel 中另存为“CSV UTF-8”",
+            ),
         ));
     }
     if start[..start.len().min(8192)].contains(&0) {
         return Err(ImportError::file(
             path,
-            "this is a binary file, not a report: expected CSV, tab-separated text (.txt) or \
-             .xlsx as downloaded from Seller Central or the Ads console",
+            Said::both(
+                "this is a binary file, not a report: expected CSV, tab-separated text (.txt) or \
+                 .xlsx as downloaded from Seller Central or the Ads console",
+                "这是二进制文件，不是报告：应为从卖家平台或广告控制台下载的 CSV、制表符分隔文本（.txt）或 .xlsx",
+            ),
         ));
     }
     Ok(if start.starts_with(UTF8_BOM) {

@@ -2,6 +2,7 @@
 
 use super::workbook::refuse_oversized_workbook;
 use super::*;
+use crate::domain::words::Words;
 
 fn rows(table: &Table<'_>) -> Vec<Vec<String>> {
     let mut out = Vec::new();
@@ -51,7 +52,7 @@ fn short_rows_are_errors_with_their_line() {
         panic!()
     };
     assert_eq!(error.line, Some(3));
-    assert!(error.message.contains("has 2 fields"), "{error}");
+    assert!(error.message.en.contains("has 2 fields"), "{error}");
 }
 
 #[test]
@@ -64,7 +65,7 @@ fn long_rows_are_counted_not_errors() {
 fn duplicate_columns_are_ambiguous() {
     let table = open(b"SKU,Units,sku\n");
     let error = table.column(&["sku"]).unwrap_err();
-    assert!(error.message.contains("appears twice"), "{error}");
+    assert!(error.message.en.contains("appears twice"), "{error}");
     assert_eq!(table.column(&["units"]).unwrap(), Some(1));
 }
 
@@ -80,12 +81,12 @@ fn currency_suffix_matches_the_plain_name() {
 fn cell_errors_carry_line_column_and_header() {
     let table = Table::from_bytes(Path::new("w/r.csv"), b"SKU,Units\nA,x\n").unwrap();
     let Err(ReadError::Import(error)) =
-        table.for_each_row(|row| Err(row.error(1, "a whole number")))
+        table.for_each_row(|row| Err(row.error(1, Words::new("a whole number", "整数"))))
     else {
         panic!()
     };
     assert_eq!(error.to_string().split(": ").next(), Some("w/r.csv:2:2"));
-    assert!(error.message.contains("`Units`"), "{error}");
+    assert!(error.message.en.contains("`Units`"), "{error}");
 }
 
 #[test]
@@ -113,11 +114,11 @@ fn utf16_and_binary_are_refused() {
     else {
         panic!()
     };
-    assert!(utf16.message.contains("UTF-16"), "{utf16}");
+    assert!(utf16.message.en.contains("UTF-16"), "{utf16}");
     let Err(ReadError::Import(binary)) = Table::from_bytes(Path::new("b.csv"), b"\x00\x01") else {
         panic!()
     };
-    assert!(binary.message.contains("binary"), "{binary}");
+    assert!(binary.message.en.contains("binary"), "{binary}");
 }
 
 #[test]
@@ -159,14 +160,14 @@ fn a_workbook_that_unpacks_past_the_limit_is_refused_before_unpacking() {
         panic!("expected a located error");
     };
     assert!(
-        error.message.contains("unpacks to 300 MB"),
+        error.message.en.contains("unpacks to 300 MB"),
         "{}",
-        error.message
+        error.message.en
     );
     assert!(
-        error.message.contains("xl/worksheets/sheet1.xml"),
+        error.message.en.contains("xl/worksheets/sheet1.xml"),
         "{}",
-        error.message
+        error.message.en
     );
     // A part just under the limit passes the check.
     let under = workbook_claiming(u32::try_from(XLSX_PART_LIMIT).unwrap());

@@ -1,6 +1,7 @@
 //! Typed reading of a row's cells: counts, money, ratios, dates. Text cells
 //! go through `numbers`/`dates`; spreadsheet cells are already numbers.
 
+use crate::domain::words::Words;
 use chrono::NaiveDate;
 
 use crate::domain::money::Money;
@@ -19,11 +20,14 @@ enum Value {
 }
 
 /// What a negative sales, returns or ads figure is told.
-const NOT_NEGATIVE: &str = "a figure of 0 or more (sales, returns and ads reports have no \
-     negative figures: a refund is not counted here; download the report again)";
+const NOT_NEGATIVE: Words = Words::new(
+    "a figure of 0 or more (sales, returns and ads reports have no negative figures: a refund \
+     is not counted here; download the report again)",
+    "0 或以上的数值（销售、退货和广告报告没有负数：退款不计在此；请重新下载报告）",
+);
 
 impl Row<'_> {
-    fn value(&self, column: usize, expected: &str) -> Result<Value, CellError> {
+    fn value(&self, column: usize, expected: Words) -> Result<Value, CellError> {
         match self.cell(column) {
             Cell::Missing => Ok(Value::Missing),
             Cell::Number(value) => Ok(Value::Number(value)),
@@ -50,7 +54,7 @@ impl Row<'_> {
 
     /// A whole number. Missing stays missing.
     pub fn count(&self, column: usize) -> Result<Option<i64>, CellError> {
-        const EXPECTED: &str = "a whole number";
+        const EXPECTED: Words = Words::new("a whole number", "整数");
         let whole = match self.value(column, EXPECTED)? {
             Value::Missing => return Ok(None),
             Value::Number(value) => whole(value),
@@ -96,7 +100,8 @@ impl Row<'_> {
 
     /// An amount of money, rounded to the cent.
     pub fn money(&self, column: usize) -> Result<Option<Money>, CellError> {
-        const EXPECTED: &str = "an amount of money such as $1,234.56";
+        const EXPECTED: Words =
+            Words::new("an amount of money such as $1,234.56", "金额，如 $1,234.56");
         match self.value(column, EXPECTED)? {
             Value::Missing => Ok(None),
             Value::Number(value) => Ok(value.is_finite().then(|| Money::from_units_f64(value))),
@@ -107,15 +112,18 @@ impl Row<'_> {
 
     /// A ratio as a fraction: `12.34%` and a spreadsheet's `0.1234` both give 0.1234.
     pub fn ratio(&self, column: usize) -> Result<Option<f64>, CellError> {
-        self.fraction(column, "a percentage such as 12.34%")
+        self.fraction(
+            column,
+            Words::new("a percentage such as 12.34%", "百分比，如 12.34%"),
+        )
     }
 
     /// A plain decimal number (days of supply); missing or `Infinite` is `None`.
     pub fn number(&self, column: usize) -> Result<Option<f64>, CellError> {
-        self.fraction(column, "a number")
+        self.fraction(column, Words::new("a number", "数字"))
     }
 
-    fn fraction(&self, column: usize, expected: &str) -> Result<Option<f64>, CellError> {
+    fn fraction(&self, column: usize, expected: Words) -> Result<Option<f64>, CellError> {
         Ok(match self.value(column, expected)? {
             Value::Missing => None,
             Value::Number(value) => value.is_finite().then_some(value),
@@ -129,7 +137,10 @@ impl Row<'_> {
         column: usize,
         cache: &mut DateCache,
     ) -> Result<Option<NaiveDate>, CellError> {
-        const EXPECTED: &str = "a date such as Nov 16, 2026, 11/16/2026 or 2026-11-16";
+        const EXPECTED: Words = Words::new(
+            "a date such as Nov 16, 2026, 11/16/2026 or 2026-11-16",
+            "日期，如 Nov 16, 2026、11/16/2026 或 2026-11-16",
+        );
         match self.cell(column) {
             Cell::Missing => Ok(None),
             Cell::Number(serial) => from_excel_serial(serial)
@@ -192,7 +203,11 @@ mod tests {
     #[test]
     fn fractional_units_are_errors() {
         let error = first_row("units\n4.5\n", |r| r.count(0)).unwrap_err();
-        assert!(error.message.contains("whole number"), "{}", error.message);
+        assert!(
+            error.message.en.contains("whole number"),
+            "{}",
+            error.message.en
+        );
     }
 
     #[test]

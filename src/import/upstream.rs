@@ -5,6 +5,7 @@
 //! `[replenishment] transfer_days` after the reviewed week.
 
 use crate::domain::facts::{ReportFacts, UpstreamLocation, UpstreamStock};
+use crate::domain::words::Words;
 
 use super::dates::DateCache;
 use super::kind_read::KindRead;
@@ -21,14 +22,23 @@ pub fn read(table: &Table<'_>) -> Result<KindRead, ReadError> {
     let stats = table.for_each_row(|row| {
         let name = row.text(sku).into_owned();
         if name.is_empty() {
-            return Err(row.error(sku, "a SKU"));
+            return Err(row.error(sku, Words::new("a SKU", "SKU")));
         }
-        let place = UpstreamLocation::from_name(row.text(location).trim())
-            .ok_or_else(|| row.error(location, "awd, warehouse, in_transit or on_order"))?;
-        let count = row
-            .count(units)?
-            .filter(|n| *n >= 0)
-            .ok_or_else(|| row.error(units, "a number of units such as 1200"))?;
+        let place = UpstreamLocation::from_name(row.text(location).trim()).ok_or_else(|| {
+            row.error(
+                location,
+                Words::new(
+                    "awd, warehouse, in_transit or on_order",
+                    "awd、warehouse、in_transit 或 on_order",
+                ),
+            )
+        })?;
+        let count = row.count(units)?.filter(|n| *n >= 0).ok_or_else(|| {
+            row.error(
+                units,
+                Words::new("a number of units such as 1200", "件数，如 1200"),
+            )
+        })?;
         stock.push(UpstreamStock {
             sku: name,
             location: place,
@@ -70,6 +80,6 @@ mod tests {
         let csv = "sku,location,units,eta\nA,garage,600,\n";
         let error = read_report_bytes(Path::new("supply.csv"), csv.as_bytes(), None).unwrap_err();
         assert_eq!((error.line, error.column), (Some(2), Some(2)));
-        assert!(error.message.contains("awd, warehouse"), "{error}");
+        assert!(error.message.en.contains("awd, warehouse"), "{error}");
     }
 }

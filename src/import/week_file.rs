@@ -1,6 +1,7 @@
 //! A week's optional `week.toml`: account-level figures that have no
 //! download (ODR, IPI) and per-ASIN BSR and star ratings.
 
+use crate::domain::words::Said;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -36,13 +37,19 @@ pub fn parse_week_file(path: &Path, text: &str) -> Result<WeekFigures, ImportErr
     if file.odr.is_some_and(|odr| !(0.0..=1.0).contains(&odr)) {
         return Err(ImportError::file(
             path,
-            "`odr` must be a fraction such as 0.004 (0.4 %); fix the value",
+            Said::both(
+                "`odr` must be a fraction such as 0.004 (0.4 %); fix the value",
+                "`odr` 必须是小数，如 0.004（0.4%）；请修改数值",
+            ),
         ));
     }
     if let Some((asin, _)) = file.rating.iter().find(|(_, r)| !(1.0..=5.0).contains(*r)) {
         return Err(ImportError::file(
             path,
-            format!("the rating of {asin} must be between 1 and 5 stars; fix the value"),
+            Said::both(
+                format!("the rating of {asin} must be between 1 and 5 stars; fix the value"),
+                format!("{asin} 的评分必须在 1 到 5 星之间；请修改数值"),
+            ),
         ));
     }
     check_rates(path, &file.fx)?;
@@ -63,9 +70,15 @@ pub fn check_rates(path: &Path, rates: &BTreeMap<String, f64>) -> Result<(), Imp
     {
         Some((currency, rate)) => Err(ImportError::file(
             path,
-            format!(
-                "[fx] {currency} = {rate}: a rate is the value of one {currency} in the \
-                 reporting currency, a number above 0; fix the value"
+            Said::both(
+                format!(
+                    "[fx] {currency} = {rate}: a rate is the value of one {currency} in the \
+                     reporting currency, a number above 0; fix the value"
+                ),
+                format!(
+                    "[fx] {currency} = {rate}：汇率是 1 {currency} 折合多少报告货币，必须大于 0；\
+                     请修改数值"
+                ),
             ),
         )),
         None => Ok(()),

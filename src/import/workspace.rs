@@ -53,8 +53,12 @@ pub fn open_workspace(root: &Path) -> Result<Workspace, ImportError> {
     if !is_workspace(root) {
         return Err(ImportError::file(
             root,
-            "not an opsdeck workspace: expected an opsdeck.toml or a weeks/ folder inside; \
-             run `opsdeck init` there to start one",
+            Said::both(
+                "not an opsdeck workspace: expected an opsdeck.toml or a weeks/ folder inside; \
+                 run `opsdeck init` there to start one",
+                "不是 opsdeck 工作区：里面应有 opsdeck.toml 或 weeks/ 文件夹；在那里运行 \
+                 `opsdeck init` 即可新建一个",
+            ),
         ));
     }
     let config_path = root.join(CONFIG_FILE);
@@ -125,16 +129,26 @@ pub fn utf8_name(path: &Path) -> Result<&str, ImportError> {
         .ok_or_else(|| {
             ImportError::file(
                 path,
-                "the file name is not valid UTF-8 (shown with replacement characters): rename \
-                 the file, or move it out of the workspace",
+                Said::both(
+                    "the file name is not valid UTF-8 (shown with replacement characters): \
+                     rename the file, or move it out of the workspace",
+                    "文件名不是有效的 UTF-8（以替换字符显示）：请重命名文件，或把它移出工作区",
+                ),
             )
         })
 }
 
 /// The entries of `dir` sorted by name, without hidden ones (`.DS_Store`, `.git`).
 pub fn visible_entries(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|error| ImportError::file(dir, format!("cannot list the folder: {error}")))?;
+    let entries = std::fs::read_dir(dir).map_err(|error| {
+        ImportError::file(
+            dir,
+            Said::both(
+                format!("cannot list the folder: {error}"),
+                format!("无法列出文件夹内容：{error}"),
+            ),
+        )
+    })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())

@@ -25,7 +25,10 @@ pub fn masked(url: &str) -> String {
 /// Whether opsdeck may post to `url` (https, or plain http to this
 /// machine), said with the address masked.
 pub fn check_webhook(url: &str) -> Result<(), String> {
-    check_address(url).map_err(|why| why.replace(url.trim().trim_end_matches('/'), &masked(url)))
+    check_address(url).map_err(|why| {
+        why.en
+            .replace(url.trim().trim_end_matches('/'), &masked(url))
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! what each app can read — the marketplaces the seller sells in, the Ads
 //! profiles.
 
-use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 

@@ -11,8 +11,10 @@ use crate::domain::action_log::action_log;
 use crate::domain::channel::Sent;
 use crate::domain::settings::{Language, Settings};
 use crate::domain::week::IsoWeek;
+use crate::domain::words::Said;
 use crate::export::minutes_md::to_markdown;
 use crate::export::prep::to_prep;
+use crate::import::error::ImportError;
 use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes_file};
 use crate::import::sent_log::{read_sent_log, sent_log_path};
 use crate::import::weeks::load_report;
@@ -32,8 +34,8 @@ pub(super) struct Record {
 
 impl Record {
     /// The workspace's log of sent pre-reads and digests.
-    fn log(workspace: &Path) -> Result<Self, String> {
-        let log = read_sent_log(&sent_log_path(workspace)).map_err(|error| error.to_string())?;
+    fn log(workspace: &Path) -> Result<Self, Said> {
+        let log = read_sent_log(&sent_log_path(workspace)).map_err(|error| error.said())?;
         Ok(Self {
             minutes: None,
             before: log.sent.iter().map(Sent::from).collect(),
@@ -46,12 +48,12 @@ pub(super) fn message_for(
     args: &SendArgs,
     settings: &Settings,
     today: NaiveDate,
-) -> Result<Option<ToSend>, String> {
+) -> Result<Option<ToSend>, Said> {
     let (team, language) = (settings.title.as_str(), settings.language);
     match args.what {
         SendWhat::Minutes => {
             let path = minutes_file(&args.workspace, args.week)?;
-            let (stored, raw) = read_minutes_file(&path).map_err(|error| error.to_string())?;
+            let (stored, raw) = read_minutes_file(&path).map_err(|error| error.said())?;
             let full = format!("opsdeck minutes {}", path.display());
             let week = stored.meeting.week;
             let what = match language {
@@ -68,20 +70,25 @@ pub(super) fn message_for(
         }
         SendWhat::Prep => {
             let mut loaded = load_report(&args.workspace, args.week).map_err(|errors| {
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                let said: Vec<Said> = errors.iter().map(ImportError::said).collect();
+                Said::both(
+                    said.iter()
+                        .map(|s| s.en.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    said.iter()
+                        .map(|s| s.zh.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
             })?;
             loaded.workspace.settings.language = language;
             let week = loaded.report.review.week;
-            let open = open_actions(&args.workspace, week).map_err(|error| error.to_string())?;
+            let open = open_actions(&args.workspace, week).map_err(|error| error.said())?;
             let full = format!("opsdeck prep {} --week {week}", args.workspace.display());
             let mut message =
                 prep_message(&loaded.report, &loaded.workspace.settings, &open, &full);
-            let in_play =
-                actions_in_play(&args.workspace, week).map_err(|error| error.to_string())?;
+            let in_play = actions_in_play(&args.workspace, week).map_err(|error| error.said())?;
             message.document = Some(to_prep(
                 &loaded.report,
                 &loaded.workspace.settings,
@@ -98,7 +105,7 @@ pub(super) fn message_for(
             Ok(Some((what, message, record)))
         }
         SendWhat::Digest => {
-            let all = read_all_minutes(&args.workspace).map_err(|error| error.to_string())?;
+            let all = read_all_minutes(&args.workspace).map_err(|error| error.said())?;
             let meetings: Vec<_> = all.into_iter().map(|m| m.meeting).collect();
             let log = action_log(&meetings);
             let actions: Vec<_> = log.iter().map(|l| &l.action).collect();
@@ -117,25 +124,31 @@ pub(super) fn message_for(
 }
 
 /// The minutes of `week`'s meeting, else the newest.
-fn minutes_file(workspace: &Path, week: Option<IsoWeek>) -> Result<PathBuf, String> {
+fn minutes_file(workspace: &Path, week: Option<IsoWeek>) -> Result<PathBuf, Said> {
     if let Some(week) = week {
         let path = minutes_path(workspace, week);
         return if path.is_file() {
             Ok(path)
         } else {
-            Err(format!(
-                "{}: no minutes of {week}'s meeting; hold the meeting first, or name another week",
-                path.display()
+            let shown = path.display();
+            Err(Said::both(
+                format!(
+                    "{shown}: no minutes of {week}'s meeting; hold the meeting first, or name \
+                     another week"
+                ),
+                format!("{shown}：没有 {week} 的会议纪要；请先开会，或换一周"),
             ))
         };
     }
-    let newest = previous_minutes(workspace, IsoWeek::LAST).map_err(|error| error.to_string())?;
+    let newest = previous_minutes(workspace, IsoWeek::LAST).map_err(|error| error.said())?;
     newest
         .map(|stored| minutes_path(workspace, stored.meeting.week))
         .ok_or_else(|| {
-            format!(
-                "{}: no minutes yet; hold a meeting first",
-                workspace.join("minutes").display()
+            let shown = workspace.join("minutes");
+            let shown = shown.display();
+            Said::both(
+                format!("{shown}: no minutes yet; hold a meeting first"),
+                format!("{shown}：还没有会议纪要；请先开会"),
             )
         })
 }

@@ -2,6 +2,7 @@
 //! sent and how each person is mentioned there; a wrong kind or key is an
 //! error at its line.
 
+use crate::domain::words::Said;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -29,10 +30,17 @@ pub(super) fn channels(at: &Place<'_>, rows: &[ChannelRow]) -> Result<Vec<Channe
         let kind = ChannelKind::from_name(row.kind.get_ref()).ok_or_else(|| {
             at.error(
                 &row.kind,
-                format!(
-                    "[[channels]] kind = \"{}\": expected {}",
-                    row.kind.get_ref(),
-                    ChannelKind::names()
+                Said::both(
+                    format!(
+                        "[[channels]] kind = \"{}\": expected {}",
+                        row.kind.get_ref(),
+                        ChannelKind::names()
+                    ),
+                    format!(
+                        "[[channels]] kind = \"{}\"：应为 {}",
+                        row.kind.get_ref(),
+                        ChannelKind::names()
+                    ),
                 ),
             )
         })?;
@@ -40,9 +48,15 @@ pub(super) fn channels(at: &Place<'_>, rows: &[ChannelRow]) -> Result<Vec<Channe
         if name.is_empty() || channels.iter().any(|c| c.name.eq_ignore_ascii_case(&name)) {
             return Err(at.error(
                 &row.name,
-                format!(
-                    "[[channels]] name = \"{name}\": each channel needs a name of its own, \
-                     which `opsdeck send --to` and the credentials' [channels.NAME] use"
+                Said::both(
+                    format!(
+                        "[[channels]] name = \"{name}\": each channel needs a name of its own, \
+                         which `opsdeck send --to` and the credentials' [channels.NAME] use"
+                    ),
+                    format!(
+                        "[[channels]] name = \"{name}\"：每个频道都需要独有的名称，供 \
+                         `opsdeck send --to` 和凭据文件的 [channels.名称] 使用"
+                    ),
                 ),
             ));
         }
@@ -64,10 +78,17 @@ fn recipients(
         return match row.to.first() {
             Some(first) => Err(at.error(
                 first,
-                format!(
-                    "[[channels]] \"{name}\" is a {} channel: `to` is for e-mail channels only; \
-                     remove it (the webhook decides where a chat message goes)",
-                    kind.name()
+                Said::both(
+                    format!(
+                        "[[channels]] \"{name}\" is a {} channel: `to` is for e-mail channels \
+                         only; remove it (the webhook decides where a chat message goes)",
+                        kind.name()
+                    ),
+                    format!(
+                        "[[channels]] \"{name}\" 是 {} 频道：`to` 只用于邮件频道；请删除它\
+                         （聊天消息发往何处由 webhook 决定）",
+                        kind.name()
+                    ),
                 ),
             )),
             None => Ok(Vec::new()),
@@ -76,9 +97,15 @@ fn recipients(
     if row.to.is_empty() {
         return Err(at.error(
             &row.kind,
-            format!(
-                "[[channels]] \"{name}\" is an e-mail channel without addresses: \
-                 add to = [\"team@example.com\"]"
+            Said::both(
+                format!(
+                    "[[channels]] \"{name}\" is an e-mail channel without addresses: \
+                     add to = [\"team@example.com\"]"
+                ),
+                format!(
+                    "[[channels]] \"{name}\" 是没有收件地址的邮件频道：请加上 \
+                     to = [\"team@example.com\"]"
+                ),
             ),
         ));
     }
@@ -91,9 +118,15 @@ fn recipients(
             } else {
                 Err(at.error(
                     address,
-                    format!(
-                        "[[channels]] \"{name}\" to = \"{text}\": expected an e-mail address \
-                         like ops@example.com"
+                    Said::both(
+                        format!(
+                            "[[channels]] \"{name}\" to = \"{text}\": expected an e-mail \
+                             address like ops@example.com"
+                        ),
+                        format!(
+                            "[[channels]] \"{name}\" to = \"{text}\"：应为邮件地址，如 \
+                             ops@example.com"
+                        ),
                     ),
                 ))
             }
@@ -129,9 +162,15 @@ pub(super) fn on_close(
                 .ok_or_else(|| {
                     at.error(
                         name,
-                        format!(
-                            "[send] on_close names \"{}\", which is not a [[channels]] name",
-                            name.get_ref()
+                        Said::both(
+                            format!(
+                                "[send] on_close names \"{}\", which is not a [[channels]] name",
+                                name.get_ref()
+                            ),
+                            format!(
+                                "[send] on_close 写了 \"{}\"，但它不是 [[channels]] 中的名称",
+                                name.get_ref()
+                            ),
                         ),
                     )
                 })
@@ -151,18 +190,31 @@ pub(super) fn people(
             let Some(kind) = ChannelKind::from_name(key) else {
                 return Err(at.error(
                     id,
-                    format!(
-                        "[people.{person}] {key}: expected one of {}",
-                        ChannelKind::names()
+                    Said::both(
+                        format!(
+                            "[people.{person}] {key}: expected one of {}",
+                            ChannelKind::names()
+                        ),
+                        format!(
+                            "[people.{person}] {key}：应为以下之一：{}",
+                            ChannelKind::names()
+                        ),
                     ),
                 ));
             };
             if kind == ChannelKind::Email && !looks_like_address(id.get_ref().trim()) {
                 return Err(at.error(
                     id,
-                    format!(
-                        "[people.{person}] email = \"{}\": expected an e-mail address like wei@example.com",
-                        id.get_ref().trim()
+                    Said::both(
+                        format!(
+                            "[people.{person}] email = \"{}\": expected an e-mail address like \
+                             wei@example.com",
+                            id.get_ref().trim()
+                        ),
+                        format!(
+                            "[people.{person}] email = \"{}\"：应为邮件地址，如 wei@example.com",
+                            id.get_ref().trim()
+                        ),
                     ),
                 ));
             }

@@ -2,6 +2,7 @@
 //! dates, kind and sales uplift checked against plausible ranges, an error
 //! naming its line.
 
+use crate::domain::words::Said;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use toml::Spanned;
@@ -30,14 +31,18 @@ const MAX_UPLIFT: f64 = 20.0;
 /// The longest an event lasts: a season, not the years a typo spans.
 const MAX_EVENT_DAYS: i64 = 120;
 
+/// `what` is wrong with the event of `row`, in every language.
+fn of_event(row: &EventRow, what: &Said) -> Said {
+    let name = &row.name;
+    Said::both(
+        format!("the event \"{name}\" in [[events]]: {}", what.en),
+        format!("[[events]] 中的活动 \"{name}\"：{}", what.zh),
+    )
+}
+
 /// One `[[events]]` entry, its dates checked.
 pub(super) fn event(at: Place, row: &EventRow) -> Result<Event, ImportError> {
-    let problem = |place: &Spanned<toml::Value>, what: String| {
-        at.error(
-            place,
-            format!("the event \"{}\" in [[events]]: {what}", row.name),
-        )
-    };
+    let problem = |place: &Spanned<toml::Value>, what: Said| at.error(place, of_event(row, &what));
     let date = |value: &Spanned<toml::Value>, key: &str| {
         let text = match value.get_ref() {
             toml::Value::Datetime(datetime) => datetime.to_string(),
@@ -47,7 +52,10 @@ pub(super) fn event(at: Place, row: &EventRow) -> Result<Event, ImportError> {
         NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
             problem(
                 value,
-                format!("{key} = {text}: expected a date such as 2026-11-27"),
+                Said::both(
+                    format!("{key} = {text}: expected a date such as 2026-11-27"),
+                    format!("{key} = {text}：应为日期，如 2026-11-27"),
+                ),
             )
         })
     };
@@ -66,22 +74,22 @@ pub(super) fn event(at: Place, row: &EventRow) -> Result<Event, ImportError> {
     if end < start {
         return Err(problem(
             &row.end,
-            format!("it ends ({end}) before it starts ({start}); fix start or end"),
+            Said::both(
+                format!("it ends ({end}) before it starts ({start}); fix start or end"),
+                format!("结束日（{end}）早于开始日（{start}）；请修改 start 或 end"),
+            ),
         ));
     }
     let kind = match &row.kind {
         None => EventKind::Other,
         Some(name) => EventKind::from_name(name.get_ref()).ok_or_else(|| {
             let known: Vec<&str> = EventKind::ALL.iter().map(|k| k.name()).collect();
-            at.error(
-                name,
-                format!(
-                    "the event \"{}\" in [[events]]: kind = \"{}\": expected one of {}",
-                    row.name,
-                    name.get_ref(),
-                    known.join(", ")
-                ),
-            )
+            let (kind, known) = (name.get_ref(), known.join(", "));
+            let what = Said::both(
+                format!("kind = \"{kind}\": expected one of {known}"),
+                format!("kind = \"{kind}\"：应为以下之一：{known}"),
+            );
+            at.error(name, of_event(row, &what))
         })?,
     };
     let uplift = row.uplift.as_ref().map_or(1.0, |u| *u.get_ref());
@@ -90,10 +98,15 @@ pub(super) fn event(at: Place, row: &EventRow) -> Result<Event, ImportError> {
     {
         return Err(at.error(
             place,
-            format!(
-                "the event \"{}\" in [[events]]: uplift = {uplift}: expected how many times a \
-                 normal day's sales, above 0 and at most {MAX_UPLIFT}, such as 1.5",
-                row.name
+            of_event(
+                row,
+                &Said::both(
+                    format!(
+                        "uplift = {uplift}: expected how many times a normal day's sales, above \
+                         0 and at most {MAX_UPLIFT}, such as 1.5"
+                    ),
+                    format!("uplift = {uplift}：应为平日销量的倍数，大于 0 且不超过 {MAX_UPLIFT}，如 1.5"),
+                ),
             ),
         ));
     }
@@ -104,9 +117,15 @@ pub(super) fn event(at: Place, row: &EventRow) -> Result<Event, ImportError> {
     {
         return Err(problem(
             &row.start,
-            format!(
-                "{start} to {end}: expected an event of at most {MAX_EVENT_DAYS} days between \
-                 the years 2000 and 2100; fix start or end"
+            Said::both(
+                format!(
+                    "{start} to {end}: expected an event of at most {MAX_EVENT_DAYS} days \
+                     between the years 2000 and 2100; fix start or end"
+                ),
+                format!(
+                    "{start} 至 {end}：活动最长 {MAX_EVENT_DAYS} 天，且在 2000 到 2100 年之间；\
+                     请修改 start 或 end"
+                ),
             ),
         ));
     }

@@ -2,6 +2,7 @@
 //! any language the field has), a name found twice an error.
 
 use super::Table;
+use crate::domain::words::Said;
 use crate::import::columns::{Column, names_column};
 use crate::import::error::{ImportError, quoted};
 
@@ -41,12 +42,21 @@ impl Table<'_> {
                         self.path,
                         1,
                         Some(second as u64 + 1),
-                        format!(
-                            "the column `{}` appears twice (columns {} and {}): expected each \
-                             column once; download the report again without editing it",
-                            quoted(&self.headers[first], 60),
-                            first + 1,
-                            second + 1
+                        Said::both(
+                            format!(
+                                "the column `{}` appears twice (columns {} and {}): expected \
+                                 each column once; download the report again without editing it",
+                                quoted(&self.headers[first], 60),
+                                first + 1,
+                                second + 1
+                            ),
+                            format!(
+                                "列 `{}` 出现了两次（第 {} 列和第 {} 列）：每列只应出现一次；\
+                                 请重新下载报告，不要编辑",
+                                quoted(&self.headers[first], 60),
+                                first + 1,
+                                second + 1
+                            ),
                         ),
                     ));
                 }
@@ -67,9 +77,12 @@ impl Table<'_> {
             self.path,
             1,
             None,
-            format!(
-                "the header has no `{name}` column, which this report needs; download the report \
-                 again with all columns selected"
+            Said::both(
+                format!(
+                    "the header has no `{name}` column, which this report needs; download the \
+                     report again with all columns selected"
+                ),
+                format!("表头中没有这份报告需要的 `{name}` 列；请勾选全部列后重新下载报告"),
             ),
         )
     }

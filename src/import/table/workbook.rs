@@ -1,6 +1,7 @@
 //! An `.xlsx` workbook as a table: its first worksheet, the header the
 //! first row with two cells or more, and no part unpacked beyond a limit.
 
+use crate::domain::words::Said;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -16,9 +17,15 @@ impl<'a> Table<'a> {
         let unreadable = |error: &dyn std::fmt::Display| {
             ImportError::file(
                 path,
-                format!(
-                    "cannot read this .xlsx workbook ({error}); it may be damaged or not a real \
-                     workbook: download the report again from the Ads console"
+                Said::both(
+                    format!(
+                        "cannot read this .xlsx workbook ({error}); it may be damaged or not a \
+                         real workbook: download the report again from the Ads console"
+                    ),
+                    format!(
+                        "无法读取这个 .xlsx 工作簿（{error}）；它可能已损坏或不是真正的工作簿：\
+                         请从广告控制台重新下载报告"
+                    ),
                 ),
             )
         };
@@ -26,7 +33,12 @@ impl<'a> Table<'a> {
         let range = match workbook.worksheet_range_at(0) {
             Some(Ok(range)) => range,
             Some(Err(error)) => return Err(unreadable(&error)),
-            None => return Err(ImportError::file(path, "the workbook has no worksheet")),
+            None => {
+                return Err(ImportError::file(
+                    path,
+                    Said::both("the workbook has no worksheet", "工作簿中没有工作表"),
+                ));
+            }
         };
         let top = u64::from(range.start().map_or(0, |(row, _)| row));
         let mut rows = range.rows().map(<[Data]>::to_vec);
@@ -40,7 +52,10 @@ impl<'a> Table<'a> {
                 None => {
                     return Err(ImportError::file(
                         path,
-                        "the worksheet has no header row: expected the report's column names",
+                        Said::both(
+                            "the worksheet has no header row: expected the report's column names",
+                            "工作表没有表头行：应为报告的列名",
+                        ),
                     ));
                 }
             }
@@ -81,12 +96,22 @@ pub(super) fn refuse_oversized_workbook(path: &Path, bytes: &[u8]) -> Result<(),
         if part.size() > XLSX_PART_LIMIT {
             return Err(ImportError::file(
                 path,
-                format!(
-                    "the workbook's part {} unpacks to {} MB, more than the {} MB opsdeck reads: \
-                     no Amazon download is that large; download the report again, or as .csv",
-                    quoted(&part.name().unwrap_or_default(), 80),
-                    part.size() / (1024 * 1024),
-                    XLSX_PART_LIMIT / (1024 * 1024)
+                Said::both(
+                    format!(
+                        "the workbook's part {} unpacks to {} MB, more than the {} MB opsdeck \
+                         reads: no Amazon download is that large; download the report again, or \
+                         as .csv",
+                        quoted(&part.name().unwrap_or_default(), 80),
+                        part.size() / (1024 * 1024),
+                        XLSX_PART_LIMIT / (1024 * 1024)
+                    ),
+                    format!(
+                        "工作簿的部件 {} 解压后有 {} MB，超过 opsdeck 读取的上限 {} MB：亚马逊的\
+                         下载不会这么大；请重新下载报告，或下载为 .csv",
+                        quoted(&part.name().unwrap_or_default(), 80),
+                        part.size() / (1024 * 1024),
+                        XLSX_PART_LIMIT / (1024 * 1024)
+                    ),
                 ),
             ));
         }

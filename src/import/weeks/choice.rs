@@ -1,6 +1,7 @@
 //! Which week a meeting reviews: the one asked for, else the newest with
 //! reports, said so when it is not the newest folder.
 
+use crate::domain::words::Said;
 use std::path::Path;
 
 use crate::domain::week::IsoWeek;
@@ -31,8 +32,11 @@ pub(super) fn choose_week(
         } else {
             Err(vec![ImportError::file(
                 &root.join("weeks").join(chosen.to_string()),
-                format!(
-                    "there is no folder for {chosen}: choose a week that has one, or create it"
+                Said::both(
+                    format!(
+                        "there is no folder for {chosen}: choose a week that has one, or create it"
+                    ),
+                    format!("没有 {chosen} 的文件夹：请选择有文件夹的一周，或新建它"),
                 ),
             )])
         };
@@ -47,8 +51,12 @@ pub(super) fn choose_week(
         Some(folder) => Ok((folder.week, skipped)),
         None => Err(vec![ImportError::file(
             &root.join("weeks"),
-            "there is no week folder with a report yet: create weeks/<ISO week>/ (for example \
-             weeks/2026-W47/) and drop the week's Amazon downloads into it",
+            Said::both(
+                "there is no week folder with a report yet: create weeks/<ISO week>/ (for \
+                 example weeks/2026-W47/) and drop the week's Amazon downloads into it",
+                "还没有放了报告的周文件夹：请新建 weeks/<ISO 周>/（例如 weeks/2026-W47/），\
+                 并把这周从亚马逊下载的报告放进去",
+            ),
         )]),
     }
 }

@@ -1,6 +1,7 @@
 //! The workspace's own files a week is read with: `costs.csv` and
 //! `supply.csv`, each optional.
 
+use crate::domain::words::{Said, Words};
 use std::path::Path;
 
 use crate::domain::facts::{ReportFacts, SkuCost, UpstreamStock};
@@ -26,7 +27,10 @@ pub(super) fn read_if_there<T>(
 pub(super) fn read_upstream(path: &Path) -> Result<Vec<UpstreamStock>, ImportError> {
     read_workspace_file(
         path,
-        "supply.csv with the header sku,location,units,eta",
+        Words::new(
+            "supply.csv with the header sku,location,units,eta",
+            "表头为 sku,location,units,eta 的 supply.csv",
+        ),
         |facts| match facts {
             ReportFacts::Upstream(stock) => Ok(stock),
             other => Err(other),
@@ -37,7 +41,10 @@ pub(super) fn read_upstream(path: &Path) -> Result<Vec<UpstreamStock>, ImportErr
 pub(super) fn read_costs(path: &Path) -> Result<Vec<SkuCost>, ImportError> {
     read_workspace_file(
         path,
-        "costs.csv with the header sku,unit_cost,fba_fee,referral_rate",
+        Words::new(
+            "costs.csv with the header sku,unit_cost,fba_fee,referral_rate",
+            "表头为 sku,unit_cost,fba_fee,referral_rate 的 costs.csv",
+        ),
         |facts| match facts {
             ReportFacts::Costs(costs) => Ok(costs),
             other => Err(other),
@@ -49,13 +56,16 @@ pub(super) fn read_costs(path: &Path) -> Result<Vec<SkuCost>, ImportError> {
 /// an error naming what was `expected` and what the file is.
 pub(super) fn read_workspace_file<T>(
     path: &Path,
-    expected: &str,
+    expected: Words,
     take: impl FnOnce(ReportFacts) -> Result<T, ReportFacts>,
 ) -> Result<T, ImportError> {
     take(read_report(path, None)?.facts).map_err(|other| {
         ImportError::file(
             path,
-            format!("expected {expected}, found a {}", other.kind().title()),
+            Said::both(
+                format!("expected {}, found a {}", expected.en, other.kind().title()),
+                format!("应为{}，实际是 {}", expected.zh, other.kind().title()),
+            ),
         )
     })
 }
