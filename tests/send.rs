@@ -392,6 +392,17 @@ fn a_channel_that_refuses_is_reported_in_its_words_and_the_others_still_get_it()
         "{stderr}"
     );
     assert_eq!(stdout.matches("sent the minutes").count(), 4, "{stdout}");
+    // Told again in Chinese: the failure line is the team's, the answer the channel's.
+    let again = send(
+        &["send", "minutes", root.to_str().unwrap(), "--lang", "zh"],
+        &credentials,
+    );
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(!again.status.success());
+    assert!(
+        stderr.contains("错误：slack-team (slack): HTTP 404: no_service"),
+        "{stderr}"
+    );
 }
 
 #[test]

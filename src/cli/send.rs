@@ -132,7 +132,8 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
             Ok(None) => {}
             Err(why) => {
                 let error = say(language, "error: ", "错误：");
-                say!("{error}{} ({}): {why}", channel.name, channel.kind.name());
+                let (name, kind) = (&channel.name, channel.kind.name());
+                say!("{error}{name} ({kind}): {}", why.get(language));
                 failed += 1;
             }
         }
@@ -181,7 +182,7 @@ impl Sending<'_> {
         channel: &Channel,
         http: &mut UreqHttp,
         pace: &mut Pace,
-    ) -> Result<Option<Sent>, String> {
+    ) -> Result<Option<Sent>, Said> {
         let (name, kind) = (&channel.name, channel.kind.name());
         let rendered = render(channel.kind, self.message, self.people);
         // The same content gives the same digest: sent once per channel.
@@ -238,8 +239,10 @@ impl Sending<'_> {
                 .credentials
                 .and_then(|c| c.smtp.as_ref())
                 .ok_or_else(|| {
-                    "the credentials file has no [smtp] with the mail server's host and from"
-                        .to_owned()
+                    Said::both(
+                        "the credentials file has no [smtp] with the mail server's host and from",
+                        "凭据文件中没有写明邮件服务器 host 和 from 的 [smtp]",
+                    )
                 })?;
             deliver_mail(server, &channel.to, &rendered.body, now, &mut patience)?;
         } else {
@@ -247,7 +250,12 @@ impl Sending<'_> {
                 .credentials
                 .and_then(|c| c.channels.get(name))
                 .ok_or_else(|| {
-                    format!("the credentials file has no [channels.{name}] with its webhook url")
+                    Said::both(
+                        format!(
+                            "the credentials file has no [channels.{name}] with its webhook url"
+                        ),
+                        format!("凭据文件中没有写明 webhook url 的 [channels.{name}]"),
+                    )
                 })?;
             let request = request(channel.kind, secrets, &rendered.body, now)?;
             let wait = pace.before(secrets.url.expose(), channel.kind);

@@ -2,6 +2,7 @@
 //! parts (the last path segment, every query value) masked, for dry runs and
 //! errors. The address itself is a secret.
 
+use crate::domain::words::Said;
 use crate::fetch::endpoint::check_address;
 
 /// `https://open.feishu.cn/open-apis/bot/v2/hook/…`, `…/send?key=…`: the
@@ -24,11 +25,9 @@ pub fn masked(url: &str) -> String {
 
 /// Whether opsdeck may post to `url` (https, or plain http to this
 /// machine), said with the address masked.
-pub fn check_webhook(url: &str) -> Result<(), String> {
-    check_address(url).map_err(|why| {
-        why.en
-            .replace(url.trim().trim_end_matches('/'), &masked(url))
-    })
+pub fn check_webhook(url: &str) -> Result<(), Said> {
+    check_address(url)
+        .map_err(|why| why.map(|text| text.replace(url.trim().trim_end_matches('/'), &masked(url))))
 }
 
 #[cfg(test)]
@@ -50,7 +49,8 @@ mod tests {
             "https://hooks.slack.com/services/T0/B0/…"
         );
         let refused = check_webhook("http://example.com/hook/TOKEN").unwrap_err();
-        assert!(!refused.contains("TOKEN"), "{refused}");
+        assert!(!refused.en.contains("TOKEN"), "{refused:?}");
+        assert!(!refused.zh.contains("TOKEN"), "{refused:?}");
         assert!(check_webhook("http://127.0.0.1:9/hook/x").is_ok());
     }
 }

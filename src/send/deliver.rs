@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::domain::channel::ChannelKind;
+use crate::domain::words::Said;
 use crate::fetch::credentials::ChannelSecrets;
 use crate::fetch::http::{Http, Request, Response};
 use crate::fetch::redact::redact;
@@ -26,7 +27,7 @@ pub fn request(
     secrets: &ChannelSecrets,
     body: &Value,
     now: DateTime<Utc>,
-) -> Result<Request, String> {
+) -> Result<Request, Said> {
     let url = secrets.url.expose().trim();
     check_webhook(url)?;
     let mut body = body.clone();
@@ -47,15 +48,19 @@ pub fn request(
                 );
             }
             ChannelKind::Wecom | ChannelKind::Slack => {
-                return Err(format!(
-                    "a {} webhook takes no signing secret (its address is the secret): \
-                     remove `secret` from the channel in the credentials file",
-                    kind.name()
+                let kind = kind.name();
+                return Err(Said::both(
+                    format!(
+                        "a {kind} webhook takes no signing secret (its address is the secret): \
+                         remove `secret` from the channel in the credentials file"
+                    ),
+                    format!(
+                        "{kind} 的 webhook 不需要签名密钥（地址本身就是密钥）：请从凭据文件的该\
+                         频道中删除 `secret`"
+                    ),
                 ));
             }
-            ChannelKind::Email => {
-                return Err("an e-mail channel is sent through [smtp], not a webhook".to_owned());
-            }
+            ChannelKind::Email => return Err(by_smtp()),
         }
     }
     Ok(Request::post(url, body.to_string())
@@ -80,7 +85,7 @@ pub fn post(
     request: &Request,
     secrets: &ChannelSecrets,
     patience: &mut Patience<'_>,
-) -> Result<(), String> {
+) -> Result<(), Said> {
     // The address shows masked; the signing secret and any form of the
     // address left (percent-encoded, say) are hidden as fetch hides tokens.
     let hide = |text: String| {
@@ -100,21 +105,35 @@ pub fn post(
                     .map(|s| Duration::from_secs(s.min(MAX_RETRY_AFTER_SECONDS)));
                 match verdict(kind, &response) {
                     Err(why) if is_passing(kind, &response) => (why, retry_after),
-                    other => return other.map_err(hide),
+                    other => return other.map_err(|why| why.map(|text| hide(text.to_owned()))),
                 }
             }
-            Err(why) => (why, None),
+            Err(why) => (Said::both(why.clone(), why), None),
         };
         let wait = retry_after.unwrap_or(pause);
         if wait > patience.left {
-            return Err(hide(format!(
-                "{why} — gave up: the time given (--wait) has run out"
-            )));
+            return Err(gave_up(&why).map(|text| hide(text.to_owned())));
         }
         (patience.sleep)(wait);
         patience.left -= wait;
         pause = (pause * 2).min(MAX_PAUSE);
     }
+}
+
+/// An e-mail channel reached as if it were a webhook.
+fn by_smtp() -> Said {
+    Said::both(
+        "an e-mail channel is sent through [smtp], not a webhook",
+        "邮件频道经由 [smtp] 发送，不经 webhook",
+    )
+}
+
+/// `why` the last try failed, and that no time is left to try again.
+pub fn gave_up(why: &Said) -> Said {
+    Said::both(
+        format!("{} — gave up: the time given (--wait) has run out", why.en),
+        format!("{}——已放弃：给定的时间（--wait）已用完", why.zh),
+    )
 }
 
 /// The longest `Retry-After` honoured, and the longest pause between tries.
@@ -152,7 +171,7 @@ fn is_passing(kind: ChannelKind, response: &Response) -> bool {
 }
 
 /// What the channel's answer means.
-pub fn verdict(kind: ChannelKind, response: &Response) -> Result<(), String> {
+pub fn verdict(kind: ChannelKind, response: &Response) -> Result<(), Said> {
     let text = response.text();
     let json: Option<Value> = serde_json::from_str(&text).ok();
     let code = |key: &str| json.as_ref().and_then(|j| j[key].as_i64());
@@ -165,38 +184,38 @@ pub fn verdict(kind: ChannelKind, response: &Response) -> Result<(), String> {
             .take(300)
             .collect::<String>()
     };
+    let status = response.status;
     let refused = |code: i64, message: String| {
-        Err(format!("HTTP {}, code {code}: {message}", response.status))
+        Err(Said::both(
+            format!("HTTP {status}, code {code}: {message}"),
+            format!("HTTP {status}，代码 {code}：{message}"),
+        ))
+    };
+    let no_code = |key: &str| {
+        Err(Said::both(
+            format!("HTTP {status}: an answer without a {key}"),
+            format!("HTTP {status}：应答中没有 {key}"),
+        ))
     };
     match kind {
         ChannelKind::Feishu | ChannelKind::Lark => {
             match code("code").or_else(|| code("StatusCode")) {
                 Some(0) => Ok(()),
                 Some(other) => refused(other, words("msg")),
-                None => Err(format!(
-                    "HTTP {}: an answer without a code",
-                    response.status
-                )),
+                None => no_code("code"),
             }
         }
         ChannelKind::Wecom | ChannelKind::Dingtalk => match code("errcode") {
             Some(0) => Ok(()),
             Some(other) => refused(other, words("errmsg")),
-            None => Err(format!(
-                "HTTP {}: an answer without an errcode",
-                response.status
-            )),
+            None => no_code("errcode"),
         },
         ChannelKind::Slack if response.status == 200 && text.trim() == "ok" => Ok(()),
-        ChannelKind::Email => Err("an e-mail channel answers in SMTP, not HTTP".to_owned()),
-        ChannelKind::Slack => Err(format!(
-            "HTTP {}: {}",
-            response.status,
-            text.chars()
-                .filter(|c| !c.is_control())
-                .take(300)
-                .collect::<String>()
-        )),
+        ChannelKind::Email => Err(by_smtp()),
+        ChannelKind::Slack => {
+            let said: String = text.chars().filter(|c| !c.is_control()).take(300).collect();
+            Err(Said::same(format!("HTTP {status}: {said}")))
+        }
     }
 }
 

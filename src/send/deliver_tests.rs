@@ -40,7 +40,7 @@ fn secrets() -> ChannelSecrets {
 }
 
 /// Posts against `answers` with `wait`, giving the outcome and the pauses taken.
-fn posted(kind: ChannelKind, answers: Vec<Response>, wait: u64) -> (Result<(), String>, Vec<u64>) {
+fn posted(kind: ChannelKind, answers: Vec<Response>, wait: u64) -> (Result<(), Said>, Vec<u64>) {
     let mut waits = Vec::new();
     let mut sleep = |d: Duration| waits.push(d.as_secs());
     let mut patience = Patience {
@@ -84,8 +84,10 @@ fn a_throttle_past_the_wait_gives_up_and_a_refusal_is_not_retried() {
     let (outcome, waits) = posted(ChannelKind::Dingtalk, vec![throttled], 45);
     assert_eq!(waits, vec![30], "30 s, then 60 s is more than what is left");
     let why = outcome.unwrap_err();
-    assert!(why.contains("code 410100: send too fast"), "{why}");
-    assert!(why.contains("gave up"), "{why}");
+    assert!(why.en.contains("code 410100: send too fast"), "{why:?}");
+    assert!(why.en.contains("gave up"), "{why:?}");
+    assert!(why.zh.contains("代码 410100：send too fast"), "{why:?}");
+    assert!(why.zh.contains("已放弃"), "{why:?}");
     let refused = answer(
         200,
         &[],
@@ -94,7 +96,7 @@ fn a_throttle_past_the_wait_gives_up_and_a_refusal_is_not_retried() {
     let (outcome, waits) = posted(ChannelKind::Wecom, vec![refused], 600);
     assert!(waits.is_empty(), "a wrong address is not asked again");
     assert_eq!(
-        outcome.unwrap_err(),
+        outcome.unwrap_err().en,
         "HTTP 200, code 93000: invalid webhook url"
     );
 }
@@ -108,6 +110,9 @@ fn a_secret_the_channel_echoes_is_hidden() {
     );
     let (outcome, _) = posted(ChannelKind::Wecom, vec![echo], 10);
     let why = outcome.unwrap_err();
-    assert!(!why.contains("TOKEN"), "{why}");
-    assert!(why.contains("https://example.com/hook/…"), "{why}");
+    assert!(
+        !why.en.contains("TOKEN") && !why.zh.contains("TOKEN"),
+        "{why:?}"
+    );
+    assert!(why.en.contains("https://example.com/hook/…"), "{why:?}");
 }

@@ -18,8 +18,9 @@ use crate::fetch::credentials::{SmtpServer, SmtpTls};
 use crate::fetch::redact::redact;
 use crate::fetch::secret::Secret;
 
-use super::deliver::{Patience, first_pause};
+use super::deliver::{Patience, first_pause, gave_up};
 use crate::domain::channel::ChannelKind;
+use crate::domain::words::Said;
 
 /// A mail's parts as the one body the other channels have too (shown by
 /// `--dry-run`, digested to send it once): subject, copy, text and HTML.
@@ -102,7 +103,7 @@ pub fn deliver(
     body: &Value,
     now: DateTime<Utc>,
     patience: &mut Patience<'_>,
-) -> Result<(), String> {
+) -> Result<(), Said> {
     let mail = message(server, to, body, now)?;
     let transport = transport(server)?;
     let hide = |text: String| {
@@ -114,13 +115,15 @@ pub fn deliver(
         match transport.send(&mail) {
             Ok(_) => return Ok(()),
             Err(error) if error.is_permanent() => {
-                return Err(hide(format!("the mail server refused the mail: {error}")));
+                return Err(Said::both(
+                    hide(format!("the mail server refused the mail: {error}")),
+                    hide(format!("邮件服务器拒收了这封邮件：{error}")),
+                ));
             }
             Err(error) => {
                 if pause > patience.left {
-                    return Err(hide(format!(
-                        "{error} — gave up: the time given (--wait) has run out"
-                    )));
+                    let why = hide(error.to_string());
+                    return Err(gave_up(&Said::both(why.clone(), why)));
                 }
                 (patience.sleep)(pause);
                 patience.left -= pause;
@@ -135,11 +138,14 @@ fn message(
     to: &[String],
     body: &Value,
     now: DateTime<Utc>,
-) -> Result<lettre::Message, String> {
+) -> Result<lettre::Message, Said> {
     let mailbox = |address: &str| {
-        address
-            .parse::<Mailbox>()
-            .map_err(|error| format!("\"{address}\" is not an address a mail can go to: {error}"))
+        address.parse::<Mailbox>().map_err(|error| {
+            Said::both(
+                format!("\"{address}\" is not an address a mail can go to: {error}"),
+                format!("\"{address}\" 不是可以收信的地址：{error}"),
+            )
+        })
     };
     let text_of = |key: &str| body[key].as_str().unwrap_or_default().to_owned();
     let mut builder = lettre::Message::builder()
@@ -166,13 +172,21 @@ fn message(
             text_of("text"),
             text_of("html"),
         ))
-        .map_err(|error| format!("cannot make the mail: {error}"))
+        .map_err(|error| {
+            Said::both(
+                format!("cannot make the mail: {error}"),
+                format!("无法生成邮件：{error}"),
+            )
+        })
 }
 
-fn transport(server: &SmtpServer) -> Result<SmtpTransport, String> {
+fn transport(server: &SmtpServer) -> Result<SmtpTransport, Said> {
     let host = server.host.trim();
     let cannot = |error: lettre::transport::smtp::Error| {
-        format!("cannot reach the mail server {host}: {error}")
+        Said::both(
+            format!("cannot reach the mail server {host}: {error}"),
+            format!("无法连接邮件服务器 {host}：{error}"),
+        )
     };
     let builder = match server.tls() {
         SmtpTls::Implicit => SmtpTransport::relay(host).map_err(cannot)?,
