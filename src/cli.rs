@@ -113,7 +113,9 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
         }) => actions::actions(&workspace, owner.as_deref(), (open, overdue), format, style),
         Some(Command::Demo { bell, theme }) => cockpit::demo(bell, theme, lang),
-        Some(Command::Fetch(args)) => fetch::fetch(&args, event_loop::read_now().wall.date_naive()),
+        Some(Command::Fetch(args)) => {
+            fetch::fetch(&args, event_loop::read_now().wall.date_naive(), lang)
+        }
         Some(Command::Send(args)) => send::send(&args, event_loop::read_now(), lang),
         None => match mistyped_command(cli.cockpit.workspace.as_deref()) {
             Some(meant) => {

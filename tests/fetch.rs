@@ -402,36 +402,48 @@ fn a_fetched_week_gives_the_sample_weeks_figures_through_every_hitch() {
 
 #[test]
 fn a_fatal_report_is_named_and_the_others_still_arrive() {
-    let dir = tempfile::tempdir().unwrap();
-    let amazon = Amazon::start(Scenario::Fatal);
-    let credentials = credentials(dir.path(), &amazon.lwa(), &amazon.url(), 0o600);
-    let root = sample_without_the_weeks_downloads(dir.path());
-    let fetched = opsdeck(
-        &[
-            "fetch",
-            root.to_str().unwrap(),
-            "--week",
-            WEEK,
-            "--wait",
-            "2m",
-            "--poll-every",
-            "100ms",
-        ],
-        &credentials,
-    );
-    let said = String::from_utf8_lossy(&fetched.stderr);
-    assert_eq!(fetched.status.code(), Some(1), "{said}");
-    assert!(said.contains("4 of 5 reports arrived"), "{said}");
-    assert!(
-        said.contains("US FBA returns: Amazon could not make it (FATAL)"),
-        "{said}"
-    );
-    assert!(
-        root.join("weeks")
-            .join(WEEK)
-            .join("sp-api-sales-and-traffic-2026-W47.json")
-            .exists()
-    );
+    for (lang, arrived, fatal) in [
+        (
+            "en",
+            "4 of 5 reports arrived",
+            "US FBA returns: Amazon could not make it (FATAL)",
+        ),
+        (
+            "zh",
+            "5 份报告已到 4 份",
+            "US FBA returns: 亚马逊未能生成（FATAL）",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let amazon = Amazon::start(Scenario::Fatal);
+        let credentials = credentials(dir.path(), &amazon.lwa(), &amazon.url(), 0o600);
+        let root = sample_without_the_weeks_downloads(dir.path());
+        let fetched = opsdeck(
+            &[
+                "fetch",
+                root.to_str().unwrap(),
+                "--week",
+                WEEK,
+                "--wait",
+                "2m",
+                "--poll-every",
+                "100ms",
+                "--lang",
+                lang,
+            ],
+            &credentials,
+        );
+        let said = String::from_utf8_lossy(&fetched.stderr);
+        assert_eq!(fetched.status.code(), Some(1), "{said}");
+        assert!(said.contains(arrived), "{said}");
+        assert!(said.contains(fatal), "{said}");
+        assert!(
+            root.join("weeks")
+                .join(WEEK)
+                .join("sp-api-sales-and-traffic-2026-W47.json")
+                .exists()
+        );
+    }
 }
 
 #[test]

@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+use crate::domain::settings::Language;
 use crate::domain::untrusted::clean;
 use crate::domain::week::IsoWeek;
+use crate::domain::words::{Said, say};
 use crate::fetch::clock::Clock;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
 use crate::fetch::endpoint::{Endpoint, Marketplace, marketplace};
@@ -27,6 +29,7 @@ use crate::fetch::ureq_http::UreqHttp;
 use crate::import::marketplaces::marketplace_folders;
 use crate::import::workspace::{Workspace, open_workspace};
 
+use super::{fail, language_of, report_errors, speak};
 use check::check_credentials;
 use progress::{Progress, minutes_seconds, summary};
 use real_clock::RealClock;
@@ -77,14 +80,16 @@ pub fn parse_wait(text: &str) -> Result<Duration, String> {
     }
 }
 
-pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
-    let workspace = match open_workspace(&args.workspace) {
+pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate, lang: Option<Language>) -> ExitCode {
+    let mut workspace = match open_workspace(&args.workspace) {
         Ok(workspace) => workspace,
         Err(error) => {
-            say!("error: {error}");
+            report_errors(&[error], language_of(lang, &args.workspace));
             return ExitCode::FAILURE;
         }
     };
+    speak(&mut workspace.settings, lang);
+    let language = workspace.settings.language;
     let week = args
         .week
         .unwrap_or_else(|| IsoWeek::containing(today - chrono::Days::new(7)));
@@ -95,19 +100,19 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
     } else {
         vec!["US".to_owned()]
     };
-    let marketplaces = match marketplaces_of(&codes) {
+    let marketplaces = match marketplaces_of(&codes, language) {
         Ok(marketplaces) => marketplaces,
         Err(code) => return code,
     };
     let credentials_file = credentials_path(|name| std::env::var(name).ok());
-    let credentials = match credentials_of(credentials_file.as_deref(), args.dry_run) {
+    let credentials = match credentials_of(credentials_file.as_deref(), args.dry_run, language) {
         Ok(credentials) => credentials,
         Err(code) => return code,
     };
     let mut http = UreqHttp::new();
     if args.check_credentials {
         return match &credentials {
-            Some(credentials) => check_credentials(&mut http, credentials, &marketplaces),
+            Some(credentials) => check_credentials(&mut http, credentials, &marketplaces, language),
             None => ExitCode::SUCCESS,
         };
     }
@@ -116,29 +121,35 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
         match Manifest::read(&job.folder) {
             Ok(manifest) => job.resume(&manifest),
             Err(error) => {
-                say!("error: {error}");
+                report_errors(&[error], language);
                 return ExitCode::FAILURE;
             }
         }
     }
     if args.dry_run {
-        dry_run(&jobs, &args.workspace, credentials_file.as_deref());
+        dry_run(
+            &jobs,
+            &args.workspace,
+            credentials_file.as_deref(),
+            language,
+        );
         return ExitCode::SUCCESS;
     }
     let Some(credentials) = credentials else {
         return ExitCode::FAILURE;
     };
-    say!(
-        "Fetching {week} ({} – {}) for {} into {}; waiting up to {}.",
-        week.monday(),
-        week.monday() + chrono::Days::new(6),
-        codes.join(", "),
-        args.workspace
-            .join("weeks")
-            .join(week.to_string())
-            .display(),
-        minutes_seconds(args.wait)
-    );
+    let (first, last) = (week.monday(), week.monday() + chrono::Days::new(6));
+    let (codes, wait) = (codes.join(", "), minutes_seconds(args.wait));
+    let folder = args.workspace.join("weeks").join(week.to_string());
+    let folder = folder.display();
+    match language {
+        Language::English => say!(
+            "Fetching {week} ({first} – {last}) for {codes} into {folder}; waiting up to {wait}."
+        ),
+        Language::Chinese => say!(
+            "正在获取 {week}（{first} – {last}）{codes} 的报告，存入 {folder}；最多等待 {wait}。"
+        ),
+    }
     let mut clock = RealClock::start(Some(args.wait));
     let mut fetcher = Fetcher {
         http: &mut http,
@@ -157,24 +168,30 @@ pub fn fetch(args: &FetchArgs, today: chrono::NaiveDate) -> ExitCode {
         document_limit: workspace.settings.fetch.max_document_mb * 1024 * 1024,
         poll_every: args.poll_every,
     };
-    let mut progress = Progress::new();
+    let mut progress = Progress::new(language);
     let started = RealClock::start(None);
     fetcher.run(&mut jobs, args.wait, &mut |jobs| {
         progress.show(jobs, started.elapsed());
     });
-    summary(&jobs, &args.workspace)
+    summary(&jobs, &args.workspace, language)
 }
 
 /// The marketplaces of `codes`; a code opsdeck does not know is a usage error.
-fn marketplaces_of(codes: &[String]) -> Result<Vec<Marketplace>, ExitCode> {
+fn marketplaces_of(codes: &[String], language: Language) -> Result<Vec<Marketplace>, ExitCode> {
     codes
         .iter()
         .map(|code| {
             marketplace(code).ok_or_else(|| {
-                say!(
-                    "error: `{}` is not a marketplace opsdeck fetches: use US, CA, MX, UK, DE, \
-                     FR, IT, ES, JP, AU, AE or IN",
-                    clean(code)
+                let code = clean(code);
+                let known = "US, CA, MX, UK, DE, FR, IT, ES, JP, AU, AE, IN";
+                fail(
+                    language,
+                    &Said::both(
+                        format!(
+                            "`{code}` is not a marketplace opsdeck fetches: use one of {known}"
+                        ),
+                        format!("`{code}` 不是 opsdeck 能获取的站点：请用 {known} 之一"),
+                    ),
                 );
                 ExitCode::from(2)
             })
@@ -183,19 +200,27 @@ fn marketplaces_of(codes: &[String]) -> Result<Vec<Marketplace>, ExitCode> {
 }
 
 /// The credentials, read and checked; none for a dry run.
-fn credentials_of(path: Option<&Path>, dry_run: bool) -> Result<Option<Credentials>, ExitCode> {
+fn credentials_of(
+    path: Option<&Path>,
+    dry_run: bool,
+    language: Language,
+) -> Result<Option<Credentials>, ExitCode> {
     if dry_run {
         return Ok(None);
     }
     let Some(path) = path else {
-        say!(
-            "error: no credentials file: set $OPSDECK_CREDENTIALS or write \
-             ~/.config/opsdeck/credentials.toml (see the README)",
-        );
-        return Err(ExitCode::FAILURE);
+        return Err(fail(
+            language,
+            &Said::both(
+                "no credentials file: set $OPSDECK_CREDENTIALS or write \
+                 ~/.config/opsdeck/credentials.toml (see the README)",
+                "没有凭据文件：请设置 $OPSDECK_CREDENTIALS，或写好 \
+                 ~/.config/opsdeck/credentials.toml（见 README）",
+            ),
+        ));
     };
     read_credentials(path).map(Some).map_err(|error| {
-        say!("error: {error}");
+        report_errors(&[error], language);
         ExitCode::FAILURE
     })
 }
@@ -273,19 +298,28 @@ fn endpoints_for(
     endpoints
 }
 
-fn dry_run(jobs: &[Job], root: &Path, credentials: Option<&Path>) {
-    say!(
-        "Would fetch, without asking Amazon anything now (credentials from {}):",
-        credentials.map_or_else(
-            || "nowhere: none found".to_owned(),
-            |p| p.display().to_string()
-        )
+fn dry_run(jobs: &[Job], root: &Path, credentials: Option<&Path>, language: Language) {
+    let from = credentials.map_or_else(
+        || say(language, "nowhere: none found", "无：没有找到").to_owned(),
+        |p| p.display().to_string(),
     );
+    match language {
+        Language::English => {
+            say!("Would fetch, without asking Amazon anything now (credentials from {from}):");
+        }
+        Language::Chinese => {
+            say!("将获取以下报告，现在不向亚马逊发出任何请求（凭据来自 {from}）：");
+        }
+    }
     for job in jobs {
         let what = match &job.state {
-            JobState::Done => "already fetched".to_owned(),
-            JobState::InProgress { .. } => "resume the report already asked for".to_owned(),
-            _ => "ask for it".to_owned(),
+            JobState::Done => say(language, "already fetched", "已获取"),
+            JobState::InProgress { .. } => say(
+                language,
+                "resume the report already asked for",
+                "继续跟进已请求的报告",
+            ),
+            _ => say(language, "ask for it", "发出请求"),
         };
         let path = job.folder.join(&job.file);
         let shown = path.strip_prefix(root).unwrap_or(&path);

@@ -7,13 +7,16 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use crate::domain::settings::Language;
+use crate::domain::words::Said;
+
 use super::http::Response;
 use super::redact::redact;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// No answer at all, after the retries.
-    Network { operation: String, why: String },
+    Network { operation: String, why: Said },
     /// An answer that says no.
     Refused {
         operation: String,
@@ -21,7 +24,7 @@ pub enum ApiError {
         said: String,
     },
     /// An answer opsdeck cannot read.
-    Unreadable { operation: String, why: String },
+    Unreadable { operation: String, why: Said },
 }
 
 impl ApiError {
@@ -39,18 +42,25 @@ impl ApiError {
         }
     }
 
-    pub fn network(operation: &str, why: impl fmt::Display) -> Self {
+    pub fn network(operation: &str, why: &Said) -> Self {
         ApiError::Network {
             operation: operation.to_owned(),
-            why: redact(&why.to_string(), &[]),
+            why: why.map(|text| redact(text, &[])),
         }
     }
 
-    pub fn unreadable(operation: &str, why: impl fmt::Display) -> Self {
+    /// An answer that is not what `operation` expects, for the reason
+    /// given in every language.
+    pub fn unreadable_for(operation: &str, why: &Said) -> Self {
         ApiError::Unreadable {
             operation: operation.to_owned(),
-            why: redact(&why.to_string(), &[]),
+            why: why.map(|text| redact(text, &[])),
         }
+    }
+
+    /// An answer that is not what `operation` expects, as a parser says it.
+    pub fn unreadable(operation: &str, why: impl fmt::Display) -> Self {
+        Self::unreadable_for(operation, &Said::same(why.to_string()))
     }
 
     /// What the manifest keeps of it: the operation and the kind of
@@ -86,7 +96,7 @@ impl ApiError {
         match self {
             ApiError::Network { operation, why } => ApiError::Network {
                 operation,
-                why: redact(&why, known),
+                why: why.map(|text| redact(text, known)),
             },
             ApiError::Refused {
                 operation,
@@ -99,14 +109,14 @@ impl ApiError {
             },
             ApiError::Unreadable { operation, why } => ApiError::Unreadable {
                 operation,
-                why: redact(&why, known),
+                why: why.map(|text| redact(text, known)),
             },
         }
     }
 
     /// Whether the deadline came before the request was sent at all.
     pub fn is_deadline_before_asking(&self) -> bool {
-        matches!(self, ApiError::Network { why, .. } if why == super::retry::DEADLINE)
+        matches!(self, ApiError::Network { why, .. } if why.en == super::retry::DEADLINE.en)
     }
 
     /// The HTTP status of a refusal.
@@ -118,24 +128,46 @@ impl ApiError {
     }
 }
 
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ApiError {
+    /// What went wrong, in every language: opsdeck's words around the
+    /// operation and Amazon's own.
+    pub fn said(&self) -> Said {
         match self {
-            ApiError::Network { operation, why } if super::retry::is_deadline(why) => {
-                write!(f, "{operation}: {why}")
-            }
-            ApiError::Network { operation, why } => {
-                write!(f, "{operation}: no answer from Amazon ({why})")
-            }
+            ApiError::Network { operation, why } if super::retry::is_deadline(why) => Said::both(
+                format!("{operation}: {}", why.en),
+                format!("{operation}：{}", why.zh),
+            ),
+            ApiError::Network { operation, why } => Said::both(
+                format!("{operation}: no answer from Amazon ({})", why.en),
+                format!("{operation}：亚马逊没有应答（{}）", why.zh),
+            ),
             ApiError::Refused {
                 operation,
                 status,
                 said,
-            } => write!(f, "{operation}: Amazon answered {status}: {said}"),
-            ApiError::Unreadable { operation, why } => {
-                write!(f, "{operation}: Amazon's answer could not be read ({why})")
-            }
+            } => Said::both(
+                format!("{operation}: Amazon answered {status}: {said}"),
+                format!("{operation}：亚马逊应答 {status}：{said}"),
+            ),
+            ApiError::Unreadable { operation, why } => Said::both(
+                format!(
+                    "{operation}: Amazon's answer could not be read ({})",
+                    why.en
+                ),
+                format!("{operation}：无法读取亚马逊的应答（{}）", why.zh),
+            ),
         }
+    }
+
+    /// What went wrong, in `language`.
+    pub fn in_language(&self, language: Language) -> String {
+        self.said().get(language).clone()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_language(Language::English))
     }
 }
 

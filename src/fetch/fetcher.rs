@@ -14,12 +14,13 @@ use super::clock::Clock;
 use super::document::document_text;
 use super::endpoint::check_address;
 use super::http::{Http, Request, Response};
-use super::job::{Job, JobState};
+use super::job::{EARLIER_REPORT, Job, JobState};
 use super::lwa::Tokens;
 use super::manifest::{Manifest, Standing, sha256};
 use super::rate::Buckets;
 use super::retry::{Backoff, send_retrying};
 use super::sp_api::{Processing, SpApi};
+use crate::domain::words::Said;
 use crate::fs::atomic::write_atomically;
 
 /// The most redirects a document's address is followed through.
@@ -137,12 +138,12 @@ impl Fetcher<'_> {
             if error.is_deadline() {
                 // What held it up stands when the deadline came before asking again.
                 if job.held_up.is_none() || !error.is_deadline_before_asking() {
-                    job.held_up = Some(error.to_string());
+                    job.held_up = Some(error.said());
                 }
                 return;
             }
             job.failure = Some(error.summary());
-            job.state = JobState::Failed(error.to_string());
+            job.state = JobState::Failed(error.said());
             Self::record(job, Standing::Failed, None, None);
         }
     }
@@ -206,7 +207,10 @@ impl Fetcher<'_> {
                 AdsProcessing::Failed(why) => {
                     job.failure = Some("Ads report: Amazon could not make it".to_owned());
                     let why = super::redact::redact(&why, &self.secrets());
-                    job.state = JobState::Failed(format!("Amazon could not make it: {why}"));
+                    job.state = JobState::Failed(Said::both(
+                        format!("Amazon could not make it: {why}"),
+                        format!("亚马逊未能生成：{why}"),
+                    ));
                     Self::record(job, Standing::Failed, None, None);
                     Ok(())
                 }
@@ -229,26 +233,30 @@ impl Fetcher<'_> {
                     job.marketplace.id,
                 )?;
                 let Some((_, document_id)) = latest else {
-                    job.state = JobState::Failed(
+                    job.state = JobState::Failed(Said::both(
                         "cancelled by Amazon (no data, or asked for too soon) and no earlier \
-                         report is done"
-                            .to_owned(),
-                    );
+                         report is done",
+                        "被亚马逊取消（没有数据，或请求得太早），且没有此前已完成的报告",
+                    ));
                     Self::record(job, Standing::Failed, None, None);
                     return Ok(());
                 };
-                job.note = Some("cancelled — using the latest earlier report".to_owned());
+                job.note = Some(Said::both(EARLIER_REPORT.en, EARLIER_REPORT.zh));
                 document_id
             }
             Processing::Cancelled => {
-                job.state = JobState::Failed(
-                    "cancelled by Amazon: it had no data for these dates".to_owned(),
-                );
+                job.state = JobState::Failed(Said::both(
+                    "cancelled by Amazon: it had no data for these dates",
+                    "被亚马逊取消：这几天没有数据",
+                ));
                 Self::record(job, Standing::Failed, None, None);
                 return Ok(());
             }
             Processing::Fatal => {
-                job.state = JobState::Failed("Amazon could not make it (FATAL)".to_owned());
+                job.state = JobState::Failed(Said::both(
+                    "Amazon could not make it (FATAL)",
+                    "亚马逊未能生成（FATAL）",
+                ));
                 Self::record(job, Standing::Failed, None, None);
                 return Ok(());
             }
@@ -293,10 +301,10 @@ impl Fetcher<'_> {
     fn get_document(&mut self, url: &str, what: &str) -> Result<Response, ApiError> {
         let mut address = url.to_owned();
         for _ in 0..=REDIRECTS {
-            check_address(&address).map_err(|why| ApiError::unreadable(what, why.en))?;
+            check_address(&address).map_err(|why| ApiError::unreadable_for(what, &why))?;
             let request = Request::get(&address).limited_to(self.document_limit);
             let response = send_retrying(self.http, self.clock, &request, DOWNLOAD)
-                .map_err(|why| ApiError::network(what, why))?;
+                .map_err(|why| ApiError::network(what, &why))?;
             let location = response.header("Location").map(str::to_owned);
             match location {
                 Some(next) if (300..400).contains(&response.status) => {

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::domain::week::IsoWeek;
+use crate::domain::words::Said;
 use crate::fetch::clock::TestClock;
 use crate::fetch::endpoint::{Endpoint, marketplace};
 use crate::fetch::manifest::{MANIFEST, Manifest};
@@ -196,12 +197,15 @@ fn a_cancelled_fba_report_uses_the_latest_done_and_a_fatal_one_leaves_the_others
     run(&mut http, &mut jobs, Duration::from_secs(1800));
     assert_eq!(jobs[0].state, JobState::Done);
     assert_eq!(
-        jobs[0].note.as_deref(),
+        jobs[0].note.as_ref().map(|note| note.en.as_str()),
         Some("cancelled — using the latest earlier report")
     );
     assert_eq!(
         jobs[1].state,
-        JobState::Failed("Amazon could not make it (FATAL)".into())
+        JobState::Failed(Said::both(
+            "Amazon could not make it (FATAL)",
+            "亚马逊未能生成（FATAL）"
+        ))
     );
     let manifest = Manifest::read(dir.path()).unwrap();
     assert_eq!(manifest.reports.len(), 2);
@@ -224,7 +228,7 @@ fn a_file_of_the_users_is_never_overwritten() {
     let mut http = Scripted::new();
     run(&mut http, &mut jobs, Duration::from_secs(1800));
     assert!(
-        matches!(&jobs[0].state, JobState::Failed(why) if why.contains("left untouched")),
+        matches!(&jobs[0].state, JobState::Failed(why) if why.en.contains("left untouched")),
         "{:?}",
         jobs[0].state
     );
@@ -255,7 +259,10 @@ fn an_ads_report_amazon_gives_up_on_says_why() {
     run(&mut http, &mut jobs, Duration::from_secs(1800));
     assert_eq!(
         jobs[0].state,
-        JobState::Failed("Amazon could not make it: Report generation failed".into())
+        JobState::Failed(Said::both(
+            "Amazon could not make it: Report generation failed",
+            "亚马逊未能生成：Report generation failed"
+        ))
     );
     let manifest = Manifest::read(dir.path()).unwrap();
     assert_eq!(manifest.reports[0].standing, Standing::Failed);
@@ -339,7 +346,7 @@ fn a_document_is_fetched_only_over_https_and_never_redirected_to_plain_http() {
         }
         run(&mut http, &mut jobs, Duration::from_secs(60));
         assert!(
-            matches!(&jobs[0].state, JobState::Failed(why) if why.contains("https://")),
+            matches!(&jobs[0].state, JobState::Failed(why) if why.en.contains("https://")),
             "{document_url}: {:?}",
             jobs[0].state
         );

@@ -10,6 +10,7 @@ use super::endpoint::{Endpoint, Marketplace};
 use super::manifest::{Entry, Manifest, Standing};
 use super::plan::ReportPlan;
 use crate::domain::week::IsoWeek;
+use crate::domain::words::{Said, Words};
 
 /// How a job stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +21,16 @@ pub enum JobState {
         since: Duration,
     },
     Done,
-    Failed(String),
+    /// Why, in every language.
+    Failed(Said),
 }
+
+/// The note of a report that was cancelled and replaced by the latest
+/// earlier one.
+pub const EARLIER_REPORT: Words = Words::new(
+    "cancelled — using the latest earlier report",
+    "已被取消——改用此前最近的一份报告",
+);
 
 /// One report of one marketplace, and where it lands.
 #[derive(Debug, Clone)]
@@ -34,9 +43,9 @@ pub struct Job {
     pub end: NaiveDate,
     pub state: JobState,
     /// How it ended when that is worth saying (the latest earlier report was used).
-    pub note: Option<String>,
+    pub note: Option<Said>,
     /// Why it had not ended when the time given ran out.
-    pub held_up: Option<String>,
+    pub held_up: Option<Said>,
     /// What the manifest keeps of a failure: its kind and status, never a server's words.
     pub(super) failure: Option<String>,
     pub(super) endpoint: Endpoint,
@@ -107,7 +116,14 @@ impl Job {
                 };
             }
             Standing::Done if self.folder.join(&entry.file).exists() => {
-                self.note.clone_from(&entry.note);
+                // The manifest keeps the English; its known notes are said in every language.
+                self.note = entry.note.as_ref().map(|note| {
+                    if *note == EARLIER_REPORT.en {
+                        Said::both(EARLIER_REPORT.en, EARLIER_REPORT.zh)
+                    } else {
+                        Said::same(note.clone())
+                    }
+                });
                 self.state = JobState::Done;
             }
             Standing::Done | Standing::Failed => {}
@@ -135,8 +151,10 @@ impl Job {
             sha256: sha,
             standing,
             note: match &self.state {
-                JobState::Failed(why) => Some(self.failure.clone().unwrap_or_else(|| why.clone())),
-                _ => self.note.clone(),
+                JobState::Failed(why) => {
+                    Some(self.failure.clone().unwrap_or_else(|| why.en.clone()))
+                }
+                _ => self.note.as_ref().map(|note| note.en.clone()),
             },
         }
     }

@@ -87,7 +87,7 @@ impl Tokens {
             "application/x-www-form-urlencoded;charset=UTF-8",
         );
         let response = send_retrying(http, clock, &request, BACKOFF)
-            .map_err(|why| ApiError::network("Login with Amazon", why))?;
+            .map_err(|why| ApiError::network("Login with Amazon", &why))?;
         let answer: TokenAnswer = ApiError::answer_as("Login with Amazon", &response)?;
         let until = clock.elapsed() + Duration::from_secs(answer.expires_in);
         self.current = Some((answer.access_token.clone(), until));
@@ -111,7 +111,7 @@ impl Tokens {
         loop {
             let token = self.access(http, clock, renew)?;
             let response = send_retrying(http, clock, &build(&token), backoff)
-                .map_err(|why| ApiError::network(operation, why))?;
+                .map_err(|why| ApiError::network(operation, &why))?;
             if response.status == 401 && !renew {
                 renew = true;
                 continue;

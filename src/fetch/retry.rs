@@ -4,11 +4,16 @@
 
 use std::time::Duration;
 
+use crate::domain::words::{Said, Words};
+
 use super::clock::Clock;
 use super::http::{Http, Request, Response, is_too_large};
 
 /// The failure of a request the deadline (`--wait`) left no time for.
-pub const DEADLINE: &str = "the time given (--wait) has run out";
+pub const DEADLINE: Words = Words::new(
+    "the time given (--wait) has run out",
+    "给定的时间（--wait）已用完",
+);
 
 /// The longest a `Retry-After` is obeyed: a server asking for an hour is
 /// asked again after this, within the tries the backoff allows.
@@ -48,7 +53,7 @@ pub fn send_retrying(
     clock: &mut dyn Clock,
     request: &Request,
     backoff: Backoff,
-) -> Result<Response, String> {
+) -> Result<Response, Said> {
     let seed = request
         .url
         .bytes()
@@ -58,14 +63,14 @@ pub fn send_retrying(
         attempt += 1;
         let left = clock.left();
         if left == Some(Duration::ZERO) {
-            return Err(DEADLINE.to_owned());
+            return Err(deadline());
         }
         let mut timed = request.clone();
         timed.timeout = left;
         let outcome = http.send(&timed);
         // A request cut short by the deadline ran out of time; it did not fail.
         if outcome.is_err() && clock.left() == Some(Duration::ZERO) {
-            return Err(DEADLINE.to_owned());
+            return Err(deadline());
         }
         let retry = match &outcome {
             Ok(response) if response.status == 429 => true,
@@ -73,7 +78,7 @@ pub fn send_retrying(
             Err(failure) => !is_too_large(failure),
         };
         if !retry || attempt >= backoff.tries {
-            return outcome;
+            return outcome.map_err(|failure| Said::both(failure.clone(), failure));
         }
         let told = outcome
             .as_ref()
@@ -86,30 +91,50 @@ pub fn send_retrying(
         // A wait past the deadline is not waited: the command is out of
         // time, and the request is made again on the next run.
         if clock.left().is_some_and(|left| wait >= left) {
-            return Err(format!("{DEADLINE} after {}", last_answer(&outcome)));
+            let last = last_answer(&outcome);
+            return Err(Said::both(
+                format!("{} after {}", DEADLINE.en, last.en),
+                format!("{}；{}", DEADLINE.zh, last.zh),
+            ));
         }
         clock.sleep(wait);
     }
 }
 
 /// What the last try got, in a few words: its status and the wait asked for.
-fn last_answer(outcome: &Result<Response, String>) -> String {
+fn last_answer(outcome: &Result<Response, String>) -> Said {
     match outcome {
-        Ok(response) => match response.header("Retry-After") {
-            Some(wait) => format!(
-                "Amazon answered {} and asked to wait {} s",
-                response.status,
-                crate::domain::untrusted::clean(wait.trim())
-            ),
-            None => format!("Amazon answered {}", response.status),
-        },
-        Err(failure) => format!("no answer ({failure})"),
+        Ok(response) => {
+            let status = response.status;
+            match response.header("Retry-After") {
+                Some(wait) => {
+                    let wait = crate::domain::untrusted::clean(wait.trim());
+                    Said::both(
+                        format!("Amazon answered {status} and asked to wait {wait} s"),
+                        format!("亚马逊最后应答 {status}，要求等待 {wait} 秒"),
+                    )
+                }
+                None => Said::both(
+                    format!("Amazon answered {status}"),
+                    format!("亚马逊最后应答 {status}"),
+                ),
+            }
+        }
+        Err(failure) => Said::both(
+            format!("no answer ({failure})"),
+            format!("没有应答（{failure}）"),
+        ),
     }
 }
 
+/// The deadline's failure, before or instead of an answer.
+fn deadline() -> Said {
+    Said::both(DEADLINE.en, DEADLINE.zh)
+}
+
 /// Whether a failure is the deadline's.
-pub fn is_deadline(failure: &str) -> bool {
-    failure.starts_with(DEADLINE)
+pub fn is_deadline(failure: &Said) -> bool {
+    failure.en.starts_with(DEADLINE.en)
 }
 
 /// A 64-bit mixer for the jitter.
@@ -127,7 +152,7 @@ mod tests {
     use crate::fetch::scripted::Scripted;
 
     /// A GET of one address through `send_retrying`, as the flows send it.
-    fn get(http: &mut Scripted, clock: &mut TestClock) -> Result<Response, String> {
+    fn get(http: &mut Scripted, clock: &mut TestClock) -> Result<Response, Said> {
         send_retrying(http, clock, &Request::get("https://x/a"), backoff())
     }
 
@@ -169,8 +194,8 @@ mod tests {
         );
         // The retry the deadline leaves no time for is the command out of time.
         assert_eq!(
-            outcome.unwrap_err(),
-            format!("{DEADLINE} after Amazon answered 503")
+            outcome.unwrap_err().en,
+            format!("{} after Amazon answered 503", DEADLINE.en)
         );
         // Each request was given no more than the time left.
         assert!(
@@ -183,7 +208,7 @@ mod tests {
         clock.deadline = Some(Duration::ZERO);
         let mut http = Scripted::new();
         let failed = get(&mut http, &mut clock);
-        assert_eq!(failed.unwrap_err(), DEADLINE);
+        assert_eq!(failed.unwrap_err().en, DEADLINE.en);
         assert!(http.requests.is_empty());
     }
 

@@ -5,6 +5,7 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
+use crate::domain::settings::Language;
 use crate::domain::untrusted::clean;
 use crate::fetch::ads_api::AdsApi;
 use crate::fetch::credentials::Credentials;
@@ -26,6 +27,7 @@ pub(super) fn check_credentials(
     http: &mut dyn Http,
     credentials: &Credentials,
     marketplaces: &[Marketplace],
+    language: Language,
 ) -> ExitCode {
     let mut clock = RealClock::start(Some(CHECK_WAIT));
     let mut ok = true;
@@ -40,7 +42,11 @@ pub(super) fn check_credentials(
             .participations(http, &mut clock);
             match listed {
                 Ok(list) => {
-                    say!("SP-API ({}): the seller sells in", endpoint.as_str());
+                    let at = endpoint.as_str();
+                    match language {
+                        Language::English => say!("SP-API ({at}): the seller sells in"),
+                        Language::Chinese => say!("SP-API（{at}）：卖家在以下站点销售"),
+                    }
                     for entry in list.iter().filter(|p| p.participation.is_participating) {
                         say!(
                             "  {} {} ({})",
@@ -51,13 +57,17 @@ pub(super) fn check_credentials(
                     }
                 }
                 Err(error) => {
-                    say!("SP-API: {}", error.hiding(&tokens.secrets()));
+                    let error = error.hiding(&tokens.secrets());
+                    say!("SP-API: {}", error.in_language(language));
                     ok = false;
                 }
             }
         }
     } else {
-        say!("SP-API: no [sp_api] app in the credentials file.");
+        match language {
+            Language::English => say!("SP-API: no [sp_api] app in the credentials file."),
+            Language::Chinese => say!("SP-API：凭据文件中没有 [sp_api] 应用。"),
+        }
     }
     if let Some(app) = &credentials.ads_api {
         let mut tokens = Tokens::new(app.clone(), credentials.lwa.clone());
@@ -69,11 +79,11 @@ pub(super) fn check_credentials(
             .profiles(http, &mut clock);
             match listed {
                 Ok(profiles) => {
-                    say!(
-                        "Ads API ({}): {} profiles",
-                        endpoint.as_str(),
-                        profiles.len()
-                    );
+                    let (at, count) = (endpoint.as_str(), profiles.len());
+                    match language {
+                        Language::English => say!("Ads API ({at}): {count} profiles"),
+                        Language::Chinese => say!("广告 API（{at}）：{count} 个配置文件"),
+                    }
                     for profile in profiles {
                         say!(
                             "  {} {} — {} ({})",
@@ -85,13 +95,17 @@ pub(super) fn check_credentials(
                     }
                 }
                 Err(error) => {
-                    say!("Ads API: {}", error.hiding(&tokens.secrets()));
+                    let error = error.hiding(&tokens.secrets());
+                    say!("Ads API: {}", error.in_language(language));
                     ok = false;
                 }
             }
         }
     } else {
-        say!("Ads API: no [ads_api] app in the credentials file.");
+        match language {
+            Language::English => say!("Ads API: no [ads_api] app in the credentials file."),
+            Language::Chinese => say!("广告 API：凭据文件中没有 [ads_api] 应用。"),
+        }
     }
     if ok {
         ExitCode::SUCCESS
