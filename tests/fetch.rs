@@ -291,6 +291,23 @@ fn figures(root: &Path, credentials: &Path) -> BTreeMap<String, serde_json::Valu
     all
 }
 
+/// `opsdeck fetch` of the sample's week into `workspace`, polling the
+/// stand-in often, with `extra` arguments.
+fn fetch_week(workspace: &str, credentials: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "fetch",
+        workspace,
+        "--week",
+        WEEK,
+        "--wait",
+        "2m",
+        "--poll-every",
+        "100ms",
+    ];
+    args.extend(extra);
+    opsdeck(&args, credentials)
+}
+
 #[test]
 fn a_fetched_week_gives_the_sample_weeks_figures_through_every_hitch() {
     let dir = tempfile::tempdir().unwrap();
@@ -307,19 +324,7 @@ fn a_fetched_week_gives_the_sample_weeks_figures_through_every_hitch() {
         "{said}"
     );
 
-    let fetched = opsdeck(
-        &[
-            "fetch",
-            workspace,
-            "--week",
-            WEEK,
-            "--wait",
-            "2m",
-            "--poll-every",
-            "100ms",
-        ],
-        &credentials,
-    );
+    let fetched = fetch_week(workspace, &credentials, &[]);
     let said = String::from_utf8_lossy(&fetched.stderr);
     println!("{said}");
     assert!(fetched.status.success(), "{said}");
@@ -418,21 +423,7 @@ fn a_fatal_report_is_named_and_the_others_still_arrive() {
         let amazon = Amazon::start(Scenario::Fatal);
         let credentials = credentials(dir.path(), &amazon.lwa(), &amazon.url(), 0o600);
         let root = sample_without_the_weeks_downloads(dir.path());
-        let fetched = opsdeck(
-            &[
-                "fetch",
-                root.to_str().unwrap(),
-                "--week",
-                WEEK,
-                "--wait",
-                "2m",
-                "--poll-every",
-                "100ms",
-                "--lang",
-                lang,
-            ],
-            &credentials,
-        );
+        let fetched = fetch_week(root.to_str().unwrap(), &credentials, &["--lang", lang]);
         let said = String::from_utf8_lossy(&fetched.stderr);
         assert_eq!(fetched.status.code(), Some(1), "{said}");
         assert!(said.contains(arrived), "{said}");
