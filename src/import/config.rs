@@ -156,8 +156,23 @@ pub fn stated_language(path: &Path) -> Option<Language> {
         language: Option<LanguageField>,
     }
     let text = std::fs::read_to_string(path).ok()?;
-    let stated: Stated = toml::from_str(&text).ok()?;
-    Some(match stated.language? {
+    let field = match toml::from_str::<Stated>(&text) {
+        Ok(stated) => stated.language?,
+        // A file TOML cannot read: its `language = "…"` line, before any table.
+        Err(_) => {
+            text.lines()
+                .map(str::trim)
+                .take_while(|line| !line.starts_with('['))
+                .filter_map(|line| {
+                    line.strip_prefix("language")?
+                        .trim_start()
+                        .strip_prefix('=')
+                })
+                .find_map(|value| toml::from_str::<Stated>(&format!("language ={value}")).ok())?
+                .language?
+        }
+    };
+    Some(match field {
         LanguageField::Zh => Language::Chinese,
         LanguageField::En => Language::English,
     })

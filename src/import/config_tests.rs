@@ -189,3 +189,21 @@ fn an_email_channel_needs_addresses_and_a_chat_channel_takes_none() {
     let person = parse("[people.Wei]\nemail = \"Wei\"\n").unwrap_err();
     assert_eq!(person.line, Some(2), "{person}");
 }
+
+#[test]
+fn the_language_asked_for_is_read_even_from_a_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("opsdeck.toml");
+    let stated = |text: &str| {
+        std::fs::write(&path, text).unwrap();
+        stated_language(&path)
+    };
+    assert_eq!(stated("language = \"zh\"\n"), Some(Language::Chinese));
+    assert_eq!(
+        stated("title = \"x\"\nlanguage = \"zh\" # 中文\n\n[targets\nacos = 0.3\n"),
+        Some(Language::Chinese)
+    );
+    assert_eq!(stated("title = \"x\"\n[send]\nlanguage = \"zh\"\n["), None);
+    assert_eq!(stated("title = \"x\"\n"), None);
+    assert_eq!(stated_language(&dir.path().join("none.toml")), None);
+}
