@@ -19,6 +19,21 @@ pub fn short_date(date: chrono::NaiveDate, language: Language) -> String {
     }
 }
 
+/// The days from `first` to `last` with their year: once at the end (at the
+/// start in Chinese) when both fall in one year, on each date when not —
+/// `Sat 21 Sep 2024 – Sat 15 Feb 2025`, `2024年9月21日 周六 – 2025年2月15日 周六`.
+pub fn date_span(first: chrono::NaiveDate, last: chrono::NaiveDate, language: Language) -> String {
+    use chrono::Datelike;
+    let (from, to) = (short_date(first, language), short_date(last, language));
+    let (y1, y2) = (first.year(), last.year());
+    match (language, y1 == y2) {
+        (Language::English, true) => format!("{from} – {to} {y2}"),
+        (Language::English, false) => format!("{from} {y1} – {to} {y2}"),
+        (Language::Chinese, true) => format!("{y1}年{from} – {to}"),
+        (Language::Chinese, false) => format!("{y1}年{from} – {y2}年{to}"),
+    }
+}
+
 /// `1234567.8` → `1,234,568`.
 #[allow(clippy::cast_possible_truncation)]
 pub fn count(value: f64) -> String {
@@ -107,6 +122,29 @@ pub fn arrow(change: Option<f64>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_over_new_year_gives_both_years() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let (autumn, winter) = (day(2024, 9, 21), day(2025, 2, 15));
+        assert_eq!(
+            date_span(autumn, winter, Language::English),
+            "Sat 21 Sep 2024 – Sat 15 Feb 2025"
+        );
+        assert_eq!(
+            date_span(autumn, winter, Language::Chinese),
+            "2024年9月21日 周六 – 2025年2月15日 周六"
+        );
+        let (first, last) = (day(2020, 2, 2), day(2020, 2, 14));
+        assert_eq!(
+            date_span(first, last, Language::English),
+            "Sun 2 Feb – Fri 14 Feb 2020"
+        );
+        assert_eq!(
+            date_span(first, last, Language::Chinese),
+            "2020年2月2日 周日 – 2月14日 周五"
+        );
+    }
 
     #[test]
     fn dates_read_as_people_say_them() {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::domain::format::short_date;
+use crate::domain::format::date_span;
 use crate::domain::money::{Money, currency_symbol};
 use crate::domain::settings::Language;
 use crate::domain::words::say;
@@ -168,21 +168,10 @@ fn write_file(out: &mut String, file: &FileCheck, language: Language) {
     }
     if let Some((first, last)) = file.span {
         let days = (last - first).num_days() + 1;
+        let span = date_span(first, last, language);
         let _ = match language {
-            Language::English => writeln!(
-                out,
-                "  dates {} – {} {} ({days} days)",
-                short_date(first, language),
-                short_date(last, language),
-                last.format("%Y")
-            ),
-            Language::Chinese => writeln!(
-                out,
-                "  日期 {}年{} – {}（{days} 天）",
-                last.format("%Y"),
-                short_date(first, language),
-                short_date(last, language)
-            ),
+            Language::English => writeln!(out, "  dates {span} ({days} days)"),
+            Language::Chinese => writeln!(out, "  日期 {span}（{days} 天）"),
         };
     }
     for warning in &file.warnings {
