@@ -790,3 +790,49 @@ fn two_channels_on_one_bot_are_paced_to_its_rate() {
         "Slack takes about one a second: {apart:?}"
     );
 }
+
+#[test]
+fn a_channel_that_never_answers_does_not_hold_the_send_past_its_wait() {
+    let (dir, root) = workspace_with_channels();
+    // A server that takes the connection and says nothing, chat or mail.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let held: Vec<_> = silent.incoming().map_while(Result::ok).collect();
+        drop(held);
+    });
+    let credentials = credentials(
+        dir.path(),
+        &format!("http://127.0.0.1:{port}"),
+        "/services/T0/B0/SLACKTOKEN",
+        port,
+    );
+    let started = std::time::Instant::now();
+    let output = send(
+        &[
+            "send",
+            "minutes",
+            root.to_str().unwrap(),
+            "--to",
+            "slack-team",
+            "--to",
+            "mail-team",
+            "--wait",
+            "2s",
+        ],
+        &credentials,
+    );
+    let took = started.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    for channel in ["slack-team (slack)", "mail-team (email)"] {
+        assert!(stderr.contains(&format!("error: {channel}")), "{stderr}");
+    }
+    // The wait, and the shortest try the second channel still gets; a
+    // server's own timeouts (half a minute a step, ten minutes a request)
+    // are never waited out.
+    assert!(
+        took < std::time::Duration::from_secs(15),
+        "took {took:?}: {stderr}"
+    );
+}

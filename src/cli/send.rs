@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use crate::domain::channel::{Channel, ChannelKind, People, Sent};
 use crate::domain::settings::Language;
@@ -121,6 +122,7 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
         people: &settings.people,
         language: settings.language,
         now,
+        deadline: Instant::now() + args.wait,
     };
     let mut http = UreqHttp::new();
     let mut pace = Pace::default();
@@ -173,6 +175,8 @@ struct Sending<'a> {
     people: &'a People,
     language: Language,
     now: Now,
+    /// When the run's `--wait` is spent.
+    deadline: Instant,
 }
 
 impl Sending<'_> {
@@ -229,8 +233,9 @@ impl Sending<'_> {
             return Ok(None);
         }
         let mut sleep = std::thread::sleep;
+        // One `--wait` for the whole run, whichever channels spend it.
         let mut patience = Patience {
-            left: self.args.wait,
+            left: self.deadline.saturating_duration_since(Instant::now()),
             sleep: &mut sleep,
         };
         let now = self.now.wall.to_utc();

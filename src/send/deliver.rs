@@ -3,7 +3,7 @@
 //! channel's own verdict — a 200 answer with a non-zero business code is a
 //! failure, reported in the channel's words with every secret hidden.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
@@ -71,9 +71,25 @@ pub fn request(
 /// How long a send may keep trying, and how it waits between tries (the
 /// real sleep, or a test's record of the waits).
 pub struct Patience<'a> {
-    /// What is left of `--wait`.
+    /// What is left of `--wait`: each try and each pause spends it.
     pub left: Duration,
     pub sleep: &'a mut dyn FnMut(Duration),
+}
+
+/// The least time one try is given, even when `--wait` is spent: a channel
+/// that answers at once is still reached; one that hangs costs no more.
+pub const SHORTEST_TRY: Duration = Duration::from_secs(2);
+
+impl Patience<'_> {
+    /// How long the next try may take: what is left, at least `SHORTEST_TRY`.
+    pub fn for_a_try(&self) -> Duration {
+        self.left.max(SHORTEST_TRY)
+    }
+
+    /// Spends what a try took since `started`.
+    pub fn spent_since(&mut self, started: Instant) {
+        self.left = self.left.saturating_sub(started.elapsed());
+    }
 }
 
 /// Posts `request`; `Ok` when the channel says it took the message. A
@@ -97,7 +113,13 @@ pub fn post(
     };
     let mut pause = first_pause(kind);
     loop {
-        let (why, retry_after) = match http.send(request) {
+        // A channel that hangs is given up on when the time given runs out.
+        let mut timed = request.clone();
+        timed.timeout = Some(patience.for_a_try());
+        let started = Instant::now();
+        let outcome = http.send(&timed);
+        patience.spent_since(started);
+        let (why, retry_after) = match outcome {
             Ok(response) => {
                 let retry_after = response
                     .header("Retry-After")

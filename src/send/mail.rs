@@ -5,7 +5,7 @@
 //! time given lasts.
 
 use std::fmt::Write as _;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use lettre::message::{Mailbox, MultiPart};
@@ -105,14 +105,18 @@ pub fn deliver(
     patience: &mut Patience<'_>,
 ) -> Result<(), Said> {
     let mail = message(server, to, body, now)?;
-    let transport = transport(server)?;
     let hide = |text: String| {
         let known: Vec<&str> = server.password.iter().map(Secret::expose).collect();
         redact(&text, &known)
     };
     let mut pause = first_pause(ChannelKind::Email);
     loop {
-        match transport.send(&mail) {
+        // A server that hangs is given up on when the time given runs out.
+        let transport = transport(server, patience.for_a_try())?;
+        let started = Instant::now();
+        let sent = transport.send(&mail);
+        patience.spent_since(started);
+        match sent {
             Ok(_) => return Ok(()),
             Err(error) if error.is_permanent() => {
                 return Err(Said::both(
@@ -180,7 +184,9 @@ fn message(
         })
 }
 
-fn transport(server: &SmtpServer) -> Result<SmtpTransport, Said> {
+/// The way to `server`, each step of the talk (connecting, each command)
+/// given at most `timeout` and never more than half a minute.
+fn transport(server: &SmtpServer, timeout: Duration) -> Result<SmtpTransport, Said> {
     let host = server.host.trim();
     let cannot = |error: lettre::transport::smtp::Error| {
         Said::both(
@@ -196,7 +202,7 @@ fn transport(server: &SmtpServer) -> Result<SmtpTransport, Said> {
     let mut builder = builder
         .port(server.port())
         .hello_name(ClientId::Domain(host_name()))
-        .timeout(Some(Duration::from_secs(30)));
+        .timeout(Some(timeout.min(Duration::from_secs(30))));
     if let (Some(user), Some(password)) = (&server.user, &server.password) {
         builder = builder.credentials(Credentials::new(user.clone(), password.expose().to_owned()));
     }
