@@ -50,6 +50,7 @@ mod cockpit;
 mod documents;
 mod ending;
 mod fetch;
+mod real_clock;
 mod send;
 
 pub use args::{

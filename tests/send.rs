@@ -792,6 +792,7 @@ fn two_channels_on_one_bot_are_paced_to_its_rate() {
 }
 
 #[test]
+#[allow(clippy::disallowed_methods)] // the test times the command it runs
 fn a_channel_that_never_answers_does_not_hold_the_send_past_its_wait() {
     let (dir, root) = workspace_with_channels();
     // A server that takes the connection and says nothing, chat or mail.

@@ -5,7 +5,6 @@
 
 mod check;
 mod progress;
-mod real_clock;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,10 +28,10 @@ use crate::fetch::ureq_http::UreqHttp;
 use crate::import::marketplaces::marketplace_folders;
 use crate::import::workspace::{Workspace, open_workspace};
 
+use super::real_clock::RealClock;
 use super::{fail, language_of, report_errors, speak};
 use check::check_credentials;
 use progress::{Progress, minutes_seconds, summary};
-use real_clock::RealClock;
 
 /// What the command line asks of `fetch`.
 #[derive(Debug, Clone, clap::Args)]

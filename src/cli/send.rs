@@ -6,19 +6,20 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
+use super::real_clock::RealClock;
 use crate::domain::channel::{Channel, ChannelKind, People, Sent};
 use crate::domain::settings::Language;
 use crate::domain::timing::Now;
 use crate::domain::week::IsoWeek;
 use crate::domain::words::{Said, say};
+use crate::fetch::clock::Clock;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
 use crate::fetch::manifest::sha256;
 use crate::fetch::ureq_http::UreqHttp;
 use crate::import::workspace::open_workspace;
 use crate::send::address::masked;
-use crate::send::deliver::{Patience, post, request};
+use crate::send::deliver::{post, request};
 use crate::send::mail::deliver as deliver_mail;
 use crate::send::message::Message;
 use crate::send::pace::Pace;
@@ -122,14 +123,15 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
         people: &settings.people,
         language: settings.language,
         now,
-        deadline: Instant::now() + args.wait,
     };
     let mut http = UreqHttp::new();
     let mut pace = Pace::default();
+    // One `--wait` for the whole run, whichever channels spend it.
+    let mut clock = RealClock::start(Some(args.wait));
     let mut failed = 0;
     let mut delivered = Vec::new();
     for channel in channels {
-        match sending.to(channel, &mut http, &mut pace) {
+        match sending.to(channel, &mut http, &mut pace, &mut clock) {
             Ok(Some(sent)) => delivered.push(sent),
             Ok(None) => {}
             Err(why) => {
@@ -175,8 +177,6 @@ struct Sending<'a> {
     people: &'a People,
     language: Language,
     now: Now,
-    /// When the run's `--wait` is spent.
-    deadline: Instant,
 }
 
 impl Sending<'_> {
@@ -186,6 +186,7 @@ impl Sending<'_> {
         channel: &Channel,
         http: &mut UreqHttp,
         pace: &mut Pace,
+        clock: &mut dyn Clock,
     ) -> Result<Option<Sent>, Said> {
         let (name, kind) = (&channel.name, channel.kind.name());
         let rendered = render(channel.kind, self.message, self.people);
@@ -232,12 +233,7 @@ impl Sending<'_> {
             );
             return Ok(None);
         }
-        let mut sleep = std::thread::sleep;
-        // One `--wait` for the whole run, whichever channels spend it.
-        let mut patience = Patience {
-            left: self.deadline.saturating_duration_since(Instant::now()),
-            sleep: &mut sleep,
-        };
+
         let now = self.now.wall.to_utc();
         if channel.kind == ChannelKind::Email {
             let server = self
@@ -249,7 +245,7 @@ impl Sending<'_> {
                         "凭据文件中没有写明邮件服务器 host 和 from 的 [smtp]",
                     )
                 })?;
-            deliver_mail(server, &channel.to, &rendered.body, now, &mut patience)?;
+            deliver_mail(server, &channel.to, &rendered.body, now, clock)?;
         } else {
             let secrets = self
                 .credentials
@@ -267,7 +263,7 @@ impl Sending<'_> {
             if !wait.is_zero() {
                 std::thread::sleep(wait);
             }
-            post(http, channel.kind, &request, secrets, &mut patience)?;
+            post(http, channel.kind, &request, secrets, clock)?;
         }
         if zh {
             println!("已把{what}发送到 {name} ({kind}){cut}");

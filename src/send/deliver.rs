@@ -3,13 +3,14 @@
 //! channel's own verdict — a 200 answer with a non-zero business code is a
 //! failure, reported in the channel's words with every secret hidden.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::domain::channel::ChannelKind;
 use crate::domain::words::Said;
+use crate::fetch::clock::Clock;
 use crate::fetch::credentials::ChannelSecrets;
 use crate::fetch::http::{Http, Request, Response};
 use crate::fetch::redact::redact;
@@ -68,39 +69,30 @@ pub fn request(
         .limited_to(ANSWER_LIMIT))
 }
 
-/// How long a send may keep trying, and how it waits between tries (the
-/// real sleep, or a test's record of the waits).
-pub struct Patience<'a> {
-    /// What is left of `--wait`: each try and each pause spends it.
-    pub left: Duration,
-    pub sleep: &'a mut dyn FnMut(Duration),
-}
-
 /// The least time one try is given, even when `--wait` is spent: a channel
 /// that answers at once is still reached; one that hangs costs no more.
 pub const SHORTEST_TRY: Duration = Duration::from_secs(2);
 
-impl Patience<'_> {
-    /// How long the next try may take: what is left, at least `SHORTEST_TRY`.
-    pub fn for_a_try(&self) -> Duration {
-        self.left.max(SHORTEST_TRY)
-    }
+/// How long the next try may take on `clock`, whose deadline is the run's
+/// `--wait`: what is left of it, at least `SHORTEST_TRY`.
+pub fn for_a_try(clock: &dyn Clock) -> Duration {
+    clock.left().unwrap_or(Duration::MAX).max(SHORTEST_TRY)
+}
 
-    /// Spends what a try took since `started`.
-    pub fn spent_since(&mut self, started: Instant) {
-        self.left = self.left.saturating_sub(started.elapsed());
-    }
+/// Whether a pause of `wait` still fits in what is left of `--wait`.
+pub fn can_wait(clock: &dyn Clock, wait: Duration) -> bool {
+    clock.left().is_none_or(|left| wait <= left)
 }
 
 /// Posts `request`; `Ok` when the channel says it took the message. A
 /// throttled, failing or unreachable channel is tried again — after its
-/// `Retry-After`, else a pause that doubles — while `patience` lasts.
+/// `Retry-After`, else a pause that doubles — until `clock`'s deadline.
 pub fn post(
     http: &mut dyn Http,
     kind: ChannelKind,
     request: &Request,
     secrets: &ChannelSecrets,
-    patience: &mut Patience<'_>,
+    clock: &mut dyn Clock,
 ) -> Result<(), Said> {
     // The address shows masked; the signing secret and any form of the
     // address left (percent-encoded, say) are hidden as fetch hides tokens.
@@ -115,11 +107,8 @@ pub fn post(
     loop {
         // A channel that hangs is given up on when the time given runs out.
         let mut timed = request.clone();
-        timed.timeout = Some(patience.for_a_try());
-        let started = Instant::now();
-        let outcome = http.send(&timed);
-        patience.spent_since(started);
-        let (why, retry_after) = match outcome {
+        timed.timeout = Some(for_a_try(clock));
+        let (why, retry_after) = match http.send(&timed) {
             Ok(response) => {
                 let retry_after = response
                     .header("Retry-After")
@@ -133,11 +122,10 @@ pub fn post(
             Err(why) => (Said::both(why.clone(), why), None),
         };
         let wait = retry_after.unwrap_or(pause);
-        if wait > patience.left {
+        if !can_wait(clock, wait) {
             return Err(gave_up(&why).map(|text| hide(text.to_owned())));
         }
-        (patience.sleep)(wait);
-        patience.left -= wait;
+        clock.sleep(wait);
         pause = (pause * 2).min(MAX_PAUSE);
     }
 }

@@ -5,6 +5,7 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use super::*;
+use crate::fetch::clock::TestClock;
 use crate::fetch::secret::Secret;
 
 /// Answers in turn, then the last one again.
@@ -41,21 +42,28 @@ fn secrets() -> ChannelSecrets {
 
 /// Posts against `answers` with `wait`, giving the outcome and the pauses taken.
 fn posted(kind: ChannelKind, answers: Vec<Response>, wait: u64) -> (Result<(), Said>, Vec<u64>) {
-    let mut waits = Vec::new();
-    let mut sleep = |d: Duration| waits.push(d.as_secs());
-    let mut patience = Patience {
-        left: Duration::from_secs(wait),
-        sleep: &mut sleep,
-    };
+    let mut clock = TestClock::at(chrono::DateTime::UNIX_EPOCH);
+    clock.deadline = Some(Duration::from_secs(wait));
     let request = Request::post("https://example.com/hook/TOKEN", "{}");
     let outcome = post(
         &mut Answers(answers.into()),
         kind,
         &request,
         &secrets(),
-        &mut patience,
+        &mut clock,
     );
-    (outcome, waits)
+    (outcome, clock.waits.iter().map(Duration::as_secs).collect())
+}
+
+#[test]
+fn each_try_is_given_what_is_left_of_the_wait_and_at_least_the_shortest_try() {
+    let mut clock = TestClock::at(chrono::DateTime::UNIX_EPOCH);
+    clock.deadline = Some(Duration::from_secs(6));
+    assert_eq!(for_a_try(&clock), Duration::from_secs(6));
+    clock.sleep(Duration::from_secs(5));
+    assert_eq!(for_a_try(&clock), SHORTEST_TRY);
+    assert!(can_wait(&clock, Duration::from_secs(1)));
+    assert!(!can_wait(&clock, Duration::from_secs(2)));
 }
 
 #[test]

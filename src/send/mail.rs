@@ -5,7 +5,7 @@
 //! time given lasts.
 
 use std::fmt::Write as _;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use lettre::message::{Mailbox, MultiPart};
@@ -14,11 +14,12 @@ use lettre::transport::smtp::extension::ClientId;
 use lettre::{SmtpTransport, Transport as _};
 use serde_json::{Value, json};
 
+use crate::fetch::clock::Clock;
 use crate::fetch::credentials::{SmtpServer, SmtpTls};
 use crate::fetch::redact::redact;
 use crate::fetch::secret::Secret;
 
-use super::deliver::{Patience, first_pause, gave_up};
+use super::deliver::{can_wait, first_pause, for_a_try, gave_up};
 use crate::domain::channel::ChannelKind;
 use crate::domain::words::Said;
 
@@ -102,7 +103,7 @@ pub fn deliver(
     to: &[String],
     body: &Value,
     now: DateTime<Utc>,
-    patience: &mut Patience<'_>,
+    clock: &mut dyn Clock,
 ) -> Result<(), Said> {
     let mail = message(server, to, body, now)?;
     let hide = |text: String| {
@@ -112,11 +113,8 @@ pub fn deliver(
     let mut pause = first_pause(ChannelKind::Email);
     loop {
         // A server that hangs is given up on when the time given runs out.
-        let transport = transport(server, patience.for_a_try())?;
-        let started = Instant::now();
-        let sent = transport.send(&mail);
-        patience.spent_since(started);
-        match sent {
+        let transport = transport(server, for_a_try(clock))?;
+        match transport.send(&mail) {
             Ok(_) => return Ok(()),
             Err(error) if error.is_permanent() => {
                 return Err(Said::both(
@@ -125,12 +123,11 @@ pub fn deliver(
                 ));
             }
             Err(error) => {
-                if pause > patience.left {
+                if !can_wait(clock, pause) {
                     let why = hide(error.to_string());
                     return Err(gave_up(&Said::both(why.clone(), why)));
                 }
-                (patience.sleep)(pause);
-                patience.left -= pause;
+                clock.sleep(pause);
                 pause = (pause * 2).min(Duration::from_secs(60));
             }
         }

@@ -17,7 +17,7 @@ use crate::fetch::rate::Buckets;
 use crate::fetch::sp_api::SpApi;
 
 use super::endpoints_for;
-use super::real_clock::RealClock;
+use crate::cli::real_clock::RealClock;
 
 /// How long `--check-credentials` may take in all.
 const CHECK_WAIT: Duration = Duration::from_secs(120);

@@ -1,5 +1,5 @@
-//! The clock `opsdeck fetch` runs on: the wall clock, a sleep that really
-//! waits, and `--wait` as the whole command's deadline.
+//! The clock `opsdeck fetch` and `opsdeck send` run on: the wall clock, a
+//! sleep that really waits, and `--wait` as the whole command's deadline.
 
 use std::time::{Duration, Instant};
 
@@ -8,16 +8,16 @@ use chrono::{DateTime, Utc};
 use crate::fetch::clock::Clock;
 
 /// The wall clock and a clock that really waits.
-pub(super) struct RealClock {
+pub(crate) struct RealClock {
     start: Instant,
     /// `--wait` from the start: the whole command's deadline.
     deadline: Option<Duration>,
 }
 
 impl RealClock {
-    /// The one place `fetch` reads the monotonic clock: when it starts.
+    /// The one place a command reads the monotonic clock: when it starts.
     #[allow(clippy::disallowed_methods)]
-    pub(super) fn start(deadline: Option<Duration>) -> Self {
+    pub(crate) fn start(deadline: Option<Duration>) -> Self {
         Self {
             start: Instant::now(),
             deadline,
