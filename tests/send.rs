@@ -237,6 +237,16 @@ fn send(args: &[&str], credentials: &Path) -> Output {
     output
 }
 
+/// `opsdeck send minutes` of the workspace at `root` to the channels named, with `extra` arguments.
+fn send_minutes_to(root: &Path, channels: &[&str], extra: &[&str], credentials: &Path) -> Output {
+    let mut args = vec!["send", "minutes", root.to_str().unwrap()];
+    for channel in channels {
+        args.extend(["--to", channel]);
+    }
+    args.extend(extra);
+    send(&args, credentials)
+}
+
 fn workspace_with_channels() -> (tempfile::TempDir, PathBuf) {
     let (dir, root) = workspace();
     let config = root.join("opsdeck.toml");
@@ -765,18 +775,7 @@ fn two_channels_on_one_bot_are_paced_to_its_rate() {
             chats.url()
         );
     std::fs::write(&credentials, text).unwrap();
-    let output = send(
-        &[
-            "send",
-            "minutes",
-            root.to_str().unwrap(),
-            "--to",
-            "slack-team",
-            "--to",
-            "slack-leads",
-        ],
-        &credentials,
-    );
+    let output = send_minutes_to(&root, &["slack-team", "slack-leads"], &[], &credentials);
     assert!(
         output.status.success(),
         "{}",
@@ -809,18 +808,10 @@ fn a_channel_that_never_answers_does_not_hold_the_send_past_its_wait() {
         port,
     );
     let started = std::time::Instant::now();
-    let output = send(
-        &[
-            "send",
-            "minutes",
-            root.to_str().unwrap(),
-            "--to",
-            "slack-team",
-            "--to",
-            "mail-team",
-            "--wait",
-            "2s",
-        ],
+    let output = send_minutes_to(
+        &root,
+        &["slack-team", "mail-team"],
+        &["--wait", "2s"],
         &credentials,
     );
     let took = started.elapsed();

@@ -126,24 +126,23 @@ mod tests {
     #[test]
     fn a_span_over_new_year_gives_both_years() {
         let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let (autumn, winter) = (day(2024, 9, 21), day(2025, 2, 15));
-        assert_eq!(
-            date_span(autumn, winter, Language::English),
-            "Sat 21 Sep 2024 – Sat 15 Feb 2025"
-        );
-        assert_eq!(
-            date_span(autumn, winter, Language::Chinese),
-            "2024年9月21日 周六 – 2025年2月15日 周六"
-        );
-        let (first, last) = (day(2020, 2, 2), day(2020, 2, 14));
-        assert_eq!(
-            date_span(first, last, Language::English),
-            "Sun 2 Feb – Fri 14 Feb 2020"
-        );
-        assert_eq!(
-            date_span(first, last, Language::Chinese),
-            "2020年2月2日 周日 – 2月14日 周五"
-        );
+        for (first, last, english, chinese) in [
+            (
+                day(2024, 9, 21),
+                day(2025, 2, 15),
+                "Sat 21 Sep 2024 – Sat 15 Feb 2025",
+                "2024年9月21日 周六 – 2025年2月15日 周六",
+            ),
+            (
+                day(2020, 2, 2),
+                day(2020, 2, 14),
+                "Sun 2 Feb – Fri 14 Feb 2020",
+                "2020年2月2日 周日 – 2月14日 周五",
+            ),
+        ] {
+            assert_eq!(date_span(first, last, Language::English), english);
+            assert_eq!(date_span(first, last, Language::Chinese), chinese);
+        }
     }
 
     #[test]
