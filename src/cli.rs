@@ -194,7 +194,23 @@ fn init(dir: &Path, language: Language) -> ExitCode {
         gethostname::gethostname().to_string_lossy()
     );
     let id = crate::fetch::manifest::sha256(seed.as_bytes())[..12].to_owned();
-    match init_workspace(dir, &id) {
+    let config = dir.join(crate::import::workspace::CONFIG_FILE);
+    if config.exists() {
+        let shown = config.display();
+        return fail(
+            language,
+            &Said::both(
+                format!(
+                    "{shown} already exists; opsdeck init never overwrites it (edit it, or init \
+                     another folder)"
+                ),
+                format!(
+                    "{shown} 已存在；opsdeck init 从不覆盖它（请编辑它，或在另一个文件夹中 init）"
+                ),
+            ),
+        );
+    }
+    match init_workspace(dir, &id, language) {
         Ok(()) => {
             let shown = dir.display();
             print_out(&match language {

@@ -292,6 +292,14 @@ fn init_starts_a_workspace_and_never_overwrites() {
     let again = opsdeck(&["init", "team"], dir.path());
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
+    // A Chinese team's workspace speaks Chinese from the start.
+    let output = opsdeck(&["init", "团队", "--lang", "zh"], dir.path());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("已在 团队 新建工作区"));
+    let config = fs::read_to_string(dir.path().join("团队/opsdeck.toml")).unwrap();
+    assert!(config.contains("language = \"zh\""), "{config}");
+    let again = opsdeck(&["init", "团队", "--lang", "zh"], dir.path());
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("从不覆盖"));
 }
 
 #[test]

@@ -5,14 +5,15 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use crate::domain::settings::Language;
 use crate::import::workspace::{CONFIG_FILE, MINUTES_DIR, WEEKS_DIR};
 
 use super::config_template::CONFIG_TEMPLATE;
 use crate::fs::atomic::write_new;
 
 /// Creates the workspace skeleton in `dir`, which may already exist, its
-/// `opsdeck.toml` naming the workspace `id`.
-pub fn init_workspace(dir: &Path, id: &str) -> io::Result<()> {
+/// `opsdeck.toml` naming the workspace `id` and speaking `language`.
+pub fn init_workspace(dir: &Path, id: &str, language: Language) -> io::Result<()> {
     let config = dir.join(CONFIG_FILE);
     if config.exists() {
         return Err(io::Error::new(
@@ -33,5 +34,9 @@ pub fn init_workspace(dir: &Path, id: &str) -> io::Result<()> {
         ),
         1,
     );
+    let text = match language {
+        Language::English => text,
+        Language::Chinese => text.replacen("language = \"en\"", "language = \"zh\"", 1),
+    };
     write_new(&config, text.as_bytes())
 }
