@@ -20,6 +20,7 @@ mod review;
 mod scroll;
 mod supply;
 pub mod theme;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

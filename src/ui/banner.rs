@@ -5,9 +5,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
-use unicode_width::UnicodeWidthStr;
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::{App, Flash};
 use crate::domain::format::short_date;
@@ -15,6 +15,7 @@ use crate::domain::untrusted::clean;
 
 use super::labels::{Labels, change_label};
 use super::theme::Theme;
+use super::wrap::wrap_lines;
 
 /// The most notices the banner shows; further ones are counted on the last line.
 const MAX_LINES: usize = 3;
@@ -96,13 +97,23 @@ pub fn banner_lines(app: &App, labels: &Labels) -> Vec<String> {
     lines
 }
 
+/// The banner's lines wrapped to `width` columns, in `style`.
+fn wrapped(app: &App, labels: &Labels, width: u16, style: Style) -> Vec<Line<'static>> {
+    let lines: Vec<Line> = banner_lines(app, labels)
+        .into_iter()
+        .map(|text| Line::styled(text, style))
+        .collect();
+    wrap_lines(&lines, usize::from(width))
+}
+
 /// Rows the banner takes at `width` columns: long notices wrap.
 pub fn banner_height(app: &App, labels: &Labels, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let rows: usize = banner_lines(app, labels)
-        .iter()
-        .map(|line| UnicodeWidthStr::width(line.as_str()).div_ceil(width).max(1))
-        .sum();
+    let rows = wrapped(app, labels, width, Style::new()).len();
+    let rows = if banner_lines(app, labels).is_empty() {
+        0
+    } else {
+        rows
+    };
     u16::try_from(rows).unwrap_or(MAX_ROWS).min(MAX_ROWS)
 }
 
@@ -114,12 +125,7 @@ pub struct Banner<'a> {
 
 impl Widget for Banner<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let lines: Vec<Line> = banner_lines(self.app, self.labels)
-            .into_iter()
-            .map(|text| Line::styled(text, self.theme.watch))
-            .collect();
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
+        Paragraph::new(wrapped(self.app, self.labels, area.width, self.theme.watch))
             .render(area, buf);
     }
 }

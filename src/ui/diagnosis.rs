@@ -6,7 +6,7 @@ use std::ops::Range;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -14,11 +14,13 @@ use crate::app::App;
 use crate::app::action::View;
 use crate::domain::format;
 use crate::domain::meeting::CARRIED_TOO_OFTEN;
+use crate::domain::words::say;
 
 use super::cell::column;
 use super::labels::Labels;
 use super::scroll::first_drawn;
 use super::theme::Theme;
+use super::wrap::wrap_lines;
 use crate::domain::untrusted::clean;
 use crate::domain::week_report::DiagnosisRow;
 
@@ -132,9 +134,10 @@ impl DiagnosisView<'_> {
         };
         let language = self.app.settings().language;
         let entry = anomaly.rule.entry();
+        let colon = say(language, ": ", "：");
         let mut lines = vec![
             Line::from(vec![
-                Span::styled(format!("{}: ", entry.label.get(language)), t.title),
+                Span::styled(format!("{}{colon}", entry.label.get(language)), t.title),
                 Span::styled(*entry.explanation.get(language), t.dim),
             ]),
             Line::styled(clean(anomaly.message.get(language)).into_owned(), t.text),
@@ -148,17 +151,17 @@ impl DiagnosisView<'_> {
                 t.accent,
             ));
         }
-        lines.push(Line::styled(format!("{}:", l.checks), t.title));
+        lines.push(Line::styled(
+            format!("{}{}", l.checks, colon.trim_end()),
+            t.title,
+        ));
         lines.extend(
             anomaly
                 .checks(self.app.settings().language)
                 .iter()
                 .map(|c| Line::styled(format!("• {c}"), t.text)),
         );
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::new().padding(ratatui::widgets::Padding::left(1)))
-            .render(area, buf);
+        padded_text(&lines, area, buf);
     }
 
     /// The selected pain point: every SKU it touches and what customers wrote.
@@ -188,10 +191,7 @@ impl DiagnosisView<'_> {
                 .iter()
                 .map(|c| Line::styled(format!("“{}”", clean(c)), t.accent)),
         );
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::new().padding(ratatui::widgets::Padding::left(1)))
-            .render(area, buf);
+        padded_text(&lines, area, buf);
     }
 
     fn voice(&self, area: Rect, buf: &mut Buffer) {
@@ -276,4 +276,12 @@ impl DiagnosisView<'_> {
             .block(block)
             .render(area, buf);
     }
+}
+
+/// `lines` wrapped to `area` after a column of padding on the left.
+fn padded_text(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width.saturating_sub(1));
+    Paragraph::new(wrap_lines(lines, width))
+        .block(Block::new().padding(Padding::left(1)))
+        .render(area, buf);
 }

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::app::SaveState;
 use crate::app::keymap::help_keys;
@@ -13,6 +13,7 @@ use crate::domain::settings::Language;
 
 use super::labels::{Labels, save_failure};
 use super::theme::Theme;
+use super::wrap::wrap_lines;
 
 /// Every key of the mode under the help, in a centred box.
 pub struct HelpOverlay<'a> {
@@ -129,9 +130,10 @@ impl Widget for QuitOverlay<'_> {
             .unwrap_or(u16::MAX)
             .min(area.width);
         // Long lines wrap inside the box: one more row each.
-        let inner = usize::from(width.saturating_sub(2)).max(1);
-        let rows: usize = lines.iter().map(|line| line.width().div_ceil(inner)).sum();
-        let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
+        let lines = wrap_lines(&lines, usize::from(width.saturating_sub(2)));
+        let height = u16::try_from(lines.len() + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height);
         let box_area = area.centered(
             ratatui::layout::Constraint::Length(width),
             ratatui::layout::Constraint::Length(height),
@@ -140,7 +142,6 @@ impl Widget for QuitOverlay<'_> {
         buf.set_style(box_area, self.theme.base());
         Paragraph::new(lines)
             .centered()
-            .wrap(Wrap { trim: true })
             .block(Block::bordered().border_style(t.watch))
             .render(box_area, buf);
     }
