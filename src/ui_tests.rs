@@ -280,6 +280,48 @@ fn the_diagnosis_in_chinese_at_80_by_24() {
     assert_snapshot!("diagnosis_zh_80x24", text);
 }
 
+/// No wide character stands in a screen's last column, its second half
+/// past the edge: a terminal would push it onto the next row, over what is
+/// drawn there. Every view, the detail, help and the quit box, in both
+/// languages and at both sizes the meeting is shown at.
+#[test]
+fn no_wide_character_hangs_past_the_right_edge() {
+    use unicode_width::UnicodeWidthStr;
+    for language in [
+        crate::domain::settings::Language::English,
+        crate::domain::settings::Language::Chinese,
+    ] {
+        for (width, height) in [(80, 24), (100, 30)] {
+            let screens: [&[Action]; 7] = [
+                &[],
+                &[Action::ShowView(View::Diagnosis)],
+                &[Action::ShowView(View::Plan)],
+                &[Action::ShowView(View::Supply)],
+                &[Action::OpenDetail],
+                &[Action::ToggleHelp],
+                &[Action::RequestQuit],
+            ];
+            for actions in screens {
+                let mut app = sample_app(|settings| settings.language = language);
+                app.update(Action::Resize(width, height), now_at(1));
+                for action in actions {
+                    app.update(action.clone(), now_at(2));
+                }
+                let area = Rect::new(0, 0, width, height);
+                let mut buf = Buffer::empty(area);
+                render_to_buffer(&app, area, &mut buf);
+                for y in 0..height {
+                    let last = buf[(width - 1, y)].symbol();
+                    assert!(
+                        last.width() < 2,
+                        "{language:?} {width}×{height} {actions:?}: `{last}` at the end of row {y}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn too_small_says_how_big() {
     let app = sample_app(|_| {});
