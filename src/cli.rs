@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use crate::domain::settings::{Language, Settings};
 use crate::domain::untrusted::clean_document;
-use crate::domain::words::{Said, say};
+use crate::domain::words::{ERROR, Said, WARNING};
 use crate::event_loop;
 use crate::export::check_report;
 use crate::export::init::init_workspace;
@@ -128,16 +128,19 @@ pub fn run(cli: Cli) -> ExitCode {
                     .map(|p| p.to_string())
                     .unwrap_or_default();
                 let command = command_name();
-                match lang.unwrap_or_default() {
-                    Language::English => say!(
-                        "error: `{typed}` is neither a command nor a folder; did you mean \
-                         `{command} {meant}`? (`{command} --help` lists the commands)"
+                say_error(
+                    lang.unwrap_or_default(),
+                    &Said::both(
+                        format!(
+                            "`{typed}` is neither a command nor a folder; did you mean \
+                             `{command} {meant}`? (`{command} --help` lists the commands)"
+                        ),
+                        format!(
+                            "`{typed}` 既不是命令也不是文件夹；是想输入 `{command} {meant}` 吗？\
+                             （`{command} --help` 列出全部命令）"
+                        ),
                     ),
-                    Language::Chinese => say!(
-                        "错误：`{typed}` 既不是命令也不是文件夹；是想输入 `{command} {meant}` 吗？\
-                         （`{command} --help` 列出全部命令）"
-                    ),
-                }
+                );
                 ExitCode::from(2)
             }
             None => cockpit::cockpit(&cli.cockpit, lang),
@@ -194,22 +197,6 @@ fn init(dir: &Path, language: Language) -> ExitCode {
         gethostname::gethostname().to_string_lossy()
     );
     let id = crate::fetch::manifest::sha256(seed.as_bytes())[..12].to_owned();
-    let config = dir.join(crate::import::workspace::CONFIG_FILE);
-    if config.exists() {
-        let shown = config.display();
-        return fail(
-            language,
-            &Said::both(
-                format!(
-                    "{shown} already exists; opsdeck init never overwrites it (edit it, or init \
-                     another folder)"
-                ),
-                format!(
-                    "{shown} 已存在；opsdeck init 从不覆盖它（请编辑它，或在另一个文件夹中 init）"
-                ),
-            ),
-        );
-    }
     match init_workspace(dir, &id, language) {
         Ok(()) => {
             let shown = dir.display();
@@ -224,6 +211,22 @@ fn init(dir: &Path, language: Language) -> ExitCode {
                 ),
             });
             ExitCode::SUCCESS
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            let config = dir.join(crate::import::workspace::CONFIG_FILE);
+            let shown = config.display();
+            fail(
+                language,
+                &Said::both(
+                    format!(
+                        "{shown} already exists; opsdeck init never overwrites it (edit it, or \
+                         init another folder)"
+                    ),
+                    format!(
+                        "{shown} 已存在；opsdeck init 从不覆盖它（请编辑它，或在另一个文件夹中 init）"
+                    ),
+                ),
+            )
         }
         Err(error) => {
             let shown = dir.display();
@@ -260,34 +263,28 @@ pub(crate) fn language_of(lang: Option<Language>, workspace: &Path) -> Language 
     .unwrap_or_default()
 }
 
+/// An error line on stderr, in `language`.
+pub(crate) fn say_error(language: Language, why: &Said) {
+    say!("{}{}", ERROR.get(language), why.get(language));
+}
+
 /// Says on stderr why the command stops, in `language`, and gives the
 /// failing exit status.
 pub(crate) fn fail(language: Language, why: &Said) -> ExitCode {
-    say!(
-        "{}{}",
-        say(language, "error: ", "错误："),
-        why.get(language)
-    );
+    say_error(language, why);
     ExitCode::FAILURE
 }
 
 /// Problems with files on stderr, each `error: path:line:column: …`, in `language`.
 pub(crate) fn report_errors(errors: &[ImportError], language: Language) {
     for error in errors {
-        say!(
-            "{}{}",
-            say(language, "error: ", "错误："),
-            error.in_language(language)
-        );
+        say!("{}{}", ERROR.get(language), error.in_language(language));
     }
 }
 
 /// A warning on stderr, in `language`.
 pub(crate) fn warn(warning: &Said, language: Language) {
-    match language {
-        Language::English => say!("warning: {}", warning.en),
-        Language::Chinese => say!("警告：{}", warning.zh),
-    }
+    say!("{}{}", WARNING.get(language), warning.get(language));
 }
 
 /// How this run writes for people: its language, whether its tables are

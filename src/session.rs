@@ -18,8 +18,8 @@ use crate::domain::meeting::{Meeting, as_follow_ups};
 use crate::domain::settings::{Language, Settings};
 use crate::domain::timing::Now;
 use crate::domain::week::{IsoWeek, MeetingWeek};
-use crate::domain::words::{Said, say};
-use crate::import::error::ImportError;
+use crate::domain::words::{ERROR, Said, say};
+use crate::import::error::{ImportError, whole_picture};
 use crate::import::minutes::{minutes_path, previous_minutes, read_minutes};
 use crate::import::weeks::{LoadedReport, load_report, week_to_review};
 use crate::import::workspace::Workspace;
@@ -97,20 +97,14 @@ pub enum StartError {
 impl StartError {
     /// What went wrong and what to do, in `language`, a line per problem.
     pub fn in_language(&self, language: Language) -> String {
-        let error = say(language, "error: ", "错误：");
+        let error = ERROR.get(language);
         match self {
             StartError::Workspace { workspace, errors } => {
                 let mut text = String::new();
                 for problem in errors {
                     let _ = writeln!(text, "{error}{}", problem.in_language(language));
                 }
-                let shown = workspace.display();
-                text + &match language {
-                    Language::English => {
-                        format!("Run `opsdeck check {shown}` for the whole picture.")
-                    }
-                    Language::Chinese => format!("运行 `opsdeck check {shown}` 查看全部问题。"),
-                }
+                text + &whole_picture(workspace, language)
             }
             StartError::Minutes(problem) => {
                 let then = say(

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use super::{
     ActionsFormat, Style, command_name, fail, language_of, print_coloured, print_out,
-    report_errors, speak, warn,
+    report_errors, say_error, speak, warn,
 };
 use crate::domain::action_log::action_log;
 use crate::domain::meeting::Meeting;
@@ -78,19 +78,19 @@ pub(super) fn actions(
             print_csv(&crate::export::actions::to_csv(&shown), excel);
             return ExitCode::SUCCESS;
         }
-        ActionsFormat::Ics | ActionsFormat::IcsEvents | ActionsFormat::Asana => {
-            if format != ActionsFormat::Asana {
-                let name = format!("{} — actions", settings.title);
-                let item = if format == ActionsFormat::Ics {
-                    CalendarItem::Todo
-                } else {
-                    CalendarItem::Event
-                };
-                let id = workspace_id(&settings, &meetings);
-                // Its values are cleaned as it is built; its CRLF line ends are part of the format.
-                print_coloured(&to_ics(&shown, &name, &id, item));
-                return ExitCode::SUCCESS;
-            }
+        ActionsFormat::Ics | ActionsFormat::IcsEvents => {
+            let name = format!("{} — actions", settings.title);
+            let item = if format == ActionsFormat::Ics {
+                CalendarItem::Todo
+            } else {
+                CalendarItem::Event
+            };
+            let id = workspace_id(&settings, &meetings);
+            // Its values are cleaned as it is built; its CRLF line ends are part of the format.
+            print_coloured(&to_ics(&shown, &name, &id, item));
+            return ExitCode::SUCCESS;
+        }
+        ActionsFormat::Asana => {
             let (csv, unassigned) = crate::export::asana::to_asana_csv(&shown, &settings);
             for owner in unassigned {
                 let warning = Said::both(
@@ -133,16 +133,19 @@ fn workspace_id(settings: &Settings, meetings: &[Meeting]) -> String {
 pub(super) fn print_workbook(sheets: &[workbook::Sheet], language: Language) -> ExitCode {
     if std::io::stdout().is_terminal() {
         let command = command_name();
-        match language {
-            Language::English => say!(
-                "error: a workbook is a file, not text for the terminal: redirect it, like \
-                 `{command} kpis --format xlsx > kpis.xlsx`"
+        say_error(
+            language,
+            &Said::both(
+                format!(
+                    "a workbook is a file, not text for the terminal: redirect it, like \
+                     `{command} kpis --format xlsx > kpis.xlsx`"
+                ),
+                format!(
+                    "工作簿是文件，不是给终端看的文本：请重定向输出，如 \
+                     `{command} kpis --format xlsx > kpis.xlsx`"
+                ),
             ),
-            Language::Chinese => say!(
-                "错误：工作簿是文件，不是给终端看的文本：请重定向输出，如 \
-                 `{command} kpis --format xlsx > kpis.xlsx`"
-            ),
-        }
+        );
         return ExitCode::from(2);
     }
     match workbook::workbook(sheets) {

@@ -242,16 +242,18 @@ fn without_terminal(
     }
     say_notices(&session.notices, language);
     let (command, shown) = (command_name(), workspace.display());
-    match language {
-        Language::English => say!(
-            "error: the cockpit needs a terminal; for text use `{command} kpis {shown}` or \
-             `{command} prep {shown}`"
+    fail(
+        language,
+        &Said::both(
+            format!(
+                "the cockpit needs a terminal; for text use `{command} kpis {shown}` or \
+                 `{command} prep {shown}`"
+            ),
+            format!(
+                "驾驶舱需要终端；纯文本请用 `{command} kpis {shown}` 或 `{command} prep {shown}`"
+            ),
         ),
-        Language::Chinese => say!(
-            "错误：驾驶舱需要终端；纯文本请用 `{command} kpis {shown}` 或 `{command} prep {shown}`"
-        ),
-    }
-    ExitCode::FAILURE
+    )
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor; a

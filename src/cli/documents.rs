@@ -15,6 +15,7 @@ use crate::domain::settings::Language;
 use crate::domain::week::IsoWeek;
 use crate::event_loop;
 use crate::export::{kpis_csv, kpis_json, kpis_md, kpis_text, prep, workbook};
+use crate::import::error::whole_picture;
 use crate::import::minutes::read_minutes_file;
 use crate::import::weeks::{LoadedReport, load_report};
 
@@ -27,11 +28,7 @@ pub(super) fn week_report(
     let mut loaded = load_report(workspace, week).map_err(|errors| {
         let language = language_of(lang, workspace);
         report_errors(&errors, language);
-        let shown = workspace.display();
-        match language {
-            Language::English => say!("Run `opsdeck check {shown}` for the whole picture."),
-            Language::Chinese => say!("运行 `opsdeck check {shown}` 查看全部问题。"),
-        }
+        say!("{}", whole_picture(workspace, language));
         ExitCode::FAILURE
     })?;
     speak(&mut loaded.workspace.settings, lang);
@@ -140,17 +137,16 @@ pub(super) fn open_actions(
 }
 
 pub(super) fn minutes(file: &Path, format: MinutesFormat, lang: Option<Language>) -> ExitCode {
+    // The workspace of `minutes/2026-W48.toml`.
+    let root = file.parent().and_then(Path::parent);
     let (stored, raw) = match read_minutes_file(file) {
         Ok(read) => read,
         Err(error) => {
-            let root = file.parent().and_then(Path::parent).unwrap_or(file);
-            report_errors(&[error], language_of(lang, root));
+            report_errors(&[error], language_of(lang, root.unwrap_or(file)));
             return ExitCode::FAILURE;
         }
     };
-    let settings = file
-        .parent()
-        .and_then(Path::parent)
+    let settings = root
         .and_then(|root| crate::import::workspace::open_workspace(root).ok())
         .map(|w| w.settings);
     let currency = settings

@@ -6,11 +6,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{command_name, report_errors};
+use super::{command_name, report_errors, say_error};
 use crate::app::SaveState;
 use crate::domain::settings::Language;
 use crate::domain::untrusted::clean;
+use crate::domain::words::{Said, say};
 use crate::event_loop::{Ending, Finished};
+use crate::import::error::whole_picture;
 use crate::session::recovery::write_recovery;
 
 /// Says how the meeting ended and where its minutes are; writes a recovery
@@ -29,21 +31,25 @@ pub fn report_ending(workspace: &Path, finished: &Finished) -> ExitCode {
         Ending::Quit => {}
         Ending::Signal(number) if zh => say!("会议被信号 {number} 结束。"),
         Ending::Signal(number) => say!("The meeting was ended by signal {number}."),
-        Ending::TerminalLost(error) if zh => say!("错误：终端失效：{error}"),
-        Ending::TerminalLost(error) => say!("error: the terminal failed: {error}"),
+        Ending::TerminalLost(error) => say_error(
+            app.settings().language,
+            &Said::both(
+                format!("the terminal failed: {error}"),
+                format!("终端失效：{error}"),
+            ),
+        ),
         Ending::ReadFailed(errors) => {
-            report_errors(errors, app.settings().language);
-            if zh {
-                say!(
-                    "会议纪要保持原样。运行 `opsdeck check {}` 查看全部问题。",
-                    workspace.display()
-                );
-            } else {
-                say!(
-                    "The minutes were left as they were. Run `opsdeck check {}` for the whole picture.",
-                    workspace.display()
-                );
-            }
+            let language = app.settings().language;
+            report_errors(errors, language);
+            say!(
+                "{}{}",
+                say(
+                    language,
+                    "The minutes were left as they were. ",
+                    "会议纪要保持原样。"
+                ),
+                whole_picture(workspace, language)
+            );
             return ExitCode::FAILURE;
         }
     }
@@ -104,14 +110,14 @@ fn report_save_failure(workspace: &Path, finished: &Finished, zh: bool) {
         .save_error
         .as_ref()
         .map_or_else(|| "unknown error".to_owned(), ToString::to_string);
-    if zh {
-        say!("错误：会议纪要未能保存在 {}：{reason}", path.display());
-    } else {
-        say!(
-            "error: the minutes could NOT be saved in {}: {reason}",
-            path.display()
-        );
-    }
+    let shown = path.display();
+    say_error(
+        app.settings().language,
+        &Said::both(
+            format!("the minutes could NOT be saved in {shown}: {reason}"),
+            format!("会议纪要未能保存在 {shown}：{reason}"),
+        ),
+    );
     let minutes =
         crate::export::minutes::to_toml(app.meeting(), app.agenda(), app.report(), app.now());
     match write_recovery(path, minutes.as_bytes()) {

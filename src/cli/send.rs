@@ -17,7 +17,7 @@ use crate::fetch::clock::Clock;
 use crate::fetch::credentials::{Credentials, credentials_path, read_credentials};
 use crate::fetch::manifest::sha256;
 use crate::fetch::ureq_http::UreqHttp;
-use crate::import::workspace::open_workspace;
+use crate::import::workspace::{CONFIG_FILE, open_workspace};
 use crate::send::address::masked;
 use crate::send::deliver::{post, request};
 use crate::send::mail::deliver as deliver_mail;
@@ -88,7 +88,7 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
     let channels = match chosen(&settings.channels, &args.to) {
         Ok(channels) => channels,
         Err(why) => {
-            let config = args.workspace.join("opsdeck.toml");
+            let config = args.workspace.join(CONFIG_FILE);
             return super::fail(
                 language,
                 &why.map(|why| format!("{}: {why}", config.display())),
@@ -135,9 +135,8 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
             Ok(Some(sent)) => delivered.push(sent),
             Ok(None) => {}
             Err(why) => {
-                let error = say(language, "error: ", "错误：");
                 let (name, kind) = (&channel.name, channel.kind.name());
-                say!("{error}{name} ({kind}): {}", why.get(language));
+                super::say_error(language, &why.map(|why| format!("{name} ({kind}): {why}")));
                 failed += 1;
             }
         }
@@ -149,13 +148,12 @@ pub fn send(args: &SendArgs, now: Now, lang: Option<Language>) -> ExitCode {
         (None, false) => record_in_log(&args.workspace, &delivered, now),
     };
     if let Err(why) = recorded {
-        say!(
-            "{}{why}",
-            say(
-                language,
-                "error: sent, but not recorded in the minutes: ",
-                "错误：已发送，但未记入会议纪要："
-            )
+        super::say_error(
+            language,
+            &Said::both(
+                format!("sent, but not recorded in the minutes: {why}"),
+                format!("已发送，但未记入会议纪要：{why}"),
+            ),
         );
         failed += 1;
     }
@@ -209,15 +207,17 @@ impl Sending<'_> {
             return Ok(None);
         }
         for owner in &rendered.unmapped {
-            if zh {
-                eprintln!(
-                    "警告：{name} ({kind})：{owner} 以纯文本写出：在 opsdeck.toml 的 [people.{owner}] 下加上 `{kind} = \"…\"` 即可提醒到此人"
-                );
-            } else {
-                eprintln!(
-                    "warning: {name} ({kind}): {owner} is written as plain text: add `{kind} = \"…\"` under [people.{owner}] in opsdeck.toml to mention them"
-                );
-            }
+            let unmapped = Said::both(
+                format!(
+                    "{name} ({kind}): {owner} is written as plain text: add `{kind} = \"…\"` \
+                     under [people.{owner}] in opsdeck.toml to mention them"
+                ),
+                format!(
+                    "{name} ({kind})：{owner} 以纯文本写出：在 opsdeck.toml 的 [people.{owner}] \
+                     下加上 `{kind} = \"…\"` 即可提醒到此人"
+                ),
+            );
+            super::warn(&unmapped, self.language);
         }
         let cut = cut_note(rendered.cut, self.language);
         if self.args.dry_run {

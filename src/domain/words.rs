@@ -30,6 +30,12 @@ impl<T> InEach<T> {
 /// The same fixed words in every language.
 pub type Words = InEach<&'static str>;
 
+/// What an error line starts with.
+pub const ERROR: Words = Words::new("error: ", "错误：");
+
+/// What a warning line starts with.
+pub const WARNING: Words = Words::new("warning: ", "警告：");
+
 /// Fixed words said in `language`: `say(language, "Decisions", "决定")`.
 pub fn say(language: Language, en: &'static str, zh: &'static str) -> &'static str {
     Words::new(en, zh).get(language)

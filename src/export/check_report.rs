@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::domain::format::date_span;
 use crate::domain::money::{Money, currency_symbol};
 use crate::domain::settings::Language;
-use crate::domain::words::say;
+use crate::domain::words::{ERROR, WARNING, say};
 use crate::import::check::{CheckReport, FileCheck};
 
 #[derive(Serialize)]
@@ -140,9 +140,13 @@ pub fn verdict(report: &CheckReport, language: Language) -> String {
 /// The errors as text for stderr, one paragraph each.
 pub fn errors_text(report: &CheckReport, language: Language) -> String {
     let mut out = String::new();
-    let word = say(language, "error: ", "错误：");
     for error in &report.errors {
-        let _ = writeln!(out, "{word}{}", error.in_language(language));
+        let _ = writeln!(
+            out,
+            "{}{}",
+            ERROR.get(language),
+            error.in_language(language)
+        );
     }
     out
 }
@@ -175,12 +179,7 @@ fn write_file(out: &mut String, file: &FileCheck, language: Language) {
         };
     }
     for warning in &file.warnings {
-        let _ = writeln!(
-            out,
-            "  {}: {}",
-            say(language, "warning", "警告"),
-            warning.get(language)
-        );
+        let _ = writeln!(out, "  {}{}", WARNING.get(language), warning.get(language));
     }
     out.push('\n');
 }

@@ -12,17 +12,12 @@ use super::config_template::CONFIG_TEMPLATE;
 use crate::fs::atomic::write_new;
 
 /// Creates the workspace skeleton in `dir`, which may already exist, its
-/// `opsdeck.toml` naming the workspace `id` and speaking `language`.
+/// `opsdeck.toml` naming the workspace `id` and speaking `language`. An
+/// `opsdeck.toml` already there is `AlreadyExists`, and nothing is made.
 pub fn init_workspace(dir: &Path, id: &str, language: Language) -> io::Result<()> {
     let config = dir.join(CONFIG_FILE);
     if config.exists() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!(
-                "{} already exists; opsdeck init never overwrites it (edit it, or init another folder)",
-                config.display()
-            ),
-        ));
+        return Err(io::ErrorKind::AlreadyExists.into());
     }
     fs::create_dir_all(dir.join(WEEKS_DIR))?;
     fs::create_dir_all(dir.join(MINUTES_DIR))?;

@@ -36,7 +36,8 @@ pub fn to_prep(
     let review = &report.review;
     let l = settings.language;
     let limit = (!all).then_some(PREP_TOP);
-    let meeting = MeetingWeek::reviewing(review.week).meeting;
+    let meeting_week = MeetingWeek::reviewing(review.week);
+    let meeting = meeting_week.meeting;
     let (title, week) = (escape(&settings.title), review.week);
     let compared = review.previous_week.map(|w| match l {
         Language::English => format!(", compared with {w}"),
@@ -94,7 +95,7 @@ pub fn to_prep(
     out.push_str(&super::supply::markdown(report, l));
     out.push_str(&super::supply::calendar_markdown(
         settings,
-        MeetingWeek::reviewing(review.week).monday(),
+        meeting_week.monday(),
     ));
     voice(&mut out, report, l);
     anomalies(&mut out, report, Some(in_play), limit, l);
@@ -107,12 +108,7 @@ pub fn to_prep(
         say(l, "anomalies", "个异常"),
         l,
     );
-    actions(
-        &mut out,
-        open_actions,
-        MeetingWeek::reviewing(review.week).day_held(today),
-        l,
-    );
+    actions(&mut out, open_actions, meeting_week.day_held(today), l);
     let _ = writeln!(out, "\n---\n{}", super::kpis_md::legend(l));
     out
 }

@@ -88,6 +88,15 @@ impl fmt::Display for ImportError {
     }
 }
 
+/// Where to turn after a workspace's problems: `opsdeck check` lists them all.
+pub fn whole_picture(workspace: &Path, language: Language) -> String {
+    let shown = workspace.display();
+    match language {
+        Language::English => format!("Run `opsdeck check {shown}` for the whole picture."),
+        Language::Chinese => format!("运行 `opsdeck check {shown}` 查看全部问题。"),
+    }
+}
+
 /// A file's own text as an error quotes it: cleaned of control characters
 /// and cut to `max` characters (at most `QUOTE_LIMIT`), with `…` when cut.
 pub fn quoted(text: &str, max: usize) -> String {

@@ -126,7 +126,7 @@ pub fn post(
             return Err(gave_up(&why).map(|text| hide(text.to_owned())));
         }
         clock.sleep(wait);
-        pause = (pause * 2).min(MAX_PAUSE);
+        pause = next_pause(pause);
     }
 }
 
@@ -149,6 +149,12 @@ pub fn gave_up(why: &Said) -> Said {
 /// The longest `Retry-After` honoured, and the longest pause between tries.
 const MAX_RETRY_AFTER_SECONDS: u64 = 120;
 const MAX_PAUSE: Duration = Duration::from_secs(60);
+
+/// The pause after `pause`, when the channel still says "not now": twice as
+/// long, at most `MAX_PAUSE`.
+pub fn next_pause(pause: Duration) -> Duration {
+    (pause * 2).min(MAX_PAUSE)
+}
 
 /// The first pause after a throttled answer: DingTalk throttles a robot for
 /// ten minutes, the others for seconds.

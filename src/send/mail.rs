@@ -19,7 +19,7 @@ use crate::fetch::credentials::{SmtpServer, SmtpTls};
 use crate::fetch::redact::redact;
 use crate::fetch::secret::Secret;
 
-use super::deliver::{can_wait, first_pause, for_a_try, gave_up};
+use super::deliver::{can_wait, first_pause, for_a_try, gave_up, next_pause};
 use crate::domain::channel::ChannelKind;
 use crate::domain::words::Said;
 
@@ -128,7 +128,7 @@ pub fn deliver(
                     return Err(gave_up(&Said::both(why.clone(), why)));
                 }
                 clock.sleep(pause);
-                pause = (pause * 2).min(Duration::from_secs(60));
+                pause = next_pause(pause);
             }
         }
     }

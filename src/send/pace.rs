@@ -19,7 +19,7 @@ pub fn spacing(kind: ChannelKind) -> Duration {
     }
 }
 
-/// The addresses posted to in this run, and the kind of each.
+/// The addresses posted to in this run.
 #[derive(Debug, Default)]
 pub struct Pace {
     posted: Vec<String>,

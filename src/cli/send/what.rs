@@ -18,6 +18,7 @@ use crate::import::error::ImportError;
 use crate::import::minutes::{minutes_path, previous_minutes, read_all_minutes, read_minutes_file};
 use crate::import::sent_log::{read_sent_log, sent_log_path};
 use crate::import::weeks::load_report;
+use crate::import::workspace::MINUTES_DIR;
 use crate::send::message::{Message, digest_message, minutes_message};
 use crate::send::prep_message::prep_message;
 use crate::session::{actions_in_play, open_actions};
@@ -144,7 +145,7 @@ fn minutes_file(workspace: &Path, week: Option<IsoWeek>) -> Result<PathBuf, Said
     newest
         .map(|stored| minutes_path(workspace, stored.meeting.week))
         .ok_or_else(|| {
-            let shown = workspace.join("minutes");
+            let shown = workspace.join(MINUTES_DIR);
             let shown = shown.display();
             Said::both(
                 format!("{shown}: no minutes yet; hold a meeting first"),
