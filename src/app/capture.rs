@@ -368,22 +368,22 @@ fn line_problems(target: &CaptureTarget, parsed: &QuickAdd, text: &str) -> Vec<S
     if let CaptureTarget::CarryDue(_) = target {
         problems = Vec::new();
         if parsed.due.is_none() {
-            problems.push(Said::new(
-                "write the new due date, like due:fri or due:2026-12-04".to_owned(),
-                "请写新的截止日期，例如 due:周五 或 due:2026-12-04".to_owned(),
+            problems.push(Said::both(
+                "write the new due date, like due:fri or due:2026-12-04",
+                "请写新的截止日期，例如 due:周五 或 due:2026-12-04",
             ));
         }
     }
     if is_action && parsed.title.is_empty() {
-        problems.push(Said::new(
-            "write what is to be done before the @owner and due: tokens".to_owned(),
-            "请在 @负责人 和 due: 之前写要做的事".to_owned(),
+        problems.push(Said::both(
+            "write what is to be done before the @owner and due: tokens",
+            "请在 @负责人 和 due: 之前写要做的事",
         ));
     }
     if text.is_empty() {
-        problems.push(Said::new(
-            "the line is empty: type something, or Esc to cancel".to_owned(),
-            "这一行是空的：请输入内容，或按 Esc 取消".to_owned(),
+        problems.push(Said::both(
+            "the line is empty: type something, or Esc to cancel",
+            "这一行是空的：请输入内容，或按 Esc 取消",
         ));
     }
     problems

@@ -255,10 +255,7 @@ mod tests {
                 },
                 attribution_days: None,
                 span: None,
-                warnings: vec![Said::new(
-                    "1 rows dated outside".into(),
-                    "1 行日期不在".into(),
-                )],
+                warnings: vec![Said::both("1 rows dated outside", "1 行日期不在")],
             }],
             errors: vec![ImportError::at(
                 &PathBuf::from("x.csv"),

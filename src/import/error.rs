@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn locations_read_like_compiler_messages() {
-        let bad = Said::new("bad".into(), "坏".into());
+        let bad = Said::both("bad", "坏");
         let error = ImportError::at(Path::new("weeks/a.csv"), 3, Some(7), bad.clone());
         assert_eq!(error.to_string(), "weeks/a.csv:3:7: bad");
         assert_eq!(error.in_language(Language::Chinese), "weeks/a.csv:3:7: 坏");

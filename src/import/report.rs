@@ -270,9 +270,9 @@ fn resaved(path: &Path, kind: ReportKind, position: &NotUtf8) -> ImportError {
 fn row_warnings(stats: RowStats) -> Vec<Said> {
     let mut warnings = Vec::new();
     if stats.rows == 0 {
-        warnings.push(Said::new(
-            "the file has a header but no data rows".to_owned(),
-            "文件只有表头，没有数据行".to_owned(),
+        warnings.push(Said::both(
+            "the file has a header but no data rows",
+            "文件只有表头，没有数据行",
         ));
     }
     if stats.longer_than_header > 0 {

@@ -74,7 +74,7 @@ pub(super) fn held_by(line: &SupplyLine) -> Said {
         let skus = line.member_names();
         Said::new(format!("of {skus}"), format!("{skus} "))
     } else {
-        Said::new("available and inbound".to_owned(), "可售和在途".to_owned())
+        Said::both("available and inbound", "可售和在途")
     }
 }
 
