@@ -13,14 +13,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use std::process::Command;
 
 use calamine::{Data, Reader};
-use serde_json::Value;
 
 mod support;
 
-use support::reports::{cents, check, csv_rows, int, money, shared_dir};
+use support::reports::{cents, check, check_all, csv_rows, int, money, shared_dir};
 
 fn wild_dir() -> PathBuf {
     shared_dir("real-reports-wild")
@@ -303,49 +301,26 @@ fn all_eighteen_files_read_with_no_error() {
         .flat_map(|folder| std::fs::read_dir(dir.join(folder)).unwrap())
         .map(|entry| entry.unwrap().path())
         .collect();
-    let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
-        .args(["check", "--format", "json"])
-        .args(&files)
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(json["errors"].as_array().unwrap().len(), 0, "{json:#}");
+    let json = check_all(&files);
     assert_eq!(json["files"].as_array().unwrap().len(), 18, "{json:#}");
 }
 
 /// Every file under `dir` but the folders' READMEs.
-fn downloads(dir: &std::path::Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            downloads(&path, found);
-        } else if path.file_name().is_some_and(|n| n != "README.md") {
-            found.push(path);
-        }
-    }
+fn downloads(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files = support::files_under(dir);
+    files.retain(|path| path.file_name().is_some_and(|n| n != "README.md"));
+    files
 }
 
 #[test]
 #[ignore = "needs ../shared/real-reports-wild (cargo test -- --include-ignored)"]
 fn every_real_download_reads_alone_and_all_together() {
-    let mut files = Vec::new();
-    downloads(&wild_dir(), &mut files);
-    downloads(&shared_dir("real-reports"), &mut files);
+    let mut files = downloads(&wild_dir());
+    files.extend(downloads(&shared_dir("real-reports")));
     assert_eq!(files.len(), 27, "the 27 real downloads");
     for file in &files {
         check(file);
     }
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_opsdeck"))
-        .args(["check", "--format", "json"])
-        .args(&files)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let json = check_all(&files);
     assert_eq!(json["files"].as_array().unwrap().len(), 27);
-    assert!(json["errors"].as_array().unwrap().is_empty(), "{json:#}");
 }

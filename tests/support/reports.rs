@@ -30,15 +30,21 @@ pub fn shared_dir(name: &str) -> PathBuf {
 /// The JSON `opsdeck check --format json FILE` prints for one file, which
 /// must be read without error.
 pub fn check(path: &Path) -> Value {
+    check_all(&[path.to_path_buf()])["files"][0].clone()
+}
+
+/// The JSON `opsdeck check --format json FILE…` prints for `paths` together,
+/// every one of which must be read without error.
+pub fn check_all(paths: &[PathBuf]) -> Value {
     let output = Command::new(env!("CARGO_BIN_EXE_opsdeck"))
         .args(["check", "--format", "json"])
-        .arg(path)
+        .args(paths)
         .output()
         .unwrap();
     let json: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(output.status.success(), "{json:#}");
     assert_eq!(json["errors"].as_array().unwrap().len(), 0, "{json:#}");
-    json["files"][0].clone()
+    json
 }
 
 /// Cents of `"£12,897.84"`, `"$0.5566667000000001"` or `"59.99"`: digits only, rounded.
